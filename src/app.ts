@@ -1,0 +1,65 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { administrationHomeLinks, administrationMessages, registerAdministrationPages } from './domains/administration/index.ts';
+import { organisationHomeLinks, organisationMessages, organisationOperations, registerOrganisationPages } from './domains/organisations/index.ts';
+import { registerAuthRoutes } from './platform/auth/index.ts';
+import { newId } from './platform/db/index.ts';
+import { createApiRegistry } from './platform/http/api-routes.ts';
+import { registerAuthentication } from './platform/http/auth-hooks.ts';
+import { registerCsrf } from './platform/http/csrf.ts';
+import { registerErrorHandling, routeFamily } from './platform/http/error-handler.ts';
+import { createHttpServer } from './platform/http/http-server.ts';
+import { registerPages } from './platform/http/pages.ts';
+import { registerPlatformRoutes } from './platform/http/platform-routes.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { createTranslator, platformMessages } from './platform/i18n/index.ts';
+import { queueNotification } from './platform/notify/index.ts';
+import { createViewEngine } from './platform/views/view-engine.ts';
+import type { Services } from './services.ts';
+
+export const VERSION = '0.1.0';
+const domainsDir = `${dirname(fileURLToPath(import.meta.url))}/domains`;
+
+/** The whole HTTP application, built from services: platform plumbing, then each capability. */
+export async function createApp(services: Services, options: { logger: Logger | false }): Promise<FastifyInstance> {
+  const { config, db, clock } = services;
+  const secure = config.baseUrl.startsWith('https://');
+  const translator = createTranslator([platformMessages, organisationMessages, administrationMessages]);
+  const app = await createHttpServer({ logger: options.logger });
+
+  registerSecurityHeaders(app, { https: secure });
+  registerAuthentication(app, { auth: services.auth, clients: services.clients });
+  registerPages(app, { views: createViewEngine({ roots: [domainsDir] }), translator, secure });
+  registerCsrf(app, { secret: config.secret, secure, isPage: (url) => routeFamily(url) === 'page' && !url.startsWith('/assets/') });
+  registerErrorHandling(app, { english: translator('en') });
+
+  const api = createApiRegistry({ idempotency: services.idempotency });
+  registerPlatformRoutes(app, { db, clients: services.clients, api, version: VERSION });
+  registerAuthRoutes(app, {
+    auth: services.auth,
+    secure,
+    absoluteHours: config.session.absoluteHours,
+    homeLinks: [...organisationHomeLinks, ...administrationHomeLinks],
+    onSecondFactorEnabled: (tx, user) =>
+      queueNotification(tx, clock, {
+        tenantId: user.tenantId,
+        id: newId(clock.now()),
+        channel: 'email',
+        recipient: user.email,
+        template: 'second-factor-enabled',
+        subject: user.language === 'cy' ? 'Mae dilysu dau gam ymlaen' : 'Two-step verification is on',
+        body:
+          user.language === 'cy'
+            ? 'Rydych wedi gosod ap dilysu ar gyfer eich cyfrif Bridgework. Os nad chi wnaeth hyn, cysylltwch â gweinyddwr eich awdurdod lleol ar unwaith.'
+            : 'You have set up an authenticator app for your Bridgework account. If this was not you, contact your local authority administrator straight away.',
+        language: user.language,
+      }),
+  });
+
+  registerOrganisationPages(app, { organisations: services.organisations });
+  api.register(app, ...organisationOperations(services.organisations));
+  registerAdministrationPages(app, { db, clock, notifyKind: services.notifier.kind });
+  return app;
+}

@@ -1,0 +1,124 @@
+import { parseArgs } from 'node:util';
+import { type Config, loadConfig } from './config.ts';
+import { databaseTarget, startServer } from './main.ts';
+import { migrations } from './migrations/index.ts';
+import { verifyAuditChains } from './platform/audit/index.ts';
+import { createClientService } from './platform/auth/index.ts';
+import { systemClock } from './platform/clock/index.ts';
+import { type Database, DataDirLockedError, migrateDown, migrateToLatest, openDatabase } from './platform/db/index.ts';
+import { DomainError } from './platform/errors/index.ts';
+import { formatSignIns, seedDemo } from './seed.ts';
+
+const USAGE = `Usage: bridgework <command>
+
+  serve [--seed-if-empty]        run the service (npm start does this, seeding an empty database)
+  migrate [--down]               bring the schema up to date (or undo the last migration)
+  seed                           add the demo local authorities and sign-ins to an empty database
+  clients create --tenant <GSS> --name <name> --scopes "<scope> <scope>"
+                                 create an OAuth client; prints {"clientId","clientSecret"}
+  audit verify                   check every tenant's audit hash chain; non-zero exit on a break
+`;
+
+class UsageError extends Error {}
+
+async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase(databaseTarget(config), { lock: 'cli' });
+  try {
+    await migrateToLatest(db.owner, migrations);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Runs one command; returns the exit code. 0 success, 1 failure, 2 bad usage or input. */
+export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  try {
+    const config = loadConfig(env);
+    switch (command) {
+      case 'serve': {
+        const { values } = parseArgs({ args: argv.slice(1), options: { 'seed-if-empty': { type: 'boolean' } } });
+        const server = await startServer(config, { seedIfEmpty: values['seed-if-empty'] ?? false });
+        const stop = () => {
+          server.stop().then(
+            () => process.exit(0),
+            () => process.exit(1),
+          );
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        return await new Promise<number>(() => {});
+      }
+      case 'migrate': {
+        const { values } = parseArgs({ args: argv.slice(1), options: { down: { type: 'boolean' } } });
+        const db = await openDatabase(databaseTarget(config), { lock: 'cli' });
+        try {
+          const report = values.down ? await migrateDown(db.owner, migrations) : await migrateToLatest(db.owner, migrations);
+          out(report.applied.length > 0 ? `${values.down ? 'Undone' : 'Applied'}: ${report.applied.join(', ')}` : 'The schema is up to date.');
+        } finally {
+          await db.close();
+        }
+        return 0;
+      }
+      case 'seed':
+        if (config.env === 'production') throw new UsageError('Refusing to seed demo data in production');
+        out(formatSignIns(await withDatabase(config, (db) => seedDemo(db, systemClock))));
+        return 0;
+      case 'clients': {
+        if (sub !== 'create') throw new UsageError(USAGE);
+        const { values } = parseArgs({ args: rest, options: { tenant: { type: 'string' }, name: { type: 'string' }, scopes: { type: 'string' } } });
+        const created = await withDatabase(config, (db) =>
+          createClientService({ db, clock: systemClock, accessTokenSeconds: config.accessTokenSeconds }).createClient({
+            gssCode: values.tenant ?? '',
+            name: values.name ?? '',
+            scopes: values.scopes ?? '',
+          }),
+        );
+        out(JSON.stringify(created));
+        return 0;
+      }
+      case 'audit': {
+        if (sub !== 'verify') throw new UsageError(USAGE);
+        const report = await withDatabase(config, verifyAuditChains);
+        if (report.firstBreak) {
+          const b = report.firstBreak;
+          err(`Audit chain broken: tenant ${b.gssCode} (${b.tenantId}), row ${b.seq}: ${b.problem}`);
+          return 1;
+        }
+        out(`Audit chains intact: ${report.events} rows across ${report.tenants} tenants.`);
+        return 0;
+      }
+      default:
+        throw new UsageError(USAGE);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(error.message);
+      return 2;
+    }
+    if (error instanceof DomainError) {
+      err(JSON.stringify({ error: error.code, message: error.message, issues: error.issues }));
+      return 2;
+    }
+    if (error instanceof DataDirLockedError || (error instanceof Error && error.message.startsWith('Configuration is not valid'))) {
+      err(error.message);
+      return 1;
+    }
+    if (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      err(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.main) {
+  const code = await runCli(
+    process.argv.slice(2),
+    process.env,
+    (s) => process.stdout.write(`${s}\n`),
+    (s) => process.stderr.write(`${s}\n`),
+  );
+  process.exitCode = code;
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/** Every setting Bridgework reads from the environment, parsed once. See docs/runbooks/configuration.md. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  BRIDGEWORK_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://')
+    .optional(),
+  DATABASE_APP_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_APP_URL must start with postgres://')
+    .optional(),
+  BRIDGEWORK_SECRET: z.string().min(32, 'BRIDGEWORK_SECRET must be at least 32 characters').optional(),
+  BRIDGEWORK_BASE_URL: z.url().optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(10),
+  ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  NOTIFY_API_KEY: z.string().min(1).optional(),
+  NOTIFY_EMAIL_TEMPLATE_ID: z.uuid().optional(),
+  NOTIFY_SMS_TEMPLATE_ID: z.uuid().optional(),
+});
+
+export type Config = {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; appUrl: string | undefined };
+  secret: string;
+  baseUrl: string;
+  session: { idleMinutes: number; absoluteHours: number };
+  accessTokenSeconds: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  jobsPollMs: number;
+  notify: { kind: 'outbox' } | { kind: 'govuk-notify'; apiKey: string; emailTemplateId: string; smsTemplateId: string };
+};
+
+// Development only: a fixed secret keeps sessions valid across restarts of the demo.
+const DEVELOPMENT_SECRET = 'bridgework-development-secret-not-for-production-use';
+
+/**
+ * Parses the environment into a typed config. Throws with every problem listed, so a misconfigured
+ * deployment stops at start rather than half-working.
+ *
+ * @example const config = loadConfig(process.env);
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Configuration is not valid:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.NODE_ENV === 'production' && !e.BRIDGEWORK_SECRET) problems.push('BRIDGEWORK_SECRET is required in production');
+  if (e.NODE_ENV === 'production' && !e.DATABASE_URL) problems.push('DATABASE_URL is required in production');
+  if (e.NOTIFY_API_KEY && (!e.NOTIFY_EMAIL_TEMPLATE_ID || !e.NOTIFY_SMS_TEMPLATE_ID)) {
+    problems.push('NOTIFY_EMAIL_TEMPLATE_ID and NOTIFY_SMS_TEMPLATE_ID are required with NOTIFY_API_KEY');
+  }
+  if (problems.length > 0) throw new Error(`Configuration is not valid:\n  ${problems.join('\n  ')}`);
+
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, appUrl: e.DATABASE_APP_URL } : { kind: 'pglite', dataDir: e.BRIDGEWORK_DATA_DIR },
+    secret: e.BRIDGEWORK_SECRET ?? DEVELOPMENT_SECRET,
+    baseUrl: e.BRIDGEWORK_BASE_URL ?? `http://localhost:${e.PORT}`,
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    accessTokenSeconds: e.ACCESS_TOKEN_SECONDS,
+    logLevel: e.LOG_LEVEL,
+    jobsPollMs: e.JOBS_POLL_MS,
+    notify:
+      e.NOTIFY_API_KEY && e.NOTIFY_EMAIL_TEMPLATE_ID && e.NOTIFY_SMS_TEMPLATE_ID
+        ? {
+            kind: 'govuk-notify',
+            apiKey: e.NOTIFY_API_KEY,
+            emailTemplateId: e.NOTIFY_EMAIL_TEMPLATE_ID,
+            smsTemplateId: e.NOTIFY_SMS_TEMPLATE_ID,
+          }
+        : { kind: 'outbox' },
+  };
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { ORGANISATION_KINDS } from './organisation.ts';
+
+// Messages are catalogue keys: pages show them in English or Welsh, the API in English.
+export const createOrganisationSchema = z.object({
+  name: z.string({ error: 'organisations.error.name' }).trim().min(1, 'organisations.error.name').max(200, 'organisations.error.nameLength'),
+  kind: z.enum(ORGANISATION_KINDS, { error: 'organisations.error.kind' }),
+});
+export type CreateOrganisation = z.output<typeof createOrganisationSchema>;
+
+export const organisationSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(ORGANISATION_KINDS),
+  name: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+export const organisationIdSchema = z.object({ id: z.uuid('organisations.error.id') });

@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { createLogger } from './logger.ts';
+import { migrations } from './migrations/index.ts';
+import { systemClock } from './platform/clock/index.ts';
+import { type Database, migrateToLatest, openDatabase } from './platform/db/index.ts';
+import { createJobRunner, type JobRunner } from './platform/jobs/index.ts';
+import { formatSignIns, isEmpty, seedDemo } from './seed.ts';
+import { createServices } from './services.ts';
+
+export type RunningServer = { app: FastifyInstance; db: Database; jobs: JobRunner; url: string; stop(): Promise<void> };
+
+export function databaseTarget(config: Config) {
+  return config.database.kind === 'pglite'
+    ? ({ kind: 'pglite', dataDir: config.database.dataDir } as const)
+    : ({ kind: 'postgres', url: config.database.url, appUrl: config.database.appUrl } as const);
+}
+
+/** config → database → migrate → (seed) → services → app → listen, and the job workers beside it. */
+export async function startServer(config: Config, options: { seedIfEmpty: boolean }): Promise<RunningServer> {
+  const logger = createLogger(config);
+  const started = Date.now();
+  const db = await openDatabase(databaseTarget(config), { lock: 'server' });
+  try {
+    const { applied } = await migrateToLatest(db.owner, migrations);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    if (options.seedIfEmpty && (await isEmpty(db))) {
+      if (config.env === 'production') throw new Error('Refusing to seed demo data in production');
+      const signIns = await seedDemo(db, systemClock);
+      process.stdout.write(`\n${formatSignIns(signIns)}\n\n`);
+    }
+    const services = createServices({ config, db, clock: systemClock });
+    const app = await createApp(services, { logger });
+    const jobs = createJobRunner({
+      db,
+      clock: systemClock,
+      handlers: services.jobHandlers,
+      schedules: services.jobSchedules,
+      pollMs: config.jobsPollMs,
+      log: logger,
+    });
+    await app.listen({ port: config.port, host: config.host });
+    jobs.start();
+    const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
+    const where = db.kind === 'pglite' ? `embedded PGlite in ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL';
+    process.stdout.write(`Bridgework is running at ${url} on ${where} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    return {
+      app,
+      db,
+      jobs,
+      url,
+      async stop() {
+        await jobs.stop();
+        await app.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,300 @@
+import type { Actor } from '../audit/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { Clock } from '../clock/index.ts';
+import type { Database, Tx } from '../db/index.ts';
+import { burnPasswordCheck, verifyPassword } from './passwords.ts';
+import type { UserPrincipal } from './principal.ts';
+import { emailLookupHash, hmacHex, randomToken, sha256Hex } from './secrets.ts';
+import { clearFailures, recordFailure, remainingAttempts, type ThrottleRule } from './throttle.ts';
+import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
+import { findTenantByLookup, findUserByEmail } from './user-repo.ts';
+
+/** The session cookie: `<tenant id>.<random token>`; the database keeps only the token's hash. */
+export const SESSION_COOKIE = 'bw_session';
+
+export type AuthSettings = { secret: string; idleMinutes: number; absoluteHours: number };
+
+/** Where a session stands: signed in, or part-way through the second factor. */
+export type SessionStage = 'complete' | 'needs-code' | 'needs-mfa-setup';
+export type LoadedSession = { principal: UserPrincipal; stage: SessionStage };
+
+export type SignInResult =
+  | { kind: 'signed-in'; cookie: string; stage: SessionStage; principal: UserPrincipal }
+  | { kind: 'wrong' }
+  | { kind: 'throttled'; minutes: number };
+
+const ACCOUNT_RULE: ThrottleRule = { maxFailures: 5, windowSeconds: 15 * 60 };
+const ADDRESS_RULE: ThrottleRule = { maxFailures: 50, windowSeconds: 15 * 60 };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function sessionCookieParts(cookie: string | undefined): { tenantId: string; idHash: string } | null {
+  if (!cookie) return null;
+  const [tenantId, token, ...rest] = cookie.split('.');
+  if (!tenantId || !token || rest.length > 0 || !UUID.test(tenantId) || token.length < 32) return null;
+  return { tenantId, idHash: sha256Hex(token) };
+}
+
+/**
+ * Staff sign-in: passwords, the optional TOTP second factor, and database sessions with idle and
+ * absolute timeouts. Every attempt is throttled per account and per address, and audited in the
+ * account's tenant.
+ */
+export function createAuthService(deps: { db: Database; clock: Clock; settings: AuthSettings }) {
+  const { db, clock, settings } = deps;
+  const throttleKey = (kind: string, value: string) => hmacHex(settings.secret, `throttle:${kind}:${value}`);
+
+  async function toPrincipal(tx: Tx, tenantId: string, userId: string, idHash: string): Promise<UserPrincipal | null> {
+    const user = await tx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+    if (!user || user.disabled_at) return null;
+    return {
+      kind: 'user',
+      tenantId,
+      userId: user.id,
+      organisationId: user.organisation_id,
+      email: user.email,
+      displayName: user.display_name,
+      roles: user.roles,
+      language: user.preferred_language,
+      mfaEnabled: user.totp_enabled_at !== null,
+      sessionIdHash: idHash,
+    };
+  }
+
+  async function stageFor(tx: Tx, principal: UserPrincipal, mfaPassed: boolean): Promise<SessionStage> {
+    if (mfaPassed) return 'complete';
+    if (principal.mfaEnabled) return 'needs-code';
+    const tenant = await tx.selectFrom('tenants').select('require_mfa').where('id', '=', principal.tenantId).executeTakeFirstOrThrow();
+    return tenant.require_mfa ? 'needs-mfa-setup' : 'complete';
+  }
+
+  async function newSession(tx: Tx, tenantId: string, userId: string, mfaPassed: boolean): Promise<{ cookie: string; idHash: string }> {
+    const token = randomToken(32);
+    const idHash = sha256Hex(token);
+    const now = clock.now();
+    await tx
+      .insertInto('sessions')
+      .values({
+        tenant_id: tenantId,
+        id_hash: idHash,
+        user_id: userId,
+        mfa_passed: mfaPassed,
+        created_at: now,
+        last_seen_at: now,
+        expires_at: new Date(now.getTime() + settings.absoluteHours * 3_600_000),
+      })
+      .execute();
+    return { cookie: `${tenantId}.${token}`, idHash };
+  }
+
+  const userActor = (p: UserPrincipal): Actor => ({ kind: 'user', id: p.userId });
+
+  return {
+    async signIn(input: { email: string; password: string; address: string; previousCookie?: string }): Promise<SignInResult> {
+      const email = input.email.trim().toLowerCase();
+      const accountKey = throttleKey('account', email);
+      const addressKey = throttleKey('address', input.address);
+      const tenantId = await db.global((tx) => findTenantByLookup(tx, emailLookupHash(email)));
+      const allowed = await db.global(
+        async (tx) => (await remainingAttempts(tx, clock, accountKey, ACCOUNT_RULE)) > 0 && (await remainingAttempts(tx, clock, addressKey, ADDRESS_RULE)) > 0,
+      );
+      if (!allowed) {
+        if (tenantId) {
+          await db.inTenant(tenantId, async (tx) => {
+            const user = await findUserByEmail(tx, email);
+            await recordAudit(tx, tenantId, clock, {
+              actor: { kind: 'public', id: 'sign-in' },
+              action: 'user.sign-in-throttled',
+              recordType: 'user',
+              recordId: user?.id ?? null,
+              reason: 'too many failed sign-in attempts',
+            });
+          });
+        }
+        return { kind: 'throttled', minutes: ACCOUNT_RULE.windowSeconds / 60 };
+      }
+
+      if (!tenantId) {
+        await burnPasswordCheck(input.password);
+        await db.global((tx) => recordFailure(tx, clock, addressKey, ADDRESS_RULE).then(() => recordFailure(tx, clock, accountKey, ACCOUNT_RULE)));
+        return { kind: 'wrong' };
+      }
+      const user = await db.inTenant(tenantId, (tx) => findUserByEmail(tx, email));
+      const ok = user !== undefined && !user.disabled_at && (await verifyPassword(user.password_hash, input.password));
+      if (!ok || !user) {
+        if (!user) await burnPasswordCheck(input.password);
+        await db.inTenant(tenantId, async (tx) => {
+          await recordFailure(tx, clock, accountKey, ACCOUNT_RULE);
+          await recordFailure(tx, clock, addressKey, ADDRESS_RULE);
+          await recordAudit(tx, tenantId, clock, {
+            actor: { kind: 'public', id: 'sign-in' },
+            action: 'user.sign-in-failed',
+            recordType: 'user',
+            recordId: user?.id ?? null,
+            reason: user?.disabled_at ? 'account disabled' : 'wrong password',
+          });
+        });
+        return { kind: 'wrong' };
+      }
+      return db.inTenant(tenantId, async (tx) => {
+        const previous = sessionCookieParts(input.previousCookie);
+        if (previous && previous.tenantId === tenantId) await tx.deleteFrom('sessions').where('id_hash', '=', previous.idHash).execute();
+        await clearFailures(tx, accountKey);
+        const { cookie, idHash } = await newSession(tx, tenantId, user.id, false);
+        const principal = await toPrincipal(tx, tenantId, user.id, idHash);
+        if (!principal) throw new Error('user vanished during sign-in');
+        const stage = await stageFor(tx, principal, false);
+        if (stage === 'complete') await tx.updateTable('sessions').set({ mfa_passed: true }).where('id_hash', '=', idHash).execute();
+        await recordAudit(tx, tenantId, clock, {
+          actor: userActor(principal),
+          action: stage === 'complete' ? 'user.sign-in' : 'user.sign-in-password-accepted',
+          recordType: 'user',
+          recordId: user.id,
+          reason: 'signed in with email and password',
+        });
+        return { kind: 'signed-in', cookie, stage, principal };
+      });
+    },
+
+    /** The session behind a cookie, if it is still within its idle and absolute limits. */
+    async loadSession(cookie: string | undefined): Promise<LoadedSession | null> {
+      const parts = sessionCookieParts(cookie);
+      if (!parts) return null;
+      return db.inTenant(parts.tenantId, async (tx) => {
+        const session = await tx.selectFrom('sessions').selectAll().where('id_hash', '=', parts.idHash).executeTakeFirst();
+        if (!session) return null;
+        const now = clock.now();
+        const idleLimit = session.last_seen_at.getTime() + settings.idleMinutes * 60_000;
+        if (now >= session.expires_at || now.getTime() >= idleLimit) {
+          await tx.deleteFrom('sessions').where('id_hash', '=', parts.idHash).execute();
+          return null;
+        }
+        const principal = await toPrincipal(tx, parts.tenantId, session.user_id, parts.idHash);
+        if (!principal) {
+          await tx.deleteFrom('sessions').where('id_hash', '=', parts.idHash).execute();
+          return null;
+        }
+        // Touch at most once a minute: idle timeouts need minutes, not every request's write.
+        if (now.getTime() - session.last_seen_at.getTime() > 60_000) {
+          await tx.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', parts.idHash).execute();
+        }
+        return { principal, stage: await stageFor(tx, principal, session.mfa_passed) };
+      });
+    },
+
+    /** Checks a TOTP code for a session part-way through sign-in; on success issues a new session. */
+    async verifyCode(
+      principal: UserPrincipal,
+      code: string,
+    ): Promise<{ kind: 'ok'; cookie: string } | { kind: 'wrong' } | { kind: 'throttled'; minutes: number }> {
+      const key = throttleKey('account', principal.email);
+      return db.inTenant(principal.tenantId, async (tx) => {
+        if ((await remainingAttempts(tx, clock, key, ACCOUNT_RULE)) === 0) return { kind: 'throttled', minutes: ACCOUNT_RULE.windowSeconds / 60 };
+        const user = await tx.selectFrom('users').selectAll().where('id', '=', principal.userId).forUpdate().executeTakeFirstOrThrow();
+        const step =
+          user.totp_secret && user.totp_enabled_at
+            ? verifyTotp(user.totp_secret, code, clock.now(), user.totp_last_step === null ? null : Number(user.totp_last_step))
+            : null;
+        if (step === null) {
+          await recordFailure(tx, clock, key, ACCOUNT_RULE);
+          await recordAudit(tx, principal.tenantId, clock, {
+            actor: userActor(principal),
+            action: 'user.second-factor-failed',
+            recordType: 'user',
+            recordId: principal.userId,
+            reason: 'wrong or reused security code',
+          });
+          return { kind: 'wrong' };
+        }
+        await clearFailures(tx, key);
+        await tx.updateTable('users').set({ totp_last_step: step }).where('id', '=', principal.userId).execute();
+        await tx.deleteFrom('sessions').where('id_hash', '=', principal.sessionIdHash).execute();
+        const { cookie } = await newSession(tx, principal.tenantId, principal.userId, true);
+        await recordAudit(tx, principal.tenantId, clock, {
+          actor: userActor(principal),
+          action: 'user.sign-in',
+          recordType: 'user',
+          recordId: principal.userId,
+          reason: 'signed in with password and authenticator app',
+        });
+        return { kind: 'ok', cookie };
+      });
+    },
+
+    /** Starts (or restarts) authenticator set-up: a new secret, not yet in force. */
+    async beginMfaSetup(principal: UserPrincipal): Promise<{ secret: string; uri: string }> {
+      return db.inTenant(principal.tenantId, async (tx) => {
+        const user = await tx.selectFrom('users').select(['totp_secret', 'totp_enabled_at']).where('id', '=', principal.userId).executeTakeFirstOrThrow();
+        const secret = user.totp_secret && !user.totp_enabled_at ? user.totp_secret : newTotpSecret();
+        if (secret !== user.totp_secret) {
+          await tx.updateTable('users').set({ totp_secret: secret, totp_enabled_at: null, totp_last_step: null }).where('id', '=', principal.userId).execute();
+        }
+        return { secret, uri: totpUri(secret, principal.email) };
+      });
+    },
+
+    /** Turns the second factor on once the user proves their app has the secret. */
+    async confirmMfaSetup(
+      principal: UserPrincipal,
+      code: string,
+      afterEnable?: (tx: Tx) => Promise<void>,
+    ): Promise<{ kind: 'ok'; cookie: string } | { kind: 'wrong' }> {
+      return db.inTenant(principal.tenantId, async (tx) => {
+        const user = await tx.selectFrom('users').selectAll().where('id', '=', principal.userId).forUpdate().executeTakeFirstOrThrow();
+        const step = user.totp_secret && !user.totp_enabled_at ? verifyTotp(user.totp_secret, code, clock.now(), null) : null;
+        if (step === null) return { kind: 'wrong' };
+        await tx.updateTable('users').set({ totp_enabled_at: clock.now(), totp_last_step: step }).where('id', '=', principal.userId).execute();
+        // Credentials changed: end every other session of this user, and start a fresh one.
+        await tx.deleteFrom('sessions').where('user_id', '=', principal.userId).execute();
+        const { cookie } = await newSession(tx, principal.tenantId, principal.userId, true);
+        await recordAudit(tx, principal.tenantId, clock, {
+          actor: userActor(principal),
+          action: 'user.second-factor-enabled',
+          recordType: 'user',
+          recordId: principal.userId,
+          reason: 'set up an authenticator app',
+        });
+        await afterEnable?.(tx);
+        return { kind: 'ok', cookie };
+      });
+    },
+
+    async signOut(principal: UserPrincipal): Promise<void> {
+      await db.inTenant(principal.tenantId, async (tx) => {
+        await tx.deleteFrom('sessions').where('id_hash', '=', principal.sessionIdHash).execute();
+        await recordAudit(tx, principal.tenantId, clock, {
+          actor: userActor(principal),
+          action: 'user.sign-out',
+          recordType: 'user',
+          recordId: principal.userId,
+          reason: 'signed out',
+        });
+      });
+    },
+
+    /** Removes sessions past their absolute or idle limit, tenant by tenant. Safe to run twice. */
+    async purgeExpiredSessions(): Promise<number> {
+      const tenants = await db.global((tx) => tx.selectFrom('tenants').select('id').execute());
+      const now = clock.now();
+      const idleBefore = new Date(now.getTime() - settings.idleMinutes * 60_000);
+      let removed = 0;
+      for (const { id } of tenants) {
+        const result = await db.inTenant(id, (tx) =>
+          tx
+            .deleteFrom('sessions')
+            .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleBefore)]))
+            .executeTakeFirst(),
+        );
+        removed += Number(result.numDeletedRows);
+      }
+      await db.global((tx) =>
+        tx
+          .deleteFrom('auth_throttle')
+          .where('window_start', '<', new Date(now.getTime() - 3_600_000))
+          .execute(),
+      );
+      return removed;
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

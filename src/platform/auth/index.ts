@@ -1,0 +1,16 @@
+export {
+  type AuthService,
+  type AuthSettings,
+  createAuthService,
+  type LoadedSession,
+  SESSION_COOKIE,
+  type SessionStage,
+  type SignInResult,
+} from './auth-service.ts';
+export { type ClientService, createClientSchema, createClientService, type TokenResult } from './client-service.ts';
+export { hashPassword, verifyPassword } from './passwords.ts';
+export { actorOf, type ClientPrincipal, type Principal, ROLES, requireRole, requireScope, type UserPrincipal } from './principal.ts';
+export { hmacHex, randomToken, safeEqual, sha256Hex } from './secrets.ts';
+export { totpCode, totpStep } from './totp.ts';
+export { findUserById, insertUser, type NewUser } from './user-repo.ts';
+export { type AuthRoutesOptions, type HomeLink, registerAuthRoutes } from './web/auth-routes.ts';

@@ -1,0 +1,162 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import type { Tx } from '../../db/index.ts';
+import { issuesFromZod } from '../../errors/index.ts';
+import { formErrors, safeReturnPath } from '../../http/pages.ts';
+import { type AuthService, SESSION_COOKIE } from '../auth-service.ts';
+import { ROLES, requireRole, type UserPrincipal } from '../principal.ts';
+import { codeSchema, signInSchema } from './sign-in-form.ts';
+
+/** A link on the staff home page, shown to holders of `role`. Domains contribute these. */
+export type HomeLink = { role: (typeof ROLES)[number]; href: string; textKey: string };
+
+export type AuthRoutesOptions = {
+  auth: AuthService;
+  secure: boolean;
+  absoluteHours: number;
+  homeLinks: readonly HomeLink[];
+  /** Runs inside the transaction that turns the second factor on (e.g. to queue a notice). */
+  onSecondFactorEnabled?: (tx: Tx, user: UserPrincipal) => Promise<void>;
+};
+
+/** Staff sign-in, second factor, sign-out, home, and the static pages every service has. */
+export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOptions): void {
+  const { auth } = options;
+  const setSession = (reply: FastifyReply, cookie: string) =>
+    reply.setCookie(SESSION_COOKIE, cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secure, maxAge: options.absoluteHours * 3600 });
+
+  app.get('/', async (request, reply) => {
+    if (request.principal) return reply.redirect('/home', 303);
+    return reply.page('auth/start.njk', { title: request.t('start.title') });
+  });
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/sign-in', async (request, reply) => {
+    if (request.principal) return reply.redirect('/home', 303);
+    const notice = request.query['signed-out'] ? 'signIn.signedOut' : null;
+    return reply.page('auth/sign-in.njk', { title: request.t('signIn.title'), values: { return: request.query.return ?? '' }, notice });
+  });
+
+  app.post('/sign-in', async (request, reply) => {
+    const parsed = signInSchema.safeParse(request.body);
+    const values = {
+      email: String((request.body as Record<string, unknown>)?.email ?? ''),
+      return: String((request.body as Record<string, unknown>)?.return ?? ''),
+    };
+    const render = (issues: { path: string; message: string }[], status: number, params?: Record<string, string | number>) =>
+      reply.page(
+        'auth/sign-in.njk',
+        {
+          title: request.t('signIn.title'),
+          values,
+          errors: formErrors(
+            issues.map((i) => ({ ...i, message: request.t(i.message, params) })),
+            request.t,
+          ),
+        },
+        status,
+      );
+    if (!parsed.success) return render(issuesFromZod(parsed.error), 400);
+    const result = await auth.signIn({
+      email: parsed.data.email,
+      password: parsed.data.password,
+      address: request.ip,
+      previousCookie: request.cookies[SESSION_COOKIE],
+    });
+    if (result.kind === 'throttled') return render([{ path: 'email', message: 'signIn.error.throttled' }], 429, { minutes: result.minutes });
+    if (result.kind === 'wrong') return render([{ path: 'email', message: 'signIn.error.wrong' }], 400);
+    setSession(reply, result.cookie);
+    if (result.stage === 'needs-code') return reply.redirect('/sign-in/code', 303);
+    if (result.stage === 'needs-mfa-setup') return reply.redirect('/account/authenticator', 303);
+    const next = safeReturnPath(parsed.data.return);
+    return reply.redirect(next === '/' ? '/home' : next, 303);
+  });
+
+  const pendingFor = (request: FastifyRequest, stage: 'needs-code' | 'needs-mfa-setup') =>
+    request.pendingSession?.stage === stage ? request.pendingSession.principal : null;
+
+  app.get('/sign-in/code', async (request, reply) => {
+    if (!pendingFor(request, 'needs-code')) return reply.redirect('/sign-in', 303);
+    return reply.page('auth/code.njk', { title: request.t('code.title') });
+  });
+
+  app.post('/sign-in/code', async (request, reply) => {
+    const principal = pendingFor(request, 'needs-code');
+    if (!principal) return reply.redirect('/sign-in', 303);
+    const render = (message: string, status: number) =>
+      reply.page('auth/code.njk', { title: request.t('code.title'), errors: formErrors([{ path: 'code', message }], request.t) }, status);
+    const parsed = codeSchema.safeParse(request.body);
+    if (!parsed.success) return render(parsed.error.issues[0]?.message ?? 'code.error.required', 400);
+    const result = await auth.verifyCode(principal, parsed.data.code);
+    if (result.kind === 'throttled') return render(request.t('signIn.error.throttled', { minutes: result.minutes }), 429);
+    if (result.kind === 'wrong') return render('code.error.wrong', 400);
+    setSession(reply, result.cookie);
+    return reply.redirect('/home', 303);
+  });
+
+  const setupPrincipal = (request: FastifyRequest): UserPrincipal | null => {
+    const p = request.principal;
+    if (p && p.kind === 'user') return p;
+    return pendingFor(request, 'needs-mfa-setup');
+  };
+
+  async function renderSetup(request: FastifyRequest, reply: FastifyReply, principal: UserPrincipal, errors?: ReturnType<typeof formErrors>) {
+    const { secret, uri } = await auth.beginMfaSetup(principal);
+    const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    return reply.page(
+      'auth/mfa-setup.njk',
+      { title: request.t('mfaSetup.title'), secret: secret.replace(/(.{4})/g, '$1 ').trim(), qrSvg, required: request.pendingSession !== null, errors },
+      errors ? 400 : 200,
+    );
+  }
+
+  app.get('/account/authenticator', async (request, reply) => {
+    const principal = setupPrincipal(request);
+    if (!principal) return reply.redirect('/sign-in?return=/account/authenticator', 303);
+    if (principal.mfaEnabled) return reply.redirect('/home', 303);
+    return renderSetup(request, reply, principal);
+  });
+
+  app.post('/account/authenticator', async (request, reply) => {
+    const principal = setupPrincipal(request);
+    if (!principal) return reply.redirect('/sign-in', 303);
+    const parsed = codeSchema.safeParse(request.body);
+    if (!parsed.success)
+      return renderSetup(
+        request,
+        reply,
+        principal,
+        formErrors([{ path: 'code', message: parsed.error.issues[0]?.message ?? 'code.error.required' }], request.t),
+      );
+    const result = await auth.confirmMfaSetup(
+      principal,
+      parsed.data.code,
+      options.onSecondFactorEnabled ? (tx) => options.onSecondFactorEnabled?.(tx, principal) ?? Promise.resolve() : undefined,
+    );
+    if (result.kind === 'wrong') return renderSetup(request, reply, principal, formErrors([{ path: 'code', message: 'code.error.wrong' }], request.t));
+    setSession(reply, result.cookie);
+    return reply.redirect('/home?mfa=on', 303);
+  });
+
+  app.post('/sign-out', async (request, reply) => {
+    const p = request.principal ?? request.pendingSession?.principal ?? null;
+    if (p && p.kind === 'user') await auth.signOut(p);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/sign-in?signed-out=1', 303);
+  });
+
+  app.get<{ Querystring: { mfa?: string } }>('/home', async (request, reply) => {
+    const principal = requireRole(request.principal, ROLES);
+    const links = options.homeLinks.filter((l) => principal.roles.includes(l.role));
+    return reply.page('auth/home.njk', {
+      title: request.t('home.title'),
+      user: principal,
+      roles: principal.roles.map((r) => ({ name: request.t(`role.${r}`), description: request.t(`role.${r}.description`) })),
+      links: links.map((l) => ({ href: l.href, text: request.t(l.textKey) })),
+      mfaJustEnabled: request.query.mfa === 'on',
+    });
+  });
+
+  for (const name of ['accessibility', 'cookies', 'privacy'] as const) {
+    app.get(`/${name}`, async (request, reply) => reply.page(`pages/${name}.njk`, { title: request.t(`${name}.title`), sessionHours: options.absoluteHours }));
+  }
+}

@@ -1,0 +1,1 @@
+export { type Clock, fixedClock, systemClock } from './clock.ts';

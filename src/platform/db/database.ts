@@ -1,0 +1,90 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { acquireDataDirLock } from './data-dir-lock.ts';
+import { createPGliteGate, serialisedPGliteDialect } from './pglite-dialect.ts';
+import type { PlatformTables } from './tables.ts';
+
+/** The role the application works as: owns nothing, not a superuser, cannot bypass RLS. */
+export const APP_ROLE = 'bridgework_app';
+
+export type Tx = Transaction<PlatformTables>;
+
+export type DatabaseTarget = { kind: 'pglite'; dataDir: string | 'memory' } | { kind: 'postgres'; url: string; appUrl?: string | undefined };
+
+export type Database = {
+  readonly kind: 'pglite' | 'postgres';
+  /**
+   * Runs `fn` in one transaction as the app role with `app.tenant_id` set for that transaction only.
+   *
+   * @example await db.inTenant(tenantId, (tx) => tx.selectFrom('users').selectAll().execute());
+   */
+  inTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs `fn` in one transaction as the app role with no tenant: tenant tables answer nothing. */
+  global<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** The owning connection: migrations and operator commands only, never request handling. */
+  readonly owner: Kysely<PlatformTables>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function build(app: Kysely<PlatformTables>, owner: Kysely<PlatformTables>, kind: Database['kind'], close: () => Promise<void>): Database {
+  async function run<T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    if (tenantId !== null && !UUID.test(tenantId)) throw new Error('tenant id must be a uuid');
+    return app.transaction().execute(async (tx) => {
+      if (tenantId !== null) await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(tx);
+      return fn(tx);
+    });
+  }
+  return {
+    kind,
+    owner,
+    inTenant: (tenantId, fn) => run(tenantId, fn),
+    global: (fn) => run(null, fn),
+    async ping() {
+      await sql`select 1`.execute(app);
+    },
+    close,
+  };
+}
+
+/**
+ * Opens the database. PGlite (embedded, one process) by default; PostgreSQL when given a URL.
+ * On PostgreSQL the app pool connects with `appUrl` when given (a login role of its own), otherwise
+ * with the owner URL and `SET ROLE bridgework_app` on every new connection.
+ */
+export async function openDatabase(target: DatabaseTarget, options: { lock?: 'server' | 'cli' } = {}): Promise<Database> {
+  if (target.kind === 'pglite') {
+    const releaseLock = target.dataDir === 'memory' ? () => {} : await acquireDataDirLock(target.dataDir, options.lock ?? 'cli');
+    try {
+      const pglite = await PGlite.create(target.dataDir === 'memory' ? undefined : { dataDir: target.dataDir });
+      const gate = createPGliteGate(pglite);
+      const owner = new Kysely<PlatformTables>({ dialect: serialisedPGliteDialect(gate, null) });
+      const app = new Kysely<PlatformTables>({ dialect: serialisedPGliteDialect(gate, APP_ROLE) });
+      return build(app, owner, 'pglite', async () => {
+        await app.destroy();
+        await owner.destroy();
+        await pglite.close();
+        releaseLock();
+      });
+    } catch (error) {
+      releaseLock();
+      throw error;
+    }
+  }
+  const ownerPool = new pg.Pool({ connectionString: target.url, max: 4 });
+  const appPool = new pg.Pool({ connectionString: target.appUrl ?? target.url, max: 10 });
+  if (!target.appUrl) {
+    appPool.on('connect', (client) => {
+      client.query(`SET ROLE ${APP_ROLE}`).catch(() => client.release(true));
+    });
+  }
+  const owner = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: ownerPool }) });
+  const app = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: appPool }) });
+  return build(app, owner, 'postgres', async () => {
+    await app.destroy();
+    await owner.destroy();
+  });
+}

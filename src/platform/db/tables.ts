@@ -1,0 +1,141 @@
+import type { ColumnType } from 'kysely';
+
+/** Timestamps come back as Date and may be written as Date. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Json = ColumnType<unknown, string, string>;
+/** A timestamp the database fills in by default. */
+export type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/** bigint columns: drivers return them as string (pg) or number/bigint (PGlite); read with Number(). */
+export type BigIntColumn = ColumnType<string | number | bigint, number, number>;
+
+export type Nation = 'england' | 'wales' | 'scotland' | 'northern-ireland';
+export type Role = 'referrer' | 'specialist' | 'team-lead' | 'tenant-admin' | 'national-analyst';
+export type Language = 'en' | 'cy';
+
+/** Tables the platform itself owns. Domains add theirs with `tx.withTables<…>()`. */
+export type PlatformTables = {
+  tenants: {
+    id: string;
+    gss_code: string;
+    name: string;
+    name_cy: string;
+    nation: Nation;
+    require_mfa: boolean;
+    created_at: CreatedAt;
+  };
+  principal_index: {
+    lookup_hash: string;
+    kind: 'email' | 'client';
+    tenant_id: string;
+  };
+  users: {
+    tenant_id: string;
+    id: string;
+    organisation_id: string;
+    email: string;
+    display_name: string;
+    password_hash: string;
+    roles: Role[];
+    preferred_language: Language;
+    totp_secret: string | null;
+    totp_enabled_at: Timestamp | null;
+    totp_last_step: ColumnType<string | number | bigint | null, number | null, number | null>;
+    disabled_at: Timestamp | null;
+    created_at: CreatedAt;
+  };
+  sessions: {
+    tenant_id: string;
+    id_hash: string;
+    user_id: string;
+    mfa_passed: boolean;
+    created_at: Timestamp;
+    last_seen_at: Timestamp;
+    expires_at: Timestamp;
+  };
+  auth_throttle: {
+    key_hash: string;
+    window_start: Timestamp;
+    failures: number;
+  };
+  oauth_clients: {
+    tenant_id: string;
+    id: string;
+    client_id: string;
+    name: string;
+    secret_hash: string;
+    scopes: string[];
+    created_at: CreatedAt;
+    revoked_at: Timestamp | null;
+  };
+  access_tokens: {
+    tenant_id: string;
+    token_hash: string;
+    client_id: string;
+    scopes: string[];
+    expires_at: Timestamp;
+  };
+  audit_chain_heads: {
+    tenant_id: string;
+    seq: BigIntColumn;
+    last_hash: string;
+  };
+  audit_events: {
+    tenant_id: string;
+    seq: BigIntColumn;
+    occurred_at: Timestamp;
+    actor_kind: string;
+    actor_id: string;
+    action: string;
+    record_type: string;
+    record_id: string | null;
+    reason: string;
+    details: Json;
+    prev_hash: string;
+    hash: string;
+  };
+  idempotency_keys: {
+    tenant_id: string;
+    principal: string;
+    key: string;
+    request_hash: string;
+    state: 'running' | 'done';
+    response_status: number | null;
+    response_body: string | null;
+    response_type: string | null;
+    locked_until: Timestamp;
+    created_at: Timestamp;
+  };
+  jobs: {
+    id: string;
+    name: string;
+    tenant_id: string | null;
+    payload: Json;
+    state: 'pending' | 'running' | 'done' | 'dead';
+    attempts: number;
+    max_attempts: number;
+    backoff_seconds: number;
+    run_at: Timestamp;
+    locked_until: Timestamp | null;
+    dedupe_key: string | null;
+    last_error: string | null;
+    created_at: Timestamp;
+    finished_at: Timestamp | null;
+  };
+  job_schedules: {
+    name: string;
+    job_name: string;
+    every_seconds: number;
+    next_run_at: Timestamp;
+  };
+  notifications_outbox: {
+    tenant_id: string;
+    id: string;
+    channel: 'email' | 'sms';
+    recipient: string;
+    template: string;
+    subject: string;
+    body: string;
+    language: Language;
+    created_at: Timestamp;
+  };
+};

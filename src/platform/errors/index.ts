@@ -1,0 +1,14 @@
+export {
+  Conflict,
+  DomainError,
+  type ErrorCode,
+  Forbidden,
+  InvalidInput,
+  InvalidTransition,
+  type Issue,
+  issuesFromZod,
+  NotFound,
+  parseInput,
+  TooManyRequests,
+  Unauthenticated,
+} from './errors.ts';

@@ -1,0 +1,82 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { NotFound } from '../errors/index.ts';
+import type { Translate } from '../i18n/index.ts';
+import { CsrfRejected } from './csrf.ts';
+import { type HttpFailure, operationOutcome, problemDetails, toHttpFailure } from './problem.ts';
+
+export type RouteFamily = 'api' | 'fhir' | 'oauth' | 'page';
+
+export function routeFamily(url: string): RouteFamily {
+  if (url.startsWith('/api/')) return 'api';
+  if (url.startsWith('/fhir/') || url === '/fhir') return 'fhir';
+  if (url.startsWith('/oauth/')) return 'oauth';
+  return 'page';
+}
+
+function sendPage(request: FastifyRequest, reply: FastifyReply, error: unknown, failure: HttpFailure): FastifyReply {
+  const t = request.t ?? ((k: string) => k);
+  if (failure.code === 'unauthenticated' && request.method === 'GET') {
+    return reply.redirect(`/sign-in?return=${encodeURIComponent(request.url)}`, 303);
+  }
+  const page = (titleKey: string, bodyKeys: string[], extra: string[] = []) =>
+    reply.page(
+      'pages/message.njk',
+      {
+        title: t(titleKey),
+        paragraphs: [...bodyKeys.map((k) => t(k)), ...extra],
+        reference: failure.status >= 500 ? t('error.reference', { id: request.id }) : null,
+      },
+      failure.status === 401 ? 403 : failure.status,
+    );
+  if (error instanceof CsrfRejected) return page('error.csrf.title', ['error.csrf.body']);
+  switch (failure.code) {
+    case 'not-found':
+      return page('error.notFound.title', ['error.notFound.body']);
+    case 'forbidden':
+    case 'unauthenticated':
+      return page('error.forbidden.title', ['error.forbidden.body']);
+    case 'too-many-requests':
+      return page('error.tooMany.title', ['error.tooMany.body']);
+    case 'conflict':
+    case 'invalid-transition':
+      return page('error.conflict.title', [], [failure.detail]);
+    case 'invalid-input':
+    case 'bad-request':
+      return page('error.badRequest.title', [], [failure.detail, ...failure.issues.map((i) => t(i.message))]);
+    case 'server-error':
+      return page('error.server.title', ['error.server.body']);
+  }
+}
+
+/**
+ * The one place errors become responses: GOV.UK pages for people, RFC 9457 problem details for
+ * `/api`, OperationOutcome for `/fhir`, RFC 6749 errors for `/oauth`. No stack trace leaves.
+ */
+export function registerErrorHandling(app: FastifyInstance, options: { english: Translate }): void {
+  app.setErrorHandler((error: FastifyError | Error, request, reply) => {
+    const raw = toHttpFailure(error);
+    // Machines get English; pages translate issues themselves.
+    const failure = { ...raw, issues: raw.issues.map((i) => ({ ...i, message: options.english(i.message) })) };
+    if (failure.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: failure.code, status: failure.status }, 'request refused');
+    if (failure.retryAfterSeconds) reply.header('Retry-After', String(failure.retryAfterSeconds));
+    switch (routeFamily(request.url)) {
+      case 'api':
+        return reply
+          .code(failure.status)
+          .type('application/problem+json')
+          .send(problemDetails(failure, request.id, request.url.split('?')[0] ?? ''));
+      case 'fhir':
+        return reply.code(failure.status).type('application/fhir+json').send(operationOutcome(failure));
+      case 'oauth':
+        return reply
+          .code(failure.status === 422 ? 400 : failure.status)
+          .send({ error: failure.status >= 500 ? 'server_error' : 'invalid_request', error_description: failure.detail });
+      case 'page':
+        return sendPage(request, reply, error, failure);
+    }
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.send(new NotFound('page', request.url.split('?')[0]));
+  });
+}

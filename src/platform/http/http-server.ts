@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { govukFrontendDist } from '../views/view-engine.ts';
+import './fastify-types.ts';
+
+const publicDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'public');
+const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+/**
+ * The bare server: request ids, body parsers, cookies and the static assets of GOV.UK Frontend
+ * (served from its package: no CDN). Everything else is registered by the composition root.
+ */
+export async function createHttpServer(options: { logger: Logger | false; bodyLimit?: number }): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger ? (options.logger as FastifyBaseLogger) : undefined,
+    logger: options.logger ? undefined : false,
+    bodyLimit: options.bodyLimit ?? 1_048_576,
+    // Honour a caller's request id if it looks like one, so a trace can cross systems.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdLogLabel: 'requestId',
+    disableRequestLogging: false,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 65_536 });
+  app.addContentTypeParser(['application/fhir+json', 'application/merge-patch+json'], { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, JSON.parse(String(body)));
+    } catch {
+      const error = new Error('The body is not valid JSON') as Error & { statusCode: number };
+      error.statusCode = 400;
+      done(error, undefined);
+    }
+  });
+  await app.register(fastifyStatic, { root: join(govukFrontendDist, 'govuk', 'assets'), prefix: '/assets/', decorateReply: false, index: false });
+  await app.register(fastifyStatic, {
+    root: join(govukFrontendDist, 'govuk'),
+    prefix: '/assets/frontend/',
+    decorateReply: false,
+    index: false,
+    allowedPath: (path) => /^\/govuk-frontend\.min\.(css|js)(\.map)?$/.test(path),
+  });
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/app/', decorateReply: false, index: false });
+  return app;
+}

@@ -1,0 +1,2 @@
+export { platformMessages } from './platform-messages.ts';
+export { type Catalogue, createTranslator, defineMessages, isLanguage, LANGUAGES, type Translate } from './translator.ts';

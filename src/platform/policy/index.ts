@@ -1,0 +1,1 @@
+export { type PolicyParameter, type PolicyValue, parsePolicyParameter, policyParameterSchema, valueAt } from './policy-parameter.ts';

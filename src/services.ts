@@ -1,0 +1,40 @@
+import type { Config } from './config.ts';
+import { createOrganisationService } from './domains/organisations/index.ts';
+import { createAuthService, createClientService } from './platform/auth/index.ts';
+import type { Clock } from './platform/clock/index.ts';
+import type { Database } from './platform/db/index.ts';
+import { createIdempotency } from './platform/http/idempotency.ts';
+import type { JobHandler } from './platform/jobs/index.ts';
+import { createNotifyNotifier, createOutboxNotifier, type Notifier, SEND_NOTIFICATION_JOB, sendNotificationHandler } from './platform/notify/index.ts';
+
+/** Every service, built once from its dependencies. Routes and jobs get what they need from here. */
+export function createServices(deps: { config: Config; db: Database; clock: Clock; notifier?: Notifier }) {
+  const { config, db, clock } = deps;
+  const notifier =
+    deps.notifier ??
+    (config.notify.kind === 'govuk-notify'
+      ? createNotifyNotifier({ apiKey: config.notify.apiKey, emailTemplateId: config.notify.emailTemplateId, smsTemplateId: config.notify.smsTemplateId })
+      : createOutboxNotifier(db, clock));
+  const auth = createAuthService({
+    db,
+    clock,
+    settings: { secret: config.secret, idleMinutes: config.session.idleMinutes, absoluteHours: config.session.absoluteHours },
+  });
+  const clients = createClientService({ db, clock, accessTokenSeconds: config.accessTokenSeconds });
+  const idempotency = createIdempotency({ db, clock });
+  const organisations = createOrganisationService({ db, clock });
+
+  const jobHandlers: Record<string, JobHandler> = {
+    [SEND_NOTIFICATION_JOB]: sendNotificationHandler(notifier),
+    'maintenance.purge-expired': async () => {
+      await auth.purgeExpiredSessions();
+      await clients.purgeExpiredTokens();
+      await idempotency.purge();
+    },
+  };
+  const jobSchedules = [{ name: 'purge-expired', jobName: 'maintenance.purge-expired', everySeconds: 15 * 60 }] as const;
+
+  return { config, db, clock, notifier, auth, clients, idempotency, organisations, jobHandlers, jobSchedules };
+}
+
+export type Services = ReturnType<typeof createServices>;
