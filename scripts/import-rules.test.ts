@@ -16,7 +16,9 @@ describe('import rules', () => {
   });
 
   test('platform importing a domain is refused', () => {
-    expect(rulesOf({ 'src/platform/http/h.ts': "import { a } from '../../domains/a/index.ts';", 'src/domains/a/index.ts': '' })).toContain('platform-imports-domain');
+    expect(rulesOf({ 'src/platform/http/h.ts': "import { a } from '../../domains/a/index.ts';", 'src/domains/a/index.ts': '' })).toContain(
+      'platform-imports-domain',
+    );
   });
 
   test('reaching into another domain past its index is refused', () => {

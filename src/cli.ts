@@ -109,7 +109,9 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, ou
       err(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    throw error;
+    // Anything else: say what went wrong, without a stack trace, and fail.
+    err(`bridgework ${command ?? ''}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
   }
 }
 

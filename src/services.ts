@@ -14,7 +14,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     deps.notifier ??
     (config.notify.kind === 'govuk-notify'
       ? createNotifyNotifier({ apiKey: config.notify.apiKey, emailTemplateId: config.notify.emailTemplateId, smsTemplateId: config.notify.smsTemplateId })
-      : createOutboxNotifier(db, clock));
+      : createOutboxNotifier());
   const auth = createAuthService({
     db,
     clock,
@@ -25,7 +25,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const organisations = createOrganisationService({ db, clock });
 
   const jobHandlers: Record<string, JobHandler> = {
-    [SEND_NOTIFICATION_JOB]: sendNotificationHandler(notifier),
+    [SEND_NOTIFICATION_JOB]: sendNotificationHandler({ db, clock, notifier }),
     'maintenance.purge-expired': async () => {
       await auth.purgeExpiredSessions();
       await clients.purgeExpiredTokens();

@@ -2,8 +2,9 @@ import { type Migration, tenantTable } from './migration.ts';
 
 export const migration: Migration = {
   up: [
-    // The queue is shared plumbing, not tenant data: payloads carry ids, never personal data,
-    // and one worker serves every tenant. See docs/adr/0004-job-queue.md.
+    // The queue is shared plumbing, not tenant data: payloads carry ids, never personal data
+    // (a message's text waits in the tenant's notifications_outbox), and one worker serves every
+    // tenant. See docs/adr/0004-job-queue.md.
     `CREATE TABLE jobs (
        id uuid PRIMARY KEY,
        name text NOT NULL,
@@ -39,10 +40,12 @@ export const migration: Migration = {
        subject text NOT NULL,
        body text NOT NULL,
        language text NOT NULL CONSTRAINT notifications_outbox_language_known CHECK (language IN ('en', 'cy')),
+       state text NOT NULL CONSTRAINT notifications_outbox_state_known CHECK (state IN ('queued', 'sent', 'kept')),
        created_at timestamptz NOT NULL,
+       delivered_at timestamptz,
        PRIMARY KEY (tenant_id, id)
      )`,
-    ...tenantTable('notifications_outbox', 'SELECT, INSERT'),
+    ...tenantTable('notifications_outbox', 'SELECT, INSERT, UPDATE'),
   ],
   down: ['DROP TABLE notifications_outbox', 'DROP TABLE job_schedules', 'DROP TABLE jobs'],
 };

@@ -76,6 +76,9 @@ export async function openDatabase(target: DatabaseTarget, options: { lock?: 'se
   }
   const ownerPool = new pg.Pool({ connectionString: target.url, max: 4 });
   const appPool = new pg.Pool({ connectionString: target.appUrl ?? target.url, max: 10 });
+  // An idle pooled connection the server ends (restart, failover, DROP DATABASE) emits 'error'
+  // on the pool; without a listener that would crash the process. The pool replaces it.
+  for (const pool of [ownerPool, appPool]) pool.on('error', () => {});
   if (!target.appUrl) {
     appPool.on('connect', (client) => {
       client.query(`SET ROLE ${APP_ROLE}`).catch(() => client.release(true));

@@ -136,6 +136,8 @@ export type PlatformTables = {
     subject: string;
     body: string;
     language: Language;
+    state: 'queued' | 'sent' | 'kept';
     created_at: Timestamp;
+    delivered_at: Timestamp | null;
   };
 };

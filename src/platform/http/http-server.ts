@@ -9,7 +9,8 @@ import type { Logger } from 'pino';
 import { govukFrontendDist } from '../views/view-engine.ts';
 import './fastify-types.ts';
 
-const publicDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'public');
+// The service's own stylesheet and script, beside the templates.
+const publicDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'views', 'public');
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 /**
@@ -26,8 +27,6 @@ export async function createHttpServer(options: { logger: Logger | false; bodyLi
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
-    disableRequestLogging: false,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
   });

@@ -1,0 +1,12 @@
+export {
+  createNotifyNotifier,
+  createOutboxNotifier,
+  listOutbox,
+  type Notifier,
+  notifyJwt,
+  type OutboundMessage,
+  outboundMessageSchema,
+  queueNotification,
+  SEND_NOTIFICATION_JOB,
+  sendNotificationHandler,
+} from './notifier.ts';

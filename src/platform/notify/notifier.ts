@@ -1,0 +1,132 @@
+import { createHmac } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock } from '../clock/index.ts';
+import type { Database, Tx } from '../db/index.ts';
+import { enqueueJob, type JobHandler } from '../jobs/index.ts';
+
+export const outboundMessageSchema = z.object({
+  tenantId: z.uuid(),
+  /** One id, one message: a retried job delivers the same message, never a second one. */
+  id: z.uuid(),
+  channel: z.enum(['email', 'sms']),
+  recipient: z.string().min(1),
+  template: z.string().min(1),
+  subject: z.string(),
+  body: z.string().min(1),
+  language: z.enum(['en', 'cy']),
+});
+export type OutboundMessage = z.output<typeof outboundMessageSchema>;
+
+/** The notifications port: delivers one message. GOV.UK Notify when configured, else nothing leaves. */
+export type Notifier = { readonly kind: 'outbox' | 'govuk-notify'; send(message: OutboundMessage): Promise<void> };
+
+export const SEND_NOTIFICATION_JOB = 'notify.send';
+
+/**
+ * Records a message in the tenant's outbox and queues its delivery, in the caller's transaction:
+ * it is sent if and only if the change that causes it commits. The queue row carries only ids;
+ * the text stays in the tenant-isolated outbox.
+ *
+ * @example await queueNotification(tx, clock, { tenantId, id: newId(), channel: 'email', … });
+ */
+export async function queueNotification(tx: Tx, clock: Clock, message: OutboundMessage): Promise<void> {
+  const m = outboundMessageSchema.parse(message);
+  await tx
+    .insertInto('notifications_outbox')
+    .values({
+      tenant_id: m.tenantId,
+      id: m.id,
+      channel: m.channel,
+      recipient: m.recipient,
+      template: m.template,
+      subject: m.subject,
+      body: m.body,
+      language: m.language,
+      state: 'queued',
+      created_at: clock.now(),
+    })
+    .execute();
+  await enqueueJob(tx, clock, { name: SEND_NOTIFICATION_JOB, tenantId: m.tenantId, payload: { messageId: m.id }, dedupeKey: `notify:${m.tenantId}:${m.id}` });
+}
+
+const payloadSchema = z.object({ messageId: z.uuid() });
+
+/**
+ * Delivers a queued message once: a message already delivered is skipped, so a job that runs twice
+ * (a worker died after sending) does not send again unless it died between the send and the
+ * record of it. With the outbox notifier the message is simply kept for an administrator to read.
+ */
+export function sendNotificationHandler(deps: { db: Database; clock: Clock; notifier: Notifier }): JobHandler {
+  return async (job) => {
+    const { messageId } = payloadSchema.parse(job.payload);
+    if (!job.tenantId) throw new Error('a notification job needs its tenant');
+    const tenantId = job.tenantId;
+    const row = await deps.db.inTenant(tenantId, (tx) => tx.selectFrom('notifications_outbox').selectAll().where('id', '=', messageId).executeTakeFirst());
+    if (!row) throw new Error(`message ${messageId} is not in the outbox`);
+    if (row.state !== 'queued') return;
+    await deps.notifier.send({
+      tenantId,
+      id: row.id,
+      channel: row.channel,
+      recipient: row.recipient,
+      template: row.template,
+      subject: row.subject,
+      body: row.body,
+      language: row.language,
+    });
+    await deps.db.inTenant(tenantId, (tx) =>
+      tx
+        .updateTable('notifications_outbox')
+        .set({ state: deps.notifier.kind === 'outbox' ? 'kept' : 'sent', delivered_at: deps.clock.now() })
+        .where('id', '=', messageId)
+        .execute(),
+    );
+  };
+}
+
+/** No GOV.UK Notify: nothing leaves the service; messages stay in the outbox page. */
+export function createOutboxNotifier(): Notifier {
+  return { kind: 'outbox', send: async () => {} };
+}
+
+export async function listOutbox(db: Database, tenantId: string, limit = 100) {
+  return db.inTenant(tenantId, (tx) => tx.selectFrom('notifications_outbox').selectAll().orderBy('created_at', 'desc').limit(limit).execute());
+}
+
+const base64url = (value: string) => Buffer.from(value).toString('base64url');
+
+/** The JWT GOV.UK Notify expects: HS256, `iss` the service id, `iat` now, signed with the key's secret. */
+export function notifyJwt(apiKey: string, now: Date): string {
+  // A key is `<name>-<service id: 36 chars>-<secret: 36 chars>`.
+  const serviceId = apiKey.slice(-73, -37);
+  const secret = apiKey.slice(-36);
+  const header = base64url(JSON.stringify({ typ: 'JWT', alg: 'HS256' }));
+  const claims = base64url(JSON.stringify({ iss: serviceId, iat: Math.floor(now.getTime() / 1000) }));
+  const signature = createHmac('sha256', secret).update(`${header}.${claims}`).digest('base64url');
+  return `${header}.${claims}.${signature}`;
+}
+
+/**
+ * Sends through GOV.UK Notify's REST API with one generic template per channel, whose
+ * `((subject))` and `((body))` placeholders carry the text. A failure throws, so the job retries.
+ */
+export function createNotifyNotifier(cfg: { apiKey: string; emailTemplateId: string; smsTemplateId: string; fetch?: typeof fetch; clock?: Clock }): Notifier {
+  const doFetch = cfg.fetch ?? fetch;
+  return {
+    kind: 'govuk-notify',
+    async send(message) {
+      const email = message.channel === 'email';
+      const response = await doFetch(`https://api.notifications.service.gov.uk/v2/notifications/${email ? 'email' : 'sms'}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${notifyJwt(cfg.apiKey, cfg.clock?.now() ?? new Date())}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          ...(email ? { email_address: message.recipient } : { phone_number: message.recipient }),
+          template_id: email ? cfg.emailTemplateId : cfg.smsTemplateId,
+          personalisation: { subject: message.subject, body: message.body },
+          reference: message.id,
+        }),
+      });
+      if (!response.ok) throw new Error(`GOV.UK Notify answered ${response.status}`);
+    },
+  };
+}

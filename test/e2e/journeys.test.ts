@@ -1,0 +1,145 @@
+/// <reference lib="dom" />
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { type RunningServer, startServer } from '../../src/main.ts';
+import { DEMO_PASSWORD } from '../../src/seed.ts';
+import { axeViolations, launchChromium } from './browser.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let dataDir: string;
+const visited = new Map<string, number>();
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'bridgework-e2e-'));
+  const env = process.env.TEST_DATABASE_URL ? {} : { BRIDGEWORK_DATA_DIR: dataDir };
+  const silence = process.stdout.write.bind(process.stdout);
+  process.stdout.write = () => true;
+  try {
+    server = await startServer(loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ...env }), { seedIfEmpty: true });
+  } finally {
+    process.stdout.write = silence;
+  }
+  browser = await launchChromium();
+  // axe is injected as a script; CSP would (rightly) refuse it, so only the test context bypasses CSP.
+  context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Every page a journey sees is checked with axe: 0 violations at WCAG 2.2 AA. */
+async function expectAccessible(page: Page) {
+  const violations = await axeViolations(page);
+  visited.set(new URL(page.url()).pathname, violations.length);
+  expect(violations, `${page.url()}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+describe('browser journeys in Chromium with axe-core', () => {
+  test('a tenant admin signs in, switches to Welsh, gets an error on a form, fixes it, and signs out', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(await page.title()).toContain('Sign in to Bridgework');
+    await expectAccessible(page);
+
+    await page.getByLabel('Email address').fill('tenant-admin@leicester.bridgework.example');
+    await page.getByLabel('Password', { exact: true }).fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.locator('.govuk-error-summary').isVisible()).toBe(true);
+    await expectAccessible(page);
+
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/home');
+    expect(await page.locator('h1').textContent()).toContain('Your Bridgework home');
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: /Cymraeg/ }).click();
+    await page.waitForURL('**/home');
+    expect(await page.getAttribute('html', 'lang')).toBe('cy');
+    expect(await page.locator('h1').textContent()).toContain('Eich hafan Bridgework');
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Sefydliadau' }).click();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Ychwanegu sefydliad' }).click();
+    await page.waitForURL('**/organisations/new');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Ychwanegu sefydliad' }).click();
+    expect(await page.title()).toMatch(/^Gwall: /);
+    const summary = page.locator('.govuk-error-summary');
+    expect(await summary.textContent()).toContain('Rhowch enw’r sefydliad');
+    expect(await summary.textContent()).toContain('Dewiswch y math o sefydliad');
+    // GOV.UK Frontend moves focus to the summary so screen readers announce it.
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
+    await expectAccessible(page);
+
+    await page.getByLabel('Enw’r sefydliad').fill('Caffi Cymunedol Leicester');
+    await page.getByLabel('Cyflogwr').check();
+    await page.getByRole('button', { name: 'Ychwanegu sefydliad' }).click();
+    await page.waitForURL('**/organisations?added=*');
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('Caffi Cymunedol Leicester');
+    await expectAccessible(page);
+
+    for (const path of ['/admin/audit', '/admin/outbox', '/accessibility', '/cookies', '/privacy', '/no-such-page']) {
+      await page.goto(`${server.url}${path}`);
+      await expectAccessible(page);
+    }
+
+    await page.getByRole('button', { name: 'Allgofnodi' }).click();
+    await page.waitForURL('**/sign-in?signed-out=1');
+    await expectAccessible(page);
+    await page.goto(`${server.url}/home`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await page.close();
+  });
+
+  test('pages work without JavaScript: sign in and add an organisation with a plain form post', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email address').fill('tenant-admin@cardiff.bridgework.example');
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /Sign in|Mewngofnodi/ }).click();
+    await page.waitForURL('**/home');
+    await page.goto(`${server.url}/organisations/new`);
+    await page.locator('#name').fill('Cardiff Bay Employer');
+    await page.locator('input[value="employer"]').check();
+    await page.locator('form[action="/organisations/new"] button').click();
+    await page.waitForURL('**/organisations?added=*');
+    expect(await page.content()).toContain('Cardiff Bay Employer');
+    await noJs.close();
+  });
+
+  test('the national analyst sees only suppressed figures', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/language/en?return=/sign-in`);
+    await page.getByLabel('Email address').fill('national-analyst@leicester.bridgework.example');
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/home');
+    await page.getByRole('link', { name: 'Areas using Bridgework' }).click();
+    const text = await page.locator('main').textContent();
+    expect(text).toContain('Cardiff Council');
+    expect(text).toContain('fewer than 10');
+    await expectAccessible(page);
+    await page.close();
+  });
+
+  test('every page visited had no accessibility violations', () => {
+    expect(visited.size).toBeGreaterThanOrEqual(12);
+    expect([...visited.values()].every((n) => n === 0)).toBe(true);
+  });
+});

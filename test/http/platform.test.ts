@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { browser, createTestApp, type TestApp } from '../support/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+}, 120_000);
+afterAll(() => t.close());
+
+describe('the HTTP platform', () => {
+  test('/health answers without the database and /ready checks it', async () => {
+    expect((await t.app.inject('/health')).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject('/ready')).json()).toMatchObject({ status: 'ready' });
+  });
+
+  test('every response carries a request id and the security headers', async () => {
+    const res = await t.app.inject('/sign-in');
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cache-control']).toBe('no-store');
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(res.body).toContain(`<script nonce="${nonce}">`);
+    expect((await t.app.inject({ url: '/health', headers: { 'x-request-id': 'trace-1234abcd' } })).headers['x-request-id']).toBe('trace-1234abcd');
+  });
+
+  test('GOV.UK Frontend assets are served from the package', async () => {
+    const css = await t.app.inject('/assets/frontend/govuk-frontend.min.css');
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['content-type']).toContain('text/css');
+    expect((await t.app.inject('/assets/fonts/bold-b542beb274-v2.woff2')).statusCode).toBe(200);
+    expect((await t.app.inject('/assets/app/app.js')).statusCode).toBe(200);
+    expect((await t.app.inject('/assets/frontend/package.json')).statusCode).toBe(404);
+  });
+
+  test('pages switch between English and Welsh with a link that works without JavaScript', async () => {
+    const b = browser(t.app);
+    const en = await b.get('/accessibility');
+    expect(en.body).toContain('<html lang="en"');
+    expect(en.body).toContain('href="/language/cy?return=%2Faccessibility"');
+    const switched = await b.get('/language/cy?return=/accessibility');
+    expect(switched.statusCode).toBe(303);
+    expect(switched.headers.location).toBe('/accessibility');
+    const cy = await b.get('/accessibility');
+    expect(cy.body).toContain('<html lang="cy"');
+    expect(cy.body).toContain('Datganiad hygyrchedd ar gyfer Bridgework');
+    expect((await b.get('/language/en?return=//evil.example')).headers.location).toBe('/');
+  });
+
+  test.each(['/', '/sign-in', '/accessibility', '/cookies', '/privacy'])('%s renders for an anonymous visitor', async (url) => {
+    const res = await t.app.inject(url);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('govuk-phase-banner');
+    expect(res.body).toContain('Bridgework');
+  });
+
+  test('an unknown page is a GOV.UK 404 page; an unknown API path is problem+json; an unknown FHIR path is an OperationOutcome', async () => {
+    const page = await t.app.inject('/no-such-page');
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('Page not found');
+    const api = await t.app.inject('/api/v1/no-such-thing');
+    expect(api.statusCode).toBe(404);
+    expect(api.headers['content-type']).toContain('application/problem+json');
+    expect(api.json()).toMatchObject({ status: 404, title: 'Not found' });
+    const fhir = await t.app.inject('/fhir/Nothing/1');
+    expect(fhir.statusCode).toBe(404);
+    expect(fhir.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] });
+  });
+
+  test('the OpenAPI 3.1 document is generated from the route schemas', async () => {
+    const doc = (await t.app.inject('/api/docs/openapi.json')).json() as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> } }>
+      >;
+      components: { securitySchemes: { clientCredentials: { flows: { clientCredentials: { tokenUrl: string } } } } };
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    const create = doc.paths['/api/v1/organisations']?.post?.requestBody?.content['application/json']?.schema;
+    expect(create?.required).toEqual(['name', 'kind']);
+    expect(Object.keys(create?.properties ?? {})).toEqual(['name', 'kind']);
+    expect(doc.paths['/api/v1/organisations/{id}']?.get).toBeDefined();
+    expect(doc.components.securitySchemes.clientCredentials.flows.clientCredentials.tokenUrl).toBe('/oauth/token');
+  });
+
+  test('the FHIR capability statement is served', async () => {
+    const res = await t.app.inject('/fhir/metadata');
+    expect(res.headers['content-type']).toContain('application/fhir+json');
+    expect(res.json()).toMatchObject({ resourceType: 'CapabilityStatement', fhirVersion: '4.0.1' });
+  });
+});

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { totpCode, totpStep } from '../../src/platform/auth/index.ts';
+import { browser, createTestApp, type TestApp } from '../support/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '10' });
+}, 120_000);
+afterAll(() => t.close());
+
+const auditActions = async (tenantId: string) =>
+  (await t.testDb.db.inTenant(tenantId, (tx) => tx.selectFrom('audit_events').select('action').orderBy('seq').execute())).map((r) => r.action);
+
+describe('staff sign-in', () => {
+  test('a right password signs in with a new session id, and the home page shows the role', async () => {
+    const b = browser(t.app);
+    // A session id planted before sign-in (session fixation) is never adopted.
+    const planted = `${t.tenants.leicester}.${'a'.repeat(43)}`;
+    b.jar.set('bw_session', planted);
+    const res = await b.signIn('specialist@leicester.bridgework.example');
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/home');
+    const session = b.jar.get('bw_session');
+    expect(session).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
+    expect(session).not.toBe(planted);
+    const cookie = res.cookies.find((c) => c.name === 'bw_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    const home = await b.get('/home');
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('Employment specialist');
+    // Each sign-in gets its own id.
+    const other = browser(t.app);
+    await other.signIn('specialist@leicester.bridgework.example');
+    expect(other.jar.get('bw_session')).not.toBe(session);
+    expect(await auditActions(t.tenants.leicester)).toContain('user.sign-in');
+  });
+
+  test('a wrong password gets the GOV.UK error summary, changes nothing and is audited', async () => {
+    const b = browser(t.app);
+    const res = await b.signIn('referrer@leicester.bridgework.example', 'not-the-password');
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('<title>Error: Sign in to Bridgework');
+    expect(res.body).toContain('govuk-error-summary');
+    expect(res.body).toContain('href="#email"');
+    expect(b.jar.has('bw_session')).toBe(false);
+    expect(await auditActions(t.tenants.leicester)).toContain('user.sign-in-failed');
+  });
+
+  test('an empty form gets a message for each field, in Welsh when Welsh is chosen', async () => {
+    const b = browser(t.app);
+    await b.get('/language/cy?return=/sign-in');
+    const token = await b.csrf('/sign-in');
+    const res = await b.post('/sign-in', { _csrf: token, email: '', password: '' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('<html lang="cy"');
+    expect(res.body).toContain('Rhowch eich cyfeiriad e-bost');
+    expect(res.body).toContain('Rhowch eich cyfrinair');
+  });
+
+  test('a form without its CSRF token is refused', async () => {
+    const b = browser(t.app);
+    await b.get('/sign-in');
+    const res = await b.post('/sign-in', { email: 'referrer@leicester.bridgework.example', password: 'x' });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('Your form could not be sent');
+  });
+
+  test('after five failures the account is locked for a while, and the lock is audited', async () => {
+    const b = browser(t.app);
+    for (let i = 0; i < 5; i++) expect((await b.signIn('team-lead@cardiff.bridgework.example', `wrong-${i}`)).statusCode).toBe(400);
+    const locked = await b.signIn('team-lead@cardiff.bridgework.example');
+    expect(locked.statusCode).toBe(429);
+    expect(await auditActions(t.tenants.cardiff)).toContain('user.sign-in-throttled');
+    t.clock.advance(16 * 60_000);
+    expect((await b.signIn('team-lead@cardiff.bridgework.example')).statusCode).toBe(303);
+  });
+
+  test('an idle session ends after the idle timeout, and every session ends at the absolute limit', async () => {
+    const b = browser(t.app);
+    await b.signIn('referrer@cardiff.bridgework.example');
+    t.clock.advance(29 * 60_000);
+    expect((await b.get('/home')).statusCode).toBe(200);
+    t.clock.advance(31 * 60_000);
+    expect((await b.get('/home')).statusCode).toBe(303);
+
+    await b.signIn('referrer@cardiff.bridgework.example');
+    for (let i = 0; i < 21; i++) {
+      t.clock.advance(29 * 60_000);
+      await b.get('/home');
+    }
+    const res = await b.get('/home');
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/sign-in?return=%2Fhome');
+  });
+
+  test('sign-out ends the session', async () => {
+    const b = browser(t.app);
+    await b.signIn('referrer@leicester.bridgework.example');
+    const token = await b.csrf('/home');
+    const res = await b.post('/sign-out', { _csrf: token });
+    expect(res.headers.location).toBe('/sign-in?signed-out=1');
+    expect((await b.get('/home')).statusCode).toBe(303);
+  });
+
+  test('a tenant can make the second factor mandatory: set-up, then a code at every sign-in', async () => {
+    await t.testDb.db.owner.updateTable('tenants').set({ require_mfa: true }).where('id', '=', t.tenants.cardiff).execute();
+    const b = browser(t.app);
+    const first = await b.signIn('specialist@cardiff.bridgework.example');
+    expect(first.headers.location).toBe('/account/authenticator');
+    expect((await b.get('/home')).statusCode).toBe(303);
+    const setup = await b.get('/account/authenticator');
+    const secret = /class="app-secret"[^>]*>([A-Z2-7 ]+)</.exec(setup.body)?.[1]?.replace(/ /g, '') ?? '';
+    expect(secret).toHaveLength(32);
+    const token = /name="_csrf" value="([^"]+)"/.exec(setup.body)?.[1] ?? '';
+    const wrong = await b.post('/account/authenticator', { _csrf: token, code: '000000' });
+    expect(wrong.statusCode).toBe(400);
+    const code = totpCode(secret, totpStep(t.clock.now()));
+    const ok = await b.post('/account/authenticator', { _csrf: token, code });
+    expect(ok.headers.location).toBe('/home?mfa=on');
+    expect((await b.get('/home')).statusCode).toBe(200);
+    // The change is notified through the outbox, in the same transaction.
+    const jobs = await t.testDb.db.global((tx) => tx.selectFrom('jobs').select('name').where('name', '=', 'notify.send').execute());
+    expect(jobs.length).toBeGreaterThan(0);
+
+    const again = browser(t.app);
+    const next = await again.signIn('specialist@cardiff.bridgework.example');
+    expect(next.headers.location).toBe('/sign-in/code');
+    const codeToken = await again.csrf('/sign-in/code');
+    // The code just used cannot be used again.
+    expect((await again.post('/sign-in/code', { _csrf: codeToken, code })).statusCode).toBe(400);
+    t.clock.advance(30_000);
+    const fresh = totpCode(secret, totpStep(t.clock.now()));
+    const done = await again.post('/sign-in/code', { _csrf: codeToken, code: fresh });
+    expect(done.headers.location).toBe('/home');
+    expect((await again.get('/home')).statusCode).toBe(200);
+    await t.testDb.db.owner.updateTable('tenants').set({ require_mfa: false }).where('id', '=', t.tenants.cardiff).execute();
+  });
+
+  test('pages need the right role', async () => {
+    const b = browser(t.app);
+    await b.signIn('referrer@leicester.bridgework.example');
+    expect((await b.get('/organisations')).statusCode).toBe(403);
+    expect((await b.get('/national')).statusCode).toBe(403);
+    expect((await browser(t.app).get('/organisations')).statusCode).toBe(303);
+  });
+});

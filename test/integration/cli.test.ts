@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runCli } from '../../src/cli.ts';
+import { openDatabase } from '../../src/platform/db/index.ts';
+import { testDatabaseKind } from '../support/test-db.ts';
+
+// The CLI opens the database from configuration, as an operator would: a data directory of its own
+// for PGlite, or a fresh database on the PostgreSQL server.
+let env: NodeJS.ProcessEnv;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const dir = mkdtempSync(join(tmpdir(), 'bridgework-cli-'));
+    env = { NODE_ENV: 'test', BRIDGEWORK_DATA_DIR: dir };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  const name = `bw_cli_${Math.random().toString(16).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  env = { NODE_ENV: 'test', DATABASE_URL: url.toString() };
+  cleanup = async () => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  };
+}, 60_000);
+afterAll(() => cleanup());
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(
+    args,
+    env,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const target = () =>
+  env.DATABASE_URL ? ({ kind: 'postgres', url: env.DATABASE_URL } as const) : ({ kind: 'pglite', dataDir: env.BRIDGEWORK_DATA_DIR ?? '' } as const);
+
+describe(`the bridgework CLI on ${testDatabaseKind}`, () => {
+  test('migrate, seed, and clients create print what they did', async () => {
+    expect((await cli('migrate')).out).toMatch(/Applied: 0001-tenancy-and-identity|up to date/);
+    const seeded = await cli('seed');
+    expect(seeded.code).toBe(0);
+    expect(seeded.out).toContain('tenant-admin@leicester.bridgework.example');
+    const created = await cli('clients', 'create', '--tenant', 'E06000016', '--name', 'GP system', '--scopes', 'referrals:read referrals:write');
+    expect(created.code).toBe(0);
+    expect(Object.keys(JSON.parse(created.out))).toEqual(['clientId', 'clientSecret']);
+  }, 60_000);
+
+  test('bad input to a command exits 2 with a clear message and changes nothing', async () => {
+    const bad = await cli('clients', 'create', '--tenant', 'E99', '--name', '', '--scopes', 'everything');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('Enter a GSS code like E06000016');
+    expect(bad.err).toContain('A scope looks like referrals:read');
+    const unknown = await cli('clients', 'create', '--tenant', 'E06000099', '--name', 'X', '--scopes', 'referrals:read');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('not found');
+    expect((await cli('frobnicate')).code).toBe(2);
+    const again = await cli('seed');
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('already has data');
+  }, 60_000);
+
+  test('audit verify passes on an intact chain and names the row that was edited by hand', async () => {
+    const ok = await cli('audit', 'verify');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/Audit chains intact: \d+ rows across 2 tenants/);
+
+    const db = await openDatabase(target());
+    const leicester = await db.owner.selectFrom('tenants').select('id').where('gss_code', '=', 'E06000016').executeTakeFirstOrThrow();
+    await sql`update audit_events set reason = 'nothing to see here' where tenant_id = ${leicester.id} and seq = 1`.execute(db.owner);
+    await db.close();
+
+    const broken = await cli('audit', 'verify');
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain('tenant E06000016');
+    expect(broken.err).toContain('row 1: its contents do not match its hash');
+  }, 60_000);
+
+  test.runIf(testDatabaseKind === 'pglite')('a command run while the server holds the embedded database stops with a clear message', async () => {
+    // Another live process (our parent, the test runner) holds the lock, as a running server would.
+    const lock = join(env.BRIDGEWORK_DATA_DIR ?? '', 'bridgework.lock');
+    writeFileSync(lock, JSON.stringify({ pid: process.ppid, holder: 'server' }));
+    try {
+      const res = await cli('audit', 'verify');
+      expect(res.code).toBe(1);
+      expect(res.err).toContain(`The Bridgework server (process ${process.ppid})`);
+      expect(res.err).toContain('PGlite allows one process at a time');
+    } finally {
+      rmSync(lock, { force: true });
+    }
+    // A lock left by a process that has gone is taken over.
+    writeFileSync(lock, JSON.stringify({ pid: 2 ** 22 + 7, holder: 'server' }));
+    expect((await cli('migrate')).code).toBe(0);
+  }, 60_000);
+});

@@ -1,0 +1,171 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { APP_ROLE } from '../../src/platform/db/index.ts';
+import { queueNotification } from '../../src/platform/notify/index.ts';
+import { bearerToken, browser, createTestApp, type TestApp } from '../support/test-app.ts';
+import { testDatabaseKind } from '../support/test-db.ts';
+
+let t: TestApp;
+let tenantTables: string[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  // Put rows in every tenant table of both tenants: sessions, clients, tokens, audit, idempotency, outbox.
+  for (const [gss, slug] of [
+    ['E06000016', 'leicester'],
+    ['W06000015', 'cardiff'],
+  ] as const) {
+    await browser(t.app).signIn(`tenant-admin@${slug}.bridgework.example`);
+    const token = await bearerToken(t, gss, 'organisations:read organisations:write');
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      headers: { authorization: `Bearer ${token}`, 'idempotency-key': `k-${slug}` },
+      payload: { name: `${slug} employer`, kind: 'employer' },
+    });
+    await t.testDb.db.inTenant(t.tenants[slug], (tx) =>
+      queueNotification(tx, t.clock, {
+        tenantId: t.tenants[slug],
+        id: crypto.randomUUID(),
+        channel: 'email',
+        recipient: `someone@${slug}.example`,
+        template: 't',
+        subject: 's',
+        body: 'b',
+        language: 'en',
+      }),
+    );
+  }
+  const rows = await t.testDb.db.owner
+    .selectFrom('information_schema.columns' as never)
+    .select(sql<string>`table_name`.as('table_name'))
+    .where(sql<boolean>`table_schema = 'public' and column_name = 'tenant_id' and table_name not in ('principal_index', 'jobs')`)
+    .execute();
+  tenantTables = rows.map((r) => r.table_name).sort();
+}, 180_000);
+afterAll(() => t.close());
+
+describe(`tenant isolation on ${testDatabaseKind}`, () => {
+  test('the tenant tables are the ones we expect, and every one has rows in both tenants', async () => {
+    expect(tenantTables).toEqual([
+      'access_tokens',
+      'audit_chain_heads',
+      'audit_events',
+      'idempotency_keys',
+      'notifications_outbox',
+      'oauth_clients',
+      'organisations',
+      'sessions',
+      'users',
+    ]);
+    for (const table of tenantTables) {
+      const counts = await t.testDb.db.owner
+        .selectFrom(sql.table(table).as('x'))
+        .select(sql<string>`count(distinct tenant_id)`.as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(counts.n), table).toBe(2);
+    }
+  });
+
+  test('every tenant table has row-level security enabled and forced', async () => {
+    const result = await sql<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>`
+      select relname, relrowsecurity, relforcerowsecurity from pg_class
+      where relnamespace = 'public'::regnamespace and relname = any(${tenantTables})`.execute(t.testDb.db.owner);
+    expect(result.rows).toHaveLength(tenantTables.length);
+    for (const row of result.rows) expect(row, row.relname).toMatchObject({ relrowsecurity: true, relforcerowsecurity: true });
+  });
+
+  test('tenant_id leads every primary key and every foreign key between tenant tables', async () => {
+    const keys = await sql<{ table: string; name: string; type: string; first: string; target: string | null }>`
+      select c.conrelid::regclass::text as table, c.conname as name, c.contype as type,
+             a.attname as first, c.confrelid::regclass::text as target
+      from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+      where c.contype in ('p', 'f', 'u') and c.conrelid::regclass::text = any(${tenantTables})`.execute(t.testDb.db.owner);
+    for (const key of keys.rows) {
+      if (key.type === 'f' && key.target === 'tenants') continue;
+      expect(key.first, `${key.table}.${key.name}`).toBe('tenant_id');
+    }
+  });
+
+  test('the app works as a role that is no superuser, cannot bypass RLS and owns nothing', async () => {
+    const who = await t.testDb.db.global((tx) => sql<{ current_user: string }>`select current_user`.execute(tx));
+    expect(who.rows[0]?.current_user).toBe(APP_ROLE);
+    const role = await sql<{ rolsuper: boolean; rolbypassrls: boolean }>`select rolsuper, rolbypassrls from pg_roles where rolname = ${APP_ROLE}`.execute(
+      t.testDb.db.owner,
+    );
+    expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
+    const owned = await sql<{ n: string }>`select count(*) as n from pg_class where relowner = (select oid from pg_roles where rolname = ${APP_ROLE})`.execute(
+      t.testDb.db.owner,
+    );
+    expect(Number(owned.rows[0]?.n)).toBe(0);
+  });
+
+  test('with no tenant set, a raw query on any tenant table returns nothing', async () => {
+    for (const table of tenantTables) {
+      const rows = await t.testDb.db.global((tx) => sql.raw(`select * from ${table}`).execute(tx));
+      expect(rows.rows, table).toHaveLength(0);
+    }
+  });
+
+  test('with a tenant set, a raw query that forgets the tenant filter sees only that tenant', async () => {
+    const pairs: [string, string][] = [
+      [t.tenants.leicester, t.tenants.cardiff],
+      [t.tenants.cardiff, t.tenants.leicester],
+    ];
+    for (const [mine, theirs] of pairs) {
+      for (const table of tenantTables) {
+        const rows = await t.testDb.db.inTenant(mine, (tx) => sql.raw<{ tenant_id: string }>(`select tenant_id from ${table}`).execute(tx));
+        expect(rows.rows.length, table).toBeGreaterThan(0);
+        expect(
+          rows.rows.filter((r) => r.tenant_id === theirs),
+          table,
+        ).toHaveLength(0);
+      }
+    }
+  });
+
+  test('writing a row into another tenant is refused by the policy', async () => {
+    await expect(
+      t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+        sql`insert into organisations (tenant_id, id, kind, name) values (${t.tenants.cardiff}, ${crypto.randomUUID()}, 'employer', 'smuggled')`.execute(tx),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(t.testDb.db.inTenant(t.tenants.leicester, (tx) => sql`update organisations set tenant_id = ${t.tenants.cardiff}`.execute(tx))).rejects.toThrow(
+      /row-level security/,
+    );
+  });
+
+  test('the tenant setting lasts one transaction only', async () => {
+    await t.testDb.db.inTenant(t.tenants.leicester, (tx) => sql`select 1`.execute(tx));
+    const after = await t.testDb.db.global((tx) => sql<{ v: string | null }>`select nullif(current_setting('app.tenant_id', true), '') as v`.execute(tx));
+    expect(after.rows[0]?.v ?? null).toBeNull();
+  });
+
+  test('interleaved transactions of two tenants never see each other', async () => {
+    const runs = Array.from({ length: 40 }, (_, i) => {
+      const [mine, theirs] = i % 2 === 0 ? [t.tenants.leicester, t.tenants.cardiff] : [t.tenants.cardiff, t.tenants.leicester];
+      return t.testDb.db.inTenant(mine, async (tx) => {
+        await new Promise((r) => setImmediate(r));
+        const rows = await tx.selectFrom('users').select('tenant_id').execute();
+        return rows.length > 0 && rows.every((r) => r.tenant_id !== theirs);
+      });
+    });
+    expect(await Promise.all(runs)).toEqual(Array(40).fill(true));
+  });
+
+  test('audit rows cannot be changed or removed by the app role', async () => {
+    await expect(t.testDb.db.inTenant(t.tenants.leicester, (tx) => sql`update audit_events set reason = 'x'`.execute(tx))).rejects.toThrow(/permission denied/);
+    await expect(t.testDb.db.inTenant(t.tenants.leicester, (tx) => sql`delete from audit_events`.execute(tx))).rejects.toThrow(/permission denied/);
+  });
+
+  test('a bearer token of one tenant cannot read another tenant’s organisation', async () => {
+    const cardiffToken = await bearerToken(t, 'W06000015', 'organisations:read');
+    const leicesterOrg = await t.services.organisations.list(t.tenants.leicester);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/organisations/${leicesterOrg[0]?.id}`,
+      headers: { authorization: `Bearer ${cardiffToken}` },
+    });
+    expect(res.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,92 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { fixedClock } from '../../src/platform/clock/index.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/seed.ts';
+import { createServices, type Services } from '../../src/services.ts';
+import { createTestDatabase, type TestDatabase } from './test-db.ts';
+
+export type TestApp = {
+  app: FastifyInstance;
+  services: Services;
+  clock: ReturnType<typeof fixedClock>;
+  testDb: TestDatabase;
+  tenants: { leicester: string; cardiff: string };
+  close(): Promise<void>;
+};
+
+/** A migrated, seeded database and the real app over it, driven with `app.inject`. */
+export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  const testDb = await createTestDatabase();
+  const clock = fixedClock('2026-11-23T09:00:00Z');
+  await seedDemo(testDb.db, clock);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  const services = createServices({ config, db: testDb.db, clock });
+  const app = await createApp(services, { logger: false });
+  await app.ready();
+  const rows = await testDb.db.global((tx) => tx.selectFrom('tenants').select(['id', 'gss_code']).execute());
+  const id = (gss: string) => rows.find((r) => r.gss_code === gss)?.id ?? '';
+  return {
+    app,
+    services,
+    clock,
+    testDb,
+    tenants: { leicester: id('E06000016'), cardiff: id('W06000015') },
+    async close() {
+      await app.close();
+      await testDb.dispose();
+    },
+  };
+}
+
+/** A browser-like cookie jar over `app.inject`. */
+export function browser(app: FastifyInstance) {
+  const jar = new Map<string, string>();
+  const remember = (res: LightMyRequestResponse) => {
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) jar.delete(c.name);
+      else jar.set(c.name, c.value);
+    }
+    return res;
+  };
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  return {
+    jar,
+    async get(url: string, headers: Record<string, string> = {}) {
+      return remember(await app.inject({ method: 'GET', url, headers: { cookie: cookieHeader(), ...headers } }));
+    },
+    async post(url: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+      return remember(
+        await app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie: cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          payload: new URLSearchParams(form).toString(),
+        }),
+      );
+    },
+    /** Loads `url` and returns the CSRF token its form carries. */
+    async csrf(url: string): Promise<string> {
+      const res = await this.get(url);
+      const token = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1];
+      if (!token) throw new Error(`no CSRF token on ${url} (status ${res.statusCode})`);
+      return token;
+    },
+    async signIn(email: string, password = DEMO_PASSWORD) {
+      const token = await this.csrf('/sign-in');
+      return this.post('/sign-in', { _csrf: token, email, password });
+    },
+  };
+}
+
+/** Creates an OAuth client in a tenant and returns a bearer token for it. */
+export async function bearerToken(t: TestApp, gssCode: string, scopes: string): Promise<string> {
+  const { clientId, clientSecret } = await t.services.clients.createClient({ gssCode, name: `test client ${scopes}`, scopes });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/oauth/token',
+    payload: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret },
+  });
+  const body = res.json() as { access_token: string };
+  return body.access_token;
+}
