@@ -17,11 +17,11 @@ const visited = new Map<string, number>();
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'bridgework-e2e-'));
-  const env = process.env.TEST_DATABASE_URL ? {} : { BRIDGEWORK_DATA_DIR: dataDir };
   const silence = process.stdout.write.bind(process.stdout);
   process.stdout.write = () => true;
   try {
-    server = await startServer(loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ...env }), { seedIfEmpty: true });
+    // The embedded default, as `npm start` runs it, in a data directory of its own.
+    server = await startServer(loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', BRIDGEWORK_DATA_DIR: dataDir }), { seedIfEmpty: true });
   } finally {
     process.stdout.write = silence;
   }
@@ -135,6 +135,14 @@ describe('browser journeys in Chromium with axe-core', () => {
     expect(text).toContain('Cardiff Council');
     expect(text).toContain('fewer than 10');
     await expectAccessible(page);
+    await page.close();
+  });
+
+  test('the accessibility check can fail: a broken page has violations', async () => {
+    const page = await context.newPage();
+    await page.setContent('<html><body><img src="x.png"><input type="text"></body></html>');
+    const ids = (await axeViolations(page)).map((v) => v.id);
+    expect(ids).toEqual(expect.arrayContaining(['image-alt', 'html-has-lang']));
     await page.close();
   });
 

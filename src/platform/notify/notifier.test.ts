@@ -1,0 +1,106 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../../../test/support/test-db.ts';
+import { fixedClock } from '../clock/index.ts';
+import { newId } from '../db/index.ts';
+import { createJobRunner } from '../jobs/index.ts';
+import { createNotifyNotifier, createOutboxNotifier, listOutbox, type Notifier, notifyJwt, queueNotification, SEND_NOTIFICATION_JOB, sendNotificationHandler } from './notifier.ts';
+
+let t: TestDatabase;
+const clock = fixedClock('2026-11-23T09:00:00Z');
+const tenantId = newId();
+const message = () => ({
+  tenantId,
+  id: newId(),
+  channel: 'email' as const,
+  recipient: 'sam@example.org',
+  template: 'test',
+  subject: 'Hello',
+  body: 'A message',
+  language: 'en' as const,
+});
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await t.db.owner.insertInto('tenants').values({ id: tenantId, gss_code: 'W06000015', name: 'Cardiff', name_cy: 'Caerdydd', nation: 'wales', require_mfa: false }).execute();
+}, 120_000);
+afterAll(() => t.dispose());
+
+const runnerWith = (notifier: Notifier) =>
+  createJobRunner({ db: t.db, clock, handlers: { [SEND_NOTIFICATION_JOB]: sendNotificationHandler({ db: t.db, clock, notifier }) } });
+
+describe(`notifications on ${testDatabaseKind}`, () => {
+  test('a message queued in a transaction that rolls back is neither kept nor sent', async () => {
+    const m = message();
+    await expect(
+      t.db.inTenant(tenantId, async (tx) => {
+        await queueNotification(tx, clock, m);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow();
+    expect((await listOutbox(t.db, tenantId)).map((r) => r.id)).not.toContain(m.id);
+  });
+
+  test('without Notify, a queued message is kept in the outbox, and the queue row holds only ids', async () => {
+    const m = message();
+    await t.db.inTenant(tenantId, (tx) => queueNotification(tx, clock, m));
+    const job = await t.db.global((tx) => tx.selectFrom('jobs').selectAll().where('name', '=', SEND_NOTIFICATION_JOB).executeTakeFirstOrThrow());
+    expect(job.payload).toEqual({ messageId: m.id });
+    await runnerWith(createOutboxNotifier()).runDue();
+    const row = (await listOutbox(t.db, tenantId)).find((r) => r.id === m.id);
+    expect(row).toMatchObject({ recipient: 'sam@example.org', subject: 'Hello', state: 'kept' });
+  });
+
+  test('with Notify, a message is sent once even if its job runs twice', async () => {
+    const calls: { url: string; body: Record<string, unknown>; auth: string }[] = [];
+    const fakeFetch: typeof fetch = async (url, init) => {
+      calls.push({ url: String(url), body: JSON.parse(String(init?.body)), auth: String((init?.headers as Record<string, string>).authorization) });
+      return new Response('{}', { status: 201 });
+    };
+    const notifier = createNotifyNotifier({
+      apiKey: `test-key-${'1'.repeat(8)}-2222-3333-4444-${'5'.repeat(12)}-${'a'.repeat(8)}-bbbb-cccc-dddd-${'e'.repeat(12)}`,
+      emailTemplateId: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
+      smsTemplateId: '1f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
+      fetch: fakeFetch,
+      clock,
+    });
+    const m = message();
+    await t.db.inTenant(tenantId, (tx) => queueNotification(tx, clock, m));
+    const handler = sendNotificationHandler({ db: t.db, clock, notifier });
+    const job = { id: 'j', name: SEND_NOTIFICATION_JOB, tenantId, payload: { messageId: m.id }, attempt: 1 };
+    await handler(job);
+    await handler(job);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.url).toBe('https://api.notifications.service.gov.uk/v2/notifications/email');
+    expect(calls[0]?.body).toEqual({
+      email_address: 'sam@example.org',
+      template_id: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
+      personalisation: { subject: 'Hello', body: 'A message' },
+      reference: m.id,
+    });
+    expect(calls[0]?.auth).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+    expect((await listOutbox(t.db, tenantId)).find((r) => r.id === m.id)?.state).toBe('sent');
+  });
+
+  test('a Notify failure throws so the job retries', async () => {
+    const notifier = createNotifyNotifier({
+      apiKey: `k-${'1'.repeat(36)}-${'2'.repeat(36)}`,
+      emailTemplateId: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
+      smsTemplateId: '1f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
+      fetch: async () => new Response('{"errors":[]}', { status: 500 }),
+    });
+    await t.db.inTenant(tenantId, (tx) => queueNotification(tx, clock, message()));
+    expect(await runnerWith(notifier).runDue()).toMatchObject({ retried: 1 });
+  });
+
+  test('the Notify JWT carries the service id and is signed with the key secret', () => {
+    const serviceId = '26785a09-ab16-4eb0-8407-a37497a57506';
+    const secret = '3d844edf-8d35-48ac-975b-e847b4f122b0';
+    const jwt = notifyJwt(`my_test_key-${serviceId}-${secret}`, new Date('2026-01-01T00:00:00Z'));
+    const [header = '', claims = '', signature] = jwt.split('.');
+    const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString());
+    expect(decode(header)).toEqual({ typ: 'JWT', alg: 'HS256' });
+    expect(decode(claims)).toEqual({ iss: serviceId, iat: 1767225600 });
+    expect(signature).toBe(createHmac('sha256', secret).update(`${header}.${claims}`).digest('base64url'));
+  });
+});
