@@ -13,6 +13,10 @@ declare module 'fastify' {
     cspNonce: string;
     csrfToken: string;
   }
+  interface FastifyInstance {
+    /** Every route registered, method and URL pattern. */
+    registeredRoutes: readonly { method: string; url: string }[];
+  }
   interface FastifyReply {
     /** Renders a page with the layout's context (language, CSRF token, principal) and sends it. */
     page(template: string, context?: Readonly<Record<string, unknown>>, status?: number): FastifyReply;

@@ -33,6 +33,12 @@ export async function createHttpServer(options: { logger: Logger | false; bodyLi
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
+  // Every route, for the tests that send bad input to all of them.
+  const routes: { method: string; url: string }[] = [];
+  app.decorate('registeredRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 65_536 });
   app.addContentTypeParser(['application/fhir+json', 'application/merge-patch+json'], { parseAs: 'string' }, (_req, body, done) => {
