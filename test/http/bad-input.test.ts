@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { OrganisationTables } from '../../src/domains/organisations/index.ts';
 import { bearerToken, browser, createTestApp, type TestApp } from '../support/test-app.ts';
 
 // Every route, every kind of caller, a spread of hostile input: nothing may answer 500, and
@@ -17,15 +18,38 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const NASTY_STRINGS = ['', ' ', 'x'.repeat(5000), '\u0000', '%00', '../../etc/passwd', "' or 1=1 --", '<script>alert(1)</script>', '😀🏴󠁧󠁢󠁷󠁬󠁳󠁿', '{{ 7*7 }}', '-1', '1e309', 'null'];
-const JSON_BODIES = ['{', '[]', 'null', '"text"', '123', '{"name":null,"kind":[]}', '{"name":{"$gt":""},"kind":"employer"}', JSON.stringify({ name: 'x'.repeat(100_000), kind: 'employer' })];
+const NASTY_STRINGS = [
+  '',
+  ' ',
+  'x'.repeat(5000),
+  '\u0000',
+  '%00',
+  '../../etc/passwd',
+  "' or 1=1 --",
+  '<script>alert(1)</script>',
+  '😀🏴󠁧󠁢󠁷󠁬󠁳󠁿',
+  '{{ 7*7 }}',
+  '-1',
+  '1e309',
+  'null',
+];
+const JSON_BODIES = [
+  '{',
+  '[]',
+  'null',
+  '"text"',
+  '123',
+  '{"name":null,"kind":[]}',
+  '{"name":{"$gt":""},"kind":"employer"}',
+  JSON.stringify({ name: 'x'.repeat(100_000), kind: 'employer' }),
+];
 
 const fill = (url: string, value: string) => url.replace(/:(\w+)/g, () => encodeURIComponent(value)).replace(/\*$/, encodeURIComponent(value));
 
 async function counts() {
   const c = async (tenant: string) =>
     t.testDb.db.inTenant(tenant, async (tx) => ({
-      organisations: (await tx.selectFrom('organisations').select('id').execute()).length,
+      organisations: (await tx.withTables<OrganisationTables>().selectFrom('organisations').select('id').execute()).length,
       users: (await tx.selectFrom('users').select('id').execute()).length,
       clients: (await tx.selectFrom('oauth_clients').select('id').execute()).length,
     }));

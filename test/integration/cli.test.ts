@@ -94,20 +94,24 @@ describe(`the bridgework CLI on ${testDatabaseKind}`, () => {
     expect(broken.err).toContain('row 1: its contents do not match its hash');
   }, 60_000);
 
-  test.runIf(testDatabaseKind === 'pglite')('a command run while the server holds the embedded database stops with a clear message', async () => {
-    // Another live process (our parent, the test runner) holds the lock, as a running server would.
-    const lock = join(env.BRIDGEWORK_DATA_DIR ?? '', 'bridgework.lock');
-    writeFileSync(lock, JSON.stringify({ pid: process.ppid, holder: 'server' }));
-    try {
-      const res = await cli('audit', 'verify');
-      expect(res.code).toBe(1);
-      expect(res.err).toContain(`The Bridgework server (process ${process.ppid})`);
-      expect(res.err).toContain('PGlite allows one process at a time');
-    } finally {
-      rmSync(lock, { force: true });
-    }
-    // A lock left by a process that has gone is taken over.
-    writeFileSync(lock, JSON.stringify({ pid: 2 ** 22 + 7, holder: 'server' }));
-    expect((await cli('migrate')).code).toBe(0);
-  }, 60_000);
+  test.runIf(testDatabaseKind === 'pglite')(
+    'a command run while the server holds the embedded database stops with a clear message',
+    async () => {
+      // Another live process (our parent, the test runner) holds the lock, as a running server would.
+      const lock = join(env.BRIDGEWORK_DATA_DIR ?? '', 'bridgework.lock');
+      writeFileSync(lock, JSON.stringify({ pid: process.ppid, holder: 'server' }));
+      try {
+        const res = await cli('audit', 'verify');
+        expect(res.code).toBe(1);
+        expect(res.err).toContain(`The Bridgework server (process ${process.ppid})`);
+        expect(res.err).toContain('PGlite allows one process at a time');
+      } finally {
+        rmSync(lock, { force: true });
+      }
+      // A lock left by a process that has gone is taken over.
+      writeFileSync(lock, JSON.stringify({ pid: 2 ** 22 + 7, holder: 'server' }));
+      expect((await cli('migrate')).code).toBe(0);
+    },
+    60_000,
+  );
 });

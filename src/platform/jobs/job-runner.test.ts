@@ -11,7 +11,10 @@ const tenantId = newId();
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await t.db.owner.insertInto('tenants').values({ id: tenantId, gss_code: 'E06000016', name: 'Leicester', name_cy: 'Caerlŷr', nation: 'england', require_mfa: false }).execute();
+  await t.db.owner
+    .insertInto('tenants')
+    .values({ id: tenantId, gss_code: 'E06000016', name: 'Leicester', name_cy: 'Caerlŷr', nation: 'england', require_mfa: false })
+    .execute();
 }, 120_000);
 afterAll(() => t.dispose());
 beforeEach(async () => {
@@ -96,7 +99,12 @@ describe(`the job queue on ${testDatabaseKind}`, () => {
     };
     await t.db.global((tx) => enqueueJob(tx, clock, { name: 'slow', payload: {} }));
     // Claim it as a worker would, then "crash": never mark it done.
-    await t.db.global((tx) => tx.updateTable('jobs').set({ state: 'running', attempts: 1, locked_until: new Date(clock.now().getTime() + 300_000) }).execute());
+    await t.db.global((tx) =>
+      tx
+        .updateTable('jobs')
+        .set({ state: 'running', attempts: 1, locked_until: new Date(clock.now().getTime() + 300_000) })
+        .execute(),
+    );
     const runner = createJobRunner({ db: t.db, clock, handlers, lockSeconds: 300 });
     expect(await runner.runDue()).toMatchObject({ done: 0 });
     clock.advance(300_000);
@@ -126,7 +134,9 @@ describe(`the job queue on ${testDatabaseKind}`, () => {
   });
 
   test('twenty concurrent enqueue transactions all land', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => t.db.inTenant(tenantId, (tx) => enqueueJob(tx, clock, { name: 'burst', tenantId, payload: { i } }))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => t.db.inTenant(tenantId, (tx) => enqueueJob(tx, clock, { name: 'burst', tenantId, payload: { i } }))),
+    );
     expect(await jobsNamed('burst')).toHaveLength(20);
   });
 

@@ -4,7 +4,16 @@ import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../../.
 import { fixedClock } from '../clock/index.ts';
 import { newId } from '../db/index.ts';
 import { createJobRunner } from '../jobs/index.ts';
-import { createNotifyNotifier, createOutboxNotifier, listOutbox, type Notifier, notifyJwt, queueNotification, SEND_NOTIFICATION_JOB, sendNotificationHandler } from './notifier.ts';
+import {
+  createNotifyNotifier,
+  createOutboxNotifier,
+  listOutbox,
+  type Notifier,
+  notifyJwt,
+  queueNotification,
+  SEND_NOTIFICATION_JOB,
+  sendNotificationHandler,
+} from './notifier.ts';
 
 let t: TestDatabase;
 const clock = fixedClock('2026-11-23T09:00:00Z');
@@ -22,7 +31,10 @@ const message = () => ({
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await t.db.owner.insertInto('tenants').values({ id: tenantId, gss_code: 'W06000015', name: 'Cardiff', name_cy: 'Caerdydd', nation: 'wales', require_mfa: false }).execute();
+  await t.db.owner
+    .insertInto('tenants')
+    .values({ id: tenantId, gss_code: 'W06000015', name: 'Cardiff', name_cy: 'Caerdydd', nation: 'wales', require_mfa: false })
+    .execute();
 }, 120_000);
 afterAll(() => t.dispose());
 
@@ -54,7 +66,7 @@ describe(`notifications on ${testDatabaseKind}`, () => {
   test('with Notify, a message is sent once even if its job runs twice', async () => {
     const calls: { url: string; body: Record<string, unknown>; auth: string }[] = [];
     const fakeFetch: typeof fetch = async (url, init) => {
-      calls.push({ url: String(url), body: JSON.parse(String(init?.body)), auth: String((init?.headers as Record<string, string>).authorization) });
+      calls.push({ url: String(url), body: JSON.parse(String(init?.body)), auth: String((init?.headers as Record<string, string> | undefined)?.authorization) });
       return new Response('{}', { status: 201 });
     };
     const notifier = createNotifyNotifier({
