@@ -66,7 +66,11 @@ describe(`notifications on ${testDatabaseKind}`, () => {
   test('with Notify, a message is sent once even if its job runs twice', async () => {
     const calls: { url: string; body: Record<string, unknown>; auth: string }[] = [];
     const fakeFetch: typeof fetch = async (url, init) => {
-      calls.push({ url: String(url), body: JSON.parse(String(init?.body)), auth: String((init?.headers as Record<string, string> | undefined)?.authorization) });
+      calls.push({
+        url: String(url),
+        body: JSON.parse(String(init?.body)),
+        auth: String((init?.headers as Record<string, string> | undefined)?.authorization),
+      });
       return new Response('{}', { status: 201 });
     };
     const notifier = createNotifyNotifier({
