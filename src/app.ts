@@ -39,6 +39,7 @@ export async function createApp(services: Services, options: { logger: Logger | 
   registerPlatformRoutes(app, { db, clients: services.clients, api, version: VERSION });
   registerAuthRoutes(app, {
     auth: services.auth,
+    staff: services.staff,
     secure,
     absoluteHours: config.session.absoluteHours,
     homeLinks: [...organisationHomeLinks, ...administrationHomeLinks],
@@ -60,6 +61,6 @@ export async function createApp(services: Services, options: { logger: Logger | 
 
   registerOrganisationPages(app, { organisations: services.organisations });
   api.register(app, ...organisationOperations(services.organisations));
-  registerAdministrationPages(app, { db, clock, notifyKind: services.notifier.kind });
+  registerAdministrationPages(app, { db, clock, notifyKind: services.notifier.kind, staff: services.staff, organisations: services.organisations });
   return app;
 }

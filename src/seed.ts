@@ -82,11 +82,9 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoSignIn[]
   const signIns: DemoSignIn[] = [];
   for (const t of TENANTS) {
     const tenantId = newId(clock.now());
-    await db.owner
-      .insertInto('tenants')
-      .values({ id: tenantId, gss_code: t.gssCode, name: t.name, name_cy: t.nameCy, nation: t.nation, require_mfa: false })
-      .execute();
+    await db.owner.insertInto('tenants').values({ id: tenantId, gss_code: t.gssCode, name: t.name, name_cy: t.nameCy, nation: t.nation }).execute();
     await db.inTenant(tenantId, async (tx) => {
+      await tx.insertInto('tenant_settings').values({ tenant_id: tenantId, require_mfa: false }).execute();
       const orgIds = new Map<string, string>();
       for (const o of t.organisations) {
         const id = newId(clock.now());

@@ -1,6 +1,6 @@
 import type { Config } from './config.ts';
 import { createOrganisationService } from './domains/organisations/index.ts';
-import { createAuthService, createClientService } from './platform/auth/index.ts';
+import { createAuthService, createClientService, createStaffService } from './platform/auth/index.ts';
 import type { Clock } from './platform/clock/index.ts';
 import type { Database } from './platform/db/index.ts';
 import { createIdempotency } from './platform/http/idempotency.ts';
@@ -21,6 +21,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     settings: { secret: config.secret, idleMinutes: config.session.idleMinutes, absoluteHours: config.session.absoluteHours },
   });
   const clients = createClientService({ db, clock, accessTokenSeconds: config.accessTokenSeconds });
+  const staff = createStaffService({ db, clock, baseUrl: config.baseUrl });
   const idempotency = createIdempotency({ db, clock });
   const organisations = createOrganisationService({ db, clock });
 
@@ -34,7 +35,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   };
   const jobSchedules = [{ name: 'purge-expired', jobName: 'maintenance.purge-expired', everySeconds: 15 * 60 }] as const;
 
-  return { config, db, clock, notifier, auth, clients, idempotency, organisations, jobHandlers, jobSchedules };
+  return { config, db, clock, notifier, auth, clients, staff, idempotency, organisations, jobHandlers, jobSchedules };
 }
 
 export type Services = ReturnType<typeof createServices>;

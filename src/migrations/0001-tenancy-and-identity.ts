@@ -19,11 +19,17 @@ export const migration: Migration = {
        name text NOT NULL,
        name_cy text NOT NULL,
        nation text NOT NULL CONSTRAINT tenants_nation_known CHECK (nation IN ('england', 'wales', 'scotland', 'northern-ireland')),
-       require_mfa boolean NOT NULL DEFAULT false,
        created_at timestamptz NOT NULL DEFAULT now(),
        CONSTRAINT tenants_gss_code_unique UNIQUE (gss_code)
      )`,
     `GRANT SELECT ON tenants TO bridgework_app`,
+    // What a local authority decides for itself lives in a tenant-owned table, not in the shared list.
+    `CREATE TABLE tenant_settings (
+       tenant_id uuid PRIMARY KEY REFERENCES tenants (id),
+       require_mfa boolean NOT NULL DEFAULT false,
+       updated_at timestamptz NOT NULL DEFAULT now()
+     )`,
+    ...tenantTable('tenant_settings', 'SELECT, INSERT, UPDATE'),
     // Sign-in and token requests must find the tenant before they can set it: a global index of
     // hashes (never the email itself) answers that one question.
     `CREATE TABLE principal_index (
@@ -61,6 +67,17 @@ export const migration: Migration = {
        CONSTRAINT users_organisation_fk FOREIGN KEY (tenant_id, organisation_id) REFERENCES organisations (tenant_id, id)
      )`,
     ...tenantTable('users'),
+    // A new account's one-time link to choose a password; only the token's hash is kept.
+    `CREATE TABLE user_invitations (
+       tenant_id uuid NOT NULL,
+       token_hash text NOT NULL,
+       user_id uuid NOT NULL,
+       created_at timestamptz NOT NULL,
+       expires_at timestamptz NOT NULL,
+       PRIMARY KEY (tenant_id, token_hash),
+       CONSTRAINT user_invitations_user_fk FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id) ON DELETE CASCADE
+     )`,
+    ...tenantTable('user_invitations'),
     `CREATE TABLE sessions (
        tenant_id uuid NOT NULL,
        id_hash text NOT NULL,
@@ -109,9 +126,11 @@ export const migration: Migration = {
     'DROP TABLE oauth_clients',
     'DROP TABLE auth_throttle',
     'DROP TABLE sessions',
+    'DROP TABLE user_invitations',
     'DROP TABLE users',
     'DROP TABLE organisations',
     'DROP TABLE principal_index',
+    'DROP TABLE tenant_settings',
     'DROP TABLE tenants',
     'DROP FUNCTION app_current_tenant()',
     'REVOKE USAGE ON SCHEMA public FROM bridgework_app',

@@ -93,10 +93,25 @@ describe('browser journeys in Chromium with axe-core', () => {
     expect(await page.locator('.govuk-notification-banner').textContent()).toContain('Caffi Cymunedol Leicester');
     await expectAccessible(page);
 
-    for (const path of ['/admin/audit', '/admin/outbox', '/accessibility', '/cookies', '/privacy', '/no-such-page']) {
+    for (const path of [
+      '/admin/staff',
+      '/admin/staff/new',
+      '/admin/security',
+      '/admin/audit',
+      '/admin/outbox',
+      '/accessibility',
+      '/cookies',
+      '/privacy',
+      '/no-such-page',
+    ]) {
       await page.goto(`${server.url}${path}`);
       await expectAccessible(page);
     }
+    // The error state of the other form, too.
+    await page.goto(`${server.url}/admin/staff/new`);
+    await page.locator('form[action="/admin/staff/new"] button').click();
+    expect(await page.title()).toMatch(/^Gwall: /);
+    await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Allgofnodi' }).click();
     await page.waitForURL('**/sign-in?signed-out=1');
@@ -147,7 +162,7 @@ describe('browser journeys in Chromium with axe-core', () => {
   });
 
   test('every page visited had no accessibility violations', () => {
-    expect(visited.size).toBeGreaterThanOrEqual(12);
+    expect(visited.size).toBeGreaterThanOrEqual(15);
     expect([...visited.values()].every((n) => n === 0)).toBe(true);
   });
 });

@@ -103,7 +103,13 @@ describe('staff sign-in', () => {
   });
 
   test('a tenant can make the second factor mandatory: set-up, then a code at every sign-in', async () => {
-    await t.testDb.db.owner.updateTable('tenants').set({ require_mfa: true }).where('id', '=', t.tenants.cardiff).execute();
+    const admin = browser(t.app);
+    await admin.signIn('tenant-admin@cardiff.bridgework.example');
+    const securityToken = await admin.csrf('/admin/security');
+    expect((await admin.post('/admin/security', { _csrf: securityToken })).statusCode).toBe(400);
+    expect((await admin.post('/admin/security', { _csrf: securityToken, requireMfa: 'yes' })).headers.location).toBe('/admin/security?saved=1');
+    // It applies at once, to the administrator too.
+    expect((await admin.get('/home')).statusCode).toBe(303);
     const b = browser(t.app);
     const first = await b.signIn('specialist@cardiff.bridgework.example');
     expect(first.headers.location).toBe('/account/authenticator');
@@ -133,7 +139,7 @@ describe('staff sign-in', () => {
     const done = await again.post('/sign-in/code', { _csrf: codeToken, code: fresh });
     expect(done.headers.location).toBe('/home');
     expect((await again.get('/home')).statusCode).toBe(200);
-    await t.testDb.db.owner.updateTable('tenants').set({ require_mfa: false }).where('id', '=', t.tenants.cardiff).execute();
+    await t.services.staff.setRequireMfa(t.tenants.cardiff, { kind: 'system', id: 'test' }, false);
   });
 
   test('pages need the right role', async () => {

@@ -16,8 +16,8 @@ beforeAll(async () => {
   await t.db.owner
     .insertInto('tenants')
     .values([
-      { id: tenantA, gss_code: 'E06000016', name: 'A', name_cy: 'A', nation: 'england', require_mfa: false },
-      { id: tenantB, gss_code: 'W06000015', name: 'B', name_cy: 'B', nation: 'wales', require_mfa: false },
+      { id: tenantA, gss_code: 'E06000016', name: 'A', name_cy: 'A', nation: 'england' },
+      { id: tenantB, gss_code: 'W06000015', name: 'B', name_cy: 'B', nation: 'wales' },
     ])
     .execute();
 }, 120_000);

@@ -23,6 +23,12 @@ beforeAll(async () => {
       headers: { authorization: `Bearer ${token}`, 'idempotency-key': `k-${slug}` },
       payload: { name: `${slug} employer`, kind: 'employer' },
     });
+    const ips = (await t.services.organisations.list(t.tenants[slug])).find((o) => o.kind === 'employment-provider')?.id;
+    await t.services.staff.invite(
+      t.tenants[slug],
+      { kind: 'system', id: 'test' },
+      { displayName: 'New Starter', email: `new.starter@${slug}.example`, organisationId: ips, role: 'specialist' },
+    );
     await t.testDb.db.inTenant(t.tenants[slug], (tx) =>
       queueNotification(tx, t.clock, {
         tenantId: t.tenants[slug],
@@ -56,6 +62,8 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'oauth_clients',
       'organisations',
       'sessions',
+      'tenant_settings',
+      'user_invitations',
       'users',
     ]);
     for (const table of tenantTables) {

@@ -63,8 +63,8 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
   async function stageFor(tx: Tx, principal: UserPrincipal, mfaPassed: boolean): Promise<SessionStage> {
     if (mfaPassed) return 'complete';
     if (principal.mfaEnabled) return 'needs-code';
-    const tenant = await tx.selectFrom('tenants').select('require_mfa').where('id', '=', principal.tenantId).executeTakeFirstOrThrow();
-    return tenant.require_mfa ? 'needs-mfa-setup' : 'complete';
+    const settings = await tx.selectFrom('tenant_settings').select('require_mfa').executeTakeFirst();
+    return settings?.require_mfa ? 'needs-mfa-setup' : 'complete';
   }
 
   async function newSession(tx: Tx, tenantId: string, userId: string, mfaPassed: boolean): Promise<{ cookie: string; idHash: string }> {
@@ -143,7 +143,6 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
         const principal = await toPrincipal(tx, tenantId, user.id, idHash);
         if (!principal) throw new Error('user vanished during sign-in');
         const stage = await stageFor(tx, principal, false);
-        if (stage === 'complete') await tx.updateTable('sessions').set({ mfa_passed: true }).where('id_hash', '=', idHash).execute();
         await recordAudit(tx, tenantId, clock, {
           actor: userActor(principal),
           action: stage === 'complete' ? 'user.sign-in' : 'user.sign-in-password-accepted',

@@ -15,3 +15,11 @@ export function newId(now: Date = new Date()): string {
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/**
+ * Whether a database error is a violation of the named constraint (both drivers put the
+ * constraint's name on the error). Lets the constraint decide, rather than a search before a write.
+ */
+export function violates(error: unknown, constraint: string): boolean {
+  return typeof error === 'object' && error !== null && 'constraint' in error && (error as { constraint: unknown }).constraint === constraint;
+}

@@ -20,8 +20,12 @@ export type PlatformTables = {
     name: string;
     name_cy: string;
     nation: Nation;
-    require_mfa: boolean;
     created_at: CreatedAt;
+  };
+  tenant_settings: {
+    tenant_id: string;
+    require_mfa: boolean;
+    updated_at: CreatedAt;
   };
   principal_index: {
     lookup_hash: string;
@@ -42,6 +46,13 @@ export type PlatformTables = {
     totp_last_step: ColumnType<string | number | bigint | null, number | null, number | null>;
     disabled_at: Timestamp | null;
     created_at: CreatedAt;
+  };
+  user_invitations: {
+    tenant_id: string;
+    token_hash: string;
+    user_id: string;
+    created_at: Timestamp;
+    expires_at: Timestamp;
   };
   sessions: {
     tenant_id: string;

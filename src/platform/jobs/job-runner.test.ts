@@ -11,10 +11,7 @@ const tenantId = newId();
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await t.db.owner
-    .insertInto('tenants')
-    .values({ id: tenantId, gss_code: 'E06000016', name: 'Leicester', name_cy: 'Caerlŷr', nation: 'england', require_mfa: false })
-    .execute();
+  await t.db.owner.insertInto('tenants').values({ id: tenantId, gss_code: 'E06000016', name: 'Leicester', name_cy: 'Caerlŷr', nation: 'england' }).execute();
 }, 120_000);
 afterAll(() => t.dispose());
 beforeEach(async () => {

@@ -31,10 +31,7 @@ const message = () => ({
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await t.db.owner
-    .insertInto('tenants')
-    .values({ id: tenantId, gss_code: 'W06000015', name: 'Cardiff', name_cy: 'Caerdydd', nation: 'wales', require_mfa: false })
-    .execute();
+  await t.db.owner.insertInto('tenants').values({ id: tenantId, gss_code: 'W06000015', name: 'Cardiff', name_cy: 'Caerdydd', nation: 'wales' }).execute();
 }, 120_000);
 afterAll(() => t.dispose());
 

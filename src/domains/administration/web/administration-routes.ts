@@ -1,9 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../../platform/audit/index.ts';
-import { actorOf, requireRole } from '../../../platform/auth/index.ts';
+import { actorOf, ROLES, requireRole, type StaffService } from '../../../platform/auth/index.ts';
 import type { Clock } from '../../../platform/clock/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
+import { DomainError } from '../../../platform/errors/index.ts';
+import { type FormErrors, formErrors } from '../../../platform/http/pages.ts';
 import { listOutbox } from '../../../platform/notify/index.ts';
+import type { OrganisationService } from '../../organisations/index.ts';
 import { nationalFigures } from '../national-figures.ts';
 
 const VIEWS = 'administration/web/views';
@@ -13,8 +16,96 @@ function formatDateTime(d: Date, lang: string): string {
 }
 
 /** The local authority administrator's outbox and audit log, and the national analyst's figures. */
-export function registerAdministrationPages(app: FastifyInstance, deps: { db: Database; clock: Clock; notifyKind: 'outbox' | 'govuk-notify' }): void {
+export function registerAdministrationPages(
+  app: FastifyInstance,
+  deps: { db: Database; clock: Clock; notifyKind: 'outbox' | 'govuk-notify'; staff: StaffService; organisations: OrganisationService },
+): void {
   const { db, clock } = deps;
+
+  app.get<{ Querystring: { invited?: string } }>('/admin/staff', async (request, reply) => {
+    const user = requireRole(request.principal, ['tenant-admin']);
+    const [staff, organisations] = await Promise.all([deps.staff.list(user.tenantId, actorOf(user)), deps.organisations.list(user.tenantId)]);
+    const orgName = new Map(organisations.map((o) => [o.id, o.name]));
+    const invited = staff.find((s) => s.id === request.query.invited);
+    const status = (s: (typeof staff)[number]) =>
+      s.disabled
+        ? request.t('staff.status.disabled')
+        : s.invited
+          ? request.t('staff.status.invited')
+          : `${request.t('staff.status.active')}${s.mfaEnabled ? `, ${request.t('staff.status.mfa')}` : ''}`;
+    return reply.page(`${VIEWS}/staff.njk`, {
+      title: request.t('staff.title'),
+      invited: invited ? request.t('staff.invited', { name: invited.displayName }) : null,
+      rows: staff.map((s) => [
+        { text: s.displayName },
+        { text: s.email },
+        { text: orgName.get(s.organisationId) ?? '' },
+        { text: s.roles.map((r) => request.t(`role.${r}`)).join(', ') },
+        { text: status(s) },
+      ]),
+    });
+  });
+
+  async function renderNewStaff(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    tenantId: string,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+    status = 200,
+  ) {
+    const organisations = await deps.organisations.list(tenantId);
+    return reply.page(
+      `${VIEWS}/staff-new.njk`,
+      {
+        title: request.t('staff.new.title'),
+        values,
+        errors,
+        organisations: [{ value: '', text: '' }, ...organisations.map((o) => ({ value: o.id, text: o.name, selected: values.organisationId === o.id }))],
+        roles: ROLES.map((r) => ({ value: r, text: request.t(`role.${r}`), hint: { text: request.t(`role.${r}.description`) }, checked: values.role === r })),
+        languages: [
+          { value: 'en', text: 'English', checked: values.language !== 'cy' },
+          { value: 'cy', text: 'Cymraeg', attributes: { lang: 'cy' }, checked: values.language === 'cy' },
+        ],
+      },
+      status,
+    );
+  }
+
+  app.get('/admin/staff/new', async (request, reply) => {
+    const user = requireRole(request.principal, ['tenant-admin']);
+    return renderNewStaff(request, reply, user.tenantId, {});
+  });
+
+  app.post('/admin/staff/new', async (request, reply) => {
+    const user = requireRole(request.principal, ['tenant-admin']);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const values = { displayName: body.displayName, email: body.email, organisationId: body.organisationId, role: body.role, language: body.language };
+    try {
+      const { userId } = await deps.staff.invite(user.tenantId, actorOf(user), values);
+      return reply.redirect(`/admin/staff?invited=${userId}`, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.issues.length === 0) throw error;
+      return renderNewStaff(request, reply, user.tenantId, values, formErrors(error.issues, request.t), error.code === 'conflict' ? 409 : 400);
+    }
+  });
+
+  app.get<{ Querystring: { saved?: string } }>('/admin/security', async (request, reply) => {
+    const user = requireRole(request.principal, ['tenant-admin']);
+    const required = await deps.staff.requiresMfa(user.tenantId);
+    return reply.page(`${VIEWS}/security.njk`, { title: request.t('security.title'), required, saved: request.query.saved === '1' });
+  });
+
+  app.post('/admin/security', async (request, reply) => {
+    const user = requireRole(request.principal, ['tenant-admin']);
+    const choice = (request.body as Record<string, unknown> | undefined)?.requireMfa;
+    if (choice !== 'yes' && choice !== 'no') {
+      const errors = formErrors([{ path: 'requireMfa', message: 'security.error' }], request.t);
+      return reply.page(`${VIEWS}/security.njk`, { title: request.t('security.title'), required: null, errors }, 400);
+    }
+    await deps.staff.setRequireMfa(user.tenantId, actorOf(user), choice === 'yes');
+    return reply.redirect('/admin/security?saved=1', 303);
+  });
 
   app.get('/admin/outbox', async (request, reply) => {
     const user = requireRole(request.principal, ['tenant-admin']);

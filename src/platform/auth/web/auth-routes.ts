@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { Tx } from '../../db/index.ts';
-import { issuesFromZod } from '../../errors/index.ts';
+import { DomainError, issuesFromZod } from '../../errors/index.ts';
 import { formErrors, safeReturnPath } from '../../http/pages.ts';
 import { type AuthService, SESSION_COOKIE } from '../auth-service.ts';
 import { ROLES, requireRole, type UserPrincipal } from '../principal.ts';
+import type { StaffService } from '../staff-service.ts';
 import { codeSchema, signInSchema } from './sign-in-form.ts';
 
 /** A link on the staff home page, shown to holders of `role`. Domains contribute these. */
@@ -12,6 +13,7 @@ export type HomeLink = { role: (typeof ROLES)[number]; href: string; textKey: st
 
 export type AuthRoutesOptions = {
   auth: AuthService;
+  staff: StaffService;
   secure: boolean;
   absoluteHours: number;
   homeLinks: readonly HomeLink[];
@@ -32,7 +34,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/sign-in', async (request, reply) => {
     if (request.principal) return reply.redirect('/home', 303);
-    const notice = request.query['signed-out'] ? 'signIn.signedOut' : null;
+    const notice = request.query['signed-out'] ? 'signIn.signedOut' : request.query['password-set'] ? 'signIn.passwordSet' : null;
     return reply.page('auth/sign-in.njk', { title: request.t('signIn.title'), values: { return: request.query.return ?? '' }, notice });
   });
 
@@ -135,6 +137,29 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     if (result.kind === 'wrong') return renderSetup(request, reply, principal, formErrors([{ path: 'code', message: 'code.error.wrong' }], request.t));
     setSession(reply, result.cookie);
     return reply.redirect('/home?mfa=on', 303);
+  });
+
+  // The one-time link from an invitation: choose a password, once.
+  app.get<{ Querystring: { token?: string } }>('/account/set-password', async (request, reply) => {
+    const token = request.query.token ?? '';
+    if (!(await options.staff.invitationIsValid(token))) {
+      return reply.page('pages/message.njk', { title: request.t('password.expired.title'), paragraphs: [request.t('password.expired.body')] }, 404);
+    }
+    return reply.page('auth/set-password.njk', { title: request.t('password.title'), token });
+  });
+
+  app.post<{ Querystring: { token?: string } }>('/account/set-password', async (request, reply) => {
+    const token = request.query.token ?? '';
+    if (!(await options.staff.invitationIsValid(token))) {
+      return reply.page('pages/message.njk', { title: request.t('password.expired.title'), paragraphs: [request.t('password.expired.body')] }, 404);
+    }
+    try {
+      await options.staff.acceptInvitation(token, request.body);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.issues.length === 0) throw error;
+      return reply.page('auth/set-password.njk', { title: request.t('password.title'), token, errors: formErrors(error.issues, request.t) }, 400);
+    }
+    return reply.redirect('/sign-in?password-set=1', 303);
   });
 
   app.post('/sign-out', async (request, reply) => {
