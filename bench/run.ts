@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { migrations } from '../src/migrations/index.ts';
@@ -8,6 +7,7 @@ import { systemClock } from '../src/platform/clock/index.ts';
 import { type DatabaseTarget, migrateToLatest, openDatabase } from '../src/platform/db/index.ts';
 import { seedDemo } from '../src/seed.ts';
 import { createServices } from '../src/services.ts';
+import { createScratchDatabase } from '../test/support/test-db.ts';
 
 /**
  * `npm run bench`: requests per second and p99 latency of /health and of an authenticated JSON
@@ -54,26 +54,12 @@ async function bare(): Promise<Result> {
 }
 
 async function freshServerDatabase(): Promise<{ target: DatabaseTarget; drop: () => Promise<void> } | null> {
-  const admin = new pg.Client({ connectionString: SERVER_URL, connectionTimeoutMillis: 2000 });
   try {
-    await admin.connect();
+    const scratch = await createScratchDatabase(SERVER_URL, 'bw_bench');
+    return { target: { kind: 'postgres', url: scratch.url }, drop: scratch.drop };
   } catch {
     return null;
   }
-  const name = `bw_bench_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return {
-    target: { kind: 'postgres', url: url.toString() },
-    async drop() {
-      const c = new pg.Client({ connectionString: SERVER_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 async function measure(label: string, target: DatabaseTarget): Promise<string[]> {

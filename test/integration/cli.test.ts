@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli.ts';
 import { openDatabase } from '../../src/platform/db/index.ts';
-import { testDatabaseKind } from '../support/test-db.ts';
+import { createScratchDatabase, testDatabaseKind } from '../support/test-db.ts';
 
 // The CLI opens the database from configuration, as an operator would: a data directory of its own
 // for PGlite, or a fresh database on the PostgreSQL server.
@@ -21,20 +20,9 @@ beforeAll(async () => {
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
     return;
   }
-  const name = `bw_cli_${Math.random().toString(16).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  env = { NODE_ENV: 'test', DATABASE_URL: url.toString() };
-  cleanup = async () => {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
+  const scratch = await createScratchDatabase(serverUrl, 'bw_cli');
+  env = { NODE_ENV: 'test', DATABASE_URL: scratch.url };
+  cleanup = scratch.drop;
 }, 60_000);
 afterAll(() => cleanup());
 

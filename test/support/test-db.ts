@@ -8,7 +8,7 @@ import { type Database, migrateToLatest, openDatabase } from '../../src/platform
  * TEST_DATABASE_URL is set, a fresh database created on that PostgreSQL server (dropped afterwards).
  * Migrated, empty. The same suite runs on both.
  */
-export type TestDatabase = { db: Database; kind: Database['kind']; ownerUrl: string | null; dispose(): Promise<void> };
+export type TestDatabase = { db: Database; kind: Database['kind']; dispose(): Promise<void> };
 
 export const testDatabaseKind: Database['kind'] = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -17,27 +17,35 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!serverUrl) {
     const db = await openDatabase({ kind: 'pglite', dataDir: 'memory' });
     await migrateToLatest(db.owner, migrations);
-    return { db, kind: 'pglite', ownerUrl: null, dispose: () => db.close() };
+    return { db, kind: 'pglite', dispose: () => db.close() };
   }
-  const name = `bw_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ kind: 'postgres', url: url.toString() });
+  const scratch = await createScratchDatabase(serverUrl, 'bw_test');
+  const db = await openDatabase({ kind: 'postgres', url: scratch.url });
   await migrateToLatest(db.owner, migrations);
   return {
     db,
     kind: 'postgres',
-    ownerUrl: url.toString(),
     async dispose() {
       await db.close();
-      const drop = new pg.Client({ connectionString: serverUrl });
-      await drop.connect();
-      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await drop.end();
+      await scratch.drop();
     },
   };
+}
+
+/** A new, empty database on a PostgreSQL server, and a way to drop it. */
+export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

@@ -19,27 +19,19 @@ export function suppress(count: number, minimum: number): SuppressedCount {
  */
 export async function nationalFigures(db: Database, date: string): Promise<{ areas: AreaFigures[]; threshold: PolicyValue }> {
   const minimum = valueAt(threshold, date);
-  const tenants = await db.global((tx) => tx.selectFrom('tenants').select(['id', 'gss_code', 'name', 'name_cy']).orderBy('name').execute());
-  const areas: AreaFigures[] = [];
-  for (const tenant of tenants) {
-    const counts = await db.inTenant(tenant.id, async (tx) => ({
-      organisations: await countOrganisations(tx),
-      staff: Number(
-        (
-          await tx
-            .selectFrom('users')
-            .select((eb) => eb.fn.countAll<string>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
-    }));
-    areas.push({
-      gssCode: tenant.gss_code,
+  const areas = await db.eachTenant(async (tx, tenant) => {
+    const staff = await tx
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return {
+      gssCode: tenant.gssCode,
       name: tenant.name,
-      nameCy: tenant.name_cy,
-      organisations: suppress(counts.organisations, minimum.value),
-      staff: suppress(counts.staff, minimum.value),
-    });
-  }
+      nameCy: tenant.nameCy,
+      organisations: suppress(await countOrganisations(tx), minimum.value),
+      staff: suppress(Number(staff.n), minimum.value),
+    };
+  });
+  areas.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   return { areas, threshold: minimum };
 }

@@ -89,46 +89,42 @@ export type VerifyReport = { tenants: number; events: number; firstBreak: ChainB
  * Reports the first break it meets.
  */
 export async function verifyAuditChains(db: Database): Promise<VerifyReport> {
-  const tenants = await db.global((tx) => tx.selectFrom('tenants').select(['id', 'gss_code']).orderBy('gss_code').execute());
   let events = 0;
-  for (const tenant of tenants) {
-    const found = await db.inTenant(tenant.id, async (tx) => {
-      let prev = GENESIS_HASH;
-      let expectedSeq = 1;
-      const brk = (seq: number, problem: string): ChainBreak => ({ tenantId: tenant.id, gssCode: tenant.gss_code, seq, problem });
-      for (;;) {
-        const page = await tx.selectFrom('audit_events').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(1000).execute();
-        for (const row of page) {
-          const seq = Number(row.seq);
-          if (seq !== expectedSeq) return brk(expectedSeq, `row ${expectedSeq} is missing`);
-          if (row.prev_hash !== prev) return brk(seq, 'its previous hash does not match the row before it');
-          const recomputed = chainHash(prev, {
-            tenantId: row.tenant_id,
-            seq,
-            occurredAt: row.occurred_at.toISOString(),
-            actorKind: row.actor_kind,
-            actorId: row.actor_id,
-            action: row.action,
-            recordType: row.record_type,
-            recordId: row.record_id,
-            reason: row.reason,
-            details: row.details,
-          });
-          if (recomputed !== row.hash || row.tenant_id !== tenant.id) return brk(seq, 'its contents do not match its hash');
-          prev = row.hash;
-          expectedSeq++;
-          events++;
-        }
-        if (page.length < 1000) break;
+  const breaks = await db.eachTenant(async (tx, tenant): Promise<ChainBreak | null> => {
+    const brk = (seq: number, problem: string): ChainBreak => ({ tenantId: tenant.id, gssCode: tenant.gssCode, seq, problem });
+    let prev = GENESIS_HASH;
+    let expectedSeq = 1;
+    for (;;) {
+      const page = await tx.selectFrom('audit_events').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(1000).execute();
+      for (const row of page) {
+        const seq = Number(row.seq);
+        if (seq !== expectedSeq) return brk(expectedSeq, `row ${expectedSeq} is missing`);
+        if (row.prev_hash !== prev) return brk(seq, 'its previous hash does not match the row before it');
+        const recomputed = chainHash(prev, {
+          tenantId: row.tenant_id,
+          seq,
+          occurredAt: row.occurred_at.toISOString(),
+          actorKind: row.actor_kind,
+          actorId: row.actor_id,
+          action: row.action,
+          recordType: row.record_type,
+          recordId: row.record_id,
+          reason: row.reason,
+          details: row.details,
+        });
+        if (recomputed !== row.hash || row.tenant_id !== tenant.id) return brk(seq, 'its contents do not match its hash');
+        prev = row.hash;
+        expectedSeq++;
+        events++;
       }
-      const head = await tx.selectFrom('audit_chain_heads').selectAll().executeTakeFirst();
-      const lastSeq = expectedSeq - 1;
-      if ((head ? Number(head.seq) : 0) !== lastSeq || (head?.last_hash ?? GENESIS_HASH) !== prev) {
-        return brk(lastSeq + 1, `the chain head says ${head?.seq ?? 0} rows but ${lastSeq} were found`);
-      }
-      return null;
-    });
-    if (found) return { tenants: tenants.length, events, firstBreak: found };
-  }
-  return { tenants: tenants.length, events, firstBreak: null };
+      if (page.length < 1000) break;
+    }
+    const head = await tx.selectFrom('audit_chain_heads').selectAll().executeTakeFirst();
+    const lastSeq = expectedSeq - 1;
+    if ((head ? Number(head.seq) : 0) !== lastSeq || (head?.last_hash ?? GENESIS_HASH) !== prev) {
+      return brk(lastSeq + 1, `the chain head says ${head?.seq ?? 0} rows but ${lastSeq} were found`);
+    }
+    return null;
+  });
+  return { tenants: breaks.length, events, firstBreak: breaks.find((b) => b !== null) ?? null };
 }

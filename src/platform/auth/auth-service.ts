@@ -272,26 +272,21 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
 
     /** Removes sessions past their absolute or idle limit, tenant by tenant. Safe to run twice. */
     async purgeExpiredSessions(): Promise<number> {
-      const tenants = await db.global((tx) => tx.selectFrom('tenants').select('id').execute());
       const now = clock.now();
       const idleBefore = new Date(now.getTime() - settings.idleMinutes * 60_000);
-      let removed = 0;
-      for (const { id } of tenants) {
-        const result = await db.inTenant(id, (tx) =>
-          tx
-            .deleteFrom('sessions')
-            .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleBefore)]))
-            .executeTakeFirst(),
-        );
-        removed += Number(result.numDeletedRows);
-      }
+      const removed = await db.eachTenant((tx) =>
+        tx
+          .deleteFrom('sessions')
+          .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleBefore)]))
+          .executeTakeFirst(),
+      );
       await db.global((tx) =>
         tx
           .deleteFrom('auth_throttle')
           .where('window_start', '<', new Date(now.getTime() - 3_600_000))
           .execute(),
       );
-      return removed;
+      return removed.reduce((n, r) => n + Number(r.numDeletedRows), 0);
     },
   };
 }

@@ -132,13 +132,8 @@ export function createClientService(deps: { db: Database; clock: Clock; accessTo
     },
 
     async purgeExpiredTokens(): Promise<number> {
-      const tenants = await db.global((tx) => tx.selectFrom('tenants').select('id').execute());
-      let removed = 0;
-      for (const { id } of tenants) {
-        const r = await db.inTenant(id, (tx) => tx.deleteFrom('access_tokens').where('expires_at', '<=', clock.now()).executeTakeFirst());
-        removed += Number(r.numDeletedRows);
-      }
-      return removed;
+      const removed = await db.eachTenant((tx) => tx.deleteFrom('access_tokens').where('expires_at', '<=', clock.now()).executeTakeFirst());
+      return removed.reduce((n, r) => n + Number(r.numDeletedRows), 0);
     },
   };
 }

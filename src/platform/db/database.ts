@@ -9,6 +9,7 @@ import type { PlatformTables } from './tables.ts';
 export const APP_ROLE = 'bridgework_app';
 
 export type Tx = Transaction<PlatformTables>;
+export type TenantSummary = { id: string; gssCode: string; name: string; nameCy: string };
 
 export type DatabaseTarget = { kind: 'pglite'; dataDir: string | 'memory' } | { kind: 'postgres'; url: string; appUrl?: string | undefined };
 
@@ -22,6 +23,11 @@ export type Database = {
   inTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs `fn` in one transaction as the app role with no tenant: tenant tables answer nothing. */
   global<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` once per tenant, each in its own tenant transaction: housekeeping and cross-tenant
+   * aggregates, without any query ever seeing two tenants at once.
+   */
+  eachTenant<T>(fn: (tx: Tx, tenant: TenantSummary) => Promise<T>): Promise<T[]>;
   /** The owning connection: migrations and operator commands only, never request handling. */
   readonly owner: Kysely<PlatformTables>;
   ping(): Promise<void>;
@@ -43,6 +49,12 @@ function build(app: Kysely<PlatformTables>, owner: Kysely<PlatformTables>, kind:
     owner,
     inTenant: (tenantId, fn) => run(tenantId, fn),
     global: (fn) => run(null, fn),
+    async eachTenant(fn) {
+      const tenants = await run(null, (tx) => tx.selectFrom('tenants').select(['id', 'gss_code', 'name', 'name_cy']).orderBy('gss_code').execute());
+      const results = [];
+      for (const t of tenants) results.push(await run(t.id, (tx) => fn(tx, { id: t.id, gssCode: t.gss_code, name: t.name, nameCy: t.name_cy })));
+      return results;
+    },
     async ping() {
       await sql`select 1`.execute(app);
     },

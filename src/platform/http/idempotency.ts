@@ -92,13 +92,8 @@ export function createIdempotency(deps: { db: Database; clock: Clock }) {
     /** Forgets keys older than the retention period. Safe to run twice. */
     async purge(): Promise<number> {
       const before = new Date(clock.now().getTime() - IDEMPOTENCY_RETENTION_HOURS * 3_600_000);
-      const tenants = await db.global((tx) => tx.selectFrom('tenants').select('id').execute());
-      let removed = 0;
-      for (const { id } of tenants) {
-        const r = await db.inTenant(id, (tx) => tx.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst());
-        removed += Number(r.numDeletedRows);
-      }
-      return removed;
+      const removed = await db.eachTenant((tx) => tx.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst());
+      return removed.reduce((n, r) => n + Number(r.numDeletedRows), 0);
     },
   };
 }
