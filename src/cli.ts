@@ -7,6 +7,7 @@ import { createClientService } from './platform/auth/index.ts';
 import { systemClock } from './platform/clock/index.ts';
 import { type Database, DataDirLockedError, migrateDown, migrateToLatest, openDatabase } from './platform/db/index.ts';
 import { DomainError } from './platform/errors/index.ts';
+import { type JobState, listJobs, retryDeadJob } from './platform/jobs/index.ts';
 import { formatSignIns, seedDemo } from './seed.ts';
 
 const USAGE = `Usage: bridgework <command>
@@ -17,9 +18,14 @@ const USAGE = `Usage: bridgework <command>
   clients create --tenant <GSS> --name <name> --scopes "<scope> <scope>"
                                  create an OAuth client; prints {"clientId","clientSecret"}
   audit verify                   check every tenant's audit hash chain; non-zero exit on a break
+  jobs list [--state <pending|running|done|dead>]
+                                 the most recent jobs, as JSON lines
+  jobs retry <job id>            put a dead job back in the queue
 `;
 
 class UsageError extends Error {}
+
+const JOB_STATES: readonly JobState[] = ['pending', 'running', 'done', 'dead'];
 
 async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDatabase(databaseTarget(config), { lock: 'cli' });
@@ -88,6 +94,28 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, ou
         }
         out(`Audit chains intact: ${report.events} rows across ${report.tenants} tenants.`);
         return 0;
+      }
+      case 'jobs': {
+        if (sub === 'list') {
+          const { values } = parseArgs({ args: rest, options: { state: { type: 'string' } } });
+          const state = values.state;
+          if (state !== undefined && !JOB_STATES.includes(state as JobState)) throw new UsageError(`--state must be one of ${JOB_STATES.join(', ')}`);
+          const jobs = await withDatabase(config, (db) => listJobs(db, state === undefined ? {} : { state: state as JobState }));
+          for (const job of jobs) out(JSON.stringify(job));
+          return 0;
+        }
+        if (sub === 'retry' && rest[0]) {
+          const id = rest[0];
+          if (!/^[0-9a-f-]{36}$/.test(id)) throw new UsageError('Give the id of a dead job (a UUID).');
+          const retried = await withDatabase(config, (db) => retryDeadJob(db, systemClock, id));
+          if (!retried) {
+            err(`No dead job ${id}.`);
+            return 1;
+          }
+          out(`Job ${id} is back in the queue.`);
+          return 0;
+        }
+        throw new UsageError(USAGE);
       }
       default:
         throw new UsageError(USAGE);

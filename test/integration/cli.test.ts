@@ -82,6 +82,23 @@ describe(`the bridgework CLI on ${testDatabaseKind}`, () => {
     expect(broken.err).toContain('row 1: its contents do not match its hash');
   }, 60_000);
 
+  test('jobs list shows queued work and jobs retry puts a dead job back', async () => {
+    const listed = await cli('jobs', 'list');
+    expect(listed.code).toBe(0);
+    expect((await cli('jobs', 'list', '--state', 'sleeping')).code).toBe(2);
+    const db = await openDatabase(target());
+    const id = crypto.randomUUID();
+    await sql`insert into jobs (id, name, payload, state, attempts, max_attempts, backoff_seconds, run_at, created_at, last_error)
+              values (${id}, 'example', '{}', 'dead', 5, 5, 30, now(), now(), 'gave up')`.execute(db.owner);
+    await db.close();
+    const dead = await cli('jobs', 'list', '--state', 'dead');
+    expect(dead.out).toContain(id);
+    expect(JSON.parse(dead.out.split('\n')[0] ?? '{}')).toMatchObject({ id, state: 'dead', last_error: 'gave up' });
+    expect((await cli('jobs', 'retry', id)).code).toBe(0);
+    expect((await cli('jobs', 'retry', id)).code).toBe(1);
+    expect((await cli('jobs', 'list', '--state', 'pending')).out).toContain(id);
+  }, 60_000);
+
   test.runIf(testDatabaseKind === 'pglite')(
     'a command run while the server holds the embedded database stops with a clear message',
     async () => {
