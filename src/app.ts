@@ -5,7 +5,6 @@ import type { Logger } from 'pino';
 import { administrationHomeLinks, administrationMessages, registerAdministrationPages } from './domains/administration/index.ts';
 import { organisationHomeLinks, organisationMessages, organisationOperations, registerOrganisationPages } from './domains/organisations/index.ts';
 import { registerAuthRoutes } from './platform/auth/index.ts';
-import { newId } from './platform/db/index.ts';
 import { createApiRegistry } from './platform/http/api-routes.ts';
 import { registerAuthentication } from './platform/http/auth-hooks.ts';
 import { registerCsrf } from './platform/http/csrf.ts';
@@ -15,7 +14,6 @@ import { registerPages } from './platform/http/pages.ts';
 import { registerPlatformRoutes } from './platform/http/platform-routes.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { createTranslator, platformMessages } from './platform/i18n/index.ts';
-import { queueNotification } from './platform/notify/index.ts';
 import { createViewEngine } from './platform/views/view-engine.ts';
 import type { Services } from './services.ts';
 
@@ -43,20 +41,6 @@ export async function createApp(services: Services, options: { logger: Logger | 
     secure,
     absoluteHours: config.session.absoluteHours,
     homeLinks: [...organisationHomeLinks, ...administrationHomeLinks],
-    onSecondFactorEnabled: (tx, user) =>
-      queueNotification(tx, clock, {
-        tenantId: user.tenantId,
-        id: newId(clock.now()),
-        channel: 'email',
-        recipient: user.email,
-        template: 'second-factor-enabled',
-        subject: user.language === 'cy' ? 'Mae dilysu dau gam ymlaen' : 'Two-step verification is on',
-        body:
-          user.language === 'cy'
-            ? 'Rydych wedi gosod ap dilysu ar gyfer eich cyfrif Bridgework. Os nad chi wnaeth hyn, cysylltwch â gweinyddwr eich awdurdod lleol ar unwaith.'
-            : 'You have set up an authenticator app for your Bridgework account. If this was not you, contact your local authority administrator straight away.',
-        language: user.language,
-      }),
   });
 
   registerOrganisationPages(app, { organisations: services.organisations });

@@ -1,7 +1,8 @@
 import type { Actor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Clock } from '../clock/index.ts';
-import type { Database, Tx } from '../db/index.ts';
+import { type Database, newId, type Tx } from '../db/index.ts';
+import { queueNotification } from '../notify/index.ts';
 import { burnPasswordCheck, verifyPassword } from './passwords.ts';
 import type { UserPrincipal } from './principal.ts';
 import { emailLookupHash, hmacHex, randomToken, sha256Hex } from './secrets.ts';
@@ -232,11 +233,7 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
     },
 
     /** Turns the second factor on once the user proves their app has the secret. */
-    async confirmMfaSetup(
-      principal: UserPrincipal,
-      code: string,
-      afterEnable?: (tx: Tx) => Promise<void>,
-    ): Promise<{ kind: 'ok'; cookie: string } | { kind: 'wrong' }> {
+    async confirmMfaSetup(principal: UserPrincipal, code: string): Promise<{ kind: 'ok'; cookie: string } | { kind: 'wrong' }> {
       return db.inTenant(principal.tenantId, async (tx) => {
         const user = await tx.selectFrom('users').selectAll().where('id', '=', principal.userId).forUpdate().executeTakeFirstOrThrow();
         const step = user.totp_secret && !user.totp_enabled_at ? verifyTotp(user.totp_secret, code, clock.now(), null) : null;
@@ -252,7 +249,20 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
           recordId: principal.userId,
           reason: 'set up an authenticator app',
         });
-        await afterEnable?.(tx);
+        // A security change the account holder should hear about, whoever made it.
+        const welsh = principal.language === 'cy';
+        await queueNotification(tx, clock, {
+          tenantId: principal.tenantId,
+          id: newId(clock.now()),
+          channel: 'email',
+          recipient: principal.email,
+          template: 'second-factor-enabled',
+          subject: welsh ? 'Mae dilysu dau gam ymlaen' : 'Two-step verification is on',
+          body: welsh
+            ? 'Rydych wedi gosod ap dilysu ar gyfer eich cyfrif Bridgework. Os nad chi wnaeth hyn, cysylltwch â gweinyddwr eich awdurdod lleol ar unwaith.'
+            : 'You have set up an authenticator app for your Bridgework account. If this was not you, contact your local authority administrator straight away.',
+          language: principal.language,
+        });
         return { kind: 'ok', cookie };
       });
     },

@@ -75,32 +75,26 @@ export function createApiRegistry(deps: { idempotency: Idempotency }) {
     const params = parsePart(op.params, request.params, 'params');
     const query = parsePart(op.query, request.query, 'query');
     const body = parsePart(op.body, request.body, 'body');
+    const run = async () => JSON.stringify(op.response.parse(await op.handler({ params, query, body, principal, requestId: request.id })));
+    const status = op.status ?? 200;
+    const send = (text: string) => reply.code(status).type('application/json; charset=utf-8').send(text);
     const key = op.method === 'GET' ? undefined : request.headers[IDEMPOTENCY_HEADER];
-    if (typeof key === 'string') {
-      const hash = deps.idempotency.requestHash(op.method, request.url, request.body);
-      const claim = await deps.idempotency.claim(principal.tenantId, `client:${principal.id}`, key, hash);
-      if (claim.kind === 'replay') {
-        return reply.code(claim.response.status).type(claim.response.contentType).header('Idempotent-Replayed', 'true').send(claim.response.body);
-      }
-      try {
-        const result = op.response.parse(await op.handler({ params, query, body, principal, requestId: request.id }));
-        const text = JSON.stringify(result);
-        await deps.idempotency.complete(principal.tenantId, `client:${principal.id}`, key, {
-          status: op.status ?? 200,
-          body: text,
-          contentType: 'application/json; charset=utf-8',
-        });
-        return reply
-          .code(op.status ?? 200)
-          .type('application/json; charset=utf-8')
-          .send(text);
-      } catch (error) {
-        await deps.idempotency.complete(principal.tenantId, `client:${principal.id}`, key, { status: 500, body: '', contentType: '' });
-        throw error;
-      }
+    if (typeof key !== 'string') return send(await run());
+
+    const scope = [principal.tenantId, `client:${principal.id}`, key] as const;
+    const claim = await deps.idempotency.claim(...scope, deps.idempotency.requestHash(op.method, request.url, request.body));
+    if (claim.kind === 'replay') {
+      return reply.code(claim.response.status).type(claim.response.contentType).header('Idempotent-Replayed', 'true').send(claim.response.body);
     }
-    const result = op.response.parse(await op.handler({ params, query, body, principal, requestId: request.id }));
-    return reply.code(op.status ?? 200).send(result);
+    let text: string;
+    try {
+      text = await run();
+    } catch (error) {
+      await deps.idempotency.release(...scope);
+      throw error;
+    }
+    await deps.idempotency.complete(...scope, { status, body: text, contentType: 'application/json; charset=utf-8' });
+    return send(text);
   }
 
   return {

@@ -74,19 +74,21 @@ export function createIdempotency(deps: { db: Database; clock: Clock }) {
       });
     },
 
+    /** Stores the response a retry will replay. */
     async complete(tenantId: string, principal: string, key: string, response: StoredResponse): Promise<void> {
-      await db.inTenant(tenantId, async (tx) => {
-        if (response.status >= 400) {
-          await tx.deleteFrom('idempotency_keys').where('principal', '=', principal).where('key', '=', key).execute();
-          return;
-        }
-        await tx
+      await db.inTenant(tenantId, (tx) =>
+        tx
           .updateTable('idempotency_keys')
           .set({ state: 'done', response_status: response.status, response_body: response.body, response_type: response.contentType })
           .where('principal', '=', principal)
           .where('key', '=', key)
-          .execute();
-      });
+          .execute(),
+      );
+    },
+
+    /** Lets go of a key whose first request failed, so a corrected retry can use it. */
+    async release(tenantId: string, principal: string, key: string): Promise<void> {
+      await db.inTenant(tenantId, (tx) => tx.deleteFrom('idempotency_keys').where('principal', '=', principal).where('key', '=', key).execute());
     },
 
     /** Forgets keys older than the retention period. Safe to run twice. */

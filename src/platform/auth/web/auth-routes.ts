@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
-import type { Tx } from '../../db/index.ts';
 import { DomainError, issuesFromZod } from '../../errors/index.ts';
 import { formErrors, safeReturnPath } from '../../http/pages.ts';
 import { type AuthService, SESSION_COOKIE } from '../auth-service.ts';
@@ -17,8 +16,6 @@ export type AuthRoutesOptions = {
   secure: boolean;
   absoluteHours: number;
   homeLinks: readonly HomeLink[];
-  /** Runs inside the transaction that turns the second factor on (e.g. to queue a notice). */
-  onSecondFactorEnabled?: (tx: Tx, user: UserPrincipal) => Promise<void>;
 };
 
 /** Staff sign-in, second factor, sign-out, home, and the static pages every service has. */
@@ -129,11 +126,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
         principal,
         formErrors([{ path: 'code', message: parsed.error.issues[0]?.message ?? 'code.error.required' }], request.t),
       );
-    const result = await auth.confirmMfaSetup(
-      principal,
-      parsed.data.code,
-      options.onSecondFactorEnabled ? (tx) => options.onSecondFactorEnabled?.(tx, principal) ?? Promise.resolve() : undefined,
-    );
+    const result = await auth.confirmMfaSetup(principal, parsed.data.code);
     if (result.kind === 'wrong') return renderSetup(request, reply, principal, formErrors([{ path: 'code', message: 'code.error.wrong' }], request.t));
     setSession(reply, result.cookie);
     return reply.redirect('/home?mfa=on', 303);
