@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli.ts';
+import { loadConfig } from '../../src/config.ts';
+import { startServer } from '../../src/main.ts';
 import { openDatabase } from '../../src/platform/db/index.ts';
 import { createScratchDatabase, testDatabaseKind } from '../support/test-db.ts';
 
@@ -98,6 +100,28 @@ describe(`the bridgework CLI on ${testDatabaseKind}`, () => {
     expect((await cli('jobs', 'retry', id)).code).toBe(1);
     expect((await cli('jobs', 'list', '--state', 'pending')).out).toContain(id);
   }, 60_000);
+
+  test.runIf(testDatabaseKind === 'postgres')(
+    'on PostgreSQL a command works beside a running server',
+    async () => {
+      const server = await startServer(loadConfig({ ...env, PORT: '0', LOG_LEVEL: 'silent' }), { seedIfEmpty: false });
+      try {
+        // A client created by the command is usable through the running server at once.
+        const created = await cli('clients', 'create', '--tenant', 'W06000015', '--name', 'Beside the server', '--scopes', 'organisations:read');
+        expect(created.code).toBe(0);
+        const { clientId, clientSecret } = JSON.parse(created.out) as { clientId: string; clientSecret: string };
+        const token = await fetch(`${server.url}/oauth/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
+        });
+        expect(token.status).toBe(200);
+      } finally {
+        await server.stop();
+      }
+    },
+    60_000,
+  );
 
   test.runIf(testDatabaseKind === 'pglite')(
     'a command run while the server holds the embedded database stops with a clear message',

@@ -1,52 +1,6 @@
 import { defineMessages } from '../../platform/i18n/index.ts';
+import { organisationCy } from './organisation-messages-cy.ts';
+import { organisationEn } from './organisation-messages-en.ts';
 
-export const organisationMessages = defineMessages(
-  {
-    'organisations.title': 'Organisations',
-    'organisations.lead': 'The organisations working together in your local authority’s area.',
-    'organisations.add': 'Add an organisation',
-    'organisations.none': 'There are no organisations yet.',
-    'organisations.name': 'Name',
-    'organisations.kind': 'Type',
-    'organisations.added': 'Added',
-    'organisations.new.title': 'Add an organisation',
-    'organisations.new.name': 'Name of the organisation',
-    'organisations.new.kind': 'What type of organisation is it?',
-    'organisations.new.submit': 'Add organisation',
-    'organisations.created': '{name} has been added.',
-    'organisations.kind.health-service': 'Health service',
-    'organisations.kind.employment-provider': 'Employment support provider',
-    'organisations.kind.jobcentre': 'Jobcentre',
-    'organisations.kind.employer': 'Employer',
-    'organisations.kind.council': 'Council',
-    'organisations.error.name': 'Enter the name of the organisation',
-    'organisations.error.nameLength': 'The name must be 200 characters or fewer',
-    'organisations.error.nameTaken': 'An organisation with this name already exists',
-    'organisations.error.kind': 'Select the type of organisation',
-    'organisations.error.id': 'The organisation id must be a UUID',
-  },
-  {
-    'organisations.title': 'Sefydliadau',
-    'organisations.lead': 'Y sefydliadau sy’n cydweithio yn ardal eich awdurdod lleol.',
-    'organisations.add': 'Ychwanegu sefydliad',
-    'organisations.none': 'Nid oes unrhyw sefydliadau eto.',
-    'organisations.name': 'Enw',
-    'organisations.kind': 'Math',
-    'organisations.added': 'Ychwanegwyd',
-    'organisations.new.title': 'Ychwanegu sefydliad',
-    'organisations.new.name': 'Enw’r sefydliad',
-    'organisations.new.kind': 'Pa fath o sefydliad ydyw?',
-    'organisations.new.submit': 'Ychwanegu sefydliad',
-    'organisations.created': 'Mae {name} wedi cael ei ychwanegu.',
-    'organisations.kind.health-service': 'Gwasanaeth iechyd',
-    'organisations.kind.employment-provider': 'Darparwr cymorth cyflogaeth',
-    'organisations.kind.jobcentre': 'Canolfan Byd Gwaith',
-    'organisations.kind.employer': 'Cyflogwr',
-    'organisations.kind.council': 'Cyngor',
-    'organisations.error.name': 'Rhowch enw’r sefydliad',
-    'organisations.error.nameLength': 'Rhaid i’r enw fod yn 200 nod neu lai',
-    'organisations.error.nameTaken': 'Mae sefydliad gyda’r enw hwn yn bodoli eisoes',
-    'organisations.error.kind': 'Dewiswch y math o sefydliad',
-    'organisations.error.id': 'Rhaid i ddynodydd y sefydliad fod yn UUID',
-  },
-);
+/** The catalogue: one file per language. */
+export const organisationMessages = defineMessages(organisationEn, organisationCy);

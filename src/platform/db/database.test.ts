@@ -37,7 +37,9 @@ describe(`the database layer on ${testDatabaseKind}`, () => {
   });
 
   test('many concurrent transactions all commit', async () => {
-    await Promise.all(Array.from({ length: 50 }, (_, i) => t.db.global((tx) => sql`insert into scratch values (${`row ${String(i).padStart(2, '0')}`})`.execute(tx))));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => t.db.global((tx) => sql`insert into scratch values (${`row ${String(i).padStart(2, '0')}`})`.execute(tx))),
+    );
     expect((await values()).filter((v) => v.startsWith('row '))).toHaveLength(50);
   });
 
@@ -56,7 +58,11 @@ describe(`the database layer on ${testDatabaseKind}`, () => {
   test('every migration goes down and comes back up', async () => {
     const names = Object.keys(migrations);
     for (let i = 0; i < names.length; i++) await migrateDown(t.db.owner, migrations);
-    const left = await sql<{ n: string }>`select count(*) as n from information_schema.tables where table_schema = 'public' and table_name <> 'scratch' and table_name not like 'kysely_%'`.execute(t.db.owner);
+    const left = await sql<{
+      n: string;
+    }>`select count(*) as n from information_schema.tables where table_schema = 'public' and table_name <> 'scratch' and table_name not like 'kysely_%'`.execute(
+      t.db.owner,
+    );
     expect(Number(left.rows[0]?.n)).toBe(0);
     expect((await migrateToLatest(t.db.owner, migrations)).applied).toEqual(names);
   });
