@@ -110,4 +110,58 @@ describe('staff accounts', () => {
     expect(res.body).toContain('This link has expired or has already been used');
     t.clock.advance(-8 * 86_400_000);
   });
+
+  test('an administrator can disable an account (ending its sessions at once), enable it, and send a new password link', async () => {
+    const specialist = browser(t.app);
+    await specialist.signIn('specialist@leicester.bridgework.example');
+    expect((await specialist.get('/home')).statusCode).toBe(200);
+    const specialistId = (
+      await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+        tx.selectFrom('users').select('id').where('email', '=', 'specialist@leicester.bridgework.example').executeTakeFirstOrThrow(),
+      )
+    ).id;
+
+    const admin = browser(t.app);
+    await admin.signIn('tenant-admin@leicester.bridgework.example');
+    const page = await admin.get(`/admin/staff/${specialistId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Sam Okafor');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+
+    const disabled = await admin.post(`/admin/staff/${specialistId}/disable`, { _csrf: token });
+    expect(disabled.headers.location).toBe(`/admin/staff/${specialistId}?done=disabled`);
+    expect((await specialist.get('/home')).statusCode).toBe(303);
+    expect((await browser(t.app).signIn('specialist@leicester.bridgework.example')).statusCode).toBe(400);
+
+    await admin.post(`/admin/staff/${specialistId}/enable`, { _csrf: token });
+    expect((await browser(t.app).signIn('specialist@leicester.bridgework.example')).headers.location).toBe('/home');
+
+    await admin.post(`/admin/staff/${specialistId}/password-link`, { _csrf: token });
+    const link = (await listOutbox(t.testDb.db, t.tenants.leicester)).find((m) => m.recipient === 'specialist@leicester.bridgework.example');
+    expect(link?.subject).toBe('Choose a new Bridgework password');
+
+    const actions = (
+      await t.testDb.db.inTenant(t.tenants.leicester, (tx) => tx.selectFrom('audit_events').select('action').where('record_id', '=', specialistId).execute())
+    ).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['user.read', 'user.disable', 'user.enable', 'user.password-link-sent']));
+  });
+
+  test('an administrator cannot disable their own account, and a bad id is refused', async () => {
+    const admin = browser(t.app);
+    await admin.signIn('tenant-admin@cardiff.bridgework.example');
+    const selfId = (
+      await t.testDb.db.inTenant(t.tenants.cardiff, (tx) =>
+        tx.selectFrom('users').select('id').where('email', '=', 'tenant-admin@cardiff.bridgework.example').executeTakeFirstOrThrow(),
+      )
+    ).id;
+    const page = await admin.get(`/admin/staff/${selfId}`);
+    expect(page.body).not.toContain('/disable');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    expect((await admin.post(`/admin/staff/${selfId}/disable`, { _csrf: token })).statusCode).toBe(409);
+    expect((await admin.get('/admin/staff/not-an-id')).statusCode).toBe(422);
+    expect((await admin.get(`/admin/staff/${crypto.randomUUID()}`)).statusCode).toBe(404);
+    // Another tenant's account is simply not there.
+    const leicesterUser = (await t.testDb.db.inTenant(t.tenants.leicester, (tx) => tx.selectFrom('users').select('id').executeTakeFirstOrThrow())).id;
+    expect((await admin.get(`/admin/staff/${leicesterUser}`)).statusCode).toBe(404);
+  });
 });

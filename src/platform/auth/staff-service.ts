@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Actor, recordAudit } from '../audit/index.ts';
 import type { Clock } from '../clock/index.ts';
-import { type Database, newId, type Role, violates } from '../db/index.ts';
+import { type Database, type Language, newId, type Role, type Tx, violates } from '../db/index.ts';
 import { Conflict, InvalidInput, NotFound, parseInput } from '../errors/index.ts';
 import { queueNotification } from '../notify/index.ts';
 import { hashPassword } from './passwords.ts';
@@ -36,12 +36,62 @@ function invitationParts(token: string): { tenantId: string; hash: string } | nu
   return { tenantId, hash: sha256Hex(secret) };
 }
 
+type LinkKind = 'new-account' | 'reset';
+
+const LINK_TEXT: Record<LinkKind, Record<Language, { subject: string; lead: string }>> = {
+  'new-account': {
+    en: { subject: 'Your Bridgework account', lead: 'A Bridgework account has been created for you.' },
+    cy: { subject: 'Eich cyfrif Bridgework', lead: 'Mae cyfrif Bridgework wedi’i greu i chi.' },
+  },
+  reset: {
+    en: { subject: 'Choose a new Bridgework password', lead: 'Your local authority administrator has sent you a link to choose a new password.' },
+    cy: { subject: 'Dewis cyfrinair Bridgework newydd', lead: 'Mae gweinyddwr eich awdurdod lleol wedi anfon dolen atoch i ddewis cyfrinair newydd.' },
+  },
+};
+
 /**
  * Staff accounts: the administrator's list, invitations (an account plus a one-time link, sent
  * through the notifications outbox in the same transaction), and choosing a password from the link.
  */
 export function createStaffService(deps: { db: Database; clock: Clock; baseUrl: string }) {
   const { db, clock } = deps;
+
+  /** A one-time link to choose a password, replacing any earlier one, emailed in the same transaction. */
+  async function sendPasswordLink(tx: Tx, tenantId: string, user: { id: string; email: string; language: Language }, kind: LinkKind): Promise<void> {
+    const now = clock.now();
+    const secret = randomToken(32);
+    await tx.deleteFrom('user_invitations').where('user_id', '=', user.id).execute();
+    await tx
+      .insertInto('user_invitations')
+      .values({
+        tenant_id: tenantId,
+        token_hash: sha256Hex(secret),
+        user_id: user.id,
+        created_at: now,
+        expires_at: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+      })
+      .execute();
+    const link = `${deps.baseUrl}/account/set-password?token=${tenantId}.${secret}`;
+    const text = LINK_TEXT[kind][user.language];
+    const within = user.language === 'cy' ? `Dewiswch gyfrinair o fewn ${INVITATION_DAYS} diwrnod` : `Choose a password within ${INVITATION_DAYS} days`;
+    await queueNotification(tx, clock, {
+      tenantId,
+      id: newId(now),
+      channel: 'email',
+      recipient: user.email,
+      template: kind === 'new-account' ? 'staff-invitation' : 'password-link',
+      subject: text.subject,
+      body: `${text.lead} ${within}: ${link}`,
+      language: user.language,
+    });
+  }
+
+  async function findUser(tx: Tx, userId: string) {
+    const user = await tx.selectFrom('users').selectAll().where('id', '=', userId).forUpdate().executeTakeFirst();
+    if (!user) throw new NotFound('staff account', userId);
+    return user;
+  }
+
   return {
     /** Every account in the tenant. Staff names and emails are personal data: the read is audited. */
     async list(tenantId: string, actor: Actor) {
@@ -102,31 +152,7 @@ export function createStaffService(deps: { db: Database; clock: Clock; baseUrl: 
           if (violates(error, 'users_organisation_fk')) throw new InvalidInput([{ path: 'organisationId', message: 'staff.error.organisation' }]);
           throw error;
         }
-        const secret = randomToken(32);
-        await tx
-          .insertInto('user_invitations')
-          .values({
-            tenant_id: tenantId,
-            token_hash: sha256Hex(secret),
-            user_id: userId,
-            created_at: now,
-            expires_at: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
-          })
-          .execute();
-        const link = `${deps.baseUrl}/account/set-password?token=${tenantId}.${secret}`;
-        const welsh = value.language === 'cy';
-        await queueNotification(tx, clock, {
-          tenantId,
-          id: newId(now),
-          channel: 'email',
-          recipient: value.email,
-          template: 'staff-invitation',
-          subject: welsh ? 'Eich cyfrif Bridgework' : 'Your Bridgework account',
-          body: welsh
-            ? `Mae cyfrif Bridgework wedi'i greu i chi. Dewiswch gyfrinair o fewn ${INVITATION_DAYS} diwrnod: ${link}`
-            : `A Bridgework account has been created for you. Choose a password within ${INVITATION_DAYS} days: ${link}`,
-          language: value.language,
-        });
+        await sendPasswordLink(tx, tenantId, { id: userId, email: value.email, language: value.language }, 'new-account');
         await recordAudit(tx, tenantId, clock, {
           actor,
           action: 'user.invite',
@@ -136,6 +162,76 @@ export function createStaffService(deps: { db: Database; clock: Clock; baseUrl: 
           details: { role: value.role },
         });
         return { userId };
+      });
+    },
+
+    /** One account, for the administrator's page about it. The read is audited. */
+    async get(tenantId: string, actor: Actor, userId: string) {
+      return db.inTenant(tenantId, async (tx) => {
+        const u = await findUser(tx, userId);
+        await recordAudit(tx, tenantId, clock, {
+          actor,
+          action: 'user.read',
+          recordType: 'user',
+          recordId: userId,
+          reason: 'administrator viewed a staff account',
+        });
+        return {
+          id: u.id,
+          displayName: u.display_name,
+          email: u.email,
+          organisationId: u.organisation_id,
+          roles: u.roles,
+          language: u.preferred_language,
+          mfaEnabled: u.totp_enabled_at !== null,
+          invited: u.password_hash === NO_PASSWORD_YET,
+          disabled: u.disabled_at !== null,
+        };
+      });
+    },
+
+    /** Emails a new one-time link to choose a password (a forgotten password, or a lost invitation). */
+    async resendPasswordLink(tenantId: string, actor: Actor, userId: string): Promise<void> {
+      await db.inTenant(tenantId, async (tx) => {
+        const u = await findUser(tx, userId);
+        if (u.disabled_at) throw new Conflict('This account is disabled');
+        await sendPasswordLink(
+          tx,
+          tenantId,
+          { id: u.id, email: u.email, language: u.preferred_language },
+          u.password_hash === NO_PASSWORD_YET ? 'new-account' : 'reset',
+        );
+        await recordAudit(tx, tenantId, clock, {
+          actor,
+          action: 'user.password-link-sent',
+          recordType: 'user',
+          recordId: userId,
+          reason: 'administrator sent a link to choose a password',
+        });
+      });
+    },
+
+    /** Disables an account (ending its sessions and links at once) or enables it again. */
+    async setDisabled(tenantId: string, actor: Actor, userId: string, disabled: boolean): Promise<void> {
+      if (actor.kind === 'user' && actor.id === userId) throw new Conflict('You cannot disable your own account');
+      await db.inTenant(tenantId, async (tx) => {
+        await findUser(tx, userId);
+        await tx
+          .updateTable('users')
+          .set({ disabled_at: disabled ? clock.now() : null })
+          .where('id', '=', userId)
+          .execute();
+        if (disabled) {
+          await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+          await tx.deleteFrom('user_invitations').where('user_id', '=', userId).execute();
+        }
+        await recordAudit(tx, tenantId, clock, {
+          actor,
+          action: disabled ? 'user.disable' : 'user.enable',
+          recordType: 'user',
+          recordId: userId,
+          reason: disabled ? 'administrator disabled the account' : 'administrator enabled the account',
+        });
       });
     },
 

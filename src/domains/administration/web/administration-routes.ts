@@ -1,15 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/index.ts';
 import { actorOf, ROLES, requireRole, type StaffService } from '../../../platform/auth/index.ts';
 import type { Clock } from '../../../platform/clock/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
-import { DomainError } from '../../../platform/errors/index.ts';
+import { DomainError, parseInput } from '../../../platform/errors/index.ts';
 import { type FormErrors, formErrors } from '../../../platform/http/pages.ts';
 import { listOutbox } from '../../../platform/notify/index.ts';
 import type { OrganisationService } from '../../organisations/index.ts';
 import { nationalFigures } from '../national-figures.ts';
 
 const VIEWS = 'administration/web/views';
+const staffIdSchema = z.object({ id: z.uuid('The staff account id must be a UUID') });
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function formatDateTime(d: Date, lang: string): string {
   return d.toLocaleString(lang === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
@@ -37,7 +41,7 @@ export function registerAdministrationPages(
       title: request.t('staff.title'),
       invited: invited ? request.t('staff.invited', { name: invited.displayName }) : null,
       rows: staff.map((s) => [
-        { text: s.displayName },
+        { html: `<a class="govuk-link" href="/admin/staff/${s.id}">${escapeHtml(s.displayName)}</a>` },
         { text: s.email },
         { text: orgName.get(s.organisationId) ?? '' },
         { text: s.roles.map((r) => request.t(`role.${r}`)).join(', ') },
@@ -89,6 +93,51 @@ export function registerAdministrationPages(
       return renderNewStaff(request, reply, user.tenantId, values, formErrors(error.issues, request.t), error.code === 'conflict' ? 409 : 400);
     }
   });
+
+  app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/admin/staff/:id', async (request, reply) => {
+    const user = requireRole(request.principal, ['tenant-admin']);
+    const id = parseInput(staffIdSchema, request.params).id;
+    const [person, organisations] = await Promise.all([deps.staff.get(user.tenantId, actorOf(user), id), deps.organisations.list(user.tenantId)]);
+    const done = request.query.done;
+    return reply.page(`${VIEWS}/staff-person.njk`, {
+      title: person.displayName,
+      person,
+      isSelf: person.id === user.userId,
+      done:
+        done === 'link'
+          ? request.t('staff.detail.done.link', { email: person.email })
+          : done === 'disabled' || done === 'enabled'
+            ? request.t(`staff.detail.done.${done}`)
+            : null,
+      rows: [
+        { key: { text: request.t('staff.email') }, value: { text: person.email } },
+        { key: { text: request.t('staff.organisation') }, value: { text: organisations.find((o) => o.id === person.organisationId)?.name ?? '' } },
+        { key: { text: request.t('staff.role') }, value: { text: person.roles.map((r) => request.t(`role.${r}`)).join(', ') } },
+        { key: { text: request.t('staff.detail.language') }, value: { text: person.language === 'cy' ? 'Cymraeg' : 'English' } },
+        {
+          key: { text: request.t('staff.status') },
+          value: {
+            text: person.disabled
+              ? request.t('staff.status.disabled')
+              : person.invited
+                ? request.t('staff.status.invited')
+                : `${request.t('staff.status.active')}${person.mfaEnabled ? `, ${request.t('staff.status.mfa')}` : ''}`,
+          },
+        },
+      ],
+    });
+  });
+
+  const staffAction = (path: string, act: (tenantId: string, actor: ReturnType<typeof actorOf>, id: string) => Promise<void>, done: string) =>
+    app.post<{ Params: { id: string } }>(`/admin/staff/:id/${path}`, async (request, reply) => {
+      const user = requireRole(request.principal, ['tenant-admin']);
+      const id = parseInput(staffIdSchema, request.params).id;
+      await act(user.tenantId, actorOf(user), id);
+      return reply.redirect(`/admin/staff/${id}?done=${done}`, 303);
+    });
+  staffAction('password-link', (t, a, id) => deps.staff.resendPasswordLink(t, a, id), 'link');
+  staffAction('disable', (t, a, id) => deps.staff.setDisabled(t, a, id, true), 'disabled');
+  staffAction('enable', (t, a, id) => deps.staff.setDisabled(t, a, id, false), 'enabled');
 
   app.get<{ Querystring: { saved?: string } }>('/admin/security', async (request, reply) => {
     const user = requireRole(request.principal, ['tenant-admin']);
