@@ -11,7 +11,8 @@ import { createScratchDatabase } from '../test/support/test-db.ts';
 
 /**
  * `npm run bench`: requests per second and p99 latency of /health and of an authenticated JSON
- * read (GET /api/v1/organisations with a bearer token), on PGlite and on PostgreSQL, each beside a
+ * read (GET /api/v1/organisations with a bearer token) and of a GOV.UK page, on PGlite and on
+ * PostgreSQL, each beside a
  * bare Fastify route measured in the same run. The load generator (autocannon) runs in its own
  * process; on a 2-core machine it shares the cores with the server, so read the ratios.
  */
@@ -78,9 +79,15 @@ async function measure(label: string, target: DatabaseTarget): Promise<string[]>
       const ceiling = await bare();
       const health = await load(`${base}/health`);
       const read = await load(`${base}/api/v1/organisations`, { authorization: `Bearer ${issued.accessToken}` });
+      const page = await load(`${base}/accessibility`);
       const row = (name: string, r: Result) =>
         `${label.padEnd(11)} ${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p99} ms`.padStart(9)} ${(r.rps / ceiling.rps).toFixed(2).padStart(8)}`;
-      return [row('bare Fastify route (ceiling)', ceiling), row('GET /health', health), row('GET /api/v1/organisations (bearer)', read)];
+      return [
+        row('bare Fastify route (ceiling)', ceiling),
+        row('GET /health', health),
+        row('GET /api/v1/organisations (bearer)', read),
+        row('GET /accessibility (GOV.UK page)', page),
+      ];
     } finally {
       await app.close();
     }

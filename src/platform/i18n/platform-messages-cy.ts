@@ -144,6 +144,7 @@ export const platformCy: Record<keyof typeof platformEn, string> = {
   'cookies.csrf': 'Yn diogelu ffurflenni rhag cael eu hanfon gan wefannau eraill',
   'cookies.lang': 'Yn cofio’r iaith a ddewisoch',
   'cookies.whenClosed': 'Pan fyddwch yn cau eich porwr, neu ar ôl {hours} awr',
+  'cookies.browserClosed': 'Pan fyddwch yn cau eich porwr',
   'cookies.oneYear': '1 flwyddyn',
   'privacy.title': 'Hysbysiad preifatrwydd',
   'privacy.intro':

@@ -140,6 +140,7 @@ export const platformEn = {
   'cookies.csrf': 'Protects forms from being sent by other websites',
   'cookies.lang': 'Remembers the language you chose',
   'cookies.whenClosed': 'When you close your browser, or after {hours} hours',
+  'cookies.browserClosed': 'When you close your browser',
   'cookies.oneYear': '1 year',
   'privacy.title': 'Privacy notice',
   'privacy.intro':

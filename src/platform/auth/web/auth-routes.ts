@@ -22,7 +22,8 @@ export type AuthRoutesOptions = {
 export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOptions): void {
   const { auth } = options;
   const setSession = (reply: FastifyReply, cookie: string) =>
-    reply.setCookie(SESSION_COOKIE, cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secure, maxAge: options.absoluteHours * 3600 });
+    // A browser-session cookie: it goes when the browser closes; the server ends it sooner on its own limits.
+    reply.setCookie(SESSION_COOKIE, cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secure });
 
   app.get('/', async (request, reply) => {
     if (request.principal) return reply.redirect('/home', 303);
