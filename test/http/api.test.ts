@@ -197,6 +197,31 @@ describe('Idempotency-Key', () => {
     expect((await post('fix-me', { name: 'Fixed Employer', kind: 'employer' })).statusCode).toBe(201);
   });
 
+  test('the stored response commits with the change itself: a write that fails leaves nothing to replay', async () => {
+    const principal = `client:${(await t.services.clients.authenticate(writeToken))?.id}`;
+    const payload = { name: 'Half-done Employer', kind: 'employer' };
+    const hash = t.services.idempotency.requestHash('POST', '/api/v1/organisations', payload);
+    await t.services.idempotency.claim(t.tenants.leicester, principal, 'same-tx', hash);
+    await expect(
+      t.services.organisations.create(t.tenants.leicester, { kind: 'system', id: 'test' }, payload, {
+        afterWrite: async (tx) => {
+          await t.services.idempotency.completeIn(tx, principal, 'same-tx', { status: 201, body: '{}', contentType: 'application/json' });
+          throw new Error('the node died before commit');
+        },
+      }),
+    ).rejects.toThrow('the node died before commit');
+    const row = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+      tx.selectFrom('idempotency_keys').select('state').where('key', '=', 'same-tx').executeTakeFirstOrThrow(),
+    );
+    expect(row.state).toBe('running');
+    expect((await t.services.organisations.list(t.tenants.leicester)).map((o) => o.name)).not.toContain('Half-done Employer');
+    // Once the lock lapses, the retry does the work once and stores its response.
+    t.clock.advance(61_000);
+    const res = await post('same-tx', payload);
+    expect(res.statusCode).toBe(201);
+    expect((await post('same-tx', payload)).headers['idempotent-replayed']).toBe('true');
+  });
+
   test('an over-long key is refused', async () => {
     expect((await post('k'.repeat(256), { name: 'Long Key', kind: 'employer' })).statusCode).toBe(422);
   });

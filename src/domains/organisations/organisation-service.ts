@@ -1,6 +1,6 @@
 import { type Actor, recordAudit } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import { type Database, newId } from '../../platform/db/index.ts';
+import { type Database, newId, type WriteHooks } from '../../platform/db/index.ts';
 import { Conflict, NotFound, parseInput } from '../../platform/errors/index.ts';
 import type { Organisation } from './organisation.ts';
 import { findOrganisation, insertOrganisation, listOrganisations } from './organisation-repo.ts';
@@ -19,7 +19,7 @@ export function createOrganisationService(deps: { db: Database; clock: Clock }) 
     },
 
     /** Creates an organisation and audits it in one transaction. A name already used is a Conflict. */
-    async create(tenantId: string, actor: Actor, input: unknown): Promise<Organisation> {
+    async create(tenantId: string, actor: Actor, input: unknown, hooks: WriteHooks<Organisation> = {}): Promise<Organisation> {
       const value = parseInput(createOrganisationSchema, input);
       return db.inTenant(tenantId, async (tx) => {
         const created = await insertOrganisation(tx, { tenantId, id: newId(clock.now()), kind: value.kind, name: value.name, createdAt: clock.now() });
@@ -32,6 +32,7 @@ export function createOrganisationService(deps: { db: Database; clock: Clock }) 
           reason: 'added an organisation',
           details: { kind: created.kind },
         });
+        await hooks.afterWrite?.(tx, created);
         return created;
       });
     },

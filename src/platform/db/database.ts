@@ -9,6 +9,8 @@ import type { PlatformTables } from './tables.ts';
 export const APP_ROLE = 'bridgework_app';
 
 export type Tx = Transaction<PlatformTables>;
+/** What a caller may add to a service's write transaction, such as storing an idempotent response. */
+export type WriteHooks<T> = { afterWrite?: (tx: Tx, result: T) => Promise<void> };
 export type TenantSummary = { id: string; gssCode: string; name: string; nameCy: string };
 
 export type DatabaseTarget = { kind: 'pglite'; dataDir: string | 'memory' } | { kind: 'postgres'; url: string; appUrl?: string | undefined };

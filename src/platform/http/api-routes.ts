@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type ClientPrincipal, requireScope } from '../auth/index.ts';
+import type { Tx } from '../db/index.ts';
 import { InvalidInput, issuesFromZod } from '../errors/index.ts';
 import { IDEMPOTENCY_HEADER, type Idempotency } from './idempotency.ts';
 
@@ -23,7 +24,18 @@ export type ApiOperation<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
   body?: B;
   response: R;
   status?: 200 | 201;
-  handler: (input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; principal: ClientPrincipal; requestId: string }) => Promise<z.input<R>>;
+  handler: (input: {
+    params: z.output<P>;
+    query: z.output<Q>;
+    body: z.output<B>;
+    principal: ClientPrincipal;
+    requestId: string;
+    /**
+     * For writes: call inside the business transaction with the response, so the response an
+     * Idempotency-Key replays commits (or not) with the change itself. Safe to ignore.
+     */
+    afterWrite: (tx: Tx, response: z.input<R>) => Promise<void>;
+  }) => Promise<z.input<R>>;
 };
 
 // Operations are held with their types erased; `defineOperation` checked them where written.
@@ -75,13 +87,20 @@ export function createApiRegistry(deps: { idempotency: Idempotency }) {
     const params = parsePart(op.params, request.params, 'params');
     const query = parsePart(op.query, request.query, 'query');
     const body = parsePart(op.body, request.body, 'body');
-    const run = async () => JSON.stringify(op.response.parse(await op.handler({ params, query, body, principal, requestId: request.id })));
     const status = op.status ?? 200;
-    const send = (text: string) => reply.code(status).type('application/json; charset=utf-8').send(text);
+    const contentType = 'application/json; charset=utf-8';
     const key = op.method === 'GET' ? undefined : request.headers[IDEMPOTENCY_HEADER];
-    if (typeof key !== 'string') return send(await run());
+    const scope = typeof key === 'string' ? ([principal.tenantId, `client:${principal.id}`, key] as const) : null;
+    let storedInTransaction = false;
+    const afterWrite = async (tx: Tx, response: unknown) => {
+      if (!scope) return;
+      await deps.idempotency.completeIn(tx, scope[1], scope[2], { status, body: JSON.stringify(op.response.parse(response)), contentType });
+      storedInTransaction = true;
+    };
+    const run = async () => JSON.stringify(op.response.parse(await op.handler({ params, query, body, principal, requestId: request.id, afterWrite })));
+    const send = (text: string) => reply.code(status).type(contentType).send(text);
+    if (!scope) return send(await run());
 
-    const scope = [principal.tenantId, `client:${principal.id}`, key] as const;
     const claim = await deps.idempotency.claim(...scope, deps.idempotency.requestHash(op.method, request.url, request.body));
     if (claim.kind === 'replay') {
       return reply.code(claim.response.status).type(claim.response.contentType).header('Idempotent-Replayed', 'true').send(claim.response.body);
@@ -93,7 +112,8 @@ export function createApiRegistry(deps: { idempotency: Idempotency }) {
       await deps.idempotency.release(...scope);
       throw error;
     }
-    await deps.idempotency.complete(...scope, { status, body: text, contentType: 'application/json; charset=utf-8' });
+    // A handler that did not store the response in its own transaction gets it stored now.
+    if (!storedInTransaction) await deps.idempotency.complete(...scope, { status, body: text, contentType });
     return send(text);
   }
 

@@ -1,7 +1,7 @@
 import { canonicalJson } from '../audit/index.ts';
 import { sha256Hex } from '../auth/index.ts';
 import type { Clock } from '../clock/index.ts';
-import type { Database } from '../db/index.ts';
+import type { Database, Tx } from '../db/index.ts';
 import { Conflict, InvalidInput } from '../errors/index.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -22,6 +22,17 @@ export type Claim = { kind: 'proceed' } | { kind: 'replay'; response: StoredResp
  */
 export function createIdempotency(deps: { db: Database; clock: Clock }) {
   const { db, clock } = deps;
+
+  /** Stores the response inside the caller's (business) transaction: it commits with the change. */
+  async function completeIn(tx: Tx, principal: string, key: string, response: StoredResponse): Promise<void> {
+    await tx
+      .updateTable('idempotency_keys')
+      .set({ state: 'done', response_status: response.status, response_body: response.body, response_type: response.contentType })
+      .where('principal', '=', principal)
+      .where('key', '=', key)
+      .execute();
+  }
+
   return {
     requestHash(method: string, path: string, body: unknown): string {
       return sha256Hex(`${method} ${path} ${canonicalJson(body ?? null)}`);
@@ -74,17 +85,12 @@ export function createIdempotency(deps: { db: Database; clock: Clock }) {
       });
     },
 
-    /** Stores the response a retry will replay. */
+    /** Stores the response a retry will replay, in its own transaction. */
     async complete(tenantId: string, principal: string, key: string, response: StoredResponse): Promise<void> {
-      await db.inTenant(tenantId, (tx) =>
-        tx
-          .updateTable('idempotency_keys')
-          .set({ state: 'done', response_status: response.status, response_body: response.body, response_type: response.contentType })
-          .where('principal', '=', principal)
-          .where('key', '=', key)
-          .execute(),
-      );
+      await db.inTenant(tenantId, (tx) => completeIn(tx, principal, key, response));
     },
+
+    completeIn,
 
     /** Lets go of a key whose first request failed, so a corrected retry can use it. */
     async release(tenantId: string, principal: string, key: string): Promise<void> {

@@ -41,7 +41,8 @@ export function organisationOperations(organisations: OrganisationService) {
       body: createOrganisationSchema,
       response: organisationSchema,
       status: 201,
-      handler: async ({ principal, body }) => toJson(await organisations.create(principal.tenantId, actorOf(principal), body)),
+      handler: async ({ principal, body, afterWrite }) =>
+        toJson(await organisations.create(principal.tenantId, actorOf(principal), body, { afterWrite: (tx, created) => afterWrite(tx, toJson(created)) })),
     }),
   ];
 }
