@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { totpCode, totpStep } from '../../src/platform/auth/index.ts';
+import { DEMO_PASSWORD } from '../../src/seed.ts';
 import { browser, createTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -148,5 +149,36 @@ describe('staff sign-in', () => {
     expect((await b.get('/organisations')).statusCode).toBe(403);
     expect((await b.get('/national')).statusCode).toBe(403);
     expect((await browser(t.app).get('/organisations')).statusCode).toBe(303);
+  });
+
+  test('a signed-in user changes their password: the current one is checked, other sessions end, and they are told', async () => {
+    const email = 'team-lead@leicester.bridgework.example';
+    const elsewhere = browser(t.app);
+    await elsewhere.signIn(email);
+    const b = browser(t.app);
+    await b.signIn(email);
+    const token = await b.csrf('/account/password');
+    const wrong = await b.post('/account/password', { _csrf: token, current: 'not it', password: 'a brand new passphrase', confirm: 'a brand new passphrase' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('The current password is not right');
+    const same = await b.post('/account/password', { _csrf: token, current: DEMO_PASSWORD, password: DEMO_PASSWORD, confirm: DEMO_PASSWORD });
+    expect(same.body).toContain('The new password must be different from the current one');
+    const done = await b.post('/account/password', {
+      _csrf: token,
+      current: DEMO_PASSWORD,
+      password: 'a brand new passphrase',
+      confirm: 'a brand new passphrase',
+    });
+    expect(done.headers.location).toBe('/home?password=changed');
+    expect((await b.get('/home')).statusCode).toBe(200);
+    expect((await elsewhere.get('/home')).statusCode).toBe(303);
+    expect((await browser(t.app).signIn(email)).statusCode).toBe(400);
+    expect((await browser(t.app).signIn(email, 'a brand new passphrase')).headers.location).toBe('/home');
+    const actions = await auditActions(t.tenants.leicester);
+    expect(actions).toEqual(expect.arrayContaining(['user.password-change-refused', 'user.password-change']));
+    const notices = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+      tx.selectFrom('notifications_outbox').select('subject').where('recipient', '=', email).execute(),
+    );
+    expect(notices.map((n) => n.subject)).toContain('Your Bridgework password has changed');
   });
 });

@@ -2,8 +2,10 @@ import type { Actor } from '../audit/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Clock } from '../clock/index.ts';
 import { type Database, newId, type Tx } from '../db/index.ts';
+import { InvalidInput, parseInput } from '../errors/index.ts';
 import { queueNotification } from '../notify/index.ts';
-import { burnPasswordCheck, verifyPassword } from './passwords.ts';
+import { changePasswordSchema } from './password-schemas.ts';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
 import type { UserPrincipal } from './principal.ts';
 import { emailLookupHash, hmacHex, randomToken, sha256Hex } from './secrets.ts';
 import { clearFailures, recordFailure, remainingAttempts, type ThrottleRule } from './throttle.ts';
@@ -264,6 +266,54 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
           language: principal.language,
         });
         return { kind: 'ok', cookie };
+      });
+    },
+
+    /**
+     * Changes a signed-in user's password after checking the current one (ASVS: re-authenticate
+     * before a credential change). Every other session of the user ends; the user is told by email.
+     */
+    async changePassword(principal: UserPrincipal, input: unknown): Promise<void> {
+      const value = parseInput(changePasswordSchema, input);
+      const user = await db.inTenant(principal.tenantId, (tx) =>
+        tx.selectFrom('users').select('password_hash').where('id', '=', principal.userId).executeTakeFirstOrThrow(),
+      );
+      if (!(await verifyPassword(user.password_hash, value.current))) {
+        await db.inTenant(principal.tenantId, (tx) =>
+          recordAudit(tx, principal.tenantId, clock, {
+            actor: userActor(principal),
+            action: 'user.password-change-refused',
+            recordType: 'user',
+            recordId: principal.userId,
+            reason: 'current password wrong',
+          }),
+        );
+        throw new InvalidInput([{ path: 'current', message: 'password.error.current' }]);
+      }
+      const passwordHash = await hashPassword(value.password);
+      await db.inTenant(principal.tenantId, async (tx) => {
+        await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', principal.userId).execute();
+        await tx.deleteFrom('sessions').where('user_id', '=', principal.userId).where('id_hash', '<>', principal.sessionIdHash).execute();
+        await recordAudit(tx, principal.tenantId, clock, {
+          actor: userActor(principal),
+          action: 'user.password-change',
+          recordType: 'user',
+          recordId: principal.userId,
+          reason: 'changed their password',
+        });
+        const welsh = principal.language === 'cy';
+        await queueNotification(tx, clock, {
+          tenantId: principal.tenantId,
+          id: newId(clock.now()),
+          channel: 'email',
+          recipient: principal.email,
+          template: 'password-changed',
+          subject: welsh ? 'Mae eich cyfrinair Bridgework wedi newid' : 'Your Bridgework password has changed',
+          body: welsh
+            ? 'Mae cyfrinair eich cyfrif Bridgework wedi newid. Os nad chi wnaeth hyn, cysylltwch â gweinyddwr eich awdurdod lleol ar unwaith.'
+            : 'The password for your Bridgework account has been changed. If this was not you, contact your local authority administrator straight away.',
+          language: principal.language,
+        });
       });
     },
 

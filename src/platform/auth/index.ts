@@ -8,10 +8,11 @@ export {
   type SignInResult,
 } from './auth-service.ts';
 export { type ClientService, createClientSchema, createClientService, type TokenResult } from './client-service.ts';
+export { changePasswordSchema, choosePasswordSchema } from './password-schemas.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { actorOf, type ClientPrincipal, type Principal, ROLES, requireRole, requireScope, type UserPrincipal } from './principal.ts';
 export { hmacHex, randomToken, safeEqual, sha256Hex } from './secrets.ts';
-export { choosePasswordSchema, createStaffService, inviteStaffSchema, type StaffService } from './staff-service.ts';
+export { createStaffService, inviteStaffSchema, type StaffService } from './staff-service.ts';
 export { totpCode, totpStep } from './totp.ts';
 export { findUserById, insertUser, type NewUser } from './user-repo.ts';
 export { type AuthRoutesOptions, type HomeLink, registerAuthRoutes } from './web/auth-routes.ts';

@@ -4,6 +4,7 @@ import type { Clock } from '../clock/index.ts';
 import { type Database, type Language, newId, type Role, type Tx, violates } from '../db/index.ts';
 import { Conflict, InvalidInput, NotFound, parseInput } from '../errors/index.ts';
 import { queueNotification } from '../notify/index.ts';
+import { choosePasswordSchema } from './password-schemas.ts';
 import { hashPassword } from './passwords.ts';
 import { ROLES } from './principal.ts';
 import { emailLookupHash, randomToken, sha256Hex } from './secrets.ts';
@@ -19,14 +20,6 @@ export const inviteStaffSchema = z.object({
   role: z.enum(ROLES as [Role, ...Role[]], { error: 'staff.error.role' }),
   language: z.enum(['en', 'cy']).default('en'),
 });
-
-// ASVS 5 §6.2: at least 8 characters (we ask 12), up to 256, no composition rules, any characters.
-export const choosePasswordSchema = z
-  .object({
-    password: z.string({ error: 'password.error.short' }).min(12, 'password.error.short').max(256, 'password.error.long'),
-    confirm: z.string({ error: 'password.error.match' }),
-  })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'password.error.match' });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -156,6 +156,22 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     return reply.redirect('/sign-in?password-set=1', 303);
   });
 
+  app.get('/account/password', async (request, reply) => {
+    requireRole(request.principal, ROLES);
+    return reply.page('auth/change-password.njk', { title: request.t('password.change.title') });
+  });
+
+  app.post('/account/password', async (request, reply) => {
+    const principal = requireRole(request.principal, ROLES);
+    try {
+      await auth.changePassword(principal, request.body);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.issues.length === 0) throw error;
+      return reply.page('auth/change-password.njk', { title: request.t('password.change.title'), errors: formErrors(error.issues, request.t) }, 400);
+    }
+    return reply.redirect('/home?password=changed', 303);
+  });
+
   app.post('/sign-out', async (request, reply) => {
     const p = request.principal ?? request.pendingSession?.principal ?? null;
     if (p && p.kind === 'user') await auth.signOut(p);
@@ -163,7 +179,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     return reply.redirect('/sign-in?signed-out=1', 303);
   });
 
-  app.get<{ Querystring: { mfa?: string } }>('/home', async (request, reply) => {
+  app.get<{ Querystring: { mfa?: string; password?: string } }>('/home', async (request, reply) => {
     const principal = requireRole(request.principal, ROLES);
     const links = options.homeLinks.filter((l) => principal.roles.includes(l.role));
     return reply.page('auth/home.njk', {
@@ -172,6 +188,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
       roles: principal.roles.map((r) => ({ name: request.t(`role.${r}`), description: request.t(`role.${r}.description`) })),
       links: links.map((l) => ({ href: l.href, text: request.t(l.textKey) })),
       mfaJustEnabled: request.query.mfa === 'on',
+      passwordJustChanged: request.query.password === 'changed',
     });
   });
 
