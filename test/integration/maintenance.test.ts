@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createJobRunner } from '../../src/platform/jobs/index.ts';
+import { bearerToken, browser, createTestApp, type TestApp } from '../support/test-app.ts';
+import { testDatabaseKind } from '../support/test-db.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+}, 120_000);
+afterAll(() => t.close());
+
+const count = (table: 'sessions' | 'access_tokens' | 'idempotency_keys') =>
+  t.testDb.db.eachTenant(async (tx) => (await tx.selectFrom(table).select('tenant_id').execute()).length).then((n) => n.reduce((a, b) => a + b, 0));
+
+describe(`scheduled maintenance on ${testDatabaseKind}`, () => {
+  test('the purge job runs on its schedule and removes expired sessions, tokens and old idempotency keys', async () => {
+    await browser(t.app).signIn('referrer@leicester.bridgework.example');
+    const token = await bearerToken(t, 'W06000015', 'organisations:write');
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      headers: { authorization: `Bearer ${token}`, 'idempotency-key': 'maintenance' },
+      payload: { name: 'Purge Test', kind: 'employer' },
+    });
+    expect(await count('sessions')).toBe(1);
+    expect(await count('access_tokens')).toBe(1);
+    expect(await count('idempotency_keys')).toBe(1);
+
+    const runner = createJobRunner({ db: t.testDb.db, clock: t.clock, handlers: t.services.jobHandlers, schedules: t.services.jobSchedules });
+    await runner.runDue();
+    // Nothing has expired yet: the first scheduled run keeps everything.
+    expect(await count('sessions')).toBe(1);
+
+    t.clock.advance(25 * 3_600_000);
+    await runner.runDue();
+    expect(await count('sessions')).toBe(0);
+    expect(await count('access_tokens')).toBe(0);
+    expect(await count('idempotency_keys')).toBe(0);
+    const runs = await t.testDb.db.global((tx) => tx.selectFrom('jobs').select('state').where('name', '=', 'maintenance.purge-expired').execute());
+    expect(runs.map((r) => r.state)).toEqual(['done', 'done']);
+  });
+});
