@@ -26,6 +26,17 @@ export type SignInResult =
   | { kind: 'wrong' }
   | { kind: 'throttled'; minutes: number };
 
+const SECURITY_NOTICES = {
+  'second-factor-enabled': {
+    en: { subject: 'Two-step verification is on', body: 'You have set up an authenticator app for your Bridgework account.' },
+    cy: { subject: 'Mae dilysu dau gam ymlaen', body: 'Rydych wedi gosod ap dilysu ar gyfer eich cyfrif Bridgework.' },
+  },
+  'password-changed': {
+    en: { subject: 'Your Bridgework password has changed', body: 'The password for your Bridgework account has been changed.' },
+    cy: { subject: 'Mae eich cyfrinair Bridgework wedi newid', body: 'Mae cyfrinair eich cyfrif Bridgework wedi newid.' },
+  },
+} as const;
+
 const ACCOUNT_RULE: ThrottleRule = { maxFailures: 5, windowSeconds: 15 * 60 };
 const ADDRESS_RULE: ThrottleRule = { maxFailures: 50, windowSeconds: 15 * 60 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -90,6 +101,21 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
   }
 
   const userActor = (p: UserPrincipal): Actor => ({ kind: 'user', id: p.userId });
+
+  /** A security change the account holder should hear about, whoever made it; in their language. */
+  async function tellAccountHolder(tx: Tx, principal: UserPrincipal, template: keyof typeof SECURITY_NOTICES): Promise<void> {
+    const text = SECURITY_NOTICES[template][principal.language];
+    await queueNotification(tx, clock, {
+      tenantId: principal.tenantId,
+      id: newId(clock.now()),
+      channel: 'email',
+      recipient: principal.email,
+      template,
+      subject: text.subject,
+      body: `${text.body} ${principal.language === 'cy' ? 'Os nad chi wnaeth hyn, cysylltwch â gweinyddwr eich awdurdod lleol ar unwaith.' : 'If this was not you, contact your local authority administrator straight away.'}`,
+      language: principal.language,
+    });
+  }
 
   return {
     async signIn(input: { email: string; password: string; address: string; previousCookie?: string }): Promise<SignInResult> {
@@ -251,20 +277,7 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
           recordId: principal.userId,
           reason: 'set up an authenticator app',
         });
-        // A security change the account holder should hear about, whoever made it.
-        const welsh = principal.language === 'cy';
-        await queueNotification(tx, clock, {
-          tenantId: principal.tenantId,
-          id: newId(clock.now()),
-          channel: 'email',
-          recipient: principal.email,
-          template: 'second-factor-enabled',
-          subject: welsh ? 'Mae dilysu dau gam ymlaen' : 'Two-step verification is on',
-          body: welsh
-            ? 'Rydych wedi gosod ap dilysu ar gyfer eich cyfrif Bridgework. Os nad chi wnaeth hyn, cysylltwch â gweinyddwr eich awdurdod lleol ar unwaith.'
-            : 'You have set up an authenticator app for your Bridgework account. If this was not you, contact your local authority administrator straight away.',
-          language: principal.language,
-        });
+        await tellAccountHolder(tx, principal, 'second-factor-enabled');
         return { kind: 'ok', cookie };
       });
     },
@@ -301,19 +314,7 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
           recordId: principal.userId,
           reason: 'changed their password',
         });
-        const welsh = principal.language === 'cy';
-        await queueNotification(tx, clock, {
-          tenantId: principal.tenantId,
-          id: newId(clock.now()),
-          channel: 'email',
-          recipient: principal.email,
-          template: 'password-changed',
-          subject: welsh ? 'Mae eich cyfrinair Bridgework wedi newid' : 'Your Bridgework password has changed',
-          body: welsh
-            ? 'Mae cyfrinair eich cyfrif Bridgework wedi newid. Os nad chi wnaeth hyn, cysylltwch â gweinyddwr eich awdurdod lleol ar unwaith.'
-            : 'The password for your Bridgework account has been changed. If this was not you, contact your local authority administrator straight away.',
-          language: principal.language,
-        });
+        await tellAccountHolder(tx, principal, 'password-changed');
       });
     },
 
