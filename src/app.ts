@@ -4,6 +4,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { administrationHomeLinks, administrationMessages, registerAdministrationPages } from './domains/administration/index.ts';
 import { organisationHomeLinks, organisationMessages, organisationOperations, registerOrganisationPages } from './domains/organisations/index.ts';
+import {
+  referralFhirCapabilities,
+  referralHomeLinks,
+  referralMessages,
+  registerReferralFhirRoutes,
+  registerReferralJourney,
+  registerReferralPages,
+} from './domains/referrals/index.ts';
 import { registerAuthRoutes } from './platform/auth/index.ts';
 import { createApiRegistry } from './platform/http/api-routes.ts';
 import { registerAuthentication } from './platform/http/auth-hooks.ts';
@@ -24,7 +32,7 @@ const domainsDir = `${dirname(fileURLToPath(import.meta.url))}/domains`;
 export async function createApp(services: Services, options: { logger: Logger | false }): Promise<FastifyInstance> {
   const { config, db, clock } = services;
   const secure = config.baseUrl.startsWith('https://');
-  const translator = createTranslator([platformMessages, organisationMessages, administrationMessages]);
+  const translator = createTranslator([platformMessages, organisationMessages, administrationMessages, referralMessages]);
   const app = await createHttpServer({ logger: options.logger });
 
   registerSecurityHeaders(app, { https: secure });
@@ -34,15 +42,18 @@ export async function createApp(services: Services, options: { logger: Logger | 
   registerErrorHandling(app, { english: translator('en') });
 
   const api = createApiRegistry({ idempotency: services.idempotency });
-  registerPlatformRoutes(app, { db, clients: services.clients, api, version: VERSION });
+  registerPlatformRoutes(app, { db, clients: services.clients, api, version: VERSION, fhirResources: referralFhirCapabilities });
+  registerReferralFhirRoutes(app, { referrals: services.referrals, idempotency: services.idempotency, baseUrl: config.baseUrl });
   registerAuthRoutes(app, {
     auth: services.auth,
     staff: services.staff,
     secure,
     absoluteHours: config.session.absoluteHours,
-    homeLinks: [...organisationHomeLinks, ...administrationHomeLinks],
+    homeLinks: [...referralHomeLinks, ...organisationHomeLinks, ...administrationHomeLinks],
   });
 
+  registerReferralJourney(app, { referrals: services.referrals, drafts: services.drafts, organisations: services.organisations, clock, secure });
+  registerReferralPages(app, { referrals: services.referrals, teams: services.teams, organisations: services.organisations });
   registerOrganisationPages(app, { organisations: services.organisations });
   api.register(app, ...organisationOperations(services.organisations));
   registerAdministrationPages(app, { db, clock, notifyKind: services.notifier.kind, staff: services.staff, organisations: services.organisations });

@@ -15,7 +15,7 @@ const USAGE = `Usage: bridgework <command>
   serve [--seed-if-empty]        run the service (npm start does this, seeding an empty database)
   migrate [--down]               bring the schema up to date (or undo the last migration)
   seed                           add the demo local authorities and sign-ins to an empty database
-  clients create --tenant <GSS> --name <name> --scopes "<scope> <scope>"
+  clients create --tenant <GSS> --name <name> --scopes "<scope> <scope>" [--organisation <name>]
                                  create an OAuth client; prints {"clientId","clientSecret"}
   audit verify                   check every tenant's audit hash chain; non-zero exit on a break
   jobs list [--state <pending|running|done|dead>]
@@ -73,12 +73,16 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, ou
         return 0;
       case 'clients': {
         if (sub !== 'create') throw new UsageError(USAGE);
-        const { values } = parseArgs({ args: rest, options: { tenant: { type: 'string' }, name: { type: 'string' }, scopes: { type: 'string' } } });
+        const { values } = parseArgs({
+          args: rest,
+          options: { tenant: { type: 'string' }, name: { type: 'string' }, scopes: { type: 'string' }, organisation: { type: 'string' } },
+        });
         const created = await withDatabase(config, (db) =>
           createClientService({ db, clock: systemClock, accessTokenSeconds: config.accessTokenSeconds }).createClient({
             gssCode: values.tenant ?? '',
             name: values.name ?? '',
             scopes: values.scopes ?? '',
+            organisation: values.organisation,
           }),
         );
         out(JSON.stringify(created));

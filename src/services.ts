@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import { createOrganisationService } from './domains/organisations/index.ts';
+import { createDraftService, createReferralService, createTeamService } from './domains/referrals/index.ts';
 import { createAuthService, createClientService, createStaffService } from './platform/auth/index.ts';
 import type { Clock } from './platform/clock/index.ts';
 import type { Database } from './platform/db/index.ts';
@@ -24,6 +25,9 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const staff = createStaffService({ db, clock, baseUrl: config.baseUrl });
   const idempotency = createIdempotency({ db, clock });
   const organisations = createOrganisationService({ db, clock });
+  const referrals = createReferralService({ db, clock, baseUrl: config.baseUrl });
+  const drafts = createDraftService({ db, clock, secret: config.secret });
+  const teams = createTeamService({ db, clock });
 
   const jobHandlers: Record<string, JobHandler> = {
     [SEND_NOTIFICATION_JOB]: sendNotificationHandler({ db, clock, notifier }),
@@ -31,11 +35,19 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
       await auth.purgeExpiredSessions();
       await clients.purgeExpiredTokens();
       await idempotency.purge();
+      await drafts.purgeExpired();
+    },
+    'referrals.service-levels': async () => {
+      await referrals.checkServiceLevels();
     },
   };
-  const jobSchedules = [{ name: 'purge-expired', jobName: 'maintenance.purge-expired', everySeconds: 15 * 60 }] as const;
+  const jobSchedules = [
+    { name: 'purge-expired', jobName: 'maintenance.purge-expired', everySeconds: 15 * 60 },
+    // Hourly is ample for a rule counted in working days, and quick after a restart.
+    { name: 'referral-service-levels', jobName: 'referrals.service-levels', everySeconds: 60 * 60 },
+  ] as const;
 
-  return { config, db, clock, notifier, auth, clients, staff, idempotency, organisations, jobHandlers, jobSchedules };
+  return { config, db, clock, notifier, auth, clients, staff, idempotency, organisations, referrals, drafts, teams, jobHandlers, jobSchedules };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -133,7 +133,7 @@ describe('/api/v1/organisations', () => {
       headers: auth(writeToken),
       payload: { name: 'Leicester Royal Infirmary', kind: 'employer' },
     });
-    expect(res.statusCode).toBe(201);
+    expect(res.statusCode, res.body).toBe(201);
     const created = res.json() as { id: string };
     const audit = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
       tx.selectFrom('audit_events').selectAll().where('record_id', '=', created.id).execute(),

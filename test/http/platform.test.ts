@@ -82,7 +82,7 @@ describe('the HTTP platform', () => {
     expect(doc.openapi).toBe('3.1.0');
     const create = doc.paths['/api/v1/organisations']?.post?.requestBody?.content['application/json']?.schema;
     expect(create?.required).toEqual(['name', 'kind']);
-    expect(Object.keys(create?.properties ?? {})).toEqual(['name', 'kind']);
+    expect(Object.keys(create?.properties ?? {})).toEqual(['name', 'kind', 'email']);
     expect(doc.paths['/api/v1/organisations/{id}']?.get).toBeDefined();
     expect(doc.components.securitySchemes.clientCredentials.flows.clientCredentials.tokenUrl).toBe('/oauth/token');
   });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { APP_ROLE } from '../../src/platform/db/index.ts';
 import { queueNotification } from '../../src/platform/notify/index.ts';
+import { makeReferral } from '../support/referrals.ts';
 import { bearerToken, browser, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
 
@@ -16,6 +17,14 @@ beforeAll(async () => {
     ['W06000015', 'cardiff'],
   ] as const) {
     await browser(t.app).signIn(`tenant-admin@${slug}.bridgework.example`);
+    // A referral, accepted (person, participant, case, events) and a started web draft.
+    const referral = await makeReferral(t, slug);
+    const specialist = browser(t.app);
+    await specialist.signIn(`specialist@${slug}.bridgework.example`);
+    const csrf = await specialist.csrf(`/referrals/${referral.id}`);
+    const accepted = await specialist.post(`/referrals/${referral.id}/accept`, { _csrf: csrf });
+    if (accepted.statusCode !== 303) throw new Error(`accept failed: ${accepted.statusCode}`);
+    await t.services.drafts.start(t.tenants[slug], 'self', null);
     const token = await bearerToken(t, gss, 'organisations:read organisations:write');
     await t.app.inject({
       method: 'POST',
@@ -57,11 +66,19 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'access_tokens',
       'audit_chain_heads',
       'audit_events',
+      'cases',
       'idempotency_keys',
       'notifications_outbox',
       'oauth_clients',
       'organisations',
+      'participants',
+      'people',
+      'referral_drafts',
+      'referral_events',
+      'referrals',
       'sessions',
+      'team_members',
+      'teams',
       'tenant_settings',
       'user_invitations',
       'users',

@@ -80,8 +80,8 @@ export function browser(app: FastifyInstance) {
 }
 
 /** Creates an OAuth client in a tenant and returns a bearer token for it. */
-export async function bearerToken(t: TestApp, gssCode: string, scopes: string): Promise<string> {
-  const { clientId, clientSecret } = await t.services.clients.createClient({ gssCode, name: `test client ${scopes}`, scopes });
+export async function bearerToken(t: TestApp, gssCode: string, scopes: string, organisation?: string): Promise<string> {
+  const { clientId, clientSecret } = await t.services.clients.createClient({ gssCode, name: `test client ${scopes}`, scopes, organisation });
   const res = await t.app.inject({
     method: 'POST',
     url: '/oauth/token',

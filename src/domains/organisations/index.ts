@@ -1,7 +1,7 @@
 export { organisationOperations } from './api/organisation-api.ts';
 export { ORGANISATION_KINDS, type Organisation, type OrganisationKind, type OrganisationTables } from './organisation.ts';
 export { organisationMessages } from './organisation-messages.ts';
-export { countOrganisations, insertOrganisation } from './organisation-repo.ts';
+export { countOrganisations, findOrganisation, insertOrganisation } from './organisation-repo.ts';
 export { createOrganisationService, type OrganisationService } from './organisation-service.ts';
 export { registerOrganisationPages } from './web/organisation-routes.ts';
 

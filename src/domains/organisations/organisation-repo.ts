@@ -3,33 +3,34 @@ import type { Organisation, OrganisationKind, OrganisationTables } from './organ
 
 const tables = (tx: Tx) => tx.withTables<OrganisationTables>();
 
-const toOrganisation = (row: { id: string; kind: OrganisationKind; name: string; created_at: Date }): Organisation => ({
+const toOrganisation = (row: { id: string; kind: OrganisationKind; name: string; email: string | null; created_at: Date }): Organisation => ({
   id: row.id,
   kind: row.kind,
   name: row.name,
+  email: row.email,
   createdAt: row.created_at,
 });
 
 export async function listOrganisations(tx: Tx): Promise<Organisation[]> {
-  const rows = await tables(tx).selectFrom('organisations').select(['id', 'kind', 'name', 'created_at']).orderBy('name').execute();
+  const rows = await tables(tx).selectFrom('organisations').select(['id', 'kind', 'name', 'email', 'created_at']).orderBy('name').execute();
   return rows.map(toOrganisation);
 }
 
 export async function findOrganisation(tx: Tx, id: string): Promise<Organisation | null> {
-  const row = await tables(tx).selectFrom('organisations').select(['id', 'kind', 'name', 'created_at']).where('id', '=', id).executeTakeFirst();
+  const row = await tables(tx).selectFrom('organisations').select(['id', 'kind', 'name', 'email', 'created_at']).where('id', '=', id).executeTakeFirst();
   return row ? toOrganisation(row) : null;
 }
 
 /** Inserts unless the name is taken in this tenant; returns null then (the constraint decides, not a search). */
 export async function insertOrganisation(
   tx: Tx,
-  row: { tenantId: string; id: string; kind: OrganisationKind; name: string; createdAt: Date },
+  row: { tenantId: string; id: string; kind: OrganisationKind; name: string; email?: string | null; createdAt: Date },
 ): Promise<Organisation | null> {
   const inserted = await tables(tx)
     .insertInto('organisations')
-    .values({ tenant_id: row.tenantId, id: row.id, kind: row.kind, name: row.name, created_at: row.createdAt })
+    .values({ tenant_id: row.tenantId, id: row.id, kind: row.kind, name: row.name, email: row.email ?? null, created_at: row.createdAt })
     .onConflict((oc) => oc.constraint('organisations_name_unique').doNothing())
-    .returning(['id', 'kind', 'name', 'created_at'])
+    .returning(['id', 'kind', 'name', 'email', 'created_at'])
     .executeTakeFirst();
   return inserted ? toOrganisation(inserted) : null;
 }

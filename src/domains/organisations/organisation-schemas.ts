@@ -5,6 +5,13 @@ import { ORGANISATION_KINDS } from './organisation.ts';
 export const createOrganisationSchema = z.object({
   name: z.string({ error: 'organisations.error.name' }).trim().min(1, 'organisations.error.name').max(200, 'organisations.error.nameLength'),
   kind: z.enum(ORGANISATION_KINDS, { error: 'organisations.error.kind' }),
+  email: z
+    .string({ error: 'organisations.error.email' })
+    .trim()
+    .max(254, 'organisations.error.email')
+    .nullish()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'organisations.error.email'),
 });
 export type CreateOrganisation = z.output<typeof createOrganisationSchema>;
 
@@ -12,6 +19,7 @@ export const organisationSchema = z.object({
   id: z.uuid(),
   kind: z.enum(ORGANISATION_KINDS),
   name: z.string(),
+  email: z.string().nullable(),
   createdAt: z.iso.datetime(),
 });
 

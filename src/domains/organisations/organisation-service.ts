@@ -22,7 +22,14 @@ export function createOrganisationService(deps: { db: Database; clock: Clock }) 
     async create(tenantId: string, actor: Actor, input: unknown, hooks: WriteHooks<Organisation> = {}): Promise<Organisation> {
       const value = parseInput(createOrganisationSchema, input);
       return db.inTenant(tenantId, async (tx) => {
-        const created = await insertOrganisation(tx, { tenantId, id: newId(clock.now()), kind: value.kind, name: value.name, createdAt: clock.now() });
+        const created = await insertOrganisation(tx, {
+          tenantId,
+          id: newId(clock.now()),
+          kind: value.kind,
+          name: value.name,
+          email: value.email,
+          createdAt: clock.now(),
+        });
         if (!created) throw new Conflict(`An organisation called ${value.name} already exists`, [{ path: 'name', message: 'organisations.error.nameTaken' }]);
         await recordAudit(tx, tenantId, clock, {
           actor,

@@ -1,9 +1,11 @@
+import type { ColumnType } from 'kysely';
 import type { CreatedAt } from '../../platform/db/index.ts';
 
 export const ORGANISATION_KINDS = ['health-service', 'employment-provider', 'jobcentre', 'employer', 'council'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export type Organisation = { id: string; kind: OrganisationKind; name: string; createdAt: Date };
+/** `email` is where changes to the organisation's referrals are sent. */
+export type Organisation = { id: string; kind: OrganisationKind; name: string; email: string | null; createdAt: Date };
 
 export type OrganisationTables = {
   organisations: {
@@ -11,6 +13,7 @@ export type OrganisationTables = {
     id: string;
     kind: OrganisationKind;
     name: string;
+    email: ColumnType<string | null, string | null | undefined, string | null>;
     created_at: CreatedAt;
   };
 };

@@ -19,6 +19,8 @@ export const createClientSchema = z.object({
     .min(1, 'Give at least one scope')
     .transform((s) => [...new Set(s.split(/\s+/))])
     .pipe(z.array(scopeSchema)),
+  /** The organisation the client's system acts for, by name: a referrer's system or an owning team's. */
+  organisation: z.string().trim().min(1).max(200).optional(),
 });
 
 export type TokenResult =
@@ -38,20 +40,32 @@ export function createClientService(deps: { db: Database; clock: Clock; accessTo
     async createClient(input: unknown): Promise<{ clientId: string; clientSecret: string }> {
       const parsed = createClientSchema.safeParse(input);
       if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-      const { gssCode, name, scopes } = parsed.data;
+      const { gssCode, name, scopes, organisation } = parsed.data;
       const tenant = await db.global((tx) => tx.selectFrom('tenants').select('id').where('gss_code', '=', gssCode).executeTakeFirst());
       if (!tenant) throw new NotFound('local authority', gssCode);
       const clientId = `bwc_${randomToken(18)}`;
       const clientSecret = randomToken(32);
       const id = newId(clock.now());
       await db.inTenant(tenant.id, async (tx) => {
+        const organisationId = organisation
+          ? // Platform code sees the shared organisations table through its two columns, not the domain's type.
+            (
+              await tx
+                .withTables<{ organisations: { id: string; name: string } }>()
+                .selectFrom('organisations')
+                .select('id')
+                .where('name', '=', organisation)
+                .executeTakeFirst()
+            )?.id
+          : null;
+        if (organisationId === undefined) throw new NotFound('organisation', organisation);
         await tx
           .insertInto('principal_index')
           .values({ lookup_hash: clientLookupHash(clientId), kind: 'client', tenant_id: tenant.id })
           .execute();
         await tx
           .insertInto('oauth_clients')
-          .values({ tenant_id: tenant.id, id, client_id: clientId, name, secret_hash: sha256Hex(clientSecret), scopes })
+          .values({ tenant_id: tenant.id, id, client_id: clientId, name, secret_hash: sha256Hex(clientSecret), scopes, organisation_id: organisationId })
           .execute();
         await recordAudit(tx, tenant.id, clock, {
           actor: { kind: 'system', id: 'cli' },
@@ -59,7 +73,7 @@ export function createClientService(deps: { db: Database; clock: Clock; accessTo
           recordType: 'oauth-client',
           recordId: id,
           reason: 'created by an operator',
-          details: { name, scopes },
+          details: { name, scopes, organisationId },
         });
       });
       return { clientId, clientSecret };
@@ -123,11 +137,12 @@ export function createClientService(deps: { db: Database; clock: Clock; accessTo
             'oauth_clients.client_id',
             'oauth_clients.name',
             'oauth_clients.revoked_at',
+            'oauth_clients.organisation_id',
           ])
           .where('access_tokens.token_hash', '=', sha256Hex(token))
           .executeTakeFirst();
         if (!row || row.revoked_at || row.expires_at <= clock.now()) return null;
-        return { kind: 'client', tenantId, id: row.id, clientId: row.client_id, name: row.name, scopes: row.scopes };
+        return { kind: 'client', tenantId, id: row.id, clientId: row.client_id, name: row.name, scopes: row.scopes, organisationId: row.organisation_id };
       });
     },
 

@@ -13,6 +13,7 @@ export { hashPassword, verifyPassword } from './passwords.ts';
 export { actorOf, type ClientPrincipal, type Principal, ROLES, requireRole, requireScope, type UserPrincipal } from './principal.ts';
 export { hmacHex, randomToken, safeEqual, sha256Hex } from './secrets.ts';
 export { createStaffService, inviteStaffSchema, type StaffService } from './staff-service.ts';
+export { clearFailures, recordFailure, remainingAttempts, type ThrottleRule } from './throttle.ts';
 export { totpCode, totpStep } from './totp.ts';
 export { findUserById, insertUser, type NewUser } from './user-repo.ts';
 export { type AuthRoutesOptions, type HomeLink, registerAuthRoutes } from './web/auth-routes.ts';

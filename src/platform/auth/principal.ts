@@ -25,6 +25,8 @@ export type ClientPrincipal = {
   clientId: string;
   name: string;
   scopes: readonly string[];
+  /** The organisation the client acts for, if it was registered with one. */
+  organisationId: string | null;
 };
 
 export type Principal = UserPrincipal | ClientPrincipal;

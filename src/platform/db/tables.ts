@@ -25,6 +25,8 @@ export type PlatformTables = {
   tenant_settings: {
     tenant_id: string;
     require_mfa: boolean;
+    first_contact_working_days: ColumnType<number, number | undefined, number>;
+    contact_attempt_limit: ColumnType<number, number | undefined, number>;
     updated_at: CreatedAt;
   };
   principal_index: {
@@ -77,6 +79,7 @@ export type PlatformTables = {
     scopes: string[];
     created_at: CreatedAt;
     revoked_at: Timestamp | null;
+    organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
   };
   access_tokens: {
     tenant_id: string;

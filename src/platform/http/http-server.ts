@@ -41,15 +41,19 @@ export async function createHttpServer(options: { logger: Logger | false; bodyLi
   });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 65_536 });
-  app.addContentTypeParser(['application/fhir+json', 'application/merge-patch+json'], { parseAs: 'string' }, (_req, body, done) => {
-    try {
-      done(null, JSON.parse(String(body)));
-    } catch {
-      const error = new Error('The body is not valid JSON') as Error & { statusCode: number };
-      error.statusCode = 400;
-      done(error, undefined);
-    }
-  });
+  app.addContentTypeParser(
+    ['application/fhir+json', 'application/merge-patch+json', 'application/json-patch+json'],
+    { parseAs: 'string' },
+    (_req, body, done) => {
+      try {
+        done(null, JSON.parse(String(body)));
+      } catch {
+        const error = new Error('The body is not valid JSON') as Error & { statusCode: number };
+        error.statusCode = 400;
+        done(error, undefined);
+      }
+    },
+  );
   await app.register(fastifyStatic, { root: join(govukFrontendDist, 'govuk', 'assets'), prefix: '/assets/', decorateReply: false, index: false });
   await app.register(fastifyStatic, {
     root: join(govukFrontendDist, 'govuk'),

@@ -21,7 +21,10 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
 }
 
 /** Health, readiness, the OAuth token endpoint, the OpenAPI document and the FHIR capability statement. */
-export function registerPlatformRoutes(app: FastifyInstance, deps: { db: Database; clients: ClientService; api: ApiRegistry; version: string }): void {
+export function registerPlatformRoutes(
+  app: FastifyInstance,
+  deps: { db: Database; clients: ClientService; api: ApiRegistry; version: string; fhirResources?: readonly unknown[] },
+): void {
   app.get('/health', async () => ({ status: 'ok' }));
 
   app.get('/ready', async (request, reply) => {
@@ -82,7 +85,14 @@ export function registerPlatformRoutes(app: FastifyInstance, deps: { db: Databas
       software: { name: 'Bridgework', version: deps.version },
       fhirVersion: '4.0.1',
       format: ['json'],
-      rest: [{ mode: 'server', security: { service: [{ text: 'OAuth 2.0 client credentials; token from /oauth/token' }] }, resource: [] }],
+      rest: [
+        {
+          mode: 'server',
+          security: { service: [{ text: 'OAuth 2.0 client credentials; token from /oauth/token' }] },
+          // Domains describe their own resources; the platform only lists them.
+          resource: deps.fhirResources ?? [],
+        },
+      ],
     }),
   );
 }

@@ -1,1 +1,9 @@
-export { type PolicyParameter, type PolicyValue, parsePolicyParameter, policyParameterSchema, valueAt } from './policy-parameter.ts';
+export {
+  type PolicyParameter,
+  type PolicyValue,
+  parsePolicyParameter,
+  policyDateListSchema,
+  policyFileSchema,
+  policyParameterSchema,
+  valueAt,
+} from './policy-parameter.ts';

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parsePolicyParameter, valueAt } from './policy-parameter.ts';
+import { parsePolicyParameter, policyFileSchema, valueAt } from './policy-parameter.ts';
 
 const policyDir = join(import.meta.dirname, '..', '..', '..', 'policy');
 
 describe('policy parameters', () => {
   test.each(readdirSync(policyDir).filter((f) => f.endsWith('.json')))('%s has dated values, a unit and a source', (file) => {
-    expect(() => parsePolicyParameter(JSON.parse(readFileSync(join(policyDir, file), 'utf8')))).not.toThrow();
+    expect(() => policyFileSchema.parse(JSON.parse(readFileSync(join(policyDir, file), 'utf8')))).not.toThrow();
   });
 
   const parameter = parsePolicyParameter({

@@ -17,6 +17,15 @@ export const policyParameterSchema = z.object({
 });
 
 export type PolicyParameter = z.output<typeof policyParameterSchema>;
+
+/** A policy list of dates (bank holidays): the same provenance fields, with dates for values. */
+export const policyDateListSchema = policyParameterSchema.omit({ values: true, unit: true }).extend({
+  unit: z.literal('dates'),
+  dates: z.array(z.iso.date()).min(1),
+});
+
+/** Any file in `policy/`: dated values or a list of dates. */
+export const policyFileSchema = z.union([policyParameterSchema, policyDateListSchema]);
 export type PolicyValue = { name: string; value: number; unit: string; effectiveFrom: string; source: string; confidence: PolicyParameter['confidence'] };
 
 export function parsePolicyParameter(json: unknown): PolicyParameter {

@@ -5,7 +5,7 @@ import type { Organisation } from '../organisation.ts';
 import { createOrganisationSchema, organisationIdSchema, organisationSchema } from '../organisation-schemas.ts';
 import type { OrganisationService } from '../organisation-service.ts';
 
-const toJson = (o: Organisation) => ({ id: o.id, kind: o.kind, name: o.name, createdAt: o.createdAt.toISOString() });
+const toJson = (o: Organisation) => ({ id: o.id, kind: o.kind, name: o.name, email: o.email, createdAt: o.createdAt.toISOString() });
 
 /** `/api/v1/organisations`: read with `organisations:read`, create with `organisations:write`. */
 export function organisationOperations(organisations: OrganisationService) {

@@ -44,7 +44,7 @@ export function registerOrganisationPages(app: FastifyInstance, deps: { organisa
     const user = requireRole(request.principal, ['tenant-admin']);
     const body = (request.body ?? {}) as Record<string, unknown>;
     try {
-      const created = await deps.organisations.create(user.tenantId, actorOf(user), { name: body.name, kind: body.kind });
+      const created = await deps.organisations.create(user.tenantId, actorOf(user), { name: body.name, kind: body.kind, email: body.email });
       return reply.redirect(`/organisations?added=${created.id}`, 303);
     } catch (error) {
       if (!(error instanceof DomainError) || error.issues.length === 0) throw error;
@@ -52,7 +52,7 @@ export function registerOrganisationPages(app: FastifyInstance, deps: { organisa
         `${VIEWS}/new.njk`,
         {
           title: request.t('organisations.new.title'),
-          values: { name: body.name },
+          values: { name: body.name, email: body.email },
           kinds: kindItems(request.t, body.kind),
           errors: formErrors(error.issues, request.t),
         },

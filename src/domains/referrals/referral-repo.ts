@@ -1,0 +1,393 @@
+import { type Selectable, sql } from 'kysely';
+import type { Tx } from '../../platform/db/index.ts';
+import type { Person, Referral, ReferralEvent, ReferralEventKind, ReferralStatus, ReferralTables, Team } from './referral.ts';
+import { OPEN_STATUSES, personMatchKey } from './referral-rules.ts';
+
+export const tables = (tx: Tx) => tx.withTables<ReferralTables>();
+
+type ReferralRow = Selectable<ReferralTables['referrals']>;
+type PersonRow = Selectable<ReferralTables['people']>;
+type TeamRow = Selectable<ReferralTables['teams']>;
+
+export const toReferral = (r: ReferralRow): Referral => ({
+  id: r.id,
+  reference: r.reference,
+  identifier: { system: r.identifier_system, value: r.identifier_value },
+  personId: r.person_id,
+  personMatch: r.person_match,
+  route: r.route,
+  referrer: { userId: r.referrer_user_id, clientId: r.referrer_client_id, organisationId: r.referrer_organisation_id, name: r.referrer_name },
+  referringService: r.referring_service,
+  conditionsText: r.conditions_text,
+  conditionCategories: r.condition_categories,
+  fitNote: r.fit_note,
+  fitNoteAdvice: r.fit_note_advice,
+  benefits: r.benefits,
+  helpWanted: r.help_wanted,
+  urgency: r.urgency,
+  youngPerson: r.young_person,
+  regime: r.regime,
+  regimeBasis: r.regime_basis,
+  shortTermUnemployed: r.short_term_unemployed,
+  consent: { scopes: r.consent_scopes, method: r.consent_method, givenOn: r.consent_given_on, recordedBy: r.consent_recorded_by },
+  teamId: r.team_id,
+  ownerUserId: r.owner_user_id,
+  status: r.status,
+  statusReason: r.status_reason,
+  reasonCode: r.reason_code,
+  milestone: r.business_status,
+  contactAttempts: r.contact_attempts,
+  firstContactDue: r.first_contact_due,
+  firstContactAt: r.first_contact_at,
+  slaRemindedAt: r.sla_reminded_at,
+  slaBreachedAt: r.sla_breached_at,
+  caseId: r.case_id,
+  version: r.version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export const toPerson = (p: PersonRow): Person => ({
+  id: p.id,
+  givenName: p.given_name,
+  familyName: p.family_name,
+  dateOfBirth: p.date_of_birth,
+  nhsNumber: p.nhs_number,
+  addressLine1: p.address_line1,
+  addressLine2: p.address_line2,
+  town: p.town,
+  postcode: p.postcode,
+  phone: p.phone,
+  email: p.email,
+  preferredLanguage: p.preferred_language,
+  contactMethod: p.contact_method,
+  doNotContact: p.do_not_contact,
+});
+
+export const toTeam = (t: TeamRow): Team => ({
+  id: t.id,
+  organisationId: t.organisation_id,
+  name: t.name,
+  services: t.services,
+  postcodeDistricts: t.postcode_districts,
+  programmes: t.programmes,
+  specialists: t.specialists,
+  caseloadLimit: t.caseload_limit,
+  accepting: t.accepting,
+});
+
+export async function findReferral(tx: Tx, id: string): Promise<Referral | null> {
+  const row = await tables(tx).selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toReferral(row) : null;
+}
+
+export async function findReferralForUpdate(tx: Tx, id: string): Promise<Referral | null> {
+  const row = await tables(tx).selectFrom('referrals').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return row ? toReferral(row) : null;
+}
+
+export async function findReferralByIdentifier(tx: Tx, system: string, value: string): Promise<Referral | null> {
+  const row = await tables(tx)
+    .selectFrom('referrals')
+    .selectAll()
+    .where('identifier_system', '=', system)
+    .where('identifier_value', '=', value)
+    .executeTakeFirst();
+  return row ? toReferral(row) : null;
+}
+
+/** Inserts unless the business identifier is taken; null then (the constraint decides). */
+export async function insertReferral(tx: Tx, row: ReferralTables['referrals'] extends infer T ? { [K in keyof T]: unknown } : never) {
+  const inserted = await tables(tx)
+    .insertInto('referrals')
+    .values(row as never)
+    .onConflict((oc) => oc.constraint('referrals_identifier_unique').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return inserted ? toReferral(inserted) : null;
+}
+
+export type ReferralPatch = Partial<{
+  status: ReferralStatus;
+  status_reason: string | null;
+  reason_code: string | null;
+  business_status: Referral['milestone'];
+  team_id: string;
+  owner_user_id: string | null;
+  contact_attempts: number;
+  first_contact_at: Date;
+  sla_reminded_at: Date;
+  sla_breached_at: Date;
+  case_id: string;
+}>;
+
+/** Applies a change and bumps the version that FHIR clients see as meta.versionId and ETag. */
+export async function updateReferral(tx: Tx, id: string, patch: ReferralPatch, now: Date): Promise<Referral> {
+  const row = await tables(tx)
+    .updateTable('referrals')
+    .set({ ...patch, updated_at: now, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toReferral(row);
+}
+
+export async function insertEvent(
+  tx: Tx,
+  event: {
+    tenantId: string;
+    id: string;
+    referralId: string;
+    at: Date;
+    actor: { kind: string; id: string; name: string };
+    kind: ReferralEventKind;
+    fromStatus?: string | null;
+    toStatus?: string | null;
+    milestone?: string | null;
+    reason?: string | null;
+    details?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await tables(tx)
+    .insertInto('referral_events')
+    .values({
+      tenant_id: event.tenantId,
+      id: event.id,
+      referral_id: event.referralId,
+      at: event.at,
+      actor_kind: event.actor.kind,
+      actor_id: event.actor.id,
+      actor_name: event.actor.name,
+      kind: event.kind,
+      from_status: event.fromStatus ?? null,
+      to_status: event.toStatus ?? null,
+      business_status: event.milestone ?? null,
+      reason: event.reason ?? null,
+      details: JSON.stringify(event.details ?? {}),
+    })
+    .execute();
+}
+
+export async function listEvents(tx: Tx, referralId: string): Promise<ReferralEvent[]> {
+  const rows = await tables(tx).selectFrom('referral_events').selectAll().where('referral_id', '=', referralId).orderBy('at').orderBy('id').execute();
+  return rows.map((e) => ({
+    id: e.id,
+    at: e.at,
+    actorName: e.actor_name,
+    kind: e.kind,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    milestone: e.business_status,
+    reason: e.reason,
+    details: (typeof e.details === 'string' ? JSON.parse(e.details) : e.details) as Record<string, unknown>,
+  }));
+}
+
+export async function findPerson(tx: Tx, id: string): Promise<Person | null> {
+  const row = await tables(tx).selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toPerson(row) : null;
+}
+
+/**
+ * The one person record for this referral: found by NHS number, else by name, date of birth and
+ * postcode, else created. A per-tenant transaction lock makes the find-or-create atomic, so two
+ * referrals of the same new person at once still make one record.
+ */
+export async function linkPerson(
+  tx: Tx,
+  tenantId: string,
+  newId: string,
+  now: Date,
+  p: Omit<Person, 'id'>,
+): Promise<{ personId: string; match: 'new' | 'nhs-number' | 'details' }> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`bridgework.people.${tenantId}`}))`.execute(tx);
+  const matchKey = personMatchKey(p);
+  if (p.nhsNumber) {
+    const byNhs = await tables(tx).selectFrom('people').select('id').where('nhs_number', '=', p.nhsNumber).executeTakeFirst();
+    if (byNhs) return { personId: byNhs.id, match: 'nhs-number' };
+  }
+  const byDetails = await tables(tx)
+    .selectFrom('people')
+    .select(['id', 'nhs_number'])
+    .where('match_key', '=', matchKey)
+    .where((eb) => (p.nhsNumber ? eb.or([eb('nhs_number', 'is', null), eb('nhs_number', '=', p.nhsNumber)]) : eb.val(true)))
+    .orderBy('created_at')
+    .executeTakeFirst();
+  if (byDetails) {
+    if (p.nhsNumber && !byDetails.nhs_number) {
+      await tables(tx).updateTable('people').set({ nhs_number: p.nhsNumber, updated_at: now }).where('id', '=', byDetails.id).execute();
+    }
+    return { personId: byDetails.id, match: 'details' };
+  }
+  await tables(tx)
+    .insertInto('people')
+    .values({
+      tenant_id: tenantId,
+      id: newId,
+      given_name: p.givenName,
+      family_name: p.familyName,
+      date_of_birth: p.dateOfBirth,
+      nhs_number: p.nhsNumber,
+      address_line1: p.addressLine1,
+      address_line2: p.addressLine2,
+      town: p.town,
+      postcode: p.postcode,
+      phone: p.phone,
+      email: p.email,
+      preferred_language: p.preferredLanguage,
+      contact_method: p.contactMethod,
+      do_not_contact: p.doNotContact,
+      match_key: matchKey,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return { personId: newId, match: 'new' };
+}
+
+/** Other referrals of the same person, newest first: the specialist's duplicate warning. */
+export async function otherReferralsOf(tx: Tx, personId: string, exceptId: string) {
+  return tables(tx)
+    .selectFrom('referrals')
+    .select(['id', 'reference', 'status', 'created_at'])
+    .where('person_id', '=', personId)
+    .where('id', '!=', exceptId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function listTeams(tx: Tx): Promise<Team[]> {
+  return (await tables(tx).selectFrom('teams').selectAll().orderBy('name').execute()).map(toTeam);
+}
+
+export async function findTeam(tx: Tx, id: string): Promise<Team | null> {
+  const row = await tables(tx).selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toTeam(row) : null;
+}
+
+/** Open referrals per team: what counts against a team's places. */
+export async function openCountsByTeam(tx: Tx): Promise<Map<string, number>> {
+  const rows = await tables(tx)
+    .selectFrom('referrals')
+    .select(['team_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('status', 'in', OPEN_STATUSES)
+    .groupBy('team_id')
+    .execute();
+  return new Map(rows.map((r) => [r.team_id, Number(r.n)]));
+}
+
+export async function teamIdsOf(tx: Tx, userId: string): Promise<string[]> {
+  return (await tables(tx).selectFrom('team_members').select('team_id').where('user_id', '=', userId).execute()).map((r) => r.team_id);
+}
+
+export async function teamMembers(tx: Tx, teamId: string) {
+  return tx
+    .withTables<ReferralTables>()
+    .selectFrom('team_members')
+    .innerJoin('users', (j) => j.onRef('users.tenant_id', '=', 'team_members.tenant_id').onRef('users.id', '=', 'team_members.user_id'))
+    .select(['users.id', 'users.display_name', 'users.email', 'users.roles', 'users.preferred_language', 'users.disabled_at'])
+    .where('team_members.team_id', '=', teamId)
+    .orderBy('users.display_name')
+    .execute();
+}
+
+export type ReferralFilter = {
+  teamIds?: readonly string[];
+  statuses?: readonly ReferralStatus[];
+  referrerOrganisationId?: string;
+  referrerUserId?: string;
+  /** For system clients: referrals they made or whose team their organisation runs. */
+  visibleToClient?: { clientId: string; organisationId: string | null };
+  ids?: readonly string[];
+  personIds?: readonly string[];
+  updatedAfter?: Date;
+  limit?: number;
+  offset?: number;
+  order?: 'queue' | 'updated' | 'newest';
+};
+
+export async function listReferrals(tx: Tx, f: ReferralFilter): Promise<{ rows: (Referral & { personName: string })[]; total: number }> {
+  let q = tables(tx)
+    .selectFrom('referrals')
+    .innerJoin('people', (j) => j.onRef('people.tenant_id', '=', 'referrals.tenant_id').onRef('people.id', '=', 'referrals.person_id'));
+  if (f.teamIds) q = q.where('referrals.team_id', 'in', f.teamIds.length > 0 ? [...f.teamIds] : ['00000000-0000-0000-0000-000000000000']);
+  if (f.statuses?.length) q = q.where('referrals.status', 'in', [...f.statuses]);
+  if (f.referrerOrganisationId) q = q.where('referrals.referrer_organisation_id', '=', f.referrerOrganisationId);
+  if (f.referrerUserId) q = q.where('referrals.referrer_user_id', '=', f.referrerUserId);
+  if (f.ids?.length) q = q.where('referrals.id', 'in', [...f.ids]);
+  if (f.personIds?.length) q = q.where('referrals.person_id', 'in', [...f.personIds]);
+  if (f.updatedAfter) q = q.where('referrals.updated_at', '>', f.updatedAfter);
+  if (f.visibleToClient) {
+    const { clientId, organisationId } = f.visibleToClient;
+    q = q.where((eb) =>
+      eb.or([
+        eb('referrals.referrer_client_id', '=', clientId),
+        ...(organisationId
+          ? [
+              eb('referrals.referrer_organisation_id', '=', organisationId),
+              eb('referrals.team_id', 'in', eb.selectFrom('teams').select('teams.id').where('teams.organisation_id', '=', organisationId)),
+            ]
+          : []),
+      ]),
+    );
+  }
+  const total = Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  let rq = q.selectAll('referrals').select(['people.given_name', 'people.family_name']);
+  if (f.order === 'queue') rq = rq.orderBy(sql`CASE referrals.urgency WHEN 'urgent' THEN 0 ELSE 1 END`).orderBy('referrals.created_at');
+  else if (f.order === 'updated') rq = rq.orderBy('referrals.updated_at').orderBy('referrals.id');
+  else rq = rq.orderBy('referrals.created_at', 'desc');
+  const rows = await rq
+    .limit(f.limit ?? 100)
+    .offset(f.offset ?? 0)
+    .execute();
+  return { rows: rows.map((r) => ({ ...toReferral(r), personName: `${r.given_name} ${r.family_name}` })), total };
+}
+
+/** The participant record (one per person) and the case an accepted referral opens. */
+export async function openCase(
+  tx: Tx,
+  c: { tenantId: string; participantId: string; caseId: string; referral: Referral; specialistUserId: string | null; now: Date },
+): Promise<string> {
+  await tables(tx)
+    .insertInto('participants')
+    .values({ tenant_id: c.tenantId, id: c.participantId, person_id: c.referral.personId, regime: c.referral.regime, created_at: c.now })
+    .onConflict((oc) => oc.constraint('participants_person_unique').doNothing())
+    .execute();
+  const participant = await tables(tx).selectFrom('participants').select('id').where('person_id', '=', c.referral.personId).executeTakeFirstOrThrow();
+  await tables(tx)
+    .insertInto('cases')
+    .values({
+      tenant_id: c.tenantId,
+      id: c.caseId,
+      participant_id: participant.id,
+      referral_id: c.referral.id,
+      team_id: c.referral.teamId,
+      specialist_user_id: c.specialistUserId,
+      phase: 'engagement',
+      opened_at: c.now,
+    })
+    .execute();
+  return c.caseId;
+}
+
+export async function findCase(tx: Tx, id: string) {
+  return tables(tx).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function tenantReferralSettings(tx: Tx): Promise<{ firstContactWorkingDays: number; contactAttemptLimit: number }> {
+  const row = await tx.selectFrom('tenant_settings').select(['first_contact_working_days', 'contact_attempt_limit']).executeTakeFirst();
+  return { firstContactWorkingDays: row?.first_contact_working_days ?? 5, contactAttemptLimit: row?.contact_attempt_limit ?? 3 };
+}
+
+/** Referrals with no contact attempt yet whose first-contact date is today or past, for the service-level job. */
+export async function awaitingFirstContact(tx: Tx, onOrBefore: string) {
+  return (
+    await tables(tx)
+      .selectFrom('referrals')
+      .selectAll()
+      .where('status', 'in', ['requested', 'accepted'])
+      .where('first_contact_at', 'is', null)
+      .where('first_contact_due', '<=', onOrBefore)
+      .execute()
+  ).map(toReferral);
+}

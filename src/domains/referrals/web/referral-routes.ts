@@ -1,0 +1,439 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorOf, requireRole, type UserPrincipal } from '../../../platform/auth/index.ts';
+import { DomainError, type Issue, parseInput } from '../../../platform/errors/index.ts';
+import { formErrors } from '../../../platform/http/pages.ts';
+import type { Translate } from '../../../platform/i18n/index.ts';
+import type { OrganisationService } from '../../organisations/index.ts';
+import { formatNhsNumber } from '../nhs-number.ts';
+import { CONTACT_OUTCOMES, MILESTONES, PROGRAMMES, REFERRING_SERVICES, REJECTION_REASONS, type Referral } from '../referral.ts';
+import { isLaterMilestone, nextStatuses } from '../referral-rules.ts';
+import { referralIdSchema } from '../referral-schemas.ts';
+import type { ReferralService, ReferralView } from '../referral-service.ts';
+import { teamIdSchema } from '../team-schemas.ts';
+import type { TeamService } from '../team-service.ts';
+
+const VIEWS = 'referrals/web/views';
+type Deps = { referrals: ReferralService; teams: TeamService; organisations: OrganisationService };
+
+const when = (d: Date, lang: string) =>
+  d.toLocaleString(lang === 'cy' ? 'cy-GB' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: 'Europe/London',
+  });
+const day = (iso: string, lang: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString(lang === 'cy' ? 'cy-GB' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const row = (key: string, value: string | null | undefined, t: Translate) => ({ key: { text: key }, value: { text: value || t('referrals.notProvided') } });
+const radios = (name: string, legend: string, items: { value: string; text: string }[], errors?: Record<string, { text: string }>) => ({
+  kind: 'radios',
+  params: { idPrefix: name, name, fieldset: { legend: { text: legend, classes: 'govuk-fieldset__legend--s' } }, items, errorMessage: errors?.[name] },
+});
+const textarea = (name: string, label: string, errors?: Record<string, { text: string }>) => ({
+  kind: 'textarea',
+  params: { id: name, name, label: { text: label, classes: 'govuk-label--s' }, rows: 3, errorMessage: errors?.[name] },
+});
+
+function referralTable(rows: (Referral & { personName: string })[], t: Translate, lang: string, today: string) {
+  return rows.map((r) => [
+    { html: `<a class="govuk-link" href="/referrals/${r.id}">${r.reference}</a>` },
+    { text: r.personName },
+    { text: when(r.createdAt, lang) },
+    { text: `${t(`referrals.status.${r.status}`)} · ${t(`referrals.milestone.${r.milestone}`)}` },
+    {
+      text: [
+        day(r.firstContactDue, lang),
+        r.urgency === 'urgent' ? t('referrals.tag.urgent') : null,
+        r.youngPerson ? t('referrals.tag.young') : null,
+        r.personMatch !== 'new' ? t('referrals.tag.duplicate') : null,
+        !r.firstContactAt && r.firstContactDue < today ? t('referrals.tag.overdue') : null,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    },
+  ]);
+}
+
+/** The inbox, "my referrals", one referral with its timeline and the team's actions, and the team pages. */
+export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
+  const head = (t: Translate) =>
+    ['referrals.col.reference', 'referrals.col.person', 'referrals.col.received', 'referrals.col.status', 'referrals.col.firstContactDue'].map((k) => ({
+      text: t(k),
+    }));
+  const todayOf = () => new Date().toISOString().slice(0, 10);
+
+  app.get('/referrals/inbox', async (request, reply) => {
+    const user = requireRole(request.principal, ['specialist', 'team-lead']);
+    const [fresh, working] = await Promise.all([deps.referrals.inbox(user, ['requested']), deps.referrals.inbox(user, ['accepted', 'in-progress', 'on-hold'])]);
+    const t = request.t;
+    return reply.page(`${VIEWS}/list.njk`, {
+      title: t('referrals.inbox.title'),
+      lead: t('referrals.inbox.lead'),
+      head: head(t),
+      tables: [
+        { rows: referralTable(fresh, t, request.lang, todayOf()), none: t('referrals.inbox.none') },
+        { caption: t('referrals.inbox.working'), rows: referralTable(working, t, request.lang, todayOf()), none: t('referrals.inbox.none') },
+      ],
+    });
+  });
+
+  app.get('/referrals/mine', async (request, reply) => {
+    const user = requireRole(request.principal, ['referrer']);
+    const t = request.t;
+    return reply.page(`${VIEWS}/list.njk`, {
+      title: t('referrals.mine.title'),
+      lead: t('referrals.mine.lead'),
+      head: head(t),
+      tables: [{ rows: referralTable(await deps.referrals.sentBy(user), t, request.lang, todayOf()), none: t('referrals.mine.none') }],
+    });
+  });
+
+  async function renderReferral(request: FastifyRequest, reply: FastifyReply, user: UserPrincipal, id: string, issues: readonly Issue[] = [], done?: string) {
+    const t = request.t;
+    const lang = request.lang;
+    const view: ReferralView = await deps.referrals.view(user, id);
+    const { referral: r, person: p, team } = view;
+    const errors = issues.length ? formErrors(issues, t).fields : undefined;
+    const list = (values: readonly string[], prefix: string) => values.map((v) => t(`${prefix}.${v}`)).join(', ');
+    const forms = [];
+    if (view.side === 'owner' && r.status === 'requested') {
+      const specialists = await deps.referrals.specialistsFor(user, id);
+      forms.push({
+        action: `/referrals/${id}/accept`,
+        heading: t('referrals.action.accept'),
+        lead: t('referrals.action.acceptLead'),
+        button: t('referrals.action.accept'),
+        fields: [
+          {
+            kind: 'select',
+            params: {
+              id: 'specialistUserId',
+              name: 'specialistUserId',
+              label: { text: t('referrals.action.specialist'), classes: 'govuk-label--s' },
+              items: specialists.map((s) => ({ value: s.id, text: s.display_name, selected: s.id === user.userId })),
+              errorMessage: errors?.specialistUserId,
+            },
+          },
+        ],
+      });
+      forms.push({
+        action: `/referrals/${id}/reject`,
+        heading: t('referrals.action.reject'),
+        button: t('referrals.action.reject'),
+        buttonClasses: 'govuk-button--warning',
+        fields: [
+          radios(
+            'reasonCode',
+            t('referrals.action.rejectReason'),
+            REJECTION_REASONS.map((v) => ({ value: v, text: t(`referrals.rejection.${v}`) })),
+            errors,
+          ),
+          textarea('reason', t('referrals.action.rejectDetail'), errors),
+        ],
+      });
+      const teams = (await deps.teams.list(user.tenantId)).filter((x) => x.id !== r.teamId && x.capacity.state !== 'closed');
+      if (teams.length) {
+        forms.push({
+          action: `/referrals/${id}/reroute`,
+          heading: t('referrals.action.reroute'),
+          button: t('referrals.action.reroute'),
+          buttonClasses: 'govuk-button--secondary',
+          fields: [
+            radios(
+              'teamId',
+              t('referrals.field.team'),
+              teams.map((x) => ({ value: x.id, text: x.name })),
+              errors,
+            ),
+            textarea('rerouteReason', t('referrals.action.rerouteReason'), errors),
+          ],
+        });
+      }
+    }
+    const open = ['requested', 'accepted', 'in-progress', 'on-hold'].includes(r.status);
+    if (view.side === 'owner' && open) {
+      forms.push({
+        action: `/referrals/${id}/contact`,
+        heading: t('referrals.action.contact'),
+        button: t('referrals.action.save'),
+        buttonClasses: 'govuk-button--secondary',
+        fields: [
+          radios(
+            'outcome',
+            t('referrals.action.contactOutcome'),
+            CONTACT_OUTCOMES.map((v) => ({ value: v, text: t(`referrals.outcome.${v}`) })),
+            errors,
+          ),
+          textarea('note', t('referrals.action.contactNote'), errors),
+        ],
+      });
+      const milestones = MILESTONES.filter(
+        (m) => isLaterMilestone(r.milestone, m) && (r.status !== 'requested' || MILESTONES.indexOf(m) < MILESTONES.indexOf('first-appointment')),
+      );
+      if (milestones.length) {
+        forms.push({
+          action: `/referrals/${id}/milestone`,
+          heading: t('referrals.action.milestone'),
+          button: t('referrals.action.save'),
+          buttonClasses: 'govuk-button--secondary',
+          fields: [
+            radios(
+              'milestone',
+              t('referrals.view.milestone'),
+              milestones.map((m) => ({ value: m, text: t(`referrals.milestone.${m}`) })),
+              errors,
+            ),
+          ],
+        });
+      }
+    }
+    // Accepting and rejecting have their own forms above; the status form covers the rest.
+    const statuses = nextStatuses(r.status, view.side).filter((s) => s !== 'accepted' && s !== 'rejected');
+    if (statuses.length) {
+      forms.push({
+        action: `/referrals/${id}/status`,
+        heading: view.side === 'owner' ? t('referrals.action.status') : t('referrals.action.cancel'),
+        button: t('referrals.action.save'),
+        buttonClasses: 'govuk-button--secondary',
+        fields: [
+          radios(
+            'status',
+            t('referrals.view.status'),
+            statuses.map((s) => ({ value: s, text: t(`referrals.status.${s}`) })),
+            errors,
+          ),
+          textarea('statusReason', view.side === 'owner' ? t('referrals.action.statusReason') : t('referrals.action.cancelReason'), errors),
+        ],
+      });
+    }
+    const timeline = view.events.map((e) => ({
+      title:
+        e.kind === 'status'
+          ? t('referrals.event.status', { status: t(`referrals.status.${e.toStatus}`) })
+          : e.kind === 'milestone'
+            ? t('referrals.event.milestone', { milestone: t(`referrals.milestone.${e.milestone}`) })
+            : e.kind === 'rerouted'
+              ? t('referrals.event.rerouted', { from: String(e.details.fromTeam ?? ''), to: String(e.details.toTeam ?? '') })
+              : e.kind === 'contact-attempt'
+                ? t('referrals.event.contact-attempt', {
+                    attempt: Number(e.details.attempt ?? 0),
+                    outcome: t(`referrals.outcome.${String(e.details.outcome)}`),
+                  })
+                : e.kind === 'service-level'
+                  ? t('referrals.event.service-level', { reason: e.reason ?? '' })
+                  : t('referrals.event.created'),
+      when: when(e.at, lang),
+      by: t('referrals.event.by', { name: e.actorName }),
+      reason: e.kind === 'service-level' ? null : e.reason,
+    }));
+    const warnings = [];
+    if (view.side === 'owner' && !r.firstContactAt && open && r.firstContactDue < todayOf()) warnings.push(t('referrals.view.overdue'));
+    return reply.page(
+      `${VIEWS}/referral.njk`,
+      {
+        title: t('referrals.view.title', { reference: r.reference }),
+        personName: `${p.givenName} ${p.familyName}`,
+        backHref: view.side === 'owner' ? '/referrals/inbox' : '/referrals/mine',
+        done,
+        warnings,
+        others: view.others.map((o) => ({ ...o, status: t(`referrals.status.${o.status}`) })),
+        duplicateBody: t('referrals.view.duplicateBody', { how: t(`referrals.view.match.${r.personMatch === 'new' ? 'details' : r.personMatch}`) }),
+        statusRows: [
+          row(t('referrals.view.status'), t(`referrals.status.${r.status}`), t),
+          row(t('referrals.view.milestone'), t(`referrals.milestone.${r.milestone}`), t),
+          ...(r.statusReason ? [row(t('referrals.view.reason'), r.statusReason, t)] : []),
+          row(t('referrals.view.team'), team.name, t),
+          row(t('referrals.view.referrer'), r.referrer.name, t),
+          row(t('referrals.view.firstContactDue'), day(r.firstContactDue, lang), t),
+          row(t('referrals.view.contactAttempts'), String(r.contactAttempts), t),
+          row(t('referrals.check.regime'), t(`referrals.regime.${r.regime}`), t),
+        ],
+        sections: [
+          {
+            heading: t('referrals.view.person'),
+            rows: [
+              row(t('referrals.field.givenName'), p.givenName, t),
+              row(t('referrals.field.familyName'), p.familyName, t),
+              row(t('referrals.field.dateOfBirth'), day(p.dateOfBirth, lang), t),
+              row(t('referrals.field.nhsNumber'), p.nhsNumber ? formatNhsNumber(p.nhsNumber) : null, t),
+              row(t('referrals.field.postcode'), [p.addressLine1, p.addressLine2, p.town, p.postcode].filter(Boolean).join(', '), t),
+              row(t('referrals.field.phone'), p.phone, t),
+              row(t('referrals.field.email'), p.email, t),
+              row(t('referrals.field.language'), t(`referrals.language.${p.preferredLanguage}`), t),
+              row(t('referrals.field.contactMethod'), t(`referrals.contactMethod.${p.contactMethod}`), t),
+              row(t('referrals.field.doNotContact'), list(p.doNotContact, 'referrals.dnc'), t),
+            ],
+          },
+          {
+            heading: t('referrals.view.context'),
+            rows: [
+              row(t('referrals.field.referringService'), t(`referrals.service.${r.referringService}`), t),
+              row(t('referrals.field.conditionsText'), r.conditionsText, t),
+              row(t('referrals.field.conditionCategories'), list(r.conditionCategories, 'referrals.category'), t),
+              row(t('referrals.field.fitNote'), [t(`referrals.fitNote.${r.fitNote}`), r.fitNoteAdvice].filter(Boolean).join(': '), t),
+              row(t('referrals.field.benefits'), list(r.benefits, 'referrals.benefit'), t),
+              row(t('referrals.field.helpWanted'), r.helpWanted, t),
+              row(t('referrals.field.urgency'), t(`referrals.urgency.${r.urgency}`), t),
+              row(t('referrals.tag.young'), t(r.youngPerson ? 'referrals.yes' : 'referrals.no'), t),
+            ],
+          },
+          {
+            heading: t('referrals.view.consent'),
+            rows: [
+              row(t('referrals.field.consentScopes'), list(r.consent.scopes, 'referrals.consentScope'), t),
+              row(t('referrals.field.consentMethod'), t(`referrals.consentMethod.${r.consent.method}`), t),
+              row(t('referrals.field.consentDate'), day(r.consent.givenOn, lang), t),
+              row(t('referrals.check.consentRecordedBy'), r.consent.recordedBy, t),
+            ],
+          },
+        ],
+        timeline,
+        forms,
+        errors: issues.length ? formErrors(issues, t) : undefined,
+      },
+      issues.length ? 400 : 200,
+    );
+  }
+
+  app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/referrals/:id', async (request, reply) => {
+    const user = requireRole(request.principal, ['referrer', 'specialist', 'team-lead']);
+    const { id } = parseInput(referralIdSchema, request.params);
+    const done = typeof request.query.done === 'string' && /^[a-z]+$/.test(request.query.done) ? request.t(`referrals.done.${request.query.done}`) : undefined;
+    return renderReferral(request, reply, user, id, [], done?.startsWith('referrals.') ? undefined : done);
+  });
+
+  /** An action on a referral: PRG on success, the page with its error summary on bad input. */
+  const action = (path: string, done: string, run: (user: UserPrincipal, id: string, body: Record<string, unknown>) => Promise<unknown>) =>
+    app.post<{ Params: { id: string } }>(`/referrals/:id/${path}`, async (request, reply) => {
+      const user = requireRole(request.principal, ['referrer', 'specialist', 'team-lead']);
+      const { id } = parseInput(referralIdSchema, request.params);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
+      try {
+        await run(user, id, Object.fromEntries(Object.entries(body).map(([k, v]) => [k, text(v) ?? (typeof v === 'string' ? undefined : v)])));
+        return reply.redirect(`/referrals/${id}?done=${done}`, 303);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.issues.length === 0) throw error;
+        return renderReferral(request, reply, user, id, error.issues);
+      }
+    });
+  action('accept', 'accepted', (user, id, b) => deps.referrals.accept(user, id, { specialistUserId: b.specialistUserId }));
+  action('reject', 'rejected', (user, id, b) => deps.referrals.reject(user, id, { reasonCode: b.reasonCode, reason: b.reason }));
+  action('contact', 'contact', (user, id, b) => deps.referrals.recordContactAttempt(user, id, { outcome: b.outcome, note: b.note }));
+  action('milestone', 'milestone', (user, id, b) => deps.referrals.recordMilestone(user, id, { milestone: b.milestone }));
+  action('status', 'status', async (user, id, b) => {
+    try {
+      return await deps.referrals.transition(user, id, { status: b.status, reason: b.statusReason });
+    } catch (error) {
+      // The form calls the reason field statusReason.
+      if (error instanceof DomainError && error.issues.some((i) => i.path === 'reason')) {
+        throw Object.assign(error, { issues: error.issues.map((i) => (i.path === 'reason' ? { ...i, path: 'statusReason' } : i)) });
+      }
+      throw error;
+    }
+  });
+  action('reroute', 'rerouted', async (user, id, b) => {
+    try {
+      return await deps.referrals.reroute(user, id, { teamId: b.teamId, reason: b.rerouteReason });
+    } catch (error) {
+      if (error instanceof DomainError && error.issues.some((i) => i.path === 'reason')) {
+        throw Object.assign(error, { issues: error.issues.map((i) => (i.path === 'reason' ? { ...i, path: 'rerouteReason' } : i)) });
+      }
+      throw error;
+    }
+  });
+
+  // Teams: team leads and tenant admins see capacity; tenant admins and team leads change teams.
+  app.get<{ Querystring: { saved?: string } }>('/teams', async (request, reply) => {
+    const user = requireRole(request.principal, ['team-lead', 'tenant-admin']);
+    const t = request.t;
+    const teams = await deps.teams.list(user.tenantId);
+    const saved = teams.find((x) => x.id === request.query.saved);
+    return reply.page(`${VIEWS}/teams.njk`, {
+      title: t('teams.title'),
+      canEdit: true,
+      saved: saved ? t('teams.saved', { name: saved.name }) : null,
+      head: ['teams.col.name', 'teams.col.services', 'teams.col.areas', 'teams.col.open', 'teams.col.capacity'].map((k) => ({ text: t(k) })),
+      rows: teams.map((x) => [
+        { html: `<a class="govuk-link" href="/teams/${x.id}">${x.name.replace(/[<>&"]/g, '')}</a>` },
+        { text: x.services.map((s) => t(`referrals.service.${s}`)).join(', ') },
+        { text: x.postcodeDistricts.length ? x.postcodeDistricts.join(' ') : t('teams.allAreas') },
+        { text: `${x.openReferrals} / ${x.specialists * x.caseloadLimit}` },
+        {
+          text:
+            x.capacity.state === 'waiting-list'
+              ? t('referrals.capacity.waiting-list', { band: t(`referrals.band.${x.capacity.band}`) })
+              : t(`referrals.capacity.${x.capacity.state}`),
+        },
+      ]),
+    });
+  });
+
+  async function teamForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: UserPrincipal,
+    id: string | null,
+    values: Record<string, unknown>,
+    issues: readonly Issue[] = [],
+  ) {
+    const t = request.t;
+    const [organisations, candidates] = await Promise.all([deps.organisations.list(user.tenantId), deps.teams.candidates(user.tenantId)]);
+    const has = (name: string, v: string) => (Array.isArray(values[name]) ? (values[name] as unknown[]).includes(v) : values[name] === v);
+    return reply.page(
+      `${VIEWS}/team-form.njk`,
+      {
+        title: id ? t('teams.form.titleEdit', { name: String(values.name ?? '') }) : t('teams.form.titleNew'),
+        action: id ? `/teams/${id}` : '/teams/new',
+        values,
+        organisations: organisations
+          .filter((o) => o.kind === 'employment-provider' || o.kind === 'health-service')
+          .map((o) => ({ value: o.id, text: o.name, checked: values.organisationId === o.id })),
+        services: REFERRING_SERVICES.map((s) => ({ value: s, text: t(`referrals.service.${s}`), checked: has('services', s) })),
+        programmes: PROGRAMMES.map((s) => ({ value: s, text: t(`referrals.programme.${s}`), checked: has('programmes', s) })),
+        accepting: ['yes', 'no'].map((v) => ({ value: v, text: t(`referrals.${v}`), checked: values.accepting === v })),
+        members: candidates.map((c) => ({ value: c.id, text: c.display_name, checked: has('memberIds', c.id) })),
+        errors: issues.length ? formErrors(issues, t) : undefined,
+      },
+      issues.length ? 400 : 200,
+    );
+  }
+
+  app.get('/teams/new', async (request, reply) => {
+    const user = requireRole(request.principal, ['team-lead', 'tenant-admin']);
+    return teamForm(request, reply, user, null, { caseloadLimit: '20', accepting: 'yes', specialists: '1' });
+  });
+  app.get<{ Params: { id: string } }>('/teams/:id', async (request, reply) => {
+    const user = requireRole(request.principal, ['team-lead', 'tenant-admin']);
+    const { id } = parseInput(teamIdSchema, request.params);
+    const { team, memberIds } = await deps.teams.get(user.tenantId, id);
+    return teamForm(request, reply, user, id, {
+      name: team.name,
+      organisationId: team.organisationId,
+      services: team.services,
+      postcodeDistricts: team.postcodeDistricts.join(' '),
+      programmes: team.programmes,
+      specialists: String(team.specialists),
+      caseloadLimit: String(team.caseloadLimit),
+      accepting: team.accepting ? 'yes' : 'no',
+      memberIds,
+    });
+  });
+  const saveTeam = (path: string) =>
+    app.post<{ Params: { id?: string } }>(path, async (request, reply) => {
+      const user = requireRole(request.principal, ['team-lead', 'tenant-admin']);
+      const id = request.params.id ? parseInput(teamIdSchema, request.params).id : null;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        const team = id ? await deps.teams.update(user.tenantId, actorOf(user), id, body) : await deps.teams.create(user.tenantId, actorOf(user), body);
+        return reply.redirect(`/teams?saved=${team.id}`, 303);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.issues.length === 0) throw error;
+        return teamForm(request, reply, user, id, body, error.issues);
+      }
+    });
+  saveTeam('/teams/new');
+  saveTeam('/teams/:id');
+}

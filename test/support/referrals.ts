@@ -1,0 +1,44 @@
+import type { TestApp } from './test-app.ts';
+
+/** A complete referral in the shape the service takes: each test changes what it is about. */
+export function referralInput(overrides: { identifier?: string; nhsNumber?: string; givenName?: string; postcode?: string; email?: string } = {}) {
+  return {
+    identifier: { system: 'urn:test:referral', value: overrides.identifier ?? crypto.randomUUID() },
+    person: {
+      givenName: overrides.givenName ?? 'Alex',
+      familyName: 'Morgan',
+      dateOfBirth: '1988-04-12',
+      nhsNumber: overrides.nhsNumber ?? '9434765919',
+      addressLine1: '1 High Street',
+      postcode: overrides.postcode ?? 'LE1 6ZG',
+      email: overrides.email ?? 'alex.morgan@example.com',
+      preferredLanguage: 'en',
+      contactMethod: 'email',
+      doNotContact: ['post'],
+    },
+    context: {
+      referringService: 'gp',
+      conditionsText: 'Back pain and low mood',
+      conditionCategories: ['musculoskeletal', 'mental-health'],
+      fitNote: 'may-be-fit',
+      fitNoteAdvice: 'Phased return',
+      benefits: ['uc-lcw'],
+      helpWanted: 'A job with flexible hours',
+      urgency: 'routine',
+    },
+    consent: {
+      scopes: ['share-with-employment-team', 'share-with-health-team'],
+      method: 'verbal',
+      givenOn: '2026-11-20',
+      recordedBy: 'Dr Priya Shah',
+      active: true,
+    },
+  };
+}
+
+/** A referral made by the public in a tenant; returns its id. */
+export async function makeReferral(t: TestApp, tenant: 'leicester' | 'cardiff', overrides: Parameters<typeof referralInput>[0] = {}) {
+  const input = referralInput({ postcode: tenant === 'cardiff' ? 'CF10 1AA' : 'LE1 6ZG', ...overrides });
+  const { referral } = await t.services.referrals.create({ kind: 'public', tenantId: t.tenants[tenant] }, 'self', input);
+  return referral;
+}
