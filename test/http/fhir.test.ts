@@ -250,6 +250,9 @@ describe('changing a referral', () => {
   test('the requester may cancel but not accept', async () => {
     const { id } = await created();
     expect((await patch(id, gp, [{ op: 'replace', path: '/status', value: 'accepted' }])).statusCode).toBe(403);
+    const noReason = await patch(id, gp, [{ op: 'replace', path: '/status', value: 'cancelled' }]);
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.json()).toMatchObject({ issue: [{ expression: ['Task.statusReason.text'] }] });
     const cancel = await patch(id, gp, [
       { op: 'replace', path: '/status', value: 'cancelled' },
       { op: 'add', path: '/statusReason', value: { text: 'Found work elsewhere' } },

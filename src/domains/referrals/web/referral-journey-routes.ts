@@ -127,7 +127,7 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
 
   /** The team question offers the routed teams with their capacity, before anything is sent. */
   async function optionsFor(j: Journey, f: Field, t: Translate) {
-    if (f.name !== 'teamId') return f.options ?? [];
+    if (f.name !== 'teamId') return (f.options ?? []).map((o) => ({ ...o, closed: false }));
     const a = j.draft.answers;
     const service = j.draft.route === 'jobcentre' ? 'jobcentre' : ((a.referringService as 'gp' | undefined) ?? 'other');
     const young = typeof a.dateOfBirth === 'string' && isYoungPerson(a.dateOfBirth, today(), a.inEducationEmploymentOrTraining === 'no');
@@ -139,6 +139,7 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
     return teams.map((r) => ({
       value: r.team.id,
       textKey: r.team.name,
+      closed: r.capacity.state === 'closed',
       hint: [
         r.capacity.state === 'waiting-list'
           ? t('referrals.capacity.waiting-list', { band: t(`referrals.band.${r.capacity.band}`) })
@@ -299,6 +300,13 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? step.fields[0]?.name ?? ''), message: i.message }));
         return renderStep(request, reply, j, step, raw, issues);
+      }
+      if (step.slug === 'team') {
+        // Only a team that was offered and is not closed can be chosen; the service checks again on sending.
+        const offered = await optionsFor(j, step.fields[0] as Field, request.t);
+        const chosen = offered.find((o) => o.value === (parsed.data as { teamId: string }).teamId);
+        if (!chosen || chosen.closed)
+          return renderStep(request, reply, j, step, raw, [{ path: 'teamId', message: chosen ? 'referrals.error.teamClosed' : 'referrals.error.team' }]);
       }
       // Every field of the page is recorded, an empty optional one as null, so the page counts as answered.
       const answers: Answers = { ...j.draft.answers };

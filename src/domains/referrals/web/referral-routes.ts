@@ -73,8 +73,8 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
       lead: t('referrals.inbox.lead'),
       head: head(t),
       tables: [
-        { rows: referralTable(fresh, t, request.lang, todayOf()), none: t('referrals.inbox.none') },
-        { caption: t('referrals.inbox.working'), rows: referralTable(working, t, request.lang, todayOf()), none: t('referrals.inbox.none') },
+        { rows: referralTable(fresh, t, request.lang, todayOf()), empty: t('referrals.inbox.none') },
+        { caption: t('referrals.inbox.working'), rows: referralTable(working, t, request.lang, todayOf()), empty: t('referrals.inbox.none') },
       ],
     });
   });
@@ -86,7 +86,7 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
       title: t('referrals.mine.title'),
       lead: t('referrals.mine.lead'),
       head: head(t),
-      tables: [{ rows: referralTable(await deps.referrals.sentBy(user), t, request.lang, todayOf()), none: t('referrals.mine.none') }],
+      tables: [{ rows: referralTable(await deps.referrals.sentBy(user), t, request.lang, todayOf()), empty: t('referrals.mine.none') }],
     });
   });
 
@@ -229,6 +229,7 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
       reason: e.kind === 'service-level' ? null : e.reason,
     }));
     const warnings = [];
+    if (r.caseId) warnings.push(t('referrals.view.caseOpened'));
     if (view.side === 'owner' && !r.firstContactAt && open && r.firstContactDue < todayOf()) warnings.push(t('referrals.view.overdue'));
     return reply.page(
       `${VIEWS}/referral.njk`,

@@ -1,0 +1,554 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { type ClientPrincipal, requireScope } from '../../../platform/auth/index.ts';
+import { Conflict, InvalidInput, type Issue, NotFound } from '../../../platform/errors/index.ts';
+import { IDEMPOTENCY_HEADER, type Idempotency } from '../../../platform/http/idempotency.ts';
+import { MILESTONES, type Milestone, REFERRAL_STATUSES, REJECTION_REASONS, type Referral, type ReferralStatus, type Team } from '../referral.ts';
+import { isTerminal } from '../referral-rules.ts';
+import type { ReferralService } from '../referral-service.ts';
+import { type FhirTask, fhirConceptSchema, fhirTaskSchema, parseFhir, parseReferralSubmission, type ReferralSubmission } from './fhir-parse.ts';
+import {
+  BRIDGEWORK_CODE_SYSTEMS,
+  type CodeableConcept,
+  episodeOfCareResource,
+  FHIR_SYSTEMS,
+  type FhirResource,
+  patientResource,
+  type SearchEntry,
+  searchBundle,
+  serviceRequestResource,
+  type TaskResource,
+  type TransactionEntryResponse,
+  taskResource,
+  transactionResponseBundle,
+} from './fhir-resources.ts';
+
+const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+const READ = 'referrals:read';
+const WRITE = 'referrals:write';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Every R4 TaskStatus: a search may name any of them, though a referral only ever holds ours.
+const TASK_STATUSES = [
+  'draft',
+  'requested',
+  'received',
+  'accepted',
+  'rejected',
+  'ready',
+  'cancelled',
+  'in-progress',
+  'on-hold',
+  'failed',
+  'completed',
+  'entered-in-error',
+];
+const INCLUDES = ['Task:output', 'Task:focus', 'Task:patient'] as const;
+type Include = (typeof INCLUDES)[number];
+
+const searchParam = (name: string, type: string, documentation: string) => ({ name, type, documentation });
+
+/** This module's part of the CapabilityStatement (`rest[0].resource`). */
+export const referralFhirCapabilities = [
+  {
+    type: 'Task',
+    documentation:
+      'Referral Tasks (Gravity SDOHCC TaskForReferralManagement workflow). Create by POSTing a Task with its Patient, ServiceRequest and Consent contained, or a transaction Bundle to /fhir/Task or /fhir. Idempotency-Key is honoured on every write; Task.identifier is the duplicate check. Milestones are Task.businessStatus.',
+    interaction: [{ code: 'create' }, { code: 'read' }, { code: 'update' }, { code: 'patch' }, { code: 'search-type' }],
+    versioning: 'versioned-update',
+    readHistory: false,
+    updateCreate: false,
+    conditionalCreate: false,
+    conditionalUpdate: false,
+    referencePolicy: ['literal', 'local'],
+    searchInclude: [...INCLUDES],
+    searchParam: [
+      searchParam('_id', 'token', 'Task ids, comma-separated'),
+      searchParam('patient', 'reference', 'Patient/<id> or an id'),
+      searchParam('requester', 'reference', 'Organization/<id> or an id'),
+      searchParam('owner', 'reference', 'HealthcareService/<id> (a team) or an id'),
+      searchParam('focus', 'reference', 'ServiceRequest/<id> or an id'),
+      searchParam('status', 'token', 'Task statuses, comma-separated'),
+      searchParam('code', 'token', 'Only fulfill Tasks exist'),
+      searchParam('_lastUpdated', 'date', 'gt or ge an instant, for polling'),
+      searchParam('_count', 'number', 'Page size, up to 100 (default 20)'),
+      searchParam('_offset', 'number', 'Entries to skip'),
+    ],
+  },
+  { type: 'ServiceRequest', documentation: 'The referral’s content, with its Consent contained (#consent).', interaction: [{ code: 'read' }] },
+  { type: 'Patient', documentation: 'Readable only through a Task the client may see.', interaction: [{ code: 'read' }] },
+  { type: 'EpisodeOfCare', documentation: 'The case an accepted referral opened; returned by Task searches with _include=Task:output.', interaction: [] },
+] as const;
+
+type Outcome = { status: number; body: unknown };
+
+function taskHeaders(body: unknown, status: number, base: string): Record<string, string> {
+  const task = body as Partial<TaskResource> | null;
+  if (task?.resourceType !== 'Task' || !task.meta?.versionId) return {};
+  return {
+    ETag: `W/"${task.meta.versionId}"`,
+    ...(task.meta.lastUpdated ? { 'Last-Modified': new Date(task.meta.lastUpdated).toUTCString() } : {}),
+    ...(status === 201 ? { Location: `${base}/fhir/Task/${task.id}/_history/${task.meta.versionId}` } : {}),
+  };
+}
+
+function idFrom(params: unknown, what: string): string {
+  const id = z.object({ id: z.string() }).safeParse(params);
+  // A malformed id names nothing, exactly like an unknown one.
+  if (!id.success || !UUID.test(id.data.id)) throw new NotFound(what);
+  return id.data.id.toLowerCase();
+}
+
+function ifMatch(header: string | string[] | undefined): number | undefined {
+  if (header === undefined || header === '*') return undefined;
+  const match = typeof header === 'string' ? /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim()) : null;
+  if (!match) throw new InvalidInput([{ path: 'If-Match', message: 'If-Match must be a version tag such as W/"3"' }]);
+  return Number(match[1]);
+}
+
+const conceptKey = (c: CodeableConcept | undefined) =>
+  c
+    ? JSON.stringify([
+        c.text ?? '',
+        (c.coding ?? [])
+          .map((x) => `${x.system ?? ''}|${x.code ?? ''}`)
+          .sort()
+          .join(','),
+      ])
+    : '';
+const codeIn = (c: CodeableConcept | undefined, system: string) => c?.coding?.find((x) => x.system === system)?.code;
+
+/** What a client may change on a Task; everything else is Bridgework's or fixed. */
+type TaskChange = { status: string | undefined; statusReason: CodeableConcept | undefined; businessStatus: CodeableConcept | undefined };
+
+const patchSchema = z
+  .array(z.looseObject({ op: z.string().max(20), path: z.string().max(200), value: z.unknown().optional() }), {
+    error: 'A JSON Patch is an array of operations',
+  })
+  .max(10, 'Send at most 10 operations');
+const PATCHABLE = ['/status', '/statusReason', '/businessStatus'] as const;
+
+/** Applies a JSON Patch (replace/add of status, statusReason, businessStatus only) to what a client may change. */
+function applyPatch(current: TaskResource, body: unknown): TaskChange {
+  const ops = parseFhir(patchSchema, body, 'patch');
+  const issues: Issue[] = [];
+  const change: TaskChange = { status: current.status, statusReason: current.statusReason, businessStatus: current.businessStatus };
+  ops.forEach((op, i) => {
+    const at = `patch[${i}]`;
+    if (op.op !== 'replace' && op.op !== 'add') issues.push({ path: `${at}.op`, message: 'Only replace and add operations are accepted' });
+    else if (!PATCHABLE.includes(op.path as (typeof PATCHABLE)[number]))
+      issues.push({ path: `${at}.path`, message: 'Only /status, /statusReason and /businessStatus can be changed' });
+    else if (op.path === '/status') {
+      if (typeof op.value === 'string') change.status = op.value;
+      else issues.push({ path: `${at}.value`, message: 'The status must be a code' });
+    } else {
+      const concept = fhirConceptSchema.safeParse(op.value);
+      if (!concept.success) issues.push({ path: `${at}.value`, message: 'The value must be a CodeableConcept' });
+      else if (op.path === '/statusReason') change.statusReason = concept.data;
+      else change.businessStatus = concept.data;
+    }
+  });
+  if (issues.length > 0) throw new InvalidInput(issues);
+  return change;
+}
+
+/** A whole Task sent back: only status, statusReason and businessStatus may differ from what is stored. */
+function changeFromPut(current: TaskResource, body: unknown): TaskChange {
+  const task: FhirTask = parseFhir(fhirTaskSchema, body, 'Task');
+  const issues: Issue[] = [];
+  const fixed = 'cannot be changed: only status, statusReason and businessStatus can';
+  if (task.id !== undefined && task.id !== current.id) issues.push({ path: 'Task.id', message: 'Task.id must be the id in the URL' });
+  if (task.focus?.reference !== current.focus.reference) issues.push({ path: 'Task.focus', message: `Task.focus ${fixed}` });
+  if (task.for?.reference !== current.for.reference) issues.push({ path: 'Task.for', message: `Task.for ${fixed}` });
+  const known = (i: { system?: string; value?: string }) => current.identifier.some((c) => c.system === i.system && c.value === i.value);
+  const business = current.identifier[0];
+  if (!task.identifier?.every(known) || !task.identifier.some((i) => i.system === business?.system && i.value === business?.value)) {
+    issues.push({ path: 'Task.identifier', message: `Task.identifier ${fixed}` });
+  }
+  if (task.intent !== undefined && task.intent !== 'order') issues.push({ path: 'Task.intent', message: `Task.intent ${fixed}` });
+  if (!task.status) issues.push({ path: 'Task.status', message: 'Task.status is required' });
+  if (issues.length > 0) throw new InvalidInput(issues);
+  // Left out means unchanged: a milestone cannot be taken back, and a reason only changes with a status.
+  return { status: task.status, statusReason: task.statusReason ?? current.statusReason, businessStatus: task.businessStatus ?? current.businessStatus };
+}
+
+type SearchFilter = Parameters<ReferralService['search']>[1];
+type TaskSearch = { filter: SearchFilter; none: boolean; includes: Include[]; canonical: URLSearchParams; count: number; offset: number };
+
+const SEARCH_PARAMS = new Set(['_id', 'patient', 'requester', 'owner', 'focus', 'status', 'code', '_lastUpdated', '_count', '_offset', '_include', '_format']);
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const queryShape = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+
+/** Task search parameters, each checked: an unknown or malformed one is refused, never ignored. */
+function parseTaskSearch(query: unknown): TaskSearch {
+  const q = parseFhir(queryShape, query ?? {}, 'query');
+  const issues: Issue[] = [];
+  const canonical = new URLSearchParams();
+  const filter: SearchFilter = {};
+  let none = false;
+  const one = (name: string): string | undefined => {
+    const v = q[name];
+    if (Array.isArray(v)) {
+      issues.push({ path: name, message: `Give ${name} once; separate several values with commas` });
+      return undefined;
+    }
+    if (v !== undefined) canonical.set(name, v);
+    return v;
+  };
+  for (const name of Object.keys(q)) {
+    if (!SEARCH_PARAMS.has(name))
+      issues.push({ path: name.slice(0, 100), message: `Bridgework does not support the search parameter ${name.slice(0, 100)} on Task` });
+  }
+  // References may be typed (Patient/<id>) or bare ids; anything else names nothing we hold.
+  const refs = (name: string, type: string): string[] | undefined => {
+    const v = one(name);
+    if (v === undefined) return undefined;
+    const ids = v.split(',').map((part) => {
+      const id = part.startsWith(`${type}/`) ? part.slice(type.length + 1) : part;
+      return UUID.test(id) ? id.toLowerCase() : null;
+    });
+    if (ids.some((id) => id === null)) {
+      issues.push({ path: name, message: `${name} must be ${type}/<id> or an id, comma-separated` });
+      return undefined;
+    }
+    return ids as string[];
+  };
+  const ids = refs('_id', 'Task');
+  const focus = refs('focus', 'ServiceRequest');
+  const both = ids && focus ? ids.filter((i) => focus.includes(i)) : (ids ?? focus);
+  if (both) {
+    if (both.length === 0) none = true;
+    filter.ids = both;
+  }
+  const patients = refs('patient', 'Patient');
+  if (patients) filter.personIds = patients;
+  const owners = refs('owner', 'HealthcareService');
+  if (owners) filter.teamIds = owners;
+  const requesters = refs('requester', 'Organization');
+  if (requesters) {
+    if (requesters.length === 1) filter.referrerOrganisationId = requesters[0];
+    else issues.push({ path: 'requester', message: 'requester takes one organisation' });
+  }
+  const status = one('status');
+  if (status !== undefined) {
+    const codes = status.split(',');
+    if (codes.some((c) => !TASK_STATUSES.includes(c)))
+      issues.push({ path: 'status', message: `status must be Task status codes: ${TASK_STATUSES.join(', ')}` });
+    const ours = codes.filter((c): c is ReferralStatus => (REFERRAL_STATUSES as readonly string[]).includes(c));
+    if (ours.length === 0) none = true;
+    filter.statuses = ours;
+  }
+  const code = one('code');
+  if (code !== undefined && !code.split(',').some((c) => c === 'fulfill' || c === `${FHIR_SYSTEMS.taskCode}|fulfill`)) none = true;
+  const lastUpdated = one('_lastUpdated');
+  if (lastUpdated !== undefined) {
+    const match = /^(gt|ge)(.+)$/.exec(lastUpdated);
+    const at = match?.[2] && INSTANT.test(match[2]) ? new Date(match[2]) : null;
+    if (!match || !at || Number.isNaN(at.getTime())) {
+      issues.push({ path: '_lastUpdated', message: '_lastUpdated must be gt or ge followed by an instant, such as gt2026-11-23T09:00:00Z' });
+    } else {
+      // Stored times are to the millisecond, so "at or after" is "after one millisecond before".
+      filter.updatedAfter = new Date(at.getTime() - (match[1] === 'ge' ? 1 : 0));
+    }
+  }
+  const number = (name: string, max: number, fallback: number) => {
+    const v = one(name);
+    if (v === undefined) return fallback;
+    if (!/^\d{1,6}$/.test(v) || Number(v) > max) {
+      issues.push({ path: name, message: `${name} must be a whole number from 0 to ${max}` });
+      return fallback;
+    }
+    return Number(v);
+  };
+  const count = number('_count', 100, 20);
+  const offset = number('_offset', 100_000, 0);
+  const includeValues = [q._include ?? []].flat();
+  const includes = includeValues.filter((v): v is Include => (INCLUDES as readonly string[]).includes(v));
+  if (includes.length !== includeValues.length) issues.push({ path: '_include', message: `_include may be ${INCLUDES.join(', ')}` });
+  const format = one('_format');
+  if (format !== undefined && !['json', 'application/json', 'application/fhir+json'].includes(format)) {
+    issues.push({ path: '_format', message: 'Bridgework answers in JSON only' });
+  }
+  if (issues.length > 0) throw new InvalidInput(issues, 'The search has parameters Bridgework cannot use');
+  for (const include of includes) canonical.append('_include', include);
+  canonical.delete('_count');
+  canonical.delete('_offset');
+  return { filter: { ...filter, limit: count, offset }, none, includes, canonical, count, offset };
+}
+
+const TRANSITION_PATHS: Record<string, string> = {
+  status: 'Task.status',
+  reason: 'Task.statusReason.text',
+  reasonCode: 'Task.statusReason.coding',
+  expectedVersion: 'If-Match',
+};
+
+const isJsonPatch = (contentType: string | undefined) => contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json-patch+json';
+
+/**
+ * The FHIR R4 referral endpoints: Task create (contained or transaction Bundle), read, search,
+ * PATCH and PUT of status/businessStatus; ServiceRequest and Patient reads. Writes take
+ * `referrals:write`, reads `referrals:read`; what a client cannot see answers 404, as if absent.
+ */
+export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referrals: ReferralService; idempotency: Idempotency; baseUrl?: string }): void {
+  const { referrals, idempotency } = deps;
+  const baseOf = (request: FastifyRequest) => deps.baseUrl ?? `${request.protocol}://${request.host}`;
+  const idempotencyKey = (request: FastifyRequest) => {
+    const key = request.headers[IDEMPOTENCY_HEADER];
+    return typeof key === 'string' ? key : undefined;
+  };
+
+  const send = (reply: FastifyReply, status: number, text: string, headers: Record<string, string>) =>
+    reply.code(status).type(FHIR_JSON).headers(headers).send(text);
+
+  /** Runs a write once per Idempotency-Key (as the JSON API does); a retry replays the first answer. */
+  async function idempotent(request: FastifyRequest, reply: FastifyReply, principal: ClientPrincipal, run: () => Promise<Outcome>) {
+    const base = baseOf(request);
+    const key = idempotencyKey(request);
+    if (key === undefined) {
+      const outcome = await run();
+      return send(reply, outcome.status, JSON.stringify(outcome.body), taskHeaders(outcome.body, outcome.status, base));
+    }
+    const scope = [principal.tenantId, `client:${principal.id}`, key] as const;
+    const claim = await idempotency.claim(...scope, idempotency.requestHash(request.method, request.url, request.body));
+    if (claim.kind === 'replay') {
+      const { status, body } = claim.response;
+      return send(reply, status, body, { ...taskHeaders(JSON.parse(body), status, base), 'Idempotent-Replayed': 'true' });
+    }
+    let outcome: Outcome;
+    try {
+      outcome = await run();
+    } catch (error) {
+      await idempotency.release(...scope);
+      throw error;
+    }
+    const text = JSON.stringify(outcome.body);
+    await idempotency.complete(...scope, { status: outcome.status, body: text, contentType: FHIR_JSON });
+    return send(reply, outcome.status, text, taskHeaders(outcome.body, outcome.status, base));
+  }
+
+  async function submit(request: FastifyRequest, principal: ClientPrincipal, submission: ReferralSubmission) {
+    const result = await referrals.create(principal, 'fhir', submission.input);
+    try {
+      return { created: result.created, ...(await referrals.read(principal, result.referral.id)) };
+    } catch (error) {
+      // Someone else's referral already has this identifier: say so without showing it.
+      if (error instanceof NotFound && !result.created) {
+        request.log.info({ referralId: result.referral.id }, 'FHIR identifier already used by another client');
+        throw new Conflict('Task.identifier is already used by a referral from another system; use your own identifier');
+      }
+      throw error;
+    }
+  }
+
+  const parseSubmission = (request: FastifyRequest, principal: ClientPrincipal) => {
+    const key = idempotencyKey(request);
+    // Keys are chosen per client, so one stands in for an identifier only together with the client.
+    return parseReferralSubmission(request.body, { idempotencyKey: key ? `${principal.id}:${key}` : undefined });
+  };
+
+  app.post('/fhir/Task', async (request, reply) => {
+    const principal = requireScope(request.principal, WRITE);
+    return idempotent(request, reply, principal, async () => {
+      const { created, referral, team } = await submit(request, principal, parseSubmission(request, principal));
+      return { status: created ? 201 : 200, body: taskResource(referral, team, baseOf(request)) };
+    });
+  });
+
+  app.post('/fhir', async (request, reply) => {
+    const principal = requireScope(request.principal, WRITE);
+    const kind = (request.body as { resourceType?: unknown } | null)?.resourceType;
+    if (kind !== 'Bundle') {
+      throw new InvalidInput([{ path: 'resourceType', message: 'POST /fhir takes a transaction Bundle; POST a single Task to /fhir/Task' }]);
+    }
+    return idempotent(request, reply, principal, async () => {
+      const submission = parseSubmission(request, principal);
+      const { created, referral, person } = await submit(request, principal, submission);
+      const version = { etag: `W/"${referral.version}"`, lastModified: referral.updatedAt.toISOString() };
+      const made = created ? '201 Created' : '200 OK';
+      const responses = submission.entries.map((e): TransactionEntryResponse => {
+        switch (e.resourceType) {
+          case 'Task':
+            return { status: made, location: `Task/${referral.id}/_history/${referral.version}`, ...version };
+          case 'ServiceRequest':
+            return { status: made, location: `ServiceRequest/${referral.id}/_history/${referral.version}`, ...version };
+          case 'Patient':
+            // A person Bridgework already knew is matched, not made again.
+            return { status: created && referral.personMatch === 'new' ? '201 Created' : '200 OK', location: `Patient/${person.id}` };
+          default:
+            return {
+              status: '200 OK',
+              outcome: {
+                resourceType: 'OperationOutcome',
+                issue: [
+                  {
+                    severity: 'information',
+                    code: 'informational',
+                    diagnostics: `Consent is kept with the referral: ServiceRequest/${referral.id} contains it as #consent`,
+                  },
+                ],
+              },
+            };
+        }
+      });
+      return { status: 200, body: transactionResponseBundle(responses) };
+    });
+  });
+
+  app.get('/fhir/Task/:id', async (request, reply) => {
+    const principal = requireScope(request.principal, READ);
+    const { referral, team } = await referrals.read(principal, idFrom(request.params, 'Task'));
+    const task = taskResource(referral, team, baseOf(request));
+    return send(reply, 200, JSON.stringify(task), taskHeaders(task, 200, baseOf(request)));
+  });
+
+  app.get('/fhir/ServiceRequest/:id', async (request, reply) => {
+    const principal = requireScope(request.principal, READ);
+    const { referral, person } = await referrals.read(principal, idFrom(request.params, 'ServiceRequest'));
+    return send(reply, 200, JSON.stringify(serviceRequestResource(referral, person)), { ETag: `W/"${referral.version}"` });
+  });
+
+  app.get('/fhir/Patient/:id', async (request, reply) => {
+    const principal = requireScope(request.principal, READ);
+    const personId = idFrom(request.params, 'Patient');
+    // A person is visible only through a referral the client may see.
+    const found = await referrals.search(principal, { personIds: [personId], limit: 1 });
+    const first = found.items[0];
+    if (!first) throw new NotFound('Patient', personId);
+    const { person } = await referrals.read(principal, first.referral.id);
+    return send(reply, 200, JSON.stringify(patientResource(person)), {});
+  });
+
+  app.get('/fhir/Task', async (request, reply) => {
+    const principal = requireScope(request.principal, READ);
+    const search = parseTaskSearch(request.query);
+    const base = baseOf(request);
+    const found = search.none ? { total: 0, items: [] } : await referrals.search(principal, search.filter);
+    const entries: SearchEntry[] = found.items.map((i) => ({ resource: taskResource(i.referral, i.team, base), mode: 'match' }));
+    const seen = new Set<string>();
+    const include = (resource: FhirResource) => {
+      const key = `${resource.resourceType}/${resource.id}`;
+      if (!seen.has(key)) entries.push({ resource, mode: 'include' });
+      seen.add(key);
+    };
+    for (const { referral, team } of found.items) await includeFor(principal, referral, team, search.includes, include);
+    const page = (offset: number) => {
+      const params = new URLSearchParams(search.canonical);
+      params.set('_count', String(search.count));
+      params.set('_offset', String(offset));
+      return `${base}/fhir/Task?${params.toString()}`;
+    };
+    const nextOffset = search.offset + search.count;
+    const bundle = searchBundle({
+      baseUrl: base,
+      selfUrl: page(search.offset),
+      nextUrl: search.count > 0 && nextOffset < found.total ? page(nextOffset) : null,
+      total: found.total,
+      entries,
+    });
+    return send(reply, 200, JSON.stringify(bundle), {});
+  });
+
+  async function includeFor(principal: ClientPrincipal, referral: Referral, team: Team, includes: readonly Include[], add: (r: FhirResource) => void) {
+    if (includes.includes('Task:output') && referral.caseId) {
+      const c = await referrals.caseOf(principal, referral.id);
+      if (c) add(episodeOfCareResource(c, referral, team));
+    }
+    if (includes.includes('Task:focus') || includes.includes('Task:patient')) {
+      const { person } = await referrals.read(principal, referral.id);
+      if (includes.includes('Task:focus')) add(serviceRequestResource(referral, person));
+      if (includes.includes('Task:patient')) add(patientResource(person));
+    }
+  }
+
+  /**
+   * Applies a client's change through the lifecycle: a status through `transition`, a milestone
+   * through `recordMilestone`. Closing statuses go last, so a final milestone can still be recorded.
+   */
+  async function applyChange(principal: ClientPrincipal, referral: Referral, current: TaskResource, change: TaskChange, expectedVersion: number | undefined) {
+    const issues: Issue[] = [];
+    const status = change.status as ReferralStatus;
+    if (!(REFERRAL_STATUSES as readonly string[]).includes(status)) {
+      issues.push({ path: 'Task.status', message: `A referral Task's status is one of ${REFERRAL_STATUSES.join(', ')}` });
+    }
+    const milestone = codeIn(change.businessStatus, BRIDGEWORK_CODE_SYSTEMS.milestone);
+    if (conceptKey(change.businessStatus) !== conceptKey(current.businessStatus) && !(MILESTONES as readonly string[]).includes(milestone ?? '')) {
+      issues.push({
+        path: 'Task.businessStatus',
+        message: `Task.businessStatus must be coded in ${BRIDGEWORK_CODE_SYSTEMS.milestone}: ${MILESTONES.join(', ')}`,
+      });
+    }
+    const reasonChanged = conceptKey(change.statusReason) !== conceptKey(current.statusReason);
+    const reasonCode = codeIn(change.statusReason, BRIDGEWORK_CODE_SYSTEMS.rejectionReason);
+    if (reasonChanged && reasonCode !== undefined && !(REJECTION_REASONS as readonly string[]).includes(reasonCode)) {
+      issues.push({
+        path: 'Task.statusReason',
+        message: `Task.statusReason codes come from ${BRIDGEWORK_CODE_SYSTEMS.rejectionReason}: ${REJECTION_REASONS.join(', ')}`,
+      });
+    }
+    const statusChanged = status !== referral.status;
+    if (reasonChanged && !statusChanged) issues.push({ path: 'Task.statusReason', message: 'Task.statusReason can only change together with Task.status' });
+    if (issues.length > 0) throw new InvalidInput(issues);
+
+    const milestoneChanged = milestone !== undefined && milestone !== referral.milestone;
+    let updated = referral;
+    let expected = expectedVersion;
+    const moveStatus = async () => {
+      if (!statusChanged) return;
+      // A coded reason with no text still gives the other side something to read.
+      const reason = change.statusReason?.text ?? change.statusReason?.coding?.find((c) => c.display)?.display ?? reasonCode;
+      try {
+        updated = await referrals.transition(principal, referral.id, {
+          status,
+          ...(reasonChanged && reason ? { reason } : {}),
+          ...(reasonChanged && reasonCode ? { reasonCode } : {}),
+          ...(expected !== undefined ? { expectedVersion: expected } : {}),
+        });
+      } catch (error) {
+        // The service names its own fields; a FHIR client should see the Task's.
+        if (error instanceof InvalidInput)
+          throw new InvalidInput(
+            error.issues.map((i) => ({ ...i, path: TRANSITION_PATHS[i.path] ?? i.path })),
+            error.message,
+          );
+        throw error;
+      }
+      expected = undefined;
+    };
+    const moveMilestone = async () => {
+      if (milestoneChanged) updated = await referrals.recordMilestone(principal, referral.id, { milestone: milestone as Milestone });
+    };
+    if (statusChanged && isTerminal(status)) {
+      await moveMilestone();
+      await moveStatus();
+    } else {
+      await moveStatus();
+      await moveMilestone();
+    }
+    return updated;
+  }
+
+  async function update(request: FastifyRequest, reply: FastifyReply, changeOf: (current: TaskResource) => TaskChange) {
+    const principal = requireScope(request.principal, WRITE);
+    const id = idFrom(request.params, 'Task');
+    return idempotent(request, reply, principal, async () => {
+      const expectedVersion = ifMatch(request.headers['if-match']);
+      const { referral, team } = await referrals.read(principal, id);
+      if (expectedVersion !== undefined && expectedVersion !== referral.version) {
+        throw new Conflict(`The Task has changed since version ${expectedVersion}; it is now version ${referral.version}`);
+      }
+      const current = taskResource(referral, team);
+      const updated = await applyChange(principal, referral, current, changeOf(current), expectedVersion);
+      return { status: 200, body: taskResource(updated, team, baseOf(request)) };
+    });
+  }
+
+  app.patch('/fhir/Task/:id', async (request, reply) => {
+    if (!isJsonPatch(request.headers['content-type'])) {
+      requireScope(request.principal, WRITE);
+      throw new InvalidInput([{ path: 'Content-Type', message: 'Send a JSON Patch with Content-Type application/json-patch+json' }]);
+    }
+    return update(request, reply, (current) => applyPatch(current, request.body));
+  });
+
+  app.put('/fhir/Task/:id', async (request, reply) => update(request, reply, (current) => changeFromPut(current, request.body)));
+}

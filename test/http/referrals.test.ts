@@ -1,0 +1,321 @@
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { referralTables } from '../../src/domains/referrals/index.ts';
+import { makeReferral, referralInput } from '../support/referrals.ts';
+import { browser, createTestApp, type TestApp } from '../support/test-app.ts';
+import { testDatabaseKind } from '../support/test-db.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+}, 120_000);
+afterAll(() => t.close());
+
+const count = async (table: string, tenant: 'leicester' | 'cardiff' = 'leicester') =>
+  Number((await t.testDb.db.inTenant(t.tenants[tenant], (tx) => sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(tx))).rows[0]?.n);
+
+/** Answers for every clinician question page, in order. */
+const CLINICIAN_PAGES: [string, Record<string, string | string[]>][] = [
+  ['name', { givenName: 'Jordan', familyName: 'Ellis' }],
+  ['date-of-birth', { 'dateOfBirth-day': '3', 'dateOfBirth-month': '2', 'dateOfBirth-year': '2004' }],
+  ['nhs-number', { nhsNumber: '943 476 5870' }],
+  ['address', { addressLine1: '12 Granby Street', town: 'Leicester', postcode: 'le1 6fb' }],
+  ['contact', { phone: '07700 900982', email: 'jordan@example.com' }],
+  ['language', { preferredLanguage: 'en' }],
+  ['contact-method', { contactMethod: 'text', doNotContact: 'post' }],
+  ['service', { referringService: 'mental-health' }],
+  ['conditions', { conditionsText: 'Anxiety', conditionCategories: 'mental-health' }],
+  ['fit-note', { fitNote: 'not-fit' }],
+  ['benefits', { benefits: ['uc', 'pip'] }],
+  ['help', { helpWanted: 'Part-time work near home' }],
+  ['urgency', { urgency: 'urgent' }],
+  ['young-person', { inEducationEmploymentOrTraining: 'no' }],
+  [
+    'consent',
+    { consentScopes: ['share-with-employment-team'], consentMethod: 'verbal', 'consentDate-day': '20', 'consentDate-month': '11', 'consentDate-year': '2026' },
+  ],
+];
+
+async function walk(b: ReturnType<typeof browser>, base: string, pages: [string, Record<string, string | string[]>][]) {
+  for (const [slug, answers] of pages) {
+    const csrf = await b.csrf(`${base}/${slug}`);
+    const form = new URLSearchParams({ _csrf: csrf });
+    for (const [k, v] of Object.entries(answers)) for (const x of [v].flat()) form.append(k, x);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `${base}/${slug}`,
+      headers: { cookie: [...b.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form.toString(),
+    });
+    expect(res.statusCode, `${slug}: ${res.body.slice(0, 300)}`).toBe(303);
+  }
+}
+
+describe(`referrals on ${testDatabaseKind}`, () => {
+  test('a clinician refers with consent, sees capacity before sending, and a double submit makes one referral', async () => {
+    const b = browser(t.app);
+    await b.signIn('referrer@leicester.bridgework.example');
+    const start = await b.post('/referrals/new', { _csrf: await b.csrf('/referrals/new') });
+    expect(start.headers.location).toBe('/referrals/new/name');
+    await walk(b, '/referrals/new', CLINICIAN_PAGES);
+    const team = await b.get('/referrals/new/team');
+    expect(team.body).toContain('Leicester IPS team');
+    expect(team.body).toContain('Taking referrals');
+    expect(team.body).toContain('Runs the youth pathway');
+    const teamId = /name="teamId" type="radio" value="([0-9a-f-]+)"/.exec(team.body)?.[1] ?? '';
+    await walk(b, '/referrals/new', [['team', { teamId }]]);
+    const check = await b.get('/referrals/new/check');
+    expect(check.body).toContain('Check your answers before sending the referral');
+    expect(check.body).toContain('Voluntary (youth pathway)');
+    const csrf = await b.csrf('/referrals/new/check');
+    const before = await count('referrals');
+    const cookie = [...b.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const send = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/referrals/new/check',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `_csrf=${csrf}`,
+      });
+    const [first, second] = [await send(), await send()];
+    expect(first.statusCode).toBe(303);
+    expect(second.statusCode).toBe(410);
+    expect(await count('referrals')).toBe(before + 1);
+    const sent = await b.get(first.headers.location as string);
+    expect(sent.body).toContain('Referral sent');
+    expect(sent.body).toMatch(/BW-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+    const mine = await b.get('/referrals/mine');
+    expect(mine.body).toContain('Jordan Ellis');
+    // The referrer's organisation inbox and the referrer are told; the person gets a text.
+    const outbox = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+      tx.selectFrom('notifications_outbox').select(['recipient', 'channel', 'body']).execute(),
+    );
+    expect(outbox.map((m) => m.recipient)).toEqual(
+      expect.arrayContaining(['referrer@leicester.bridgework.example', 'referrals@leicester-pcn.bridgework.example', '07700900982']),
+    );
+    expect(outbox.every((m) => !m.body.includes('Anxiety'))).toBe(true);
+  });
+
+  test('a question page refuses bad answers with the error summary and keeps what was typed', async () => {
+    const b = browser(t.app);
+    await b.signIn('referrer@leicester.bridgework.example');
+    await b.post('/referrals/new', { _csrf: await b.csrf('/referrals/new') });
+    const csrf = await b.csrf('/referrals/new/nhs-number');
+    const res = await b.post('/referrals/new/nhs-number', { _csrf: csrf, nhsNumber: '943 476 5918' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('govuk-error-summary');
+    expect(res.body).toContain('Error: What is their NHS number?');
+    expect(res.body).toContain('value="943 476 5918"');
+  });
+
+  test('a self-referral needs no sign-in, is rate-limited, and never says whether the person is known', async () => {
+    await makeReferral(t, 'leicester', { nhsNumber: '9434765919', givenName: 'Alex' });
+    const pages = CLINICIAN_PAGES.filter(([slug]) => !['service', 'consent', 'young-person'].includes(slug)).map(
+      ([slug, a]) =>
+        [
+          slug,
+          slug === 'nhs-number'
+            ? { nhsNumber: '9434765919' }
+            : slug === 'date-of-birth'
+              ? { 'dateOfBirth-day': '12', 'dateOfBirth-month': '4', 'dateOfBirth-year': '1988' }
+              : slug === 'name'
+                ? { givenName: 'Alex', familyName: 'Morgan' }
+                : a,
+        ] as [string, Record<string, string>],
+    );
+    const b = browser(t.app);
+    const start = await b.post('/self-referral', { _csrf: await b.csrf('/self-referral'), tenantId: t.tenants.leicester });
+    expect(start.headers.location).toBe('/self-referral/name');
+    await walk(b, '/self-referral', [...pages, ['consent-self', { consentScopes: 'share-with-employment-team' }]]);
+    const sent = await b.post('/self-referral/check', { _csrf: await b.csrf('/self-referral/check') });
+    expect(sent.headers.location).toBe('/self-referral/sent');
+    const confirmation = await b.get('/self-referral/sent');
+    expect(confirmation.body).toContain('Referral sent');
+    expect(confirmation.body).not.toMatch(/before|already|existing/i);
+    // The team sees the link to the earlier referral.
+    const specialist = browser(t.app);
+    await specialist.signIn('specialist@leicester.bridgework.example');
+    const { id } = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+      referralTables(tx).selectFrom('referrals').select('id').where('route', '=', 'self').where('person_match', '=', 'nhs-number').executeTakeFirstOrThrow(),
+    );
+    const page = await specialist.get(`/referrals/${id}`);
+    expect(page.body).toContain('This person has been referred before');
+    const people = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+      referralTables(tx).selectFrom('people').select('id').where('nhs_number', '=', '9434765919').execute(),
+    );
+    expect(people).toHaveLength(1);
+  });
+
+  test('a specialist accepts (opening a case) and rejects with a reason the referrer sees', async () => {
+    const a = await makeReferral(t, 'leicester');
+    const r = await makeReferral(t, 'leicester', { nhsNumber: '9434765870' });
+    const s = browser(t.app);
+    await s.signIn('specialist@leicester.bridgework.example');
+    const accepted = await s.post(`/referrals/${a.id}/accept`, { _csrf: await s.csrf(`/referrals/${a.id}`) });
+    expect(accepted.statusCode).toBe(303);
+    expect((await s.get(`/referrals/${a.id}`)).body).toContain('A case is open');
+    expect(await count('cases')).toBeGreaterThan(0);
+    const noReason = await s.post(`/referrals/${r.id}/reject`, { _csrf: await s.csrf(`/referrals/${r.id}`), reasonCode: 'other' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Describe the reason');
+    const rejected = await s.post(`/referrals/${r.id}/reject`, { _csrf: await s.csrf(`/referrals/${r.id}`), reasonCode: 'out-of-area' });
+    expect(rejected.statusCode).toBe(303);
+    const view = await t.services.referrals.read(
+      {
+        kind: 'client',
+        tenantId: t.tenants.leicester,
+        id: crypto.randomUUID(),
+        clientId: 'x',
+        name: 'x',
+        scopes: [],
+        organisationId: (await t.services.organisations.list(t.tenants.leicester)).find((o) => o.kind === 'employment-provider')?.id ?? null,
+      },
+      r.id,
+    );
+    expect(view.referral.status).toBe('rejected');
+    expect(view.referral.statusReason).toBe('Out of area');
+    // An illegal move is a 409 page, and nothing changes.
+    const again = await s.post(`/referrals/${r.id}/status`, { _csrf: await s.csrf(`/referrals/${a.id}`), status: 'in-progress' });
+    expect(again.statusCode).toBe(409);
+  });
+
+  test('could-not-contact closes after the tenant’s attempts, telling the referrer and the person', async () => {
+    const r = await makeReferral(t, 'leicester', { nhsNumber: '4010232137', givenName: 'Casey', email: 'casey@example.com' });
+    const s = browser(t.app);
+    await s.signIn('specialist@leicester.bridgework.example');
+    for (let i = 0; i < 3; i++) {
+      const res = await s.post(`/referrals/${r.id}/contact`, { _csrf: await s.csrf(`/referrals/${r.id}`), outcome: 'no-answer' });
+      expect(res.statusCode).toBe(303);
+    }
+    const page = await s.get(`/referrals/${r.id}`);
+    expect(page.body).toContain('Could not contact the person after 3 attempts');
+    const outbox = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+      tx.selectFrom('notifications_outbox').select(['recipient', 'template']).where('recipient', '=', 'casey@example.com').execute(),
+    );
+    expect(outbox.map((m) => m.template)).toEqual(expect.arrayContaining(['received', 'could-not-contact']));
+  });
+
+  test('the service-level job reminds on the due day and flags a breach to the team lead once', async () => {
+    const r = await makeReferral(t, 'leicester', { nhsNumber: '9000000009', givenName: 'Robin' });
+    expect(r.firstContactDue).toBe('2026-11-30'); // Monday 23 November + 5 working days
+    const due = new Date('2026-11-30T10:00:00Z');
+    const after = new Date('2026-12-01T10:00:00Z');
+    t.clock.set(due);
+    expect((await t.services.referrals.checkServiceLevels()).reminded).toBeGreaterThan(0);
+    t.clock.set(after);
+    const first = await t.services.referrals.checkServiceLevels();
+    expect(first.breached).toBeGreaterThan(0);
+    expect((await t.services.referrals.checkServiceLevels()).breached).toBe(0);
+    t.clock.set(new Date('2026-11-23T09:00:00Z'));
+    const lead = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+      tx.selectFrom('notifications_outbox').select('subject').where('recipient', '=', 'team-lead@leicester.bridgework.example').execute(),
+    );
+    expect(lead.map((m) => m.subject)).toContain(`First contact overdue: referral ${r.reference}`);
+  });
+
+  test('another tenant’s staff cannot see a referral', async () => {
+    const r = await makeReferral(t, 'leicester', { nhsNumber: '9876543210', givenName: 'Sky' });
+    const s = browser(t.app);
+    await s.signIn('specialist@cardiff.bridgework.example');
+    expect((await s.get(`/referrals/${r.id}`)).statusCode).toBe(404);
+    expect((await s.get('/referrals/not-a-uuid')).statusCode).toBeLessThan(500);
+  });
+
+  test('generated bad form input to every referral page is refused with 4xx and writes nothing', async () => {
+    const b = browser(t.app);
+    await b.signIn('referrer@leicester.bridgework.example');
+    await b.post('/referrals/new', { _csrf: await b.csrf('/referrals/new') });
+    const s = browser(t.app);
+    await s.signIn('team-lead@leicester.bridgework.example');
+    const target = await makeReferral(t, 'leicester', { nhsNumber: '9434765870', givenName: 'Pat' });
+    const csrfB = await b.csrf('/referrals/new/name');
+    const csrfS = await s.csrf('/teams');
+    // Bad for any required field: nothing, blanks, far too long, or control characters.
+    const bad = fc.oneof(
+      fc.constant(''),
+      fc.constant('   '),
+      fc.string({ minLength: 2001, maxLength: 2100 }),
+      fc.string({ maxLength: 5 }).map((x) => `${x}\u0000`),
+    );
+    // Also bad where every field is a choice, a date or an id.
+    const weird = fc.oneof(
+      bad,
+      fc.constantFrom('9999-99-99', 'not-a-date', '-1', '1e309', 'DROP TABLE referrals', '<script>x</script>', '00000000-0000-0000-0000-000000000000'),
+    );
+    const strict = ['date-of-birth', 'language', 'contact-method', 'service', 'fit-note', 'benefits', 'urgency', 'young-person', 'consent', 'team'];
+    const pages = [
+      ...CLINICIAN_PAGES.filter(([slug]) => !['conditions', 'contact', 'nhs-number'].includes(slug)).map(([slug, a]) => ({
+        b,
+        url: `/referrals/new/${slug}`,
+        fields: Object.keys(a),
+        csrf: csrfB,
+        values: strict.includes(slug) ? weird : bad,
+      })),
+      { b, url: '/referrals/new/team', fields: ['teamId'], csrf: csrfB, values: weird },
+      ...['reject', 'contact', 'milestone', 'status', 'reroute'].map((a) => ({
+        b: s,
+        url: `/referrals/${target.id}/${a}`,
+        fields: ['reasonCode', 'outcome', 'milestone', 'status', 'teamId', 'rerouteReason'],
+        csrf: csrfS,
+        values: weird,
+      })),
+      { b: s, url: `/referrals/${target.id}/accept`, fields: ['specialistUserId'], csrf: csrfS, values: fc.oneof(weird.filter((v) => v.trim() !== '')) },
+      {
+        b: s,
+        url: '/teams/new',
+        fields: ['name', 'organisationId', 'services', 'specialists', 'caseloadLimit', 'accepting', 'programmes', 'postcodeDistricts', 'memberIds'],
+        csrf: csrfS,
+        values: bad,
+      },
+    ];
+    const before = { referrals: await count('referrals'), events: await count('referral_events'), teams: await count('teams') };
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .constantFrom(...pages)
+          .chain((page) => fc.tuple(fc.constant(page), fc.array(page.values, { minLength: page.fields.length, maxLength: page.fields.length }))),
+        async ([page, values]) => {
+          const form: Record<string, string> = { _csrf: page.csrf };
+          page.fields.forEach((f, i) => {
+            form[f] = values[i] ?? '';
+          });
+          const res = await page.b.post(page.url, form);
+          expect(res.statusCode, `${page.url} ${JSON.stringify(form).slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+          expect(res.statusCode).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(await count('referrals')).toBe(before.referrals);
+    expect(await count('teams')).toBe(before.teams);
+  });
+
+  test('teams declare where they work and their capacity; a closed team cannot be chosen', async () => {
+    const s = browser(t.app);
+    await s.signIn('tenant-admin@leicester.bridgework.example');
+    const orgId = (await t.services.organisations.list(t.tenants.leicester)).find((o) => o.kind === 'employment-provider')?.id ?? '';
+    const res = await s.post('/teams/new', {
+      _csrf: await s.csrf('/teams/new'),
+      name: 'Leicester Closed team',
+      organisationId: orgId,
+      services: 'gp',
+      postcodeDistricts: 'le9, LE10',
+      programmes: 'retention',
+      specialists: '1',
+      caseloadLimit: '20',
+      accepting: 'no',
+    });
+    expect(res.statusCode).toBe(303);
+    const list = await s.get('/teams');
+    expect(list.body).toContain('LE9 LE10');
+    expect(list.body).toContain('Closed to referrals');
+    const closed = (await t.services.teams.list(t.tenants.leicester)).find((x) => x.name === 'Leicester Closed team');
+    await expect(
+      t.services.referrals.create({ kind: 'public', tenantId: t.tenants.leicester }, 'self', {
+        ...referralInput({ nhsNumber: '9434765919' }),
+        teamId: closed?.id,
+      }),
+    ).rejects.toMatchObject({ code: 'invalid-input' });
+  });
+});
