@@ -53,7 +53,7 @@ export async function createApp(services: Services, options: { logger: Logger | 
   });
 
   registerReferralJourney(app, { referrals: services.referrals, drafts: services.drafts, organisations: services.organisations, clock, secure });
-  registerReferralPages(app, { referrals: services.referrals, teams: services.teams, organisations: services.organisations });
+  registerReferralPages(app, { referrals: services.referrals, teams: services.teams, organisations: services.organisations, clock });
   registerOrganisationPages(app, { organisations: services.organisations });
   api.register(app, ...organisationOperations(services.organisations));
   registerAdministrationPages(app, { db, clock, notifyKind: services.notifier.kind, staff: services.staff, organisations: services.organisations });

@@ -354,7 +354,9 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
     if (afterAcceptance && c.r.status === 'requested') throw new InvalidTransition(c.r.status, milestone);
     // Work has started once a first appointment happens: Gravity's in-progress.
     const status: ReferralStatus = afterAcceptance && c.r.status === 'accepted' ? 'in-progress' : c.r.status;
-    const updated = await updateReferral(c.tx, c.r.id, { business_status: milestone, status }, now);
+    // Any milestone from a contact attempt on means contact was attempted: the first-contact clock stops.
+    const contactMade = !c.r.firstContactAt && MILESTONES.indexOf(milestone) >= MILESTONES.indexOf('first-contact-attempted');
+    const updated = await updateReferral(c.tx, c.r.id, { business_status: milestone, status, ...(contactMade ? { first_contact_at: now } : {}) }, now);
     await insertEvent(c.tx, {
       tenantId: c.tenantId,
       id: newId(now),

@@ -95,7 +95,9 @@ export async function openDatabase(target: DatabaseTarget, options: { lock?: 'se
   for (const pool of [ownerPool, appPool]) pool.on('error', () => {});
   if (!target.appUrl) {
     appPool.on('connect', (client) => {
-      client.query(`SET ROLE ${APP_ROLE}`).catch(() => client.release(true));
+      // If the role cannot be taken, close the connection: its queries fail rather than run as the
+      // login user. (Releasing here would double-release: the pool is still handing it out.)
+      client.query(`SET ROLE ${APP_ROLE}`).catch(() => client.end().catch(() => {}));
     });
   }
   const owner = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: ownerPool }) });

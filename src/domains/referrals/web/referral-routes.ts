@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, requireRole, type UserPrincipal } from '../../../platform/auth/index.ts';
+import type { Clock } from '../../../platform/clock/index.ts';
 import { DomainError, type Issue, parseInput } from '../../../platform/errors/index.ts';
 import { formErrors } from '../../../platform/http/pages.ts';
 import type { Translate } from '../../../platform/i18n/index.ts';
@@ -11,9 +12,10 @@ import { referralIdSchema } from '../referral-schemas.ts';
 import type { ReferralService, ReferralView } from '../referral-service.ts';
 import { teamIdSchema } from '../team-schemas.ts';
 import type { TeamService } from '../team-service.ts';
+import { londonDate } from '../working-days.ts';
 
 const VIEWS = 'referrals/web/views';
-type Deps = { referrals: ReferralService; teams: TeamService; organisations: OrganisationService };
+type Deps = { referrals: ReferralService; teams: TeamService; organisations: OrganisationService; clock: Clock };
 
 const when = (d: Date, lang: string) =>
   d.toLocaleString(lang === 'cy' ? 'cy-GB' : 'en-GB', {
@@ -62,7 +64,7 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
     ['referrals.col.reference', 'referrals.col.person', 'referrals.col.received', 'referrals.col.status', 'referrals.col.firstContactDue'].map((k) => ({
       text: t(k),
     }));
-  const todayOf = () => new Date().toISOString().slice(0, 10);
+  const todayOf = () => londonDate(deps.clock.now());
 
   app.get('/referrals/inbox', async (request, reply) => {
     const user = requireRole(request.principal, ['specialist', 'team-lead']);
