@@ -281,6 +281,23 @@ describe('changing a referral', () => {
       ['EpisodeOfCare', 'include'],
     ]);
     expect(`EpisodeOfCare/${search.entry[1]?.resource.id}`).toBe(output);
+    const episode = await get(`/fhir/${output}`, ips);
+    expect(episode.statusCode).toBe(200);
+    expect(episode.json()).toMatchObject({ resourceType: 'EpisodeOfCare', status: 'active', referralRequest: [{ reference: `ServiceRequest/${id}` }] });
+    expect((await get(`/fhir/${output}`, cardiff)).statusCode).toBe(404);
+  });
+
+  test('a status and a milestone in one PATCH happen together or not at all', async () => {
+    const { id } = await created();
+    // requested → in-progress is not allowed, so the milestone sent with it must not be kept either.
+    const refused = await patch(id, ips, [
+      { op: 'replace', path: '/businessStatus', value: { coding: [{ system: `${CS}milestone`, code: 'contacted' }] } },
+      { op: 'replace', path: '/status', value: 'completed' },
+    ]);
+    expect(refused.statusCode).toBe(409);
+    const after = (await get(`/fhir/Task/${id}`, ips)).json() as Task;
+    expect(after.businessStatus.coding[0]?.code).toBe('received');
+    expect(after.meta.versionId).toBe('1');
   });
 
   test('PUT changes businessStatus; changing what is fixed is 422; other operations are 422', async () => {

@@ -23,6 +23,7 @@ import {
 import { referralMessages } from './referral-messages.ts';
 import {
   awaitingFirstContact,
+  findCase,
   findPerson,
   findReferral,
   findReferralByIdentifier,
@@ -491,14 +492,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
     async caseOf(viewer: Principal, referralId: string) {
       return db.inTenant(viewer.tenantId, async (tx) => {
         const { r } = await loadFor(tx, viewer, referralId, false);
-        return r.caseId
-          ? ((await tx
-              .withTables<{ cases: { id: string; team_id: string; specialist_user_id: string | null; phase: string; opened_at: Date } }>()
-              .selectFrom('cases')
-              .selectAll()
-              .where('id', '=', r.caseId)
-              .executeTakeFirst()) ?? null)
-          : null;
+        return r.caseId ? ((await findCase(tx, r.caseId)) ?? null) : null;
       });
     },
 
@@ -515,6 +509,58 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
         },
         { expectedVersion: value.expectedVersion },
       );
+    },
+
+    /**
+     * A status and a milestone together, as a FHIR client sends them: one transaction, so both
+     * happen or neither. A closing status goes last, so a final milestone can still be recorded.
+     */
+    async update(
+      actor: Principal,
+      id: string,
+      input: { status?: unknown; reason?: unknown; reasonCode?: unknown; milestone?: unknown; expectedVersion?: number },
+    ) {
+      const status =
+        input.status === undefined ? undefined : parseInput(transitionSchema, { status: input.status, reason: input.reason, reasonCode: input.reasonCode });
+      const milestone = input.milestone === undefined ? undefined : parseInput(milestoneSchema, { milestone: input.milestone }).milestone;
+      return change(
+        actor,
+        id,
+        async (c) => {
+          let r = c.r;
+          const moveStatus = async () => {
+            if (status && status.status !== r.status) {
+              const specialistUserId = status.status === 'accepted' && actor.kind === 'user' ? actor.userId : null;
+              r = await applyStatus({ ...c, r }, status.status, status.reason ?? null, { reasonCode: status.reasonCode ?? null, specialistUserId });
+            }
+          };
+          const moveMilestone = async () => {
+            if (milestone && milestone !== r.milestone) {
+              if (c.side !== 'owner') throw new Forbidden('Only the owning team records milestones');
+              r = await applyMilestone({ ...c, r }, milestone);
+            }
+          };
+          if (status && isTerminal(status.status)) {
+            await moveMilestone();
+            await moveStatus();
+          } else {
+            await moveStatus();
+            await moveMilestone();
+          }
+          return r;
+        },
+        { expectedVersion: input.expectedVersion },
+      );
+    },
+
+    /** The case an accepted referral opened, found by its id, if the viewer may see the referral. */
+    async caseById(viewer: Principal, caseId: string) {
+      return db.inTenant(viewer.tenantId, async (tx) => {
+        const found = await findCase(tx, caseId);
+        if (!found) throw new NotFound('case', caseId);
+        const { r } = await loadFor(tx, viewer, found.referral_id, false);
+        return { case: found, referral: r, team: (await findTeam(tx, r.teamId)) as Team };
+      });
     },
 
     /** The team takes the referral: a participant record and a case open, with a specialist assigned. */

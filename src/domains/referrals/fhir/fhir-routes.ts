@@ -76,7 +76,11 @@ export const referralFhirCapabilities = [
   },
   { type: 'ServiceRequest', documentation: 'The referral’s content, with its Consent contained (#consent).', interaction: [{ code: 'read' }] },
   { type: 'Patient', documentation: 'Readable only through a Task the client may see.', interaction: [{ code: 'read' }] },
-  { type: 'EpisodeOfCare', documentation: 'The case an accepted referral opened; returned by Task searches with _include=Task:output.', interaction: [] },
+  {
+    type: 'EpisodeOfCare',
+    documentation: 'The case an accepted referral opened: Task.output, and returned by Task searches with _include=Task:output.',
+    interaction: [{ code: 'read' }],
+  },
 ] as const;
 
 type Outcome = { status: number; body: unknown };
@@ -279,6 +283,7 @@ const TRANSITION_PATHS: Record<string, string> = {
   status: 'Task.status',
   reason: 'Task.statusReason.text',
   reasonCode: 'Task.statusReason.coding',
+  milestone: 'Task.businessStatus',
   expectedVersion: 'If-Match',
 };
 
@@ -418,6 +423,12 @@ export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referra
     return send(reply, 200, JSON.stringify(patientResource(person)), {});
   });
 
+  app.get('/fhir/EpisodeOfCare/:id', async (request, reply) => {
+    const principal = requireScope(request.principal, READ);
+    const found = await referrals.caseById(principal, idFrom(request.params, 'EpisodeOfCare'));
+    return send(reply, 200, JSON.stringify(episodeOfCareResource(found.case, found.referral, found.team)), {});
+  });
+
   app.get('/fhir/Task', async (request, reply) => {
     const principal = requireScope(request.principal, READ);
     const search = parseTaskSearch(request.query);
@@ -460,10 +471,7 @@ export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referra
     }
   }
 
-  /**
-   * Applies a client's change through the lifecycle: a status through `transition`, a milestone
-   * through `recordMilestone`. Closing statuses go last, so a final milestone can still be recorded.
-   */
+  /** Checks a client's change to a Task and applies it through the lifecycle, in one transaction. */
   async function applyChange(principal: ClientPrincipal, referral: Referral, current: TaskResource, change: TaskChange, expectedVersion: number | undefined) {
     const issues: Issue[] = [];
     const status = change.status as ReferralStatus;
@@ -490,41 +498,25 @@ export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referra
     if (issues.length > 0) throw new InvalidInput(issues);
 
     const milestoneChanged = milestone !== undefined && milestone !== referral.milestone;
-    let updated = referral;
-    let expected = expectedVersion;
-    const moveStatus = async () => {
-      if (!statusChanged) return;
-      // A coded reason with no text still gives the other side something to read.
-      const reason = change.statusReason?.text ?? change.statusReason?.coding?.find((c) => c.display)?.display ?? reasonCode;
-      try {
-        updated = await referrals.transition(principal, referral.id, {
-          status,
-          ...(reasonChanged && reason ? { reason } : {}),
-          ...(reasonChanged && reasonCode ? { reasonCode } : {}),
-          ...(expected !== undefined ? { expectedVersion: expected } : {}),
-        });
-      } catch (error) {
-        // The service names its own fields; a FHIR client should see the Task's.
-        if (error instanceof InvalidInput)
-          throw new InvalidInput(
-            error.issues.map((i) => ({ ...i, path: TRANSITION_PATHS[i.path] ?? i.path })),
-            error.message,
-          );
-        throw error;
+    if (!statusChanged && !milestoneChanged) return referral;
+    // A coded reason with no text still gives the other side something to read.
+    const reason = change.statusReason?.text ?? change.statusReason?.coding?.find((c) => c.display)?.display ?? reasonCode;
+    try {
+      return await referrals.update(principal, referral.id, {
+        ...(statusChanged ? { status, ...(reasonChanged && reason ? { reason } : {}), ...(reasonChanged && reasonCode ? { reasonCode } : {}) } : {}),
+        ...(milestoneChanged ? { milestone } : {}),
+        ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+      });
+    } catch (error) {
+      // The service names its own fields; a FHIR client should see the Task's.
+      if (error instanceof InvalidInput) {
+        throw new InvalidInput(
+          error.issues.map((i) => ({ ...i, path: TRANSITION_PATHS[i.path] ?? i.path })),
+          error.message,
+        );
       }
-      expected = undefined;
-    };
-    const moveMilestone = async () => {
-      if (milestoneChanged) updated = await referrals.recordMilestone(principal, referral.id, { milestone: milestone as Milestone });
-    };
-    if (statusChanged && isTerminal(status)) {
-      await moveMilestone();
-      await moveStatus();
-    } else {
-      await moveStatus();
-      await moveMilestone();
+      throw error;
     }
-    return updated;
   }
 
   async function update(request: FastifyRequest, reply: FastifyReply, changeOf: (current: TaskResource) => TaskChange) {
