@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { type ClientPrincipal, requireScope } from '../../../platform/auth/index.ts';
 import { Conflict, InvalidInput, type Issue, NotFound } from '../../../platform/errors/index.ts';
 import { IDEMPOTENCY_HEADER, type Idempotency } from '../../../platform/http/idempotency.ts';
-import { MILESTONES, type Milestone, REFERRAL_STATUSES, REJECTION_REASONS, type Referral, type ReferralStatus, type Team } from '../referral.ts';
-import { isTerminal } from '../referral-rules.ts';
+import { MILESTONES, REFERRAL_STATUSES, REJECTION_REASONS, type Referral, type ReferralStatus, type Team } from '../referral.ts';
 import type { ReferralService } from '../referral-service.ts';
 import { type FhirTask, fhirConceptSchema, fhirTaskSchema, parseFhir, parseReferralSubmission, type ReferralSubmission } from './fhir-parse.ts';
 import {
