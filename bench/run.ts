@@ -1,31 +1,39 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
+import { sql } from 'kysely';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { migrations } from '../src/migrations/index.ts';
 import { systemClock } from '../src/platform/clock/index.ts';
-import { type DatabaseTarget, migrateToLatest, openDatabase } from '../src/platform/db/index.ts';
-import { seedDemo } from '../src/seed.ts';
+import { type Database, type DatabaseTarget, migrateToLatest, openDatabase } from '../src/platform/db/index.ts';
+import { DEMO_PASSWORD, seedDemo } from '../src/seed.ts';
 import { createServices } from '../src/services.ts';
 import { createScratchDatabase } from '../test/support/test-db.ts';
+import { FHIR_BUNDLE } from './fixtures.ts';
 
 /**
- * `npm run bench`: requests per second and p99 latency of /health and of an authenticated JSON
- * read (GET /api/v1/organisations with a bearer token) and of a GOV.UK page, on PGlite and on
- * PostgreSQL, each beside a
- * bare Fastify route measured in the same run. The load generator (autocannon) runs in its own
+ * `npm run bench`: requests per second and p99 latency of /health, an authenticated JSON read
+ * (GET /api/v1/organisations with a bearer token) and a GOV.UK page, each beside a bare Fastify
+ * route; and of referral creation (a FHIR transaction Bundle, and the web form's final "Send"),
+ * each beside a plain single-row INSERT; all on PGlite and on PostgreSQL, measured in the same run. The load generator (autocannon) runs in its own
  * process; on a 2-core machine it shares the cores with the server, so read the ratios.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// Each web-form request sends one prepared draft, so the run is a number of drafts, not seconds.
+const WEB_FORMS = Number(process.env.BENCH_WEB_FORMS ?? 1000);
 
 type Result = { rps: number; p99: number };
+type LoadSpec = { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; idReplacement?: boolean; cookies?: string[] };
 
-function load(url: string, headers: Record<string, string> = {}): Promise<Result> {
-  const args = ['-c', String(CONNECTIONS), '-d', String(SECONDS), '-j', ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]), url];
+/** Runs one measurement in a child process (bench/load.ts); refuses a run with any failed request. */
+function load(url: string, headers: Record<string, string> = {}, extra: Omit<LoadSpec, 'url' | 'headers'> = {}): Promise<Result> {
+  const spec = JSON.stringify({ url, headers, ...extra, seconds: SECONDS, connections: CONNECTIONS });
   return new Promise((resolve, reject) => {
-    const child = spawn('autocannon', args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./load.ts', import.meta.url)), spec], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -33,14 +41,100 @@ function load(url: string, headers: Record<string, string> = {}): Promise<Result
     child.on('error', reject);
     child.on('close', () => {
       try {
-        const json = JSON.parse(out) as { requests: { average: number }; latency: { p99: number }; non2xx: number; errors: number };
-        if (json.non2xx > 0 || json.errors > 0) throw new Error(`${url}: ${json.non2xx} non-2xx responses, ${json.errors} errors`);
-        resolve({ rps: json.requests.average, p99: json.latency.p99 });
+        const json = JSON.parse(out) as { total: number; seconds: number; p99: number; failed: number };
+        if (json.failed > 0) throw new Error(`${url}: ${json.failed} failed requests`);
+        resolve({ rps: json.total / json.seconds, p99: json.p99 });
       } catch (error) {
         reject(error);
       }
     });
   });
+}
+
+/** The ceiling for writes: one plain single-row INSERT (autocommit, no tenant, no audit), 50 at a time. */
+async function plainInserts(db: Database): Promise<Result> {
+  await sql`CREATE TABLE IF NOT EXISTS bench_rows (id uuid PRIMARY KEY, payload text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`.execute(
+    db.owner,
+  );
+  const latencies: number[] = [];
+  const until = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        await sql`INSERT INTO bench_rows (id, payload) VALUES (${randomUUID()}, ${'a referral-sized row'})`.execute(db.owner);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  latencies.sort((x, y) => x - y);
+  return { rps: latencies.length / ((performance.now() - started) / 1000), p99: Math.round(latencies[Math.floor(latencies.length * 0.99)] ?? 0) };
+}
+
+/** Signs the demo referrer in over HTTP and prepares one complete web draft per request to send. */
+async function webFormDrafts(base: string, services: ReturnType<typeof createServices>, count: number): Promise<string[]> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = (pair ?? '').split('=');
+      if (k && v !== undefined) jar.set(k, v);
+    }
+    return res;
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const csrfOf = async (path: string) =>
+    /name="_csrf" value="([^"]+)"/.exec(await keep(await fetch(`${base}${path}`, { headers: { cookie: cookie() } })).text())?.[1] ?? '';
+  const signInCsrf = await csrfOf('/sign-in');
+  keep(
+    await fetch(`${base}/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: signInCsrf, email: 'referrer@leicester.bridgework.example', password: DEMO_PASSWORD }).toString(),
+    }),
+  );
+  const csrf = await csrfOf('/referrals/new');
+  const tenantId = (jar.get('bw_session') ?? '').split('.')[0] ?? '';
+  const user = await services.db.inTenant(tenantId, (tx) =>
+    tx.selectFrom('users').select('id').where('email', '=', 'referrer@leicester.bridgework.example').executeTakeFirstOrThrow(),
+  );
+  const team = (await services.teams.list(tenantId)).find((t) => t.name === 'Leicester IPS team');
+  const answers = {
+    givenName: 'Web',
+    familyName: 'Bench',
+    dateOfBirth: '1979-02-03',
+    nhsNumber: null,
+    addressLine1: '1 Bench Street',
+    addressLine2: null,
+    town: null,
+    postcode: 'LE1 6FB',
+    phone: null,
+    email: 'web.bench@example.com',
+    preferredLanguage: 'en',
+    contactMethod: 'email',
+    doNotContact: [],
+    referringService: 'gp',
+    conditionsText: '',
+    conditionCategories: [],
+    fitNote: 'none',
+    fitNoteAdvice: null,
+    benefits: ['none'],
+    helpWanted: 'Help to find work',
+    urgency: 'routine',
+    consentScopes: ['share-with-employment-team'],
+    consentMethod: 'verbal',
+    consentDate: '2026-11-20',
+    teamId: team?.id,
+  };
+  const cookies: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const { cookie: draft, draft: d } = await services.drafts.start(tenantId, 'clinician', user.id);
+    await services.drafts.save(d, { ...answers, familyName: `Bench${i}` });
+    cookies.push(`${cookie()}; bw_referral=${draft}`);
+  }
+  return [csrf, ...cookies];
 }
 
 async function bare(): Promise<Result> {
@@ -69,7 +163,12 @@ async function measure(label: string, target: DatabaseTarget): Promise<string[]>
     await migrateToLatest(db.owner, migrations);
     await seedDemo(db, systemClock);
     const services = createServices({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), db, clock: systemClock });
-    const { clientId, clientSecret } = await services.clients.createClient({ gssCode: 'E06000016', name: 'bench', scopes: 'organisations:read' });
+    const { clientId, clientSecret } = await services.clients.createClient({
+      gssCode: 'E06000016',
+      name: 'bench',
+      scopes: 'organisations:read referrals:write',
+      organisation: 'Leicester Central Primary Care Network',
+    });
     const issued = await services.clients.issueToken(clientId, clientSecret, undefined);
     if (issued.kind !== 'issued') throw new Error('could not issue a token');
     const app = await createApp(services, { logger: false });
@@ -80,6 +179,20 @@ async function measure(label: string, target: DatabaseTarget): Promise<string[]>
       const health = await load(`${base}/health`);
       const read = await load(`${base}/api/v1/organisations`, { authorization: `Bearer ${issued.accessToken}` });
       const page = await load(`${base}/accessibility`);
+      const inserts = await plainInserts(db);
+      const fhir = await load(
+        `${base}/fhir`,
+        { authorization: `Bearer ${issued.accessToken}`, 'content-type': 'application/fhir+json' },
+        { method: 'POST', body: FHIR_BUNDLE, idReplacement: true },
+      );
+      const [csrf, ...cookies] = await webFormDrafts(base, services, WEB_FORMS);
+      const web = await load(
+        `${base}/referrals/new/check`,
+        { 'content-type': 'application/x-www-form-urlencoded' },
+        { method: 'POST', body: `_csrf=${csrf}`, cookies },
+      );
+      const writeRow = (name: string, r: Result) =>
+        `${label.padEnd(11)} ${name.padEnd(38)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p99} ms`.padStart(9)} ${(r.rps / inserts.rps).toFixed(2).padStart(8)} × insert`;
       const row = (name: string, r: Result) =>
         `${label.padEnd(11)} ${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p99} ms`.padStart(9)} ${(r.rps / ceiling.rps).toFixed(2).padStart(8)}`;
       return [
@@ -87,6 +200,11 @@ async function measure(label: string, target: DatabaseTarget): Promise<string[]>
         row('GET /health', health),
         row('GET /api/v1/organisations (bearer)', read),
         row('GET /accessibility (GOV.UK page)', page),
+        '',
+        writeRow('plain single-row INSERT (ceiling)', inserts),
+        writeRow('POST /fhir referral Bundle', fhir),
+        writeRow('POST /referrals/new/check (web form)', web),
+        '',
       ];
     } finally {
       await app.close();

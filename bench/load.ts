@@ -1,0 +1,52 @@
+import autocannon, { type Request } from 'autocannon';
+
+/**
+ * One load measurement, run in its own process so the load generator does not share the server's
+ * event loop. Reads its spec as JSON from argv, prints the result as JSON. `cookies` sends each
+ * request with the next cookie header in turn (one web draft per request); `[<id>]` in the body
+ * becomes a fresh id per request when `idReplacement` is set.
+ */
+type Spec = {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  idReplacement?: boolean;
+  seconds: number;
+  connections: number;
+  cookies?: string[];
+};
+
+const spec = JSON.parse(process.argv[2] ?? '{}') as Spec;
+let next = 0;
+const result = await autocannon({
+  url: spec.url,
+  method: spec.method ?? 'GET',
+  headers: spec.headers,
+  body: spec.body,
+  idReplacement: spec.idReplacement ?? false,
+  connections: spec.connections,
+  ...(spec.cookies ? { amount: spec.cookies.length } : { duration: spec.seconds }),
+  ...(spec.cookies
+    ? {
+        requests: [
+          {
+            setupRequest: (request: Request): Request => {
+              const cookie = spec.cookies?.[next++ % (spec.cookies?.length ?? 1)] ?? '';
+              return { ...request, headers: { ...request.headers, cookie } };
+            },
+          },
+        ],
+      }
+    : {}),
+});
+process.stdout.write(
+  JSON.stringify({
+    rps: result.requests.average,
+    total: result.requests.total,
+    seconds: result.duration,
+    p99: result.latency.p99,
+    ok: result['2xx'] + result['3xx'],
+    failed: result['4xx'] + result['5xx'] + result.errors + result.timeouts,
+  }),
+);
