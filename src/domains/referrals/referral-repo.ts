@@ -190,8 +190,9 @@ export async function findPerson(tx: Tx, id: string): Promise<Person | null> {
 
 /**
  * The one person record for this referral: found by NHS number, else by name, date of birth and
- * postcode, else created. A per-tenant transaction lock makes the find-or-create atomic, so two
- * referrals of the same new person at once still make one record.
+ * postcode, else created. Transaction locks on this person's keys (taken in a fixed order, so two
+ * transactions cannot deadlock) make the find-or-create atomic: two referrals of the same new
+ * person at once still make one record, while referrals of different people do not wait.
  */
 export async function linkPerson(
   tx: Tx,
@@ -200,8 +201,9 @@ export async function linkPerson(
   now: Date,
   p: Omit<Person, 'id'>,
 ): Promise<{ personId: string; match: 'new' | 'nhs-number' | 'details' }> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${`bridgework.people.${tenantId}`}))`.execute(tx);
   const matchKey = personMatchKey(p);
+  const keys = [`bridgework.person.${tenantId}.${matchKey}`, ...(p.nhsNumber ? [`bridgework.person.${tenantId}.nhs.${p.nhsNumber}`] : [])].sort();
+  for (const key of keys) await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(tx);
   if (p.nhsNumber) {
     const byNhs = await tables(tx).selectFrom('people').select('id').where('nhs_number', '=', p.nhsNumber).executeTakeFirst();
     if (byNhs) return { personId: byNhs.id, match: 'nhs-number' };

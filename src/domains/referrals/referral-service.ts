@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { actorOf, type Principal, sha256Hex } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
@@ -181,8 +180,8 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
   }
 
   async function createIn(tx: Tx, tenantId: string, submitter: Submitter, route: ReferralRoute, value: CreateReferralInput): Promise<Created> {
-    // One intake at a time per tenant: the identifier check, the person match and the insert are one step.
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`bridgework.referrals.${tenantId}`}))`.execute(tx);
+    // Duplicates are settled by the unique business identifier (a concurrent twin waits on the
+    // insert, then finds this one) and the person's key locks in linkPerson; nothing else waits.
     const existing = await findReferralByIdentifier(tx, value.identifier.system, value.identifier.value);
     if (existing) return { referral: existing, created: false };
     const now = clock.now();
@@ -266,6 +265,14 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
       milestone: 'received',
       details: { team: chosen.team.name, route, regime: regime.regime, personMatch: link.match },
     });
+    const t = translate('en');
+    await notifyReferrer(tx, tenantId, referral, t('referrals.notify.change.created', { team: chosen.team.name }));
+    const stored = (await findPerson(tx, link.personId)) as Person;
+    await notifyPerson(tx, tenantId, stored, 'received', (tp) => [
+      tp('referrals.notify.received.body', { reference: referral.reference, team: chosen.team.name }),
+      tp('referrals.notify.received.next', { days: settings.firstContactWorkingDays }),
+    ]);
+    // Last: the audit chain head is locked from here to commit, so every tenant write queues on it briefly.
     await recordAudit(tx, tenantId, clock, {
       actor,
       action: 'referral.create',
@@ -274,13 +281,6 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
       reason: `referral received by ${route}`,
       details: { team: chosen.team.id, regime: regime.regime, personMatch: link.match },
     });
-    const t = translate('en');
-    await notifyReferrer(tx, tenantId, referral, t('referrals.notify.change.created', { team: chosen.team.name }));
-    const stored = (await findPerson(tx, link.personId)) as Person;
-    await notifyPerson(tx, tenantId, stored, 'received', (tp) => [
-      tp('referrals.notify.received.body', { reference: referral.reference, team: chosen.team.name }),
-      tp('referrals.notify.received.next', { days: settings.firstContactWorkingDays }),
-    ]);
     return { referral, created: true };
   }
 
