@@ -2,7 +2,7 @@ import autocannon, { type Request } from 'autocannon';
 
 /**
  * One load measurement, run in its own process so the load generator does not share the server's
- * event loop. Reads its spec as JSON from argv, prints the result as JSON. `cookies` sends each
+ * event loop. Reads its spec as JSON from stdin, prints the result as JSON. `cookies` sends each
  * request with the next cookie header in turn (one web draft per request); `[<id>]` in the body
  * becomes a fresh id per request when `idReplacement` is set.
  */
@@ -17,7 +17,10 @@ type Spec = {
   cookies?: string[];
 };
 
-const spec = JSON.parse(process.argv[2] ?? '{}') as Spec;
+// On stdin: a thousand cookies do not fit in a command line.
+const chunks: Buffer[] = [];
+for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+const spec = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Spec;
 let next = 0;
 const result = await autocannon({
   url: spec.url,

@@ -33,7 +33,8 @@ type LoadSpec = { url: string; method?: 'GET' | 'POST'; headers?: Record<string,
 function load(url: string, headers: Record<string, string> = {}, extra: Omit<LoadSpec, 'url' | 'headers'> = {}): Promise<Result> {
   const spec = JSON.stringify({ url, headers, ...extra, seconds: SECONDS, connections: CONNECTIONS });
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('./load.ts', import.meta.url)), spec], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./load.ts', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+    child.stdin.end(spec);
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();

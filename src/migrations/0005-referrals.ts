@@ -11,7 +11,8 @@ export const migration: Migration = {
   up: [
     `ALTER TABLE tenant_settings
        ADD COLUMN first_contact_working_days integer NOT NULL DEFAULT 5 CONSTRAINT tenant_settings_first_contact_range CHECK (first_contact_working_days BETWEEN 1 AND 30),
-       ADD COLUMN contact_attempt_limit integer NOT NULL DEFAULT 3 CONSTRAINT tenant_settings_contact_attempts_range CHECK (contact_attempt_limit BETWEEN 1 AND 10)`,
+       ADD COLUMN contact_attempt_limit integer NOT NULL DEFAULT 3 CONSTRAINT tenant_settings_contact_attempts_range CHECK (contact_attempt_limit BETWEEN 1 AND 10),
+       ADD COLUMN youth_first_contact_working_days integer NOT NULL DEFAULT 2 CONSTRAINT tenant_settings_youth_first_contact_range CHECK (youth_first_contact_working_days BETWEEN 1 AND 30)`,
     // Where "the referrer's organisation" is told about changes to its referrals.
     `ALTER TABLE organisations ADD COLUMN email text`,
     // A system client may act for one organisation: a referrer's system, or the owning team's.
@@ -204,6 +205,6 @@ export const migration: Migration = {
     'ALTER TABLE oauth_clients DROP CONSTRAINT oauth_clients_organisation_fk',
     'ALTER TABLE oauth_clients DROP COLUMN organisation_id',
     'ALTER TABLE organisations DROP COLUMN email',
-    'ALTER TABLE tenant_settings DROP COLUMN contact_attempt_limit, DROP COLUMN first_contact_working_days',
+    'ALTER TABLE tenant_settings DROP COLUMN youth_first_contact_working_days, DROP COLUMN contact_attempt_limit, DROP COLUMN first_contact_working_days',
   ],
 };

@@ -202,4 +202,25 @@ describe('referral journeys in Chromium with axe-core', () => {
     await expectAccessible(gp);
     await referrer.close();
   });
+
+  test('a tenant admin reviews teams, capacity and service levels', async () => {
+    const admin = await browser.newContext({ bypassCSP: true });
+    const page = await admin.newPage();
+    await signIn(page, 'tenant-admin@leicester.bridgework.example');
+    await page.getByRole('link', { name: 'Teams and capacity' }).click();
+    expect(await page.locator('main').textContent()).toContain('Leicester IPS team');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Leicester IPS team' }).click();
+    await expectAccessible(page);
+    await page.goto(`${server.url}/teams/service-levels`);
+    await page.locator('#contactAttemptLimit').fill('eleven');
+    await page.getByRole('button', { name: 'Save service levels' }).click();
+    expect(await page.title()).toMatch(/^Error: /);
+    await expectAccessible(page);
+    await page.locator('#contactAttemptLimit').fill('4');
+    await page.getByRole('button', { name: 'Save service levels' }).click();
+    await page.waitForURL('**/teams/service-levels?saved=1');
+    await expectAccessible(page);
+    await admin.close();
+  });
 });

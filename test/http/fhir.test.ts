@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { referralTables } from '../../src/domains/referrals/index.ts';
 import { bearerToken, createTestApp, type TestApp } from '../support/test-app.ts';
@@ -390,4 +391,110 @@ test('the CapabilityStatement lists Task with its interactions and search parame
     expect.arrayContaining(['_id', 'patient', 'requester', 'status', 'focus', 'owner', '_lastUpdated']),
   );
   expect(resources?.map((r) => r.type)).toEqual(expect.arrayContaining(['ServiceRequest', 'Patient', 'EpisodeOfCare']));
+});
+
+describe('generated bad FHIR input', () => {
+  const counts = async () => {
+    const rows = await t.testDb.db.inTenant(t.tenants.leicester, async (tx) => ({
+      referrals: (await referralTables(tx).selectFrom('referrals').select('id').execute()).length,
+      events: (await referralTables(tx).selectFrom('referral_events').select('id').execute()).length,
+    }));
+    return rows;
+  };
+  const junk = fc.oneof(
+    fc.constant(undefined),
+    fc.constant(null),
+    fc.integer(),
+    fc.constant(''),
+    fc.constant([]),
+    fc.constant({}),
+    fc.string({ minLength: 1, maxLength: 8 }),
+    fc.string({ minLength: 5001, maxLength: 5100 }),
+  );
+  // Each of these is required: replacing it with junk must make the whole submission fail.
+  const REQUIRED: ((body: ReturnType<typeof containedTask>, v: unknown) => void)[] = [
+    (b, v) => Object.assign(b, { intent: v }),
+    (b, v) => Object.assign(b, { code: v }),
+    (b, v) => Object.assign(b, { focus: v }),
+    (b, v) => Object.assign(b, { for: v }),
+    (b, v) => Object.assign(b, { authoredOn: v }),
+    (b, v) => Object.assign(b, { resourceType: v }),
+    (b, v) => Object.assign(b.contained[0] as object, { birthDate: v }),
+    (b, v) => Object.assign(b.contained[0] as object, { name: v }),
+    (b, v) => Object.assign(b.contained[0] as object, { address: v }),
+    (b, v) => Object.assign(b.contained[1] as object, { supportingInfo: v }),
+    (b, v) => Object.assign(b.contained[2] as object, { status: v }),
+    (b, v) => Object.assign(b.contained[2] as object, { provision: v }),
+  ];
+
+  test('mutated and random referral submissions are all refused with 4xx and write nothing', async () => {
+    const before = await counts();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.tuple(fc.nat(REQUIRED.length - 1), junk).map(([i, v]) => {
+            const body = containedTask();
+            REQUIRED[i]?.(body, v === undefined ? undefined : v);
+            return { url: '/fhir/Task', payload: JSON.stringify(body) };
+          }),
+          fc.tuple(fc.json({ maxDepth: 3 }), fc.constantFrom('/fhir/Task', '/fhir')).map(([payload, url]) => ({ url, payload })),
+          fc.string({ maxLength: 50 }).map((payload) => ({ url: '/fhir', payload })),
+        ),
+        async ({ url, payload }) => {
+          const res = await t.app.inject({ method: 'POST', url, headers: headers(gp), payload });
+          expect(res.statusCode, `${url} ${payload.slice(0, 300)} → ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+          expect(res.statusCode).toBeLessThan(500);
+          if (res.statusCode !== 400) expect(res.json()).toMatchObject({ resourceType: 'OperationOutcome' });
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  test('generated bad changes and searches are refused with 4xx and change nothing', async () => {
+    const { id } = await created();
+    const before = await counts();
+    const op = fc.record({
+      op: fc.string({ maxLength: 10 }),
+      path: fc.oneof(fc.constantFrom('/status', '/businessStatus', '/statusReason', '/focus'), fc.string()),
+      value: fc.anything({ maxDepth: 2 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc
+            .array(op, { minLength: 1, maxLength: 4 })
+            .map((ops) => ({ method: 'PATCH' as const, body: JSON.stringify(ops), type: 'application/json-patch+json' })),
+          fc.constantFrom('completed', 'rejected', 'draft', 'ready', 'on-hold', 42, null).map((status) => ({
+            method: 'PATCH' as const,
+            body: JSON.stringify([{ op: 'replace', path: '/status', value: status }]),
+            type: 'application/json-patch+json',
+          })),
+          fc.json({ maxDepth: 3 }).map((body) => ({ method: 'PUT' as const, body, type: 'application/fhir+json' })),
+        ),
+        async ({ method, body, type }) => {
+          const res = await t.app.inject({ method, url: `/fhir/Task/${id}`, headers: { ...headers(ips), 'content-type': type }, payload: body });
+          expect(res.statusCode, `${method} ${body.slice(0, 200)} → ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+          expect(res.statusCode).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(fc.constantFrom('patient', 'status', '_lastUpdated', '_count', 'owner', '_include', 'nonsense', '_id'), fc.string({ maxLength: 20 }), {
+          minKeys: 1,
+        }),
+        async (query) => {
+          const qs = new URLSearchParams(query).toString();
+          const res = await t.app.inject({ url: `/fhir/Task?${qs}`, headers: { authorization: `Bearer ${gp}` } });
+          expect(res.statusCode, `${qs} → ${res.body.slice(0, 200)}`).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 100 },
+    );
+    expect(await counts()).toEqual(before);
+    expect(((await get(`/fhir/Task/${id}`, gp)).json() as Task).meta.versionId).toBe('1');
+  });
 });

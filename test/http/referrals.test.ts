@@ -37,7 +37,7 @@ const CLINICIAN_PAGES: [string, Record<string, string | string[]>][] = [
   ],
 ];
 
-async function walk(b: ReturnType<typeof browser>, base: string, pages: [string, Record<string, string | string[]>][]) {
+async function walk(b: ReturnType<typeof browser>, base: string, pages: readonly (readonly [string, Record<string, string | string[]>])[]) {
   for (const [slug, answers] of pages) {
     const csrf = await b.csrf(`${base}/${slug}`);
     const form = new URLSearchParams({ _csrf: csrf });
@@ -95,6 +95,32 @@ describe(`referrals on ${testDatabaseKind}`, () => {
       expect.arrayContaining(['referrer@leicester.bridgework.example', 'referrals@leicester-pcn.bridgework.example', '07700900982']),
     );
     expect(outbox.every((m) => !m.body.includes('Anxiety'))).toBe(true);
+  });
+
+  test('a Jobcentre referral carries conditionality only for a short-term unemployed person with no health condition', async () => {
+    const journey = async (conditionsText: string) => {
+      const b = browser(t.app);
+      await b.signIn('jobcentre-referrer@leicester.bridgework.example');
+      await b.post('/referrals/new', { _csrf: await b.csrf('/referrals/new') });
+      const pages = CLINICIAN_PAGES.filter(([slug]) => !['service', 'young-person', 'conditions', 'fit-note'].includes(slug)).map(([slug, a]) =>
+        slug === 'date-of-birth' ? ([slug, { 'dateOfBirth-day': '1', 'dateOfBirth-month': '5', 'dateOfBirth-year': '1980' }] as const) : ([slug, a] as const),
+      );
+      const consent = pages.pop();
+      await walk(b, '/referrals/new', [
+        ...pages,
+        ['conditions', { conditionsText }],
+        ['fit-note', { fitNote: 'none' }],
+        ['jobcentre', { shortTermUnemployed: 'yes', conditionalityRequested: 'yes' }],
+        ...(consent ? [consent] : []),
+      ]);
+      const team = await b.get('/referrals/new/team');
+      await walk(b, '/referrals/new', [['team', { teamId: /name="teamId" type="radio" value="([0-9a-f-]+)"/.exec(team.body)?.[1] ?? '' }]]);
+      return (await b.get('/referrals/new/check')).body;
+    };
+    expect(await journey('')).toContain('Conditional (Jobcentre)');
+    const withCondition = await journey('Depression');
+    expect(withCondition).not.toContain('Conditional (Jobcentre)');
+    expect(withCondition).toContain('<p class="govuk-body">Voluntary</p>');
   });
 
   test('a question page refuses bad answers with the error summary and keeps what was typed', async () => {
@@ -199,6 +225,11 @@ describe(`referrals on ${testDatabaseKind}`, () => {
   test('the service-level job reminds on the due day and flags a breach to the team lead once', async () => {
     const r = await makeReferral(t, 'leicester', { nhsNumber: '9000000009', givenName: 'Robin' });
     expect(r.firstContactDue).toBe('2026-11-30'); // Monday 23 November + 5 working days
+    // A young person not in education, employment or training runs on the youth clock: 2 working days.
+    const young = await makeReferral(t, 'leicester', { nhsNumber: '1234567806', givenName: 'Kai', dateOfBirth: '2006-01-15', neet: true });
+    expect(young.youngPerson).toBe(true);
+    expect(young.regime).toBe('voluntary-youth');
+    expect(young.firstContactDue).toBe('2026-11-25');
     const due = new Date('2026-11-30T10:00:00Z');
     const after = new Date('2026-12-01T10:00:00Z');
     t.clock.set(due);
@@ -212,6 +243,24 @@ describe(`referrals on ${testDatabaseKind}`, () => {
       tx.selectFrom('notifications_outbox').select('subject').where('recipient', '=', 'team-lead@leicester.bridgework.example').execute(),
     );
     expect(lead.map((m) => m.subject)).toContain(`First contact overdue: referral ${r.reference}`);
+  });
+
+  test('self-referral is rate-limited per address', async () => {
+    const b = browser(t.app);
+    const csrf = await b.csrf('/self-referral');
+    const codes: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/self-referral',
+        remoteAddress: '198.51.100.7',
+        headers: { cookie: [...b.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: csrf, tenantId: t.tenants.cardiff }).toString(),
+      });
+      codes.push(res.statusCode);
+    }
+    expect(codes.slice(0, 20).every((c) => c === 303)).toBe(true);
+    expect(codes[20]).toBe(429);
   });
 
   test('another tenant’s staff cannot see a referral', async () => {
@@ -289,6 +338,37 @@ describe(`referrals on ${testDatabaseKind}`, () => {
     );
     expect(await count('referrals')).toBe(before.referrals);
     expect(await count('teams')).toBe(before.teams);
+  });
+
+  test('a tenant admin sets the service levels; bad numbers are refused and change nothing', async () => {
+    const s = browser(t.app);
+    await s.signIn('tenant-admin@cardiff.bridgework.example');
+    const bad = await s.post('/teams/service-levels', {
+      _csrf: await s.csrf('/teams/service-levels'),
+      firstContactWorkingDays: '0',
+      youthFirstContactWorkingDays: 'two',
+      contactAttemptLimit: '3',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('govuk-error-summary');
+    expect(await t.services.teams.settings(t.tenants.cardiff)).toEqual({ firstContactWorkingDays: 5, youthFirstContactWorkingDays: 2, contactAttemptLimit: 3 });
+    const ok = await s.post('/teams/service-levels', {
+      _csrf: await s.csrf('/teams/service-levels'),
+      firstContactWorkingDays: '10',
+      youthFirstContactWorkingDays: '1',
+      contactAttemptLimit: '4',
+    });
+    expect(ok.statusCode).toBe(303);
+    expect(await t.services.teams.settings(t.tenants.cardiff)).toEqual({
+      firstContactWorkingDays: 10,
+      youthFirstContactWorkingDays: 1,
+      contactAttemptLimit: 4,
+    });
+    const later = await makeReferral(t, 'cardiff', { nhsNumber: '1234567814', givenName: 'Eli' });
+    expect(later.firstContactDue).toBe('2026-12-07');
+    const specialist = browser(t.app);
+    await specialist.signIn('specialist@cardiff.bridgework.example');
+    expect((await specialist.get('/teams/service-levels')).statusCode).toBe(403);
   });
 
   test('teams declare where they work and their capacity; a closed team cannot be chosen', async () => {

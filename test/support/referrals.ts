@@ -1,13 +1,15 @@
 import type { TestApp } from './test-app.ts';
 
 /** A complete referral in the shape the service takes: each test changes what it is about. */
-export function referralInput(overrides: { identifier?: string; nhsNumber?: string; givenName?: string; postcode?: string; email?: string } = {}) {
+export function referralInput(
+  overrides: { identifier?: string; nhsNumber?: string; givenName?: string; postcode?: string; email?: string; dateOfBirth?: string; neet?: boolean } = {},
+) {
   return {
     identifier: { system: 'urn:test:referral', value: overrides.identifier ?? crypto.randomUUID() },
     person: {
       givenName: overrides.givenName ?? 'Alex',
       familyName: 'Morgan',
-      dateOfBirth: '1988-04-12',
+      dateOfBirth: overrides.dateOfBirth ?? '1988-04-12',
       nhsNumber: overrides.nhsNumber ?? '9434765919',
       addressLine1: '1 High Street',
       postcode: overrides.postcode ?? 'LE1 6ZG',
@@ -25,6 +27,7 @@ export function referralInput(overrides: { identifier?: string; nhsNumber?: stri
       benefits: ['uc-lcw'],
       helpWanted: 'A job with flexible hours',
       urgency: 'routine',
+      notInEducationEmploymentOrTraining: overrides.neet ?? false,
     },
     consent: {
       scopes: ['share-with-employment-team', 'share-with-health-team'],

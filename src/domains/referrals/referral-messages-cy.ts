@@ -344,6 +344,7 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
   'teams.col.services': 'Wedi’i leoli yn',
   'teams.col.areas': 'Ardaloedd cod post',
   'teams.col.capacity': 'Capasiti',
+  'teams.col.young': 'O’r rhain, pobl ifanc',
   'teams.col.open': 'Atgyfeiriadau agored',
   'teams.allAreas': 'Yr ardal gyfan',
   'teams.edit': 'Newid',
@@ -372,5 +373,16 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
   'teams.error.caseloadLimit': 'Rhowch rif cyfan o 1 i 100',
   'teams.error.accepting': 'Dewiswch ie neu na',
   'teams.error.members': 'Dewiswch bobl a restrir yn unig',
+  'settings.title': 'Lefelau gwasanaeth atgyfeirio',
+  'settings.lead':
+    'Pa mor fuan y mae’n rhaid i dimau geisio cysylltu â pherson sydd wedi’i atgyfeirio, a phryd i roi’r gorau i geisio. Mae newidiadau’n berthnasol i atgyfeiriadau sy’n cyrraedd wedyn.',
+  'settings.firstContact': 'Diwrnodau gwaith hyd at ymgais gyntaf i gysylltu',
+  'settings.youthFirstContact':
+    'Diwrnodau gwaith hyd at ymgais gyntaf i gysylltu ar gyfer person ifanc (16 i 24 oed, nad yw mewn addysg, cyflogaeth na hyfforddiant)',
+  'settings.attempts': 'Ymdrechion aflwyddiannus i gysylltu cyn i atgyfeiriad gau fel ‘methu cysylltu’',
+  'settings.save': 'Cadw lefelau gwasanaeth',
+  'settings.saved': 'Mae’r lefelau gwasanaeth wedi cael eu cadw.',
+  'settings.error.workingDays': 'Rhowch nifer cyfan o ddiwrnodau gwaith rhwng 1 a 30',
+  'settings.error.attempts': 'Rhowch rif cyfan rhwng 1 a 10',
   'teams.error.id': 'Rhaid i ddynodydd y tîm fod yn UUID',
 };

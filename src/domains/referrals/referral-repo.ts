@@ -278,6 +278,18 @@ export async function openCountsByTeam(tx: Tx): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.team_id, Number(r.n)]));
 }
 
+/** Open young-person referrals per team: the youth pathway is counted on its own. */
+export async function openYouthCountsByTeam(tx: Tx): Promise<Map<string, number>> {
+  const rows = await tables(tx)
+    .selectFrom('referrals')
+    .select(['team_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('status', 'in', OPEN_STATUSES)
+    .where('young_person', '=', true)
+    .groupBy('team_id')
+    .execute();
+  return new Map(rows.map((r) => [r.team_id, Number(r.n)]));
+}
+
 export async function teamIdsOf(tx: Tx, userId: string): Promise<string[]> {
   return (await tables(tx).selectFrom('team_members').select('team_id').where('user_id', '=', userId).execute()).map((r) => r.team_id);
 }
@@ -376,9 +388,19 @@ export async function findCase(tx: Tx, id: string) {
   return tables(tx).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function tenantReferralSettings(tx: Tx): Promise<{ firstContactWorkingDays: number; contactAttemptLimit: number }> {
-  const row = await tx.selectFrom('tenant_settings').select(['first_contact_working_days', 'contact_attempt_limit']).executeTakeFirst();
-  return { firstContactWorkingDays: row?.first_contact_working_days ?? 5, contactAttemptLimit: row?.contact_attempt_limit ?? 3 };
+export type ReferralSettings = { firstContactWorkingDays: number; youthFirstContactWorkingDays: number; contactAttemptLimit: number };
+
+/** The tenant's service levels; the defaults are the migration's column defaults. */
+export async function tenantReferralSettings(tx: Tx): Promise<ReferralSettings> {
+  const row = await tx
+    .selectFrom('tenant_settings')
+    .select(['first_contact_working_days', 'youth_first_contact_working_days', 'contact_attempt_limit'])
+    .executeTakeFirst();
+  return {
+    firstContactWorkingDays: row?.first_contact_working_days ?? 5,
+    youthFirstContactWorkingDays: row?.youth_first_contact_working_days ?? 2,
+    contactAttemptLimit: row?.contact_attempt_limit ?? 3,
+  };
 }
 
 /** Referrals with no contact attempt yet whose first-contact date is today or past, for the service-level job. */

@@ -202,6 +202,8 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
       shortTermUnemployed: value.jobcentre?.shortTermUnemployed ?? null,
       conditionalityRequested: value.jobcentre?.conditionalityRequested ?? false,
     });
+    // Young people first: a young person's referral runs on its own, shorter first-contact clock.
+    const firstContactDays = youngPerson ? settings.youthFirstContactWorkingDays : settings.firstContactWorkingDays;
     const link = await linkPerson(tx, tenantId, newId(now), now, person);
     const referral = await insertReferral(tx, {
       tenant_id: tenantId,
@@ -239,7 +241,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
       reason_code: null,
       business_status: 'received',
       contact_attempts: 0,
-      first_contact_due: addWorkingDays(today, settings.firstContactWorkingDays, holidays),
+      first_contact_due: addWorkingDays(today, firstContactDays, holidays),
       first_contact_at: null,
       sla_reminded_at: null,
       sla_breached_at: null,
@@ -270,7 +272,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
     const stored = (await findPerson(tx, link.personId)) as Person;
     await notifyPerson(tx, tenantId, stored, 'received', (tp) => [
       tp('referrals.notify.received.body', { reference: referral.reference, team: chosen.team.name }),
-      tp('referrals.notify.received.next', { days: settings.firstContactWorkingDays }),
+      tp('referrals.notify.received.next', { days: firstContactDays }),
     ]);
     // Last: the audit chain head is locked from here to commit, so every tenant write queues on it briefly.
     await recordAudit(tx, tenantId, clock, {
@@ -427,7 +429,9 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
     async sentFromDraft(tenantId: string, draftTokenHash: string): Promise<{ reference: string; firstContactWorkingDays: number } | null> {
       return db.inTenant(tenantId, async (tx) => {
         const r = await findReferralByIdentifier(tx, WEB_FORM_SYSTEM, draftTokenHash);
-        return r ? { reference: r.reference, firstContactWorkingDays: (await tenantReferralSettings(tx)).firstContactWorkingDays } : null;
+        if (!r) return null;
+        const settings = await tenantReferralSettings(tx);
+        return { reference: r.reference, firstContactWorkingDays: r.youngPerson ? settings.youthFirstContactWorkingDays : settings.firstContactWorkingDays };
       });
     },
 

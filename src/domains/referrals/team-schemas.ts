@@ -33,4 +33,11 @@ export const teamSchema = z.object({
   memberIds: z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid('teams.error.members'))),
 });
 export type TeamInput = z.output<typeof teamSchema>;
+/** A tenant's referral service levels. */
+export const referralSettingsSchema = z.object({
+  firstContactWorkingDays: wholeNumber(1, 30, 'settings.error.workingDays'),
+  youthFirstContactWorkingDays: wholeNumber(1, 30, 'settings.error.workingDays'),
+  contactAttemptLimit: wholeNumber(1, 10, 'settings.error.attempts'),
+});
+
 export const teamIdSchema = z.object({ id: z.uuid('teams.error.id') });

@@ -4,11 +4,20 @@ import { type Database, newId, type Tx, violates } from '../../platform/db/index
 import { Conflict, InvalidInput, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { findOrganisation } from '../organisations/index.ts';
 import type { Team } from './referral.ts';
-import { findTeam, listTeams, openCountsByTeam, tables, teamMembers } from './referral-repo.ts';
+import {
+  findTeam,
+  listTeams,
+  openCountsByTeam,
+  openYouthCountsByTeam,
+  type ReferralSettings,
+  tables,
+  teamMembers,
+  tenantReferralSettings,
+} from './referral-repo.ts';
 import { type Capacity, capacityOf } from './referral-rules.ts';
-import { type TeamInput, teamSchema } from './team-schemas.ts';
+import { referralSettingsSchema, type TeamInput, teamSchema } from './team-schemas.ts';
 
-export type TeamSummary = Team & { openReferrals: number; capacity: Capacity };
+export type TeamSummary = Team & { openReferrals: number; openYoungPeople: number; capacity: Capacity };
 
 /** Employment specialist teams: where they sit, what they cover, and how many people they can take. */
 export function createTeamService(deps: { db: Database; clock: Clock }) {
@@ -81,10 +90,10 @@ export function createTeamService(deps: { db: Database; clock: Clock }) {
   return {
     async list(tenantId: string): Promise<TeamSummary[]> {
       return db.inTenant(tenantId, async (tx) => {
-        const [teams, counts] = await Promise.all([listTeams(tx), openCountsByTeam(tx)]);
+        const [teams, counts, youth] = await Promise.all([listTeams(tx), openCountsByTeam(tx), openYouthCountsByTeam(tx)]);
         return teams.map((t) => {
           const open = counts.get(t.id) ?? 0;
-          return { ...t, openReferrals: open, capacity: capacityOf(t, open) };
+          return { ...t, openReferrals: open, openYoungPeople: youth.get(t.id) ?? 0, capacity: capacityOf(t, open) };
         });
       });
     },
@@ -108,6 +117,36 @@ export function createTeamService(deps: { db: Database; clock: Clock }) {
           .orderBy('display_name')
           .execute(),
       );
+    },
+
+    settings: (tenantId: string): Promise<ReferralSettings> => db.inTenant(tenantId, tenantReferralSettings),
+
+    /** Changes the tenant's service levels; new referrals use them, existing ones keep their dates. */
+    async updateSettings(tenantId: string, actor: Actor, input: unknown): Promise<ReferralSettings> {
+      const value = parseInput(referralSettingsSchema, input);
+      return db.inTenant(tenantId, async (tx) => {
+        const before = await tenantReferralSettings(tx);
+        const row = {
+          first_contact_working_days: value.firstContactWorkingDays,
+          youth_first_contact_working_days: value.youthFirstContactWorkingDays,
+          contact_attempt_limit: value.contactAttemptLimit,
+          updated_at: clock.now(),
+        };
+        await tx
+          .insertInto('tenant_settings')
+          .values({ tenant_id: tenantId, require_mfa: false, ...row })
+          .onConflict((oc) => oc.column('tenant_id').doUpdateSet(row))
+          .execute();
+        await recordAudit(tx, tenantId, clock, {
+          actor,
+          action: 'tenant.referral-settings',
+          recordType: 'tenant',
+          recordId: tenantId,
+          reason: 'changed referral service levels',
+          details: { before, after: value },
+        });
+        return value;
+      });
     },
 
     create: (tenantId: string, actor: Actor, input: unknown) => save(tenantId, actor, null, input),

@@ -27,6 +27,7 @@ export type PlatformTables = {
     require_mfa: boolean;
     first_contact_working_days: ColumnType<number, number | undefined, number>;
     contact_attempt_limit: ColumnType<number, number | undefined, number>;
+    youth_first_contact_working_days: ColumnType<number, number | undefined, number>;
     updated_at: CreatedAt;
   };
   principal_index: {

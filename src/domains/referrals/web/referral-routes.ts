@@ -357,13 +357,15 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
     return reply.page(`${VIEWS}/teams.njk`, {
       title: t('teams.title'),
       canEdit: true,
+      canSetServiceLevels: user.roles.includes('tenant-admin'),
       saved: saved ? t('teams.saved', { name: saved.name }) : null,
-      head: ['teams.col.name', 'teams.col.services', 'teams.col.areas', 'teams.col.open', 'teams.col.capacity'].map((k) => ({ text: t(k) })),
+      head: ['teams.col.name', 'teams.col.services', 'teams.col.areas', 'teams.col.open', 'teams.col.young', 'teams.col.capacity'].map((k) => ({ text: t(k) })),
       rows: teams.map((x) => [
         { html: `<a class="govuk-link" href="/teams/${x.id}">${x.name.replace(/[<>&"]/g, '')}</a>` },
         { text: x.services.map((s) => t(`referrals.service.${s}`)).join(', ') },
         { text: x.postcodeDistricts.length ? x.postcodeDistricts.join(' ') : t('teams.allAreas') },
         { text: `${x.openReferrals} / ${x.specialists * x.caseloadLimit}` },
+        { text: String(x.openYoungPeople) },
         {
           text:
             x.capacity.state === 'waiting-list'
@@ -403,6 +405,29 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
       issues.length ? 400 : 200,
     );
   }
+
+  // The tenant's service levels: how soon a first contact is due, and when to stop trying.
+  const settingsPage = (request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, issues: readonly Issue[] = [], saved = false) =>
+    reply.page(
+      `${VIEWS}/settings.njk`,
+      { title: request.t('settings.title'), values, saved, errors: issues.length ? formErrors(issues, request.t) : undefined },
+      issues.length ? 400 : 200,
+    );
+  app.get<{ Querystring: { saved?: string } }>('/teams/service-levels', async (request, reply) => {
+    const user = requireRole(request.principal, ['tenant-admin']);
+    return settingsPage(request, reply, await deps.teams.settings(user.tenantId), [], request.query.saved === '1');
+  });
+  app.post('/teams/service-levels', async (request, reply) => {
+    const user = requireRole(request.principal, ['tenant-admin']);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    try {
+      await deps.teams.updateSettings(user.tenantId, actorOf(user), body);
+      return reply.redirect('/teams/service-levels?saved=1', 303);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.issues.length === 0) throw error;
+      return settingsPage(request, reply, body, error.issues);
+    }
+  });
 
   app.get('/teams/new', async (request, reply) => {
     const user = requireRole(request.principal, ['team-lead', 'tenant-admin']);
