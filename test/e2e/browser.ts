@@ -1,7 +1,12 @@
 /// <reference lib="dom" />
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { type RunningServer, startServer } from '../../src/main.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -38,4 +43,43 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
+}
+
+export type E2eRun = { server: RunningServer; browser: Browser; context: BrowserContext; stop(): Promise<void> };
+
+/**
+ * The embedded default, as `npm start` runs it, in a data directory of its own, and Chromium with a
+ * context for axe: axe is injected as a script, which CSP would (rightly) refuse, so only the test
+ * context bypasses CSP.
+ */
+export async function startE2e(): Promise<E2eRun> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bridgework-e2e-'));
+  const silence = process.stdout.write.bind(process.stdout);
+  process.stdout.write = () => true;
+  let server: RunningServer;
+  try {
+    server = await startServer(loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', BRIDGEWORK_DATA_DIR: dataDir }), { seedIfEmpty: true });
+  } finally {
+    process.stdout.write = silence;
+  }
+  const browser = await launchChromium();
+  const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
+  return {
+    server,
+    browser,
+    context,
+    async stop() {
+      await context.close();
+      await browser.close();
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every page a journey sees is checked with axe: 0 violations at WCAG 2.2 AA. */
+export async function expectAccessible(page: Page, visited?: Map<string, number>): Promise<void> {
+  const violations = await axeViolations(page);
+  visited?.set(new URL(page.url()).pathname, violations.length);
+  expect(violations, `${page.url()}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }

@@ -1,48 +1,23 @@
 /// <reference lib="dom" />
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { type RunningServer, startServer } from '../../src/main.ts';
+import type { RunningServer } from '../../src/main.ts';
 import { DEMO_PASSWORD } from '../../src/seed.ts';
-import { axeViolations, launchChromium } from './browser.ts';
+import { axeViolations, expectAccessible as checkAccessible, type E2eRun, startE2e } from './browser.ts';
 
+let run: E2eRun;
 let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
-let dataDir: string;
 const visited = new Map<string, number>();
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'bridgework-e2e-'));
-  const silence = process.stdout.write.bind(process.stdout);
-  process.stdout.write = () => true;
-  try {
-    // The embedded default, as `npm start` runs it, in a data directory of its own.
-    server = await startServer(loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', BRIDGEWORK_DATA_DIR: dataDir }), { seedIfEmpty: true });
-  } finally {
-    process.stdout.write = silence;
-  }
-  browser = await launchChromium();
-  // axe is injected as a script; CSP would (rightly) refuse it, so only the test context bypasses CSP.
-  context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
+  run = await startE2e();
+  ({ server, browser, context } = run);
 }, 120_000);
+afterAll(() => run?.stop());
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-/** Every page a journey sees is checked with axe: 0 violations at WCAG 2.2 AA. */
-async function expectAccessible(page: Page) {
-  const violations = await axeViolations(page);
-  visited.set(new URL(page.url()).pathname, violations.length);
-  expect(violations, `${page.url()}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
+const expectAccessible = (page: Page) => checkAccessible(page, visited);
 
 describe('browser journeys in Chromium with axe-core', () => {
   test('a tenant admin signs in, switches to Welsh, gets an error on a form, fixes it, and signs out', async () => {

@@ -1,45 +1,22 @@
 /// <reference lib="dom" />
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { referralMessages } from '../../src/domains/referrals/index.ts';
-import { type RunningServer, startServer } from '../../src/main.ts';
+import type { RunningServer } from '../../src/main.ts';
 import { DEMO_PASSWORD } from '../../src/seed.ts';
-import { axeViolations, launchChromium } from './browser.ts';
+import { type E2eRun, expectAccessible, startE2e } from './browser.ts';
 
+let run: E2eRun;
 let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
-let dataDir: string;
 const cy = referralMessages.cy;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'bridgework-e2e-referrals-'));
-  const silence = process.stdout.write.bind(process.stdout);
-  process.stdout.write = () => true;
-  try {
-    server = await startServer(loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', BRIDGEWORK_DATA_DIR: dataDir }), { seedIfEmpty: true });
-  } finally {
-    process.stdout.write = silence;
-  }
-  browser = await launchChromium();
-  context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
+  run = await startE2e();
+  ({ server, browser, context } = run);
 }, 120_000);
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function expectAccessible(page: Page) {
-  const violations = await axeViolations(page);
-  expect(violations, `${page.url()}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
+afterAll(() => run?.stop());
 
 type Answers = Record<string, string | string[]>;
 

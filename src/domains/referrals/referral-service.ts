@@ -295,6 +295,18 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
   }
 
   type Change = { tx: Tx; tenantId: string; actor: Principal; r: Referral; side: Side };
+  type TimelineEntry = Omit<Parameters<typeof insertEvent>[1], 'tenantId' | 'id' | 'referralId' | 'at' | 'actor'>;
+
+  /**
+   * What every change leaves behind: a timeline entry both sides see, and the audit row. Call it
+   * last in the transaction: the audit chain head stays locked from here until commit.
+   */
+  async function recordChange(c: Change, entry: TimelineEntry, audit: { action: string; reason: string; details?: Record<string, unknown> }) {
+    const now = clock.now();
+    const actor = actorOf(c.actor);
+    await insertEvent(c.tx, { tenantId: c.tenantId, id: newId(now), referralId: c.r.id, at: now, actor: { ...actor, name: nameOf(c.actor) }, ...entry });
+    await recordAudit(c.tx, c.tenantId, clock, { actor, recordType: 'referral', recordId: c.r.id, ...audit });
+  }
 
   async function applyStatus(
     c: Change,
@@ -323,29 +335,23 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
       });
     }
     const updated = await updateReferral(c.tx, c.r.id, patch, now);
-    const actor = actorOf(c.actor);
-    await insertEvent(c.tx, {
-      tenantId: c.tenantId,
-      id: newId(now),
-      referralId: c.r.id,
-      at: now,
-      actor: { ...actor, name: nameOf(c.actor) },
-      kind: 'status',
-      fromStatus: c.r.status,
-      toStatus: to,
-      milestone: updated.milestone !== c.r.milestone ? updated.milestone : null,
-      reason: reason || null,
-      details: { ...(extra.reasonCode ? { reasonCode: extra.reasonCode } : {}), ...(patch.case_id ? { caseId: patch.case_id } : {}) },
-    });
-    await recordAudit(c.tx, c.tenantId, clock, {
-      actor,
-      action: `referral.${to}`,
-      recordType: 'referral',
-      recordId: c.r.id,
-      reason: reason || `moved from ${c.r.status} to ${to}`,
-      details: { from: c.r.status, to, reasonCode: extra.reasonCode ?? null },
-    });
     await notifyReferrer(c.tx, c.tenantId, updated, translate('en')('referrals.notify.change.status', { by: nameOf(c.actor) }));
+    await recordChange(
+      c,
+      {
+        kind: 'status',
+        fromStatus: c.r.status,
+        toStatus: to,
+        milestone: updated.milestone !== c.r.milestone ? updated.milestone : null,
+        reason: reason || null,
+        details: { ...(extra.reasonCode ? { reasonCode: extra.reasonCode } : {}), ...(patch.case_id ? { caseId: patch.case_id } : {}) },
+      },
+      {
+        action: `referral.${to}`,
+        reason: reason || `moved from ${c.r.status} to ${to}`,
+        details: { from: c.r.status, to, reasonCode: extra.reasonCode ?? null },
+      },
+    );
     return updated;
   }
 
@@ -360,26 +366,12 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
     // Any milestone from a contact attempt on means contact was attempted: the first-contact clock stops.
     const contactMade = !c.r.firstContactAt && MILESTONES.indexOf(milestone) >= MILESTONES.indexOf('first-contact-attempted');
     const updated = await updateReferral(c.tx, c.r.id, { business_status: milestone, status, ...(contactMade ? { first_contact_at: now } : {}) }, now);
-    await insertEvent(c.tx, {
-      tenantId: c.tenantId,
-      id: newId(now),
-      referralId: c.r.id,
-      at: now,
-      actor: { ...actorOf(c.actor), name: nameOf(c.actor) },
-      kind: 'milestone',
-      fromStatus: c.r.status,
-      toStatus: status,
-      milestone,
-      reason,
-    });
-    await recordAudit(c.tx, c.tenantId, clock, {
-      actor: actorOf(c.actor),
-      action: 'referral.milestone',
-      recordType: 'referral',
-      recordId: c.r.id,
-      reason: `milestone ${milestone}`,
-    });
     await notifyReferrer(c.tx, c.tenantId, updated, translate('en')('referrals.notify.change.milestone', { by: nameOf(c.actor) }));
+    await recordChange(
+      c,
+      { kind: 'milestone', fromStatus: c.r.status, toStatus: status, milestone, reason },
+      { action: 'referral.milestone', reason: `milestone ${milestone}` },
+    );
     return updated;
   }
 
@@ -621,24 +613,16 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
           },
           now,
         );
-        await insertEvent(c.tx, {
-          tenantId: c.tenantId,
-          id: newId(now),
-          referralId: r.id,
-          at: now,
-          actor: { ...actorOf(actor), name: nameOf(actor) },
-          kind: 'contact-attempt',
-          milestone: r.milestone !== c.r.milestone ? r.milestone : null,
-          reason: value.note ?? null,
-          details: { outcome: reached, attempt: attempts },
-        });
-        await recordAudit(c.tx, c.tenantId, clock, {
-          actor: actorOf(actor),
-          action: 'referral.contact-attempt',
-          recordType: 'referral',
-          recordId: r.id,
-          reason: `contact attempt ${attempts}: ${reached}`,
-        });
+        await recordChange(
+          c,
+          {
+            kind: 'contact-attempt',
+            milestone: r.milestone !== c.r.milestone ? r.milestone : null,
+            reason: value.note ?? null,
+            details: { outcome: reached, attempt: attempts },
+          },
+          { action: 'referral.contact-attempt', reason: `contact attempt ${attempts}: ${reached}` },
+        );
         const { contactAttemptLimit } = await tenantReferralSettings(c.tx);
         const neverReached = MILESTONES.indexOf(r.milestone) < MILESTONES.indexOf('contacted');
         if (reached !== 'contacted' && attempts >= contactAttemptLimit && neverReached) {
@@ -670,25 +654,12 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
         if (capacityOf(to, counts.get(to.id) ?? 0).state === 'closed') throw new InvalidInput([{ path: 'teamId', message: 'referrals.error.teamClosed' }]);
         const now = clock.now();
         const r = await updateReferral(c.tx, c.r.id, { team_id: to.id }, now);
-        await insertEvent(c.tx, {
-          tenantId: c.tenantId,
-          id: newId(now),
-          referralId: r.id,
-          at: now,
-          actor: { ...actorOf(actor), name: nameOf(actor) },
-          kind: 'rerouted',
-          reason: value.reason,
-          details: { fromTeam: from?.name ?? '', toTeam: to.name },
-        });
-        await recordAudit(c.tx, c.tenantId, clock, {
-          actor: actorOf(actor),
-          action: 'referral.reroute',
-          recordType: 'referral',
-          recordId: r.id,
-          reason: value.reason,
-          details: { fromTeam: c.r.teamId, toTeam: to.id },
-        });
         await notifyReferrer(c.tx, c.tenantId, r, translate('en')('referrals.notify.change.rerouted', { team: to.name }));
+        await recordChange(
+          c,
+          { kind: 'rerouted', reason: value.reason, details: { fromTeam: from?.name ?? '', toTeam: to.name } },
+          { action: 'referral.reroute', reason: value.reason, details: { fromTeam: c.r.teamId, toTeam: to.id } },
+        );
         return r;
       });
     },

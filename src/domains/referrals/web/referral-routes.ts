@@ -307,46 +307,42 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
     return renderReferral(request, reply, user, id, [], done?.startsWith('referrals.') ? undefined : done);
   });
 
-  /** An action on a referral: PRG on success, the page with its error summary on bad input. */
-  const action = (path: string, done: string, run: (user: UserPrincipal, id: string, body: Record<string, unknown>) => Promise<unknown>) =>
+  /**
+   * An action on a referral: PRG on success, the page with its error summary on bad input. `fields`
+   * renames the service's input names to the form's, so each error links to its field.
+   */
+  const action = (
+    path: string,
+    done: string,
+    run: (user: UserPrincipal, id: string, body: Record<string, unknown>) => Promise<unknown>,
+    fields: Record<string, string> = {},
+  ) =>
     app.post<{ Params: { id: string } }>(`/referrals/:id/${path}`, async (request, reply) => {
       const user = requireRole(request.principal, ['referrer', 'specialist', 'team-lead']);
       const { id } = parseInput(referralIdSchema, request.params);
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
+      // An empty box is an answer not given.
+      const given = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' && !v.trim() ? undefined : v]));
       try {
-        await run(user, id, Object.fromEntries(Object.entries(body).map(([k, v]) => [k, text(v) ?? (typeof v === 'string' ? undefined : v)])));
+        await run(user, id, given);
         return reply.redirect(`/referrals/${id}?done=${done}`, 303);
       } catch (error) {
         if (!(error instanceof DomainError) || error.issues.length === 0) throw error;
-        return renderReferral(request, reply, user, id, error.issues);
+        return renderReferral(
+          request,
+          reply,
+          user,
+          id,
+          error.issues.map((i) => ({ ...i, path: fields[i.path] ?? i.path })),
+        );
       }
     });
   action('accept', 'accepted', (user, id, b) => deps.referrals.accept(user, id, { specialistUserId: b.specialistUserId }));
   action('reject', 'rejected', (user, id, b) => deps.referrals.reject(user, id, { reasonCode: b.reasonCode, reason: b.reason }));
   action('contact', 'contact', (user, id, b) => deps.referrals.recordContactAttempt(user, id, { outcome: b.outcome, note: b.note }));
   action('milestone', 'milestone', (user, id, b) => deps.referrals.recordMilestone(user, id, { milestone: b.milestone }));
-  action('status', 'status', async (user, id, b) => {
-    try {
-      return await deps.referrals.transition(user, id, { status: b.status, reason: b.statusReason });
-    } catch (error) {
-      // The form calls the reason field statusReason.
-      if (error instanceof DomainError && error.issues.some((i) => i.path === 'reason')) {
-        throw Object.assign(error, { issues: error.issues.map((i) => (i.path === 'reason' ? { ...i, path: 'statusReason' } : i)) });
-      }
-      throw error;
-    }
-  });
-  action('reroute', 'rerouted', async (user, id, b) => {
-    try {
-      return await deps.referrals.reroute(user, id, { teamId: b.teamId, reason: b.rerouteReason });
-    } catch (error) {
-      if (error instanceof DomainError && error.issues.some((i) => i.path === 'reason')) {
-        throw Object.assign(error, { issues: error.issues.map((i) => (i.path === 'reason' ? { ...i, path: 'rerouteReason' } : i)) });
-      }
-      throw error;
-    }
-  });
+  action('status', 'status', (user, id, b) => deps.referrals.transition(user, id, { status: b.status, reason: b.statusReason }), { reason: 'statusReason' });
+  action('reroute', 'rerouted', (user, id, b) => deps.referrals.reroute(user, id, { teamId: b.teamId, reason: b.rerouteReason }), { reason: 'rerouteReason' });
 
   // Teams: team leads and tenant admins see capacity; tenant admins and team leads change teams.
   app.get<{ Querystring: { saved?: string } }>('/teams', async (request, reply) => {
