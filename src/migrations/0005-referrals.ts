@@ -78,6 +78,8 @@ export const migration: Migration = {
        identifier_value text NOT NULL,
        person_id uuid NOT NULL,
        person_match text NOT NULL CONSTRAINT referrals_person_match_known CHECK (person_match IN ('new', 'nhs-number', 'details')),
+       -- The person's details as this referral gave them: kept even when the person was already known.
+       submitted_person jsonb NOT NULL,
        route text NOT NULL CONSTRAINT referrals_route_known CHECK (route IN ('clinician', 'self', 'jobcentre', 'fhir')),
        referrer_user_id uuid,
        referrer_client_id uuid,

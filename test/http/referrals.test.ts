@@ -167,6 +167,13 @@ describe(`referrals on ${testDatabaseKind}`, () => {
     );
     const page = await specialist.get(`/referrals/${id}`);
     expect(page.body).toContain('This person has been referred before');
+    // The public cannot change a known person's record, but what they gave is kept and shown.
+    expect(page.body).toContain('Details given with this referral that differ');
+    expect(page.body).toContain('jordan@example.com');
+    const person = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+      referralTables(tx).selectFrom('people').select('email').where('nhs_number', '=', '9434765919').executeTakeFirstOrThrow(),
+    );
+    expect(person.email).toBe('alex.morgan@example.com');
     const people = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
       referralTables(tx).selectFrom('people').select('id').where('nhs_number', '=', '9434765919').execute(),
     );

@@ -302,6 +302,7 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
     'Cafodd yr atgyfeiriad hwn ei gysylltu â chofnod person sy’n bodoli eisoes ({how}). Gwiriwch eu hatgyfeiriadau cynharach cyn cysylltu â nhw:',
   'referrals.view.match.nhs-number': 'yr un rhif GIG',
   'referrals.view.match.details': 'yr un enw, dyddiad geni a chod post',
+  'referrals.view.submitted': 'Manylion a roddwyd gyda’r atgyfeiriad hwn sy’n wahanol i gofnod y person',
   'referrals.view.caseOpened': 'Mae achos ar agor ar gyfer y person hwn.',
   'referrals.view.actions': 'Beth rydych chi am ei wneud?',
   'referrals.view.overdue': 'Mae’r ymgais gyntaf i gysylltu yn hwyr.',

@@ -298,6 +298,7 @@ export const referralEn = {
   'referrals.view.duplicateBody': 'This referral was linked to an existing person record ({how}). Check their earlier referrals before contacting them:',
   'referrals.view.match.nhs-number': 'same NHS number',
   'referrals.view.match.details': 'same name, date of birth and postcode',
+  'referrals.view.submitted': 'Details given with this referral that differ from the person’s record',
   'referrals.view.caseOpened': 'A case is open for this person.',
   'referrals.view.actions': 'What do you want to do?',
   'referrals.view.overdue': 'The first contact attempt is overdue.',

@@ -15,6 +15,7 @@ export const toReferral = (r: ReferralRow): Referral => ({
   identifier: { system: r.identifier_system, value: r.identifier_value },
   personId: r.person_id,
   personMatch: r.person_match,
+  submittedPerson: (typeof r.submitted_person === 'string' ? JSON.parse(r.submitted_person) : r.submitted_person) as Referral['submittedPerson'],
   route: r.route,
   referrer: { userId: r.referrer_user_id, clientId: r.referrer_client_id, organisationId: r.referrer_organisation_id, name: r.referrer_name },
   referringService: r.referring_service,
@@ -200,13 +201,18 @@ export async function linkPerson(
   newId: string,
   now: Date,
   p: Omit<Person, 'id'>,
+  /** Whether this referral's contact details may replace the record's: never for the public. */
+  trusted: boolean,
 ): Promise<{ personId: string; match: 'new' | 'nhs-number' | 'details' }> {
   const matchKey = personMatchKey(p);
   const keys = [`bridgework.person.${tenantId}.${matchKey}`, ...(p.nhsNumber ? [`bridgework.person.${tenantId}.nhs.${p.nhsNumber}`] : [])].sort();
   for (const key of keys) await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(tx);
   if (p.nhsNumber) {
     const byNhs = await tables(tx).selectFrom('people').select('id').where('nhs_number', '=', p.nhsNumber).executeTakeFirst();
-    if (byNhs) return { personId: byNhs.id, match: 'nhs-number' };
+    if (byNhs) {
+      if (trusted) await refreshContact(tx, byNhs.id, p, now);
+      return { personId: byNhs.id, match: 'nhs-number' };
+    }
   }
   const byDetails = await tables(tx)
     .selectFrom('people')
@@ -216,8 +222,10 @@ export async function linkPerson(
     .orderBy('created_at')
     .executeTakeFirst();
   if (byDetails) {
-    if (p.nhsNumber && !byDetails.nhs_number) {
-      await tables(tx).updateTable('people').set({ nhs_number: p.nhsNumber, updated_at: now }).where('id', '=', byDetails.id).execute();
+    if (trusted) {
+      await refreshContact(tx, byDetails.id, p, now);
+      if (p.nhsNumber && !byDetails.nhs_number)
+        await tables(tx).updateTable('people').set({ nhs_number: p.nhsNumber }).where('id', '=', byDetails.id).execute();
     }
     return { personId: byDetails.id, match: 'details' };
   }
@@ -245,6 +253,29 @@ export async function linkPerson(
     })
     .execute();
   return { personId: newId, match: 'new' };
+}
+
+/**
+ * A newer referral from a referrer who knows the person brings their current contact details. A
+ * self-referral never overwrites them: anyone could type someone else's name and NHS number.
+ */
+async function refreshContact(tx: Tx, id: string, p: Omit<Person, 'id'>, now: Date): Promise<void> {
+  await tables(tx)
+    .updateTable('people')
+    .set({
+      address_line1: p.addressLine1,
+      address_line2: p.addressLine2,
+      town: p.town,
+      postcode: p.postcode,
+      phone: p.phone,
+      email: p.email,
+      preferred_language: p.preferredLanguage,
+      contact_method: p.contactMethod,
+      do_not_contact: p.doNotContact,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Other referrals of the same person, newest first: the specialist's duplicate warning. */

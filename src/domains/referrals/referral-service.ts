@@ -204,7 +204,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
     });
     // Young people first: a young person's referral runs on its own, shorter first-contact clock.
     const firstContactDays = youngPerson ? settings.youthFirstContactWorkingDays : settings.firstContactWorkingDays;
-    const link = await linkPerson(tx, tenantId, newId(now), now, person);
+    const link = await linkPerson(tx, tenantId, newId(now), now, person, route !== 'self');
     const referral = await insertReferral(tx, {
       tenant_id: tenantId,
       id: newId(now),
@@ -213,6 +213,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
       identifier_value: value.identifier.value,
       person_id: link.personId,
       person_match: link.match,
+      submitted_person: JSON.stringify(person),
       route,
       referrer_user_id: submitter.kind === 'user' ? submitter.userId : null,
       referrer_client_id: submitter.kind === 'client' ? submitter.id : null,

@@ -79,6 +79,8 @@ export type Referral = {
   identifier: { system: string; value: string };
   personId: string;
   personMatch: PersonMatch;
+  /** The person's details as this referral gave them, which may differ from the person record. */
+  submittedPerson: Omit<Person, 'id'>;
   route: ReferralRoute;
   referrer: { userId: string | null; clientId: string | null; organisationId: string | null; name: string };
   referringService: ReferringService;
@@ -180,6 +182,7 @@ export type ReferralTables = {
     identifier_value: string;
     person_id: string;
     person_match: PersonMatch;
+    submitted_person: Json;
     route: ReferralRoute;
     referrer_user_id: string | null;
     referrer_client_id: string | null;

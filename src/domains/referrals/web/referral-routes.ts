@@ -230,6 +230,25 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
       by: t('referrals.event.by', { name: e.actorName }),
       reason: e.kind === 'service-level' ? null : e.reason,
     }));
+    // A person already known keeps their record; what this referral said, where it differs, is shown beside it.
+    const given = r.submittedPerson;
+    const differs = (
+      [
+        ['referrals.field.givenName', given.givenName, p.givenName],
+        ['referrals.field.familyName', given.familyName, p.familyName],
+        [
+          'referrals.field.postcode',
+          [given.addressLine1, given.addressLine2, given.town, given.postcode].filter(Boolean).join(', '),
+          [p.addressLine1, p.addressLine2, p.town, p.postcode].filter(Boolean).join(', '),
+        ],
+        ['referrals.field.phone', given.phone, p.phone],
+        ['referrals.field.email', given.email, p.email],
+        ['referrals.field.contactMethod', t(`referrals.contactMethod.${given.contactMethod}`), t(`referrals.contactMethod.${p.contactMethod}`)],
+        ['referrals.field.doNotContact', list(given.doNotContact ?? [], 'referrals.dnc'), list(p.doNotContact, 'referrals.dnc')],
+      ] as const
+    )
+      .filter(([, a, b]) => (a ?? '') !== (b ?? ''))
+      .map(([key, a]) => row(t(key), a, t));
     const warnings = [];
     if (r.caseId) warnings.push(t('referrals.view.caseOpened'));
     if (view.side === 'owner' && !r.firstContactAt && open && r.firstContactDue < todayOf()) warnings.push(t('referrals.view.overdue'));
@@ -269,6 +288,7 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
               row(t('referrals.field.doNotContact'), list(p.doNotContact, 'referrals.dnc'), t),
             ],
           },
+          ...(view.side === 'owner' && differs.length ? [{ heading: t('referrals.view.submitted'), rows: differs }] : []),
           {
             heading: t('referrals.view.context'),
             rows: [
