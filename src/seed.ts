@@ -1,7 +1,7 @@
 import { insertOrganisation, type OrganisationKind } from './domains/organisations/index.ts';
-import { type Programme, type ReferringService, referralTables } from './domains/referrals/index.ts';
+import { createReferralService, type Programme, type ReferringService, referralTables } from './domains/referrals/index.ts';
 import { recordAudit } from './platform/audit/index.ts';
-import { hashPassword, insertUser } from './platform/auth/index.ts';
+import { hashPassword, insertUser, type UserPrincipal } from './platform/auth/index.ts';
 import type { Clock } from './platform/clock/index.ts';
 import { type Database, type Nation, newId, type Role } from './platform/db/index.ts';
 
@@ -186,7 +186,138 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoSignIn[]
       });
     });
   }
+  await seedDemoReferrals(db, clock);
   return signIns;
+}
+
+/** A person as a demo referral gives them: contact by email, English unless said. */
+const demoPerson = (p: { givenName: string; familyName: string; dateOfBirth: string; nhsNumber?: string; postcode: string; language?: 'en' | 'cy' }) => ({
+  ...p,
+  addressLine1: '1 Demo Street',
+  email: `${p.givenName.toLowerCase()}.${p.familyName.toLowerCase()}@example.com`,
+  preferredLanguage: p.language ?? 'en',
+  contactMethod: 'email',
+  doNotContact: [],
+});
+
+/**
+ * A few referrals, made through the referral service as real referrers and the public would, so a
+ * demo's inboxes, lists and outbox are not empty: two from a GP (one urgent), a young person's
+ * self-referral, one the team has accepted and contacted, and a Welsh self-referral in Cardiff.
+ */
+async function seedDemoReferrals(db: Database, clock: Clock): Promise<void> {
+  const referrals = createReferralService({ db, clock, baseUrl: 'http://localhost:3000' });
+  const tenants = await db.global((tx) => tx.selectFrom('tenants').select(['id', 'gss_code']).execute());
+  const tenantOf = (gss: string) => tenants.find((t) => t.gss_code === gss)?.id ?? '';
+  const leicester = tenantOf('E06000016');
+  const cardiff = tenantOf('W06000015');
+  const staff = async (tenantId: string, email: string): Promise<UserPrincipal> => {
+    const u = await db.inTenant(tenantId, (tx) => tx.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow());
+    return {
+      kind: 'user',
+      tenantId,
+      userId: u.id,
+      organisationId: u.organisation_id,
+      email: u.email,
+      displayName: u.display_name,
+      roles: u.roles,
+      language: u.preferred_language,
+      mfaEnabled: false,
+      sessionIdHash: '',
+    };
+  };
+  const gp = await staff(leicester, 'referrer@leicester.bridgework.example');
+  const specialist = await staff(leicester, 'specialist@leicester.bridgework.example');
+  const consent = (recordedBy: string) => ({
+    scopes: ['share-with-employment-team', 'share-with-health-team'],
+    method: 'verbal',
+    givenOn: '2026-11-20',
+    recordedBy,
+    active: true,
+  });
+  const context = (c: {
+    conditionsText: string;
+    categories: string[];
+    fitNote: string;
+    benefits: string[];
+    helpWanted: string;
+    urgency?: string;
+    neet?: boolean;
+  }) => ({
+    referringService: 'gp',
+    conditionsText: c.conditionsText,
+    conditionCategories: c.categories,
+    fitNote: c.fitNote,
+    benefits: c.benefits,
+    helpWanted: c.helpWanted,
+    urgency: c.urgency ?? 'routine',
+    notInEducationEmploymentOrTraining: c.neet ?? false,
+  });
+  const id = (n: number) => ({ system: 'urn:bridgework:demo', value: `demo-${n}` });
+  await referrals.create(gp, 'clinician', {
+    identifier: id(1),
+    person: demoPerson({ givenName: 'Amira', familyName: 'Hussain', dateOfBirth: '1992-03-14', nhsNumber: '1234567822', postcode: 'LE2 1TE' }),
+    context: context({
+      conditionsText: 'Anxiety and low mood',
+      categories: ['mental-health'],
+      fitNote: 'may-be-fit',
+      benefits: ['uc-lcw'],
+      helpWanted: 'Part-time office work close to home',
+    }),
+    consent: consent(gp.displayName),
+  });
+  await referrals.create(gp, 'clinician', {
+    identifier: id(2),
+    person: demoPerson({ givenName: 'Tom', familyName: 'Wilkinson', dateOfBirth: '1974-09-02', nhsNumber: '1234567830', postcode: 'LE3 5DR' }),
+    context: context({
+      conditionsText: 'Long-term back pain after an injury at work',
+      categories: ['musculoskeletal'],
+      fitNote: 'not-fit',
+      benefits: ['esa'],
+      helpWanted: 'Keep his job as a driver, or find lighter work',
+      urgency: 'urgent',
+    }),
+    consent: consent(gp.displayName),
+  });
+  await referrals.create({ kind: 'public', tenantId: leicester }, 'self', {
+    identifier: id(3),
+    person: demoPerson({ givenName: 'Lily', familyName: 'Evans', dateOfBirth: '2006-05-21', postcode: 'LE1 7RH' }),
+    context: {
+      ...context({ conditionsText: 'Depression', categories: ['mental-health'], fitNote: 'none', benefits: ['uc'], helpWanted: 'My first job', neet: true }),
+      referringService: 'self',
+    },
+    consent: { ...consent('The person, online'), method: 'online', scopes: ['share-with-employment-team'] },
+  });
+  const { referral } = await referrals.create(gp, 'clinician', {
+    identifier: id(4),
+    person: demoPerson({ givenName: 'Daniel', familyName: 'Okoro', dateOfBirth: '1985-11-30', nhsNumber: '1234567849', postcode: 'LE4 6AB' }),
+    context: context({
+      conditionsText: 'Recovering from a stroke',
+      categories: ['neurological'],
+      fitNote: 'may-be-fit',
+      benefits: ['uc-lcwra', 'pip'],
+      helpWanted: 'Return to work as a chef, with adjustments',
+    }),
+    consent: consent(gp.displayName),
+  });
+  await referrals.accept(specialist, referral.id, {});
+  await referrals.recordContactAttempt(specialist, referral.id, { outcome: 'contacted', note: 'Talked through what work he wants' });
+  await referrals.create({ kind: 'public', tenantId: cardiff }, 'self', {
+    identifier: id(5),
+    person: demoPerson({ givenName: 'Gwen', familyName: 'Pritchard', dateOfBirth: '2003-01-09', postcode: 'CF11 9LJ', language: 'cy' }),
+    context: {
+      ...context({
+        conditionsText: 'Gorbryder',
+        categories: ['mental-health'],
+        fitNote: 'none',
+        benefits: ['none'],
+        helpWanted: 'Swydd ran-amser',
+        neet: true,
+      }),
+      referringService: 'self',
+    },
+    consent: { ...consent('Y person, ar-lein'), method: 'online', scopes: ['share-with-employment-team'] },
+  });
 }
 
 export function formatSignIns(signIns: readonly DemoSignIn[]): string {
