@@ -213,6 +213,44 @@ describe(`referrals on ${testDatabaseKind}`, () => {
     expect(again.statusCode).toBe(409);
   });
 
+  test('a referrer withdraws with a reason, and the specialist working it is told', async () => {
+    const gp = browser(t.app);
+    await gp.signIn('referrer@leicester.bridgework.example');
+    await gp.post('/referrals/new', { _csrf: await gp.csrf('/referrals/new') });
+    await walk(
+      gp,
+      '/referrals/new',
+      CLINICIAN_PAGES.map(([slug, a]) => (slug === 'nhs-number' ? ([slug, { nhsNumber: '1234567857' }] as const) : ([slug, a] as const))),
+    );
+    const team = await gp.get('/referrals/new/team');
+    await walk(gp, '/referrals/new', [['team', { teamId: /name="teamId" type="radio" value="([0-9a-f-]+)"/.exec(team.body)?.[1] ?? '' }]]);
+    const sent = await gp.post('/referrals/new/check', { _csrf: await gp.csrf('/referrals/new/check') });
+    const id = /\/referrals\/([0-9a-f-]{36})\/sent/.exec(sent.headers.location as string)?.[1] ?? '';
+    const s = browser(t.app);
+    await s.signIn('specialist@leicester.bridgework.example');
+    expect((await s.post(`/referrals/${id}/accept`, { _csrf: await s.csrf(`/referrals/${id}`) })).statusCode).toBe(303);
+    // The referrer may only withdraw, and must say why.
+    const page = await gp.get(`/referrals/${id}`);
+    expect(page.body).toContain('Withdraw this referral');
+    expect(page.body).not.toContain('/accept');
+    const noReason = await gp.post(`/referrals/${id}/status`, { _csrf: await gp.csrf(`/referrals/${id}`), status: 'cancelled' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('href="#statusReason"');
+    expect(
+      (await gp.post(`/referrals/${id}/status`, { _csrf: await gp.csrf(`/referrals/${id}`), status: 'cancelled', statusReason: 'Moved away' })).statusCode,
+    ).toBe(303);
+    const told = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+      tx
+        .selectFrom('notifications_outbox')
+        .select(['subject', 'body'])
+        .where('recipient', '=', 'specialist@leicester.bridgework.example')
+        .where('template', '=', 'referral-withdrawn')
+        .execute(),
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0]?.body).toContain('Moved away');
+  });
+
   test('could-not-contact closes after the tenant’s attempts, telling the referrer and the person', async () => {
     const r = await makeReferral(t, 'leicester', { nhsNumber: '4010232137', givenName: 'Casey', email: 'casey@example.com' });
     const s = browser(t.app);

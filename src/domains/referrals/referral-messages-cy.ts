@@ -159,6 +159,8 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
     'Gallwch ofyn am gael eich atgyfeirio eto ar unrhyw adeg, neu atgyfeirio eich hun ar-lein. Nid yw hyn yn effeithio ar eich budd-daliadau.',
   'referrals.notify.reminder.subject': 'Cyswllt cyntaf i’w wneud heddiw: atgyfeiriad {reference}',
   'referrals.notify.reminder.body': 'Mae angen ymgais gyntaf i gysylltu ar atgyfeiriad {reference} heddiw ({due}).',
+  'referrals.notify.withdrawn.subject': 'Mae atgyfeiriad {reference} wedi’i dynnu’n ôl',
+  'referrals.notify.withdrawn.body': 'Tynnodd yr atgyfeiriwr atgyfeiriad {reference} yn ôl. Eu rheswm: {reason}',
   'referrals.notify.breach.subject': 'Cyswllt cyntaf yn hwyr: atgyfeiriad {reference}',
   'referrals.notify.breach.body': 'Ni fu unrhyw ymgais i gysylltu ar gyfer atgyfeiriad {reference} erbyn {due}, sef y dyddiad lefel gwasanaeth.',
   // The referral journey.

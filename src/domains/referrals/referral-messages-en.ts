@@ -156,6 +156,8 @@ export const referralEn = {
   'referrals.notify.could-not-contact.next': 'You can ask to be referred again at any time, or refer yourself online. This does not affect your benefits.',
   'referrals.notify.reminder.subject': 'First contact due today: referral {reference}',
   'referrals.notify.reminder.body': 'Referral {reference} needs a first contact attempt today ({due}).',
+  'referrals.notify.withdrawn.subject': 'Referral {reference} has been withdrawn',
+  'referrals.notify.withdrawn.body': 'The referrer withdrew referral {reference}. Their reason: {reason}',
   'referrals.notify.breach.subject': 'First contact overdue: referral {reference}',
   'referrals.notify.breach.body': 'Referral {reference} had no contact attempt by {due}, the service level date.',
   // The referral journey.

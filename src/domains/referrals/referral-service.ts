@@ -153,6 +153,37 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
     }
   }
 
+  /**
+   * An email to the team's members in one role, each in their own language: the service-level
+   * reminder and breach, and a referrer's withdrawal.
+   */
+  async function emailTeam(
+    tx: Tx,
+    tenantId: string,
+    r: Referral,
+    to: 'specialist' | 'team-lead' | 'assigned',
+    kind: 'breach' | 'reminder' | 'withdrawn',
+    params: Record<string, string> = {},
+  ) {
+    const members = (await teamMembers(tx, r.teamId)).filter((m) => !m.disabled_at && (to === 'assigned' ? m.id === r.ownerUserId : m.roles.includes(to)));
+    for (const m of members) {
+      const t = translate(m.preferred_language);
+      await queueNotification(tx, clock, {
+        tenantId,
+        id: newId(clock.now()),
+        channel: 'email',
+        recipient: m.email,
+        template: `referral-${kind}`,
+        subject: t(`referrals.notify.${kind}.subject`, { reference: r.reference }),
+        body: [
+          t(`referrals.notify.${kind}.body`, { reference: r.reference, ...params }),
+          t('referrals.notify.update.link', { url: `${baseUrl}/referrals/${r.id}` }),
+        ].join('\n\n'),
+        language: m.preferred_language,
+      });
+    }
+  }
+
   /** A message to the person, by the way they asked to be contacted and never by a way they refused. */
   async function notifyPerson(tx: Tx, tenantId: string, person: Person, template: string, lines: (t: ReturnType<typeof translate>) => string[]) {
     const allowed = (channel: 'email' | 'text') => !person.doNotContact.includes(channel);
@@ -337,6 +368,10 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
     }
     const updated = await updateReferral(c.tx, c.r.id, patch, now);
     await notifyReferrer(c.tx, c.tenantId, updated, translate('en')('referrals.notify.change.status', { by: nameOf(c.actor) }));
+    // The loop closes both ways: a referrer's withdrawal reaches the team working it.
+    if (c.side === 'requester') {
+      await emailTeam(c.tx, c.tenantId, updated, updated.ownerUserId ? 'assigned' : 'team-lead', 'withdrawn', { reason: reason ?? '' });
+    }
     await recordChange(
       c,
       {
@@ -686,24 +721,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
         for (const r of await awaitingFirstContact(tx, today)) {
           const breach = r.firstContactDue < today;
           if (breach ? r.slaBreachedAt : r.slaRemindedAt) continue;
-          const members = await teamMembers(tx, r.teamId);
-          const to = members.filter((m) => !m.disabled_at && m.roles.includes(breach ? 'team-lead' : 'specialist'));
-          for (const m of to) {
-            const t = translate(m.preferred_language);
-            await queueNotification(tx, clock, {
-              tenantId: tenant.id,
-              id: newId(now),
-              channel: 'email',
-              recipient: m.email,
-              template: breach ? 'referral-breach' : 'referral-reminder',
-              subject: t(breach ? 'referrals.notify.breach.subject' : 'referrals.notify.reminder.subject', { reference: r.reference }),
-              body: [
-                t(breach ? 'referrals.notify.breach.body' : 'referrals.notify.reminder.body', { reference: r.reference, due: r.firstContactDue }),
-                t('referrals.notify.update.link', { url: `${baseUrl}/referrals/${r.id}` }),
-              ].join('\n\n'),
-              language: m.preferred_language,
-            });
-          }
+          await emailTeam(tx, tenant.id, r, breach ? 'team-lead' : 'specialist', breach ? 'breach' : 'reminder', { due: r.firstContactDue });
           await updateReferral(tx, r.id, breach ? { sla_breached_at: now } : { sla_reminded_at: now }, now);
           await insertEvent(tx, {
             tenantId: tenant.id,
