@@ -73,10 +73,6 @@ export function isLaterMilestone(current: Milestone, next: Milestone): boolean {
   return MILESTONES.indexOf(next) > MILESTONES.indexOf(current);
 }
 
-export function laterMilestone(current: Milestone, next: Milestone): Milestone {
-  return isLaterMilestone(current, next) ? next : current;
-}
-
 /** Whole years between a date of birth and a date, both yyyy-mm-dd. */
 export function ageOn(dateOfBirth: string, on: string): number {
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];

@@ -90,7 +90,6 @@ export const personSchema = personFields.superRefine((p, ctx) => {
   if (!needs[p.contactMethod]) ctx.addIssue({ code: 'custom', path: ['contactMethod'], message: 'referrals.error.contactMethodDetails' });
   if (p.doNotContact.includes(p.contactMethod)) ctx.addIssue({ code: 'custom', path: ['doNotContact'], message: 'referrals.error.doNotContactPreferred' });
 });
-export type PersonInput = z.output<typeof personSchema>;
 
 export const contextFields = z.object({
   referringService: z.enum(REFERRING_SERVICES, { error: 'referrals.error.referringService' }),

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../../platform/audit/index.ts';
-import { actorOf, type Principal, sha256Hex } from '../../platform/auth/index.ts';
+import { actorOf, type Principal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
 import { Conflict, Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
-import { createTranslator } from '../../platform/i18n/index.ts';
+import { createTranslator, type Translate } from '../../platform/i18n/index.ts';
 import { queueNotification } from '../../platform/notify/index.ts';
 import { findOrganisation } from '../organisations/index.ts';
 import { postcodeDistrict } from './postcode.ts';
@@ -122,7 +122,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
   }
 
   /** Every change is told to the referrer and to their organisation's shared inbox. */
-  async function notifyReferrer(tx: Tx, tenantId: string, r: Referral, change: string) {
+  async function notifyReferrer(tx: Tx, tenantId: string, r: Referral, change: (t: Translate) => string) {
     const recipients: { email: string; language: 'en' | 'cy' }[] = [];
     if (r.referrer.userId) {
       const user = await tx.selectFrom('users').select(['email', 'preferred_language']).where('id', '=', r.referrer.userId).executeTakeFirst();
@@ -144,7 +144,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
         // No health details and no name in email: the reference is enough for the referrer to find it.
         body: [
           t('referrals.notify.update.status', { status: t(`referrals.status.${r.status}`), milestone: t(`referrals.milestone.${r.milestone}`) }),
-          change,
+          change(t),
           ...(r.statusReason ? [t('referrals.notify.update.reason', { reason: r.statusReason })] : []),
           t('referrals.notify.update.link', { url: `${baseUrl}/referrals/${r.id}` }),
         ].join('\n\n'),
@@ -299,8 +299,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
       milestone: 'received',
       details: { team: chosen.team.name, route, regime: regime.regime, personMatch: link.match },
     });
-    const t = translate('en');
-    await notifyReferrer(tx, tenantId, referral, t('referrals.notify.change.created', { team: chosen.team.name }));
+    await notifyReferrer(tx, tenantId, referral, (t) => t('referrals.notify.change.created', { team: chosen.team.name }));
     const stored = (await findPerson(tx, link.personId)) as Person;
     await notifyPerson(tx, tenantId, stored, 'received', (tp) => [
       tp('referrals.notify.received.body', { reference: referral.reference, team: chosen.team.name }),
@@ -367,7 +366,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
       });
     }
     const updated = await updateReferral(c.tx, c.r.id, patch, now);
-    await notifyReferrer(c.tx, c.tenantId, updated, translate('en')('referrals.notify.change.status', { by: nameOf(c.actor) }));
+    await notifyReferrer(c.tx, c.tenantId, updated, (t) => t('referrals.notify.change.status', { by: nameOf(c.actor) }));
     // The loop closes both ways: a referrer's withdrawal reaches the team working it.
     if (c.side === 'requester') {
       await emailTeam(c.tx, c.tenantId, updated, updated.ownerUserId ? 'assigned' : 'team-lead', 'withdrawn', { reason: reason ?? '' });
@@ -402,7 +401,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
     // Any milestone from a contact attempt on means contact was attempted: the first-contact clock stops.
     const contactMade = !c.r.firstContactAt && MILESTONES.indexOf(milestone) >= MILESTONES.indexOf('first-contact-attempted');
     const updated = await updateReferral(c.tx, c.r.id, { business_status: milestone, status, ...(contactMade ? { first_contact_at: now } : {}) }, now);
-    await notifyReferrer(c.tx, c.tenantId, updated, translate('en')('referrals.notify.change.milestone', { by: nameOf(c.actor) }));
+    await notifyReferrer(c.tx, c.tenantId, updated, (t) => t('referrals.notify.change.milestone', { by: nameOf(c.actor) }));
     await recordChange(
       c,
       { kind: 'milestone', fromStatus: c.r.status, toStatus: status, milestone, reason },
@@ -672,7 +671,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
             t('referrals.notify.could-not-contact.next'),
           ]);
         } else if (reached === 'contacted' || attempts === 1) {
-          await notifyReferrer(c.tx, c.tenantId, r, translate('en')('referrals.notify.change.contact'));
+          await notifyReferrer(c.tx, c.tenantId, r, (t) => t('referrals.notify.change.contact'));
         }
         return r;
       });
@@ -690,7 +689,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
         if (capacityOf(to, counts.get(to.id) ?? 0).state === 'closed') throw new InvalidInput([{ path: 'teamId', message: 'referrals.error.teamClosed' }]);
         const now = clock.now();
         const r = await updateReferral(c.tx, c.r.id, { team_id: to.id }, now);
-        await notifyReferrer(c.tx, c.tenantId, r, translate('en')('referrals.notify.change.rerouted', { team: to.name }));
+        await notifyReferrer(c.tx, c.tenantId, r, (t) => t('referrals.notify.change.rerouted', { team: to.name }));
         await recordChange(
           c,
           { kind: 'rerouted', reason: value.reason, details: { fromTeam: from?.name ?? '', toTeam: to.name } },
@@ -744,4 +743,3 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
 }
 
 export type ReferralService = ReturnType<typeof createReferralService>;
-export const draftTokenHash = (token: string) => sha256Hex(token);

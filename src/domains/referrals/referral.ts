@@ -51,7 +51,6 @@ export const MILESTONES = [
 export type Milestone = (typeof MILESTONES)[number];
 /** Structured reasons a team gives when it rejects (or closes) a referral; the referrer sees them. */
 export const REJECTION_REASONS = ['out-of-area', 'not-eligible', 'at-capacity', 'person-declined', 'could-not-contact', 'duplicate', 'other'] as const;
-export type RejectionReason = (typeof REJECTION_REASONS)[number];
 export const CONTACT_OUTCOMES = ['contacted', 'no-answer', 'left-message', 'wrong-details'] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 export type PersonMatch = 'new' | 'nhs-number' | 'details';
