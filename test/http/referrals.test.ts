@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { referralTables } from '../../src/domains/referrals/index.ts';
-import { makeReferral, referralInput } from '../support/referrals.ts';
+import { referralMessages, referralTables } from '../../src/domains/referrals/index.ts';
+import { makeReferral, referralInput, staffPrincipal } from '../support/referrals.ts';
 import { browser, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
 
@@ -121,6 +121,22 @@ describe(`referrals on ${testDatabaseKind}`, () => {
     const withCondition = await journey('Depression');
     expect(withCondition).not.toContain('Conditional (Jobcentre)');
     expect(withCondition).toContain('<p class="govuk-body">Voluntary</p>');
+  });
+
+  test('a Welsh-speaking referrer’s emails are wholly in Welsh, and name nobody', async () => {
+    const gp = await staffPrincipal(t, 'cardiff', 'referrer@cardiff.bridgework.example');
+    const { referral } = await t.services.referrals.create(gp, 'clinician', { ...referralInput({ nhsNumber: '1234567830', postcode: 'CF10 1AA' }) });
+    const mail = await t.testDb.db.inTenant(t.tenants.cardiff, (tx) =>
+      tx.selectFrom('notifications_outbox').select(['subject', 'body', 'language']).where('recipient', '=', 'referrer@cardiff.bridgework.example').execute(),
+    );
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatchObject({
+      language: 'cy',
+      subject: referralMessages.cy['referrals.notify.update.subject'].replace('{reference}', referral.reference),
+    });
+    expect(mail[0]?.body).toContain(referralMessages.cy['referrals.notify.change.created'].replace('{team}', 'Cardiff IPS team'));
+    expect(mail[0]?.body).not.toContain('Alex');
+    expect(mail[0]?.body).not.toContain('Back pain');
   });
 
   test('a question page refuses bad answers with the error summary and keeps what was typed', async () => {

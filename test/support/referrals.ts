@@ -1,3 +1,4 @@
+import type { UserPrincipal } from '../../src/platform/auth/index.ts';
 import type { TestApp } from './test-app.ts';
 
 /** A complete referral in the shape the service takes: each test changes what it is about. */
@@ -44,4 +45,21 @@ export async function makeReferral(t: TestApp, tenant: 'leicester' | 'cardiff', 
   const input = referralInput({ postcode: tenant === 'cardiff' ? 'CF10 1AA' : 'LE1 6ZG', ...overrides });
   const { referral } = await t.services.referrals.create({ kind: 'public', tenantId: t.tenants[tenant] }, 'self', input);
   return referral;
+}
+
+/** A signed-in member of staff, as the service sees them, without going through the pages. */
+export async function staffPrincipal(t: TestApp, tenant: 'leicester' | 'cardiff', email: string): Promise<UserPrincipal> {
+  const u = await t.testDb.db.inTenant(t.tenants[tenant], (tx) => tx.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow());
+  return {
+    kind: 'user',
+    tenantId: t.tenants[tenant],
+    userId: u.id,
+    organisationId: u.organisation_id,
+    email: u.email,
+    displayName: u.display_name,
+    roles: u.roles,
+    language: u.preferred_language,
+    mfaEnabled: false,
+    sessionIdHash: '',
+  };
 }
