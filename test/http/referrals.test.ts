@@ -80,7 +80,10 @@ describe(`referrals on ${testDatabaseKind}`, () => {
       });
     const [first, second] = [await send(), await send()];
     expect(first.statusCode).toBe(303);
-    expect(second.statusCode).toBe(410);
+    // A second press (or the back button) shows the referral already sent, and sends nothing more.
+    expect(second.statusCode).toBe(303);
+    expect(second.headers.location).toBe(first.headers.location);
+    expect((await b.get('/referrals/new/check')).headers.location).toBe(first.headers.location);
     expect(await count('referrals')).toBe(before + 1);
     const sent = await b.get(first.headers.location as string);
     expect(sent.body).toContain('Referral sent');

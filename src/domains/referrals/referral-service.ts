@@ -453,12 +453,16 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
     },
 
     /** What the public confirmation page may show about a referral sent from a web draft: its reference, nothing else. */
-    async sentFromDraft(tenantId: string, draftTokenHash: string): Promise<{ reference: string; firstContactWorkingDays: number } | null> {
+    async sentFromDraft(tenantId: string, draftTokenHash: string): Promise<{ id: string; reference: string; firstContactWorkingDays: number } | null> {
       return db.inTenant(tenantId, async (tx) => {
         const r = await findReferralByIdentifier(tx, WEB_FORM_SYSTEM, draftTokenHash);
         if (!r) return null;
         const settings = await tenantReferralSettings(tx);
-        return { reference: r.reference, firstContactWorkingDays: r.youngPerson ? settings.youthFirstContactWorkingDays : settings.firstContactWorkingDays };
+        return {
+          id: r.id,
+          reference: r.reference,
+          firstContactWorkingDays: r.youngPerson ? settings.youthFirstContactWorkingDays : settings.firstContactWorkingDays,
+        };
       });
     },
 

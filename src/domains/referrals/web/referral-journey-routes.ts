@@ -250,14 +250,23 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
     );
   }
 
-  function journeyRoutes(
-    base: string,
-    load: (request: FastifyRequest) => Promise<Journey | null>,
-    sent: (request: FastifyRequest, reply: FastifyReply, j: Journey, id: string) => Promise<FastifyReply>,
-  ) {
+  /**
+   * The same question pages, check answers and send for one audience. `confirmation` is where a
+   * sent referral is shown: after sending, and when the browser comes back to a form already sent.
+   */
+  function journeyRoutes(base: string, load: (request: FastifyRequest) => Promise<Journey | null>, confirmation: (id: string) => string) {
+    // Back into a form already sent: show what was sent, never the form again (GOV.UK once-only actions).
+    const gone = async (request: FastifyRequest, reply: FastifyReply) => {
+      const ref = deps.drafts.tokenHashOf(request.cookies[DRAFT_COOKIE]);
+      const sent = ref ? await deps.referrals.sentFromDraft(ref.tenantId, ref.tokenHash) : null;
+      if (sent) return reply.redirect(confirmation(sent.id), 303);
+      if (request.method === 'GET') return reply.redirect(base, 303);
+      return reply.page('pages/message.njk', { title: request.t('referrals.journey.title.staff'), paragraphs: [request.t('referrals.error.draftGone')] }, 410);
+    };
+
     app.get(`${base}/check`, async (request, reply) => {
       const j = await load(request);
-      if (!j) return reply.redirect(base, 303);
+      if (!j) return gone(request, reply);
       const missing = nextUnanswered(j.draft.route, j.draft.answers, today());
       if (missing) return reply.redirect(`${base}/${missing.slug}`, 303);
       return renderCheck(request, reply, j);
@@ -265,8 +274,7 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
 
     app.post(`${base}/check`, async (request, reply) => {
       const j = await load(request);
-      if (!j)
-        return reply.page('pages/message.njk', { title: request.t('referrals.confirmation.title'), paragraphs: [request.t('referrals.error.draftGone')] }, 410);
+      if (!j) return gone(request, reply);
       if (j.audience === 'self') await deps.drafts.throttle(request.ip, 'send');
       try {
         const { referral } = await deps.referrals.createFromDraft(
@@ -275,7 +283,7 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
           j.draft.tokenHash,
           referralInput(j.draft.route, j.draft.answers, { name: j.name, today: today() }),
         );
-        return sent(request, reply, j, referral.id);
+        return reply.redirect(confirmation(referral.id), 303);
       } catch (error) {
         if (!(error instanceof DomainError) || error.issues.length === 0) throw error;
         return renderCheck(request, reply, j, error.issues);
@@ -284,7 +292,7 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
 
     app.get<{ Params: { step: string } }>(`${base}/:step`, async (request, reply) => {
       const j = await load(request);
-      if (!j) return reply.redirect(base, 303);
+      if (!j) return gone(request, reply);
       const step = stepsFor(j.draft.route, j.draft.answers, today()).find((s) => s.slug === request.params.step);
       if (!step) throw new NotFound('question', request.params.step);
       return renderStep(request, reply, j, step, j.draft.answers);
@@ -292,7 +300,7 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
 
     app.post<{ Params: { step: string } }>(`${base}/:step`, async (request, reply) => {
       const j = await load(request);
-      if (!j) return reply.redirect(base, 303);
+      if (!j) return gone(request, reply);
       const step = stepsFor(j.draft.route, j.draft.answers, today()).find((s) => s.slug === request.params.step);
       if (!step) throw new NotFound('question', request.params.step);
       const raw = readForm(step, (request.body ?? {}) as Record<string, unknown>);
@@ -335,10 +343,7 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
     reply.setCookie(DRAFT_COOKIE, cookie, cookieOptions);
     return reply.redirect('/referrals/new/name', 303);
   });
-  journeyRoutes('/referrals/new', staffJourney, async (_request, reply, _j, id) => {
-    reply.clearCookie(DRAFT_COOKIE, { path: '/' });
-    return reply.redirect(`/referrals/${id}/sent`, 303);
-  });
+  journeyRoutes('/referrals/new', staffJourney, (id) => `/referrals/${id}/sent`);
 
   // The public: choose the council first, because the council's teams are the service.
   const councilItems = async (t: Translate, lang: string, selected?: unknown) =>
@@ -381,7 +386,7 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
     });
   });
   // Registered after /sent so that it is not taken for a question.
-  journeyRoutes('/self-referral', selfJourney, async (_request, reply) => reply.redirect('/self-referral/sent', 303));
+  journeyRoutes('/self-referral', selfJourney, () => '/self-referral/sent');
 
   app.get<{ Params: { id: string } }>('/referrals/:id/sent', async (request, reply) => {
     const user = requireRole(request.principal, ['referrer']);
