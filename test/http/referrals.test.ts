@@ -344,6 +344,13 @@ describe(`referrals on ${testDatabaseKind}`, () => {
     const target = await makeReferral(t, 'leicester', { nhsNumber: '9434765870', givenName: 'Pat' });
     const csrfB = await b.csrf('/referrals/new/name');
     const csrfS = await s.csrf('/teams');
+    const admin = browser(t.app);
+    await admin.signIn('tenant-admin@leicester.bridgework.example');
+    const csrfA = await admin.csrf('/teams/service-levels');
+    const person = browser(t.app);
+    const csrfP = await person.csrf('/self-referral');
+    await person.post('/self-referral', { _csrf: csrfP, tenantId: t.tenants.leicester });
+    const teamId = (await t.services.teams.list(t.tenants.leicester))[0]?.id ?? '';
     // Bad for any required field: nothing, blanks, far too long, or control characters.
     const bad = fc.oneof(
       fc.constant(''),
@@ -374,13 +381,39 @@ describe(`referrals on ${testDatabaseKind}`, () => {
         values: weird,
       })),
       { b: s, url: `/referrals/${target.id}/accept`, fields: ['specialistUserId'], csrf: csrfS, values: fc.oneof(weird.filter((v) => v.trim() !== '')) },
-      {
+      ...['/teams/new', `/teams/${teamId}`].map((url) => ({
         b: s,
-        url: '/teams/new',
+        url,
         fields: ['name', 'organisationId', 'services', 'specialists', 'caseloadLimit', 'accepting', 'programmes', 'postcodeDistricts', 'memberIds'],
         csrf: csrfS,
         values: bad,
+      })),
+      {
+        b: admin,
+        url: '/teams/service-levels',
+        fields: ['firstContactWorkingDays', 'youthFirstContactWorkingDays', 'contactAttemptLimit'],
+        csrf: csrfA,
+        values: weird,
       },
+      // An unfinished draft cannot be sent, whatever comes with it.
+      { b, url: '/referrals/new/check', fields: ['givenName', 'teamId'], csrf: csrfB, values: weird },
+      // The public pages, with no sign-in.
+      { b: person, url: '/self-referral', fields: ['tenantId'], csrf: csrfP, values: weird },
+      ...[
+        ['name', ['givenName', 'familyName']],
+        ['date-of-birth', ['dateOfBirth-day', 'dateOfBirth-month', 'dateOfBirth-year']],
+        ['address', ['addressLine1', 'postcode']],
+        ['language', ['preferredLanguage']],
+        ['help', ['helpWanted']],
+        ['consent-self', ['consentScopes']],
+      ].map(([slug, fields]) => ({
+        b: person,
+        url: `/self-referral/${slug}`,
+        fields: fields as string[],
+        csrf: csrfP,
+        values: slug === 'name' || slug === 'help' ? bad : weird,
+      })),
+      { b: person, url: '/self-referral/check', fields: ['givenName'], csrf: csrfP, values: weird },
     ];
     const before = { referrals: await count('referrals'), events: await count('referral_events'), teams: await count('teams') };
     await fc.assert(
@@ -398,10 +431,15 @@ describe(`referrals on ${testDatabaseKind}`, () => {
           expect(res.statusCode).toBeLessThan(500);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 120 },
     );
     expect(await count('referrals')).toBe(before.referrals);
     expect(await count('teams')).toBe(before.teams);
+    expect(await t.services.teams.settings(t.tenants.leicester)).toEqual({
+      firstContactWorkingDays: 5,
+      youthFirstContactWorkingDays: 2,
+      contactAttemptLimit: 3,
+    });
   });
 
   test('a tenant admin sets the service levels; bad numbers are refused and change nothing', async () => {
