@@ -120,7 +120,10 @@ export const migration: Migration = {
        -- The business identifier decides duplicates: concurrent submissions cannot both insert.
        CONSTRAINT referrals_identifier_unique UNIQUE (tenant_id, identifier_system, identifier_value),
        CONSTRAINT referrals_reference_unique UNIQUE (tenant_id, reference),
-       CONSTRAINT referrals_reason_present CHECK (status NOT IN ('rejected', 'cancelled', 'on-hold', 'failed') OR length(btrim(coalesce(status_reason, ''))) > 0),
+       -- A closing or pausing status carries a reason: a structured code, words, or both.
+       CONSTRAINT referrals_reason_present CHECK (
+         status NOT IN ('rejected', 'cancelled', 'on-hold', 'failed') OR reason_code IS NOT NULL OR length(btrim(coalesce(status_reason, ''))) > 0
+       ),
        CONSTRAINT referrals_person_fk FOREIGN KEY (tenant_id, person_id) REFERENCES people (tenant_id, id),
        CONSTRAINT referrals_team_fk FOREIGN KEY (tenant_id, team_id) REFERENCES teams (tenant_id, id),
        CONSTRAINT referrals_owner_fk FOREIGN KEY (tenant_id, owner_user_id) REFERENCES users (tenant_id, id),

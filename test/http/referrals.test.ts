@@ -140,6 +140,14 @@ describe(`referrals on ${testDatabaseKind}`, () => {
     expect(mail[0]?.body).toContain(referralMessages.cy['referrals.notify.change.created'].replace('{team}', 'Cardiff IPS team'));
     expect(mail[0]?.body).not.toContain('Alex');
     expect(mail[0]?.body).not.toContain('Back pain');
+    // A structured reason reaches a Welsh reader in Welsh, with the words the team gave.
+    const specialist = await staffPrincipal(t, 'cardiff', 'specialist@cardiff.bridgework.example');
+    await t.services.referrals.reject(specialist, referral.id, { reasonCode: 'out-of-area', reason: 'Yn byw ym Mro Morgannwg' });
+    const page = browser(t.app);
+    await page.signIn('referrer@cardiff.bridgework.example');
+    const view = await page.get(`/referrals/${referral.id}`);
+    expect(view.body).toContain(`${referralMessages.cy['referrals.rejection.out-of-area']}: Yn byw ym Mro Morgannwg`);
+    expect(view.body).not.toContain('Out of area');
   });
 
   test('a question page refuses bad answers with the error summary and keeps what was typed', async () => {
@@ -226,7 +234,7 @@ describe(`referrals on ${testDatabaseKind}`, () => {
       r.id,
     );
     expect(view.referral.status).toBe('rejected');
-    expect(view.referral.statusReason).toBe('Out of area');
+    expect(view.referral).toMatchObject({ reasonCode: 'out-of-area', statusReason: null });
     // An illegal move is a 409 page, and nothing changes.
     const again = await s.post(`/referrals/${r.id}/status`, { _csrf: await s.csrf(`/referrals/${a.id}`), status: 'in-progress' });
     expect(again.statusCode).toBe(409);
@@ -279,7 +287,8 @@ describe(`referrals on ${testDatabaseKind}`, () => {
       expect(res.statusCode).toBe(303);
     }
     const page = await s.get(`/referrals/${r.id}`);
-    expect(page.body).toContain('Could not contact the person after 3 attempts');
+    expect(page.body).toContain('Could not contact the person');
+    expect(page.body).toContain('Contact attempt 3: No answer');
     const outbox = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
       tx.selectFrom('notifications_outbox').select(['recipient', 'template']).where('recipient', '=', 'casey@example.com').execute(),
     );

@@ -78,7 +78,6 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
   'referrals.outcome.no-answer': 'Dim ateb',
   'referrals.outcome.left-message': 'Wedi gadael neges',
   'referrals.outcome.wrong-details': 'Manylion cyswllt anghywir',
-  'referrals.couldNotContact.reason': 'Methu cysylltu â’r person ar ôl {attempts} ymgais',
   'referrals.service.gp': 'Meddyg teulu neu ofal sylfaenol',
   'referrals.service.mental-health': 'Gwasanaeth iechyd meddwl',
   'referrals.service.addiction': 'Gwasanaeth dibyniaeth',

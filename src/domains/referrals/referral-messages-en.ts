@@ -76,7 +76,6 @@ export const referralEn = {
   'referrals.outcome.no-answer': 'No answer',
   'referrals.outcome.left-message': 'Left a message',
   'referrals.outcome.wrong-details': 'Contact details wrong',
-  'referrals.couldNotContact.reason': 'Could not contact the person after {attempts} attempts',
   'referrals.service.gp': 'GP or primary care',
   'referrals.service.mental-health': 'Mental health service',
   'referrals.service.addiction': 'Addiction service',

@@ -20,6 +20,7 @@ import {
   type Team,
 } from './referral.ts';
 import { referralMessages } from './referral-messages.ts';
+import { reasonInWords } from './referral-reason.ts';
 import {
   awaitingFirstContact,
   findCase,
@@ -145,7 +146,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
         body: [
           t('referrals.notify.update.status', { status: t(`referrals.status.${r.status}`), milestone: t(`referrals.milestone.${r.milestone}`) }),
           change(t),
-          ...(r.statusReason ? [t('referrals.notify.update.reason', { reason: r.statusReason })] : []),
+          ...(reasonInWords(r, t) ? [t('referrals.notify.update.reason', { reason: reasonInWords(r, t) ?? '' })] : []),
           t('referrals.notify.update.link', { url: `${baseUrl}/referrals/${r.id}` }),
         ].join('\n\n'),
         language: to.language,
@@ -345,7 +346,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
     reason: string | null,
     extra: { reasonCode?: string | null; specialistUserId?: string | null } = {},
   ) {
-    const check = checkTransition(c.r.status, to, c.side, reason);
+    const check = checkTransition(c.r.status, to, c.side, reason || extra.reasonCode);
     if (!check.ok) {
       if (check.why === 'reason-required') throw new InvalidInput([{ path: 'reason', message: 'referrals.error.reasonRequired' }]);
       if (check.why === 'not-yours') throw new Forbidden(`Only the owning team may move a referral to ${to}`);
@@ -615,8 +616,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
       const value = parseInput(rejectSchema, input);
       return change(actor, id, async (c) => {
         requireOwner(c);
-        const label = translate('en')(`referrals.rejection.${value.reasonCode}`);
-        return applyStatus(c, 'rejected', value.reason ? `${label}: ${value.reason}` : label, { reasonCode: value.reasonCode });
+        return applyStatus(c, 'rejected', value.reason ?? null, { reasonCode: value.reasonCode });
       });
     },
 
@@ -666,8 +666,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
         const neverReached = MILESTONES.indexOf(r.milestone) < MILESTONES.indexOf('contacted');
         if (reached !== 'contacted' && attempts >= contactAttemptLimit && neverReached) {
           const to: ReferralStatus = r.status === 'requested' ? 'rejected' : r.status === 'accepted' ? 'cancelled' : 'failed';
-          const reason = translate('en')('referrals.couldNotContact.reason', { attempts });
-          r = await applyStatus({ ...c, r }, to, reason, { reasonCode: 'could-not-contact' });
+          r = await applyStatus({ ...c, r }, to, null, { reasonCode: 'could-not-contact' });
           const person = (await findPerson(c.tx, r.personId)) as Person;
           const team = (await findTeam(c.tx, r.teamId)) as Team;
           await notifyPerson(c.tx, c.tenantId, person, 'could-not-contact', (t) => [

@@ -1,4 +1,6 @@
 import type { Person, Referral, ReferralStatus, Team } from '../referral.ts';
+import { referralMessages } from '../referral-messages.ts';
+import { reasonInWords } from '../referral-reason.ts';
 
 /** Every Bridgework-defined CodeSystem, so senders and our own mappers use one spelling. */
 const BASE = 'https://bridgework.org.uk/fhir/CodeSystem/';
@@ -65,6 +67,8 @@ export type TaskResource = {
 export type CaseRecord = { id: string; team_id: string; phase: string; opened_at: Date };
 
 // "first-contact-attempted" → "First contact attempted": codes are already plain English.
+// FHIR text is for machines and their logs: English, from the same catalogue as the pages.
+const english = (key: string) => referralMessages.en[key as keyof typeof referralMessages.en] ?? key;
 const label = (code: string) => `${code.charAt(0).toUpperCase()}${code.slice(1).replaceAll('-', ' ')}`;
 const coded = (system: string, code: string, display?: string): CodeableConcept => ({ coding: [{ system, code, ...(display ? { display } : {}) }] });
 const meta = (r: Referral, extra: Meta = {}): Meta => ({ versionId: String(r.version), lastUpdated: r.updatedAt.toISOString(), ...extra });
@@ -95,7 +99,7 @@ export function taskResource(r: Referral, team: Pick<Team, 'id' | 'name'>, baseU
       ? {
           statusReason: {
             ...(r.reasonCode ? coded(BRIDGEWORK_CODE_SYSTEMS.rejectionReason, r.reasonCode, label(r.reasonCode)) : {}),
-            text: r.statusReason ?? label(r.reasonCode ?? ''),
+            text: reasonInWords(r, english) ?? '',
           },
         }
       : {}),

@@ -7,6 +7,7 @@ import type { Translate } from '../../../platform/i18n/index.ts';
 import type { OrganisationService } from '../../organisations/index.ts';
 import { formatNhsNumber } from '../nhs-number.ts';
 import { CONTACT_OUTCOMES, MILESTONES, PROGRAMMES, REFERRING_SERVICES, REJECTION_REASONS, type Referral } from '../referral.ts';
+import { reasonInWords } from '../referral-reason.ts';
 import { isLaterMilestone, nextStatuses } from '../referral-rules.ts';
 import { referralIdSchema } from '../referral-schemas.ts';
 import type { ReferralService, ReferralView } from '../referral-service.ts';
@@ -228,7 +229,10 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
                   : t('referrals.event.created'),
       when: when(e.at, lang),
       by: t('referrals.event.by', { name: e.actorName }),
-      reason: e.kind === 'service-level' ? null : e.reason,
+      reason:
+        e.kind === 'service-level'
+          ? null
+          : reasonInWords({ reasonCode: typeof e.details.reasonCode === 'string' ? e.details.reasonCode : null, statusReason: e.reason }, t),
     }));
     // A person already known keeps their record; what this referral said, where it differs, is shown beside it.
     const given = r.submittedPerson;
@@ -265,7 +269,7 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
         statusRows: [
           row(t('referrals.view.status'), t(`referrals.status.${r.status}`), t),
           row(t('referrals.view.milestone'), t(`referrals.milestone.${r.milestone}`), t),
-          ...(r.statusReason ? [row(t('referrals.view.reason'), r.statusReason, t)] : []),
+          ...(reasonInWords(r, t) ? [row(t('referrals.view.reason'), reasonInWords(r, t), t)] : []),
           row(t('referrals.view.team'), team.name, t),
           row(t('referrals.view.referrer'), r.referrer.name, t),
           row(t('referrals.view.firstContactDue'), day(r.firstContactDue, lang), t),
