@@ -9,11 +9,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const count = (table: 'sessions' | 'access_tokens' | 'idempotency_keys') =>
-  t.testDb.db.eachTenant(async (tx) => (await tx.selectFrom(table).select('tenant_id').execute()).length).then((n) => n.reduce((a, b) => a + b, 0));
+const count = (table: 'sessions' | 'access_tokens' | 'idempotency_keys' | 'referral_drafts') =>
+  t.testDb.db
+    .eachTenant(async (tx) => (await tx.withTables<{ referral_drafts: { tenant_id: string } }>().selectFrom(table).select('tenant_id').execute()).length)
+    .then((n) => n.reduce((a, b) => a + b, 0));
 
 describe(`scheduled maintenance on ${testDatabaseKind}`, () => {
-  test('the purge job runs on its schedule and removes expired sessions, tokens and old idempotency keys', async () => {
+  test('the purge job runs on its schedule and removes expired sessions, tokens, old idempotency keys and referral drafts', async () => {
+    await t.services.drafts.start(t.tenants.cardiff, 'self', null);
     await browser(t.app).signIn('referrer@leicester.bridgework.example');
     const token = await bearerToken(t, 'W06000015', 'organisations:write');
     await t.app.inject({
@@ -25,6 +28,7 @@ describe(`scheduled maintenance on ${testDatabaseKind}`, () => {
     expect(await count('sessions')).toBe(1);
     expect(await count('access_tokens')).toBe(1);
     expect(await count('idempotency_keys')).toBe(1);
+    expect(await count('referral_drafts')).toBe(1);
 
     const runner = createJobRunner({ db: t.testDb.db, clock: t.clock, handlers: t.services.jobHandlers, schedules: t.services.jobSchedules });
     await runner.runDue();
@@ -36,6 +40,7 @@ describe(`scheduled maintenance on ${testDatabaseKind}`, () => {
     expect(await count('sessions')).toBe(0);
     expect(await count('access_tokens')).toBe(0);
     expect(await count('idempotency_keys')).toBe(0);
+    expect(await count('referral_drafts')).toBe(0);
     const runs = await t.testDb.db.global((tx) => tx.selectFrom('jobs').select('state').where('name', '=', 'maintenance.purge-expired').execute());
     expect(runs.map((r) => r.state)).toEqual(['done', 'done']);
   });
