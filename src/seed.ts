@@ -1,7 +1,7 @@
 import { insertOrganisation, type OrganisationKind } from './domains/organisations/index.ts';
 import { createReferralService, type Programme, type ReferringService, referralTables } from './domains/referrals/index.ts';
 import { recordAudit } from './platform/audit/index.ts';
-import { hashPassword, insertUser, type UserPrincipal } from './platform/auth/index.ts';
+import { findUserByEmail, hashPassword, insertUser, type UserPrincipal, userPrincipal } from './platform/auth/index.ts';
 import type { Clock } from './platform/clock/index.ts';
 import { type Database, type Nation, newId, type Role } from './platform/db/index.ts';
 
@@ -190,6 +190,10 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoSignIn[]
   return signIns;
 }
 
+const raise = (message: string): never => {
+  throw new Error(message);
+};
+
 /** A person as a demo referral gives them: contact by email, English unless said. */
 const demoPerson = (p: { givenName: string; familyName: string; dateOfBirth: string; nhsNumber?: string; postcode: string; language?: 'en' | 'cy' }) => ({
   ...p,
@@ -211,21 +215,8 @@ async function seedDemoReferrals(db: Database, clock: Clock): Promise<void> {
   const tenantOf = (gss: string) => tenants.find((t) => t.gss_code === gss)?.id ?? '';
   const leicester = tenantOf('E06000016');
   const cardiff = tenantOf('W06000015');
-  const staff = async (tenantId: string, email: string): Promise<UserPrincipal> => {
-    const u = await db.inTenant(tenantId, (tx) => tx.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow());
-    return {
-      kind: 'user',
-      tenantId,
-      userId: u.id,
-      organisationId: u.organisation_id,
-      email: u.email,
-      displayName: u.display_name,
-      roles: u.roles,
-      language: u.preferred_language,
-      mfaEnabled: false,
-      sessionIdHash: '',
-    };
-  };
+  const staff = async (tenantId: string, email: string): Promise<UserPrincipal> =>
+    userPrincipal((await db.inTenant(tenantId, (tx) => findUserByEmail(tx, email))) ?? raise(`no demo user ${email}`), tenantId);
   const gp = await staff(leicester, 'referrer@leicester.bridgework.example');
   const specialist = await staff(leicester, 'specialist@leicester.bridgework.example');
   const consent = (recordedBy: string) => ({

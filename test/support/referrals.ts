@@ -1,4 +1,4 @@
-import type { UserPrincipal } from '../../src/platform/auth/index.ts';
+import { findUserByEmail, type UserPrincipal, userPrincipal } from '../../src/platform/auth/index.ts';
 import type { TestApp } from './test-app.ts';
 
 /** A complete referral in the shape the service takes: each test changes what it is about. */
@@ -49,17 +49,7 @@ export async function makeReferral(t: TestApp, tenant: 'leicester' | 'cardiff', 
 
 /** A signed-in member of staff, as the service sees them, without going through the pages. */
 export async function staffPrincipal(t: TestApp, tenant: 'leicester' | 'cardiff', email: string): Promise<UserPrincipal> {
-  const u = await t.testDb.db.inTenant(t.tenants[tenant], (tx) => tx.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow());
-  return {
-    kind: 'user',
-    tenantId: t.tenants[tenant],
-    userId: u.id,
-    organisationId: u.organisation_id,
-    email: u.email,
-    displayName: u.display_name,
-    roles: u.roles,
-    language: u.preferred_language,
-    mfaEnabled: false,
-    sessionIdHash: '',
-  };
+  const user = await t.testDb.db.inTenant(t.tenants[tenant], (tx) => findUserByEmail(tx, email));
+  if (!user) throw new Error(`no user ${email}`);
+  return userPrincipal(user, t.tenants[tenant]);
 }

@@ -298,27 +298,17 @@ export async function findTeam(tx: Tx, id: string): Promise<Team | null> {
   return row ? toTeam(row) : null;
 }
 
-/** Open referrals per team: what counts against a team's places. */
-export async function openCountsByTeam(tx: Tx): Promise<Map<string, number>> {
-  const rows = await tables(tx)
-    .selectFrom('referrals')
-    .select(['team_id', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('status', 'in', OPEN_STATUSES)
-    .groupBy('team_id')
-    .execute();
-  return new Map(rows.map((r) => [r.team_id, Number(r.n)]));
-}
+export type OpenCounts = { all: number; young: number };
 
-/** Open young-person referrals per team: the youth pathway is counted on its own. */
-export async function openYouthCountsByTeam(tx: Tx): Promise<Map<string, number>> {
+/** Open referrals per team, what counts against its places, and of those the young people's (counted on their own). */
+export async function openCountsByTeam(tx: Tx): Promise<Map<string, OpenCounts>> {
   const rows = await tables(tx)
     .selectFrom('referrals')
-    .select(['team_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .select((eb) => ['team_id', eb.fn.countAll<string>().as('n'), eb.fn.countAll<string>().filterWhere('young_person', '=', true).as('young')])
     .where('status', 'in', OPEN_STATUSES)
-    .where('young_person', '=', true)
     .groupBy('team_id')
     .execute();
-  return new Map(rows.map((r) => [r.team_id, Number(r.n)]));
+  return new Map(rows.map((r) => [r.team_id, { all: Number(r.n), young: Number(r.young) }]));
 }
 
 export async function teamIdsOf(tx: Tx, userId: string): Promise<string[]> {

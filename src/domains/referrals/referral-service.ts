@@ -4,9 +4,6 @@ import { actorOf, type Principal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
 import { Conflict, Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
-import { createTranslator, type Translate } from '../../platform/i18n/index.ts';
-import { queueNotification } from '../../platform/notify/index.ts';
-import { findOrganisation } from '../organisations/index.ts';
 import { postcodeDistrict } from './postcode.ts';
 import {
   type ContactOutcome,
@@ -19,8 +16,7 @@ import {
   type ReferralStatus,
   type Team,
 } from './referral.ts';
-import { referralMessages } from './referral-messages.ts';
-import { reasonInWords } from './referral-reason.ts';
+import { createReferralNotifications } from './referral-notifications.ts';
 import {
   awaitingFirstContact,
   findCase,
@@ -100,12 +96,12 @@ const actorOfSubmitter = (s: Submitter) => (s.kind === 'public' ? { kind: 'publi
 export function createReferralService(deps: { db: Database; clock: Clock; baseUrl: string; holidays?: BankHolidays }) {
   const { db, clock, baseUrl } = deps;
   const holidays = deps.holidays ?? englandAndWalesBankHolidays;
-  const translate = createTranslator([referralMessages]);
+  const notify = createReferralNotifications({ clock, baseUrl });
 
   async function routedTeams(tx: Tx, service: CreateReferralInput['context']['referringService'], postcode: string | null, youngPerson: boolean) {
     const [teams, counts] = await Promise.all([listTeams(tx), openCountsByTeam(tx)]);
     return routeTeams(
-      teams.map((team) => ({ team, openReferrals: counts.get(team.id) ?? 0 })),
+      teams.map((team) => ({ team, openReferrals: counts.get(team.id)?.all ?? 0 })),
       { service, district: postcode ? postcodeDistrict(postcode) : null, youngPerson },
     );
   }
@@ -120,95 +116,6 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
     if (viewer.organisationId && team?.organisationId === viewer.organisationId) return 'owner';
     if (r.referrer.clientId === viewer.id || (viewer.organisationId && r.referrer.organisationId === viewer.organisationId)) return 'requester';
     return null;
-  }
-
-  /** Every change is told to the referrer and to their organisation's shared inbox. */
-  async function notifyReferrer(tx: Tx, tenantId: string, r: Referral, change: (t: Translate) => string) {
-    const recipients: { email: string; language: 'en' | 'cy' }[] = [];
-    if (r.referrer.userId) {
-      const user = await tx.selectFrom('users').select(['email', 'preferred_language']).where('id', '=', r.referrer.userId).executeTakeFirst();
-      if (user) recipients.push({ email: user.email, language: user.preferred_language });
-    }
-    if (r.referrer.organisationId) {
-      const org = await findOrganisation(tx, r.referrer.organisationId);
-      if (org?.email && !recipients.some((x) => x.email === org.email)) recipients.push({ email: org.email, language: recipients[0]?.language ?? 'en' });
-    }
-    for (const to of recipients) {
-      const t = translate(to.language);
-      await queueNotification(tx, clock, {
-        tenantId,
-        id: newId(clock.now()),
-        channel: 'email',
-        recipient: to.email,
-        template: 'referral-update',
-        subject: t('referrals.notify.update.subject', { reference: r.reference }),
-        // No health details and no name in email: the reference is enough for the referrer to find it.
-        body: [
-          t('referrals.notify.update.status', { status: t(`referrals.status.${r.status}`), milestone: t(`referrals.milestone.${r.milestone}`) }),
-          change(t),
-          ...(reasonInWords(r, t) ? [t('referrals.notify.update.reason', { reason: reasonInWords(r, t) ?? '' })] : []),
-          t('referrals.notify.update.link', { url: `${baseUrl}/referrals/${r.id}` }),
-        ].join('\n\n'),
-        language: to.language,
-      });
-    }
-  }
-
-  /**
-   * An email to the team's members in one role, each in their own language: the service-level
-   * reminder and breach, and a referrer's withdrawal.
-   */
-  async function emailTeam(
-    tx: Tx,
-    tenantId: string,
-    r: Referral,
-    to: 'specialist' | 'team-lead' | 'assigned',
-    kind: 'breach' | 'reminder' | 'withdrawn',
-    params: Record<string, string> = {},
-  ) {
-    const members = (await teamMembers(tx, r.teamId)).filter((m) => !m.disabled_at && (to === 'assigned' ? m.id === r.ownerUserId : m.roles.includes(to)));
-    for (const m of members) {
-      const t = translate(m.preferred_language);
-      await queueNotification(tx, clock, {
-        tenantId,
-        id: newId(clock.now()),
-        channel: 'email',
-        recipient: m.email,
-        template: `referral-${kind}`,
-        subject: t(`referrals.notify.${kind}.subject`, { reference: r.reference }),
-        body: [
-          t(`referrals.notify.${kind}.body`, { reference: r.reference, ...params }),
-          t('referrals.notify.update.link', { url: `${baseUrl}/referrals/${r.id}` }),
-        ].join('\n\n'),
-        language: m.preferred_language,
-      });
-    }
-  }
-
-  /** A message to the person, by the way they asked to be contacted and never by a way they refused. */
-  async function notifyPerson(tx: Tx, tenantId: string, person: Person, template: string, lines: (t: ReturnType<typeof translate>) => string[]) {
-    const allowed = (channel: 'email' | 'text') => !person.doNotContact.includes(channel);
-    const channel =
-      person.contactMethod === 'text' && person.phone && allowed('text')
-        ? ('sms' as const)
-        : person.email && allowed('email')
-          ? ('email' as const)
-          : person.phone && allowed('text')
-            ? ('sms' as const)
-            : null;
-    if (!channel) return false;
-    const t = translate(person.preferredLanguage);
-    await queueNotification(tx, clock, {
-      tenantId,
-      id: newId(clock.now()),
-      channel,
-      recipient: channel === 'email' ? (person.email as string) : (person.phone as string),
-      template,
-      subject: t(`referrals.notify.${template}.subject`),
-      body: lines(t).join('\n\n'),
-      language: person.preferredLanguage,
-    });
-    return true;
   }
 
   async function createIn(tx: Tx, tenantId: string, submitter: Submitter, route: ReferralRoute, value: CreateReferralInput): Promise<Created> {
@@ -300,9 +207,9 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
       milestone: 'received',
       details: { team: chosen.team.name, route, regime: regime.regime, personMatch: link.match },
     });
-    await notifyReferrer(tx, tenantId, referral, (t) => t('referrals.notify.change.created', { team: chosen.team.name }));
+    await notify.referrer(tx, tenantId, referral, (t) => t('referrals.notify.change.created', { team: chosen.team.name }));
     const stored = (await findPerson(tx, link.personId)) as Person;
-    await notifyPerson(tx, tenantId, stored, 'received', (tp) => [
+    await notify.person(tx, tenantId, stored, 'received', (tp) => [
       tp('referrals.notify.received.body', { reference: referral.reference, team: chosen.team.name }),
       tp('referrals.notify.received.next', { days: firstContactDays }),
     ]);
@@ -367,10 +274,10 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
       });
     }
     const updated = await updateReferral(c.tx, c.r.id, patch, now);
-    await notifyReferrer(c.tx, c.tenantId, updated, (t) => t('referrals.notify.change.status', { by: nameOf(c.actor) }));
+    await notify.referrer(c.tx, c.tenantId, updated, (t) => t('referrals.notify.change.status', { by: nameOf(c.actor) }));
     // The loop closes both ways: a referrer's withdrawal reaches the team working it.
     if (c.side === 'requester') {
-      await emailTeam(c.tx, c.tenantId, updated, updated.ownerUserId ? 'assigned' : 'team-lead', 'withdrawn', { reason: reason ?? '' });
+      await notify.team(c.tx, c.tenantId, updated, updated.ownerUserId ? 'assigned' : 'team-lead', 'withdrawn', { reason: reason ?? '' });
     }
     await recordChange(
       c,
@@ -402,7 +309,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
     // Any milestone from a contact attempt on means contact was attempted: the first-contact clock stops.
     const contactMade = !c.r.firstContactAt && MILESTONES.indexOf(milestone) >= MILESTONES.indexOf('first-contact-attempted');
     const updated = await updateReferral(c.tx, c.r.id, { business_status: milestone, status, ...(contactMade ? { first_contact_at: now } : {}) }, now);
-    await notifyReferrer(c.tx, c.tenantId, updated, (t) => t('referrals.notify.change.milestone', { by: nameOf(c.actor) }));
+    await notify.referrer(c.tx, c.tenantId, updated, (t) => t('referrals.notify.change.milestone', { by: nameOf(c.actor) }));
     await recordChange(
       c,
       { kind: 'milestone', fromStatus: c.r.status, toStatus: status, milestone, reason },
@@ -669,12 +576,12 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
           r = await applyStatus({ ...c, r }, to, null, { reasonCode: 'could-not-contact' });
           const person = (await findPerson(c.tx, r.personId)) as Person;
           const team = (await findTeam(c.tx, r.teamId)) as Team;
-          await notifyPerson(c.tx, c.tenantId, person, 'could-not-contact', (t) => [
+          await notify.person(c.tx, c.tenantId, person, 'could-not-contact', (t) => [
             t('referrals.notify.could-not-contact.body', { reference: r.reference, team: team.name }),
             t('referrals.notify.could-not-contact.next'),
           ]);
         } else if (reached === 'contacted' || attempts === 1) {
-          await notifyReferrer(c.tx, c.tenantId, r, (t) => t('referrals.notify.change.contact'));
+          await notify.referrer(c.tx, c.tenantId, r, (t) => t('referrals.notify.change.contact'));
         }
         return r;
       });
@@ -689,10 +596,10 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
         if (value.teamId === c.r.teamId) throw new InvalidInput([{ path: 'teamId', message: 'referrals.error.sameTeam' }]);
         const [from, to, counts] = await Promise.all([findTeam(c.tx, c.r.teamId), findTeam(c.tx, value.teamId), openCountsByTeam(c.tx)]);
         if (!to) throw new InvalidInput([{ path: 'teamId', message: 'referrals.error.team' }]);
-        if (capacityOf(to, counts.get(to.id) ?? 0).state === 'closed') throw new InvalidInput([{ path: 'teamId', message: 'referrals.error.teamClosed' }]);
+        if (capacityOf(to, counts.get(to.id)?.all ?? 0).state === 'closed') throw new InvalidInput([{ path: 'teamId', message: 'referrals.error.teamClosed' }]);
         const now = clock.now();
         const r = await updateReferral(c.tx, c.r.id, { team_id: to.id }, now);
-        await notifyReferrer(c.tx, c.tenantId, r, (t) => t('referrals.notify.change.rerouted', { team: to.name }));
+        await notify.referrer(c.tx, c.tenantId, r, (t) => t('referrals.notify.change.rerouted', { team: to.name }));
         await recordChange(
           c,
           { kind: 'rerouted', reason: value.reason, details: { fromTeam: from?.name ?? '', toTeam: to.name } },
@@ -723,7 +630,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
         for (const r of await awaitingFirstContact(tx, today)) {
           const breach = r.firstContactDue < today;
           if (breach ? r.slaBreachedAt : r.slaRemindedAt) continue;
-          await emailTeam(tx, tenant.id, r, breach ? 'team-lead' : 'specialist', breach ? 'breach' : 'reminder', { due: r.firstContactDue });
+          await notify.team(tx, tenant.id, r, breach ? 'team-lead' : 'specialist', breach ? 'breach' : 'reminder', { due: r.firstContactDue });
           await updateReferral(tx, r.id, breach ? { sla_breached_at: now } : { sla_reminded_at: now }, now);
           await insertEvent(tx, {
             tenantId: tenant.id,

@@ -4,16 +4,7 @@ import { type Database, newId, type Tx, violates } from '../../platform/db/index
 import { Conflict, InvalidInput, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { findOrganisation } from '../organisations/index.ts';
 import type { Team } from './referral.ts';
-import {
-  findTeam,
-  listTeams,
-  openCountsByTeam,
-  openYouthCountsByTeam,
-  type ReferralSettings,
-  tables,
-  teamMembers,
-  tenantReferralSettings,
-} from './referral-repo.ts';
+import { findTeam, listTeams, openCountsByTeam, type ReferralSettings, tables, teamMembers, tenantReferralSettings } from './referral-repo.ts';
 import { type Capacity, capacityOf } from './referral-rules.ts';
 import { referralSettingsSchema, type TeamInput, teamSchema } from './team-schemas.ts';
 
@@ -90,10 +81,10 @@ export function createTeamService(deps: { db: Database; clock: Clock }) {
   return {
     async list(tenantId: string): Promise<TeamSummary[]> {
       return db.inTenant(tenantId, async (tx) => {
-        const [teams, counts, youth] = await Promise.all([listTeams(tx), openCountsByTeam(tx), openYouthCountsByTeam(tx)]);
+        const [teams, counts] = await Promise.all([listTeams(tx), openCountsByTeam(tx)]);
         return teams.map((t) => {
-          const open = counts.get(t.id) ?? 0;
-          return { ...t, openReferrals: open, openYoungPeople: youth.get(t.id) ?? 0, capacity: capacityOf(t, open) };
+          const open = counts.get(t.id) ?? { all: 0, young: 0 };
+          return { ...t, openReferrals: open.all, openYoungPeople: open.young, capacity: capacityOf(t, open.all) };
         });
       });
     },

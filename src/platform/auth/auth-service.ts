@@ -10,7 +10,7 @@ import type { UserPrincipal } from './principal.ts';
 import { emailLookupHash, hmacHex, randomToken, sha256Hex } from './secrets.ts';
 import { clearFailures, recordFailure, remainingAttempts, type ThrottleRule } from './throttle.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
-import { findTenantByLookup, findUserByEmail } from './user-repo.ts';
+import { findTenantByLookup, findUserByEmail, userPrincipal } from './user-repo.ts';
 
 /** The session cookie: `<tenant id>.<random token>`; the database keeps only the token's hash. */
 export const SESSION_COOKIE = 'bw_session';
@@ -60,18 +60,7 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
   async function toPrincipal(tx: Tx, tenantId: string, userId: string, idHash: string): Promise<UserPrincipal | null> {
     const user = await tx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
     if (!user || user.disabled_at) return null;
-    return {
-      kind: 'user',
-      tenantId,
-      userId: user.id,
-      organisationId: user.organisation_id,
-      email: user.email,
-      displayName: user.display_name,
-      roles: user.roles,
-      language: user.preferred_language,
-      mfaEnabled: user.totp_enabled_at !== null,
-      sessionIdHash: idHash,
-    };
+    return userPrincipal(user, tenantId, idHash);
   }
 
   async function stageFor(tx: Tx, principal: UserPrincipal, mfaPassed: boolean): Promise<SessionStage> {

@@ -15,5 +15,5 @@ export { hmacHex, randomToken, safeEqual, sha256Hex } from './secrets.ts';
 export { createStaffService, inviteStaffSchema, type StaffService } from './staff-service.ts';
 export { clearFailures, recordFailure, remainingAttempts, type ThrottleRule } from './throttle.ts';
 export { totpCode, totpStep } from './totp.ts';
-export { findUserById, insertUser, type NewUser } from './user-repo.ts';
+export { findUserByEmail, findUserById, insertUser, type NewUser, userPrincipal } from './user-repo.ts';
 export { type AuthRoutesOptions, type HomeLink, registerAuthRoutes } from './web/auth-routes.ts';

@@ -1,4 +1,6 @@
-import type { Language, Role, Tx } from '../db/index.ts';
+import type { Selectable } from 'kysely';
+import type { Language, PlatformTables, Role, Tx } from '../db/index.ts';
+import type { UserPrincipal } from './principal.ts';
 import { emailLookupHash } from './secrets.ts';
 
 export type NewUser = {
@@ -40,6 +42,22 @@ export function findUserById(tx: Tx, userId: string) {
 
 export function findUserByEmail(tx: Tx, email: string) {
   return tx.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+}
+
+/** A user row as the principal the rest of the service sees; `sessionIdHash` is empty outside a session. */
+export function userPrincipal(user: Selectable<PlatformTables['users']>, tenantId: string, sessionIdHash = ''): UserPrincipal {
+  return {
+    kind: 'user',
+    tenantId,
+    userId: user.id,
+    organisationId: user.organisation_id,
+    email: user.email,
+    displayName: user.display_name,
+    roles: user.roles,
+    language: user.preferred_language,
+    mfaEnabled: user.totp_enabled_at !== null,
+    sessionIdHash,
+  };
 }
 
 export async function findTenantByLookup(tx: Tx, lookupHash: string): Promise<string | null> {
