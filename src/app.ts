@@ -11,6 +11,7 @@ import {
   registerReferralFhirRoutes,
   registerReferralJourney,
   registerReferralPages,
+  registerTeamPages,
 } from './domains/referrals/index.ts';
 import { registerAuthRoutes } from './platform/auth/index.ts';
 import { createApiRegistry } from './platform/http/api-routes.ts';
@@ -53,7 +54,8 @@ export async function createApp(services: Services, options: { logger: Logger | 
   });
 
   registerReferralJourney(app, { referrals: services.referrals, drafts: services.drafts, organisations: services.organisations, clock, secure });
-  registerReferralPages(app, { referrals: services.referrals, teams: services.teams, organisations: services.organisations, clock });
+  registerReferralPages(app, { referrals: services.referrals, teams: services.teams, clock });
+  registerTeamPages(app, { teams: services.teams, organisations: services.organisations });
   registerOrganisationPages(app, { organisations: services.organisations });
   api.register(app, ...organisationOperations(services.organisations));
   registerAdministrationPages(app, { db, clock, notifyKind: services.notifier.kind, staff: services.staff, organisations: services.organisations });

@@ -7,6 +7,7 @@ export { createReferralService, type ReferralService, type Submitter } from './r
 export { createTeamService, type TeamService } from './team-service.ts';
 export { registerReferralJourney } from './web/referral-journey-routes.ts';
 export { registerReferralPages } from './web/referral-routes.ts';
+export { registerTeamPages } from './web/team-routes.ts';
 
 /** Links this capability adds to the staff home page. */
 export const referralHomeLinks = [
