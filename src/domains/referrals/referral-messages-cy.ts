@@ -1,6 +1,11 @@
 import type { referralEn } from './referral-messages-en.ts';
 
-/** Cymraeg. The type makes a missing or extra key a compile error. Needs review by a Welsh translator before live use. */
+/**
+ * Cymraeg. The type makes a missing or extra key a compile error. Needs review by a Welsh
+ * translator before live use, in particular: the general "Ie"/"Na" for answers asked both of and
+ * about the person; "Wedi dod i law" (received) kept apart from "Wedi’i dderbyn" (accepted);
+ * "Lleoli a Chymorth Unigol" (IPS), "amodoldeb" (conditionality), "brysbennu" (triaged), "Ar saib".
+ */
 export const referralCy: Record<keyof typeof referralEn, string> = {
   // Errors (pages show them beside the field; machines get them in English).
   'referrals.error.tooLong': 'Mae’r ateb yn rhy hir',
