@@ -6,7 +6,7 @@ import { findOrganisation } from '../organisations/index.ts';
 import type { Person, Referral } from './referral.ts';
 import { referralMessages } from './referral-messages.ts';
 import { reasonInWords } from './referral-reason.ts';
-import { teamMembers } from './referral-repo.ts';
+import { teamMembers } from './team-repo.ts';
 
 type Language = 'en' | 'cy';
 

@@ -1,13 +1,12 @@
 import { type Selectable, sql } from 'kysely';
 import type { Tx } from '../../platform/db/index.ts';
-import type { Person, Referral, ReferralEvent, ReferralEventKind, ReferralStatus, ReferralTables, Team } from './referral.ts';
-import { OPEN_STATUSES, personMatchKey } from './referral-rules.ts';
+import type { Person, Referral, ReferralEvent, ReferralEventKind, ReferralStatus, ReferralTables } from './referral.ts';
+import { personMatchKey } from './referral-rules.ts';
 
 export const tables = (tx: Tx) => tx.withTables<ReferralTables>();
 
 type ReferralRow = Selectable<ReferralTables['referrals']>;
 type PersonRow = Selectable<ReferralTables['people']>;
-type TeamRow = Selectable<ReferralTables['teams']>;
 
 export const toReferral = (r: ReferralRow): Referral => ({
   id: r.id,
@@ -63,18 +62,6 @@ export const toPerson = (p: PersonRow): Person => ({
   preferredLanguage: p.preferred_language,
   contactMethod: p.contact_method,
   doNotContact: p.do_not_contact,
-});
-
-export const toTeam = (t: TeamRow): Team => ({
-  id: t.id,
-  organisationId: t.organisation_id,
-  name: t.name,
-  services: t.services,
-  postcodeDistricts: t.postcode_districts,
-  programmes: t.programmes,
-  specialists: t.specialists,
-  caseloadLimit: t.caseload_limit,
-  accepting: t.accepting,
 });
 
 export async function findReferral(tx: Tx, id: string): Promise<Referral | null> {
@@ -238,15 +225,7 @@ export async function linkPerson(
       family_name: p.familyName,
       date_of_birth: p.dateOfBirth,
       nhs_number: p.nhsNumber,
-      address_line1: p.addressLine1,
-      address_line2: p.addressLine2,
-      town: p.town,
-      postcode: p.postcode,
-      phone: p.phone,
-      email: p.email,
-      preferred_language: p.preferredLanguage,
-      contact_method: p.contactMethod,
-      do_not_contact: p.doNotContact,
+      ...contactColumns(p),
       match_key: matchKey,
       created_at: now,
       updated_at: now,
@@ -255,6 +234,19 @@ export async function linkPerson(
   return { personId: newId, match: 'new' };
 }
 
+/** How to reach a person: what a newer referral may bring up to date. */
+const contactColumns = (p: Omit<Person, 'id'>) => ({
+  address_line1: p.addressLine1,
+  address_line2: p.addressLine2,
+  town: p.town,
+  postcode: p.postcode,
+  phone: p.phone,
+  email: p.email,
+  preferred_language: p.preferredLanguage,
+  contact_method: p.contactMethod,
+  do_not_contact: p.doNotContact,
+});
+
 /**
  * A newer referral from a referrer who knows the person brings their current contact details. A
  * self-referral never overwrites them: anyone could type someone else's name and NHS number.
@@ -262,18 +254,7 @@ export async function linkPerson(
 async function refreshContact(tx: Tx, id: string, p: Omit<Person, 'id'>, now: Date): Promise<void> {
   await tables(tx)
     .updateTable('people')
-    .set({
-      address_line1: p.addressLine1,
-      address_line2: p.addressLine2,
-      town: p.town,
-      postcode: p.postcode,
-      phone: p.phone,
-      email: p.email,
-      preferred_language: p.preferredLanguage,
-      contact_method: p.contactMethod,
-      do_not_contact: p.doNotContact,
-      updated_at: now,
-    })
+    .set({ ...contactColumns(p), updated_at: now })
     .where('id', '=', id)
     .execute();
 }
@@ -286,43 +267,6 @@ export async function otherReferralsOf(tx: Tx, personId: string, exceptId: strin
     .where('person_id', '=', personId)
     .where('id', '!=', exceptId)
     .orderBy('created_at', 'desc')
-    .execute();
-}
-
-export async function listTeams(tx: Tx): Promise<Team[]> {
-  return (await tables(tx).selectFrom('teams').selectAll().orderBy('name').execute()).map(toTeam);
-}
-
-export async function findTeam(tx: Tx, id: string): Promise<Team | null> {
-  const row = await tables(tx).selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toTeam(row) : null;
-}
-
-export type OpenCounts = { all: number; young: number };
-
-/** Open referrals per team, what counts against its places, and of those the young people's (counted on their own). */
-export async function openCountsByTeam(tx: Tx): Promise<Map<string, OpenCounts>> {
-  const rows = await tables(tx)
-    .selectFrom('referrals')
-    .select((eb) => ['team_id', eb.fn.countAll<string>().as('n'), eb.fn.countAll<string>().filterWhere('young_person', '=', true).as('young')])
-    .where('status', 'in', OPEN_STATUSES)
-    .groupBy('team_id')
-    .execute();
-  return new Map(rows.map((r) => [r.team_id, { all: Number(r.n), young: Number(r.young) }]));
-}
-
-export async function teamIdsOf(tx: Tx, userId: string): Promise<string[]> {
-  return (await tables(tx).selectFrom('team_members').select('team_id').where('user_id', '=', userId).execute()).map((r) => r.team_id);
-}
-
-export async function teamMembers(tx: Tx, teamId: string) {
-  return tx
-    .withTables<ReferralTables>()
-    .selectFrom('team_members')
-    .innerJoin('users', (j) => j.onRef('users.tenant_id', '=', 'team_members.tenant_id').onRef('users.id', '=', 'team_members.user_id'))
-    .select(['users.id', 'users.display_name', 'users.email', 'users.roles', 'users.preferred_language', 'users.disabled_at'])
-    .where('team_members.team_id', '=', teamId)
-    .orderBy('users.display_name')
     .execute();
 }
 

@@ -24,21 +24,16 @@ import {
   findReferral,
   findReferralByIdentifier,
   findReferralForUpdate,
-  findTeam,
   insertEvent,
   insertReferral,
   linkPerson,
   listEvents,
   listReferrals,
-  listTeams,
   openCase,
-  openCountsByTeam,
   otherReferralsOf,
   type ReferralFilter,
   type ReferralPatch,
   tables,
-  teamIdsOf,
-  teamMembers,
   tenantReferralSettings,
   updateReferral,
 } from './referral-repo.ts';
@@ -64,6 +59,7 @@ import {
   rerouteSchema,
   transitionSchema,
 } from './referral-schemas.ts';
+import { findTeam, listTeams, openCountsByTeam, teamIdsOf, teamMembers } from './team-repo.ts';
 import { addWorkingDays, type BankHolidays, englandAndWalesBankHolidays, londonDate } from './working-days.ts';
 
 /** Whoever submits a referral: a signed-in referrer, a system client, or a member of the public. */

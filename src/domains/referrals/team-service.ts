@@ -4,8 +4,9 @@ import { type Database, newId, type Tx, violates } from '../../platform/db/index
 import { Conflict, InvalidInput, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { findOrganisation } from '../organisations/index.ts';
 import type { Team } from './referral.ts';
-import { findTeam, listTeams, openCountsByTeam, type ReferralSettings, tables, teamMembers, tenantReferralSettings } from './referral-repo.ts';
+import { type ReferralSettings, tables, tenantReferralSettings } from './referral-repo.ts';
 import { type Capacity, capacityOf } from './referral-rules.ts';
+import { findTeam, listTeams, openCountsByTeam, teamMembers } from './team-repo.ts';
 import { referralSettingsSchema, type TeamInput, teamSchema } from './team-schemas.ts';
 
 export type TeamSummary = Team & { openReferrals: number; openYoungPeople: number; capacity: Capacity };

@@ -58,23 +58,16 @@ function fieldParams(
     case 'textarea':
       return { ...base, id: f.name, name: f.name, label, hint, value: typeof value === 'string' ? value : '', rows: 4 };
     case 'radios':
-      return {
-        ...base,
-        idPrefix: f.name,
-        name: f.name,
-        fieldset: { legend },
-        hint,
-        items: options.map((o) => ({ value: o.value, text: t(o.textKey), hint: o.hint ? { text: o.hint } : undefined, checked: value === o.value })),
-      };
     case 'checkboxes': {
-      const chosen = Array.isArray(value) ? value : [];
+      // One choice or several: either way an option is checked if the answer holds it.
+      const chosen: unknown[] = Array.isArray(value) ? value : [value];
       return {
         ...base,
         idPrefix: f.name,
         name: f.name,
         fieldset: { legend },
         hint,
-        items: options.map((o) => ({ value: o.value, text: t(o.textKey), checked: chosen.includes(o.value) })),
+        items: options.map((o) => ({ value: o.value, text: t(o.textKey), hint: o.hint ? { text: o.hint } : undefined, checked: chosen.includes(o.value) })),
       };
     }
     case 'date': {
