@@ -5,6 +5,15 @@ import type { Logger } from 'pino';
 import { administrationHomeLinks, administrationMessages, registerAdministrationPages } from './domains/administration/index.ts';
 import { organisationHomeLinks, organisationMessages, organisationOperations, registerOrganisationPages } from './domains/organisations/index.ts';
 import {
+  caseHomeLinks,
+  caseloadMessages,
+  caseMessages,
+  caseOperations,
+  participantMessages,
+  registerCasePages,
+  registerParticipantPages,
+} from './domains/participants/index.ts';
+import {
   referralFhirCapabilities,
   referralHomeLinks,
   referralMessages,
@@ -33,7 +42,15 @@ const domainsDir = `${dirname(fileURLToPath(import.meta.url))}/domains`;
 export async function createApp(services: Services, options: { logger: Logger | false }): Promise<FastifyInstance> {
   const { config, db, clock } = services;
   const secure = config.baseUrl.startsWith('https://');
-  const translator = createTranslator([platformMessages, organisationMessages, administrationMessages, referralMessages]);
+  const translator = createTranslator([
+    platformMessages,
+    organisationMessages,
+    administrationMessages,
+    referralMessages,
+    caseMessages,
+    caseloadMessages,
+    participantMessages,
+  ]);
   const app = await createHttpServer({ logger: options.logger });
 
   registerSecurityHeaders(app, { https: secure });
@@ -50,14 +67,16 @@ export async function createApp(services: Services, options: { logger: Logger | 
     staff: services.staff,
     secure,
     absoluteHours: config.session.absoluteHours,
-    homeLinks: [...referralHomeLinks, ...organisationHomeLinks, ...administrationHomeLinks],
+    homeLinks: [...referralHomeLinks, ...caseHomeLinks, ...organisationHomeLinks, ...administrationHomeLinks],
   });
 
   registerReferralJourney(app, { referrals: services.referrals, drafts: services.drafts, organisations: services.organisations, clock, secure });
   registerReferralPages(app, { referrals: services.referrals, teams: services.teams, clock });
   registerTeamPages(app, { teams: services.teams, organisations: services.organisations });
+  registerCasePages(app, { cases: services.cases, clock });
+  registerParticipantPages(app, { participants: services.participants, secure });
   registerOrganisationPages(app, { organisations: services.organisations });
-  api.register(app, ...organisationOperations(services.organisations));
+  api.register(app, ...organisationOperations(services.organisations), ...caseOperations(services.cases));
   registerAdministrationPages(app, { db, clock, notifyKind: services.notifier.kind, staff: services.staff, organisations: services.organisations });
   return app;
 }

@@ -52,6 +52,7 @@ const TENANTS: DemoTenant[] = [
       { role: 'team-lead', name: 'Helen Brooks', organisation: 'ips' },
       { role: 'tenant-admin', name: 'Mark Patel', organisation: 'council' },
       { role: 'national-analyst', name: 'Grace Liu', organisation: 'council' },
+      { role: 'ig-lead', name: 'Ruth Adeyemi', organisation: 'council' },
     ],
     teams: [
       {
@@ -93,6 +94,7 @@ const TENANTS: DemoTenant[] = [
       { role: 'team-lead', name: 'Owain Davies', organisation: 'ips' },
       { role: 'tenant-admin', name: 'Sian Williams', organisation: 'council' },
       { role: 'national-analyst', name: 'Dafydd Morgan', organisation: 'council' },
+      { role: 'ig-lead', name: 'Eleri Thomas', organisation: 'council' },
     ],
     teams: [
       {

@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import { createOrganisationService } from './domains/organisations/index.ts';
+import { createCaseService, createParticipantService } from './domains/participants/index.ts';
 import { createDraftService, createReferralService, createTeamService } from './domains/referrals/index.ts';
 import { createAuthService, createClientService, createStaffService } from './platform/auth/index.ts';
 import type { Clock } from './platform/clock/index.ts';
@@ -28,6 +29,8 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const referrals = createReferralService({ db, clock, baseUrl: config.baseUrl });
   const drafts = createDraftService({ db, clock, secret: config.secret });
   const teams = createTeamService({ db, clock });
+  const cases = createCaseService({ db, clock, baseUrl: config.baseUrl, referrals });
+  const participants = createParticipantService({ db, clock, baseUrl: config.baseUrl, cases });
 
   const jobHandlers: Record<string, JobHandler> = {
     [SEND_NOTIFICATION_JOB]: sendNotificationHandler({ db, clock, notifier }),
@@ -47,7 +50,24 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     { name: 'referral-service-levels', jobName: 'referrals.service-levels', everySeconds: 60 * 60 },
   ] as const;
 
-  return { config, db, clock, notifier, auth, clients, staff, idempotency, organisations, referrals, drafts, teams, jobHandlers, jobSchedules };
+  return {
+    config,
+    db,
+    clock,
+    notifier,
+    auth,
+    clients,
+    staff,
+    idempotency,
+    organisations,
+    referrals,
+    drafts,
+    teams,
+    cases,
+    participants,
+    jobHandlers,
+    jobSchedules,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

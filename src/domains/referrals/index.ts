@@ -1,9 +1,10 @@
 export { createDraftService, type DraftService } from './draft-service.ts';
 export { referralFhirCapabilities, registerReferralFhirRoutes } from './fhir/fhir-routes.ts';
-export type { Programme, Referral, ReferralStatus, ReferringService, Team } from './referral.ts';
+export type { Milestone, Programme, Referral, ReferralStatus, ReferralTables, ReferringService, Team } from './referral.ts';
 export { referralMessages } from './referral-messages.ts';
 export { tables as referralTables } from './referral-repo.ts';
 export { createReferralService, type ReferralService, type Submitter } from './referral-service.ts';
+export { teamIdsOf, teamMembers } from './team-repo.ts';
 export { createTeamService, type TeamService } from './team-service.ts';
 export { registerReferralJourney } from './web/referral-journey-routes.ts';
 export { registerReferralPages } from './web/referral-routes.ts';

@@ -329,7 +329,14 @@ export async function openCase(
 ): Promise<string> {
   await tables(tx)
     .insertInto('participants')
-    .values({ tenant_id: c.tenantId, id: c.participantId, person_id: c.referral.personId, regime: c.referral.regime, created_at: c.now })
+    .values({
+      tenant_id: c.tenantId,
+      id: c.participantId,
+      person_id: c.referral.personId,
+      regime: c.referral.regime,
+      consent_scopes: c.referral.consent.scopes,
+      created_at: c.now,
+    })
     .onConflict((oc) => oc.constraint('participants_person_unique').doNothing())
     .execute();
   const participant = await tables(tx).selectFrom('participants').select('id').where('person_id', '=', c.referral.personId).executeTakeFirstOrThrow();
@@ -344,6 +351,7 @@ export async function openCase(
       specialist_user_id: c.specialistUserId,
       phase: 'engagement',
       opened_at: c.now,
+      updated_at: c.now,
     })
     .execute();
   return c.caseId;

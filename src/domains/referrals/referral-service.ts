@@ -63,7 +63,7 @@ import { findTeam, listTeams, openCountsByTeam, teamIdsOf, teamMembers } from '.
 import { addWorkingDays, type BankHolidays, englandAndWalesBankHolidays, londonDate } from './working-days.ts';
 
 /** Whoever submits a referral: a signed-in referrer, a system client, or a member of the public. */
-export type Submitter = Principal | { kind: 'public'; tenantId: string };
+export type Submitter = Principal | { kind: 'public'; tenantId: string; name?: string };
 export type ReferralView = {
   referral: Referral;
   person: Person;
@@ -85,7 +85,7 @@ function newReference(): string {
   return `BW-${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }
 
-const nameOf = (s: Submitter) => (s.kind === 'user' ? s.displayName : s.kind === 'client' ? s.name : 'Self-referral');
+const nameOf = (s: Submitter) => (s.kind === 'user' ? s.displayName : s.kind === 'client' ? s.name : (s.name ?? 'Self-referral'));
 const actorOfSubmitter = (s: Submitter) => (s.kind === 'public' ? { kind: 'public' as const, id: 'self-referral' } : actorOf(s));
 
 /** Referrals: intake from every route, the team's decisions, milestones, and closing the loop. */
@@ -229,7 +229,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
     return { r, side };
   }
 
-  type Change = { tx: Tx; tenantId: string; actor: Principal; r: Referral; side: Side };
+  type Change = { tx: Tx; tenantId: string; actor: Submitter; r: Referral; side: Side };
   type TimelineEntry = Omit<Parameters<typeof insertEvent>[1], 'tenantId' | 'id' | 'referralId' | 'at' | 'actor'>;
 
   /**
@@ -238,7 +238,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
    */
   async function recordChange(c: Change, entry: TimelineEntry, audit: { action: string; reason: string; details?: Record<string, unknown> }) {
     const now = clock.now();
-    const actor = actorOf(c.actor);
+    const actor = actorOfSubmitter(c.actor);
     await insertEvent(c.tx, { tenantId: c.tenantId, id: newId(now), referralId: c.r.id, at: now, actor: { ...actor, name: nameOf(c.actor) }, ...entry });
     await recordAudit(c.tx, c.tenantId, clock, { actor, recordType: 'referral', recordId: c.r.id, ...audit });
   }
@@ -603,6 +603,26 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
         );
         return r;
       });
+    },
+
+    /**
+     * For case work, inside the caller's transaction: records a milestone the case reached (a first
+     * appointment, a job start, sustained work) if it is later than the referral's, so the referrer
+     * hears of it. The case service has already checked the actor's right to work the case.
+     */
+    async milestoneIn(tx: Tx, actor: Submitter, referralId: string, milestone: Milestone): Promise<void> {
+      const r = await findReferralForUpdate(tx, referralId);
+      if (!r || isTerminal(r.status) || !isLaterMilestone(r.milestone, milestone)) return;
+      await applyMilestone({ tx, tenantId: actor.tenantId, actor, r, side: 'owner' }, milestone);
+    },
+
+    /** For case work: the case has closed, so the referral completes with the closure reason. */
+    async completeIn(tx: Tx, actor: Submitter, referralId: string, reason: string): Promise<void> {
+      let r = await findReferralForUpdate(tx, referralId);
+      if (!r || isTerminal(r.status)) return;
+      const c: Change = { tx, tenantId: actor.tenantId, actor, r, side: 'owner' };
+      if (r.status === 'accepted' || r.status === 'on-hold') r = await applyStatus(c, 'in-progress', null);
+      await applyStatus({ ...c, r }, 'completed', reason);
     },
 
     /** The team members a referral can be assigned to. */

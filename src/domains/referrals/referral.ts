@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { CreatedAt, Json, Timestamp } from '../../platform/db/index.ts';
 
 export const REFERRAL_ROUTES = ['clinician', 'self', 'jobcentre', 'fhir'] as const;
@@ -243,7 +244,17 @@ export type ReferralTables = {
     created_at: Timestamp;
     expires_at: Timestamp;
   };
-  participants: { tenant_id: string; id: string; person_id: string; regime: Regime; created_at: CreatedAt };
+  participants: {
+    tenant_id: string;
+    id: string;
+    person_id: string;
+    regime: Regime;
+    created_at: CreatedAt;
+    accessibility_needs: Generated<string>;
+    consent_scopes: string[];
+    regime_reason: string | null;
+    version: Generated<number>;
+  };
   cases: {
     tenant_id: string;
     id: string;
@@ -253,5 +264,11 @@ export type ReferralTables = {
     specialist_user_id: string | null;
     phase: string;
     opened_at: Timestamp;
+    closed_at: Timestamp | null;
+    closure_reason: string | null;
+    closure_note: string | null;
+    last_contact_at: Timestamp | null;
+    updated_at: Timestamp;
+    version: Generated<number>;
   };
 };

@@ -3,7 +3,7 @@ import type { Clock } from '../clock/index.ts';
 import type { Database, Tx } from '../db/index.ts';
 import { canonicalJson } from './canonical-json.ts';
 
-export type Actor = { kind: 'user' | 'client' | 'system' | 'public'; id: string };
+export type Actor = { kind: 'user' | 'client' | 'system' | 'public' | 'participant'; id: string };
 
 export type AuditEntry = {
   actor: Actor;

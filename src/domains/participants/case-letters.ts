@@ -1,0 +1,100 @@
+import type { Clock } from '../../platform/clock/index.ts';
+import { newId, type Tx } from '../../platform/db/index.ts';
+import { createTranslator, type Translate } from '../../platform/i18n/index.ts';
+import { queueNotification } from '../../platform/notify/index.ts';
+import type { Participant } from './case.ts';
+import { caseMessages } from './case-messages.ts';
+
+type Language = 'en' | 'cy';
+const translate = createTranslator([caseMessages]);
+
+/** Long-form date and time in the reader's language, in UK time. */
+export function formatWhen(at: Date, lang: Language): string {
+  return new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/London' }).format(at);
+}
+
+export type AppointmentLetter = { subject: string; lines: string[] };
+
+/**
+ * The appointment letter. Obligation wording appears only when the caller asked for it, which the
+ * participation policy allows only for the conditional regime; a voluntary participant's letter
+ * says plainly that they can rearrange, and nothing about consequences.
+ */
+export function appointmentLetter(
+  t: Translate,
+  lang: Language,
+  a: { givenName: string; startsAt: Date; mode: 'in-person' | 'phone' | 'video'; place: string; obligations: boolean },
+): AppointmentLetter {
+  return {
+    subject: t('cases.letter.appointment.subject'),
+    lines: [
+      t('cases.letter.greeting', { name: a.givenName }),
+      t('cases.letter.appointment.when', { when: formatWhen(a.startsAt, lang), mode: t(`cases.mode.${a.mode}`) }),
+      ...(a.place ? [t('cases.letter.appointment.where', { place: a.place })] : []),
+      a.obligations ? t('cases.letter.appointment.obligations') : t('cases.letter.appointment.voluntary'),
+    ],
+  };
+}
+
+/** The case's outbound messages, queued in the caller's transaction so they go if and only if the change commits. */
+export function createCaseLetters(deps: { clock: Clock; baseUrl: string }) {
+  const { clock, baseUrl } = deps;
+  return {
+    /** To the person, by the way they asked to be contacted and never by a way they refused. */
+    async appointment(
+      tx: Tx,
+      tenantId: string,
+      p: Participant,
+      a: { startsAt: Date; mode: 'in-person' | 'phone' | 'video'; place: string; obligations: boolean },
+    ) {
+      const channel = p.email && !p.doNotContact.includes('email') ? 'email' : p.phone && !p.doNotContact.includes('text') ? 'sms' : null;
+      if (!channel) return false;
+      const t = translate(p.preferredLanguage);
+      const letter = appointmentLetter(t, p.preferredLanguage, { givenName: p.givenName, ...a });
+      await queueNotification(tx, clock, {
+        tenantId,
+        id: newId(clock.now()),
+        channel,
+        recipient: channel === 'email' ? (p.email as string) : (p.phone as string),
+        template: 'case-appointment',
+        subject: letter.subject,
+        body: letter.lines.join('\n\n'),
+        language: p.preferredLanguage,
+      });
+      return true;
+    },
+
+    /** Tells every information-governance lead in the tenant that break-glass access was used. */
+    async breakGlassAlert(tx: Tx, tenantId: string, g: { grantId: string; caseId: string; userName: string }) {
+      const users = await tx.selectFrom('users').select(['email', 'roles', 'preferred_language']).where('disabled_at', 'is', null).execute();
+      for (const lead of users.filter((u) => u.roles.includes('ig-lead'))) {
+        const t = translate(lead.preferred_language);
+        await queueNotification(tx, clock, {
+          tenantId,
+          id: newId(clock.now()),
+          channel: 'email',
+          recipient: lead.email,
+          template: 'case-break-glass',
+          subject: t('cases.notify.breakGlass.subject'),
+          body: [t('cases.notify.breakGlass.body', { user: g.userName }), t('cases.notify.breakGlass.link', { url: `${baseUrl}/cases/reviews` })].join('\n\n'),
+          language: lead.preferred_language,
+        });
+      }
+    },
+
+    /** The one-time sign-in link for the participant's own view. */
+    async signInLink(tx: Tx, tenantId: string, to: { email: string; language: Language }, url: string, minutes: number) {
+      const t = translate(to.language);
+      await queueNotification(tx, clock, {
+        tenantId,
+        id: newId(clock.now()),
+        channel: 'email',
+        recipient: to.email,
+        template: 'participant-sign-in',
+        subject: t('cases.notify.signIn.subject'),
+        body: [t('cases.notify.signIn.body', { minutes }), url, t('cases.notify.signIn.ignore')].join('\n\n'),
+        language: to.language,
+      });
+    },
+  };
+}

@@ -1,0 +1,15 @@
+export { caseOperations } from './api/case-api.ts';
+export type { CaseSummary, CaseView, Phase } from './case.ts';
+export { caseMessages } from './case-messages.ts';
+export { type CaseService, createCaseService } from './case-service.ts';
+export { createParticipantService, PARTICIPANT_COOKIE, type ParticipantService } from './participant-service.ts';
+export { caseloadMessages, registerCasePages } from './web/case-routes.ts';
+export { participantMessages, registerParticipantPages } from './web/participant-routes.ts';
+
+/** Links this capability adds to the staff home page. */
+export const caseHomeLinks = [
+  { role: 'specialist', href: '/cases', textKey: 'caseload.title' },
+  { role: 'team-lead', href: '/cases', textKey: 'caseload.title' },
+  { role: 'team-lead', href: '/cases/team', textKey: 'caseload.team.title' },
+  { role: 'ig-lead', href: '/cases/reviews', textKey: 'caseload.reviews.title' },
+] as const;

@@ -1,0 +1,245 @@
+import { recordAudit } from '../../platform/audit/index.ts';
+import { randomToken, recordFailure, remainingAttempts, sha256Hex } from '../../platform/auth/index.ts';
+import type { Clock } from '../../platform/clock/index.ts';
+import { type Database, newId } from '../../platform/db/index.ts';
+import { Forbidden, InvalidTransition, NotFound, parseInput, TooManyRequests } from '../../platform/errors/index.ts';
+import type { CaseView } from './case.ts';
+import { createCaseLetters } from './case-letters.ts';
+import { findParticipant, latestCaseOf, tables } from './case-repo.ts';
+import { leaveSchema, ownActionSchema, ownNoteSchema, signInLinkSchema } from './case-schemas.ts';
+import type { CaseService } from './case-service.ts';
+
+export const PARTICIPANT_COOKIE = 'bw_participant';
+const LINK_MINUTES = 20;
+const SESSION_HOURS = 2;
+const LINK_REQUESTS = { maxFailures: 5, windowSeconds: 3600 };
+
+/** A signed-in participant: only ever their own record. */
+export type ParticipantPrincipal = { kind: 'participant'; tenantId: string; participantId: string; name: string; language: 'en' | 'cy' };
+
+/**
+ * The participant's own view: a one-time sign-in link by email (through the notifications port),
+ * their plan and appointments, their own actions and notes, consent, a copy of what Bridgework holds,
+ * and leaving the programme, which closes the case with that reason and costs them nothing.
+ */
+export function createParticipantService(deps: { db: Database; clock: Clock; baseUrl: string; cases: CaseService }) {
+  const { db, clock, baseUrl, cases } = deps;
+  const letters = createCaseLetters({ clock, baseUrl });
+  const actorOf = (p: ParticipantPrincipal) => ({ kind: 'participant' as const, tenantId: p.tenantId, participantId: p.participantId, name: p.name });
+
+  async function currentCaseId(p: ParticipantPrincipal): Promise<string> {
+    const found = await db.inTenant(p.tenantId, (tx) => latestCaseOf(tx, p.participantId));
+    if (!found) throw new NotFound('case');
+    return found.id;
+  }
+
+  return {
+    /**
+     * Sends a sign-in link to every participant record with this email address, in any local
+     * authority. The answer is the same whether or not the address is known: it reveals nothing.
+     */
+    async requestLink(input: unknown): Promise<void> {
+      const { email } = parseInput(signInLinkSchema, input);
+      const key = sha256Hex(`participant-link:${email.toLowerCase()}`);
+      await db.eachTenant(async (tx, tenant) => {
+        if ((await remainingAttempts(tx, clock, key, LINK_REQUESTS)) <= 0)
+          throw new TooManyRequests('Too many sign-in links asked for; try again later', LINK_REQUESTS.windowSeconds);
+        const found = await tables(tx)
+          .selectFrom('participants as p')
+          .innerJoin('people as pe', (j) => j.onRef('pe.tenant_id', '=', 'p.tenant_id').onRef('pe.id', '=', 'p.person_id'))
+          .select(['p.id', 'pe.email', 'pe.preferred_language'])
+          .where((eb) => eb(eb.fn('lower', ['pe.email']), '=', email.toLowerCase()))
+          .execute();
+        await recordFailure(tx, clock, key, LINK_REQUESTS);
+        for (const p of found) {
+          const token = randomToken(32);
+          const now = clock.now();
+          await tables(tx)
+            .insertInto('participant_links')
+            .values({
+              tenant_id: tenant.id,
+              token_hash: sha256Hex(token),
+              participant_id: p.id,
+              expires_at: new Date(now.getTime() + LINK_MINUTES * 60_000),
+              used_at: null,
+            })
+            .execute();
+          await letters.signInLink(
+            tx,
+            tenant.id,
+            { email: p.email as string, language: p.preferred_language },
+            `${baseUrl}/my-support/sign-in/${tenant.id}.${token}`,
+            LINK_MINUTES,
+          );
+        }
+      });
+    },
+
+    /** Uses a sign-in link once: the answer is a session token for the cookie, or null if the link is not valid. */
+    async signIn(link: string): Promise<{ cookie: string; principal: ParticipantPrincipal } | null> {
+      const [tenantId, token] = link.split('.', 2);
+      if (!tenantId || !token || !/^[0-9a-f-]{36}$/.test(tenantId)) return null;
+      const now = clock.now();
+      return db.inTenant(tenantId, async (tx) => {
+        const used = await tables(tx)
+          .updateTable('participant_links')
+          .set({ used_at: now })
+          .where('token_hash', '=', sha256Hex(token))
+          .where('used_at', 'is', null)
+          .where('expires_at', '>', now)
+          .returning('participant_id')
+          .executeTakeFirst();
+        if (!used) return null;
+        const participant = await findParticipant(tx, used.participant_id);
+        if (!participant) return null;
+        const session = randomToken(32);
+        await tables(tx)
+          .insertInto('participant_sessions')
+          .values({
+            tenant_id: tenantId,
+            id_hash: sha256Hex(session),
+            participant_id: participant.id,
+            created_at: now,
+            expires_at: new Date(now.getTime() + SESSION_HOURS * 3_600_000),
+          })
+          .execute();
+        await recordAudit(tx, tenantId, clock, {
+          actor: { kind: 'participant', id: participant.id },
+          action: 'participant.sign-in',
+          recordType: 'participant',
+          recordId: participant.id,
+          reason: 'signed in with a one-time link',
+        });
+        return {
+          cookie: `${tenantId}.${session}`,
+          principal: {
+            kind: 'participant',
+            tenantId,
+            participantId: participant.id,
+            name: `${participant.givenName} ${participant.familyName}`,
+            language: participant.preferredLanguage,
+          },
+        };
+      });
+    },
+
+    /** The participant a session cookie belongs to, or null. */
+    async loadSession(cookie: string | undefined): Promise<ParticipantPrincipal | null> {
+      const [tenantId, token] = (cookie ?? '').split('.', 2);
+      if (!tenantId || !token || !/^[0-9a-f-]{36}$/.test(tenantId)) return null;
+      return db.inTenant(tenantId, async (tx) => {
+        const s = await tables(tx)
+          .selectFrom('participant_sessions')
+          .select('participant_id')
+          .where('id_hash', '=', sha256Hex(token))
+          .where('expires_at', '>', clock.now())
+          .executeTakeFirst();
+        if (!s) return null;
+        const p = await findParticipant(tx, s.participant_id);
+        return p ? { kind: 'participant', tenantId, participantId: p.id, name: `${p.givenName} ${p.familyName}`, language: p.preferredLanguage } : null;
+      });
+    },
+
+    async signOut(cookie: string | undefined): Promise<void> {
+      const [tenantId, token] = (cookie ?? '').split('.', 2);
+      if (!tenantId || !token || !/^[0-9a-f-]{36}$/.test(tenantId)) return;
+      await db.inTenant(tenantId, (tx) => tables(tx).deleteFrom('participant_sessions').where('id_hash', '=', sha256Hex(token)).execute());
+    },
+
+    /** The person's own record: their case, plan, appointments, notes, jobs and consents. */
+    async mine(p: ParticipantPrincipal): Promise<CaseView> {
+      return cases.forParticipant(actorOf(p), await currentCaseId(p));
+    },
+
+    async addAction(p: ParticipantPrincipal, input: unknown): Promise<string> {
+      const v = parseInput(ownActionSchema, input);
+      const caseId = await currentCaseId(p);
+      return cases.participantWork(actorOf(p), caseId, async (w) => {
+        const id = newId(w.now);
+        await tables(w.tx)
+          .insertInto('plan_items')
+          .values({
+            tenant_id: p.tenantId,
+            id,
+            case_id: caseId,
+            kind: 'action',
+            goal_id: null,
+            text: v.text,
+            owner: 'participant',
+            due_on: v.dueOn,
+            added_by: 'participant',
+            created_at: w.now,
+            updated_at: w.now,
+          })
+          .execute();
+        await cases.record(w, 'plan', { action: 'case.plan-add', reason: 'action added by the person' }, { details: { item: id } });
+        return id;
+      });
+    },
+
+    async setActionStatus(p: ParticipantPrincipal, itemId: string, input: unknown): Promise<void> {
+      await cases.setPlanStatus(actorOf(p), await currentCaseId(p), itemId, input);
+    },
+
+    async addNote(p: ParticipantPrincipal, input: unknown): Promise<string> {
+      const v = parseInput(ownNoteSchema, input);
+      const caseId = await currentCaseId(p);
+      return cases.participantWork(actorOf(p), caseId, async (w) => {
+        const id = newId(w.now);
+        await tables(w.tx)
+          .insertInto('case_notes')
+          .values({
+            tenant_id: p.tenantId,
+            id,
+            case_id: caseId,
+            kind: 'participant',
+            body: v.body,
+            author_kind: 'participant',
+            author_id: p.participantId,
+            author_name: p.name,
+            at: w.now,
+          })
+          .execute();
+        await cases.record(w, 'note', { action: 'case.note', reason: 'note added by the person' }, { details: { note: id, kind: 'participant' } });
+        return id;
+      });
+    },
+
+    async changeConsent(p: ParticipantPrincipal, input: unknown) {
+      return cases.changeConsent(actorOf(p), await currentCaseId(p), input);
+    },
+
+    /** Everything Bridgework holds about the person, for their download; the download itself is audited. */
+    async export(p: ParticipantPrincipal): Promise<CaseView> {
+      const view = await cases.forParticipant(actorOf(p), await currentCaseId(p));
+      await db.inTenant(p.tenantId, (tx) =>
+        recordAudit(tx, p.tenantId, clock, {
+          actor: { kind: 'participant', id: p.participantId },
+          action: 'participant.export',
+          recordType: 'participant',
+          recordId: p.participantId,
+          reason: 'the person downloaded their record',
+        }),
+      );
+      return view;
+    },
+
+    /** Leaving the programme: the case closes with that reason, at once, and nothing else changes for the person. */
+    async leave(p: ParticipantPrincipal, input: unknown): Promise<void> {
+      parseInput(leaveSchema, input);
+      const caseId = await currentCaseId(p);
+      await cases.participantWork(actorOf(p), caseId, async (w) => {
+        if (w.row.phase === 'closed') throw new InvalidTransition('closed', 'closed');
+        await cases.closeIn(w, 'left-programme', '');
+      });
+    },
+
+    /** For tests and the participant pages: a guard that a principal is a participant. */
+    require(p: ParticipantPrincipal | null): ParticipantPrincipal {
+      if (!p) throw new Forbidden('Sign in to see your support');
+      return p;
+    },
+  };
+}
+
+export type ParticipantService = ReturnType<typeof createParticipantService>;

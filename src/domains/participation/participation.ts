@@ -1,0 +1,30 @@
+/**
+ * Participation regimes: whether taking part is voluntary or carries conditionality, and which of
+ * the actions that only conditionality permits Bridgework may take for a person.
+ */
+
+export const REGIMES = ['voluntary-health', 'voluntary-youth', 'conditional'] as const;
+export type Regime = (typeof REGIMES)[number];
+
+/** Actions that only make sense where participation is conditional; every other action is open to all. */
+export const REGIME_ACTIONS = ['mandatory-appointment', 'obligation-wording', 'compliance-doubt-report'] as const;
+export type RegimeAction = (typeof REGIME_ACTIONS)[number];
+
+/** Where a refusal comes from, so a screen or letter can explain it. */
+export type PolicyCitation = {
+  name: string;
+  effectiveFrom: string;
+  source: { title: string; url: string };
+  /** The product-brief statement the refusal enforces. */
+  platformPolicy: string;
+  /** True where the refusal goes further than the law does (sanctions that are lawful but suppressed). */
+  beyondLaw: boolean;
+};
+
+export type ActionCheck = { allowed: true } | { allowed: false; reason: string; reasonKey: string; policy: PolicyCitation };
+
+export const REGIME_CHANGE_REFUSALS = ['no-change', 'reason-required', 'health-condition-recorded'] as const;
+export type RegimeChangeRefusal = (typeof REGIME_CHANGE_REFUSALS)[number];
+
+export type RegimeChange = { from: Regime; to: Regime; healthConditionRecorded: boolean; reason: string };
+export type RegimeChangeCheck = { ok: true } | { ok: false; why: RegimeChangeRefusal; message: string };
