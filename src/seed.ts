@@ -1,4 +1,5 @@
 import { insertOrganisation, type OrganisationKind } from './domains/organisations/index.ts';
+import { createCaseService } from './domains/participants/index.ts';
 import { createReferralService, type Programme, type ReferringService, referralTables } from './domains/referrals/index.ts';
 import { recordAudit } from './platform/audit/index.ts';
 import { findUserByEmail, hashPassword, insertUser, type UserPrincipal, userPrincipal } from './platform/auth/index.ts';
@@ -295,6 +296,20 @@ async function seedDemoReferrals(db: Database, clock: Clock): Promise<void> {
   });
   await referrals.accept(specialist, referral.id, {});
   await referrals.recordContactAttempt(specialist, referral.id, { outcome: 'contacted', note: 'Talked through what work he wants' });
+  await seedDemoCaseWork(db, clock, referrals, { specialist, gp, referralId: referral.id });
+  // A Jobcentre referral of a short-term unemployed person with no health condition: the one conditional regime.
+  const jobcentre = await staff(leicester, 'jobcentre-referrer@leicester.bridgework.example');
+  const conditional = await referrals.create(jobcentre, 'jobcentre', {
+    identifier: id(6),
+    person: demoPerson({ givenName: 'Kevin', familyName: 'Marsh', dateOfBirth: '1990-07-17', nhsNumber: '1234567857', postcode: 'LE2 0QT' }),
+    context: {
+      ...context({ conditionsText: '', categories: [], fitNote: 'none', benefits: ['uc'], helpWanted: 'Warehouse or delivery work' }),
+      referringService: 'jobcentre',
+    },
+    consent: { ...consent(jobcentre.displayName), scopes: ['share-with-employment-team', 'share-with-jobcentre'] },
+    jobcentre: { shortTermUnemployed: true, conditionalityRequested: true },
+  });
+  await referrals.accept(specialist, conditional.referral.id, {});
   await referrals.create({ kind: 'public', tenantId: cardiff }, 'self', {
     identifier: id(5),
     person: demoPerson({ givenName: 'Gwen', familyName: 'Pritchard', dateOfBirth: '2003-01-09', postcode: 'CF11 9LJ', language: 'cy' }),
@@ -311,6 +326,47 @@ async function seedDemoReferrals(db: Database, clock: Clock): Promise<void> {
     },
     consent: { ...consent('Y person, ar-lein'), method: 'online', scopes: ['share-with-employment-team'] },
   });
+}
+
+/**
+ * Case work on the accepted demo referral, through the case service: a profile, a plan, a past
+ * appointment attended and the next one booked, a note, and the GP named in the health team.
+ */
+async function seedDemoCaseWork(
+  db: Database,
+  clock: Clock,
+  referrals: ReturnType<typeof createReferralService>,
+  demo: { specialist: UserPrincipal; gp: UserPrincipal; referralId: string },
+): Promise<void> {
+  const cases = createCaseService({ db, clock, baseUrl: 'http://localhost:3000', referrals });
+  const { specialist, gp } = demo;
+  const caseId = (await referrals.view(specialist, demo.referralId)).referral.caseId ?? raise('the demo referral opened no case');
+  const day = (offset: number) => new Date(clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  await cases.updateProfile(specialist, caseId, {
+    workHistory: 'Twelve years as a chef, the last five as head chef in a hotel kitchen.',
+    skills: 'Menu planning, managing a small team, food safety (level 3).',
+    qualifications: 'NVQ level 3 in professional cookery.',
+    interests: 'Cooking for events; teaching.',
+    wants: 'Daytime hours, a kitchen where he can sit for some tasks.',
+    doesNotWant: 'Late evening shifts or split shifts.',
+    helps: 'Written lists for each shift; a quiet start to the day.',
+    getsInTheWay: 'Tiring quickly in the afternoon; travel on two buses.',
+    healthInOwnWords: 'My left hand is weaker since the stroke and I get tired after lunch.',
+  });
+  const goal = await cases.addPlanItem(specialist, caseId, { kind: 'goal', text: 'Back in a kitchen, daytime hours', owner: 'participant' });
+  await cases.addPlanItem(specialist, caseId, { kind: 'action', goalId: goal, text: 'Update CV with the hotel work', owner: 'participant', dueOn: day(7) });
+  await cases.addPlanItem(specialist, caseId, {
+    kind: 'action',
+    goalId: goal,
+    text: 'Ask two local caterers about daytime roles',
+    owner: 'specialist',
+    dueOn: day(10),
+  });
+  const first = await cases.bookAppointment(specialist, caseId, { date: day(-1), time: '10:00', mode: 'in-person', place: 'Westcotes GP surgery' });
+  await cases.recordOutcome(specialist, caseId, first, { outcome: 'attended', note: 'Went through his work history and what he wants next.' });
+  await cases.bookAppointment(specialist, caseId, { date: day(6), time: '14:30', mode: 'phone' });
+  await cases.addNote(specialist, caseId, { kind: 'benefits-advice', body: 'Explained that his LCWRA element carries on in work under Universal Credit.' });
+  await cases.addHealthTeamMember(specialist, caseId, { userId: gp.userId });
 }
 
 export function formatSignIns(signIns: readonly DemoSignIn[]): string {

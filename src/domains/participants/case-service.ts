@@ -193,6 +193,22 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
 
   const referralActor = (a: CaseActor) => (a.kind === 'participant' ? { kind: 'public' as const, tenantId: a.tenantId, name: a.name } : a);
 
+  /**
+   * Whether the referrer may hear how the case is going: a Jobcentre only while the person consents
+   * to sharing with the Jobcentre, a health service only while they consent to sharing with their
+   * health team. Withdrawing consent stops these updates at once.
+   */
+  async function tellReferrer(w: Work): Promise<{ tellReferrer: boolean }> {
+    const r = await tables(w.tx)
+      .selectFrom('referrals as r')
+      .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'r.tenant_id').on('p.id', '=', w.row.participant_id))
+      .select(['r.route', 'p.consent_scopes'])
+      .where('r.id', '=', w.row.referral_id)
+      .executeTakeFirstOrThrow();
+    const needed: ConsentScope = r.route === 'jobcentre' ? 'share-with-jobcentre' : 'share-with-health-team';
+    return { tellReferrer: r.consent_scopes.includes(needed) };
+  }
+
   async function closeIn(w: Work, reason: string, note: string) {
     const from = w.row.phase as Phase;
     if (!canMovePhase(from, 'closed')) throw new InvalidTransition(from, 'closed');
@@ -200,7 +216,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
       ...w.row,
       ...(await updateCase(w.tx, w.row.id, { phase: 'closed', closed_at: w.now, closure_reason: reason, closure_note: note || null }, w.now)),
     };
-    await referrals.completeIn(w.tx, referralActor(w.actor), w.row.referral_id, `case closed: ${reason}${note ? ` (${note})` : ''}`);
+    await referrals.completeIn(w.tx, referralActor(w.actor), w.row.referral_id, `case closed: ${reason}${note ? ` (${note})` : ''}`, await tellReferrer(w));
     await record(
       w,
       'closed',
@@ -451,7 +467,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         let followUp: string | null = null;
         if (v.outcome === 'attended') {
           await updateCase(w.tx, caseId, { last_contact_at: w.now }, w.now);
-          await referrals.milestoneIn(w.tx, referralActor(actor), w.row.referral_id, 'first-appointment');
+          await referrals.milestoneIn(w.tx, referralActor(actor), w.row.referral_id, 'first-appointment', await tellReferrer(w));
         } else if (v.outcome === 'did-not-attend') {
           const participant = await tables(w.tx).selectFrom('participants').select('regime').where('id', '=', w.row.participant_id).executeTakeFirstOrThrow();
           afterMissedAppointment({ voluntary: isVoluntary(participant.regime), mandatory: appt.mandatory });
@@ -539,7 +555,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
           if (phase !== 'job-search') await movePhaseIn(w, 'job-search', 'job found');
           await movePhaseIn(w, 'in-work', 'job started');
         }
-        await referrals.milestoneIn(w.tx, referralActor(actor), w.row.referral_id, 'job-start');
+        await referrals.milestoneIn(w.tx, referralActor(actor), w.row.referral_id, 'job-start', await tellReferrer(w));
         await record(
           w,
           'job-start',
@@ -568,7 +584,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         const result = sustainedWork({ startDate: job.startDate, weeks });
         if (result.sustained && !job.sustainedOn) {
           await tables(w.tx).updateTable('case_jobs').set({ sustained_on: result.sustainedOn, updated_at: w.now }).where('id', '=', jobId).execute();
-          await referrals.milestoneIn(w.tx, referralActor(actor), w.row.referral_id, 'sustained-13-weeks');
+          await referrals.milestoneIn(w.tx, referralActor(actor), w.row.referral_id, 'sustained-13-weeks', await tellReferrer(w));
         }
         await record(
           w,

@@ -229,7 +229,8 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
     return { r, side };
   }
 
-  type Change = { tx: Tx; tenantId: string; actor: Submitter; r: Referral; side: Side };
+  /** `quiet`: the person has withdrawn consent to share with the referrer's side, so the referrer is not told. */
+  type Change = { tx: Tx; tenantId: string; actor: Submitter; r: Referral; side: Side; quiet?: boolean };
   type TimelineEntry = Omit<Parameters<typeof insertEvent>[1], 'tenantId' | 'id' | 'referralId' | 'at' | 'actor'>;
 
   /**
@@ -270,7 +271,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
       });
     }
     const updated = await updateReferral(c.tx, c.r.id, patch, now);
-    await notify.referrer(c.tx, c.tenantId, updated, (t) => t('referrals.notify.change.status', { by: nameOf(c.actor) }));
+    if (!c.quiet) await notify.referrer(c.tx, c.tenantId, updated, (t) => t('referrals.notify.change.status', { by: nameOf(c.actor) }));
     // The loop closes both ways: a referrer's withdrawal reaches the team working it.
     if (c.side === 'requester') {
       await notify.team(c.tx, c.tenantId, updated, updated.ownerUserId ? 'assigned' : 'team-lead', 'withdrawn', { reason: reason ?? '' });
@@ -305,7 +306,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
     // Any milestone from a contact attempt on means contact was attempted: the first-contact clock stops.
     const contactMade = !c.r.firstContactAt && MILESTONES.indexOf(milestone) >= MILESTONES.indexOf('first-contact-attempted');
     const updated = await updateReferral(c.tx, c.r.id, { business_status: milestone, status, ...(contactMade ? { first_contact_at: now } : {}) }, now);
-    await notify.referrer(c.tx, c.tenantId, updated, (t) => t('referrals.notify.change.milestone', { by: nameOf(c.actor) }));
+    if (!c.quiet) await notify.referrer(c.tx, c.tenantId, updated, (t) => t('referrals.notify.change.milestone', { by: nameOf(c.actor) }));
     await recordChange(
       c,
       { kind: 'milestone', fromStatus: c.r.status, toStatus: status, milestone, reason },
@@ -610,17 +611,17 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
      * appointment, a job start, sustained work) if it is later than the referral's, so the referrer
      * hears of it. The case service has already checked the actor's right to work the case.
      */
-    async milestoneIn(tx: Tx, actor: Submitter, referralId: string, milestone: Milestone): Promise<void> {
+    async milestoneIn(tx: Tx, actor: Submitter, referralId: string, milestone: Milestone, options: { tellReferrer: boolean }): Promise<void> {
       const r = await findReferralForUpdate(tx, referralId);
       if (!r || isTerminal(r.status) || !isLaterMilestone(r.milestone, milestone)) return;
-      await applyMilestone({ tx, tenantId: actor.tenantId, actor, r, side: 'owner' }, milestone);
+      await applyMilestone({ tx, tenantId: actor.tenantId, actor, r, side: 'owner', quiet: !options.tellReferrer }, milestone);
     },
 
     /** For case work: the case has closed, so the referral completes with the closure reason. */
-    async completeIn(tx: Tx, actor: Submitter, referralId: string, reason: string): Promise<void> {
+    async completeIn(tx: Tx, actor: Submitter, referralId: string, reason: string, options: { tellReferrer: boolean }): Promise<void> {
       let r = await findReferralForUpdate(tx, referralId);
       if (!r || isTerminal(r.status)) return;
-      const c: Change = { tx, tenantId: actor.tenantId, actor, r, side: 'owner' };
+      const c: Change = { tx, tenantId: actor.tenantId, actor, r, side: 'owner', quiet: !options.tellReferrer };
       if (r.status === 'accepted' || r.status === 'on-hold') r = await applyStatus(c, 'in-progress', null);
       await applyStatus({ ...c, r }, 'completed', reason);
     },
