@@ -64,7 +64,7 @@ export type TaskResource = {
 };
 
 /** The case an accepted referral opens, as `referrals.caseOf` returns it. */
-export type CaseRecord = { id: string; team_id: string; phase: string; opened_at: Date };
+export type CaseRecord = { id: string; team_id: string; phase: string; opened_at: Date; closed_at?: Date | null };
 
 // "first-contact-attempted" → "First contact attempted": codes are already plain English.
 // FHIR text is for machines and their logs: English, from the same catalogue as the pages.
@@ -229,7 +229,7 @@ export function episodeOfCareResource(c: CaseRecord, r: Pick<Referral, 'id' | 'p
     type: [{ text: 'Employment support' }],
     patient: { reference: `Patient/${r.personId}` },
     ...(team ? { managingOrganization: { reference: `Organization/${team.organisationId}`, display: team.name } } : {}),
-    period: { start: c.opened_at.toISOString() },
+    period: { start: c.opened_at.toISOString(), ...(c.closed_at ? { end: c.closed_at.toISOString() } : {}) },
     referralRequest: [{ reference: `ServiceRequest/${r.id}` }],
   };
 }
