@@ -1,0 +1,1 @@
+export { type PdfBlock, type PdfDocument, renderPdf } from './render.ts';

@@ -1,0 +1,234 @@
+import PDFDocument from 'pdfkit';
+import { fontFiles } from './fonts.ts';
+import { fitColumns, renderGrid } from './grid.ts';
+import { asArtifact, COLOUR, ensureSpace, type Layout, lineHeight, PAGE, pageTop, TYPE, useFont } from './layout.ts';
+import { clampLines, cleanText, flowText, wrapLines } from './text.ts';
+
+export type PdfBlock =
+  | { kind: 'heading'; text: string; level?: 1 | 2 | 3 }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; items: string[] }
+  /** A two-column summary list: each label heads its row. */
+  | { kind: 'facts'; rows: { label: string; value: string }[] }
+  | { kind: 'table'; head: string[]; rows: string[][] };
+
+export type PdfDocument = {
+  title: string;
+  language: 'en' | 'cy';
+  author?: string;
+  subject?: string;
+  blocks: PdfBlock[];
+  /** Printed at the foot of every page, above the page number (at most two lines). */
+  footer?: string;
+  /** Recorded as the creation date; give one for byte-identical output from the same input. */
+  createdAt?: Date;
+};
+
+const LANG = { en: 'en-GB', cy: 'cy-GB' } as const;
+const pageLabel = { en: (n: number, of: number) => `Page ${n} of ${of}`, cy: (n: number, of: number) => `Tudalen ${n} o ${of}` } as const;
+
+/**
+ * Renders a simple readable document (a participant's copy of what Bridgework holds, a letter) to
+ * an A4 tagged PDF: headings, paragraphs, lists and tables are structure elements a screen reader
+ * can follow, in the document's language, with an embedded font that has every Welsh letter.
+ * The title is metadata (shown in the viewer's title bar); give a level 1 heading to print it.
+ * Any text is safe: it is cleaned of control characters and wrapped, long words broken.
+ *
+ * @example const pdf = await renderPdf({ title: 'Your letter', language: 'cy', blocks: [{ kind: 'paragraph', text: 'Annwyl …' }] });
+ */
+export function renderPdf(input: PdfDocument): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const info: PDFKit.DocumentInfo = { Title: cleanText(input.title), Author: cleanText(input.author ?? 'Bridgework'), Creator: 'Bridgework' };
+    if (input.subject !== undefined) info.Subject = cleanText(input.subject);
+    if (input.createdAt !== undefined) info.CreationDate = input.createdAt;
+    const doc = new PDFDocument({
+      size: PAGE.size,
+      margins: { ...PAGE.margins },
+      pdfVersion: '1.7',
+      tagged: true,
+      lang: LANG[input.language],
+      displayTitle: true,
+      bufferPages: true,
+      font: fontFiles.regular,
+      info,
+    });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+
+    escapeXmpMetadata(doc);
+    doc.lineGap(TYPE.lineGap);
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+    const layout: Layout = { doc, root, left: PAGE.margins.left, width: doc.page.width - PAGE.margins.left - PAGE.margins.right };
+    const outline = createOutline(doc);
+    for (const block of input.blocks) renderBlock(layout, block, outline);
+    root.end();
+    drawFooters(layout, input);
+    doc.end();
+  });
+}
+
+/**
+ * pdfkit copies Title, Author and Subject into the XMP metadata stream without escaping them, so a
+ * title with `&` or `<` would make that XML malformed. It writes the Info dictionary (escaped as
+ * PDF strings) first; this escapes the values for XML just before the XMP is built from them.
+ */
+function escapeXmpMetadata(doc: PDFKit.PDFDocument): void {
+  const internals = doc as unknown as { endMetadata?: () => void };
+  const endMetadata = internals.endMetadata;
+  if (typeof endMetadata !== 'function') return;
+  internals.endMetadata = () => {
+    for (const key of ['Title', 'Author', 'Subject'] as const) {
+      const value = doc.info[key];
+      if (value !== undefined) doc.info[key] = escapeXml(value);
+    }
+    endMetadata.call(doc);
+  };
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function renderBlock(layout: Layout, block: PdfBlock, outline: Outline): void {
+  switch (block.kind) {
+    case 'heading':
+      renderHeading(layout, cleanText(block.text), block.level ?? 1, outline);
+      break;
+    case 'paragraph':
+      renderParagraph(layout, cleanText(block.text));
+      break;
+    case 'list':
+      renderList(
+        layout,
+        block.items.map((item) => cleanText(item)),
+      );
+      break;
+    case 'facts':
+      if (block.rows.length === 0) break;
+      renderGrid(layout, { widths: [layout.width * 0.35, layout.width * 0.65], head: null, rows: block.rows.map((r) => [r.label, r.value]), rowHeads: true });
+      gap(layout, TYPE.gridGap);
+      break;
+    case 'table': {
+      const columns = block.rows.reduce((most, r) => Math.max(most, r.length), block.head.length);
+      if (columns === 0) break;
+      const widths = fitColumns(layout, block.head, block.rows, columns);
+      renderGrid(layout, { widths, head: block.head.length > 0 ? block.head : null, rows: block.rows, rowHeads: false });
+      gap(layout, TYPE.gridGap);
+      break;
+    }
+  }
+}
+
+function gap(layout: Layout, size: number = TYPE.blockGap): void {
+  if (layout.doc.y > pageTop(layout.doc)) layout.doc.y += size;
+}
+
+function renderHeading(layout: Layout, text: string, level: 1 | 2 | 3, outline: Outline): void {
+  const { doc, root, left, width } = layout;
+  if (text.trim() === '') return;
+  const style = TYPE.heading[level];
+  useFont(doc, 'regular', TYPE.body);
+  const followingLines = 2 * lineHeight(doc);
+  useFont(doc, 'bold', style.size);
+  const flowed = flowText(text, width, (s) => doc.widthOfString(s));
+  const height = doc.heightOfString(flowed, { width });
+  // Keep a heading with the start of what it heads.
+  ensureSpace(doc, style.before + height + style.after + followingLines);
+  if (doc.y > pageTop(doc)) doc.y += style.before;
+  outline(text, level);
+  root.add(
+    doc.struct(`H${level}`, {}, () => {
+      useFont(doc, 'bold', style.size);
+      doc.fillColor(COLOUR.text).text(flowed, left, doc.y, { width });
+    }),
+  );
+  doc.y += style.after;
+}
+
+function renderParagraph(layout: Layout, text: string): void {
+  const { doc, root, left, width } = layout;
+  if (text.trim() === '') return;
+  useFont(doc, 'regular', TYPE.body);
+  const flowed = flowText(text, width, (s) => doc.widthOfString(s));
+  ensureSpace(doc, 2 * lineHeight(doc));
+  root.add(
+    doc.struct('P', {}, () => {
+      useFont(doc, 'regular', TYPE.body);
+      doc.fillColor(COLOUR.text).text(flowed, left, doc.y, { width });
+    }),
+  );
+  gap(layout);
+}
+
+function renderList(layout: Layout, items: string[]): void {
+  const { doc, root, left, width } = layout;
+  if (items.length === 0) return;
+  const indent = 18;
+  const list = doc.struct('L');
+  root.add(list);
+  for (const item of items) {
+    useFont(doc, 'regular', TYPE.body);
+    const flowed = flowText(item, width - indent, (s) => doc.widthOfString(s));
+    ensureSpace(doc, lineHeight(doc));
+    const y = doc.y;
+    const li = doc.struct('LI');
+    list.add(li);
+    li.add(doc.struct('Lbl', {}, () => doc.fillColor(COLOUR.text).text('•', left + 4, y, { lineBreak: false })));
+    li.add(doc.struct('LBody', {}, () => doc.fillColor(COLOUR.text).text(flowed.trim() === '' ? ' ' : flowed, left + indent, y, { width: width - indent })));
+    li.end();
+    doc.x = left;
+    doc.y += 4;
+  }
+  list.end();
+  gap(layout);
+}
+
+/** Bookmarks that follow the headings, nested by level, for moving around a long document. */
+type Outline = (title: string, level: 1 | 2 | 3) => void;
+
+function createOutline(doc: PDFKit.PDFDocument): Outline {
+  let parents: PDFKit.PDFOutline[] = [];
+  return (title, level) => {
+    const parent = parents.slice(0, level - 1).findLast(Boolean) ?? doc.outline;
+    const oneLine = title.replace(/\s+/gu, ' ').trim();
+    const item = parent.addItem(oneLine.length > 200 ? `${Array.from(oneLine).slice(0, 199).join('')}…` : oneLine);
+    parents = [...parents.slice(0, level - 1), item];
+  };
+}
+
+function drawFooters(layout: Layout, input: PdfDocument): void {
+  const { doc, left, width } = layout;
+  const range = doc.bufferedPageRange();
+  const footer = cleanText(input.footer ?? '').trim();
+  useFont(doc, 'regular', TYPE.small);
+  const measure = (s: string) => doc.widthOfString(s);
+  const footerLines = footer === '' ? [] : clampLines(wrapLines(footer, width, measure), 2, width, measure);
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    asArtifact(
+      doc,
+      () => {
+        useFont(doc, 'regular', TYPE.small);
+        const lines = [...footerLines, pageLabel[input.language](i + 1, range.count)];
+        const lh = lineHeight(doc);
+        const top = doc.page.height - PAGE.margins.bottom + 16;
+        doc
+          .save()
+          .lineWidth(1)
+          .strokeColor(COLOUR.rule)
+          .moveTo(left, top - 6)
+          .lineTo(left + width, top - 6)
+          .stroke()
+          .restore();
+        doc.fillColor(COLOUR.secondary);
+        lines.forEach((line, k) => {
+          doc.text(line, left, top + k * lh, { lineBreak: false });
+        });
+      },
+      true,
+    );
+  }
+}
