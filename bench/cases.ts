@@ -12,7 +12,10 @@ export async function seedBenchCases(db: Database, count: number): Promise<void>
   const tenant = await sql<{ id: string }>`SELECT id FROM tenants WHERE gss_code = 'E06000016'`.execute(o);
   const tenantId = tenant.rows[0]?.id;
   if (!tenantId) throw new Error('no Leicester tenant');
-  const team = await sql<{ id: string; organisation_id: string }>`SELECT id, organisation_id FROM teams WHERE tenant_id = ${tenantId} AND name = 'Leicester IPS team'`.execute(o);
+  const team = await sql<{
+    id: string;
+    organisation_id: string;
+  }>`SELECT id, organisation_id FROM teams WHERE tenant_id = ${tenantId} AND name = 'Leicester IPS team'`.execute(o);
   const { id: teamId, organisation_id: organisationId } = team.rows[0] ?? { id: '', organisation_id: '' };
   const specialists = Math.ceil(count / 20);
   await sql`
@@ -44,7 +47,9 @@ export async function seedBenchCases(db: Database, count: number): Promise<void>
     FROM bench_cases`.execute(o);
   await sql`
     INSERT INTO participants (tenant_id, id, person_id, regime, consent_scopes, created_at)
-    SELECT ${tenantId}, participant_id, person_id, 'voluntary-health', ARRAY['share-with-employment-team', 'share-with-health-team'], opened_at FROM bench_cases`.execute(o);
+    SELECT ${tenantId}, participant_id, person_id, 'voluntary-health', ARRAY['share-with-employment-team', 'share-with-health-team'], opened_at FROM bench_cases`.execute(
+    o,
+  );
   await sql`
     INSERT INTO cases (tenant_id, id, participant_id, referral_id, team_id, specialist_user_id, phase, opened_at, last_contact_at, updated_at)
     SELECT ${tenantId}, case_id, participant_id, referral_id, ${teamId}, specialist_id,
@@ -54,7 +59,9 @@ export async function seedBenchCases(db: Database, count: number): Promise<void>
     INSERT INTO appointments (tenant_id, id, case_id, starts_at, mode, place, created_by, created_at, updated_at, outcome)
     SELECT ${tenantId}, gen_random_uuid(), case_id, opened_at + interval '3 days', 'phone', '', 'Bench', opened_at, opened_at, 'attended' FROM bench_cases
     UNION ALL
-    SELECT ${tenantId}, gen_random_uuid(), case_id, now() + (n % 14) * interval '1 day', 'in-person', 'Bench surgery', 'Bench', opened_at, opened_at, NULL FROM bench_cases`.execute(o);
+    SELECT ${tenantId}, gen_random_uuid(), case_id, now() + (n % 14) * interval '1 day', 'in-person', 'Bench surgery', 'Bench', opened_at, opened_at, NULL FROM bench_cases`.execute(
+    o,
+  );
   await sql`
     INSERT INTO case_notes (tenant_id, id, case_id, kind, body, author_kind, author_id, author_name, at)
     SELECT ${tenantId}, gen_random_uuid(), case_id, 'contact', 'Talked about the week ahead', 'user', specialist_id::text, 'Bench specialist', opened_at + interval '2 days'

@@ -11,20 +11,24 @@ import { type Database, type DatabaseTarget, migrateToLatest, openDatabase } fro
 import { DEMO_PASSWORD, seedDemo } from '../src/seed.ts';
 import { createServices } from '../src/services.ts';
 import { createScratchDatabase } from '../test/support/test-db.ts';
+import { seedBenchCases } from './cases.ts';
 import { FHIR_BUNDLE } from './fixtures.ts';
 
 /**
  * `npm run bench`: requests per second and p99 latency of /health, an authenticated JSON read
  * (GET /api/v1/organisations with a bearer token) and a GOV.UK page, each beside a bare Fastify
  * route; and of referral creation (a FHIR transaction Bundle, and the web form's final "Send"),
- * each beside a plain single-row INSERT; all on PGlite and on PostgreSQL, measured in the same run. The load generator (autocannon) runs in its own
- * process; on a 2-core machine it shares the cores with the server, so read the ratios.
+ * each beside a plain single-row INSERT; all on PGlite and on PostgreSQL, measured in the same run.
+ * On PostgreSQL, with 10,000 cases added, the specialist's caseload page and a case read, beside the
+ * bare route. The load generator (autocannon) runs in its own process; on a 2-core machine it shares
+ * the cores with the server, so read the ratios.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 // Each web-form request sends one prepared draft, so the run is a number of drafts, not seconds.
 const WEB_FORMS = Number(process.env.BENCH_WEB_FORMS ?? 1000);
+const CASES = Number(process.env.BENCH_CASES ?? 10_000);
 
 type Result = { rps: number; p99: number };
 type LoadSpec = { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; idReplacement?: boolean; cookies?: string[] };
@@ -73,8 +77,8 @@ async function plainInserts(db: Database): Promise<Result> {
   return { rps: latencies.length / ((performance.now() - started) / 1000), p99: Math.round(latencies[Math.floor(latencies.length * 0.99)] ?? 0) };
 }
 
-/** Signs the demo referrer in over HTTP and prepares one complete web draft per request to send. */
-async function webFormDrafts(base: string, services: ReturnType<typeof createServices>, count: number): Promise<string[]> {
+/** Signs a demo user in over HTTP, as a browser would; the session's cookies and a CSRF reader. */
+async function signIn(base: string, email: string) {
   const jar = new Map<string, string>();
   const keep = (res: Response) => {
     for (const c of res.headers.getSetCookie()) {
@@ -93,9 +97,15 @@ async function webFormDrafts(base: string, services: ReturnType<typeof createSer
       method: 'POST',
       redirect: 'manual',
       headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: signInCsrf, email: 'referrer@leicester.bridgework.example', password: DEMO_PASSWORD }).toString(),
+      body: new URLSearchParams({ _csrf: signInCsrf, email, password: DEMO_PASSWORD }).toString(),
     }),
   );
+  return { jar, cookie, csrfOf };
+}
+
+/** Signs the demo referrer in over HTTP and prepares one complete web draft per request to send. */
+async function webFormDrafts(base: string, services: ReturnType<typeof createServices>, count: number): Promise<string[]> {
+  const { jar, cookie, csrfOf } = await signIn(base, 'referrer@leicester.bridgework.example');
   const csrf = await csrfOf('/referrals/new');
   const tenantId = (jar.get('bw_session') ?? '').split('.')[0] ?? '';
   const user = await services.db.inTenant(tenantId, (tx) =>
@@ -158,6 +168,21 @@ async function freshServerDatabase(): Promise<{ target: DatabaseTarget; drop: ()
   }
 }
 
+/**
+ * Case work at a realistic size: the tenant holds `CASES` open cases; the demo specialist opens their
+ * caseload page and one of their cases (a health read, so each request also appends an audit row).
+ */
+async function caseReads(base: string, db: Database, row: (name: string, r: Result) => string): Promise<string[]> {
+  await seedBenchCases(db, CASES);
+  const { cookie } = await signIn(base, 'specialist@leicester.bridgework.example');
+  const page = await fetch(`${base}/cases`, { headers: { cookie: cookie() } });
+  const caseId = /href="\/cases\/([0-9a-f-]{36})"/.exec(await page.text())?.[1];
+  if (!caseId) throw new Error('the caseload page lists no case');
+  const caseload = await load(`${base}/cases`, { cookie: cookie() });
+  const read = await load(`${base}/cases/${caseId}`, { cookie: cookie() });
+  return [row(`GET /cases (caseload, ${CASES} cases)`, caseload), row('GET /cases/:id (case read)', read), ''];
+}
+
 async function measure(label: string, target: DatabaseTarget): Promise<string[]> {
   const db = await openDatabase(target);
   try {
@@ -206,6 +231,7 @@ async function measure(label: string, target: DatabaseTarget): Promise<string[]>
         writeRow('POST /fhir referral Bundle', fhir),
         writeRow('POST /referrals/new/check (web form)', web),
         '',
+        ...(target.kind === 'postgres' ? await caseReads(base, db, row) : []),
       ];
     } finally {
       await app.close();

@@ -74,7 +74,7 @@ export async function createApp(services: Services, options: { logger: Logger | 
   registerReferralPages(app, { referrals: services.referrals, teams: services.teams, clock });
   registerTeamPages(app, { teams: services.teams, organisations: services.organisations });
   registerCasePages(app, { cases: services.cases, clock });
-  registerParticipantPages(app, { participants: services.participants, secure });
+  registerParticipantPages(app, { participants: services.participants, secure, clock, translator });
   registerOrganisationPages(app, { organisations: services.organisations });
   api.register(app, ...organisationOperations(services.organisations), ...caseOperations(services.cases));
   registerAdministrationPages(app, { db, clock, notifyKind: services.notifier.kind, staff: services.staff, organisations: services.organisations });

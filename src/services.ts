@@ -39,6 +39,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
       await clients.purgeExpiredTokens();
       await idempotency.purge();
       await drafts.purgeExpired();
+      await participants.purgeExpired();
     },
     'referrals.service-levels': async () => {
       await referrals.checkServiceLevels();

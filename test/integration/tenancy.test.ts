@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { APP_ROLE } from '../../src/platform/db/index.ts';
 import { queueNotification } from '../../src/platform/notify/index.ts';
-import { makeReferral } from '../support/referrals.ts';
+import { makeReferral, referralInput, staffPrincipal } from '../support/referrals.ts';
 import { bearerToken, browser, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
 
@@ -38,6 +38,7 @@ beforeAll(async () => {
       { kind: 'system', id: 'test' },
       { displayName: 'New Starter', email: `new.starter@${slug}.example`, organisationId: ips, role: 'specialist' },
     );
+    await caseWork(slug, referral.id);
     await t.testDb.db.inTenant(t.tenants[slug], (tx) =>
       queueNotification(tx, t.clock, {
         tenantId: t.tenants[slug],
@@ -51,6 +52,15 @@ beforeAll(async () => {
       }),
     );
   }
+  // The person asks for a sign-in link (one in each tenant: the same address) and uses it.
+  await t.services.participants.requestLink({ email: 'alex.morgan@example.com' });
+  for (const slug of ['leicester', 'cardiff'] as const) {
+    const links = await t.testDb.db.inTenant(t.tenants[slug], (tx) =>
+      tx.selectFrom('notifications_outbox').select('body').where('template', '=', 'participant-sign-in').execute(),
+    );
+    const link = /\/my-support\/sign-in\/(\S+)/.exec(links[0]?.body ?? '')?.[1] ?? '';
+    if (!(await t.services.participants.signIn(link))) throw new Error(`participant sign-in failed in ${slug}`);
+  }
   const rows = await t.testDb.db.owner
     .selectFrom('information_schema.columns' as never)
     .select(sql<string>`table_name`.as('table_name'))
@@ -60,19 +70,70 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => t.close());
 
+/** Case work that leaves a row in every case table: profile, plan, appointment, note, job and week, health team, break-glass, compliance report. */
+async function caseWork(slug: 'leicester' | 'cardiff', referralId: string) {
+  const cases = t.services.cases;
+  const tenantId = t.tenants[slug];
+  const specialist = await staffPrincipal(t, slug, `specialist@${slug}.bridgework.example`);
+  const admin = await staffPrincipal(t, slug, `tenant-admin@${slug}.bridgework.example`);
+  const gp = await staffPrincipal(t, slug, `referrer@${slug}.bridgework.example`);
+  const caseOf = async (id: string) =>
+    (await t.testDb.db.inTenant(tenantId, (tx) => sql<{ id: string }>`select id from cases where referral_id = ${id}`.execute(tx))).rows[0]?.id ?? '';
+  const caseId = await caseOf(referralId);
+  await cases.updateProfile(specialist, caseId, { skills: 'Driving' });
+  await cases.addPlanItem(specialist, caseId, { kind: 'goal', text: 'Find work near home', owner: 'participant' });
+  await cases.bookAppointment(specialist, caseId, { date: '2026-12-01', time: '10:00', mode: 'phone' });
+  await cases.addNote(specialist, caseId, { kind: 'contact', body: 'Called to say hello' });
+  const jobId = await cases.startJob(specialist, caseId, {
+    employer: 'Corner Cafe',
+    role: 'Barista',
+    hoursPerWeek: 16,
+    hourlyPay: 12.5,
+    contractType: 'permanent',
+    startDate: '2026-11-02',
+  });
+  await cases.recordJobWeek(specialist, caseId, jobId, { week: 1, hours: 16 });
+  await cases.addHealthTeamMember(specialist, caseId, { userId: gp.userId });
+  // Once the team lead has taken the case over, the specialist has no working relationship: break-glass.
+  const teamLead = await staffPrincipal(t, slug, `team-lead@${slug}.bridgework.example`);
+  await cases.reassign(teamLead, caseId, { specialistUserId: teamLead.userId, reason: 'Tenancy test: cover' });
+  if (!(await cases.breakGlass(specialist, caseId, { reason: 'Tenancy test: checking access' }))) throw new Error(`no break-glass grant in ${slug}`);
+  // A compliance-doubt report exists only for a conditional participant (a Jobcentre referral, no health condition).
+  const base = referralInput({ nhsNumber: '', givenName: 'Jordan', email: 'jordan@example.com', postcode: slug === 'cardiff' ? 'CF10 1AA' : 'LE1 6ZG' });
+  const { referral } = await t.services.referrals.create(admin, 'jobcentre', {
+    ...base,
+    context: { ...base.context, referringService: 'jobcentre', conditionsText: '', conditionCategories: [], fitNote: 'none', fitNoteAdvice: '' },
+    consent: { ...base.consent, scopes: ['share-with-employment-team', 'share-with-jobcentre'] },
+    jobcentre: { shortTermUnemployed: true, conditionalityRequested: true },
+  });
+  await t.services.referrals.accept(specialist, referral.id, {});
+  await cases.reportComplianceDoubt(specialist, await caseOf(referral.id), { details: 'Tenancy test report' });
+}
+
 describe(`tenant isolation on ${testDatabaseKind}`, () => {
   test('the tenant tables are the ones we expect, and every one has rows in both tenants', async () => {
     expect(tenantTables).toEqual([
       'access_tokens',
+      'appointments',
       'audit_chain_heads',
       'audit_events',
+      'break_glass_grants',
+      'case_events',
+      'case_health_team',
+      'case_job_weeks',
+      'case_jobs',
+      'case_notes',
       'cases',
+      'compliance_reports',
       'idempotency_keys',
       'notifications_outbox',
       'oauth_clients',
       'organisations',
+      'participant_links',
+      'participant_sessions',
       'participants',
       'people',
+      'plan_items',
       'referral_drafts',
       'referral_events',
       'referrals',
@@ -82,6 +143,7 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'tenant_settings',
       'user_invitations',
       'users',
+      'vocational_profiles',
     ]);
     for (const table of tenantTables) {
       const counts = await t.testDb.db.owner

@@ -28,6 +28,7 @@ export const caseCy: Record<keyof typeof caseEn, string> = {
   'cases.error.contract': 'Dewiswch y math o gontract',
   'cases.error.startDate': 'Rhowch ddyddiad dechrau go iawn, er enghraifft 27 3 2027',
   'cases.error.week': 'Rhowch wythnos y swydd fel rhif cyfan, 1 ar gyfer yr wythnos gyntaf',
+  'cases.error.weekOutside': 'Rhowch wythnos sydd wedi dechrau ac nad yw ar ôl i’r swydd ddod i ben',
   'cases.error.weekHours': 'Rhowch yr oriau a weithiwyd yr wythnos honno fel rhif o 0 i 100',
   'cases.error.endDate': 'Rhowch ddyddiad gorffen go iawn, er enghraifft 27 3 2027',
   'cases.error.endReason': 'Dywedwch pam y daeth y swydd i ben',

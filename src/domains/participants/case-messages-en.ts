@@ -23,6 +23,7 @@ export const caseEn = {
   'cases.error.contract': 'Select the type of contract',
   'cases.error.startDate': 'Enter a real start date, for example 27 3 2027',
   'cases.error.week': 'Enter the week of the job as a whole number, 1 for the first week',
+  'cases.error.weekOutside': 'Enter a week that has started and is not after the job ended',
   'cases.error.weekHours': 'Enter the hours worked that week as a number from 0 to 100',
   'cases.error.endDate': 'Enter a real end date, for example 27 3 2027',
   'cases.error.endReason': 'Say why the job ended',

@@ -83,7 +83,11 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00
  * Unrecorded weeks count as not worked, so the outcome is never claimed on a guess.
  */
 export function sustainedWork(job: { startDate: string; weeks: readonly { week: number; hours: number }[] }): SustainedWork {
-  const params = [minimumHours, qualifyingWeeks, windowWeeks].map((p) => valueAt(p, job.startDate));
+  // A job that started before the rule was first in force is judged by the rule as first written.
+  const params = [minimumHours, qualifyingWeeks, windowWeeks].map((p) => {
+    const [firstInForce = job.startDate] = Object.keys(p.values).sort();
+    return valueAt(p, [firstInForce, job.startDate].sort()[1] ?? job.startDate);
+  });
   const [min, need, window] = params.map((p) => p.value) as [number, number, number];
   const hoursIn = new Map(job.weeks.map((w) => [w.week, w.hours]));
   const lastWeek = Math.max(0, ...job.weeks.map((w) => w.week));

@@ -124,7 +124,7 @@ export const consentChangeSchema = z.object({
   scopes: z
     .union([z.enum(MANAGED_CONSENTS), z.array(z.enum(MANAGED_CONSENTS))], { error: 'cases.error.consent' })
     .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+    .transform((v) => [...new Set(v === undefined ? [] : Array.isArray(v) ? v : [v])]),
 });
 export const breakGlassSchema = z.object({
   reason: z.string({ error: 'cases.error.breakGlassReason' }).trim().min(10, 'cases.error.breakGlassReason').max(1000, 'cases.error.tooLong'),

@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { type Actor, recordAudit } from '../../platform/audit/index.ts';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import { type Database, newId, type Tx } from '../../platform/db/index.ts';
+import { type Database, newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
 import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { actionAllowed, checkRegimeChange, isVoluntary, type RegimeAction } from '../participation/index.ts';
 import type { ReferralService } from '../referrals/index.ts';
@@ -109,22 +110,38 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
   }
 
   async function load(tx: Tx, actor: CaseActor, caseId: string, forUpdate: boolean): Promise<Access> {
-    const row = await findCaseRow(tx, caseId, forUpdate);
+    const row = await findCaseRow(tx, idOf('case', caseId), forUpdate);
     if (!row) throw new NotFound('case', caseId);
     return accessOf(tx, actor, row);
   }
 
   type Work = { tx: Tx; actor: CaseActor; access: Access; row: CaseRow; now: Date };
 
-  /** Runs one change to a case as one transaction, with the case row locked and the actor's rights known. */
-  function work<T>(actor: CaseActor, caseId: string, fn: (w: Work) => Promise<T>, options: { open?: boolean; participantMay?: boolean } = {}): Promise<T> {
+  /**
+   * Runs one change to a case as one transaction, with the case row locked and the actor's rights
+   * known. `afterWrite` (an API storing its idempotent response) commits with the change.
+   */
+  function work<T>(
+    actor: CaseActor,
+    caseId: string,
+    fn: (w: Work) => Promise<T>,
+    options: { open?: boolean; participantMay?: boolean } & WriteHooks<T> = {},
+  ): Promise<T> {
     return db.inTenant(actor.tenantId, async (tx) => {
       const access = await load(tx, actor, caseId, true);
       if (actor.kind === 'participant' ? !options.participantMay : !access.canWork) throw new Forbidden('Only the team working this case can change it');
       if (options.open !== false && access.row.phase === 'closed') throw new InvalidTransition('closed', 'a change');
-      return fn({ tx, actor, access, row: access.row, now: clock.now() });
+      const result = await fn({ tx, actor, access, row: access.row, now: clock.now() });
+      await options.afterWrite?.(tx, result);
+      return result;
     });
   }
+
+  /** `work` for a staff or API change, with the caller's hooks. */
+  const workWith =
+    <T>(hooks: WriteHooks<T>) =>
+    (actor: CaseActor, caseId: string, fn: (w: Work) => Promise<T>) =>
+      work(actor, caseId, fn, hooks);
 
   /** The timeline entry and the audit row every change leaves; last in the transaction (audit chain lock). */
   async function record(
@@ -373,6 +390,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
 
     /** Marks a plan item done or dropped; a participant may change only actions they own. */
     async setPlanStatus(actor: CaseActor, caseId: string, itemId: string, input: unknown) {
+      idOf('plan item', itemId);
       const v = parseInput(planStatusSchema, input);
       return work(
         actor,
@@ -403,7 +421,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
      * appointment, or a letter with obligation wording, exists only where the participation policy
      * allows it; for a voluntary participant both are refused with the policy's reason.
      */
-    async bookAppointment(actor: CaseActor, caseId: string, input: unknown) {
+    async bookAppointment(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<string> = {}) {
       const v = parseInput(appointmentSchema, input);
       const regime = await db.inTenant(actor.tenantId, async (tx) => {
         const { row } = await load(tx, actor, caseId, false);
@@ -412,7 +430,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
       if (v.mandatory) await requireAllowed(actor, caseId, regime, 'mandatory-appointment');
       if (v.obligationWording) await requireAllowed(actor, caseId, regime, 'obligation-wording');
       const startsAt = londonDateTime(v.date, v.time);
-      return work(actor, caseId, async (w) => {
+      return workWith(hooks)(actor, caseId, async (w) => {
         const participant = await findParticipant(w.tx, w.row.participant_id);
         if (!participant) throw new NotFound('participant');
         // Re-checked under the row lock: a regime change in between cannot slip a mandatory appointment through.
@@ -453,9 +471,10 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
      * referral's "first appointment" milestone. Not attending leads to a follow-up contact action
      * for the specialist, and nothing else: no warning, no report, no consequence.
      */
-    async recordOutcome(actor: CaseActor, caseId: string, appointmentId: string, input: unknown) {
+    async recordOutcome(actor: CaseActor, caseId: string, appointmentId: string, input: unknown, hooks: WriteHooks<{ followUp: string | null }> = {}) {
+      idOf('appointment', appointmentId);
       const v = parseInput(outcomeSchema, input);
-      return work(actor, caseId, async (w) => {
+      return workWith(hooks)(actor, caseId, async (w) => {
         const appt = await tables(w.tx).selectFrom('appointments').selectAll().where('id', '=', appointmentId).where('case_id', '=', caseId).executeTakeFirst();
         if (!appt) throw new NotFound('appointment', appointmentId);
         if (appt.outcome) throw new InvalidTransition(appt.outcome, v.outcome);
@@ -465,12 +484,13 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
           .where('id', '=', appointmentId)
           .execute();
         let followUp: string | null = null;
+        let reportable = false;
         if (v.outcome === 'attended') {
           await updateCase(w.tx, caseId, { last_contact_at: w.now }, w.now);
           await referrals.milestoneIn(w.tx, referralActor(actor), w.row.referral_id, 'first-appointment', await tellReferrer(w));
         } else if (v.outcome === 'did-not-attend') {
           const participant = await tables(w.tx).selectFrom('participants').select('regime').where('id', '=', w.row.participant_id).executeTakeFirstOrThrow();
-          afterMissedAppointment({ voluntary: isVoluntary(participant.regime), mandatory: appt.mandatory });
+          reportable = afterMissedAppointment({ voluntary: isVoluntary(participant.regime), mandatory: appt.mandatory }).reportable;
           followUp = newId(w.now);
           const due = new Date(w.now.getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
           await tables(w.tx)
@@ -494,7 +514,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
           w,
           'appointment',
           { action: 'case.appointment-outcome', reason: v.outcome },
-          { to: v.outcome, reason: v.note || null, details: { appointment: appointmentId, ...(followUp ? { followUp } : {}) } },
+          { to: v.outcome, reason: v.note || null, details: { appointment: appointmentId, ...(followUp ? { followUp, reportable } : {}) } },
         );
         return { followUp };
       });
@@ -504,7 +524,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
      * A typed note. Employer contact on the person's behalf needs their consent to contact employers;
      * a health-team liaison note needs consent to share with the health team and a working relationship.
      */
-    async addNote(actor: CaseActor, caseId: string, input: unknown) {
+    async addNote(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<string> = {}) {
       const v = parseInput(noteSchema, input);
       return db.inTenant(actor.tenantId, async (tx) => {
         const access = await load(tx, actor, caseId, true);
@@ -522,14 +542,15 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
           .execute();
         if (v.kind === 'contact' || v.kind === 'in-work-support') await updateCase(tx, caseId, { last_contact_at: w.now }, w.now);
         await record(w, 'note', { action: 'case.note', reason: `${v.kind} note` }, { details: { note: id, kind: v.kind } });
+        await hooks.afterWrite?.(tx, id);
         return id;
       });
     },
 
     /** A job start: the case moves to in-work support, and the referral reaches its job-start milestone. */
-    async startJob(actor: CaseActor, caseId: string, input: unknown) {
+    async startJob(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<string> = {}) {
       const v = parseInput(jobStartSchema, input);
-      return work(actor, caseId, async (w) => {
+      return workWith(hooks)(actor, caseId, async (w) => {
         const id = newId(w.now);
         await tables(w.tx)
           .insertInto('case_jobs')
@@ -570,11 +591,17 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
      * Hours worked in one week of a job. When the recorded weeks first meet the sustained-work rule,
      * the job is marked sustained and the referral reaches its "sustained 13 weeks" milestone.
      */
-    async recordJobWeek(actor: CaseActor, caseId: string, jobId: string, input: unknown) {
+    async recordJobWeek(actor: CaseActor, caseId: string, jobId: string, input: unknown, hooks: WriteHooks<ReturnType<typeof sustainedWork>> = {}) {
+      idOf('job', jobId);
       const v = parseInput(jobWeekSchema, input);
-      return work(actor, caseId, async (w) => {
+      return workWith(hooks)(actor, caseId, async (w) => {
         const job = (await listJobs(w.tx, caseId)).find((j) => j.id === jobId);
         if (!job) throw new NotFound('job', jobId);
+        // Only weeks that have begun, and not after the job ended: the outcome rests on hours worked.
+        const weekStarts = new Date(Date.parse(`${job.startDate}T00:00:00Z`) + (v.week - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+        if (weekStarts > w.now.toISOString().slice(0, 10) || (job.endDate && weekStarts > job.endDate)) {
+          throw new InvalidInput([{ path: 'week', message: 'cases.error.weekOutside' }]);
+        }
         await tables(w.tx)
           .insertInto('case_job_weeks')
           .values({ tenant_id: actor.tenantId, job_id: jobId, week: v.week, hours: v.hours })
@@ -597,9 +624,10 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
     },
 
     /** A job ends: with no other job continuing, the case returns to job search, with no penalty. */
-    async endJob(actor: CaseActor, caseId: string, jobId: string, input: unknown) {
+    async endJob(actor: CaseActor, caseId: string, jobId: string, input: unknown, hooks: WriteHooks<void> = {}) {
+      idOf('job', jobId);
       const v = parseInput(jobEndSchema, input);
-      return work(actor, caseId, async (w) => {
+      return workWith(hooks)(actor, caseId, async (w) => {
         const jobs = await listJobs(w.tx, caseId);
         const job = jobs.find((j) => j.id === jobId);
         if (!job) throw new NotFound('job', jobId);
@@ -617,11 +645,12 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
       });
     },
 
-    async movePhase(actor: CaseActor, caseId: string, input: unknown) {
+    async movePhase(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<void> = {}) {
       const v = parseInput(phaseSchema, input);
       if (v.phase === 'closed') throw new InvalidInput([{ path: 'phase', message: 'cases.error.useClose' }]);
-      return work(actor, caseId, async (w) => {
+      return workWith(hooks)(actor, caseId, async (w) => {
         const from = w.row.phase;
+        if (from === v.phase) return;
         await movePhaseIn(w, v.phase, v.reason || null);
         await recordAudit(w.tx, actor.tenantId, clock, {
           actor: caseAuditActor(actor),
@@ -633,9 +662,9 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
       });
     },
 
-    async close(actor: CaseActor, caseId: string, input: unknown) {
+    async close(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<void> = {}) {
       const v = parseInput(closeSchema, input);
-      return work(actor, caseId, (w) => closeIn(w, v.reason, v.note));
+      return work(actor, caseId, (w) => closeIn(w, v.reason, v.note), hooks);
     },
 
     /** Re-engages a closed case: it reopens at engagement, its history kept. */
@@ -677,9 +706,9 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
      * A change of participation regime, with a reason, audited. Voluntary to conditional is refused
      * while any health condition is recorded for the person.
      */
-    async changeRegime(actor: CaseActor, caseId: string, input: unknown) {
+    async changeRegime(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<void> = {}) {
       const v = parseInput(regimeSchema, input);
-      return work(actor, caseId, async (w) => {
+      return workWith(hooks)(actor, caseId, async (w) => {
         const participant = await findParticipant(w.tx, w.row.participant_id, true);
         if (!participant) throw new NotFound('participant');
         const check = checkRegimeChange({
@@ -698,6 +727,15 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
           ]);
         }
         await tables(w.tx).updateTable('participants').set({ regime: v.regime, regime_reason: v.reason }).where('id', '=', participant.id).execute();
+        // Voluntary from now on: no appointment still to come stays mandatory.
+        if (isVoluntary(v.regime)) {
+          await tables(w.tx)
+            .updateTable('appointments')
+            .set({ mandatory: false, updated_at: w.now })
+            .where('case_id', '=', caseId)
+            .where('outcome', 'is', null)
+            .execute();
+        }
         await record(
           w,
           'regime',
@@ -708,17 +746,26 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
     },
 
     /** A compliance-doubt report to the Jobcentre: exists only for the conditional regime, and only with consent to share with the Jobcentre. */
-    async reportComplianceDoubt(actor: CaseActor, caseId: string, input: unknown) {
+    async reportComplianceDoubt(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<string> = {}) {
       const v = parseInput(complianceReportSchema, input);
       const regime = await db.inTenant(actor.tenantId, async (tx) => {
         const { row } = await load(tx, actor, caseId, false);
         return (await tables(tx).selectFrom('participants').select('regime').where('id', '=', row.participant_id).executeTakeFirstOrThrow()).regime;
       });
       await requireAllowed(actor, caseId, regime, 'compliance-doubt-report');
-      return work(actor, caseId, async (w) => {
+      return workWith(hooks)(actor, caseId, async (w) => {
         const p = await tables(w.tx).selectFrom('participants').select('regime').where('id', '=', w.row.participant_id).executeTakeFirstOrThrow();
         if (isVoluntary(p.regime)) throw new Forbidden('The participation policy changed; try again');
         await requireConsent(w, CONSENT_NEEDED['compliance-doubt-report']);
+        if (v.appointmentId) {
+          const appt = await tables(w.tx)
+            .selectFrom('appointments')
+            .select('id')
+            .where('id', '=', v.appointmentId)
+            .where('case_id', '=', caseId)
+            .executeTakeFirst();
+          if (!appt) throw new InvalidInput([{ path: 'appointmentId', message: 'cases.error.appointment' }]);
+        }
         const id = newId(w.now);
         await tables(w.tx)
           .insertInto('compliance_reports')
@@ -742,7 +789,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
     },
 
     /** Changes the person's consents (staff recording what the person said, or the person themselves). */
-    async changeConsent(actor: CaseActor, caseId: string, input: unknown) {
+    async changeConsent(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<{ withdrawn: string[]; given: string[] }> = {}) {
       const v = parseInput(consentChangeSchema, input);
       return work(
         actor,
@@ -768,15 +815,21 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
           );
           return { withdrawn, given };
         },
-        { participantMay: true },
+        { participantMay: true, ...hooks },
       );
     },
 
     async addHealthTeamMember(actor: UserPrincipal, caseId: string, input: unknown) {
       const v = parseInput(healthTeamSchema, input);
       return work(actor, caseId, async (w) => {
-        const user = await tables(w.tx).selectFrom('users').select(['id', 'display_name', 'disabled_at']).where('id', '=', v.userId).executeTakeFirst();
-        if (!user || user.disabled_at) throw new InvalidInput([{ path: 'userId', message: 'cases.error.healthTeamMember' }]);
+        const user = await tables(w.tx)
+          .selectFrom('users')
+          .select(['id', 'display_name', 'disabled_at', 'roles'])
+          .where('id', '=', v.userId)
+          .executeTakeFirst();
+        // The person's health team are the clinicians who refer: referrers, not other staff.
+        if (!user || user.disabled_at || !user.roles.includes('referrer'))
+          throw new InvalidInput([{ path: 'userId', message: 'cases.error.healthTeamMember' }]);
         await tables(w.tx)
           .insertInto('case_health_team')
           .values({ tenant_id: actor.tenantId, case_id: caseId, user_id: user.id, added_at: w.now })
@@ -807,7 +860,9 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
       const v = parseInput(breakGlassSchema, input);
       return db.inTenant(actor.tenantId, async (tx) => {
         const access = await load(tx, actor, caseId, true);
-        if (actor.roles.every((r) => r === 'national-analyst')) throw new Forbidden('Analysts never see people’s records');
+        // Emergency access is for staff who work cases; anyone else asks them or the team lead.
+        if (!actor.roles.some((r) => r === 'specialist' || r === 'team-lead'))
+          throw new Forbidden('Only specialists and team leads can use break-glass access');
         if (access.relationship !== 'none') return null;
         const now = clock.now();
         const { breakGlassHours } = await caseSettings(tx);
@@ -849,12 +904,20 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
 
     async review(actor: UserPrincipal, grantId: string, input: unknown) {
       if (!actor.roles.includes('ig-lead')) throw new Forbidden('Only the information-governance lead reviews break-glass access');
+      idOf('break-glass grant', grantId);
       const v = parseInput(reviewSchema, input);
       return db.inTenant(actor.tenantId, async (tx) => {
         const now = clock.now();
         const updated = await tables(tx)
           .updateTable('break_glass_grants')
-          .set({ reviewed_at: now, reviewed_by: actor.userId, review_outcome: v.outcome, review_note: v.note || null })
+          .set((eb) => ({
+            reviewed_at: now,
+            reviewed_by: actor.userId,
+            review_outcome: v.outcome,
+            review_note: v.note || null,
+            // Access found not justified ends at once.
+            expires_at: v.outcome === 'not-justified' ? eb.fn('least', ['expires_at', eb.val(now)]) : eb.ref('expires_at'),
+          }))
           .where('id', '=', grantId)
           .where('reviewed_at', 'is', null)
           .returning('id')
@@ -868,6 +931,44 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
           reason: v.outcome,
           details: { note: v.note },
         });
+      });
+    },
+
+    /** The tenant's case settings: the IPS caseload limit and how long break-glass access lasts. */
+    settings: (actor: UserPrincipal) => db.inTenant(actor.tenantId, caseSettings),
+
+    /** A tenant admin changes the case settings; audited with what they were before. */
+    async updateSettings(actor: UserPrincipal, input: unknown) {
+      if (!actor.roles.includes('tenant-admin')) throw new Forbidden('Only a tenant admin changes case settings');
+      const v = parseInput(caseSettingsSchema, input);
+      return db.inTenant(actor.tenantId, async (tx) => {
+        const before = await caseSettings(tx);
+        const now = clock.now();
+        const set = { ips_caseload_limit: v.ipsCaseloadLimit, break_glass_hours: v.breakGlassHours, updated_at: now };
+        await tx
+          .withTables<{ tenant_settings: { ips_caseload_limit: number; break_glass_hours: number } }>()
+          .insertInto('tenant_settings')
+          .values({ tenant_id: actor.tenantId, require_mfa: false, ...set })
+          .onConflict((oc) => oc.column('tenant_id').doUpdateSet(set))
+          .execute();
+        await recordAudit(tx, actor.tenantId, clock, {
+          actor: actorOf(actor),
+          action: 'tenant.case-settings',
+          recordType: 'tenant',
+          recordId: actor.tenantId,
+          reason: 'changed case settings',
+          details: { before, after: v },
+        });
+        return v;
+      });
+    },
+
+    /** The case an accepted referral opened: the referral page links to it. */
+    async caseIdOfReferral(actor: UserPrincipal, referralId: string): Promise<string> {
+      return db.inTenant(actor.tenantId, async (tx) => {
+        const row = await tables(tx).selectFrom('cases').select('id').where('referral_id', '=', referralId).executeTakeFirst();
+        if (!row) throw new NotFound('case for referral', referralId);
+        return row.id;
       });
     },
 
@@ -886,6 +987,17 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
     record,
   };
 }
+
+const wholeNumber = (min: number, max: number, message: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+    z.number({ error: message }).int(message).min(min, message).max(max, message),
+  );
+/** A tenant's case settings; messages are catalogue keys of the settings page. */
+const caseSettingsSchema = z.object({
+  ipsCaseloadLimit: wholeNumber(1, 100, 'caseload.settings.error.limit'),
+  breakGlassHours: wholeNumber(1, 24, 'caseload.settings.error.hours'),
+});
 
 const authorOf = (a: CaseActor) => ({
   author_kind: a.kind,
@@ -907,6 +1019,14 @@ export function londonDateTime(date: string, time: string): Date {
     return (m?.[1] ? Number(m[1]) : 0) * 3_600_000;
   };
   return new Date(naive - offsetOf(naive - offsetOf(naive)));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id from a URL: anything that is not a uuid cannot name a record, so it is simply not found. */
+function idOf(what: string, id: string): string {
+  if (!UUID.test(id)) throw new NotFound(what, id.slice(0, 40));
+  return id;
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;

@@ -12,4 +12,5 @@ export const caseHomeLinks = [
   { role: 'team-lead', href: '/cases', textKey: 'caseload.title' },
   { role: 'team-lead', href: '/cases/team', textKey: 'caseload.team.title' },
   { role: 'ig-lead', href: '/cases/reviews', textKey: 'caseload.reviews.title' },
+  { role: 'tenant-admin', href: '/cases/settings', textKey: 'caseload.settings.title' },
 ] as const;

@@ -13,6 +13,24 @@ export const PARTICIPANT_COOKIE = 'bw_participant';
 const LINK_MINUTES = 20;
 const SESSION_HOURS = 2;
 const LINK_REQUESTS = { maxFailures: 5, windowSeconds: 3600 };
+/** A tenant id as the database takes it: anything else is not a link or session of ours. */
+const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The referral that opened the person's case, as their own copy of their record shows it. */
+export type ReferralRecord = {
+  reference: string;
+  receivedAt: Date;
+  route: string;
+  referrerName: string;
+  referringService: string;
+  benefits: string[];
+  helpWanted: string;
+  urgency: string;
+  youngPerson: boolean;
+  consent: { scopes: string[]; method: string; givenOn: string; recordedBy: string };
+  status: string;
+  milestone: string;
+};
 
 /** A signed-in participant: only ever their own record. */
 export type ParticipantPrincipal = { kind: 'participant'; tenantId: string; participantId: string; name: string; language: 'en' | 'cy' };
@@ -41,16 +59,19 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
     async requestLink(input: unknown): Promise<void> {
       const { email } = parseInput(signInLinkSchema, input);
       const key = sha256Hex(`participant-link:${email.toLowerCase()}`);
-      await db.eachTenant(async (tx, tenant) => {
+      // One count per address across every local authority: the throttle table is not a tenant's.
+      await db.global(async (tx) => {
         if ((await remainingAttempts(tx, clock, key, LINK_REQUESTS)) <= 0)
           throw new TooManyRequests('Too many sign-in links asked for; try again later', LINK_REQUESTS.windowSeconds);
+        await recordFailure(tx, clock, key, LINK_REQUESTS);
+      });
+      await db.eachTenant(async (tx, tenant) => {
         const found = await tables(tx)
           .selectFrom('participants as p')
           .innerJoin('people as pe', (j) => j.onRef('pe.tenant_id', '=', 'p.tenant_id').onRef('pe.id', '=', 'p.person_id'))
           .select(['p.id', 'pe.email', 'pe.preferred_language'])
           .where((eb) => eb(eb.fn('lower', ['pe.email']), '=', email.toLowerCase()))
           .execute();
-        await recordFailure(tx, clock, key, LINK_REQUESTS);
         for (const p of found) {
           const token = randomToken(32);
           const now = clock.now();
@@ -78,7 +99,7 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
     /** Uses a sign-in link once: the answer is a session token for the cookie, or null if the link is not valid. */
     async signIn(link: string): Promise<{ cookie: string; principal: ParticipantPrincipal } | null> {
       const [tenantId, token] = link.split('.', 2);
-      if (!tenantId || !token || !/^[0-9a-f-]{36}$/.test(tenantId)) return null;
+      if (!tenantId || !token || !TENANT_ID.test(tenantId)) return null;
       const now = clock.now();
       return db.inTenant(tenantId, async (tx) => {
         const used = await tables(tx)
@@ -123,10 +144,29 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
       });
     },
 
+    /**
+     * Whether a sign-in link would work, without using it: the page that shows the "Sign in"
+     * button says straight away when a link has expired or been used.
+     */
+    async linkUsable(link: string): Promise<boolean> {
+      const [tenantId, token] = link.split('.', 2);
+      if (!tenantId || !token || !TENANT_ID.test(tenantId)) return false;
+      const found = await db.inTenant(tenantId, (tx) =>
+        tables(tx)
+          .selectFrom('participant_links')
+          .select('participant_id')
+          .where('token_hash', '=', sha256Hex(token))
+          .where('used_at', 'is', null)
+          .where('expires_at', '>', clock.now())
+          .executeTakeFirst(),
+      );
+      return found !== undefined;
+    },
+
     /** The participant a session cookie belongs to, or null. */
     async loadSession(cookie: string | undefined): Promise<ParticipantPrincipal | null> {
       const [tenantId, token] = (cookie ?? '').split('.', 2);
-      if (!tenantId || !token || !/^[0-9a-f-]{36}$/.test(tenantId)) return null;
+      if (!tenantId || !token || !TENANT_ID.test(tenantId)) return null;
       return db.inTenant(tenantId, async (tx) => {
         const s = await tables(tx)
           .selectFrom('participant_sessions')
@@ -142,7 +182,7 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
 
     async signOut(cookie: string | undefined): Promise<void> {
       const [tenantId, token] = (cookie ?? '').split('.', 2);
-      if (!tenantId || !token || !/^[0-9a-f-]{36}$/.test(tenantId)) return;
+      if (!tenantId || !token || !TENANT_ID.test(tenantId)) return;
       await db.inTenant(tenantId, (tx) => tables(tx).deleteFrom('participant_sessions').where('id_hash', '=', sha256Hex(token)).execute());
     },
 
@@ -209,19 +249,57 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
       return cases.changeConsent(actorOf(p), await currentCaseId(p), input);
     },
 
-    /** Everything Bridgework holds about the person, for their download; the download itself is audited. */
-    async export(p: ParticipantPrincipal): Promise<CaseView> {
+    /**
+     * Everything Bridgework holds about the person, for their download: their case as they see it
+     * and the referral that opened it. The download itself is audited.
+     */
+    async export(p: ParticipantPrincipal): Promise<CaseView & { referral: ReferralRecord }> {
       const view = await cases.forParticipant(actorOf(p), await currentCaseId(p));
-      await db.inTenant(p.tenantId, (tx) =>
-        recordAudit(tx, p.tenantId, clock, {
+      const referral = await db.inTenant(p.tenantId, async (tx) => {
+        const r = await tables(tx)
+          .selectFrom('referrals')
+          .select([
+            'reference',
+            'route',
+            'referrer_name',
+            'referring_service',
+            'benefits',
+            'help_wanted',
+            'urgency',
+            'young_person',
+            'consent_scopes',
+            'consent_method',
+            'consent_given_on',
+            'consent_recorded_by',
+            'status',
+            'business_status',
+            'created_at',
+          ])
+          .where('id', '=', view.summary.referralId)
+          .executeTakeFirstOrThrow();
+        await recordAudit(tx, p.tenantId, clock, {
           actor: { kind: 'participant', id: p.participantId },
           action: 'participant.export',
           recordType: 'participant',
           recordId: p.participantId,
           reason: 'the person downloaded their record',
-        }),
-      );
-      return view;
+        });
+        return {
+          reference: r.reference,
+          receivedAt: r.created_at,
+          route: r.route,
+          referrerName: r.referrer_name,
+          referringService: r.referring_service,
+          benefits: r.benefits,
+          helpWanted: r.help_wanted,
+          urgency: r.urgency,
+          youngPerson: r.young_person,
+          consent: { scopes: r.consent_scopes, method: r.consent_method, givenOn: r.consent_given_on, recordedBy: r.consent_recorded_by },
+          status: r.status,
+          milestone: r.business_status,
+        };
+      });
+      return { ...view, referral };
     },
 
     /** Leaving the programme: the case closes with that reason, at once, and nothing else changes for the person. */
@@ -230,7 +308,25 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
       const caseId = await currentCaseId(p);
       await cases.participantWork(actorOf(p), caseId, async (w) => {
         if (w.row.phase === 'closed') throw new InvalidTransition('closed', 'closed');
+        // Leaving stops all sharing first, so no one (a Jobcentre least of all) hears more than that the case closed.
+        await tables(w.tx)
+          .updateTable('participants')
+          .set({ consent_scopes: ['share-with-employment-team'] })
+          .where('id', '=', p.participantId)
+          .execute();
         await cases.closeIn(w, 'left-programme', '');
+      });
+    },
+
+    /** Housekeeping: used or expired sign-in links and expired sessions go. */
+    async purgeExpired(): Promise<void> {
+      const now = clock.now();
+      await db.eachTenant(async (tx) => {
+        await tables(tx)
+          .deleteFrom('participant_links')
+          .where((eb) => eb.or([eb('expires_at', '<', now), eb('used_at', 'is not', null)]))
+          .execute();
+        await tables(tx).deleteFrom('participant_sessions').where('expires_at', '<', now).execute();
       });
     },
 

@@ -1,0 +1,200 @@
+import { describe, expect, test } from 'vitest';
+import { PHASES, type Phase, type Relationship } from './case.ts';
+import { afterMissedAppointment, CONSENT_NEEDED, canMovePhase, isHealthNote, nextPhases, relationshipOf, seesHealth, sustainedWork } from './case-rules.ts';
+
+// Every expected value below is written out by hand from the brief, not derived from the code.
+
+describe('the phase table', () => {
+  // Rows: from. Columns: to, in the order engagement, vocational-profile, job-search, in-work, closed.
+  // 1 = allowed, . = refused (409).
+  const EXPECTED: Record<Phase, string> = {
+    engagement: '. 1 1 . 1',
+    'vocational-profile': '1 . 1 . 1',
+    'job-search': '. 1 . 1 1',
+    'in-work': '. . 1 . 1',
+    closed: '1 . . . .',
+  };
+  const TO: Phase[] = ['engagement', 'vocational-profile', 'job-search', 'in-work', 'closed'];
+  const cases = (Object.entries(EXPECTED) as [Phase, string][]).flatMap(([from, row]) =>
+    row.split(' ').map((cell, i) => [from, TO[i] as Phase, cell === '1'] as const),
+  );
+
+  test('the hand-written table covers every from × to pair once', () => {
+    expect(cases).toHaveLength(25);
+    expect(new Set(cases.map(([from, to]) => `${from}→${to}`)).size).toBe(25);
+    expect([...TO].sort()).toEqual([...PHASES].sort());
+  });
+
+  test.each(cases)('%s → %s: allowed %s', (from, to, allowed) => {
+    expect(canMovePhase(from, to)).toBe(allowed);
+    expect(nextPhases(from).includes(to)).toBe(allowed);
+  });
+
+  test('nothing moves to itself, every open phase can close, and a closed case only re-engages', () => {
+    for (const phase of PHASES) expect(canMovePhase(phase, phase)).toBe(false);
+    for (const phase of PHASES.filter((p) => p !== 'closed')) expect(canMovePhase(phase, 'closed')).toBe(true);
+    expect(nextPhases('closed')).toEqual(['engagement']);
+  });
+});
+
+describe('who has a working relationship', () => {
+  type Row = [specialist: boolean, teamLead: boolean, healthTeam: boolean, consent: boolean, breakGlass: boolean, expected: Relationship];
+  const T = true;
+  const F = false;
+  // All 32 combinations: the specialist first, then the team lead, then a named health-team member
+  // (only with consent to share with the health team), then an unexpired break-glass grant.
+  const TABLE: Row[] = [
+    [F, F, F, F, F, 'none'],
+    [F, F, F, F, T, 'break-glass'],
+    [F, F, F, T, F, 'none'],
+    [F, F, F, T, T, 'break-glass'],
+    [F, F, T, F, F, 'none'],
+    [F, F, T, F, T, 'break-glass'],
+    [F, F, T, T, F, 'health-team'],
+    [F, F, T, T, T, 'health-team'],
+    [F, T, F, F, F, 'team-lead'],
+    [F, T, F, F, T, 'team-lead'],
+    [F, T, F, T, F, 'team-lead'],
+    [F, T, F, T, T, 'team-lead'],
+    [F, T, T, F, F, 'team-lead'],
+    [F, T, T, F, T, 'team-lead'],
+    [F, T, T, T, F, 'team-lead'],
+    [F, T, T, T, T, 'team-lead'],
+    [T, F, F, F, F, 'assigned-specialist'],
+    [T, F, F, F, T, 'assigned-specialist'],
+    [T, F, F, T, F, 'assigned-specialist'],
+    [T, F, F, T, T, 'assigned-specialist'],
+    [T, F, T, F, F, 'assigned-specialist'],
+    [T, F, T, F, T, 'assigned-specialist'],
+    [T, F, T, T, F, 'assigned-specialist'],
+    [T, F, T, T, T, 'assigned-specialist'],
+    [T, T, F, F, F, 'assigned-specialist'],
+    [T, T, F, F, T, 'assigned-specialist'],
+    [T, T, F, T, F, 'assigned-specialist'],
+    [T, T, F, T, T, 'assigned-specialist'],
+    [T, T, T, F, F, 'assigned-specialist'],
+    [T, T, T, F, T, 'assigned-specialist'],
+    [T, T, T, T, F, 'assigned-specialist'],
+    [T, T, T, T, T, 'assigned-specialist'],
+  ];
+
+  test('the table covers every combination once', () => {
+    expect(new Set(TABLE.map((r) => r.slice(0, 5).join())).size).toBe(32);
+  });
+
+  test.each(TABLE)('specialist %s, team lead %s, health team %s, consent %s, break-glass %s → %s', (s, l, h, c, b, expected) => {
+    const relationship = relationshipOf({
+      isAssignedSpecialist: s,
+      isTeamLeadOfCaseTeam: l,
+      isNamedHealthTeamMember: h,
+      healthTeamConsent: c,
+      hasActiveBreakGlass: b,
+    });
+    expect(relationship).toBe(expected);
+    expect(seesHealth(relationship)).toBe(expected !== 'none');
+  });
+
+  test('health-team liaison notes are health information; other notes are not', () => {
+    expect(isHealthNote('health-liaison')).toBe(true);
+    for (const kind of ['contact', 'employer-contact', 'benefits-advice', 'in-work-support', 'participant'] as const) expect(isHealthNote(kind)).toBe(false);
+  });
+
+  test('work on the person’s behalf needs the matching consent', () => {
+    expect(CONSENT_NEEDED).toEqual({
+      'employer-contact': 'contact-employers',
+      'health-liaison': 'share-with-health-team',
+      'compliance-doubt-report': 'share-with-jobcentre',
+    });
+  });
+});
+
+describe('sustained work: 7 hours or more in 13 of 16 consecutive weeks', () => {
+  const weeks = (from: number, to: number, hours: number) => Array.from({ length: to - from + 1 }, (_, i) => ({ week: from + i, hours }));
+  const without = (list: { week: number; hours: number }[], gaps: number[]) => list.filter((w) => !gaps.includes(w.week));
+
+  test('exactly 13 of 16 weeks at exactly 7 hours counts, on the day after week 13 ends', () => {
+    // 2026-06-01 + 13 weeks (91 days): June has 30 days, so +30 is 1 July, +61 is 1 August, +91 is 31 August.
+    const result = sustainedWork({ startDate: '2026-06-01', weeks: weeks(1, 13, 7) });
+    expect(result).toMatchObject({ sustained: true, metInWeek: 13, sustainedOn: '2026-08-31', bestWindow: { fromWeek: 1, qualifyingWeeks: 13 } });
+    expect(result.reasons).toEqual(['13 weeks of 7 hours or more in weeks 1–13, within 16 consecutive weeks']);
+    expect(result.parameters.map((p) => [p.value, p.unit, p.effectiveFrom])).toEqual([
+      [7, 'hours per week', '2026-04-06'],
+      [13, 'weeks', '2026-04-06'],
+      [16, 'weeks', '2026-04-06'],
+    ]);
+  });
+
+  test('12 of 16 is not enough, and says how far it got', () => {
+    const result = sustainedWork({ startDate: '2026-06-01', weeks: [...weeks(1, 12, 7), ...weeks(13, 16, 0)] });
+    expect(result).toMatchObject({ sustained: false, metInWeek: null, sustainedOn: null, bestWindow: { fromWeek: 1, qualifyingWeeks: 12 } });
+    expect(result.reasons).toEqual(['at most 12 of the 13 weeks of 7 hours or more needed within 16 consecutive weeks']);
+  });
+
+  test('6.5-hour weeks do not count, however many', () => {
+    expect(sustainedWork({ startDate: '2026-06-01', weeks: weeks(1, 40, 6.5) })).toMatchObject({ sustained: false, bestWindow: { qualifyingWeeks: 0 } });
+    // Twelve full weeks and four short ones: still twelve.
+    expect(sustainedWork({ startDate: '2026-06-01', weeks: [...weeks(1, 12, 7), ...weeks(13, 16, 6.5)] })).toMatchObject({
+      sustained: false,
+      bestWindow: { fromWeek: 1, qualifyingWeeks: 12 },
+    });
+  });
+
+  test('three gaps in sixteen weeks still count; the outcome is reached after week 16', () => {
+    // Weeks 4, 8 and 12 missing (not recorded): 13 qualifying weeks in weeks 1–16.
+    // 2026-06-01 + 16 weeks (112 days): +91 is 31 August, +92 is 1 September, +112 is 21 September.
+    const result = sustainedWork({ startDate: '2026-06-01', weeks: without(weeks(1, 16, 20), [4, 8, 12]) });
+    expect(result).toMatchObject({ sustained: true, metInWeek: 16, sustainedOn: '2026-09-21', bestWindow: { fromWeek: 1, qualifyingWeeks: 13 } });
+  });
+
+  test('one week in four missed never reaches 13 of 16, however long the job runs', () => {
+    const everyFourth = Array.from({ length: 13 }, (_, i) => 4 * (i + 1));
+    const result = sustainedWork({ startDate: '2026-06-01', weeks: without(weeks(1, 52, 37.5), everyFourth) });
+    expect(result).toMatchObject({ sustained: false, bestWindow: { qualifyingWeeks: 12 } });
+  });
+
+  test('a window that starts late: five weeks off at the start, then thirteen in a row', () => {
+    // Weeks 1–5 at 0 hours, 6–18 at 7.5. Weeks 1–16 hold 11, weeks 2–17 hold 12, weeks 3–18 hold 13.
+    // 2026-06-01 + 18 weeks (126 days): +112 is 21 September, +126 is 5 October.
+    const result = sustainedWork({ startDate: '2026-06-01', weeks: [...weeks(1, 5, 0), ...weeks(6, 18, 7.5)] });
+    expect(result).toMatchObject({ sustained: true, metInWeek: 18, sustainedOn: '2026-10-05', bestWindow: { fromWeek: 3, qualifyingWeeks: 13 } });
+    expect(result.reasons).toEqual(['13 weeks of 7 hours or more in weeks 3–18, within 16 consecutive weeks']);
+  });
+
+  test('the order weeks are recorded in does not matter; nothing recorded is nothing worked', () => {
+    const shuffled = [...weeks(1, 13, 8)].reverse();
+    expect(sustainedWork({ startDate: '2026-06-01', weeks: shuffled })).toMatchObject({ sustained: true, metInWeek: 13 });
+    expect(sustainedWork({ startDate: '2026-06-01', weeks: [] })).toMatchObject({ sustained: false, bestWindow: { fromWeek: 1, qualifyingWeeks: 0 } });
+    expect(sustainedWork({ startDate: '2026-06-01', weeks: [{ week: 13, hours: 40 }] })).toMatchObject({ sustained: false });
+  });
+
+  test.each([
+    // Start, then the day after week 13, worked by hand.
+    // 23 Nov 2026: +7 is 30 Nov, +8 is 1 Dec, +39 is 1 Jan 2027, +70 is 1 Feb, +91 is 22 Feb.
+    ['2026-11-23', '2027-02-22'],
+    // 6 Dec 2027: +26 is 1 Jan 2028, +57 is 1 Feb, +85 is 29 Feb (a leap year), +86 is 1 Mar, +91 is 6 Mar.
+    ['2027-12-06', '2028-03-06'],
+    // 6 Apr 2026, the day the rule comes into force: +25 is 1 May, +56 is 1 June, +86 is 1 July, +91 is 6 July.
+    ['2026-04-06', '2026-07-06'],
+  ])('a job starting %s is sustained on %s', (startDate, sustainedOn) => {
+    expect(sustainedWork({ startDate, weeks: weeks(1, 13, 16) }).sustainedOn).toBe(sustainedOn);
+  });
+
+  test('a job that started before the rule was first in force is judged by the rule as first written', () => {
+    // 6 Jan 2025: +26 is 1 Feb, +54 is 1 Mar, +85 is 1 Apr, +91 is 7 Apr.
+    const result = sustainedWork({ startDate: '2025-01-06', weeks: weeks(1, 13, 7) });
+    expect(result).toMatchObject({ sustained: true, sustainedOn: '2025-04-07' });
+    expect(result.parameters.map((p) => p.effectiveFrom)).toEqual(['2026-04-06', '2026-04-06', '2026-04-06']);
+  });
+});
+
+describe('after a missed appointment', () => {
+  test.each([
+    // voluntary, mandatory → follow-up, reportable
+    [true, false, false],
+    [true, true, false],
+    [false, false, false],
+    [false, true, true],
+  ])('voluntary %s, mandatory %s: a follow-up contact, reportable %s', (voluntary, mandatory, reportable) => {
+    expect(afterMissedAppointment({ voluntary, mandatory })).toEqual({ followUp: true, reportable });
+  });
+});

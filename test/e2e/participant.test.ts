@@ -1,0 +1,182 @@
+/// <reference lib="dom" />
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { caseMessages, participantMessages } from '../../src/domains/participants/index.ts';
+import { findObligationWording } from '../../src/domains/participation/index.ts';
+import type { RunningServer } from '../../src/main.ts';
+import { findUserByEmail, userPrincipal } from '../../src/platform/auth/index.ts';
+import { systemClock } from '../../src/platform/clock/index.ts';
+import { createServices, type Services } from '../../src/services.ts';
+import { referralInput } from '../support/referrals.ts';
+import { type E2eRun, expectAccessible, startE2e } from './browser.ts';
+
+let run: E2eRun;
+let server: RunningServer;
+let context: BrowserContext;
+let services: Services;
+const cy = participantMessages.cy;
+const EMAIL = 'rhian.evans@example.com';
+
+beforeAll(async () => {
+  run = await startE2e();
+  ({ server, context } = run);
+  services = createServices({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), db: server.db, clock: systemClock });
+}, 120_000);
+afterAll(() => run?.stop());
+
+async function cardiff() {
+  const tenant = await server.db.global((tx) => tx.selectFrom('tenants').select('id').where('gss_code', '=', 'W06000015').executeTakeFirstOrThrow());
+  const user = await server.db.inTenant(tenant.id, (tx) => findUserByEmail(tx, 'specialist@cardiff.bridgework.example'));
+  if (!user) throw new Error('no Cardiff specialist');
+  return { tenantId: tenant.id, specialist: userPrincipal(user, tenant.id) };
+}
+
+/** A Welsh speaker in Cardiff whose referral has been accepted, with a little in their plan. */
+async function openWelshCase() {
+  const { tenantId, specialist } = await cardiff();
+  const input = referralInput({ givenName: 'Rhian', postcode: 'CF10 1AA', email: EMAIL, nhsNumber: '', dateOfBirth: '1984-06-30' });
+  const { referral } = await services.referrals.create({ kind: 'public', tenantId }, 'self', {
+    ...input,
+    person: { ...input.person, familyName: 'Evans', preferredLanguage: 'cy' },
+  });
+  const accepted = await services.referrals.accept(specialist, referral.id, {});
+  if (!accepted.caseId) throw new Error('no case opened');
+  await services.cases.addPlanItem(specialist, accepted.caseId, { kind: 'goal', text: 'Gweithio mewn llyfrgell', owner: 'participant' });
+  await services.cases.bookAppointment(specialist, accepted.caseId, { date: '2030-01-10', time: '10:00', mode: 'in-person', place: 'Llyfrgell Ganolog' });
+  return { tenantId, specialist, caseId: accepted.caseId };
+}
+
+/** Checks the page with axe, and that it speaks only of choice. */
+async function check(page: Page) {
+  await expectAccessible(page);
+  expect(await page.getAttribute('html', 'lang')).toBe('cy');
+  expect(findObligationWording((await page.locator('body').textContent()) ?? '')).toEqual([]);
+}
+
+describe('the participant’s own view in Chromium with axe-core', () => {
+  test('in Welsh, a participant asks for a link, signs in from the email, changes consent, downloads their record and leaves', async () => {
+    const { tenantId, specialist, caseId } = await openWelshCase();
+    const page = await context.newPage();
+
+    // Start, in Welsh from the language link.
+    await page.goto(`${server.url}/my-support`);
+    await page.getByRole('link', { name: /Cymraeg/ }).click();
+    await page.waitForURL('**/my-support');
+    expect(await page.locator('h1').textContent()).toContain(cy['participant.start.title']);
+    await check(page);
+    // A mistake first: the error summary.
+    await page.getByRole('button', { name: cy['participant.start.submit'] }).click();
+    expect(await page.title()).toMatch(/^Gwall: /);
+    await check(page);
+    await page.getByLabel(cy['participant.start.email']).fill(EMAIL);
+    await page.getByRole('button', { name: cy['participant.start.submit'] }).click();
+    await page.waitForURL('**/my-support/check-email');
+    expect(await page.locator('h1').textContent()).toContain(cy['participant.checkEmail.title']);
+    await check(page);
+
+    // The email, from the local outbox, in Welsh.
+    const mail = await server.db.inTenant(tenantId, (tx) =>
+      tx
+        .selectFrom('notifications_outbox')
+        .select(['body', 'subject', 'language'])
+        .where('template', '=', 'participant-sign-in')
+        .where('recipient', '=', EMAIL)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(mail.language).toBe('cy');
+    expect(findObligationWording(`${mail.subject}\n${mail.body}`)).toEqual([]);
+    const path = /\/my-support\/sign-in\/\S+/.exec(mail.body)?.[0];
+    expect(path).toBeDefined();
+    await page.goto(`${server.url}${path}`);
+    expect(await page.locator('h1').textContent()).toContain(cy['participant.signIn.title']);
+    await check(page);
+    await page.getByRole('button', { name: cy['participant.signIn.submit'] }).click();
+    await page.waitForURL('**/my-support/plan');
+    expect(await page.locator('h1').textContent()).toContain(cy['participant.plan.title']);
+    expect(await page.locator('main').textContent()).toContain('Gweithio mewn llyfrgell');
+    expect(await page.locator('main').textContent()).toContain('Llyfrgell Ganolog');
+    await check(page);
+
+    // Their own action, a mistake first.
+    await page.getByRole('button', { name: cy['participant.plan.addAction'] }).click();
+    await page.waitForURL('**/my-support/plan/add-action');
+    await check(page);
+    await page.getByRole('button', { name: cy['participant.action.submit'] }).click();
+    expect(await page.title()).toMatch(/^Gwall: /);
+    await check(page);
+    await page.getByLabel(cy['participant.action.text']).fill('Diweddaru fy CV');
+    await page.getByRole('button', { name: cy['participant.action.submit'] }).click();
+    await page.waitForURL('**/my-support/plan?saved=action');
+    await check(page);
+    await page.getByRole('button', { name: new RegExp(cy['participant.plan.markDone']) }).click();
+    await page.waitForURL('**/my-support/plan?saved=done');
+    await check(page);
+
+    // Consent: agree to employers being contacted, stop sharing with the health team.
+    await page.getByRole('link', { name: cy['participant.nav.consent'] }).click();
+    await page.waitForURL('**/my-support/consent');
+    await check(page);
+    await page.getByLabel(caseMessages.cy['cases.consent.contact-employers']).check();
+    await page.getByLabel(caseMessages.cy['cases.consent.share-with-health-team']).uncheck();
+    await page.getByRole('button', { name: cy['participant.consent.submit'] }).click();
+    await page.waitForURL('**/my-support/consent?saved=1**');
+    const saved = (await page.locator('.govuk-notification-banner').textContent()) ?? '';
+    expect(saved).toContain(cy['participant.consent.saved']);
+    expect(saved).toContain(caseMessages.cy['cases.consent.share-with-health-team']);
+    await check(page);
+    const consents = (await services.cases.view(specialist, caseId)).participant.consentScopes;
+    expect(consents).toEqual(['share-with-employment-team', 'contact-employers']);
+
+    // Download: the page, a real download of the PDF, and both files.
+    await page.getByRole('link', { name: cy['participant.nav.download'] }).click();
+    await page.waitForURL('**/my-support/download');
+    await check(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: cy['participant.download.pdf'] }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const pdf = await page.request.get(`${server.url}/my-support/download.pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 4).toString('latin1')).toBe('%PDF');
+    const json = await page.request.get(`${server.url}/my-support/download.json`);
+    expect(json.status()).toBe(200);
+    const record = (await json.json()) as { version: number; person: { givenName: string }; referral: { health: { conditionsText: string } } };
+    expect(record).toMatchObject({ version: 1, person: { givenName: 'Rhian' }, referral: { health: { conditionsText: 'Back pain and low mood' } } });
+
+    // Leaving: a mistake first, then yes.
+    await page.getByRole('link', { name: cy['participant.nav.leave'] }).click();
+    await page.waitForURL('**/my-support/leave');
+    expect(await page.locator('main').textContent()).toContain(cy['participant.leave.benefits']);
+    await check(page);
+    await page.getByRole('button', { name: cy['participant.leave.submit'] }).click();
+    expect(await page.title()).toMatch(/^Gwall: /);
+    await check(page);
+    await page.getByLabel(cy['participant.leave.yes']).check();
+    await page.getByRole('button', { name: cy['participant.leave.submit'] }).click();
+    await page.waitForURL('**/my-support/left');
+    expect(await page.locator('h1').textContent()).toContain(cy['participant.left.title']);
+    const left = (await page.locator('main').textContent()) ?? '';
+    expect(left).toContain(cy['participant.left.benefits']);
+    expect(left).toContain(cy['participant.left.comeBack']);
+    await check(page);
+    const view = await services.cases.view(specialist, caseId);
+    expect(view.summary).toMatchObject({ phase: 'closed', closureReason: 'left-programme' });
+
+    // The plan now says the support has ended; signing out ends the session.
+    await page.getByRole('link', { name: cy['participant.nav.plan'] }).click();
+    await page.waitForURL('**/my-support/plan');
+    expect(await page.locator('main').textContent()).toContain(cy['participant.plan.closed.title']);
+    await check(page);
+    await page.getByRole('button', { name: cy['participant.nav.signOut'] }).click();
+    await page.waitForURL('**/my-support/signed-out');
+    await check(page);
+    await page.goto(`${server.url}/my-support/plan`);
+    await page.waitForURL('**/my-support');
+
+    // The used link explains itself.
+    await page.goto(`${server.url}${path}`);
+    expect(await page.locator('h1').textContent()).toContain(cy['participant.link.title']);
+    await check(page);
+    await page.close();
+  });
+});
