@@ -148,6 +148,9 @@ async function webFormDrafts(base: string, services: ReturnType<typeof createSer
   return [csrf, ...cookies];
 }
 
+/** Two decimals, or two significant figures for the small ratios of pages that do real work. */
+const ratio = (x: number) => (x >= 0.1 ? x.toFixed(2) : x.toPrecision(2));
+
 async function bare(): Promise<Result> {
   const app = Fastify({ logger: false });
   app.get('/', async () => ({ hello: 'world' }));
@@ -220,7 +223,7 @@ async function measure(label: string, target: DatabaseTarget): Promise<string[]>
       const writeRow = (name: string, r: Result) =>
         `${label.padEnd(11)} ${name.padEnd(38)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p99} ms`.padStart(9)} ${(r.rps / inserts.rps).toFixed(2).padStart(8)} × insert`;
       const row = (name: string, r: Result) =>
-        `${label.padEnd(11)} ${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p99} ms`.padStart(9)} ${(r.rps / ceiling.rps).toFixed(2).padStart(8)}`;
+        `${label.padEnd(11)} ${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p99} ms`.padStart(9)} ${ratio(r.rps / ceiling.rps).padStart(8)}`;
       return [
         row('bare Fastify route (ceiling)', ceiling),
         row('GET /health', health),

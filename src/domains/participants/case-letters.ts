@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock/index.ts';
 import { newId, type Tx } from '../../platform/db/index.ts';
-import { createTranslator, type Translate } from '../../platform/i18n/index.ts';
+import { createTranslator, formatMoment, type Translate } from '../../platform/i18n/index.ts';
 import { queueNotification } from '../../platform/notify/index.ts';
 import type { Participant } from './case.ts';
 import { caseMessages } from './case-messages.ts';
@@ -9,9 +9,7 @@ type Language = 'en' | 'cy';
 const translate = createTranslator([caseMessages]);
 
 /** Long-form date and time in the reader's language, in UK time. */
-export function formatWhen(at: Date, lang: Language): string {
-  return new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/London' }).format(at);
-}
+export const formatWhen = (at: Date, lang: Language): string => formatMoment(at, lang, 'letter');
 
 export type AppointmentLetter = { subject: string; lines: string[] };
 

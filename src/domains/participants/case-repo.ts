@@ -11,6 +11,7 @@ import type {
   ConsentScope,
   HealthFields,
   Job,
+  NoteKind,
   Participant,
   Phase,
   PlanItem,
@@ -231,6 +232,59 @@ export async function listPlan(tx: Tx, caseId: string): Promise<PlanItem[]> {
     addedBy: r.added_by,
     createdAt: r.created_at,
   }));
+}
+
+export async function insertPlanItem(
+  tx: Tx,
+  i: {
+    tenantId: string;
+    id: string;
+    caseId: string;
+    kind: 'goal' | 'action';
+    goalId: string | null;
+    text: string;
+    owner: 'participant' | 'specialist';
+    dueOn: string | null;
+    addedBy: 'participant' | 'staff';
+    at: Date;
+  },
+) {
+  await tables(tx)
+    .insertInto('plan_items')
+    .values({
+      tenant_id: i.tenantId,
+      id: i.id,
+      case_id: i.caseId,
+      kind: i.kind,
+      goal_id: i.goalId,
+      text: i.text,
+      owner: i.owner,
+      due_on: i.dueOn,
+      added_by: i.addedBy,
+      created_at: i.at,
+      updated_at: i.at,
+    })
+    .execute();
+}
+
+export async function insertNote(
+  tx: Tx,
+  n: { tenantId: string; id: string; caseId: string; kind: NoteKind; body: string; author: { kind: string; id: string; name: string }; at: Date },
+) {
+  await tables(tx)
+    .insertInto('case_notes')
+    .values({
+      tenant_id: n.tenantId,
+      id: n.id,
+      case_id: n.caseId,
+      kind: n.kind,
+      body: n.body,
+      author_kind: n.author.kind,
+      author_id: n.author.id,
+      author_name: n.author.name,
+      at: n.at,
+    })
+    .execute();
 }
 
 export async function listAppointments(tx: Tx, caseId: string): Promise<Appointment[]> {

@@ -140,3 +140,14 @@ export const complianceReportSchema = z.object({
 });
 export const leaveSchema = z.object({ confirm: z.enum(['yes'], { error: 'cases.error.leaveConfirm' }) });
 export const signInLinkSchema = z.object({ email: z.email('cases.error.email').trim().max(320, 'cases.error.email') });
+
+const wholeNumber = (min: number, max: number, message: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+    z.number({ error: message }).int(message).min(min, message).max(max, message),
+  );
+/** A tenant's case settings; messages are catalogue keys of the settings page. */
+export const caseSettingsSchema = z.object({
+  ipsCaseloadLimit: wholeNumber(1, 100, 'caseload.settings.error.limit'),
+  breakGlassHours: wholeNumber(1, 24, 'caseload.settings.error.hours'),
+});

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { type Actor, recordAudit } from '../../platform/audit/index.ts';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
@@ -7,7 +6,7 @@ import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from
 import { actionAllowed, checkRegimeChange, isVoluntary, type RegimeAction } from '../participation/index.ts';
 import type { ReferralService } from '../referrals/index.ts';
 import { teamIdsOf, teamMembers } from '../referrals/index.ts';
-import type { CaseSummary, CaseView, ConsentScope, NoteKind, Phase, Relationship } from './case.ts';
+import type { CaseSummary, CaseView, ConsentScope, Phase, Relationship } from './case.ts';
 import { createCaseLetters } from './case-letters.ts';
 import {
   activeBreakGlass,
@@ -23,6 +22,8 @@ import {
   healthOf,
   healthTeamOf,
   insertCaseEvent,
+  insertNote,
+  insertPlanItem,
   listAppointments,
   listCaseEvents,
   listJobs,
@@ -36,6 +37,7 @@ import { afterMissedAppointment, CONSENT_NEEDED, canMovePhase, isHealthNote, rel
 import {
   appointmentSchema,
   breakGlassSchema,
+  caseSettingsSchema,
   closeSchema,
   complianceReportSchema,
   consentChangeSchema,
@@ -367,22 +369,18 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
           if (goal?.kind !== 'goal') throw new InvalidInput([{ path: 'goalId', message: 'cases.error.goal' }]);
         }
         const id = newId(w.now);
-        await tables(w.tx)
-          .insertInto('plan_items')
-          .values({
-            tenant_id: actor.tenantId,
-            id,
-            case_id: caseId,
-            kind: v.kind,
-            goal_id: v.kind === 'action' ? v.goalId : null,
-            text: v.text,
-            owner: v.owner,
-            due_on: v.dueOn,
-            added_by: 'staff',
-            created_at: w.now,
-            updated_at: w.now,
-          })
-          .execute();
+        await insertPlanItem(w.tx, {
+          tenantId: actor.tenantId,
+          id,
+          caseId,
+          kind: v.kind,
+          goalId: v.kind === 'action' ? v.goalId : null,
+          text: v.text,
+          owner: v.owner,
+          dueOn: v.dueOn,
+          addedBy: 'staff',
+          at: w.now,
+        });
         await record(w, 'plan', { action: 'case.plan-add', reason: `${v.kind} added` }, { details: { item: id, kind: v.kind } });
         return id;
       });
@@ -493,22 +491,18 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
           reportable = afterMissedAppointment({ voluntary: isVoluntary(participant.regime), mandatory: appt.mandatory }).reportable;
           followUp = newId(w.now);
           const due = new Date(w.now.getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
-          await tables(w.tx)
-            .insertInto('plan_items')
-            .values({
-              tenant_id: actor.tenantId,
-              id: followUp,
-              case_id: caseId,
-              kind: 'action',
-              goal_id: null,
-              text: 'Get back in touch to see how they are and offer another time',
-              owner: 'specialist',
-              due_on: due,
-              added_by: 'staff',
-              created_at: w.now,
-              updated_at: w.now,
-            })
-            .execute();
+          await insertPlanItem(w.tx, {
+            tenantId: actor.tenantId,
+            id: followUp,
+            caseId,
+            kind: 'action',
+            goalId: null,
+            text: 'Get back in touch to see how they are and offer another time',
+            owner: 'specialist',
+            dueOn: due,
+            addedBy: 'staff',
+            at: w.now,
+          });
         }
         await record(
           w,
@@ -536,10 +530,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         const w: Work = { tx, actor, access, row, now: clock.now() };
         await requireConsent(w, CONSENT_NEEDED[v.kind]);
         const id = newId(w.now);
-        await tables(tx)
-          .insertInto('case_notes')
-          .values({ tenant_id: actor.tenantId, id, case_id: caseId, kind: v.kind as NoteKind, body: v.body, ...authorOf(actor), at: w.now })
-          .execute();
+        await insertNote(tx, { tenantId: actor.tenantId, id, caseId, kind: v.kind, body: v.body, author: authorOf(actor), at: w.now });
         if (v.kind === 'contact' || v.kind === 'in-work-support') await updateCase(tx, caseId, { last_contact_at: w.now }, w.now);
         await record(w, 'note', { action: 'case.note', reason: `${v.kind} note` }, { details: { note: id, kind: v.kind } });
         await hooks.afterWrite?.(tx, id);
@@ -988,22 +979,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
   };
 }
 
-const wholeNumber = (min: number, max: number, message: string) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
-    z.number({ error: message }).int(message).min(min, message).max(max, message),
-  );
-/** A tenant's case settings; messages are catalogue keys of the settings page. */
-const caseSettingsSchema = z.object({
-  ipsCaseloadLimit: wholeNumber(1, 100, 'caseload.settings.error.limit'),
-  breakGlassHours: wholeNumber(1, 24, 'caseload.settings.error.hours'),
-});
-
-const authorOf = (a: CaseActor) => ({
-  author_kind: a.kind,
-  author_id: a.kind === 'user' ? a.userId : a.kind === 'client' ? a.id : a.participantId,
-  author_name: actorName(a),
-});
+const authorOf = (a: CaseActor) => ({ kind: a.kind, id: a.kind === 'user' ? a.userId : a.kind === 'client' ? a.id : a.participantId, name: actorName(a) });
 
 function sqlHasRole(role: string) {
   return (eb: import('kysely').ExpressionBuilder<{ users: { roles: string[] } }, 'users'>) => eb(eb.val(role), '=', eb.fn.any('roles'));

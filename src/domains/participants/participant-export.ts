@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Translate } from '../../platform/i18n/index.ts';
+import { formatIsoDate, formatMoment as formatUkMoment } from '../../platform/i18n/index.ts';
 import type { PdfBlock, PdfDocument } from '../../platform/pdf/index.ts';
 import { REGIMES } from '../participation/index.ts';
 import { type CaseEvent, type CaseView, CLOSURE_REASONS, CONSENT_SCOPES, PHASES, PLAN_STATUSES } from './case.ts';
@@ -273,31 +274,17 @@ export function buildExport(r: ParticipantRecord, generatedAt: Date): Participan
 }
 
 type Language = 'en' | 'cy';
-const locale = (lang: Language) => (lang === 'cy' ? 'cy-GB' : 'en-GB');
 
 /** A calendar date (YYYY-MM-DD) as words, like 12 April 1988 or 12 Ebrill 1988. */
 export function formatDay(isoDay: string, lang: Language): string {
-  const d = new Date(`${isoDay}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return isoDay;
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return /^\d{4}-\d{2}-\d{2}$/.test(isoDay) && !Number.isNaN(Date.parse(isoDay)) ? formatIsoDate(isoDay, lang) : isoDay;
 }
 
 /** A moment as a UK date and time in words. */
-export function formatMoment(at: Date | string, lang: Language): string {
-  return new Intl.DateTimeFormat(locale(lang), {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/London',
-  }).format(new Date(at));
-}
+export const formatMoment = (at: Date | string, lang: Language): string => formatUkMoment(new Date(at), lang, 'dateTime');
 
 /** A moment's UK calendar date in words. */
-export function formatMomentDay(at: Date | string, lang: Language): string {
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(at));
-}
+export const formatMomentDay = (at: Date | string, lang: Language): string => formatUkMoment(new Date(at), lang, 'day');
 
 const capitalise = (s: string) => (s ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : s);
 
@@ -543,7 +530,7 @@ export function buildExportPdf(r: ParticipantRecord, t: Translate, lang: Languag
   blocks.push(section('participant.export.jobs'));
   if (r.jobs.length === 0) blocks.push(nothing);
   for (const j of r.jobs) {
-    const pay = new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'GBP' }).format(j.hourlyPay);
+    const pay = j.hourlyPay.toLocaleString(lang === 'cy' ? 'cy-GB' : 'en-GB', { style: 'currency', currency: 'GBP' });
     blocks.push(
       { kind: 'heading', level: 3, text: `${j.role}, ${j.employer}` },
       {

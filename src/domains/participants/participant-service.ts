@@ -5,7 +5,7 @@ import { type Database, newId } from '../../platform/db/index.ts';
 import { Forbidden, InvalidTransition, NotFound, parseInput, TooManyRequests } from '../../platform/errors/index.ts';
 import type { CaseView } from './case.ts';
 import { createCaseLetters } from './case-letters.ts';
-import { findParticipant, latestCaseOf, tables } from './case-repo.ts';
+import { findParticipant, insertNote, insertPlanItem, latestCaseOf, tables } from './case-repo.ts';
 import { leaveSchema, ownActionSchema, ownNoteSchema, signInLinkSchema } from './case-schemas.ts';
 import type { CaseService } from './case-service.ts';
 
@@ -196,22 +196,18 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
       const caseId = await currentCaseId(p);
       return cases.participantWork(actorOf(p), caseId, async (w) => {
         const id = newId(w.now);
-        await tables(w.tx)
-          .insertInto('plan_items')
-          .values({
-            tenant_id: p.tenantId,
-            id,
-            case_id: caseId,
-            kind: 'action',
-            goal_id: null,
-            text: v.text,
-            owner: 'participant',
-            due_on: v.dueOn,
-            added_by: 'participant',
-            created_at: w.now,
-            updated_at: w.now,
-          })
-          .execute();
+        await insertPlanItem(w.tx, {
+          tenantId: p.tenantId,
+          id,
+          caseId,
+          kind: 'action',
+          goalId: null,
+          text: v.text,
+          owner: 'participant',
+          dueOn: v.dueOn,
+          addedBy: 'participant',
+          at: w.now,
+        });
         await cases.record(w, 'plan', { action: 'case.plan-add', reason: 'action added by the person' }, { details: { item: id } });
         return id;
       });
@@ -226,20 +222,15 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
       const caseId = await currentCaseId(p);
       return cases.participantWork(actorOf(p), caseId, async (w) => {
         const id = newId(w.now);
-        await tables(w.tx)
-          .insertInto('case_notes')
-          .values({
-            tenant_id: p.tenantId,
-            id,
-            case_id: caseId,
-            kind: 'participant',
-            body: v.body,
-            author_kind: 'participant',
-            author_id: p.participantId,
-            author_name: p.name,
-            at: w.now,
-          })
-          .execute();
+        await insertNote(w.tx, {
+          tenantId: p.tenantId,
+          id,
+          caseId,
+          kind: 'participant',
+          body: v.body,
+          author: { kind: 'participant', id: p.participantId, name: p.name },
+          at: w.now,
+        });
         await cases.record(w, 'note', { action: 'case.note', reason: 'note added by the person' }, { details: { note: id, kind: 'participant' } });
         return id;
       });

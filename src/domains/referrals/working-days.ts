@@ -1,4 +1,5 @@
 import data from '../../../policy/bank-holidays-england-and-wales.json' with { type: 'json' };
+import { londonIsoDate } from '../../platform/i18n/index.ts';
 import { policyDateListSchema } from '../../platform/policy/index.ts';
 
 /** Bank holidays as a set of ISO dates, with the last year the list covers and where it came from. */
@@ -68,13 +69,5 @@ export function addWorkingDays(date: string, days: number, holidays: BankHoliday
   return fromUtcMidnight(ms);
 }
 
-// Built once because constructing a formatter is costly.
-const londonFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** The calendar date in Europe/London (GMT or BST) at an instant, as yyyy-mm-dd. */
-export function londonDate(instant: Date): string {
-  // Assembled from parts, not format(), because a locale's date pattern has changed between ICU releases before.
-  const parts = londonFormat.formatToParts(instant);
-  const part = (type: 'year' | 'month' | 'day') => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
+export const londonDate = londonIsoDate;

@@ -6,6 +6,7 @@ import type { Clock } from '../../../platform/clock/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { DomainError, parseInput } from '../../../platform/errors/index.ts';
 import { type FormErrors, formErrors } from '../../../platform/http/pages.ts';
+import { formatMoment } from '../../../platform/i18n/index.ts';
 import { listOutbox } from '../../../platform/notify/index.ts';
 import type { OrganisationService } from '../../organisations/index.ts';
 import { nationalFigures } from '../national-figures.ts';
@@ -15,9 +16,7 @@ const staffIdSchema = z.object({ id: z.uuid('The staff account id must be a UUID
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function formatDateTime(d: Date, lang: string): string {
-  return d.toLocaleString(lang === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
-}
+const formatDateTime = (d: Date, lang: string) => formatMoment(d, lang, 'brief');
 
 /** The local authority administrator's outbox and audit log, and the national analyst's figures. */
 export function registerAdministrationPages(

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf, requireRole } from '../../../platform/auth/index.ts';
 import { DomainError } from '../../../platform/errors/index.ts';
 import { formErrors } from '../../../platform/http/pages.ts';
+import { formatMoment } from '../../../platform/i18n/index.ts';
 import { ORGANISATION_KINDS } from '../organisation.ts';
 import type { OrganisationService } from '../organisation-service.ts';
 
@@ -21,12 +22,7 @@ export function registerOrganisationPages(app: FastifyInstance, deps: { organisa
         { text: o.name },
         { text: request.t(`organisations.kind.${o.kind}`) },
         {
-          text: o.createdAt.toLocaleDateString(request.lang === 'cy' ? 'cy-GB' : 'en-GB', {
-            day: 'numeric',
-            month: 'long',
-            year: 'numeric',
-            timeZone: 'Europe/London',
-          }),
+          text: formatMoment(o.createdAt, request.lang, 'day'),
         },
       ]),
     });

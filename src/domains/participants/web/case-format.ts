@@ -1,7 +1,7 @@
 import type { Language } from '../../../platform/db/index.ts';
 import { DomainError, type Issue, NotFound } from '../../../platform/errors/index.ts';
 import { type FormErrors, formErrors } from '../../../platform/http/pages.ts';
-import type { Translate } from '../../../platform/i18n/index.ts';
+import { formatIsoDate, formatMoment, londonIsoDate, type Translate } from '../../../platform/i18n/index.ts';
 
 /**
  * Shared pieces of the case pages: UK dates and times, escaping for the few cells that hold a link,
@@ -11,27 +11,16 @@ import type { Translate } from '../../../platform/i18n/index.ts';
 const locale = (lang: Language) => (lang === 'cy' ? 'cy-GB' : 'en-GB');
 
 /** A moment, as a person in the UK reads it: "1 December 2026 at 14:30". */
-export const dateTime = (d: Date, lang: Language) =>
-  d.toLocaleString(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' });
+export const dateTime = (d: Date, lang: Language) => formatMoment(d, lang, 'dateTime');
 
 /** An appointment: the weekday helps. "Tuesday, 1 December 2026 at 14:30". */
-export const appointmentTime = (d: Date, lang: Language) =>
-  d.toLocaleString(locale(lang), {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: 'Europe/London',
-  });
+export const appointmentTime = (d: Date, lang: Language) => formatMoment(d, lang, 'appointment');
 
 /** A calendar date stored as YYYY-MM-DD: "1 December 2026". */
-export const day = (iso: string, lang: Language) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+export const day = formatIsoDate;
 
 /** The UK calendar date of a moment, as YYYY-MM-DD. */
-export const londonDay = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+export const londonDay = londonIsoDate;
 
 /** Whole UK calendar days from `from` to `to`. */
 export function daysBetween(from: Date, to: Date): number {

@@ -3,7 +3,7 @@ import { requireRole } from '../../../platform/auth/index.ts';
 import type { Clock } from '../../../platform/clock/index.ts';
 import { DomainError, type Issue, NotFound } from '../../../platform/errors/index.ts';
 import { formErrors } from '../../../platform/http/pages.ts';
-import type { Translate } from '../../../platform/i18n/index.ts';
+import { formatIsoDate, type Translate } from '../../../platform/i18n/index.ts';
 import type { OrganisationService } from '../../organisations/index.ts';
 import { type Answers, DRAFT_COOKIE, type Draft, type DraftRoute, type DraftService } from '../draft-service.ts';
 import { decideRegime, isYoungPerson } from '../referral-rules.ts';
@@ -15,14 +15,7 @@ const VIEWS = 'referrals/web/views';
 type Deps = { referrals: ReferralService; drafts: DraftService; organisations: OrganisationService; clock: Clock; secure: boolean };
 type Journey = { base: string; audience: Audience; draft: Draft; submitter: Submitter; name: string };
 
-function formatDate(iso: string, lang: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString(lang === 'cy' ? 'cy-GB' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
+const formatDate = formatIsoDate;
 
 /** One field as the parameters of its GOV.UK macro, with the answer (or what was typed) filled in. */
 function fieldParams(

@@ -3,7 +3,7 @@ import { requireRole, type UserPrincipal } from '../../../platform/auth/index.ts
 import type { Clock } from '../../../platform/clock/index.ts';
 import { DomainError, type Issue, parseInput } from '../../../platform/errors/index.ts';
 import { formErrors } from '../../../platform/http/pages.ts';
-import type { Translate } from '../../../platform/i18n/index.ts';
+import { formatIsoDate, formatMoment, type Translate } from '../../../platform/i18n/index.ts';
 import { formatNhsNumber } from '../nhs-number.ts';
 import { CONTACT_OUTCOMES, MILESTONES, REJECTION_REASONS, type Referral } from '../referral.ts';
 import { reasonInWords } from '../referral-reason.ts';
@@ -16,17 +16,8 @@ import { londonDate } from '../working-days.ts';
 const VIEWS = 'referrals/web/views';
 type Deps = { referrals: ReferralService; teams: TeamService; clock: Clock };
 
-const when = (d: Date, lang: string) =>
-  d.toLocaleString(lang === 'cy' ? 'cy-GB' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: 'Europe/London',
-  });
-const day = (iso: string, lang: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString(lang === 'cy' ? 'cy-GB' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const when = (d: Date, lang: string) => formatMoment(d, lang, 'dateTime');
+const day = formatIsoDate;
 const row = (key: string, value: string | null | undefined, t: Translate) => ({ key: { text: key }, value: { text: value || t('referrals.notProvided') } });
 const radios = (name: string, legend: string, items: { value: string; text: string }[], errors?: Record<string, { text: string }>) => ({
   kind: 'radios',

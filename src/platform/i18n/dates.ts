@@ -1,0 +1,52 @@
+import type { Language } from '../db/index.ts';
+
+/**
+ * Dates and times as a person in the UK reads them, in English or Welsh. Formatters are built once
+ * and kept: making an `Intl.DateTimeFormat` costs far more than using one, and a caseload page
+ * formats dozens of dates per request.
+ */
+const STYLES = {
+  /** "1 December 2026 at 14:30" */
+  dateTime: { day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' },
+  /** "Tuesday, 1 December 2026 at 14:30": an appointment, where the weekday helps. */
+  appointment: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' },
+  /** "Tuesday 1 December 2026 at 14:30" in a letter: the long full form. */
+  letter: { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/London' },
+  /** "1 Dec 2026, 14:30": tables of events. */
+  brief: { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' },
+  /** "1 December 2026": the UK calendar day of a moment. */
+  day: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+export type DateStyle = keyof typeof STYLES;
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function formatter(lang: Language | string, style: DateStyle | 'isoDay' | 'calendar'): Intl.DateTimeFormat {
+  const key = `${lang}|${style}`;
+  let f = cache.get(key);
+  if (!f) {
+    const locale = style === 'isoDay' ? 'en-CA' : lang === 'cy' ? 'cy-GB' : 'en-GB';
+    const options: Intl.DateTimeFormatOptions =
+      style === 'isoDay'
+        ? { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }
+        : style === 'calendar'
+          ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+          : STYLES[style];
+    f = new Intl.DateTimeFormat(locale, options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** A moment in one of the house styles. */
+export const formatMoment = (d: Date, lang: Language | string, style: DateStyle = 'dateTime'): string => formatter(lang, style).format(d);
+
+/** A calendar date held as YYYY-MM-DD ("1 December 2026"), with no time zone to shift it. */
+export const formatIsoDate = (iso: string, lang: Language | string): string => formatter(lang, 'calendar').format(new Date(`${iso}T12:00:00Z`));
+
+/** The UK calendar date (GMT or BST) of a moment, as YYYY-MM-DD. */
+export function londonIsoDate(d: Date): string {
+  // Assembled from parts, not format(), because a locale's date pattern has changed between ICU releases before.
+  const parts = formatter('en', 'isoDay').formatToParts(d);
+  const part = (type: 'year' | 'month' | 'day') => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
