@@ -189,6 +189,22 @@ describe(`who sees health information, on ${testDatabaseKind}`, () => {
     }
   });
 
+  test('break-glass in a tenant with no information-governance lead alerts the tenant admins instead', async () => {
+    const c = await caseWithHealth({ recoveryTeam: true });
+    const setDisabled = (at: Date | null) =>
+      t.testDb.db.inTenant(t.tenants.leicester, (tx) => tx.updateTable('users').set({ disabled_at: at }).where('email', '=', LEICESTER('ig-lead')).execute());
+    await setDisabled(t.clock.now());
+    try {
+      const before = (await outboxFor(t, LEICESTER('tenant-admin'))).length;
+      await cases.breakGlass(staff.specialist, c.caseId, { reason: 'Crisis call: the person asked for help now' });
+      const mail = await outboxFor(t, LEICESTER('tenant-admin'));
+      expect(mail).toHaveLength(before + 1);
+      expect(mail.at(-1)).toMatchObject({ template: 'case-break-glass' });
+    } finally {
+      await setDisabled(null);
+    }
+  });
+
   test('a national analyst cannot see cases at all, nor break the glass', async () => {
     const c = await caseWithHealth();
     await expect(cases.view(staff.analyst, c.caseId)).rejects.toMatchObject({ code: 'not-found' });

@@ -225,6 +225,15 @@ describe(`case work on ${testDatabaseKind}`, () => {
     await expect(cases.recordJobWeek(c.specialist, c.caseId, jobId, { week: 520, hours: 20 })).rejects.toMatchObject({ code: 'invalid-input' });
   });
 
+  test('reaching the person by a contact attempt after acceptance counts as contact on the case', async () => {
+    const c = await caseOn(t, { regime: 'voluntary-health' });
+    expect((await cases.view(c.specialist, c.caseId)).summary.lastContactAt).toBeNull();
+    await t.services.referrals.recordContactAttempt(c.specialist, c.referralId, { outcome: 'no-answer' });
+    expect((await cases.view(c.specialist, c.caseId)).summary.lastContactAt).toBeNull();
+    await t.services.referrals.recordContactAttempt(c.specialist, c.referralId, { outcome: 'contacted' });
+    expect((await cases.view(c.specialist, c.caseId)).summary.lastContactAt).toEqual(t.clock.now());
+  });
+
   test('only the team lead reassigns, to someone in the team, with a reason', async () => {
     const c = await caseOn(t, { regime: 'voluntary-health' });
     const helen = teamLead.userId;

@@ -62,10 +62,14 @@ export function createCaseLetters(deps: { clock: Clock; baseUrl: string }) {
       return true;
     },
 
-    /** Tells every information-governance lead in the tenant that break-glass access was used. */
+    /**
+     * Tells every information-governance lead in the tenant that break-glass access was used; a
+     * tenant with none yet tells its tenant admins, so the alert never goes nowhere.
+     */
     async breakGlassAlert(tx: Tx, tenantId: string, g: { grantId: string; caseId: string; userName: string }) {
       const users = await tx.selectFrom('users').select(['email', 'roles', 'preferred_language']).where('disabled_at', 'is', null).execute();
-      for (const lead of users.filter((u) => u.roles.includes('ig-lead'))) {
+      const leads = users.filter((u) => u.roles.includes('ig-lead'));
+      for (const lead of leads.length ? leads : users.filter((u) => u.roles.includes('tenant-admin'))) {
         const t = translate(lead.preferred_language);
         await queueNotification(tx, clock, {
           tenantId,

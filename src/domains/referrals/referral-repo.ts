@@ -357,6 +357,11 @@ export async function openCase(
   return c.caseId;
 }
 
+/** Records contact with the person on the case an accepted referral opened. */
+export async function touchCaseContact(tx: Tx, caseId: string, at: Date): Promise<void> {
+  await tables(tx).updateTable('cases').set({ last_contact_at: at }).where('id', '=', caseId).execute();
+}
+
 export async function findCase(tx: Tx, id: string) {
   return tables(tx).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 }

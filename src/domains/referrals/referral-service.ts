@@ -35,6 +35,7 @@ import {
   type ReferralPatch,
   tables,
   tenantReferralSettings,
+  touchCaseContact,
   updateReferral,
 } from './referral-repo.ts';
 import {
@@ -556,6 +557,8 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
           },
           now,
         );
+        // Reaching the person after acceptance is contact on the case too: the caseload counts days from it.
+        if (reached === 'contacted' && c.r.caseId) await touchCaseContact(c.tx, c.r.caseId, now);
         await recordChange(
           c,
           {
