@@ -412,6 +412,20 @@ describe(`case pages on ${testDatabaseKind}`, () => {
     expect((await gp.get('/cases/reviews')).statusCode).toBe(403);
   });
 
+  test('only pages that show health fields read them: the case page and the profile form leave a health-read audit row, other forms none', async () => {
+    const s = await signedIn('specialist');
+    const c = await caseOn(t, { regime: 'voluntary-health' });
+    const reads = async () => (await auditRows(t, 'case.health-read', c.caseId)).length;
+    expect((await s.get(`/cases/${c.caseId}/notes/new`)).statusCode).toBe(200);
+    expect((await s.get(`/cases/${c.caseId}/appointments/new`)).statusCode).toBe(200);
+    expect(await reads()).toBe(0);
+    const page = await s.get(`/cases/${c.caseId}`);
+    expect(page.body).toContain(c.conditionsText);
+    expect(await reads()).toBe(1);
+    expect((await s.get(`/cases/${c.caseId}/profile`)).statusCode).toBe(200);
+    expect(await reads()).toBe(2);
+  });
+
   test('a voluntary participant is offered no mandatory appointment, obligation wording or compliance report; forged ones are refused 403', async () => {
     const c = await caseOn(t, { regime: 'voluntary-health' });
     const s = await signedIn('specialist');

@@ -244,13 +244,13 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
     );
   }
 
-  async function view(tx: Tx, actor: CaseActor, access: Access, ownRecord = false): Promise<CaseView> {
+  async function view(tx: Tx, actor: CaseActor, access: Access, ownRecord = false, healthFields = true): Promise<CaseView> {
     const now = clock.now();
     const row = access.row;
     const [summary] = await caseSummaries(tx, { caseIds: [row.id] }, now);
     const participant = await findParticipant(tx, row.participant_id);
     if (!summary || !participant) throw new NotFound('case', row.id);
-    const health = ownRecord || seesHealth(access.relationship) ? await healthOf(tx, row) : null;
+    const health = ownRecord || (healthFields && seesHealth(access.relationship)) ? await healthOf(tx, row) : null;
     const [profile, plan, appointments, notes, jobs, events, healthTeam, breakGlass] = await Promise.all([
       findProfile(tx, row.id),
       listPlan(tx, row.id),
@@ -290,11 +290,16 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
 
   return {
     /** A case as this reader may see it; health fields only with a working relationship (audited). */
-    async view(actor: CaseActor, caseId: string): Promise<CaseView & { canWork: boolean; isTeamLead: boolean }> {
+    /**
+     * A case as this reader may see it; health fields only with a working relationship (audited).
+     * `healthFields: false` is for pages that show no health information (most forms): the
+     * relationship is still worked out, but nothing is read, so there is no read to audit.
+     */
+    async view(actor: CaseActor, caseId: string, options: { healthFields?: boolean } = {}): Promise<CaseView & { canWork: boolean; isTeamLead: boolean }> {
       return db.inTenant(actor.tenantId, async (tx) => {
         if (actor.kind === 'user' && actor.roles.every((r) => r === 'national-analyst')) throw new NotFound('case', caseId);
         const access = await load(tx, actor, caseId, false);
-        return { ...(await view(tx, actor, access)), canWork: access.canWork, isTeamLead: access.isTeamLead };
+        return { ...(await view(tx, actor, access, false, options.healthFields !== false)), canWork: access.canWork, isTeamLead: access.isTeamLead };
       });
     },
 

@@ -64,6 +64,8 @@ export type CaseForm = {
   submit: (s: Submit) => Promise<unknown>;
   /** The success message's key under caseload.done. */
   done: string;
+  /** Whether the form shows health fields; only then are they read (and the read audited). */
+  needsHealth?: boolean;
 };
 
 const planItem = (view: FullCaseView, id: string | undefined) => {
@@ -95,6 +97,7 @@ export const CASE_FORMS: readonly CaseForm[] = [
   {
     path: 'profile',
     allowed: work,
+    needsHealth: true,
     initial: (view) => ({ ...view.profile, healthInOwnWords: view.health?.healthInOwnWords ?? '' }),
     page: ({ view, t, state }) => ({
       title: t('caseload.profile.title'),

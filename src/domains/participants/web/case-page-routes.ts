@@ -55,7 +55,7 @@ export function registerCasePage(app: FastifyInstance, deps: Deps): void {
     failure?: { issues: readonly Issue[]; status: number },
   ) {
     const t = request.t;
-    const view = await cases.view(user, caseId);
+    const view = await cases.view(user, caseId, { healthFields: form.needsHealth === true });
     const can = abilities(view, user);
     if (!form.allowed(can, view)) throw new Forbidden('This is not open to you on this case');
     const state = { values: values ?? form.initial?.(view, params) ?? {} };

@@ -2,7 +2,7 @@ import type { Language } from '../../../platform/db/index.ts';
 import type { Translate } from '../../../platform/i18n/index.ts';
 import { allowedActions, isVoluntary } from '../../participation/index.ts';
 import { type CaseEvent, type Job, MANAGED_CONSENTS, type PlanItem } from '../case.ts';
-import { nextPhases, sustainedWork } from '../case-rules.ts';
+import { nextPhases, seesHealth, sustainedWork } from '../case-rules.ts';
 import type { CaseService } from '../case-service.ts';
 import { appointmentTime, dateTime, day, daysBetween, hours, link, money, type Row, row, textRow, withChange } from './case-format.ts';
 
@@ -19,7 +19,7 @@ export function abilities(view: FullCaseView, reader: { roles: readonly string[]
     work,
     /** A health-team member may add a liaison note without working the case. */
     writeNotes: open && (view.canWork || (view.relationship === 'health-team' && consent.includes('share-with-health-team'))),
-    healthNote: view.health !== null && consent.includes('share-with-health-team'),
+    healthNote: seesHealth(view.relationship) && consent.includes('share-with-health-team'),
     employerNote: consent.includes('contact-employers'),
     mandatory: regimeActions.includes('mandatory-appointment'),
     obligationWording: regimeActions.includes('obligation-wording'),
@@ -27,7 +27,7 @@ export function abilities(view: FullCaseView, reader: { roles: readonly string[]
     reassign: view.isTeamLead && open,
     reengage: view.canWork && !open,
     /** Emergency access to health information is for staff who work cases, when they have no working relationship. */
-    breakGlass: view.health === null && reader.roles.some((r) => r === 'specialist' || r === 'team-lead'),
+    breakGlass: view.relationship === 'none' && reader.roles.some((r) => r === 'specialist' || r === 'team-lead'),
   };
 }
 
