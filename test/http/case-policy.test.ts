@@ -3,6 +3,7 @@ import type { CaseService } from '../../src/domains/participants/index.ts';
 import { actionAllowed, findObligationWording, type Regime, type RegimeAction } from '../../src/domains/participation/index.ts';
 import type { Principal } from '../../src/platform/auth/index.ts';
 import { api, auditRows, caseOn, LEICESTER_IPS, outboxFor, rowCount } from '../support/case-regimes.ts';
+import { referralInput, staffPrincipal } from '../support/referrals.ts';
 import { bearerToken, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
 
@@ -108,6 +109,50 @@ describe(`participation policy on ${testDatabaseKind}`, () => {
       else expect(wording).toEqual([]);
     }
     expect(await auditRows(t, 'participation.refused', c.caseId)).toEqual([]);
+  });
+
+  test('even on the conditional regime, a recorded health condition refuses every regime-governed action', async () => {
+    const c = await caseOn(t, { regime: 'conditional', consent: ['share-with-employment-team', 'share-with-jobcentre'] });
+    // The person tells their specialist about a condition, in their own words.
+    await cases.updateProfile(c.specialist, c.caseId, { healthInOwnWords: 'Panic attacks on busy buses' });
+    const before = await written(c.caseId);
+    for (const action of ACTIONS) {
+      await expect(viaService(c.specialist, c.caseId, action)).rejects.toMatchObject({
+        code: 'forbidden',
+        message: expect.stringMatching(/health condition is recorded/),
+      });
+    }
+    expect(await written(c.caseId)).toMatchObject({ appointments: before.appointments, reports: before.reports });
+    expect(await auditRows(t, 'participation.refused', c.caseId)).toHaveLength(ACTIONS.length);
+  });
+
+  test('a voluntary participant’s letter that would read as an obligation is refused, and nothing is booked', async () => {
+    const c = await caseOn(t, { regime: 'voluntary-health' });
+    const before = await written(c.caseId);
+    await expect(cases.bookAppointment(c.specialist, c.caseId, appointment({ place: 'Mandatory induction room' }))).rejects.toMatchObject({
+      code: 'invalid-input',
+      issues: [{ path: 'place', message: 'cases.error.placeWording' }],
+    });
+    expect(await written(c.caseId)).toEqual(before);
+  });
+
+  test('a conditional participant referred again with a health condition becomes voluntary, with their new consent', async () => {
+    const c = await caseOn(t, { regime: 'conditional', consent: ['share-with-employment-team', 'share-with-jobcentre'] });
+    await cases.close(c.specialist, c.caseId, { reason: 'other', note: 'Moved on to a health service' });
+    // The same person (same name, date of birth and postcode), now referred by their GP.
+    const gp = await staffPrincipal(t, 'leicester', 'referrer@leicester.bridgework.example');
+    const again = referralInput({ identifier: crypto.randomUUID(), nhsNumber: '', givenName: c.givenName, email: c.email });
+    const { referral } = await t.services.referrals.create(gp, 'clinician', {
+      ...again,
+      consent: { ...again.consent, scopes: ['share-with-employment-team', 'share-with-health-team'] },
+    });
+    expect(referral.regime).toBe('voluntary-health');
+    const accepted = await t.services.referrals.accept(c.specialist, referral.id, {});
+    const view = await cases.view(c.specialist, accepted.caseId as string);
+    expect(view.participant.regime).toBe('voluntary-health');
+    expect(view.participant.regimeReason).toBe(`voluntary from referral ${referral.reference}`);
+    expect(view.participant.consentScopes).toEqual(['share-with-employment-team', 'share-with-health-team']);
+    await expect(cases.bookAppointment(c.specialist, accepted.caseId as string, appointment({ mandatory: true }))).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   test('a compliance-doubt report on the conditional regime also needs consent to share with the Jobcentre', async () => {

@@ -1,7 +1,9 @@
 import type { Clock } from '../../platform/clock/index.ts';
 import { newId, type Tx } from '../../platform/db/index.ts';
+import { InvalidInput } from '../../platform/errors/index.ts';
 import { createTranslator, formatMoment, type Translate } from '../../platform/i18n/index.ts';
 import { queueNotification } from '../../platform/notify/index.ts';
+import { findObligationWording } from '../participation/index.ts';
 import type { Participant } from './case.ts';
 import { caseMessages } from './case-messages.ts';
 
@@ -49,6 +51,11 @@ export function createCaseLetters(deps: { clock: Clock; baseUrl: string }) {
       if (!channel) return false;
       const t = translate(p.preferredLanguage);
       const letter = appointmentLetter(t, p.preferredLanguage, { givenName: p.givenName, ...a });
+      // Fail closed: a letter not meant to carry obligations never goes out with any, and the booking
+      // it belongs to is refused with it. The fixed wording is tested clean, so a hit comes from
+      // what was typed, such as the place.
+      const found = a.obligations ? [] : findObligationWording([letter.subject, ...letter.lines].join('\n'));
+      if (found.length > 0) throw new InvalidInput([{ path: 'place', message: 'cases.error.placeWording' }]);
       await queueNotification(tx, clock, {
         tenantId,
         id: newId(clock.now()),

@@ -17,6 +17,7 @@ export const caseCy: Record<keyof typeof caseEn, string> = {
   'cases.error.planStatus': 'Dewiswch wedi’i wneud neu ddim ei angen mwyach',
   'cases.error.appointmentDate': 'Rhowch ddyddiad go iawn ar gyfer yr apwyntiad, er enghraifft 27 3 2027',
   'cases.error.appointmentTime': 'Rhowch amser ar gyfer yr apwyntiad, fel 14:30',
+  'cases.error.placeWording': 'Disgrifiwch y lle mewn ffordd arall: fel y mae, ni fyddai’r llythyr yn darllen fel dewis y person ei hun',
   'cases.error.appointmentMode': 'Dewiswch wyneb yn wyneb, ffôn neu fideo',
   'cases.error.outcome': 'Dewiswch beth ddigwyddodd',
   'cases.error.noteKind': 'Dewiswch y math o nodyn',
@@ -52,6 +53,7 @@ export const caseCy: Record<keyof typeof caseEn, string> = {
   'cases.refused.consent.contact-employers': 'Nid yw’r person wedi cytuno i ni gysylltu â chyflogwyr ar ei ran',
   'cases.refused.consent.share-with-health-team': 'Nid yw’r person wedi cytuno i rannu gyda’i dîm iechyd',
   'cases.refused.consent.share-with-jobcentre': 'Nid yw’r person wedi cytuno i rannu gyda’r Ganolfan Byd Gwaith',
+  'cases.refused.healthRecorded': 'Mae cyflwr iechyd wedi’i gofnodi ar gyfer y person hwn, felly mae cymryd rhan yn wirfoddol ac nid yw hyn ar gael.',
   'cases.refused.regime.health':
     'Ni ellir symud person sydd â chyflwr iechyd wedi’i gofnodi i’r drefn amodol: mae cymryd rhan yn wirfoddol i bobl â chyflyrau iechyd',
   'cases.phase.engagement': 'Dod i’ch adnabod',

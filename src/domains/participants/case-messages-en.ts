@@ -12,6 +12,7 @@ export const caseEn = {
   'cases.error.planStatus': 'Select done or no longer needed',
   'cases.error.appointmentDate': 'Enter a real date for the appointment, for example 27 3 2027',
   'cases.error.appointmentTime': 'Enter a time for the appointment, like 14:30',
+  'cases.error.placeWording': 'Describe the place another way: as written, the letter would not read as the person’s own choice',
   'cases.error.appointmentMode': 'Select in person, phone or video',
   'cases.error.outcome': 'Select what happened',
   'cases.error.noteKind': 'Select the type of note',
@@ -48,6 +49,7 @@ export const caseEn = {
   'cases.refused.consent.contact-employers': 'The person has not agreed to us contacting employers for them',
   'cases.refused.consent.share-with-health-team': 'The person has not agreed to sharing with their health team',
   'cases.refused.consent.share-with-jobcentre': 'The person has not agreed to sharing with the Jobcentre',
+  'cases.refused.healthRecorded': 'A health condition is recorded for this person, so taking part is voluntary and this is not available.',
   'cases.refused.regime.health':
     'A person with a health condition recorded cannot be moved to the conditional regime: participation is voluntary for people with health conditions',
   // Labels.

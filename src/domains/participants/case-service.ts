@@ -169,8 +169,30 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
    * transaction of its own (the attempted change itself writes nothing) and answered 403 with the
    * policy's reason.
    */
-  async function requireAllowed(actor: CaseActor, caseId: string, regime: Parameters<typeof actionAllowed>[0], action: RegimeAction) {
-    const decision = actionAllowed(regime, action);
+  /** The participant's regime, and whether any health condition is recorded for them. */
+  function participationOf(actor: CaseActor, caseId: string) {
+    return db.inTenant(actor.tenantId, async (tx) => {
+      const { row } = await load(tx, actor, caseId, false);
+      const p = await tables(tx).selectFrom('participants').select('regime').where('id', '=', row.participant_id).executeTakeFirstOrThrow();
+      return { regime: p.regime, healthConditionRecorded: await healthConditionRecorded(tx, row.participant_id) };
+    });
+  }
+
+  async function requireAllowed(
+    actor: CaseActor,
+    caseId: string,
+    standing: { regime: Parameters<typeof actionAllowed>[0]; healthConditionRecorded: boolean },
+    action: RegimeAction,
+  ) {
+    const { regime } = standing;
+    const byRegime = actionAllowed(regime, action);
+    // A second lock on the same door: even on the conditional regime, a recorded health condition
+    // means no regime-governed action, whatever the regime says (say, a person first referred by a
+    // Jobcentre who has since told a clinician about a condition).
+    const decision =
+      byRegime.allowed && standing.healthConditionRecorded
+        ? { ...HEALTH_RECORDED, policy: (actionAllowed('voluntary-health', action) as Exclude<ReturnType<typeof actionAllowed>, { allowed: true }>).policy }
+        : byRegime;
     if (decision.allowed) return;
     await db.inTenant(actor.tenantId, (tx) =>
       recordAudit(tx, actor.tenantId, clock, {
@@ -426,12 +448,9 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
      */
     async bookAppointment(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<string> = {}) {
       const v = parseInput(appointmentSchema, input);
-      const regime = await db.inTenant(actor.tenantId, async (tx) => {
-        const { row } = await load(tx, actor, caseId, false);
-        return (await tables(tx).selectFrom('participants').select('regime').where('id', '=', row.participant_id).executeTakeFirstOrThrow()).regime;
-      });
-      if (v.mandatory) await requireAllowed(actor, caseId, regime, 'mandatory-appointment');
-      if (v.obligationWording) await requireAllowed(actor, caseId, regime, 'obligation-wording');
+      const standing = await participationOf(actor, caseId);
+      if (v.mandatory) await requireAllowed(actor, caseId, standing, 'mandatory-appointment');
+      if (v.obligationWording) await requireAllowed(actor, caseId, standing, 'obligation-wording');
       const startsAt = londonDateTime(v.date, v.time);
       return workWith(hooks)(actor, caseId, async (w) => {
         const participant = await findParticipant(w.tx, w.row.participant_id);
@@ -744,11 +763,8 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
     /** A compliance-doubt report to the Jobcentre: exists only for the conditional regime, and only with consent to share with the Jobcentre. */
     async reportComplianceDoubt(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<string> = {}) {
       const v = parseInput(complianceReportSchema, input);
-      const regime = await db.inTenant(actor.tenantId, async (tx) => {
-        const { row } = await load(tx, actor, caseId, false);
-        return (await tables(tx).selectFrom('participants').select('regime').where('id', '=', row.participant_id).executeTakeFirstOrThrow()).regime;
-      });
-      await requireAllowed(actor, caseId, regime, 'compliance-doubt-report');
+      const standing = await participationOf(actor, caseId);
+      await requireAllowed(actor, caseId, standing, 'compliance-doubt-report');
       return workWith(hooks)(actor, caseId, async (w) => {
         const p = await tables(w.tx).selectFrom('participants').select('regime').where('id', '=', w.row.participant_id).executeTakeFirstOrThrow();
         if (isVoluntary(p.regime)) throw new Forbidden('The participation policy changed; try again');
@@ -1001,6 +1017,12 @@ export function londonDateTime(date: string, time: string): Date {
   };
   return new Date(naive - offsetOf(naive - offsetOf(naive)));
 }
+
+const HEALTH_RECORDED = {
+  allowed: false as const,
+  reason: 'A health condition is recorded for this person, so taking part is voluntary and this is not available.',
+  reasonKey: 'cases.refused.healthRecorded',
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { Tx } from '../../platform/db/index.ts';
-import type { Person, Referral, ReferralEvent, ReferralEventKind, ReferralStatus, ReferralTables } from './referral.ts';
+import type { Person, Referral, ReferralEvent, ReferralEventKind, ReferralStatus, ReferralTables, Regime } from './referral.ts';
 import { personMatchKey } from './referral-rules.ts';
 
 export const tables = (tx: Tx) => tx.withTables<ReferralTables>();
@@ -337,7 +337,16 @@ export async function openCase(
       consent_scopes: c.referral.consent.scopes,
       created_at: c.now,
     })
-    .onConflict((oc) => oc.constraint('participants_person_unique').doNothing())
+    .onConflict((oc) =>
+      oc.constraint('participants_person_unique').doUpdateSet({
+        // A person referred again: the new referral's consent is their latest word. A voluntary
+        // regime replaces a conditional one, never the other way round.
+        consent_scopes: sql<string[]>`excluded.consent_scopes`,
+        regime: sql<Regime>`CASE WHEN excluded.regime = 'conditional' THEN participants.regime ELSE excluded.regime END`,
+        regime_reason: sql<string | null>`CASE WHEN participants.regime = 'conditional' AND excluded.regime <> 'conditional'
+          THEN ${`voluntary from referral ${c.referral.reference}`} ELSE participants.regime_reason END`,
+      }),
+    )
     .execute();
   const participant = await tables(tx).selectFrom('participants').select('id').where('person_id', '=', c.referral.personId).executeTakeFirstOrThrow();
   await tables(tx)
