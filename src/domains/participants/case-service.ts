@@ -1,47 +1,33 @@
-import { type Actor, recordAudit } from '../../platform/audit/index.ts';
-import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/index.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { Principal, UserPrincipal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import { type Database, newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
+import { type Database, newId, type WriteHooks } from '../../platform/db/index.ts';
 import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
-import { actionAllowed, checkRegimeChange, isVoluntary, type RegimeAction } from '../participation/index.ts';
+import { londonWallClock } from '../../platform/i18n/index.ts';
+import { isVoluntary } from '../participation/index.ts';
 import type { ReferralService } from '../referrals/index.ts';
 import { teamIdsOf, teamMembers } from '../referrals/index.ts';
-import type { CaseSummary, CaseView, ConsentScope, Phase, Relationship } from './case.ts';
-import { createCaseLetters } from './case-letters.ts';
+import type { CaseSummary, CaseView, Phase } from './case.ts';
+import { createCaseGovernance } from './case-governance.ts';
 import {
-  activeBreakGlass,
-  breakGlassReviewItems,
-  type CaseRow,
   caseloadsByTeam,
   caseSettings,
   caseSummaries,
-  findCaseRow,
   findParticipant,
   findProfile,
-  healthConditionRecorded,
   healthOf,
-  healthTeamOf,
-  insertCaseEvent,
   insertNote,
   insertPlanItem,
-  listAppointments,
-  listCaseEvents,
   listJobs,
-  listNotes,
-  listPlan,
   saveProfile,
   tables,
   updateCase,
 } from './case-repo.ts';
-import { afterMissedAppointment, CONSENT_NEEDED, canMovePhase, isHealthNote, relationshipOf, seesHealth, sustainedWork } from './case-rules.ts';
+import { afterMissedAppointment, CONSENT_NEEDED, isHealthNote, seesHealth, sustainedWork } from './case-rules.ts';
 import {
   appointmentSchema,
-  breakGlassSchema,
-  caseSettingsSchema,
   closeSchema,
-  complianceReportSchema,
   consentChangeSchema,
-  healthTeamSchema,
   jobEndSchema,
   jobStartSchema,
   jobWeekSchema,
@@ -53,265 +39,20 @@ import {
   profileSchema,
   reassignSchema,
   reengageSchema,
-  regimeSchema,
-  reviewSchema,
 } from './case-schemas.ts';
-
-/** Who is acting on a case: a member of staff, a system client, or the participant themselves. */
-export type CaseActor = Principal | { kind: 'participant'; tenantId: string; participantId: string; name: string };
-
-const actorName = (a: CaseActor) => (a.kind === 'user' ? a.displayName : a.kind === 'client' ? a.name : a.name);
-export const caseAuditActor = (a: CaseActor): Actor => (a.kind === 'participant' ? { kind: 'participant', id: a.participantId } : actorOf(a));
-const STAFF_ROLES = ['specialist', 'team-lead'] as const;
-
-type Access = {
-  row: CaseRow;
-  relationship: Relationship;
-  /** May change the case: the assigned specialist, the team's specialists and leads, the team's own system clients. */
-  canWork: boolean;
-  isTeamLead: boolean;
-};
+import { actorName, type CaseActor, caseAuditActor, createCaseWork, idOf, type Work } from './case-work.ts';
 
 /**
  * Case work: the specialist's caseload, the vocational profile, plan, appointments, notes, jobs and
- * phases; who may see health information; break-glass; and the participation policy on every
- * regime-governed action. Each change is one transaction with its timeline entry and audit row.
+ * phases, closing and re-engaging, reassigning and consent; with the governance of case work
+ * (regimes, compliance reports, health team, break-glass, settings) from case-governance.ts. Each
+ * change is one transaction with its timeline entry and audit row.
  */
 export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: string; referrals: ReferralService }) {
   const { db, clock, referrals } = deps;
-  const letters = createCaseLetters({ clock, baseUrl: deps.baseUrl });
-
-  async function accessOf(tx: Tx, actor: CaseActor, row: CaseRow): Promise<Access> {
-    if (actor.kind === 'participant') {
-      if (row.participant_id !== actor.participantId) throw new NotFound('case', row.id);
-      return { row, relationship: 'none', canWork: false, isTeamLead: false };
-    }
-    if (actor.kind === 'client') {
-      const team = await tables(tx).selectFrom('teams').select('organisation_id').where('id', '=', row.team_id).executeTakeFirst();
-      // A system client sees and works only its own organisation's teams' cases, never health fields.
-      if (!actor.organisationId || team?.organisation_id !== actor.organisationId) throw new NotFound('case', row.id);
-      return { row, relationship: 'none', canWork: true, isTeamLead: false };
-    }
-    const now = clock.now();
-    const inTeam = (await teamIdsOf(tx, actor.userId)).includes(row.team_id);
-    const isTeamLead = inTeam && actor.roles.includes('team-lead');
-    const [healthTeam, breakGlass, participant] = await Promise.all([
-      tables(tx).selectFrom('case_health_team').select('user_id').where('case_id', '=', row.id).where('user_id', '=', actor.userId).executeTakeFirst(),
-      activeBreakGlass(tx, row.id, actor.userId, now),
-      tables(tx).selectFrom('participants').select('consent_scopes').where('id', '=', row.participant_id).executeTakeFirstOrThrow(),
-    ]);
-    const relationship = relationshipOf({
-      isAssignedSpecialist: row.specialist_user_id === actor.userId,
-      isTeamLeadOfCaseTeam: isTeamLead,
-      isNamedHealthTeamMember: healthTeam !== undefined,
-      healthTeamConsent: participant.consent_scopes.includes('share-with-health-team'),
-      hasActiveBreakGlass: breakGlass !== undefined,
-    });
-    const canWork = row.specialist_user_id === actor.userId || (inTeam && actor.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r)));
-    return { row, relationship, canWork, isTeamLead };
-  }
-
-  async function load(tx: Tx, actor: CaseActor, caseId: string, forUpdate: boolean): Promise<Access> {
-    const row = await findCaseRow(tx, idOf('case', caseId), forUpdate);
-    if (!row) throw new NotFound('case', caseId);
-    return accessOf(tx, actor, row);
-  }
-
-  type Work = { tx: Tx; actor: CaseActor; access: Access; row: CaseRow; now: Date };
-
-  /**
-   * Runs one change to a case as one transaction, with the case row locked and the actor's rights
-   * known. `afterWrite` (an API storing its idempotent response) commits with the change.
-   */
-  function work<T>(
-    actor: CaseActor,
-    caseId: string,
-    fn: (w: Work) => Promise<T>,
-    options: { open?: boolean; participantMay?: boolean } & WriteHooks<T> = {},
-  ): Promise<T> {
-    return db.inTenant(actor.tenantId, async (tx) => {
-      const access = await load(tx, actor, caseId, true);
-      if (actor.kind === 'participant' ? !options.participantMay : !access.canWork) throw new Forbidden('Only the team working this case can change it');
-      if (options.open !== false && access.row.phase === 'closed') throw new InvalidTransition('closed', 'a change');
-      const result = await fn({ tx, actor, access, row: access.row, now: clock.now() });
-      await options.afterWrite?.(tx, result);
-      return result;
-    });
-  }
-
-  /** `work` for a staff or API change, with the caller's hooks. */
-  const workWith =
-    <T>(hooks: WriteHooks<T>) =>
-    (actor: CaseActor, caseId: string, fn: (w: Work) => Promise<T>) =>
-      work(actor, caseId, fn, hooks);
-
-  /** The timeline entry and the audit row every change leaves; last in the transaction (audit chain lock). */
-  async function record(
-    w: Work,
-    kind: string,
-    audit: { action: string; reason: string; details?: Record<string, unknown> },
-    entry: { from?: string | null; to?: string | null; reason?: string | null; details?: Record<string, unknown> } = {},
-  ) {
-    await insertCaseEvent(w.tx, {
-      tenantId: w.actor.tenantId,
-      id: newId(w.now),
-      caseId: w.row.id,
-      at: w.now,
-      actor: { ...caseAuditActor(w.actor), name: actorName(w.actor) },
-      kind,
-      ...entry,
-    });
-    await recordAudit(w.tx, w.actor.tenantId, clock, { actor: caseAuditActor(w.actor), recordType: 'case', recordId: w.row.id, ...audit });
-  }
-
-  /**
-   * The participation policy, checked before any regime-governed action. A refusal is audited in a
-   * transaction of its own (the attempted change itself writes nothing) and answered 403 with the
-   * policy's reason.
-   */
-  /** The participant's regime, and whether any health condition is recorded for them. */
-  function participationOf(actor: CaseActor, caseId: string) {
-    return db.inTenant(actor.tenantId, async (tx) => {
-      const { row } = await load(tx, actor, caseId, false);
-      const p = await tables(tx).selectFrom('participants').select('regime').where('id', '=', row.participant_id).executeTakeFirstOrThrow();
-      return { regime: p.regime, healthConditionRecorded: await healthConditionRecorded(tx, row.participant_id) };
-    });
-  }
-
-  async function requireAllowed(
-    actor: CaseActor,
-    caseId: string,
-    standing: { regime: Parameters<typeof actionAllowed>[0]; healthConditionRecorded: boolean },
-    action: RegimeAction,
-  ) {
-    const { regime } = standing;
-    const byRegime = actionAllowed(regime, action);
-    // A second lock on the same door: even on the conditional regime, a recorded health condition
-    // means no regime-governed action, whatever the regime says (say, a person first referred by a
-    // Jobcentre who has since told a clinician about a condition).
-    const decision =
-      byRegime.allowed && standing.healthConditionRecorded
-        ? { ...HEALTH_RECORDED, policy: (actionAllowed('voluntary-health', action) as Exclude<ReturnType<typeof actionAllowed>, { allowed: true }>).policy }
-        : byRegime;
-    if (decision.allowed) return;
-    await db.inTenant(actor.tenantId, (tx) =>
-      recordAudit(tx, actor.tenantId, clock, {
-        actor: caseAuditActor(actor),
-        action: 'participation.refused',
-        recordType: 'case',
-        recordId: caseId,
-        reason: decision.reason,
-        details: { attempted: action, regime, policy: decision.policy.name, source: decision.policy.source.url },
-      }),
-    );
-    throw new Forbidden(decision.reason, [{ path: `participation.${action}`, message: decision.reason }]);
-  }
-
-  async function requireConsent(w: Work, needed: ConsentScope | undefined) {
-    if (!needed) return;
-    const p = await tables(w.tx).selectFrom('participants').select('consent_scopes').where('id', '=', w.row.participant_id).executeTakeFirstOrThrow();
-    if (!p.consent_scopes.includes(needed))
-      throw new Forbidden(`The person has not consented to this (${needed})`, [{ path: 'consent', message: `cases.refused.consent.${needed}` }]);
-  }
-
-  async function movePhaseIn(w: Work, to: Phase, reason: string | null) {
-    const from = w.row.phase as Phase;
-    if (from === to) return;
-    if (!canMovePhase(from, to)) throw new InvalidTransition(from, to);
-    w.row = { ...w.row, ...(await updateCase(w.tx, w.row.id, { phase: to }, w.now)) };
-    await insertCaseEvent(w.tx, {
-      tenantId: w.actor.tenantId,
-      id: newId(w.now),
-      caseId: w.row.id,
-      at: w.now,
-      actor: { ...caseAuditActor(w.actor), name: actorName(w.actor) },
-      kind: 'phase',
-      from,
-      to,
-      reason,
-    });
-  }
-
-  const referralActor = (a: CaseActor) => (a.kind === 'participant' ? { kind: 'public' as const, tenantId: a.tenantId, name: a.name } : a);
-
-  /**
-   * Whether the referrer may hear how the case is going: a Jobcentre only while the person consents
-   * to sharing with the Jobcentre, a health service only while they consent to sharing with their
-   * health team. Withdrawing consent stops these updates at once.
-   */
-  async function tellReferrer(w: Work): Promise<{ tellReferrer: boolean }> {
-    const r = await tables(w.tx)
-      .selectFrom('referrals as r')
-      .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'r.tenant_id').on('p.id', '=', w.row.participant_id))
-      .select(['r.route', 'p.consent_scopes'])
-      .where('r.id', '=', w.row.referral_id)
-      .executeTakeFirstOrThrow();
-    const needed: ConsentScope = r.route === 'jobcentre' ? 'share-with-jobcentre' : 'share-with-health-team';
-    return { tellReferrer: r.consent_scopes.includes(needed) };
-  }
-
-  async function closeIn(w: Work, reason: string, note: string) {
-    const from = w.row.phase as Phase;
-    if (!canMovePhase(from, 'closed')) throw new InvalidTransition(from, 'closed');
-    w.row = {
-      ...w.row,
-      ...(await updateCase(w.tx, w.row.id, { phase: 'closed', closed_at: w.now, closure_reason: reason, closure_note: note || null }, w.now)),
-    };
-    await referrals.completeIn(w.tx, referralActor(w.actor), w.row.referral_id, `case closed: ${reason}${note ? ` (${note})` : ''}`, await tellReferrer(w));
-    await record(
-      w,
-      'closed',
-      { action: 'case.close', reason: `closed: ${reason}` },
-      { from, to: 'closed', reason: note || reason, details: { closureReason: reason } },
-    );
-  }
-
-  async function view(tx: Tx, actor: CaseActor, access: Access, ownRecord = false, healthFields = true): Promise<CaseView> {
-    const now = clock.now();
-    const row = access.row;
-    const [summary] = await caseSummaries(tx, { caseIds: [row.id] }, now);
-    const participant = await findParticipant(tx, row.participant_id);
-    if (!summary || !participant) throw new NotFound('case', row.id);
-    const health = ownRecord || (healthFields && seesHealth(access.relationship)) ? await healthOf(tx, row) : null;
-    const [profile, plan, appointments, notes, jobs, events, healthTeam, breakGlass] = await Promise.all([
-      findProfile(tx, row.id),
-      listPlan(tx, row.id),
-      listAppointments(tx, row.id),
-      listNotes(tx, row.id),
-      listJobs(tx, row.id),
-      listCaseEvents(tx, row.id),
-      healthTeamOf(tx, row.id),
-      actor.kind === 'user' ? activeBreakGlass(tx, row.id, actor.userId, now) : Promise.resolve(undefined),
-    ]);
-    if (health && !ownRecord) {
-      // Every read of health fields is audited, with the relationship that allowed it.
-      await recordAudit(tx, actor.tenantId, clock, {
-        actor: caseAuditActor(actor),
-        action: 'case.health-read',
-        recordType: 'case',
-        recordId: row.id,
-        reason: access.relationship === 'break-glass' ? `break-glass: ${breakGlass?.reason ?? ''}` : `working relationship: ${access.relationship}`,
-        details: { relationship: access.relationship },
-      });
-    }
-    return {
-      summary,
-      participant,
-      relationship: access.relationship,
-      health,
-      profile: { ...profile },
-      plan,
-      appointments,
-      notes: health ? notes : notes.filter((n) => !isHealthNote(n.kind)),
-      jobs,
-      events,
-      healthTeam,
-      breakGlass: breakGlass ?? null,
-    };
-  }
-
+  const k = createCaseWork(deps);
+  const { letters, load, work, workWith, record, participationOf, requireAllowed, requireConsent, movePhaseIn, referralActor, tellReferrer, closeIn, view } = k;
   return {
-    /** A case as this reader may see it; health fields only with a working relationship (audited). */
     /**
      * A case as this reader may see it; health fields only with a working relationship (audited).
      * `healthFields: false` is for pages that show no health information (most forms): the
@@ -324,7 +65,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         return { ...(await view(tx, actor, access, false, options.healthFields !== false)), canWork: access.canWork, isTeamLead: access.isTeamLead };
       });
     },
-
     /** The specialist's own open cases, with their count against the tenant's IPS caseload limit. */
     async caseload(user: UserPrincipal): Promise<{ cases: CaseSummary[]; limit: number }> {
       return db.inTenant(user.tenantId, async (tx) => {
@@ -332,7 +72,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         return { cases, limit: settings.ipsCaseloadLimit };
       });
     },
-
     /** A team lead's view: each member's open caseload, and the team's open cases to share out. */
     async teamCaseloads(user: UserPrincipal) {
       return db.inTenant(user.tenantId, async (tx) => {
@@ -352,7 +91,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         };
       });
     },
-
     /** Cases for a system client: its organisation's teams' cases. */
     async listForClient(client: Principal & { kind: 'client' }) {
       return db.inTenant(client.tenantId, async (tx) => {
@@ -361,7 +99,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         return caseSummaries(tx, { teamIds: teams.map((t) => t.id), open: true }, clock.now());
       });
     },
-
     async updateProfile(actor: CaseActor, caseId: string, input: unknown) {
       const v = parseInput(profileSchema, input);
       return work(actor, caseId, async (w) => {
@@ -387,7 +124,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         await record(w, 'profile', { action: 'case.profile', reason: current.updatedAt ? 'profile updated' : 'profile started' });
       });
     },
-
     async addPlanItem(actor: CaseActor, caseId: string, input: unknown) {
       const v = parseInput(planItemSchema, input);
       return work(actor, caseId, async (w) => {
@@ -412,7 +148,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         return id;
       });
     },
-
     /** Marks a plan item done or dropped; a participant may change only actions they own. */
     async setPlanStatus(actor: CaseActor, caseId: string, itemId: string, input: unknown) {
       idOf('plan item', itemId);
@@ -440,7 +175,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         { participantMay: true },
       );
     },
-
     /**
      * Books an appointment and sends the person its letter in their language. A mandatory
      * appointment, or a letter with obligation wording, exists only where the participation policy
@@ -451,7 +185,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
       const standing = await participationOf(actor, caseId);
       if (v.mandatory) await requireAllowed(actor, caseId, standing, 'mandatory-appointment');
       if (v.obligationWording) await requireAllowed(actor, caseId, standing, 'obligation-wording');
-      const startsAt = londonDateTime(v.date, v.time);
+      const startsAt = londonWallClock(v.date, v.time);
       return workWith(hooks)(actor, caseId, async (w) => {
         const participant = await findParticipant(w.tx, w.row.participant_id);
         if (!participant) throw new NotFound('participant');
@@ -487,7 +221,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         return id;
       });
     },
-
     /**
      * Records what happened at an appointment. Attending counts as contact, and the first one is the
      * referral's "first appointment" milestone. Not attending leads to a follow-up contact action
@@ -537,7 +270,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         return { followUp };
       });
     },
-
     /**
      * A typed note. Employer contact on the person's behalf needs their consent to contact employers;
      * a health-team liaison note needs consent to share with the health team and a working relationship.
@@ -561,7 +293,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         return id;
       });
     },
-
     /** A job start: the case moves to in-work support, and the referral reaches its job-start milestone. */
     async startJob(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<string> = {}) {
       const v = parseInput(jobStartSchema, input);
@@ -601,7 +332,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         return id;
       });
     },
-
     /**
      * Hours worked in one week of a job. When the recorded weeks first meet the sustained-work rule,
      * the job is marked sustained and the referral reaches its "sustained 13 weeks" milestone.
@@ -637,7 +367,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         return result;
       });
     },
-
     /** A job ends: with no other job continuing, the case returns to job search, with no penalty. */
     async endJob(actor: CaseActor, caseId: string, jobId: string, input: unknown, hooks: WriteHooks<void> = {}) {
       idOf('job', jobId);
@@ -659,7 +388,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         );
       });
     },
-
     async movePhase(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<void> = {}) {
       const v = parseInput(phaseSchema, input);
       if (v.phase === 'closed') throw new InvalidInput([{ path: 'phase', message: 'cases.error.useClose' }]);
@@ -676,12 +404,10 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         });
       });
     },
-
     async close(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<void> = {}) {
       const v = parseInput(closeSchema, input);
       return work(actor, caseId, (w) => closeIn(w, v.reason, v.note), hooks);
     },
-
     /** Re-engages a closed case: it reopens at engagement, its history kept. */
     async reengage(actor: CaseActor, caseId: string, input: unknown) {
       const v = parseInput(reengageSchema, input);
@@ -696,7 +422,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         { open: false },
       );
     },
-
     /** A team lead gives the case to another specialist in the team, with a reason. */
     async reassign(actor: UserPrincipal, caseId: string, input: unknown) {
       const v = parseInput(reassignSchema, input);
@@ -716,90 +441,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         );
       });
     },
-
-    /**
-     * A change of participation regime, with a reason, audited. Voluntary to conditional is refused
-     * while any health condition is recorded for the person.
-     */
-    async changeRegime(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<void> = {}) {
-      const v = parseInput(regimeSchema, input);
-      return workWith(hooks)(actor, caseId, async (w) => {
-        const participant = await findParticipant(w.tx, w.row.participant_id, true);
-        if (!participant) throw new NotFound('participant');
-        const check = checkRegimeChange({
-          from: participant.regime,
-          to: v.regime,
-          healthConditionRecorded: await healthConditionRecorded(w.tx, participant.id),
-          reason: v.reason,
-        });
-        if (!check.ok) {
-          if (check.why === 'health-condition-recorded') throw new Forbidden(check.message, [{ path: 'regime', message: 'cases.refused.regime.health' }]);
-          throw new InvalidInput([
-            {
-              path: check.why === 'reason-required' ? 'reason' : 'regime',
-              message: check.why === 'reason-required' ? 'cases.error.reason' : 'cases.error.regimeSame',
-            },
-          ]);
-        }
-        await tables(w.tx).updateTable('participants').set({ regime: v.regime, regime_reason: v.reason }).where('id', '=', participant.id).execute();
-        // Voluntary from now on: no appointment still to come stays mandatory.
-        if (isVoluntary(v.regime)) {
-          await tables(w.tx)
-            .updateTable('appointments')
-            .set({ mandatory: false, updated_at: w.now })
-            .where('case_id', '=', caseId)
-            .where('outcome', 'is', null)
-            .execute();
-        }
-        await record(
-          w,
-          'regime',
-          { action: 'participation.regime-change', reason: v.reason, details: { from: participant.regime, to: v.regime } },
-          { from: participant.regime, to: v.regime, reason: v.reason },
-        );
-      });
-    },
-
-    /** A compliance-doubt report to the Jobcentre: exists only for the conditional regime, and only with consent to share with the Jobcentre. */
-    async reportComplianceDoubt(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<string> = {}) {
-      const v = parseInput(complianceReportSchema, input);
-      const standing = await participationOf(actor, caseId);
-      await requireAllowed(actor, caseId, standing, 'compliance-doubt-report');
-      return workWith(hooks)(actor, caseId, async (w) => {
-        const p = await tables(w.tx).selectFrom('participants').select('regime').where('id', '=', w.row.participant_id).executeTakeFirstOrThrow();
-        if (isVoluntary(p.regime)) throw new Forbidden('The participation policy changed; try again');
-        await requireConsent(w, CONSENT_NEEDED['compliance-doubt-report']);
-        if (v.appointmentId) {
-          const appt = await tables(w.tx)
-            .selectFrom('appointments')
-            .select('id')
-            .where('id', '=', v.appointmentId)
-            .where('case_id', '=', caseId)
-            .executeTakeFirst();
-          if (!appt) throw new InvalidInput([{ path: 'appointmentId', message: 'cases.error.appointment' }]);
-        }
-        const id = newId(w.now);
-        await tables(w.tx)
-          .insertInto('compliance_reports')
-          .values({
-            tenant_id: actor.tenantId,
-            id,
-            case_id: caseId,
-            appointment_id: v.appointmentId,
-            details: v.details,
-            created_by: actorName(actor),
-            created_at: w.now,
-          })
-          .execute();
-        await record(w, 'compliance-report', {
-          action: 'participation.compliance-report',
-          reason: 'compliance doubt reported to the Jobcentre',
-          details: { report: id },
-        });
-        return id;
-      });
-    },
-
     /** Changes the person's consents (staff recording what the person said, or the person themselves). */
     async changeConsent(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<{ withdrawn: string[]; given: string[] }> = {}) {
       const v = parseInput(consentChangeSchema, input);
@@ -830,151 +471,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         { participantMay: true, ...hooks },
       );
     },
-
-    async addHealthTeamMember(actor: UserPrincipal, caseId: string, input: unknown) {
-      const v = parseInput(healthTeamSchema, input);
-      return work(actor, caseId, async (w) => {
-        const user = await tables(w.tx)
-          .selectFrom('users')
-          .select(['id', 'display_name', 'disabled_at', 'roles'])
-          .where('id', '=', v.userId)
-          .executeTakeFirst();
-        // The person's health team are the clinicians who refer: referrers, not other staff.
-        if (!user || user.disabled_at || !user.roles.includes('referrer'))
-          throw new InvalidInput([{ path: 'userId', message: 'cases.error.healthTeamMember' }]);
-        await tables(w.tx)
-          .insertInto('case_health_team')
-          .values({ tenant_id: actor.tenantId, case_id: caseId, user_id: user.id, added_at: w.now })
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-        await record(w, 'health-team', { action: 'case.health-team-add', reason: `named ${user.display_name} in the health team` }, { to: user.display_name });
-      });
-    },
-
-    /** Staff who could be named in the person's health team: the tenant's referrers. */
-    async healthTeamCandidates(actor: UserPrincipal) {
-      return db.inTenant(actor.tenantId, (tx) =>
-        tables(tx)
-          .selectFrom('users')
-          .select(['id', 'display_name as name'])
-          .where('disabled_at', 'is', null)
-          .where(sqlHasRole('referrer'))
-          .orderBy('display_name')
-          .execute(),
-      );
-    },
-
-    /**
-     * Break-glass: someone without a working relationship sees the health fields for a limited time,
-     * with a reason. It is audited and raises a review item for the information-governance lead.
-     */
-    async breakGlass(actor: UserPrincipal, caseId: string, input: unknown) {
-      const v = parseInput(breakGlassSchema, input);
-      return db.inTenant(actor.tenantId, async (tx) => {
-        const access = await load(tx, actor, caseId, true);
-        // Emergency access is for staff who work cases; anyone else asks them or the team lead.
-        if (!actor.roles.some((r) => r === 'specialist' || r === 'team-lead'))
-          throw new Forbidden('Only specialists and team leads can use break-glass access');
-        if (access.relationship !== 'none') return null;
-        const now = clock.now();
-        const { breakGlassHours } = await caseSettings(tx);
-        const id = newId(now);
-        const expiresAt = new Date(now.getTime() + breakGlassHours * 3_600_000);
-        await tables(tx)
-          .insertInto('break_glass_grants')
-          .values({
-            tenant_id: actor.tenantId,
-            id,
-            case_id: caseId,
-            user_id: actor.userId,
-            reason: v.reason,
-            granted_at: now,
-            expires_at: expiresAt,
-            reviewed_at: null,
-            reviewed_by: null,
-            review_outcome: null,
-            review_note: null,
-          })
-          .execute();
-        await letters.breakGlassAlert(tx, actor.tenantId, { grantId: id, caseId, userName: actor.displayName });
-        const w: Work = { tx, actor, access, row: access.row, now };
-        await record(
-          w,
-          'break-glass',
-          { action: 'case.break-glass', reason: v.reason, details: { grant: id, expiresAt: expiresAt.toISOString() } },
-          { reason: v.reason, details: { expiresAt: expiresAt.toISOString() } },
-        );
-        return { id, expiresAt };
-      });
-    },
-
-    /** The information-governance lead's review list: every break-glass grant, unreviewed first. */
-    async reviewItems(actor: UserPrincipal) {
-      if (!actor.roles.includes('ig-lead')) throw new Forbidden('Only the information-governance lead reviews break-glass access');
-      return db.inTenant(actor.tenantId, (tx) => breakGlassReviewItems(tx));
-    },
-
-    async review(actor: UserPrincipal, grantId: string, input: unknown) {
-      if (!actor.roles.includes('ig-lead')) throw new Forbidden('Only the information-governance lead reviews break-glass access');
-      idOf('break-glass grant', grantId);
-      const v = parseInput(reviewSchema, input);
-      return db.inTenant(actor.tenantId, async (tx) => {
-        const now = clock.now();
-        const updated = await tables(tx)
-          .updateTable('break_glass_grants')
-          .set((eb) => ({
-            reviewed_at: now,
-            reviewed_by: actor.userId,
-            review_outcome: v.outcome,
-            review_note: v.note || null,
-            // Access found not justified ends at once.
-            expires_at: v.outcome === 'not-justified' ? eb.fn('least', ['expires_at', eb.val(now)]) : eb.ref('expires_at'),
-          }))
-          .where('id', '=', grantId)
-          .where('reviewed_at', 'is', null)
-          .returning('id')
-          .executeTakeFirst();
-        if (!updated) throw new NotFound('unreviewed break-glass grant', grantId);
-        await recordAudit(tx, actor.tenantId, clock, {
-          actor: actorOf(actor),
-          action: 'case.break-glass-review',
-          recordType: 'break-glass',
-          recordId: grantId,
-          reason: v.outcome,
-          details: { note: v.note },
-        });
-      });
-    },
-
-    /** The tenant's case settings: the IPS caseload limit and how long break-glass access lasts. */
-    settings: (actor: UserPrincipal) => db.inTenant(actor.tenantId, caseSettings),
-
-    /** A tenant admin changes the case settings; audited with what they were before. */
-    async updateSettings(actor: UserPrincipal, input: unknown) {
-      if (!actor.roles.includes('tenant-admin')) throw new Forbidden('Only a tenant admin changes case settings');
-      const v = parseInput(caseSettingsSchema, input);
-      return db.inTenant(actor.tenantId, async (tx) => {
-        const before = await caseSettings(tx);
-        const now = clock.now();
-        const set = { ips_caseload_limit: v.ipsCaseloadLimit, break_glass_hours: v.breakGlassHours, updated_at: now };
-        await tx
-          .withTables<{ tenant_settings: { ips_caseload_limit: number; break_glass_hours: number } }>()
-          .insertInto('tenant_settings')
-          .values({ tenant_id: actor.tenantId, require_mfa: false, ...set })
-          .onConflict((oc) => oc.column('tenant_id').doUpdateSet(set))
-          .execute();
-        await recordAudit(tx, actor.tenantId, clock, {
-          actor: actorOf(actor),
-          action: 'tenant.case-settings',
-          recordType: 'tenant',
-          recordId: actor.tenantId,
-          reason: 'changed case settings',
-          details: { before, after: v },
-        });
-        return v;
-      });
-    },
-
     /** The case an accepted referral opened: the referral page links to it. */
     async caseIdOfReferral(actor: UserPrincipal, referralId: string): Promise<string> {
       return db.inTenant(actor.tenantId, async (tx) => {
@@ -983,7 +479,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         return row.id;
       });
     },
-
     /** For the participant's own view and export: the case as the person may see it (their own record, health included). */
     async forParticipant(participant: { tenantId: string; participantId: string; name: string }, caseId: string): Promise<CaseView> {
       return db.inTenant(participant.tenantId, async (tx) => {
@@ -992,44 +487,14 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         return view(tx, actor, access, true);
       });
     },
-
     /** Internals the participant service reuses for the person's own changes and leaving. */
     participantWork: <T>(actor: CaseActor, caseId: string, fn: (w: Work) => Promise<T>) => work(actor, caseId, fn, { participantMay: true }),
     closeIn,
     record,
+    ...createCaseGovernance(deps, k),
   };
 }
 
 const authorOf = (a: CaseActor) => ({ kind: a.kind, id: a.kind === 'user' ? a.userId : a.kind === 'client' ? a.id : a.participantId, name: actorName(a) });
-
-function sqlHasRole(role: string) {
-  return (eb: import('kysely').ExpressionBuilder<{ users: { roles: string[] } }, 'users'>) => eb(eb.val(role), '=', eb.fn.any('roles'));
-}
-
-/** An appointment's date and time as the person reads it: UK local time, whatever the server's zone. */
-export function londonDateTime(date: string, time: string): Date {
-  const naive = Date.parse(`${date}T${time}:00Z`);
-  const offsetOf = (ms: number) => {
-    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' }).formatToParts(new Date(ms));
-    const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-    const m = /GMT([+-]\d+)?/.exec(name);
-    return (m?.[1] ? Number(m[1]) : 0) * 3_600_000;
-  };
-  return new Date(naive - offsetOf(naive - offsetOf(naive)));
-}
-
-const HEALTH_RECORDED = {
-  allowed: false as const,
-  reason: 'A health condition is recorded for this person, so taking part is voluntary and this is not available.',
-  reasonKey: 'cases.refused.healthRecorded',
-};
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id from a URL: anything that is not a uuid cannot name a record, so it is simply not found. */
-function idOf(what: string, id: string): string {
-  if (!UUID.test(id)) throw new NotFound(what, id.slice(0, 40));
-  return id;
-}
 
 export type CaseService = ReturnType<typeof createCaseService>;

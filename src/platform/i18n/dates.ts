@@ -50,3 +50,18 @@ export function londonIsoDate(d: Date): string {
   const part = (type: 'year' | 'month' | 'day') => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
+
+const offsetFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' });
+/** Milliseconds London is ahead of UTC at an instant: 0 in winter (GMT), an hour in summer (BST). */
+function londonOffset(ms: number): number {
+  const name = offsetFormat.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const hoursAhead = /GMT([+-]\d+)?/.exec(name)?.[1];
+  return (hoursAhead ? Number(hoursAhead) : 0) * 3_600_000;
+}
+
+/** The instant of a UK wall-clock date and time (an appointment as a person reads it), whatever the server's zone. */
+export function londonWallClock(date: string, time: string): Date {
+  const naive = Date.parse(`${date}T${time}:00Z`);
+  // Twice: the offset is the one in force at the answer, which is an hour off the naive guess near a change.
+  return new Date(naive - londonOffset(naive - londonOffset(naive)));
+}

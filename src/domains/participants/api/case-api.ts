@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../../../platform/http/api-routes.ts';
+import { londonWallClock } from '../../../platform/i18n/index.ts';
 import { REGIMES } from '../../participation/index.ts';
 import {
   APPOINTMENT_MODES,
@@ -26,7 +27,7 @@ import {
   phaseSchema,
   regimeSchema,
 } from '../case-schemas.ts';
-import { type CaseService, londonDateTime } from '../case-service.ts';
+import type { CaseService } from '../case-service.ts';
 
 /*
  * `/api/v1/cases`: a system client of the organisation that runs the case's team reads and works its
@@ -309,7 +310,7 @@ export function caseOperations(cases: CaseService) {
         const booked = (id: string) => ({
           id,
           caseId: params.id,
-          startsAt: iso(londonDateTime(body.date, body.time)),
+          startsAt: iso(londonWallClock(body.date, body.time)),
           mode: body.mode,
           place: body.place,
           mandatory: body.mandatory,
