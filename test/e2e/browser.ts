@@ -7,6 +7,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type RunningServer, startServer } from '../../src/main.ts';
+import { DEMO_PASSWORD } from '../../src/seed.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -82,4 +83,13 @@ export async function expectAccessible(page: Page, visited?: Map<string, number>
   const violations = await axeViolations(page);
   visited?.set(new URL(page.url()).pathname, violations.length);
   expect(violations, `${page.url()}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+/** Signs a demo member of staff in through the sign-in page, as a person would. */
+export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.locator('#email').fill(email);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /^(Sign in|Mewngofnodi)$/ }).click();
+  await page.waitForURL('**/home');
 }

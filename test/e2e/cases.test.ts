@@ -3,8 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { caseloadMessages } from '../../src/domains/participants/index.ts';
 import type { RunningServer } from '../../src/main.ts';
-import { DEMO_PASSWORD } from '../../src/seed.ts';
-import { type E2eRun, expectAccessible, startE2e } from './browser.ts';
+import { type E2eRun, expectAccessible, signIn as signInAs, startE2e } from './browser.ts';
 
 let run: E2eRun;
 let server: RunningServer;
@@ -20,13 +19,7 @@ afterAll(() => run?.stop());
 
 type Answers = Record<string, string | string[]>;
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.locator('#email').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /^(Sign in|Mewngofnodi)$/ }).click();
-  await page.waitForURL('**/home');
-}
+const signIn = (page: Page, email: string) => signInAs(page, server.url, email);
 
 /** Checks the form page with axe, answers it by field name, submits it, and checks where it lands. */
 async function answer(page: Page, answers: Answers, done: keyof typeof en) {

@@ -3,8 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { referralMessages } from '../../src/domains/referrals/index.ts';
 import type { RunningServer } from '../../src/main.ts';
-import { DEMO_PASSWORD } from '../../src/seed.ts';
-import { type E2eRun, expectAccessible, startE2e } from './browser.ts';
+import { type E2eRun, expectAccessible, signIn as signInAs, startE2e } from './browser.ts';
 
 let run: E2eRun;
 let server: RunningServer;
@@ -35,13 +34,7 @@ async function answer(page: Page, answers: Answers) {
   await page.waitForURL((url) => url.toString() !== before);
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.locator('#email').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /^(Sign in|Mewngofnodi)$/ }).click();
-  await page.waitForURL('**/home');
-}
+const signIn = (page: Page, email: string) => signInAs(page, server.url, email);
 
 const PERSON: [string, Answers][] = [
   ['name', { givenName: 'Jordan', familyName: 'Ellis' }],

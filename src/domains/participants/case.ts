@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { Timestamp } from '../../platform/db/index.ts';
 import type { Regime } from '../participation/index.ts';
+import type { Person } from '../referrals/index.ts';
 
 /** Case phases, in the order work usually moves through them. */
 export const PHASES = ['engagement', 'vocational-profile', 'job-search', 'in-work', 'closed'] as const;
@@ -48,22 +49,10 @@ export type CaseSummary = {
   version: number;
 };
 
-export type Participant = {
+/** The person (as the referrals keep them) and what being a participant adds. */
+export type Participant = Omit<Person, 'id'> & {
   id: string;
   personId: string;
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-  nhsNumber: string | null;
-  addressLine1: string;
-  addressLine2: string | null;
-  town: string | null;
-  postcode: string;
-  phone: string | null;
-  email: string | null;
-  preferredLanguage: 'en' | 'cy';
-  contactMethod: string;
-  doNotContact: string[];
   accessibilityNeeds: string;
   regime: Regime;
   regimeReason: string | null;

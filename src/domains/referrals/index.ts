@@ -1,6 +1,6 @@
 export { createDraftService, type DraftService } from './draft-service.ts';
 export { referralFhirCapabilities, registerReferralFhirRoutes } from './fhir/fhir-routes.ts';
-export type { Milestone, Programme, Referral, ReferralStatus, ReferralTables, ReferringService, Team } from './referral.ts';
+export type { Milestone, Person, Programme, Referral, ReferralStatus, ReferralTables, ReferringService, Team } from './referral.ts';
 export { referralMessages } from './referral-messages.ts';
 export { tables as referralTables } from './referral-repo.ts';
 export { createReferralService, type ReferralService, type Submitter } from './referral-service.ts';
