@@ -77,6 +77,13 @@ export async function createApp(services: Services, options: { logger: Logger | 
   registerParticipantPages(app, { participants: services.participants, secure, clock, translator });
   registerOrganisationPages(app, { organisations: services.organisations });
   api.register(app, ...organisationOperations(services.organisations), ...caseOperations(services.cases));
-  registerAdministrationPages(app, { db, clock, notifyKind: services.notifier.kind, staff: services.staff, organisations: services.organisations });
+  registerAdministrationPages(app, {
+    db,
+    clock,
+    notifyKind: services.notifier.kind,
+    outboxBodies: services.notifier.kind === 'outbox' && config.env !== 'production',
+    staff: services.staff,
+    organisations: services.organisations,
+  });
   return app;
 }

@@ -133,6 +133,36 @@ describe(`the participant's own view on ${testDatabaseKind}`, () => {
     expect(visibleText(unknown.body)).toBe(visibleText(known.body));
   });
 
+  test('on a local or demo service the sign-in email can be read in the outbox, audited, and its link followed', async () => {
+    const person = newPerson('outbox');
+    await openCase(t, person);
+    await askForLink(browser(t.app), person.email);
+    const admin = browser(t.app);
+    await admin.signIn('tenant-admin@leicester.bridgework.example');
+    const list = await admin.get('/admin/outbox');
+    expect(list.statusCode).toBe(200);
+    const row = await db().inTenant(leicester(), (tx) =>
+      tx
+        .selectFrom('notifications_outbox')
+        .select('id')
+        .where('recipient', '=', person.email)
+        .where('template', '=', 'participant-sign-in')
+        .executeTakeFirstOrThrow(),
+    );
+    const page = await admin.get(`/admin/outbox/${row.id}`);
+    expect(page.statusCode).toBe(200);
+    const link = linkIn(page.body.replace(/<[^>]+>/g, ' '));
+    expect(link).not.toBe('');
+    const reads = await db().inTenant(leicester(), (tx) =>
+      tx.selectFrom('audit_events').select('action').where('action', '=', 'outbox.read-message').execute(),
+    );
+    expect(reads.length).toBeGreaterThan(0);
+    const signIn = await browser(t.app).get(`/my-support/sign-in/${link}`);
+    expect(signIn.statusCode).toBe(200);
+    expect((await admin.get('/admin/outbox/not-a-message')).statusCode).toBe(404);
+    expect((await admin.get(`/admin/outbox/${crypto.randomUUID()}`)).statusCode).toBe(404);
+  });
+
   test('a bad email address gets the error summary, and nothing is sent', async () => {
     const before = await countSignInEmails();
     const b = browser(t.app);

@@ -105,6 +105,11 @@ export const platformCy: Record<keyof typeof platformEn, string> = {
   'admin.outbox.to': 'At',
   'admin.outbox.channel': 'Sianel',
   'admin.outbox.subject': 'Pwnc',
+  'admin.outbox.message': 'Neges at {recipient}',
+  'admin.outbox.messageLead':
+    'Wrth ddefnyddio’n lleol neu mewn demo, dyma sut i ddilyn dolen mewngofnodi neu wahoddiad. Data personol yw’r neges: cofnodir eich bod wedi’i hagor.',
+  'admin.outbox.body': 'Neges',
+  'admin.outbox.back': 'Yn ôl i’r negeseuon',
   'admin.outbox.created': 'Crëwyd',
   'admin.audit': 'Log archwilio',
   'admin.audit.lead':

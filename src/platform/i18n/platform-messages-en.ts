@@ -103,6 +103,11 @@ export const platformEn = {
   'admin.outbox.channel': 'Channel',
   'admin.outbox.subject': 'Subject',
   'admin.outbox.created': 'Created',
+  'admin.outbox.message': 'Message to {recipient}',
+  'admin.outbox.messageLead':
+    'In local and demo use, this is how to follow a sign-in or invitation link. The message is personal data: opening it is recorded.',
+  'admin.outbox.body': 'Message',
+  'admin.outbox.back': 'Back to messages',
   'admin.audit': 'Audit log',
   'admin.audit.lead':
     'The most recent actions recorded for your local authority. Each entry is chained to the one before, so changes to the record can be detected.',

@@ -90,7 +90,9 @@ export function createOutboxNotifier(): Notifier {
 }
 
 export async function listOutbox(db: Database, tenantId: string, limit = 100) {
-  return db.inTenant(tenantId, (tx) => tx.selectFrom('notifications_outbox').selectAll().orderBy('created_at', 'desc').limit(limit).execute());
+  return db.inTenant(tenantId, (tx) =>
+    tx.selectFrom('notifications_outbox').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute(),
+  );
 }
 
 const base64url = (value: string) => Buffer.from(value).toString('base64url');

@@ -4,7 +4,7 @@ import { recordAudit } from '../../../platform/audit/index.ts';
 import { actorOf, ROLES, requireRole, type StaffService } from '../../../platform/auth/index.ts';
 import type { Clock } from '../../../platform/clock/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
-import { DomainError, parseInput } from '../../../platform/errors/index.ts';
+import { DomainError, NotFound, parseInput } from '../../../platform/errors/index.ts';
 import { type FormErrors, formErrors } from '../../../platform/http/pages.ts';
 import { formatMoment } from '../../../platform/i18n/index.ts';
 import { listOutbox } from '../../../platform/notify/index.ts';
@@ -21,7 +21,15 @@ const formatDateTime = (d: Date, lang: string) => formatMoment(d, lang, 'brief')
 /** The local authority administrator's outbox and audit log, and the national analyst's figures. */
 export function registerAdministrationPages(
   app: FastifyInstance,
-  deps: { db: Database; clock: Clock; notifyKind: 'outbox' | 'govuk-notify'; staff: StaffService; organisations: OrganisationService },
+  deps: {
+    db: Database;
+    clock: Clock;
+    notifyKind: 'outbox' | 'govuk-notify';
+    /** Whether an administrator may open a kept message: only while nothing is sent, and never in production. */
+    outboxBodies: boolean;
+    staff: StaffService;
+    organisations: OrganisationService;
+  },
 ): void {
   const { db, clock } = deps;
 
@@ -171,7 +179,41 @@ export function registerAdministrationPages(
     return reply.page(`${VIEWS}/outbox.njk`, {
       title: request.t('admin.outbox'),
       notifyConfigured: deps.notifyKind === 'govuk-notify',
-      rows: messages.map((m) => [{ text: m.recipient }, { text: m.channel }, { text: m.subject }, { text: formatDateTime(m.created_at, request.lang) }]),
+      rows: messages.map((m) => [
+        { text: m.recipient },
+        { text: m.channel },
+        deps.outboxBodies ? { html: `<a class="govuk-link" href="/admin/outbox/${m.id}">${escapeHtml(m.subject)}</a>` } : { text: m.subject },
+        { text: formatDateTime(m.created_at, request.lang) },
+      ]),
+    });
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/outbox/:id', async (request, reply) => {
+    const user = requireRole(request.principal, ['tenant-admin']);
+    const id = request.params.id;
+    if (!deps.outboxBodies || !z.uuid().safeParse(id).success) throw new NotFound('message');
+    const message = await db.inTenant(user.tenantId, async (tx) => {
+      const found = await tx.selectFrom('notifications_outbox').selectAll().where('id', '=', id).executeTakeFirst();
+      if (found) {
+        await recordAudit(tx, user.tenantId, clock, {
+          actor: actorOf(user),
+          action: 'outbox.read-message',
+          recordType: 'notifications-outbox',
+          recordId: id,
+          reason: 'administrator opened a kept message',
+        });
+      }
+      return found;
+    });
+    if (!message) throw new NotFound('message', id);
+    return reply.page(`${VIEWS}/outbox-message.njk`, {
+      title: request.t('admin.outbox.message', { recipient: message.recipient }),
+      message: {
+        subject: message.subject,
+        paragraphs: message.body.split(/\n{2,}/),
+        created: formatDateTime(message.created_at, request.lang),
+        channel: message.channel,
+      },
     });
   });
 
