@@ -113,6 +113,15 @@ describe('the participant’s own view in Chromium with axe-core', () => {
     await page.waitForURL('**/my-support/plan?saved=done');
     await check(page);
 
+    // Their details: what would help them take part.
+    await page.getByRole('link', { name: cy['participant.nav.details'] }).click();
+    await page.waitForURL('**/my-support/details');
+    await check(page);
+    await page.getByLabel(cy['participant.details.accessibility']).fill('Ystafell dawel');
+    await page.getByRole('button', { name: cy['participant.details.submit'] }).click();
+    await page.waitForURL('**/my-support/details?saved=1');
+    await check(page);
+
     // Consent: agree to employers being contacted, stop sharing with the health team.
     await page.getByRole('link', { name: cy['participant.nav.consent'] }).click();
     await page.waitForURL('**/my-support/consent');

@@ -180,6 +180,33 @@ describe(`case pages on ${testDatabaseKind}`, () => {
     expect((await s.get(`/cases/${c.caseId}/plan/not-an-id`)).statusCode).toBe(404);
   });
 
+  test('contact and access details: saved and shown; a way of contact with no details for it is refused', async () => {
+    const c = await caseOn(t, { regime: 'voluntary-health' });
+    const s = await signedIn('specialist');
+    expect((await s.get(`/cases/${c.caseId}`)).body).toContain(`href="/cases/${c.caseId}/details"`);
+    // The test person has an email address but no phone number.
+    await refused(
+      s,
+      c.caseId,
+      'details',
+      { preferredLanguage: 'en', contactMethod: 'phone' },
+      'There is no phone number or email address on record',
+      'case_events',
+      'contactMethod',
+    );
+    const page = await accepted(
+      s,
+      c.caseId,
+      'details',
+      { accessibilityNeeds: 'Large print, please', preferredLanguage: 'cy', contactMethod: 'post' },
+      'caseload.done.details',
+    );
+    expect(page).toContain('Large print, please');
+    const view = await t.services.cases.view(c.specialist, c.caseId);
+    expect(view.participant).toMatchObject({ accessibilityNeeds: 'Large print, please', preferredLanguage: 'cy', contactMethod: 'post' });
+    expect(await auditRows(t, 'participant.details', c.caseId)).toHaveLength(1);
+  });
+
   test('appointments: booked in UK time, an outcome recorded, and a missed one leads only to a follow-up', async () => {
     const c = await caseOn(t, { regime: 'voluntary-health' });
     const s = await signedIn('specialist');

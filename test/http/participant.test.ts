@@ -163,6 +163,27 @@ describe(`the participant's own view on ${testDatabaseKind}`, () => {
     expect((await admin.get(`/admin/outbox/${crypto.randomUUID()}`)).statusCode).toBe(404);
   });
 
+  test('the person sets how we contact them and what helps them; the next pages follow their language', async () => {
+    const me = await signedInPerson({ label: 'details' });
+    const form = await me.b.get('/my-support/details');
+    expect(form.statusCode).toBe(200);
+    const bad = await post(me.b, '/my-support/details', { _csrf: csrfOf(form.body), preferredLanguage: 'en', contactMethod: 'text' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('govuk-error-summary');
+    const ok = await post(me.b, '/my-support/details', {
+      _csrf: csrfOf(form.body),
+      preferredLanguage: 'cy',
+      contactMethod: 'email',
+      accessibilityNeeds: 'A quiet room',
+    });
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe('/my-support/details?saved=1');
+    const saved = await me.b.get('/my-support/details?saved=1');
+    expect(saved.body).toContain('Mae eich manylion wedi’u cadw');
+    expect(saved.body).toContain('A quiet room');
+    expect((await caseOf(me.caseId, me.specialist)).participant).toMatchObject({ preferredLanguage: 'cy', accessibilityNeeds: 'A quiet room' });
+  });
+
   test('a bad email address gets the error summary, and nothing is sent', async () => {
     const before = await countSignInEmails();
     const b = browser(t.app);
@@ -230,6 +251,7 @@ describe(`the participant's own view on ${testDatabaseKind}`, () => {
     const anonymous = browser(t.app);
     for (const path of [
       '/my-support/plan',
+      '/my-support/details',
       '/my-support/consent',
       '/my-support/download',
       '/my-support/download.json',
@@ -487,6 +509,7 @@ describe(`the participant's own view on ${testDatabaseKind}`, () => {
     expect(plan.body).toContain('Allgofnodi');
     for (const [path, words] of [
       ['/my-support/consent', 'Yr hyn rydych chi’n cytuno iddo'],
+      ['/my-support/details', 'Sut rydyn ni’n cysylltu â chi'],
       ['/my-support/download', 'Lawrlwytho eich gwybodaeth'],
       ['/my-support/leave', 'Nid yw gadael yn effeithio ar eich budd-daliadau'],
       ['/my-support/plan/add-action', 'Ychwanegu cam gweithredu'],
@@ -531,6 +554,8 @@ describe(`the participant's own view on ${testDatabaseKind}`, () => {
         '/my-support/plan?saved=action',
         '/my-support/plan/add-action',
         '/my-support/plan/add-note',
+        '/my-support/details',
+        '/my-support/details?saved=1',
         '/my-support/consent',
         '/my-support/consent?saved=1&withdrawn=share-with-health-team&given=contact-employers',
         '/my-support/download',

@@ -43,6 +43,9 @@ export const caseEn = {
   'cases.error.healthTeamMember': 'Select a member of staff',
   'cases.error.appointment': 'Select an appointment from this case',
   'cases.error.reportDetails': 'Enter the details of the report',
+  'cases.error.language': 'Select English or Welsh',
+  'cases.error.contactMethod': 'Select how to make contact',
+  'cases.error.contactMethodDetails': 'There is no phone number or email address on record for the way you chose',
   'cases.error.leaveConfirm': 'Select yes to leave the programme',
   'cases.error.email': 'Enter an email address in the correct format, like name@example.com',
   // Refusals: the participation policy and consent, in words a person can act on.

@@ -138,6 +138,12 @@ export const complianceReportSchema = z.object({
     .transform((v) => (v ? v : null)),
   details: text(2000, 'cases.error.reportDetails'),
 });
+/** How the person wants to be contacted, and what helps them take part. */
+export const detailsSchema = z.object({
+  accessibilityNeeds: optionalText(1000),
+  preferredLanguage: z.enum(['en', 'cy'], { error: 'cases.error.language' }),
+  contactMethod: z.enum(['email', 'phone', 'text', 'post'], { error: 'cases.error.contactMethod' }),
+});
 export const leaveSchema = z.object({ confirm: z.enum(['yes'], { error: 'cases.error.leaveConfirm' }) });
 export const signInLinkSchema = z.object({ email: z.email('cases.error.email').trim().max(320, 'cases.error.email') });
 

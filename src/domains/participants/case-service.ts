@@ -28,6 +28,7 @@ import {
   appointmentSchema,
   closeSchema,
   consentChangeSchema,
+  detailsSchema,
   jobEndSchema,
   jobStartSchema,
   jobWeekSchema,
@@ -441,6 +442,38 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         );
       });
     },
+    /**
+     * The person's accessibility needs, language for letters and messages, and how they prefer to be
+     * contacted: by staff recording what the person said, or by the person themselves.
+     */
+    async updateDetails(actor: CaseActor, caseId: string, input: unknown) {
+      const v = parseInput(detailsSchema, input);
+      return work(
+        actor,
+        caseId,
+        async (w) => {
+          const p = await findParticipant(w.tx, w.row.participant_id, true);
+          if (!p) throw new NotFound('participant');
+          // A way of contact needs the details for it; post always has the address.
+          const reachable = v.contactMethod === 'post' || (v.contactMethod === 'email' ? p.email : p.phone);
+          if (!reachable) throw new InvalidInput([{ path: 'contactMethod', message: 'cases.error.contactMethodDetails' }]);
+          await tables(w.tx).updateTable('participants').set({ accessibility_needs: v.accessibilityNeeds }).where('id', '=', p.id).execute();
+          await tables(w.tx)
+            .updateTable('people')
+            .set({ preferred_language: v.preferredLanguage, contact_method: v.contactMethod, updated_at: w.now })
+            .where('id', '=', p.personId)
+            .execute();
+          const changed = [
+            ...(p.accessibilityNeeds !== v.accessibilityNeeds ? ['accessibility needs'] : []),
+            ...(p.preferredLanguage !== v.preferredLanguage ? ['language'] : []),
+            ...(p.contactMethod !== v.contactMethod ? ['contact method'] : []),
+          ];
+          if (changed.length) await record(w, 'details', { action: 'participant.details', reason: `changed: ${changed.join(', ')}` }, { details: { changed } });
+        },
+        { participantMay: true },
+      );
+    },
+
     /** Changes the person's consents (staff recording what the person said, or the person themselves). */
     async changeConsent(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<{ withdrawn: string[]; given: string[] }> = {}) {
       const v = parseInput(consentChangeSchema, input);

@@ -236,6 +236,10 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
       });
     },
 
+    async updateDetails(p: ParticipantPrincipal, input: unknown): Promise<void> {
+      await cases.updateDetails(actorOf(p), await currentCaseId(p), input);
+    },
+
     async changeConsent(p: ParticipantPrincipal, input: unknown) {
       return cases.changeConsent(actorOf(p), await currentCaseId(p), input);
     },

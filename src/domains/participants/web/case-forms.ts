@@ -115,6 +115,35 @@ export const CASE_FORMS: readonly CaseForm[] = [
     done: 'profile',
   },
   {
+    path: 'details',
+    allowed: work,
+    initial: (view) => ({
+      accessibilityNeeds: view.participant.accessibilityNeeds,
+      preferredLanguage: view.participant.preferredLanguage,
+      contactMethod: view.participant.contactMethod,
+    }),
+    page: ({ t, state }) => ({
+      title: t('caseload.details.title'),
+      lead: [t('caseload.details.lead')],
+      fields: [
+        textarea(state, 'accessibilityNeeds', t('caseload.person.accessibility'), { hint: t('caseload.details.accessibilityHint'), rows: 3 }),
+        radios(state, 'preferredLanguage', t('caseload.person.language'), [
+          { value: 'en', text: t('referrals.language.en') },
+          { value: 'cy', text: t('referrals.language.cy') },
+        ]),
+        radios(
+          state,
+          'contactMethod',
+          t('caseload.person.contactMethod'),
+          (['email', 'phone', 'text', 'post'] as const).map((m) => ({ value: m, text: t(`referrals.contactMethod.${m}`) })),
+        ),
+      ],
+      button: t('caseload.save'),
+    }),
+    submit: ({ cases, user, caseId, body }) => cases.updateDetails(user, caseId, body),
+    done: 'details',
+  },
+  {
     path: 'goals/new',
     allowed: work,
     dates: ['dueOn'],

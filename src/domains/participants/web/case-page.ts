@@ -57,6 +57,8 @@ function eventTitle(e: CaseEvent, t: Translate, lang: Language): string {
       return t('caseload.event.break-glass');
     case 'profile':
       return t('caseload.event.profile');
+    case 'details':
+      return t('caseload.event.details');
     case 'plan':
       return e.to
         ? t('caseload.event.planStatus', { status: t(`cases.planStatus.${e.to}`) })
@@ -184,10 +186,10 @@ export function presentCase(view: FullCaseView, c: { t: Translate; lang: Languag
     row(t('caseload.person.address'), address, t),
     row(t('caseload.person.phone'), p.phone, t),
     row(t('caseload.person.email'), p.email, t),
-    row(t('caseload.person.language'), t(`referrals.language.${p.preferredLanguage}`), t),
-    row(t('caseload.person.contactMethod'), t(`referrals.contactMethod.${p.contactMethod}`), t),
+    withChange(row(t('caseload.person.language'), t(`referrals.language.${p.preferredLanguage}`), t), change('details'), t),
+    withChange(row(t('caseload.person.contactMethod'), t(`referrals.contactMethod.${p.contactMethod}`), t), change('details'), t),
     row(t('caseload.person.doNotContact'), p.doNotContact.map((d) => t(`referrals.dnc.${d}`)).join(', '), t),
-    textRow(t('caseload.person.accessibility'), p.accessibilityNeeds, t),
+    withChange(textRow(t('caseload.person.accessibility'), p.accessibilityNeeds, t), change('details'), t),
   ];
 
   const health = h

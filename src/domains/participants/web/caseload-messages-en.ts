@@ -283,6 +283,11 @@ export const caseloadEn = {
   'caseload.event.job-end': 'Job ended',
   'caseload.event.other': 'Case updated',
   // Success messages after a change.
+  'caseload.details.title': 'Contact and access',
+  'caseload.details.lead': 'Record what the person has told you: how they want to be contacted, in which language, and what helps them take part.',
+  'caseload.details.accessibilityHint': 'For example, large print, a quiet room, an interpreter, or extra time',
+  'caseload.done.details': 'Contact and access details saved',
+  'caseload.event.details': 'Contact and access details changed',
   'caseload.done.profile': 'Vocational profile saved',
   'caseload.done.goal': 'Goal added to the plan',
   'caseload.done.action': 'Action added to the plan',

@@ -9,7 +9,18 @@ import { isVoluntary } from '../../participation/index.ts';
 import type { CaseView } from '../case.ts';
 import { buildExport, buildExportPdf } from '../participant-export.ts';
 import { PARTICIPANT_COOKIE, type ParticipantPrincipal, type ParticipantService } from '../participant-service.ts';
-import { asBody, consentChangeQuery, fieldIssues, readAction, readConsent, readConsentChange, readEmail, readLeave, readNote } from './participant-forms.ts';
+import {
+  asBody,
+  type Body,
+  consentChangeQuery,
+  fieldIssues,
+  readAction,
+  readConsent,
+  readConsentChange,
+  readEmail,
+  readLeave,
+  readNote,
+} from './participant-forms.ts';
 import { consentItems, consentList, isClosed, planPage } from './participant-presenter.ts';
 
 export { participantMessages } from './participant-messages.ts';
@@ -19,7 +30,7 @@ const BASE = '/my-support';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 type Deps = { participants: ParticipantService; secure: boolean; clock: Clock; translator: (lang: Language) => Translate };
-type Section = 'plan' | 'consent' | 'download' | 'leave';
+type Section = 'plan' | 'details' | 'consent' | 'download' | 'leave';
 type Handler<G extends RouteGenericInterface> = (request: FastifyRequest<G>, reply: FastifyReply, p: ParticipantPrincipal) => Promise<FastifyReply>;
 
 /** Only issues a form can show beside its fields; anything else is the error handler's. */
@@ -218,6 +229,53 @@ export function registerParticipantPages(app: FastifyInstance, deps: Deps): void
       if (!UUID.test(request.params.id)) throw new NotFound('plan item', request.params.id);
       await participants.setActionStatus(p, request.params.id, { status: 'done' });
       return reply.redirect(`${BASE}/plan?saved=done`, 303);
+    }),
+  );
+
+  // How we contact you, and what helps you take part.
+  const detailsPage = async (request: FastifyRequest, reply: FastifyReply, p: ParticipantPrincipal, shown?: Body, issues: Issue[] = []) => {
+    const view = await participants.mine(p);
+    const t = request.t;
+    const values: Body = shown ?? {
+      accessibilityNeeds: view.participant.accessibilityNeeds,
+      preferredLanguage: view.participant.preferredLanguage,
+      contactMethod: view.participant.contactMethod,
+    };
+    const choices = (name: string, options: readonly string[], key: (o: string) => string) =>
+      options.map((o) => ({ value: o, text: t(key(o)), checked: values[name] === o }));
+    return page(
+      reply,
+      p,
+      'details',
+      'my-details.njk',
+      {
+        title: t('participant.details.title'),
+        closed: isClosed(view),
+        saved: asBody(request.query).saved === '1',
+        values,
+        languages: choices('preferredLanguage', ['en', 'cy'], (o) => `referrals.language.${o}`),
+        methods: choices('contactMethod', ['email', 'phone', 'text', 'post'], (o) => `referrals.contactMethod.${o}`),
+        errors: issues.length ? formErrors(issues, t) : undefined,
+      },
+      issues.length ? 400 : 200,
+    );
+  };
+  app.get(
+    `${BASE}/details`,
+    signedIn(async (request, reply, p) => detailsPage(request, reply, p)),
+  );
+  app.post(
+    `${BASE}/details`,
+    signedIn(async (request, reply, p) => {
+      const body = asBody(request.body);
+      try {
+        await participants.updateDetails(p, body);
+      } catch (error) {
+        const issues = formIssues(error);
+        if (!issues) throw error;
+        return detailsPage(request, reply, p, body, issues);
+      }
+      return reply.redirect(`${BASE}/details?saved=1`, 303);
     }),
   );
 
