@@ -3,7 +3,7 @@ import type { CaseService } from '../../src/domains/participants/index.ts';
 import type { UserPrincipal } from '../../src/platform/auth/index.ts';
 import { api, auditRows, CARDIFF_IPS, caseOn, LEICESTER_IPS, outboxFor } from '../support/case-regimes.ts';
 import { staffPrincipal } from '../support/referrals.ts';
-import { bearerToken, createTestApp, type TestApp } from '../support/test-app.ts';
+import { bearerToken, browser, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
 
 // Health information (conditions, fit-note advice, health in the person's own words, health-team
@@ -203,6 +203,30 @@ describe(`who sees health information, on ${testDatabaseKind}`, () => {
     } finally {
       await setDisabled(null);
     }
+  });
+
+  test('the referral page follows the case: once a case is open, only the assigned specialist and team leads see its health fields, audited', async () => {
+    const c = await caseWithHealth();
+    // Before: the assigned specialist sees the referral's health information, and the read is audited.
+    const assigned = await t.services.referrals.view(staff.specialist, c.referralId);
+    expect(assigned.healthVisible).toBe(true);
+    expect(assigned.referral.conditionsText).toBe(c.conditionsText);
+    expect(await auditRows(t, 'referral.health-read', c.referralId)).toHaveLength(1);
+    // The team lead gives the case to themselves: the specialist, still in the team, loses it at once.
+    await cases.reassign(staff.teamLead, c.caseId, { specialistUserId: staff.teamLead.userId, reason: 'Cover while Sam is away' });
+    const former = await t.services.referrals.view(staff.specialist, c.referralId);
+    expect(former.healthVisible).toBe(false);
+    expect(JSON.stringify(former.referral)).not.toContain(c.conditionsText);
+    expect(former.referral.fitNoteAdvice).toBeNull();
+    expect(await auditRows(t, 'referral.health-read', c.referralId)).toHaveLength(1);
+    // And so does the page.
+    const b = browser(t.app);
+    await b.signIn(LEICESTER('specialist'));
+    const page = await b.get(`/referrals/${c.referralId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain(c.conditionsText);
+    expect(page.body).toContain('Shown only to the person’s assigned specialist');
+    expect((await t.services.referrals.view(staff.teamLead, c.referralId)).healthVisible).toBe(true);
   });
 
   test('a national analyst cannot see cases at all, nor break the glass', async () => {

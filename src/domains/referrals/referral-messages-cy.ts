@@ -291,6 +291,8 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
   'referrals.tag.overdue': 'Yn hwyr',
   'referrals.tag.duplicate': 'Atgyfeiriwyd o’r blaen',
   'referrals.view.title': 'Atgyfeiriad {reference}',
+  'referrals.view.healthHidden': 'Gwybodaeth iechyd',
+  'referrals.view.healthHiddenBody': 'Dim ond i arbenigwr penodedig y person ac arweinwyr y tîm y dangosir hon bellach gan fod achos ar agor. Gweler yr achos.',
   'referrals.view.person': 'Person',
   'referrals.view.context': 'Atgyfeiriad',
   'referrals.view.consent': 'Caniatâd',

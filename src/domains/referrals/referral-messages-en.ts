@@ -283,6 +283,8 @@ export const referralEn = {
   'referrals.tag.overdue': 'Overdue',
   'referrals.tag.duplicate': 'Referred before',
   'referrals.view.title': 'Referral {reference}',
+  'referrals.view.healthHidden': 'Health information',
+  'referrals.view.healthHiddenBody': 'Shown only to the person’s assigned specialist and the team’s leads now that a case is open. See the case.',
   'referrals.view.person': 'Person',
   'referrals.view.context': 'Referral',
   'referrals.view.consent': 'Consent',

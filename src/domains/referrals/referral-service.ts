@@ -73,6 +73,12 @@ export type ReferralView = {
   side: Side;
   /** Other referrals of the same person: shown to the team as a duplicate warning. */
   others: { id: string; reference: string; status: string; createdAt: Date }[];
+  /**
+   * Whether this reader sees the referral's health fields. When not, they are blanked in `referral`
+   * (and the page says why): once a case is open, only the assigned specialist and the team's leads
+   * in the owning team have the working relationship that health information needs.
+   */
+  healthVisible: boolean;
 };
 export type Created = { referral: Referral; created: boolean };
 
@@ -389,8 +395,23 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
           listEvents(tx, r.id),
           side === 'owner' ? otherReferralsOf(tx, r.personId, r.id) : Promise.resolve([]),
         ]);
+        // The referring side wrote the health information; the owning team needs it to triage. Once
+        // a case is open, the case's working relationship decides, as on the case page.
+        const healthVisible =
+          side === 'requester' || !r.caseId || (viewer.kind === 'user' && (viewer.userId === r.ownerUserId || viewer.roles.includes('team-lead')));
+        const hasHealth = r.conditionsText !== '' || r.conditionCategories.length > 0 || r.fitNote !== 'none';
+        if (healthVisible && hasHealth) {
+          await recordAudit(tx, viewer.tenantId, clock, {
+            actor: actorOf(viewer),
+            action: 'referral.health-read',
+            recordType: 'referral',
+            recordId: r.id,
+            reason: side === 'requester' ? 'the referring side' : r.caseId ? 'assigned specialist or team lead' : 'the owning team, before acceptance',
+          });
+        }
         return {
-          referral: r,
+          healthVisible,
+          referral: healthVisible ? r : { ...r, conditionsText: '', conditionCategories: [], fitNote: 'none' as const, fitNoteAdvice: null },
           person: person as Person,
           team: team as Team,
           events,

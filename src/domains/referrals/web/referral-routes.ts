@@ -286,9 +286,13 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
             heading: t('referrals.view.context'),
             rows: [
               row(t('referrals.field.referringService'), t(`referrals.service.${r.referringService}`), t),
-              row(t('referrals.field.conditionsText'), r.conditionsText, t),
-              row(t('referrals.field.conditionCategories'), list(r.conditionCategories, 'referrals.category'), t),
-              row(t('referrals.field.fitNote'), [t(`referrals.fitNote.${r.fitNote}`), r.fitNoteAdvice].filter(Boolean).join(': '), t),
+              ...(view.healthVisible
+                ? [
+                    row(t('referrals.field.conditionsText'), r.conditionsText, t),
+                    row(t('referrals.field.conditionCategories'), list(r.conditionCategories, 'referrals.category'), t),
+                    row(t('referrals.field.fitNote'), [t(`referrals.fitNote.${r.fitNote}`), r.fitNoteAdvice].filter(Boolean).join(': '), t),
+                  ]
+                : [row(t('referrals.view.healthHidden'), t('referrals.view.healthHiddenBody'), t)]),
               row(t('referrals.field.benefits'), list(r.benefits, 'referrals.benefit'), t),
               row(t('referrals.field.helpWanted'), r.helpWanted, t),
               row(t('referrals.field.urgency'), t(`referrals.urgency.${r.urgency}`), t),
