@@ -596,6 +596,7 @@ describe(`bad input to the participant's forms on ${testDatabaseKind}`, () => {
       plan: view.plan.map((i) => `${i.id}:${i.status}`),
       notes: view.notes.length,
       consents: view.participant.consentScopes,
+      details: [view.participant.accessibilityNeeds, view.participant.preferredLanguage, view.participant.contactMethod],
       phase: view.summary.phase,
       emails: await countSignInEmails(),
       sessions: (await db().inTenant(leicester(), (tx) => sql<{ n: string }>`select count(*) as n from participant_sessions`.execute(tx))).rows[0]?.n,
@@ -621,6 +622,8 @@ describe(`bad input to the participant's forms on ${testDatabaseKind}`, () => {
       if (!validText(value, 4000)) await check('nasty', '/my-support/plan/add-note', { body: value });
       await check('nasty', '/my-support/consent', { scopes: [value, 'contact-employers'] });
       await check('nasty', '/my-support/leave', { confirm: value });
+      await check('nasty', '/my-support/details', { preferredLanguage: value, contactMethod: 'email', accessibilityNeeds: 'x' });
+      await check('nasty', '/my-support/details', { preferredLanguage: 'cy', contactMethod: value, accessibilityNeeds: 'x' });
       await check('nasty', `/my-support/plan/actions/${encodeURIComponent(value || 'x')}/done`, {});
       await check('nasty', `/my-support/sign-in/${encodeURIComponent(value || 'x')}`, {});
     }
@@ -638,6 +641,9 @@ describe(`bad input to the participant's forms on ${testDatabaseKind}`, () => {
           if (!validText(v.body, 4000)) await check('generated', '/my-support/plan/add-note', { body: v.body });
           await check('generated', '/my-support/consent', { scopes: [v.scopes, 'share-with-jobcentre'].flat().map((s) => `${s}!`) });
           if (v.confirm !== 'yes' && v.confirm !== 'no') await check('generated', '/my-support/leave', { confirm: v.confirm });
+          // Details: a language or way of contact that is not one of the choices, or needs too long.
+          await check('generated', '/my-support/details', { preferredLanguage: `${v.scopes}!`, contactMethod: 'email', accessibilityNeeds: v.body });
+          await check('generated', '/my-support/details', { preferredLanguage: 'cy', contactMethod: 'post', accessibilityNeeds: 'x'.repeat(1001) });
           await check('generated', `/my-support/plan/actions/${encodeURIComponent(v.id || 'x')}/done`, {});
         },
       ),
@@ -654,6 +660,7 @@ describe(`bad input to the participant's forms on ${testDatabaseKind}`, () => {
       ['/my-support/plan/add-action', { text: 'Sneaky action' }],
       ['/my-support/plan/add-note', { body: 'Sneaky note' }],
       ['/my-support/consent', {}],
+      ['/my-support/details', { preferredLanguage: 'cy', contactMethod: 'post' }],
       ['/my-support/leave', { confirm: 'yes' }],
     ] as const) {
       const res = await post(b, url, form);
