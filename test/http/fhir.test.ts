@@ -348,6 +348,26 @@ describe('searching', () => {
     expect(requested.entry.some((e) => e.resource.id === task.id)).toBe(true);
   });
 
+  test('each request that sends a referral’s health information to a partner system is audited', async () => {
+    const task = await created();
+    const focus = (task.focus as { reference: string }).reference.replace('ServiceRequest/', '');
+    const healthReads = async () =>
+      (
+        await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+          tx.selectFrom('audit_events').select(['record_id', 'reason', 'details']).where('action', '=', 'referral.health-read').orderBy('seq').execute(),
+        )
+      ).filter((r) => JSON.stringify(r.details).includes(focus));
+    const before = (await healthReads()).length;
+    expect((await get(`/fhir/ServiceRequest/${focus}`, gp)).statusCode).toBe(200);
+    expect((await healthReads()).at(-1)).toMatchObject({ record_id: focus, reason: 'FHIR ServiceRequest read' });
+    // A Task search without its ServiceRequests sends no health information; with them, one row for the request.
+    await get(`/fhir/Task?_id=${task.id}`, gp);
+    expect(await healthReads()).toHaveLength(before + 1);
+    await get(`/fhir/Task?_id=${task.id}&_include=Task:focus`, gp);
+    expect(await healthReads()).toHaveLength(before + 2);
+    expect((await healthReads()).at(-1)?.reason).toBe('FHIR Task search with its ServiceRequests');
+  });
+
   test.each(['_sort=-_lastUpdated', 'subject=Patient/1', '_lastUpdated=2026-01-01', 'status=nonsense', '_count=1000', 'patient=Patient/abc'])(
     'a parameter Bridgework cannot use (%s) is refused, not ignored',
     async (query) => {

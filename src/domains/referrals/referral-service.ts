@@ -92,6 +92,7 @@ function newReference(): string {
   return `BW-${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }
 
+const hasHealth = (r: Referral) => r.conditionsText !== '' || r.conditionCategories.length > 0 || r.fitNote !== 'none';
 const nameOf = (s: Submitter) => (s.kind === 'user' ? s.displayName : s.kind === 'client' ? s.name : (s.name ?? 'Self-referral'));
 const actorOfSubmitter = (s: Submitter) => (s.kind === 'public' ? { kind: 'public' as const, id: 'self-referral' } : actorOf(s));
 
@@ -399,8 +400,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
         // a case is open, the case's working relationship decides, as on the case page.
         const healthVisible =
           side === 'requester' || !r.caseId || (viewer.kind === 'user' && (viewer.userId === r.ownerUserId || viewer.roles.includes('team-lead')));
-        const hasHealth = r.conditionsText !== '' || r.conditionCategories.length > 0 || r.fitNote !== 'none';
-        if (healthVisible && hasHealth) {
+        if (healthVisible && hasHealth(r)) {
           await recordAudit(tx, viewer.tenantId, clock, {
             actor: actorOf(viewer),
             action: 'referral.health-read',
@@ -419,6 +419,25 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
           others: others.map((o) => ({ id: o.id, reference: o.reference, status: o.status, createdAt: o.created_at })),
         };
       });
+    },
+
+    /**
+     * A partner system was sent the health information of these referrals (a ServiceRequest read, or
+     * ServiceRequests included in a search): one audit row for the request, naming each referral.
+     */
+    async recordHealthRead(viewer: Principal, read: readonly Referral[], how: string): Promise<void> {
+      const withHealth = read.filter(hasHealth);
+      if (withHealth.length === 0) return;
+      await db.inTenant(viewer.tenantId, (tx) =>
+        recordAudit(tx, viewer.tenantId, clock, {
+          actor: actorOf(viewer),
+          action: 'referral.health-read',
+          recordType: 'referral',
+          recordId: withHealth.length === 1 ? (withHealth[0]?.id ?? null) : null,
+          reason: how,
+          details: { referrals: withHealth.map((r) => r.id) },
+        }),
+      );
     },
 
     /** Read for a machine client: the referral and its person, if the client may see it. */

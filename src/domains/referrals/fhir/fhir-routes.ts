@@ -219,6 +219,7 @@ export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referra
   app.get('/fhir/ServiceRequest/:id', async (request, reply) => {
     const principal = requireScope(request.principal, READ);
     const { referral, person } = await referrals.read(principal, idFrom(request.params, 'ServiceRequest'));
+    await referrals.recordHealthRead(principal, [referral], 'FHIR ServiceRequest read');
     return send(reply, 200, JSON.stringify(serviceRequestResource(referral, person)), { ETag: `W/"${referral.version}"` });
   });
 
@@ -252,6 +253,13 @@ export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referra
       seen.add(key);
     };
     for (const { referral, team } of found.items) await includeFor(principal, referral, team, search.includes, include);
+    if (search.includes.includes('Task:focus')) {
+      await referrals.recordHealthRead(
+        principal,
+        found.items.map((i) => i.referral),
+        'FHIR Task search with its ServiceRequests',
+      );
+    }
     const page = (offset: number) => {
       const params = new URLSearchParams(search.canonical);
       params.set('_count', String(search.count));
