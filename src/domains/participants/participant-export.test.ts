@@ -5,7 +5,8 @@ import { type PdfBlock, renderPdf } from '../../platform/pdf/index.ts';
 import { findObligationWording } from '../participation/index.ts';
 import { referralMessages } from '../referrals/index.ts';
 import { caseMessages } from './case-messages.ts';
-import { buildExport, buildExportPdf, eventDetail, formatDay, type ParticipantRecord, participantExportSchema } from './participant-export.ts';
+import { buildExport, type ParticipantRecord, participantExportSchema } from './participant-export.ts';
+import { buildExportPdf, eventDetail, formatDay } from './participant-export-pdf.ts';
 import { participantMessages } from './web/participant-messages.ts';
 
 const translator = createTranslator([caseMessages, referralMessages, participantMessages]);

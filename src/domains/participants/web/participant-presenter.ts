@@ -1,7 +1,7 @@
 import type { Translate } from '../../../platform/i18n/index.ts';
 import type { CaseView } from '../case.ts';
 import { MANAGED_CONSENTS } from '../case.ts';
-import { formatDay, formatMoment, formatMomentDay } from '../participant-export.ts';
+import { formatDay, formatMoment, formatMomentDay } from '../participant-export-pdf.ts';
 
 type Language = 'en' | 'cy';
 const capitalise = (s: string) => (s ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : s);

@@ -7,7 +7,8 @@ import { isLanguage, type Translate } from '../../../platform/i18n/index.ts';
 import { renderPdf } from '../../../platform/pdf/index.ts';
 import { isVoluntary } from '../../participation/index.ts';
 import type { CaseView } from '../case.ts';
-import { buildExport, buildExportPdf } from '../participant-export.ts';
+import { buildExport } from '../participant-export.ts';
+import { buildExportPdf } from '../participant-export-pdf.ts';
 import { PARTICIPANT_COOKIE, type ParticipantPrincipal, type ParticipantService } from '../participant-service.ts';
 import {
   asBody,
