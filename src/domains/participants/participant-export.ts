@@ -254,18 +254,7 @@ export function buildExport(r: ParticipantRecord, generatedAt: Date): Participan
       followUpOf: a.followUpOf,
     })),
     notes: r.notes.map((n) => ({ id: n.id, kind: n.kind, body: n.body, author: n.authorName, authorKind: n.authorKind, at: iso(n.at) })),
-    jobs: r.jobs.map((j) => ({
-      id: j.id,
-      employer: j.employer,
-      role: j.role,
-      hoursPerWeek: j.hoursPerWeek,
-      hourlyPay: j.hourlyPay,
-      contractType: j.contractType,
-      startDate: j.startDate,
-      endDate: j.endDate,
-      endReason: j.endReason,
-      sustainedOn: j.sustainedOn,
-      weeks: j.weeks,
-    })),
+    // A job as recorded is already the published shape.
+    jobs: r.jobs,
   };
 }

@@ -217,19 +217,8 @@ function caseJson(v: CaseView): z.input<typeof caseSchema> {
       outcomeNote: a.outcomeNote,
     })),
     notes: v.notes.flatMap((n) => (apiNoteKind(n.kind) ? [{ id: n.id, kind: n.kind, body: n.body, authorName: n.authorName, at: iso(n.at) }] : [])),
-    jobs: v.jobs.map((j) => ({
-      id: j.id,
-      employer: j.employer,
-      role: j.role,
-      hoursPerWeek: j.hoursPerWeek,
-      hourlyPay: j.hourlyPay,
-      contractType: j.contractType,
-      startDate: j.startDate,
-      endDate: j.endDate,
-      endReason: j.endReason,
-      sustainedOn: j.sustainedOn,
-      weeks: j.weeks,
-    })),
+    // A job as recorded is already the published shape.
+    jobs: v.jobs,
     events: v.events
       .filter((e) => !HEALTH_EVENT_KINDS.includes(e.kind))
       .map((e) => ({ id: e.id, at: iso(e.at), actorName: e.actorName, kind: e.kind, from: e.from, to: e.to, reason: e.reason })),
