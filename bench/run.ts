@@ -11,6 +11,7 @@ import { type Database, type DatabaseTarget, migrateToLatest, openDatabase } fro
 import { DEMO_PASSWORD, seedDemo } from '../src/seed.ts';
 import { createServices } from '../src/services.ts';
 import { createScratchDatabase } from '../test/support/test-db.ts';
+import { benchCalculations } from './calculations.ts';
 import { seedBenchCases } from './cases.ts';
 import { FHIR_BUNDLE } from './fixtures.ts';
 
@@ -22,6 +23,10 @@ import { FHIR_BUNDLE } from './fixtures.ts';
  * On PostgreSQL, with 10,000 cases added, the specialist's caseload page and a case read, beside the
  * bare route. The load generator (autocannon) runs in its own process; on a 2-core machine it shares
  * the cores with the server, so read the ratios.
+ *
+ * First, needing no server or database: Universal Credit households calculated per second on one
+ * core, beside a JSON round trip of the same households (bench/calculations.ts). BENCH_ONLY=calculations
+ * runs that part alone.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -243,6 +248,9 @@ async function measure(label: string, target: DatabaseTarget): Promise<string[]>
     await db.close();
   }
 }
+
+for (const line of benchCalculations()) process.stdout.write(`${line}\n`);
+if (process.env.BENCH_ONLY === 'calculations') process.exit(0);
 
 process.stdout.write(`Bridgework bench: ${CONNECTIONS} connections, ${SECONDS} s per measurement\n\n`);
 process.stdout.write(`${'database'.padEnd(11)} ${'route'.padEnd(34)} ${'req/s'.padStart(8)} ${'p99'.padStart(9)} ${'× bare'.padStart(8)}\n`);

@@ -3,6 +3,14 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { administrationHomeLinks, administrationMessages, registerAdministrationPages } from './domains/administration/index.ts';
+import {
+  betterOffMessages,
+  calculationOperations,
+  guaranteeHomeLinks,
+  guaranteeMessages,
+  registerBetterOffPages,
+  registerGuaranteePages,
+} from './domains/benefits/index.ts';
 import { organisationHomeLinks, organisationMessages, organisationOperations, registerOrganisationPages } from './domains/organisations/index.ts';
 import {
   caseHomeLinks,
@@ -50,6 +58,8 @@ export async function createApp(services: Services, options: { logger: Logger | 
     caseMessages,
     caseloadMessages,
     participantMessages,
+    betterOffMessages,
+    guaranteeMessages,
   ]);
   const app = await createHttpServer({ logger: options.logger });
 
@@ -67,7 +77,7 @@ export async function createApp(services: Services, options: { logger: Logger | 
     staff: services.staff,
     secure,
     absoluteHours: config.session.absoluteHours,
-    homeLinks: [...referralHomeLinks, ...caseHomeLinks, ...organisationHomeLinks, ...administrationHomeLinks],
+    homeLinks: [...referralHomeLinks, ...caseHomeLinks, ...guaranteeHomeLinks, ...organisationHomeLinks, ...administrationHomeLinks],
   });
 
   registerReferralJourney(app, { referrals: services.referrals, drafts: services.drafts, organisations: services.organisations, clock, secure });
@@ -75,8 +85,10 @@ export async function createApp(services: Services, options: { logger: Logger | 
   registerTeamPages(app, { teams: services.teams, organisations: services.organisations });
   registerCasePages(app, { cases: services.cases, clock });
   registerParticipantPages(app, { participants: services.participants, secure, clock, translator });
+  registerBetterOffPages(app, { cases: services.cases, participants: services.participants, clock, translator });
+  registerGuaranteePages(app, { guarantees: services.guarantees, participants: services.participants, translator });
   registerOrganisationPages(app, { organisations: services.organisations });
-  api.register(app, ...organisationOperations(services.organisations), ...caseOperations(services.cases));
+  api.register(app, ...organisationOperations(services.organisations), ...caseOperations(services.cases), ...calculationOperations());
   registerAdministrationPages(app, {
     db,
     clock,

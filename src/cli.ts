@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from './config.ts';
+import { calculateUniversalCredit } from './domains/benefits/index.ts';
 import { databaseTarget, startServer } from './main.ts';
 import { migrations } from './migrations/index.ts';
 import { verifyAuditChains } from './platform/audit/index.ts';
 import { createClientService } from './platform/auth/index.ts';
 import { systemClock } from './platform/clock/index.ts';
 import { type Database, DataDirLockedError, migrateDown, migrateToLatest, openDatabase } from './platform/db/index.ts';
-import { DomainError } from './platform/errors/index.ts';
+import { DomainError, InvalidInput } from './platform/errors/index.ts';
 import { type JobState, listJobs, retryDeadJob } from './platform/jobs/index.ts';
 import { formatSignIns, seedDemo } from './seed.ts';
 
@@ -21,6 +22,11 @@ const USAGE = `Usage: bridgework <command>
   jobs list [--state <pending|running|done|dead>]
                                  the most recent jobs, as JSON lines
   jobs retry <job id>            put a dead job back in the queue
+  calc universal-credit [--pretty]
+                                 read one JSON household on stdin, print the Universal Credit
+                                 result as one line of JSON (indented with --pretty); needs no
+                                 database or configuration. Bad input: a JSON error on stderr, exit 2
+                                 e.g. bridgework calc universal-credit < household.json
 `;
 
 class UsageError extends Error {}
@@ -37,10 +43,59 @@ async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>)
   }
 }
 
-/** Runs one command; returns the exit code. 0 success, 1 failure, 2 bad usage or input. */
-export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+/** Reads all of standard input as text; nothing when it is a terminal rather than a pipe or file. */
+export async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `calc <calculation>`: pure calculations over JSON on stdin. No configuration, no database. */
+async function calc(sub: string | undefined, args: readonly string[], out: (s: string) => void, input: () => Promise<string>): Promise<number> {
+  if (sub !== 'universal-credit') throw new UsageError(USAGE);
+  const { values } = parseArgs({ args: [...args], options: { pretty: { type: 'boolean' } } });
+  const text = await input();
+  if (text.trim() === '') {
+    throw new InvalidInput(
+      [{ path: '', message: 'No household was given: pipe one JSON household into standard input, e.g. bridgework calc universal-credit < household.json' }],
+      'No input on standard input.',
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InvalidInput(
+      [
+        {
+          path: '',
+          message: `The input is not valid JSON (${error instanceof Error ? error.message : String(error)}): give one JSON object for the household.`,
+        },
+      ],
+      'The input is not valid JSON.',
+    );
+  }
+  const result = calculateUniversalCredit(json);
+  out(values.pretty ? JSON.stringify(result, null, 2) : JSON.stringify(result));
+  return 0;
+}
+
+/**
+ * Runs one command; returns the exit code. 0 success, 1 failure, 2 bad usage or input. `input`
+ * reads standard input (commands that take a document there); tests pass their own.
+ */
+export async function runCli(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  out: (s: string) => void,
+  err: (s: string) => void,
+  input: () => Promise<string> = readStdin,
+): Promise<number> {
   const [command, sub, ...rest] = argv;
   try {
+    // Calculations need no configuration: they work with none, or with a deployment's.
+    if (command === 'calc') return await calc(sub, rest, out, input);
     const config = loadConfig(env);
     switch (command) {
       case 'serve': {

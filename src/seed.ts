@@ -1,3 +1,4 @@
+import { createGuaranteeService } from './domains/benefits/index.ts';
 import { insertOrganisation, type OrganisationKind } from './domains/organisations/index.ts';
 import { createCaseService } from './domains/participants/index.ts';
 import { createReferralService, type Programme, type ReferringService, referralTables } from './domains/referrals/index.ts';
@@ -296,7 +297,33 @@ async function seedDemoReferrals(db: Database, clock: Clock): Promise<void> {
   });
   await referrals.accept(specialist, referral.id, {});
   await referrals.recordContactAttempt(specialist, referral.id, { outcome: 'contacted', note: 'Talked through what work he wants' });
-  await seedDemoCaseWork(db, clock, referrals, { specialist, gp, referralId: referral.id });
+  const work = await seedDemoCaseWork(db, clock, referrals, { specialist, gp, referralId: referral.id });
+  // A person in work whose bridge-back guarantee ends in about three weeks: the guarantees page and its reminder have something to show.
+  const inWork = await referrals.create(gp, 'clinician', {
+    identifier: id(7),
+    person: demoPerson({ givenName: 'Marcus', familyName: 'Reid', dateOfBirth: '1979-02-11', nhsNumber: '1234567865', postcode: 'LE5 3PH' }),
+    context: context({
+      conditionsText: 'Depression, managed with medication',
+      categories: ['mental-health'],
+      fitNote: 'may-be-fit',
+      benefits: ['uc-lcw'],
+      helpWanted: 'Steady daytime work',
+    }),
+    consent: consent(gp.displayName),
+  });
+  const marcus = (await referrals.accept(specialist, inWork.referral.id, {})).caseId ?? raise('the demo referral opened no case');
+  const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+  const started = new Date(clock.now());
+  started.setUTCMonth(started.getUTCMonth() - 6, started.getUTCDate() + 20);
+  await work.guarantees.recordAward(specialist, marcus, { benefit: 'uc-lcw', decisionDate: '2024-03-18', evidence: ['uc-journal'] });
+  await work.cases.startJob(specialist, marcus, {
+    employer: 'Leicester Distribution Ltd',
+    role: 'Warehouse operative',
+    hoursPerWeek: 20,
+    hourlyPay: 12.6,
+    contractType: 'permanent',
+    startDate: isoDay(started),
+  });
   // A Jobcentre referral of a short-term unemployed person with no health condition: the one conditional regime.
   const jobcentre = await staff(leicester, 'jobcentre-referrer@leicester.bridgework.example');
   const conditional = await referrals.create(jobcentre, 'jobcentre', {
@@ -337,8 +364,11 @@ async function seedDemoCaseWork(
   clock: Clock,
   referrals: ReturnType<typeof createReferralService>,
   demo: { specialist: UserPrincipal; gp: UserPrincipal; referralId: string },
-): Promise<void> {
-  const cases = createCaseService({ db, clock, baseUrl: 'http://localhost:3000', referrals });
+) {
+  // A job start for someone with a health-related benefit makes their bridge-back guarantee, as in the running service.
+  // The seed never checks a code, so the guarantee service's throttle secret is not used here.
+  const guarantees = createGuaranteeService({ db, clock, baseUrl: 'http://localhost:3000', secret: 'seed-checks-no-codes', cases: () => cases });
+  const cases = createCaseService({ db, clock, baseUrl: 'http://localhost:3000', referrals, jobEvents: guarantees.jobEvents });
   const { specialist, gp } = demo;
   const caseId = (await referrals.view(specialist, demo.referralId)).referral.caseId ?? raise('the demo referral opened no case');
   const day = (offset: number) => new Date(clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -367,6 +397,14 @@ async function seedDemoCaseWork(
   await cases.bookAppointment(specialist, caseId, { date: day(6), time: '14:30', mode: 'phone' });
   await cases.addNote(specialist, caseId, { kind: 'benefits-advice', body: 'Explained that his LCWRA element carries on in work under Universal Credit.' });
   await cases.addHealthTeamMember(specialist, caseId, { userId: gp.userId });
+  // The benefit he had before work, as evidenced: a job start will give him a bridge-back guarantee.
+  await guarantees.recordAward(specialist, caseId, {
+    benefit: 'uc-lcwra',
+    decisionDate: day(-420),
+    evidence: ['award-letter', 'uc-journal'],
+    evidenceNote: 'Award letter seen at the first appointment',
+  });
+  return { cases, guarantees };
 }
 
 export function formatSignIns(signIns: readonly DemoSignIn[]): string {

@@ -1,4 +1,5 @@
 import type { Config } from './config.ts';
+import { createGuaranteeService } from './domains/benefits/index.ts';
 import { createOrganisationService } from './domains/organisations/index.ts';
 import { createCaseService, createParticipantService } from './domains/participants/index.ts';
 import { createDraftService, createReferralService, createTeamService } from './domains/referrals/index.ts';
@@ -29,7 +30,10 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const referrals = createReferralService({ db, clock, baseUrl: config.baseUrl });
   const drafts = createDraftService({ db, clock, secret: config.secret });
   const teams = createTeamService({ db, clock });
-  const cases = createCaseService({ db, clock, baseUrl: config.baseUrl, referrals });
+  // The guarantee hears of job starts and ends inside the case's own transaction, and works cases
+  // through the case service: it is built first and reaches the case service through a getter.
+  const guarantees = createGuaranteeService({ db, clock, baseUrl: config.baseUrl, secret: config.secret, cases: () => cases });
+  const cases = createCaseService({ db, clock, baseUrl: config.baseUrl, referrals, jobEvents: guarantees.jobEvents });
   const participants = createParticipantService({ db, clock, baseUrl: config.baseUrl, cases });
 
   const jobHandlers: Record<string, JobHandler> = {
@@ -44,11 +48,16 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     'referrals.service-levels': async () => {
       await referrals.checkServiceLevels();
     },
+    'benefits.guarantee-sweep': async () => {
+      await guarantees.sweep();
+    },
   };
   const jobSchedules = [
     { name: 'purge-expired', jobName: 'maintenance.purge-expired', everySeconds: 15 * 60 },
     // Hourly is ample for a rule counted in working days, and quick after a restart.
     { name: 'referral-service-levels', jobName: 'referrals.service-levels', everySeconds: 60 * 60 },
+    // Guarantees end on calendar days: hourly expires them and sends reminders on the right day.
+    { name: 'guarantee-sweep', jobName: 'benefits.guarantee-sweep', everySeconds: 60 * 60 },
   ] as const;
 
   return {
@@ -66,6 +75,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     teams,
     cases,
     participants,
+    guarantees,
     jobHandlers,
     jobSchedules,
   };

@@ -64,7 +64,7 @@ beforeAll(async () => {
   const rows = await t.testDb.db.owner
     .selectFrom('information_schema.columns' as never)
     .select(sql<string>`table_name`.as('table_name'))
-    .where(sql<boolean>`table_schema = 'public' and column_name = 'tenant_id' and table_name not in ('principal_index', 'jobs')`)
+    .where(sql<boolean>`table_schema = 'public' and column_name = 'tenant_id' and table_name not in ('principal_index', 'guarantee_codes', 'jobs')`)
     .execute();
   tenantTables = rows.map((r) => r.table_name).sort();
 }, 180_000);
@@ -84,6 +84,8 @@ async function caseWork(slug: 'leicester' | 'cardiff', referralId: string) {
   await cases.addPlanItem(specialist, caseId, { kind: 'goal', text: 'Find work near home', owner: 'participant' });
   await cases.bookAppointment(specialist, caseId, { date: '2026-12-01', time: '10:00', mode: 'phone' });
   await cases.addNote(specialist, caseId, { kind: 'contact', body: 'Called to say hello' });
+  // The benefit before work: the job start below makes a bridge-back guarantee.
+  await t.services.guarantees.recordAward(specialist, caseId, { benefit: 'uc-lcw', decisionDate: '2025-06-01', evidence: ['award-letter'] });
   const jobId = await cases.startJob(specialist, caseId, {
     employer: 'Corner Cafe',
     role: 'Barista',
@@ -117,7 +119,9 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'appointments',
       'audit_chain_heads',
       'audit_events',
+      'benefit_awards',
       'break_glass_grants',
+      'bridge_back_guarantees',
       'case_events',
       'case_health_team',
       'case_job_weeks',

@@ -1,7 +1,7 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Principal, UserPrincipal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import { type Database, newId, type WriteHooks } from '../../platform/db/index.ts';
+import { type Database, newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
 import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { londonWallClock } from '../../platform/i18n/index.ts';
 import { isVoluntary } from '../participation/index.ts';
@@ -41,7 +41,22 @@ import {
   reassignSchema,
   reengageSchema,
 } from './case-schemas.ts';
-import { actorName, type CaseActor, caseAuditActor, createCaseWork, idOf, type Work } from './case-work.ts';
+import { actorName, type CaseActor, type CaseWork, caseAuditActor, createCaseWork, idOf, type Work } from './case-work.ts';
+
+type Recorded = Parameters<CaseWork['record']>;
+/** A job starting or ending, as another capability hears of it inside the same transaction. */
+export type JobEvent = {
+  tenantId: string;
+  caseId: string;
+  participantId: string;
+  job: { id: string; employer: string; role: string; startDate: string; endDate: string | null; endReason: string | null };
+  actor: CaseActor;
+  now: Date;
+  /** A timeline entry and audit row on the case, as every change to a case leaves. */
+  record: (kind: Recorded[1], audit: Recorded[2], entry?: Recorded[3]) => Promise<void>;
+};
+/** Called after a job start's or end's own writes, in its transaction: a failure rolls the whole change back. */
+export type JobEvents = { started?(tx: Tx, event: JobEvent): Promise<void>; ended?(tx: Tx, event: JobEvent): Promise<void> };
 
 /**
  * Case work: the specialist's caseload, the vocational profile, plan, appointments, notes, jobs and
@@ -49,10 +64,19 @@ import { actorName, type CaseActor, caseAuditActor, createCaseWork, idOf, type W
  * (regimes, compliance reports, health team, break-glass, settings) from case-governance.ts. Each
  * change is one transaction with its timeline entry and audit row.
  */
-export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: string; referrals: ReferralService }) {
+export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: string; referrals: ReferralService; jobEvents?: JobEvents }) {
   const { db, clock, referrals } = deps;
   const k = createCaseWork(deps);
   const { letters, load, work, workWith, record, participationOf, requireAllowed, requireConsent, movePhaseIn, referralActor, tellReferrer, closeIn, view } = k;
+  const jobEvent = (w: Work, job: JobEvent['job']): JobEvent => ({
+    tenantId: w.actor.tenantId,
+    caseId: w.row.id,
+    participantId: w.row.participant_id,
+    job,
+    actor: w.actor,
+    now: w.now,
+    record: (kind, audit, entry) => record(w, kind, audit, entry),
+  });
   return {
     /**
      * A case as this reader may see it; health fields only with a working relationship (audited).
@@ -330,6 +354,8 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
           { action: 'case.job-start', reason: 'job start recorded', details: { job: id } },
           { details: { job: id, employer: v.employer, role: v.role, startDate: v.startDate, hoursPerWeek: v.hoursPerWeek } },
         );
+        const job = { id, employer: v.employer, role: v.role, startDate: v.startDate, endDate: null, endReason: null };
+        await deps.jobEvents?.started?.(w.tx, jobEvent(w, job));
         return id;
       });
     },
@@ -387,6 +413,8 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
           { action: 'case.job-end', reason: v.reason, details: { job: jobId } },
           { reason: v.reason, details: { job: jobId, endDate: v.endDate } },
         );
+        const ended = { id: jobId, employer: job.employer, role: job.role, startDate: job.startDate, endDate: v.endDate, endReason: v.reason };
+        await deps.jobEvents?.ended?.(w.tx, jobEvent(w, ended));
       });
     },
     async movePhase(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<void> = {}) {
@@ -522,6 +550,8 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
     },
     /** Internals the participant service reuses for the person's own changes and leaving. */
     participantWork: <T>(actor: CaseActor, caseId: string, fn: (w: Work) => Promise<T>) => work(actor, caseId, fn, { participantMay: true }),
+    /** One change to a case for another capability (the bridge-back guarantee): the same transaction, rights and row lock. */
+    work,
     closeIn,
     record,
     ...createCaseGovernance(deps, k),

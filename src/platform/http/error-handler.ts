@@ -13,8 +13,9 @@ export function routeFamily(url: string): RouteFamily {
   return 'page';
 }
 
-function sendPage(request: FastifyRequest, reply: FastifyReply, error: unknown, failure: HttpFailure): FastifyReply {
-  const t = request.t ?? ((k: string) => k);
+function sendPage(request: FastifyRequest, reply: FastifyReply, error: unknown, failure: HttpFailure, english: Translate): FastifyReply {
+  // A request refused before its language is known (a body that fails to parse) gets English.
+  const t = request.t ?? english;
   if (failure.code === 'unauthenticated' && request.method === 'GET') {
     return reply.redirect(`/sign-in?return=${encodeURIComponent(request.url)}`, 303);
   }
@@ -73,7 +74,7 @@ export function registerErrorHandling(app: FastifyInstance, options: { english: 
           .code(failure.status === 422 ? 400 : failure.status)
           .send({ error: failure.status >= 500 ? 'server_error' : 'invalid_request', error_description: failure.detail });
       case 'page':
-        return sendPage(request, reply, error, failure);
+        return sendPage(request, reply, error, failure, options.english);
     }
   });
   app.setNotFoundHandler((request, reply) => {

@@ -1,0 +1,193 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { InvalidInput } from '../../platform/errors/index.ts';
+import { type BetterOffRow, betterOff, hoursRows } from './better-off-rules.ts';
+import { parseHousehold } from './universal-credit-rules.ts';
+import type { HouseholdInput } from './universal-credit-schemas.ts';
+
+/*
+ * 2026/27 rates (the date 23 November 2026): standard allowance single 25+ £424.90, joint 25+
+ * £666.97; LCWRA £429.80 (pre-2026 claimant), £217.26 (new claimant); child element £351.88 (eldest
+ * born before 6 April 2017), £303.94 (others); work allowance £710 (no housing), £427 (with
+ * housing); taper 55%; childcare 85% up to £1,071.09 for one child. Tax and NI: personal allowance
+ * and primary threshold £12,570 a year, basic rate 20%, NI main rate 8%; monthly = yearly ÷ 12.
+ * Gross a month = hourly × hours × 52 ÷ 12, to the penny.
+ */
+const DATE = '2026-11-23';
+const household = (h: Omit<HouseholdInput, 'date'>) => parseHousehold({ date: DATE, ...h });
+const row = (rows: BetterOffRow[], hours: number) => rows.find((r) => r.hours === hours);
+
+describe('better off in work', () => {
+  test('single, LCWRA since 2023 (protected amount), £12.71 an hour, 16 hours', () => {
+    const result = betterOff({
+      date: DATE,
+      household: household({ adults: [{ age: 40, lcwra: true, lcwraSince: '2023-05-01' }] }),
+      hourlyPay: 12.71,
+      hours: 16,
+    });
+    // Rows every 5 hours, with the 16 hours put in order.
+    expect(result.rows.map((r) => r.hours)).toEqual([0, 5, 10, 15, 16, 20, 25, 30, 35, 40]);
+
+    // Out of work: UC = 424.90 + 429.80 = 854.70; nothing else.
+    expect(result.outOfWork).toMatchObject({ hours: 0, grossMonthly: 0, netMonthly: 0, universalCredit: 854.7, totalMonthly: 854.7, gainOverNoWork: 0 });
+
+    // 16 hours: gross = 12.71 × 16 × 52 / 12 = 881.2267 → 881.23; a year 10,574.76 < 12,570, so no tax or NI.
+    // UC: 881.23 − 710 = 171.23; 55% = 94.1765 → 94.18; 854.70 − 94.18 = 760.52.
+    // Total 881.23 + 760.52 = 1,641.75; gain 1,641.75 − 854.70 = 787.05.
+    expect(result.inWork).toEqual({
+      hours: 16,
+      grossMonthly: 881.23,
+      incomeTax: 0,
+      nationalInsurance: 0,
+      netMonthly: 881.23,
+      universalCredit: 760.52,
+      otherIncomeMonthly: 0,
+      partnerEarningsMonthly: 0,
+      totalMonthly: 1641.75,
+      gainOverNoWork: 787.05,
+      proposed: true,
+    });
+
+    // 40 hours: gross = 12.71 × 40 × 52 / 12 = 2,203.0667 → 2,203.07; a year 26,436.84.
+    // Tax: (26,436.84 − 12,570) × 20% = 2,773.368 a year ÷ 12 = 231.114 → 231.11.
+    // NI: 13,866.84 × 8% = 1,109.3472 ÷ 12 = 92.4456 → 92.45. Net = 2,203.07 − 231.11 − 92.45 = 1,879.51.
+    // UC: 1,879.51 − 710 = 1,169.51; 55% = 643.2305 → 643.23; 854.70 − 643.23 = 211.47.
+    // Total 1,879.51 + 211.47 = 2,090.98; gain 1,236.28.
+    expect(row(result.rows, 40)).toMatchObject({
+      grossMonthly: 2203.07,
+      incomeTax: 231.11,
+      nationalInsurance: 92.45,
+      netMonthly: 1879.51,
+      universalCredit: 211.47,
+      totalMonthly: 2090.98,
+      gainOverNoWork: 1236.28,
+    });
+
+    // What stays: the LCWRA element, and the £710 work allowance, at 55%.
+    expect(result.stays).toMatchObject({ lcwra: 429.8, workAllowance: 710, taperRate: 0.55, child: null, housing: null });
+    expect(result.warnings).toEqual([]);
+    expect(result.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['take-home', 'lcwra.protected', 'work-allowance.without-housing', 'taper', 'award']),
+    );
+    const names = result.parameters.map((p) => p.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['uc-lcwra-element', 'uc-taper-rate', 'income-tax-personal-allowance', 'national-living-wage', 'access-to-work-annual-cap']),
+    );
+    expect(new Set(names).size).toBe(names.length);
+    expect(result.accessToWorkCap?.value).toBe(69620);
+  });
+
+  test('single, new-claimant LCWRA from June 2026, below the National Living Wage: a warning, not an error', () => {
+    const result = betterOff({
+      date: DATE,
+      household: household({ adults: [{ age: 30, lcwra: true, lcwraSince: '2026-06-01' }] }),
+      hourlyPay: 11,
+      hours: 10,
+    });
+    // 10 is a row already: no extra row.
+    expect(result.rows.map((r) => r.hours)).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40]);
+    // Out of work: 424.90 + 217.26 = 642.16.
+    // 10 hours: gross = 11 × 10 × 52 / 12 = 476.6667 → 476.67, untaxed; UC: within the £710 allowance, so 642.16.
+    // Total 476.67 + 642.16 = 1,118.83; gain 476.67.
+    expect(result.inWork).toMatchObject({ netMonthly: 476.67, universalCredit: 642.16, totalMonthly: 1118.83, gainOverNoWork: 476.67 });
+    expect(result.stays.lcwra).toBe(217.26);
+    expect(result.warnings).toEqual([
+      { code: 'below-national-living-wage', text: expect.stringContaining('£12.71'), values: { hourlyPay: 11, nationalLivingWage: 12.71, age: 30 } },
+    ]);
+  });
+
+  test('couple with two children and rent; the partner’s earnings stay as given', () => {
+    const result = betterOff({
+      date: DATE,
+      household: household({
+        adults: [{ age: 30 }, { age: 28, netEarningsMonthly: 900 }],
+        children: [{ birthDate: '2015-06-01' }, { birthDate: '2019-03-01' }],
+        housing: { eligibleRentMonthly: 650 },
+      }),
+      hourlyPay: 12.71,
+      hours: 20,
+    });
+    // Maximum: joint 666.97 + children 351.88 + 303.94 + housing 650 = 1,972.79. Work allowance with housing: 427.
+    // Out of work: earnings 900 (partner); 900 − 427 = 473; 55% = 260.15; UC = 1,972.79 − 260.15 = 1,712.64.
+    // Total 1,712.64 + 900 = 2,612.64.
+    expect(result.outOfWork).toMatchObject({ universalCredit: 1712.64, partnerEarningsMonthly: 900, totalMonthly: 2612.64 });
+    // 20 hours: gross = 12.71 × 20 × 52 / 12 = 1,101.5333 → 1,101.53; a year 13,218.36, 648.36 above £12,570.
+    // Tax: 648.36 × 20% = 129.672 ÷ 12 = 10.806 → 10.81. NI: 648.36 × 8% = 51.8688 ÷ 12 = 4.3224 → 4.32.
+    // Net = 1,101.53 − 10.81 − 4.32 = 1,086.40. Joint earnings 1,986.40; − 427 = 1,559.40; 55% = 857.67.
+    // UC = 1,972.79 − 857.67 = 1,115.12. Total 1,086.40 + 1,115.12 + 900 = 3,101.52; gain 488.88.
+    expect(result.inWork).toMatchObject({
+      grossMonthly: 1101.53,
+      incomeTax: 10.81,
+      nationalInsurance: 4.32,
+      netMonthly: 1086.4,
+      universalCredit: 1115.12,
+      partnerEarningsMonthly: 900,
+      totalMonthly: 3101.52,
+      gainOverNoWork: 488.88,
+    });
+    expect(result.stays).toMatchObject({ lcwra: null, child: 655.82, housing: 650, workAllowance: 427 });
+  });
+
+  test('single parent with childcare: the childcare element comes only with work', () => {
+    const result = betterOff({
+      date: DATE,
+      household: household({ adults: [{ age: 35 }], children: [{ birthDate: '2020-09-01' }], childcareMonthly: 400 }),
+      hourlyPay: 13,
+      hours: 16,
+    });
+    // Out of work: 424.90 + 303.94 (child born after 6 April 2017) = 728.84; no childcare without earnings.
+    expect(result.outOfWork).toMatchObject({ universalCredit: 728.84, totalMonthly: 728.84 });
+    // 16 hours: gross = 13 × 16 × 52 / 12 = 901.3333 → 901.33, untaxed. Childcare 85% of 400 = 340 (under the cap).
+    // Maximum 424.90 + 303.94 + 340 = 1,068.84; 901.33 − 710 = 191.33; 55% = 105.2315 → 105.23; UC = 963.61.
+    // Total 901.33 + 963.61 = 1,864.94; gain 1,864.94 − 728.84 = 1,136.10.
+    expect(result.inWork).toMatchObject({ netMonthly: 901.33, universalCredit: 963.61, totalMonthly: 1864.94, gainOverNoWork: 1136.1 });
+    expect(result.stays).toMatchObject({ childcare: 340, child: 303.94 });
+    expect(result.childcareCostsMonthly).toBe(400);
+  });
+
+  test('other income counts in every total and lowers UC pound for pound', () => {
+    const result = betterOff({
+      date: DATE,
+      household: household({ adults: [{ age: 45, lcwra: true, lcwraProtected: true }], otherIncomeMonthly: 100 }),
+      hourlyPay: 12.71,
+    });
+    // No proposed hours: rows every 5 hours only, no in-work row.
+    expect(result.inWork).toBeNull();
+    expect(result.hours).toBeNull();
+    // Out of work: 854.70 − 100 = 754.70; total 754.70 + 100 = 854.70.
+    expect(result.outOfWork).toMatchObject({ universalCredit: 754.7, otherIncomeMonthly: 100, totalMonthly: 854.7 });
+    for (const r of result.rows) {
+      expect(Math.round((r.netMonthly + r.universalCredit + r.otherIncomeMonthly + r.partnerEarningsMonthly) * 100)).toBe(Math.round(r.totalMonthly * 100));
+    }
+  });
+
+  test('the rows: a step, and hours between steps', () => {
+    expect(hoursRows(5, null)).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40]);
+    expect(hoursRows(10, 22.5)).toEqual([0, 10, 20, 22.5, 30, 40]);
+    expect(hoursRows(15, 0)).toEqual([0, 15, 30, 40]);
+  });
+
+  test('nonsense numbers are InvalidInput, never a wrong figure', () => {
+    const h = household({ adults: [{ age: 40 }] });
+    for (const bad of [{ hourlyPay: -1 }, { hourlyPay: Number.NaN }, { hourlyPay: 12, hours: -2 }, { hourlyPay: 12, hours: 500 }, { hourlyPay: 12, step: 0 }]) {
+      expect(() => betterOff({ date: DATE, household: h, ...bad })).toThrow(InvalidInput);
+    }
+  });
+
+  test('more hours never means less take-home pay, and the totals always add up', () => {
+    const h = household({ adults: [{ age: 40, lcwra: true, lcwraSince: '2020-01-01' }], housing: { eligibleRentMonthly: 500 } });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 4000 }), (pence, quarterHours) => {
+        const result = betterOff({ date: DATE, household: h, hourlyPay: pence / 100, hours: quarterHours / 100 });
+        for (let i = 1; i < result.rows.length; i++) {
+          expect(result.rows[i]?.netMonthly ?? 0).toBeGreaterThanOrEqual(result.rows[i - 1]?.netMonthly ?? 0);
+        }
+        for (const r of result.rows) {
+          expect(Math.abs(Math.round((r.totalMonthly - r.netMonthly - r.universalCredit) * 100))).toBe(0);
+          expect(r.universalCredit).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

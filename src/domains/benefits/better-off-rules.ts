@@ -1,0 +1,222 @@
+import { InvalidInput } from '../../platform/errors/index.ts';
+import type { PolicyParameter } from '../../platform/policy/index.ts';
+import { at, OTHER, UC } from './benefit-parameters.ts';
+import { hoursToMonthly, type TakeHomePay, type TakeHomePayReason, takeHomePay } from './take-home-pay-rules.ts';
+import type { Household, ParameterUsed, Reason, UcResult } from './universal-credit.ts';
+import { formatPounds, universalCredit } from './universal-credit-rules.ts';
+
+/*
+ * Better off in work: for one person's hourly pay, their take-home pay, Universal Credit and total
+ * money a month at 0 to 40 hours a week, against the same household out of work. Pure: no clock, no
+ * I/O; every figure comes from takeHomePay and universalCredit, combined in whole pence.
+ *
+ *   gross   = hourly pay × hours × 52 / 12                    (hoursToMonthly)
+ *   net     = gross − income tax − National Insurance         (takeHomePay)
+ *   UC      = universalCredit(household with adult 1 earning net)
+ *   total   = net + UC + other income + a partner's take-home pay
+ *   gain    = total − total at 0 hours
+ */
+
+export type BetterOffRow = {
+  hours: number;
+  grossMonthly: number;
+  incomeTax: number;
+  nationalInsurance: number;
+  netMonthly: number;
+  universalCredit: number;
+  /** Unearned income the household has whatever the hours (it also lowers UC pound for pound). */
+  otherIncomeMonthly: number;
+  /** A partner's take-home pay, as given: the same at every row. */
+  partnerEarningsMonthly: number;
+  totalMonthly: number;
+  /** Total less the total with no work (negative when worse off). */
+  gainOverNoWork: number;
+  /** The hours the person is thinking of. */
+  proposed: boolean;
+};
+
+export type BetterOffWarningCode = 'below-national-living-wage';
+export type BetterOffWarning = { code: BetterOffWarningCode; text: string; values: Record<string, number | string> };
+
+export type BetterOffInput = {
+  /** The day whose rates apply (yyyy-mm-dd); it replaces the household's own date. */
+  date: string;
+  /** The household as it is without the person's work: adult 1 is the person, whose earnings are set here. */
+  household: Household;
+  hourlyPay: number;
+  /** The hours a week the person is thinking of: a row of its own if not already one. */
+  hours?: number;
+  /** Hours between rows, 5 unless given. */
+  step?: number;
+};
+
+export type BetterOff = {
+  date: string;
+  hourlyPay: number;
+  hours: number | null;
+  rows: BetterOffRow[];
+  /** The 0-hour row: what the household has without the person's work. */
+  outOfWork: BetterOffRow;
+  /** The row at the proposed hours, if hours were given. */
+  inWork: BetterOffRow | null;
+  /** Universal Credit, and take-home pay, at the proposed hours (or with no work when none were given). */
+  uc: UcResult;
+  pay: TakeHomePay;
+  ucOutOfWork: UcResult;
+  /** What Universal Credit keeps paying in work, at the proposed hours. */
+  stays: {
+    lcwra: number | null;
+    child: number | null;
+    housing: number | null;
+    childcare: number | null;
+    workAllowance: number;
+    taperRate: number;
+  };
+  /**
+   * Childcare costs a month as given. They are not taken off the totals (the brief's totals are
+   * money coming in); a page can say what is left after them.
+   */
+  childcareCostsMonthly: number;
+  warnings: BetterOffWarning[];
+  /** Take-home pay's reasons, then Universal Credit's, at the proposed hours. */
+  reasons: (TakeHomePayReason | Reason)[];
+  /** Every parameter used, once: pay, Universal Credit (in and out of work), the National Living Wage and the Access to Work cap. */
+  parameters: ParameterUsed[];
+  nationalLivingWage: ParameterUsed;
+  /** The most Access to Work awards a person in a year, or null where no figure is held for the date. */
+  accessToWorkCap: ParameterUsed | null;
+};
+
+export const MAX_HOURS = 40;
+const MAX_PROPOSED_HOURS = 168;
+const MAX_HOURLY_PAY = 10_000;
+const toPence = (pounds: number): number => Math.round(pounds * 100);
+const toPounds = (pence: number): number => pence / 100;
+
+/** The parameter in force on `date`, or null when the date is before its first value. */
+function heldAt(parameter: PolicyParameter, date: string): ParameterUsed | null {
+  const first = Object.keys(parameter.values).sort()[0];
+  return first !== undefined && first <= date ? { ...at(parameter, date) } : null;
+}
+
+/** 0, step, 2 × step … up to 40, and 40 itself; with the proposed hours, in order, once each. */
+export function hoursRows(step: number, proposed: number | null): number[] {
+  const set = new Set<number>();
+  for (let h = 0; h <= MAX_HOURS; h += step) set.add(Math.round(h * 100) / 100);
+  set.add(MAX_HOURS);
+  if (proposed !== null) set.add(proposed);
+  return [...set].sort((a, b) => a - b);
+}
+
+/**
+ * The better-off figures for a household and an hourly wage: one row per number of hours, the
+ * out-of-work and in-work rows, what stays, and the reasons and parameters that explain them.
+ * Throws InvalidInput for pay, hours or a step that are not sensible numbers; the household must
+ * already be parsed (parseHousehold).
+ *
+ * @example betterOff({ date: '2026-11-23', household, hourlyPay: 12.71, hours: 16 }).inWork?.gainOverNoWork
+ */
+export function betterOff(input: BetterOffInput): BetterOff {
+  const { date, hourlyPay } = input;
+  const hours = input.hours ?? null;
+  const step = input.step ?? 5;
+  const issues = [
+    ...(typeof hourlyPay !== 'number' || !Number.isFinite(hourlyPay) || hourlyPay < 0 || hourlyPay > MAX_HOURLY_PAY
+      ? [{ path: 'hourlyPay', message: `Enter the hourly pay in pounds, from 0 to ${MAX_HOURLY_PAY}.` }]
+      : []),
+    ...(hours !== null && (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0 || hours > MAX_PROPOSED_HOURS)
+      ? [{ path: 'hours', message: `Enter the hours a week from 0 to ${MAX_PROPOSED_HOURS}.` }]
+      : []),
+    ...(typeof step !== 'number' || !Number.isFinite(step) || step < 1 || step > MAX_HOURS
+      ? [{ path: 'step', message: `Enter a step from 1 to ${MAX_HOURS} hours.` }]
+      : []),
+    ...(input.household.adults.length === 0 ? [{ path: 'household.adults', message: 'Enter the person as the first adult.' }] : []),
+  ];
+  if (issues.length > 0) throw new InvalidInput(issues, 'The better-off figures cannot be worked out: see the issues.');
+
+  const [person, ...others] = input.household.adults as [Household['adults'][number], ...Household['adults']];
+  const base: Household = { ...input.household, date };
+  const otherIncome = toPence(base.otherIncomeMonthly);
+  const partnerEarnings = others.reduce((sum, a) => sum + toPence(a.netEarningsMonthly), 0);
+
+  const figuresAt = (h: number) => {
+    const pay = takeHomePay({ date, grossMonthly: hoursToMonthly(hourlyPay, h) });
+    const uc = universalCredit({ ...base, adults: [{ ...person, netEarningsMonthly: pay.netMonthly }, ...others] });
+    return { pay, uc };
+  };
+
+  const computed = hoursRows(step, hours).map((h) => ({ h, ...figuresAt(h) }));
+  const zero = computed.find((c) => c.h === 0) ?? { h: 0, ...figuresAt(0) };
+  const totalOf = (c: { pay: TakeHomePay; uc: UcResult }) => toPence(c.pay.netMonthly) + toPence(c.uc.award) + otherIncome + partnerEarnings;
+  const outOfWorkTotal = totalOf(zero);
+  const rows: BetterOffRow[] = computed.map((c) => {
+    const total = totalOf(c);
+    return {
+      hours: c.h,
+      grossMonthly: c.pay.grossMonthly,
+      incomeTax: c.pay.incomeTax,
+      nationalInsurance: c.pay.nationalInsurance,
+      netMonthly: c.pay.netMonthly,
+      universalCredit: c.uc.award,
+      otherIncomeMonthly: toPounds(otherIncome),
+      partnerEarningsMonthly: toPounds(partnerEarnings),
+      totalMonthly: toPounds(total),
+      gainOverNoWork: toPounds(total - outOfWorkTotal),
+      proposed: hours !== null && c.h === hours,
+    };
+  });
+  const outOfWork = rows.find((r) => r.hours === 0) as BetterOffRow;
+  const inWork = hours === null ? null : (rows.find((r) => r.hours === hours) ?? null);
+  const chosen = (hours === null ? zero : computed.find((c) => c.h === hours)) ?? zero;
+
+  const nationalLivingWage = { ...at(OTHER.nationalLivingWage, date) };
+  const warnings: BetterOffWarning[] = [];
+  if (person.age >= 21 && toPence(hourlyPay) < toPence(nationalLivingWage.value)) {
+    warnings.push({
+      code: 'below-national-living-wage',
+      text: `${formatPounds(toPence(hourlyPay))} an hour is below the National Living Wage of ${formatPounds(toPence(nationalLivingWage.value))} an hour, the legal minimum for workers aged 21 and over. The figures are worked out at the pay given.`,
+      values: { hourlyPay, nationalLivingWage: nationalLivingWage.value, age: person.age },
+    });
+  }
+  const accessToWorkCap = heldAt(OTHER.accessToWorkAnnualCap, date);
+  const taperRate = { ...at(UC.taperRate, date) };
+
+  const parameters = new Map<string, ParameterUsed>();
+  for (const p of [
+    ...chosen.pay.parameters,
+    ...chosen.uc.parameters,
+    ...zero.uc.parameters,
+    taperRate,
+    nationalLivingWage,
+    ...(accessToWorkCap ? [accessToWorkCap] : []),
+  ]) {
+    if (!parameters.has(p.name)) parameters.set(p.name, p);
+  }
+
+  const e = chosen.uc.elements;
+  return {
+    date,
+    hourlyPay,
+    hours,
+    rows,
+    outOfWork,
+    inWork,
+    uc: chosen.uc,
+    pay: chosen.pay,
+    ucOutOfWork: zero.uc,
+    stays: {
+      lcwra: e.lcwra ?? null,
+      child: e.child ?? null,
+      housing: e.housing ?? null,
+      childcare: e.childcare ?? null,
+      workAllowance: chosen.uc.workAllowance,
+      taperRate: taperRate.value,
+    },
+    childcareCostsMonthly: base.childcareMonthly,
+    warnings,
+    reasons: [...chosen.pay.reasons, ...chosen.uc.reasons],
+    parameters: [...parameters.values()],
+    nationalLivingWage,
+    accessToWorkCap,
+  };
+}

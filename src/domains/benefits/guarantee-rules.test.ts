@@ -1,0 +1,257 @@
+import { describe, expect, test } from 'vitest';
+import { GUARANTEE_STATUSES, GUARANTEE_TRANSITIONS, type GuaranteeStatus, transition } from './guarantee.ts';
+import { formatCode, normaliseCode } from './guarantee-code.ts';
+import {
+  addDays,
+  addMonths,
+  daysLeft,
+  dueForReminder,
+  endUsesGuarantee,
+  hasLapsed,
+  isHealthBenefit,
+  protectionFor,
+  reminderDays,
+  statusOn,
+} from './guarantee-rules.ts';
+
+// Every date below is worked by hand in its comment; the rules must agree.
+
+describe('calendar arithmetic', () => {
+  test.each([
+    // [from, months, expected, why]
+    ['2026-03-02', 6, '2026-09-02', 'same day six months on'],
+    ['2027-01-31', 1, '2027-02-28', '31 January + 1 month clamps to the end of February'],
+    ['2028-01-31', 1, '2028-02-29', '2028 is a leap year'],
+    ['2026-08-31', 6, '2027-02-28', 'August 31 + 6 months: February 2027 has 28 days'],
+    ['2026-03-31', 6, '2026-09-30', 'September has 30 days'],
+    ['2026-12-15', 6, '2027-06-15', 'across a year end'],
+    ['2026-10-31', 4, '2027-02-28', 'October 31 + 4 months'],
+  ] as const)('%s + %i months = %s (%s)', (from, months, expected, _why) => {
+    expect(addMonths(from, months)).toBe(expected);
+  });
+
+  test.each([
+    // 2 March + 84 days: 29 to 31 March, 30 to 30 April, 25 more is 25 May.
+    ['2026-03-02', 84, '2026-05-25'],
+    // 3 April 2026 + 728 days: 365 to 3 April 2027, 366 to 3 April 2028 (29 Feb 2028), less 3 is 31 March 2028.
+    ['2026-04-03', 728, '2028-03-31'],
+    // 2 March 2026 + 728 days: 731 to 2 March 2028, less 3 (1 March, 29 and 28 February) is 28 February 2028.
+    ['2026-03-02', 728, '2028-02-28'],
+  ] as const)('%s + %i days = %s', (from, days, expected) => {
+    expect(addDays(from, days)).toBe(expected);
+  });
+});
+
+describe('which benefits a guarantee protects', () => {
+  test.each([
+    ['uc-lcw', true],
+    ['uc-lcwra', true],
+    ['esa-new-style', true],
+    ['esa-income-related', true],
+    ['uc', false],
+    ['pip', false],
+    ['jsa', false],
+    ['', false],
+  ] as const)('%s → %s', (benefit, expected) => {
+    expect(isHealthBenefit(benefit)).toBe(expected);
+  });
+});
+
+describe('protectionFor: every applicable rule, the latest wins, law wins a tie', () => {
+  const rulesOf = (p: ReturnType<typeof protectionFor>) => p.applied.map((r) => [r.rule, r.until]);
+
+  test.each([
+    // UC: the 6-month re-claim rule and the 6-month platform period end the same day; the law protects.
+    [
+      'uc-lcw',
+      '2025-01-10',
+      '2026-03-02',
+      [
+        ['uc-reclaim', '2026-09-02'],
+        ['platform-protected-period', '2026-09-02'],
+      ],
+      '2026-09-02',
+      'uc-reclaim',
+    ],
+    [
+      'uc-lcwra',
+      '2025-01-10',
+      '2026-08-31',
+      [
+        ['uc-reclaim', '2027-02-28'],
+        ['platform-protected-period', '2027-02-28'],
+      ],
+      '2027-02-28',
+      'uc-reclaim',
+    ],
+    [
+      'uc-lcwra',
+      '2025-01-10',
+      '2027-08-31',
+      [
+        ['uc-reclaim', '2028-02-29'],
+        ['platform-protected-period', '2028-02-29'],
+      ],
+      '2028-02-29',
+      'uc-reclaim',
+    ],
+    // ESA, decided 5 January, job 2 March: 26 + 28 + 2 = 56 days of LCW (8 weeks), not more than 13 weeks:
+    // the 12-week link (to 25 May) and the platform period (to 2 September), which is later.
+    [
+      'esa-new-style',
+      '2026-01-05',
+      '2026-03-02',
+      [
+        ['esa-linking', '2026-05-25'],
+        ['platform-protected-period', '2026-09-02'],
+      ],
+      '2026-09-02',
+      'platform-protected-period',
+    ],
+    // ESA decided 1 June 2025, job 2 March 2026: 274 days, well over 13 weeks: the 104-week term (to 28 February 2028).
+    [
+      'esa-income-related',
+      '2025-06-01',
+      '2026-03-02',
+      [
+        ['esa-linking', '2026-05-25'],
+        ['esa-work-or-training', '2028-02-28'],
+        ['platform-protected-period', '2026-09-02'],
+      ],
+      '2028-02-28',
+      'esa-work-or-training',
+    ],
+    // The 13-week edge. Decided 1 January; 2 April is 31 + 28 + 31 + 1 = 91 days, exactly 13 weeks: not "more than".
+    [
+      'esa-new-style',
+      '2026-01-01',
+      '2026-04-02',
+      [
+        ['esa-linking', '2026-06-25'],
+        ['platform-protected-period', '2026-10-02'],
+      ],
+      '2026-10-02',
+      'platform-protected-period',
+    ],
+    // One day later, 92 days: more than 13 weeks, so 104 weeks from 3 April 2026 (to 31 March 2028).
+    [
+      'esa-new-style',
+      '2026-01-01',
+      '2026-04-03',
+      [
+        ['esa-linking', '2026-06-26'],
+        ['esa-work-or-training', '2028-03-31'],
+        ['platform-protected-period', '2026-10-03'],
+      ],
+      '2028-03-31',
+      'esa-work-or-training',
+    ],
+    // A decision after the job start is no evidence of earlier LCW: only the 12-week link and the platform period.
+    [
+      'esa-new-style',
+      '2026-05-01',
+      '2026-04-03',
+      [
+        ['esa-linking', '2026-06-26'],
+        ['platform-protected-period', '2026-10-03'],
+      ],
+      '2026-10-03',
+      'platform-protected-period',
+    ],
+  ] as const)('%s decided %s, job from %s', (benefit, decisionDate, jobStartDate, rules, until, protecting) => {
+    const p = protectionFor({ award: { benefit, decisionDate }, jobStartDate });
+    expect(rulesOf(p)).toEqual(rules);
+    expect(p).toMatchObject({ startsOn: jobStartDate, protectedUntil: until, protectingRule: protecting });
+    // Each rule says which parameters it used, with their sources.
+    for (const r of p.applied) expect(r.parameters.length).toBeGreaterThan(0);
+    expect(p.applied.find((r) => r.rule === 'platform-protected-period')?.statutory).toBe(false);
+  });
+
+  test('the ESA work-or-training rule that does not apply says why, with the days counted', () => {
+    const p = protectionFor({ award: { benefit: 'esa-new-style', decisionDate: '2026-01-01' }, jobStartDate: '2026-04-02' });
+    expect(p.notApplied).toEqual([expect.objectContaining({ rule: 'esa-work-or-training', reason: expect.stringContaining('91 days') })]);
+    expect(p.reasons.at(-1)).toBe('protected to 2026-10-02 by platform-protected-period');
+  });
+
+  test('a job start before a parameter was first in force uses the rule as first written', () => {
+    // The platform period is dated from 2024-04-08; a 2023 job still gets 6 months.
+    const p = protectionFor({ award: { benefit: 'uc-lcw', decisionDate: '2022-01-01' }, jobStartDate: '2023-05-15' });
+    expect(p.protectedUntil).toBe('2023-11-15');
+  });
+});
+
+describe('days left, reminders and lapsing', () => {
+  // Protected to 2 September 2026; reminders 28 days before: from 5 August (2 September − 28 days).
+  const g = { status: 'active' as GuaranteeStatus, protectedUntil: '2026-09-02', remindedAt: null, startsOn: '2026-03-02' };
+
+  test('the reminder parameter is 28 days', () => {
+    expect(reminderDays('2026-08-05').value).toBe(28);
+  });
+
+  test.each([
+    ['2026-08-04', 29, false],
+    ['2026-08-05', 28, true],
+    ['2026-09-01', 1, true],
+    ['2026-09-02', 0, true],
+    ['2026-09-03', -1, false],
+  ] as const)('on %s: %i days left, due a reminder: %s', (today, left, due) => {
+    expect(daysLeft(g.protectedUntil, today)).toBe(left);
+    expect(dueForReminder(g, today)).toBe(due);
+  });
+
+  test('a reminder goes once, and only for an active guarantee', () => {
+    expect(dueForReminder({ ...g, remindedAt: new Date('2026-08-05T09:00:00Z') }, '2026-08-20')).toBe(false);
+    for (const status of ['used', 'expired', 'withdrawn'] as const) expect(dueForReminder({ ...g, status }, '2026-08-20')).toBe(false);
+  });
+
+  test('an active guarantee lapses the day after its last protected day', () => {
+    expect(hasLapsed(g, '2026-09-02')).toBe(false);
+    expect(hasLapsed(g, '2026-09-03')).toBe(true);
+    expect(statusOn(g, '2026-09-03')).toBe('expired');
+    expect(statusOn({ ...g, status: 'withdrawn' }, '2026-09-03')).toBe('withdrawn');
+  });
+
+  test.each([
+    ['2026-03-02', true],
+    ['2026-09-02', true],
+    ['2026-09-03', false],
+  ] as const)('a job ending on %s uses the guarantee: %s', (endDate, used) => {
+    expect(endUsesGuarantee(g, endDate)).toBe(used);
+    expect(endUsesGuarantee({ ...g, status: 'withdrawn' }, endDate)).toBe(false);
+  });
+});
+
+describe('the guarantee state table', () => {
+  const allowed = new Set(['active→used', 'active→expired', 'active→withdrawn']);
+  const pairs = GUARANTEE_STATUSES.flatMap((from) => GUARANTEE_STATUSES.map((to) => [from, to] as const));
+
+  test('has every status as a row', () => {
+    expect(Object.keys(GUARANTEE_TRANSITIONS).sort()).toEqual([...GUARANTEE_STATUSES].sort());
+  });
+
+  test.each(pairs)('%s → %s', (from, to) => {
+    if (allowed.has(`${from}→${to}`)) expect(transition(from, to)).toBe(to);
+    else expect(() => transition(from, to)).toThrow(expect.objectContaining({ code: 'invalid-transition' }));
+  });
+});
+
+describe('verification codes', () => {
+  test.each([
+    ['BW-7K3M-Q9PX-2D4R', '7K3MQ9PX2D4R'],
+    ['bw 7k3m q9px 2d4r', '7K3MQ9PX2D4R'],
+    ['7K3MQ9PX2D4R', '7K3MQ9PX2D4R'],
+    [' bw–7k3m–q9px–2d4r ', '7K3MQ9PX2D4R'],
+    // Crockford: O is read as 0, I and L as 1.
+    ['BW-OOOO-IIII-LLLL', '000011111111'],
+    ['BW-7K3M-Q9PX-2D4', null],
+    ['BW-7K3M-Q9PX-2D4RR', null],
+    ['BW-7K3M-Q9PX-2D4U', null],
+    ['', null],
+  ] as const)('%j reads as %j', (typed, chars) => {
+    expect(normaliseCode(typed)).toBe(chars);
+  });
+
+  test('prints in groups', () => {
+    expect(formatCode('7K3MQ9PX2D4R')).toBe('BW-7K3M-Q9PX-2D4R');
+  });
+});

@@ -1,0 +1,397 @@
+import { recordAudit } from '../../platform/audit/index.ts';
+import { hmacHex, recordFailure, remainingAttempts, type UserPrincipal } from '../../platform/auth/index.ts';
+import type { Clock } from '../../platform/clock/index.ts';
+import { type Database, newId, type Tx, violates } from '../../platform/db/index.ts';
+import { Conflict, InvalidInput, NotFound, parseInput, TooManyRequests } from '../../platform/errors/index.ts';
+import { formatIsoDate, londonIsoDate } from '../../platform/i18n/index.ts';
+import type { CaseService, createCaseService } from '../participants/index.ts';
+import { teamIdsOf } from '../referrals/index.ts';
+import { type Award, type Guarantee, transition } from './guarantee.ts';
+import { codeHash, newVerificationCode, normaliseCode } from './guarantee-code.ts';
+import { createGuaranteeLetters } from './guarantee-letters.ts';
+import type { GuaranteeDocument } from './guarantee-pdf.ts';
+import {
+  activeEndingBy,
+  activeGuarantees,
+  appendCaseEvent,
+  awardsOfCase,
+  findAward,
+  findCode,
+  findGuarantee,
+  guaranteeForJob,
+  guaranteesOfCase,
+  guaranteesOfParticipant,
+  insertAward,
+  insertGuarantee,
+  jobOf,
+  latestAward,
+  personOfCase,
+  updateGuarantee,
+} from './guarantee-repo.ts';
+import { addDays, dueForReminder, endUsesGuarantee, hasLapsed, isHealthBenefit, protectionFor, reminderDays, statusOn } from './guarantee-rules.ts';
+import { awardSchema, checkSchema, createForJobSchema, withdrawSchema } from './guarantee-schemas.ts';
+
+type JobEvents = NonNullable<Parameters<typeof createCaseService>[0]['jobEvents']>;
+type JobEvent = Parameters<NonNullable<JobEvents['started']>>[1];
+type CaseActor = Parameters<CaseService['view']>[0];
+type RecordFn = JobEvent['record'];
+
+const sameAward = (a: Award, v: { benefit: string; esaGroup: string | null; decisionDate: string; evidence: string[]; evidenceNote: string }) =>
+  a.benefit === v.benefit &&
+  a.esaGroup === v.esaGroup &&
+  a.decisionDate === v.decisionDate &&
+  a.evidenceNote === v.evidenceNote &&
+  [...a.evidence].sort().join() === [...v.evidence].sort().join();
+
+/** The public check counts codes that match nothing, per client address: enough for typing mistakes, far too few to guess. */
+const CHECK_RULE = { maxFailures: 10, windowSeconds: 3600 };
+const TIMELINE = 'bridge-back-guarantee';
+/** Dates in timeline entries, which are kept in English as every case timeline reason is. */
+const long = (iso: string) => formatIsoDate(iso, 'en');
+
+export type CheckResult = { kind: 'unknown' } | { kind: 'found'; status: Guarantee['status']; valid: boolean; validFrom: string; validUntil: string };
+
+/**
+ * The bridge-back guarantee: the prior award as evidenced, a guarantee made in the job start's own
+ * transaction, used in the job end's, expired and reminded by a sweep, withdrawn with a reason;
+ * its certificate and return-to-benefit pack; and the public check by verification code.
+ * `cases` is a getter because the case service is built after this one (it takes `jobEvents`).
+ */
+export function createGuaranteeService(deps: { db: Database; clock: Clock; baseUrl: string; secret: string; cases: () => CaseService }) {
+  const { db, clock, baseUrl } = deps;
+  const letters = createGuaranteeLetters({ clock, baseUrl });
+  const today = () => londonIsoDate(clock.now());
+
+  /** Makes the guarantee for a job: the rules, a new code, the row and its lookup, the person told, the timeline and audit. */
+  async function createIn(tx: Tx, c: { tenantId: string; caseId: string; job: JobEvent['job']; award: Award; now: Date; record: RecordFn }) {
+    const protection = protectionFor({ award: c.award, jobStartDate: c.job.startDate });
+    const code = newVerificationCode();
+    // The code itself is kept on the tenant's row, behind RLS, because the certificate is printed
+    // again and again and must show it; it reveals nothing but validity and dates. Only its hash
+    // goes in the global lookup, which anyone's check reaches before a tenant is known.
+    const hash = codeHash(normaliseCode(code) ?? code);
+    const id = newId(c.now);
+    await insertGuarantee(tx, {
+      tenant_id: c.tenantId,
+      id,
+      case_id: c.caseId,
+      job_id: c.job.id,
+      award_id: c.award.id,
+      status: 'active',
+      starts_on: protection.startsOn,
+      protected_until: protection.protectedUntil,
+      protecting_rule: protection.protectingRule,
+      rules: JSON.stringify({ applied: protection.applied, notApplied: protection.notApplied }),
+      job_employer: c.job.employer,
+      job_role: c.job.role,
+      code_hash: hash,
+      verification_code: code,
+      created_at: c.now,
+      updated_at: c.now,
+    });
+    const person = await personOfCase(tx, c.caseId);
+    await letters.toPerson(tx, c.tenantId, person.contact, 'created', {
+      award: c.award,
+      protectedUntil: protection.protectedUntil,
+      verificationCode: code,
+    });
+    await c.record(
+      TIMELINE,
+      { action: 'guarantee.create', reason: protection.reasons.join('; '), details: { guarantee: id, job: c.job.id, award: c.award.id } },
+      {
+        to: 'active',
+        reason: `Bridge-back guarantee created for ${c.job.role} at ${c.job.employer}: protected from ${long(protection.startsOn)} to ${long(protection.protectedUntil)} (${protection.protectingRule})`,
+        details: { guarantee: id, job: c.job.id, protectedUntil: protection.protectedUntil, rule: protection.protectingRule },
+      },
+    );
+    return id;
+  }
+
+  const jobEvents: JobEvents = {
+    /** A job start for a person whose latest recorded award is health-related makes their guarantee. */
+    async started(tx, e) {
+      const award = await latestAward(tx, e.caseId);
+      if (!award || !isHealthBenefit(award.benefit)) return;
+      // A start recorded long after the event, past every protected period, makes nothing to protect.
+      if (londonIsoDate(e.now) > protectionFor({ award, jobStartDate: e.job.startDate }).protectedUntil) return;
+      await createIn(tx, { tenantId: e.tenantId, caseId: e.caseId, job: e.job, award, now: e.now, record: e.record });
+    },
+    /** A job that ends inside its guarantee's protected period uses it: the return-to-benefit pack is ready. */
+    async ended(tx, e) {
+      const g = await guaranteeForJob(tx, e.job.id);
+      if (!g || !e.job.endDate || !endUsesGuarantee(g, e.job.endDate)) return;
+      transition(g.status, 'used');
+      await updateGuarantee(tx, g.id, { status: 'used', used_at: e.now, job_ended_on: e.job.endDate }, e.now, { status: 'active' });
+      const person = await personOfCase(tx, e.caseId);
+      await letters.toPerson(tx, e.tenantId, person.contact, 'used', g);
+      await e.record(
+        TIMELINE,
+        { action: 'guarantee.use', reason: `job ended on ${e.job.endDate}, within the protected period to ${g.protectedUntil}`, details: { guarantee: g.id } },
+        {
+          from: 'active',
+          to: 'used',
+          reason: `Bridge-back guarantee used: the job ended on ${long(e.job.endDate)}, within the protected period. The return-to-benefit pack is ready on the benefits page.`,
+          details: { guarantee: g.id, endDate: e.job.endDate },
+        },
+      );
+    },
+  };
+
+  const work = <T>(actor: CaseActor, caseId: string, fn: (w: Parameters<Parameters<CaseService['work']>[2]>[0]) => Promise<T>, open = true) =>
+    deps.cases().work(actor, caseId, fn, { open });
+
+  return {
+    jobEvents,
+
+    /** The case's benefits page: the award as evidenced (latest first), its guarantees, and jobs that could still have one. */
+    async forCase(actor: CaseActor, caseId: string) {
+      const view = await deps.cases().view(actor, caseId, { healthFields: false });
+      const now = today();
+      const { awards, guarantees } = await db.inTenant(actor.tenantId, async (tx) => ({
+        awards: await awardsOfCase(tx, caseId),
+        guarantees: (await guaranteesOfCase(tx, caseId)).map((g) => ({ ...g, status: statusOn(g, now) })),
+      }));
+      const award = awards[0] ?? null;
+      const covered = new Set(guarantees.map((g) => g.jobId));
+      const offers =
+        award && isHealthBenefit(award.benefit)
+          ? view.jobs.filter((j) => !j.endDate && !covered.has(j.id) && now <= protectionFor({ award, jobStartDate: j.startDate }).protectedUntil)
+          : [];
+      return { view, awards, guarantees, offers, today: now };
+    },
+
+    /** Records the prior award as evidenced: a new row each time, the latest counts. */
+    async recordAward(actor: CaseActor, caseId: string, input: unknown): Promise<string> {
+      const v = parseInput(awardSchema, input);
+      return work(actor, caseId, async (w) => {
+        if (v.decisionDate > londonIsoDate(w.now)) throw new InvalidInput([{ path: 'decisionDate', message: 'guarantee.error.decisionFuture' }]);
+        // The same answers again (the form shows what is recorded) change nothing.
+        const latest = await latestAward(w.tx, caseId);
+        if (latest && sameAward(latest, v)) return latest.id;
+        const id = newId(w.now);
+        const by =
+          actor.kind === 'user'
+            ? { kind: 'user', id: actor.userId, name: actor.displayName }
+            : actor.kind === 'client'
+              ? { kind: 'client', id: actor.id, name: actor.name }
+              : { kind: 'participant', id: actor.participantId, name: actor.name };
+        await insertAward(w.tx, {
+          tenant_id: actor.tenantId,
+          id,
+          case_id: caseId,
+          benefit: v.benefit,
+          esa_group: v.esaGroup,
+          decision_date: v.decisionDate,
+          evidence: v.evidence,
+          evidence_note: v.evidenceNote,
+          recorded_at: w.now,
+          recorded_by_kind: by.kind,
+          recorded_by_id: by.id,
+          recorded_by_name: by.name,
+        });
+        await deps.cases().record(
+          w,
+          'benefit-award',
+          { action: 'benefits.award-record', reason: 'benefit before work recorded', details: { award: id, benefit: v.benefit, esaGroup: v.esaGroup } },
+          {
+            to: v.benefit,
+            reason: `Benefit before work recorded: ${v.benefit}${v.esaGroup ? ` (${v.esaGroup})` : ''}, decided ${long(v.decisionDate)}`,
+            details: { award: id },
+          },
+        );
+        return id;
+      });
+    },
+
+    /** The guarantee for a current job when the award was recorded after the job started. */
+    async createForJob(actor: CaseActor, caseId: string, input: unknown): Promise<string> {
+      const v = parseInput(createForJobSchema, input);
+      return work(actor, caseId, async (w) => {
+        const job = await jobOf(w.tx, caseId, v.jobId);
+        if (!job) throw new InvalidInput([{ path: 'jobId', message: 'guarantee.error.job' }]);
+        if (job.end_date) throw new InvalidInput([{ path: 'jobId', message: 'guarantee.error.jobEnded' }]);
+        const award = await latestAward(w.tx, caseId);
+        if (!award || !isHealthBenefit(award.benefit)) throw new InvalidInput([{ path: 'jobId', message: 'guarantee.error.noAward' }]);
+        if (await guaranteeForJob(w.tx, job.id)) throw new Conflict('This job already has a guarantee', [{ path: 'jobId', message: 'guarantee.error.exists' }]);
+        if (londonIsoDate(w.now) > protectionFor({ award, jobStartDate: job.start_date }).protectedUntil)
+          throw new InvalidInput([{ path: 'jobId', message: 'guarantee.error.periodOver' }]);
+        const record: RecordFn = (kind, audit, entry) => deps.cases().record(w, kind, audit, entry);
+        const jobFacts = { id: job.id, employer: job.employer, role: job.role, startDate: job.start_date, endDate: null, endReason: null };
+        try {
+          return await createIn(w.tx, { tenantId: actor.tenantId, caseId, job: jobFacts, award, now: w.now, record });
+        } catch (error) {
+          if (violates(error, 'bridge_back_guarantees_one_per_job')) throw new Conflict('This job already has a guarantee');
+          throw error;
+        }
+      });
+    },
+
+    /** Withdraws an active guarantee, with a reason; audited, on the timeline, and the person told. Allowed on a closed case. */
+    async withdraw(actor: CaseActor, caseId: string, guaranteeId: string, input: unknown): Promise<void> {
+      const v = parseInput(withdrawSchema, input);
+      await work(
+        actor,
+        caseId,
+        async (w) => {
+          const g = await findGuarantee(w.tx, guaranteeId, true);
+          if (!g || g.caseId !== caseId) throw new NotFound('guarantee', guaranteeId);
+          transition(statusOn(g, londonIsoDate(w.now)), 'withdrawn');
+          await updateGuarantee(w.tx, g.id, { status: 'withdrawn', withdrawn_at: w.now, withdrawn_reason: v.reason, withdrawn_note: v.note || null }, w.now, {
+            status: 'active',
+          });
+          await letters.toPerson(w.tx, actor.tenantId, (await personOfCase(w.tx, caseId)).contact, 'withdrawn', g);
+          await deps.cases().record(
+            w,
+            TIMELINE,
+            { action: 'guarantee.withdraw', reason: [v.reason, v.note].filter(Boolean).join(': '), details: { guarantee: g.id } },
+            {
+              from: 'active',
+              to: 'withdrawn',
+              reason: `Bridge-back guarantee withdrawn: ${[v.reason, v.note].filter(Boolean).join(': ')}`,
+              details: { guarantee: g.id },
+            },
+          );
+        },
+        false,
+      );
+    },
+
+    /** Active guarantees by expiry: a specialist's own cases and a team lead's teams' cases. */
+    async dashboard(user: UserPrincipal) {
+      return db.inTenant(user.tenantId, async (tx) => {
+        const teamIds = user.roles.includes('team-lead') ? await teamIdsOf(tx, user.userId) : [];
+        const day = today();
+        const guarantees = await activeGuarantees(tx, { specialistUserId: user.userId, teamIds });
+        return { guarantees: guarantees.filter((g) => !hasLapsed(g, day)), today: day };
+      });
+    },
+
+    /** What a certificate or return pack prints, for staff who may see the case. The pack exists only once the guarantee is used. */
+    async documentForStaff(actor: CaseActor, caseId: string, guaranteeId: string, kind: 'certificate' | 'return-pack'): Promise<GuaranteeDocument> {
+      await deps.cases().view(actor, caseId, { healthFields: false });
+      return db.inTenant(actor.tenantId, (tx) => documentIn(tx, actor.tenantId, guaranteeId, kind, (g) => g.caseId === caseId));
+    },
+
+    /** The person's own guarantees, from every case of theirs. */
+    async mine(p: { tenantId: string; participantId: string }) {
+      const day = today();
+      const guarantees = await db.inTenant(p.tenantId, (tx) => guaranteesOfParticipant(tx, p.participantId));
+      return { guarantees: guarantees.map((g) => ({ ...g, status: statusOn(g, day) })), today: day };
+    },
+
+    /** The person's own certificate or return pack. */
+    async documentForParticipant(p: { tenantId: string; participantId: string }, guaranteeId: string, kind: 'certificate' | 'return-pack') {
+      return db.inTenant(p.tenantId, async (tx) => {
+        const mine = new Set((await guaranteesOfParticipant(tx, p.participantId)).map((g) => g.id));
+        return documentIn(tx, p.tenantId, guaranteeId, kind, (g) => mine.has(g.id));
+      });
+    },
+
+    /**
+     * The public check: whether a code names a guarantee, and only its status and dates. Codes that
+     * match nothing count against the client's address; past the limit every check is refused for a while.
+     */
+    async check(input: unknown, clientAddress: string): Promise<CheckResult> {
+      const { code } = parseInput(checkSchema, input);
+      const key = hmacHex(deps.secret, `guarantee-check:${clientAddress}`);
+      const hit = await db.global(async (tx) => {
+        if ((await remainingAttempts(tx, clock, key, CHECK_RULE)) <= 0)
+          throw new TooManyRequests('Too many codes checked; try again later', CHECK_RULE.windowSeconds);
+        const found = await findCode(tx, codeHash(code));
+        if (!found) await recordFailure(tx, clock, key, CHECK_RULE);
+        return found;
+      });
+      if (!hit) return { kind: 'unknown' };
+      const g = await db.inTenant(hit.tenant_id, (tx) => findGuarantee(tx, hit.guarantee_id));
+      if (!g || normaliseCode(g.verificationCode) !== code) return { kind: 'unknown' };
+      const status = statusOn(g, today());
+      return { kind: 'found', status, valid: status === 'active' || status === 'used', validFrom: g.startsOn, validUntil: g.protectedUntil };
+    },
+
+    /**
+     * Expires active guarantees whose protected period has passed, and sends the one reminder to the
+     * person and the specialist when the end is near. Each change claims its row first, so running
+     * twice, or on two nodes at once, does nothing twice.
+     */
+    async sweep(): Promise<{ expired: number; reminded: number }> {
+      const now = clock.now();
+      const day = londonIsoDate(now);
+      const horizon = addDays(day, reminderDays(day).value);
+      const counts = await db.eachTenant(async (tx, tenant) => {
+        let expired = 0;
+        let reminded = 0;
+        for (const g of await activeEndingBy(tx, horizon)) {
+          const event = { tenantId: tenant.id, id: newId(now), caseId: g.caseId, at: now, details: { guarantee: g.id, protectedUntil: g.protectedUntil } };
+          if (hasLapsed(g, day)) {
+            transition(g.status, 'expired');
+            if (!(await updateGuarantee(tx, g.id, { status: 'expired' }, now, { status: 'active' }))) continue;
+            await appendCaseEvent(tx, {
+              ...event,
+              kind: TIMELINE,
+              from: 'active',
+              to: 'expired',
+              reason: `Bridge-back guarantee expired: the protected period ended on ${long(g.protectedUntil)}`,
+            });
+            await systemAudit(tx, tenant.id, 'guarantee.expire', g, `protected period ended on ${g.protectedUntil}`);
+            expired++;
+          } else if (dueForReminder(g, day)) {
+            if (!(await updateGuarantee(tx, g.id, { reminded_at: now }, now, { status: 'active', notReminded: true }))) continue;
+            await letters.toPerson(tx, tenant.id, g.person, 'reminder', g);
+            if (g.specialist) await letters.reminderToSpecialist(tx, tenant.id, g.specialist, g);
+            await appendCaseEvent(tx, {
+              ...event,
+              kind: TIMELINE,
+              from: null,
+              to: null,
+              reason: `Reminder sent: the bridge-back guarantee ends on ${long(g.protectedUntil)}`,
+            });
+            await systemAudit(tx, tenant.id, 'guarantee.remind', g, `reminder: protected period ends on ${g.protectedUntil}`);
+            reminded++;
+          }
+        }
+        return { expired, reminded };
+      });
+      return counts.reduce((a, b) => ({ expired: a.expired + b.expired, reminded: a.reminded + b.reminded }), { expired: 0, reminded: 0 });
+    },
+  };
+
+  async function systemAudit(tx: Tx, tenantId: string, action: string, g: Guarantee, reason: string) {
+    await recordAudit(tx, tenantId, clock, {
+      actor: { kind: 'system', id: 'guarantee-sweep' },
+      action,
+      recordType: 'case',
+      recordId: g.caseId,
+      reason,
+      details: { guarantee: g.id },
+    });
+  }
+
+  async function documentIn(
+    tx: Tx,
+    tenantId: string,
+    guaranteeId: string,
+    kind: 'certificate' | 'return-pack',
+    mayRead: (g: Guarantee) => boolean,
+  ): Promise<GuaranteeDocument> {
+    const g = await findGuarantee(tx, guaranteeId);
+    if (!g || !mayRead(g)) throw new NotFound('guarantee', guaranteeId);
+    if (kind === 'return-pack' && g.status !== 'used') throw new NotFound('return-to-benefit pack', guaranteeId);
+    const award = await findAward(tx, g.awardId);
+    if (!award) throw new NotFound('award', g.awardId);
+    const person = await personOfCase(tx, g.caseId);
+    const tenant = await tx.selectFrom('tenants').select(['name', 'name_cy']).where('id', '=', tenantId).executeTakeFirstOrThrow();
+    return {
+      guarantee: { ...g, status: statusOn(g, today()) },
+      award,
+      person: { name: person.name, dateOfBirth: person.dateOfBirth, address: person.address },
+      teamName: person.teamName,
+      councilName: tenant.name,
+      councilNameCy: tenant.name_cy,
+      specialistName: person.specialistName,
+      checkUrl: `${baseUrl}/check-a-guarantee`,
+      issuedAt: clock.now(),
+    };
+  }
+}
+
+export type GuaranteeService = ReturnType<typeof createGuaranteeService>;

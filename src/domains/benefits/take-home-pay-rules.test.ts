@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { InvalidInput } from '../../platform/errors/index.ts';
+import { hoursToMonthly, takeHomePay } from './take-home-pay-rules.ts';
+
+// Rates (England, Wales and Northern Ireland), the same in 2024/25, 2025/26 and 2026/27: personal
+// allowance 12,570 (less £1 for every £2 above 100,000); 20% on the first 37,700 of taxable pay, 40%
+// to 125,140, 45% above. Employee National Insurance 8% from 12,570 to 50,270, 2% above.
+// Monthly figure = annual figure on 12 × the monthly pay, ÷ 12, to the nearest penny.
+const CASES: readonly { name: string; date: string; gross: number; tax: number; ni: number; net: number }[] = [
+  {
+    name: 'nothing earned (2025/26)',
+    date: '2025-06-01',
+    gross: 0,
+    // nothing to tax
+    tax: 0,
+    ni: 0,
+    net: 0,
+  },
+  {
+    name: 'below the personal allowance (2024/25)',
+    date: '2024-06-01',
+    gross: 1000,
+    // 12,000 a year < 12,570: no tax, no National Insurance
+    tax: 0,
+    ni: 0,
+    net: 1000,
+  },
+  {
+    name: 'basic rate (2024/25)',
+    date: '2024-06-01',
+    gross: 2000,
+    // 24,000 − 12,570 = 11,430 × 20% = 2,286 ÷ 12 = 190.50; 11,430 × 8% = 914.40 ÷ 12 = 76.20; 2000 − 190.50 − 76.20 = 1733.30
+    tax: 190.5,
+    ni: 76.2,
+    net: 1733.3,
+  },
+  {
+    name: 'basic rate, rounded to the penny (2025/26)',
+    date: '2025-06-01',
+    gross: 1234.56,
+    // 14,814.72 − 12,570 = 2,244.72 × 20% = 448.944 ÷ 12 = 37.412 → 37.41; × 8% = 179.5776 ÷ 12 = 14.9648 → 14.96
+    // 1234.56 − 37.41 − 14.96 = 1182.19
+    tax: 37.41,
+    ni: 14.96,
+    net: 1182.19,
+  },
+  {
+    name: 'higher rate and the upper earnings limit (2025/26)',
+    date: '2025-06-01',
+    gross: 5000,
+    // 60,000 − 12,570 = 47,430: 37,700 × 20% = 7,540 + 9,730 × 40% = 3,892 → 11,432 ÷ 12 = 952.666… → 952.67
+    // NI: 37,700 × 8% = 3,016 + (60,000 − 50,270 = 9,730) × 2% = 194.60 → 3,210.60 ÷ 12 = 267.55; net 3779.78
+    tax: 952.67,
+    ni: 267.55,
+    net: 3779.78,
+  },
+  {
+    name: 'the personal allowance tapered above £100,000 (2025/26)',
+    date: '2025-06-01',
+    gross: 9000,
+    // 108,000: allowance 12,570 − (8,000 ÷ 2 = 4,000) = 8,570; taxable 99,430: 7,540 + 61,730 × 40% = 24,692 → 32,232 ÷ 12 = 2,686.00
+    // NI: 3,016 + 57,730 × 2% = 1,154.60 → 4,170.60 ÷ 12 = 347.55; 9000 − 2686 − 347.55 = 5966.45
+    tax: 2686,
+    ni: 347.55,
+    net: 5966.45,
+  },
+  {
+    name: 'the personal allowance gone, higher rate (2026/27)',
+    date: '2026-06-01',
+    gross: 10000,
+    // 120,000: allowance 12,570 − 10,000 = 2,570; taxable 117,430: 7,540 + 79,730 × 40% = 31,892 → 39,432 ÷ 12 = 3,286.00
+    // NI: 3,016 + 69,730 × 2% = 1,394.60 → 4,410.60 ÷ 12 = 367.55; 10000 − 3286 − 367.55 = 6346.45
+    tax: 3286,
+    ni: 367.55,
+    net: 6346.45,
+  },
+  {
+    name: 'additional rate (2026/27)',
+    date: '2026-06-01',
+    gross: 12000,
+    // 144,000: no allowance; 7,540 + (125,140 − 37,700 = 87,440) × 40% = 34,976 + (144,000 − 125,140 = 18,860) × 45% = 8,487
+    // → 51,003 ÷ 12 = 4,250.25; NI: 3,016 + 93,730 × 2% = 1,874.60 → 4,890.60 ÷ 12 = 407.55; net 7342.20
+    tax: 4250.25,
+    ni: 407.55,
+    net: 7342.2,
+  },
+];
+
+describe('take-home pay', () => {
+  test.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const result = takeHomePay({ date: c.date, grossMonthly: c.gross });
+    expect(result).toMatchObject({ grossMonthly: c.gross, incomeTax: c.tax, nationalInsurance: c.ni, netMonthly: c.net });
+    const names = result.parameters.map((p) => p.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(result.reasons.map((r) => r.code)).toContain('approximation');
+    expect(result.reasons.find((r) => r.code === 'approximation')?.text).toContain('Scottish income tax is not modelled');
+  });
+
+  test('the reasons show the arithmetic', () => {
+    const texts = takeHomePay({ date: '2024-06-01', grossMonthly: 2000 }).reasons.map((r) => r.text);
+    expect(texts).toContain('Taxable pay of £11,430.00 a year is taxed at 20% of £11,430.00: £2,286.00 a year, £190.50 a month.');
+    expect(texts).toContain('Gross pay of £2,000.00 less income tax of £190.50 and National Insurance of £76.20 leaves £1,733.30 a month.');
+  });
+
+  test('bad input is InvalidInput', () => {
+    expect(() => takeHomePay({ date: '2024-04-05', grossMonthly: 1000 })).toThrow(InvalidInput);
+    expect(() => takeHomePay({ date: '2025-06-01', grossMonthly: -1 })).toThrow(InvalidInput);
+    expect(() => takeHomePay({ date: '2025-06-01', grossMonthly: Number.NaN })).toThrow(InvalidInput);
+  });
+
+  test('take-home pay never exceeds gross pay, and more gross pay never means less take-home pay (beyond the two roundings)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 1, max: 100_000 }), (p, extra) => {
+        const a = takeHomePay({ date: '2025-06-01', grossMonthly: p / 100 });
+        const b = takeHomePay({ date: '2025-06-01', grossMonthly: (p + extra) / 100 });
+        expect(a.netMonthly).toBeLessThanOrEqual(a.grossMonthly);
+        // Tax and National Insurance are each rounded to the penny, so a penny more pay can cost up to
+        // 2p where the marginal rate is 62% (the personal allowance taper plus 2% National Insurance).
+        expect(Math.round(b.netMonthly * 100)).toBeGreaterThanOrEqual(Math.round(a.netMonthly * 100) - 2);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('hours to monthly pay', () => {
+  test.each([
+    // hourly × hours × 52 ÷ 12
+    [12.21, 16, 846.56], // 12.21 × 16 = 195.36 × 52 = 10,158.72 ÷ 12 = 846.56
+    [11.44, 37.5, 1859], // 11.44 × 37.5 = 429 × 52 = 22,308 ÷ 12 = 1,859.00
+    [12.71, 30, 1652.3], // 12.71 × 30 = 381.30 × 52 = 19,827.60 ÷ 12 = 1,652.30
+    [12.21, 37.5, 1984.13], // 457.875 × 52 = 23,809.50 ÷ 12 = 1,984.125 → 1,984.13
+    [10, 0, 0],
+  ])('£%s an hour for %s hours a week is £%s a month', (hourly, hours, monthly) => {
+    expect(hoursToMonthly(hourly, hours)).toBe(monthly);
+  });
+});

@@ -1,0 +1,322 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { UC_BAD_INPUTS, UC_EXAMPLES } from '../../../test/support/uc-examples.ts';
+import { InvalidInput } from '../../platform/errors/index.ts';
+import { BENEFIT_PARAMETERS, CHILDREN_BORN_BEFORE, LCWRA_NEW_CLAIMANT_FROM, UC, UC_RATES_FROM, UC_RATES_UNTIL } from './benefit-parameters.ts';
+import { REASON_CODES } from './universal-credit.ts';
+import { calculateUniversalCredit, formatPounds, parseHousehold, universalCredit } from './universal-credit-rules.ts';
+import { MAX_MONEY, ucResultSchema } from './universal-credit-schemas.ts';
+
+const twoDecimals = (n: number) => Number.isFinite(n) && Math.abs(Math.round(n * 100) - n * 100) < 1e-9;
+
+describe('Universal Credit: the worked examples', () => {
+  test.each(UC_EXAMPLES.map((e) => [e.name, e] as const))('%s', (_name, example) => {
+    const result = calculateUniversalCredit(example.input);
+    expect(result.award).toBe(example.expected.award);
+    expect(result.maximumAmount).toBe(example.expected.maximumAmount);
+    expect(result.workAllowance).toBe(example.expected.workAllowance);
+    expect(result.elements).toEqual(example.expected.elements);
+    if (example.expected.deductions) expect(result.deductions).toMatchObject(example.expected.deductions);
+    const codes = result.reasons.map((r) => r.code);
+    for (const code of example.codes ?? []) expect(codes).toContain(code);
+
+    // The sum and the award follow from the parts, to the penny.
+    const sum = Object.values(result.elements).reduce((s, v) => s + Math.round((v ?? 0) * 100), 0);
+    expect(Math.round(result.maximumAmount * 100)).toBe(sum);
+    const d = result.deductions;
+    expect(Math.round(d.total * 100)).toBe(Math.round(d.earnings * 100) + Math.round(d.unearnedIncome * 100) + Math.round(d.capitalTariff * 100));
+    if (!codes.includes('capital.over-limit')) {
+      expect(Math.round(result.award * 100)).toBe(Math.max(0, Math.round(result.maximumAmount * 100) - Math.round(d.total * 100)));
+    }
+
+    // Every parameter used is listed once, in force on the date, with a source and a confidence tag.
+    const names = result.parameters.map((p) => p.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const p of result.parameters) {
+      expect(p.effectiveFrom <= result.date).toBe(true);
+      expect(p.source).toMatch(/\(https?:\/\/.+\)$/);
+    }
+    expect(result).toMatchObject({ date: example.input.date, period: 'monthly' });
+    // JSON as it stands, and in the shape the API publishes.
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    expect(() => ucResultSchema.parse(result)).not.toThrow();
+  });
+
+  test('the table covers every reason code the calculation can give', () => {
+    const seen = new Set(UC_EXAMPLES.flatMap((e) => calculateUniversalCredit(e.input).reasons.map((r) => r.code)));
+    expect([...REASON_CODES].filter((c) => !seen.has(c))).toEqual([]);
+  });
+
+  test('the table covers each tax year, single and couple, under and over 25', () => {
+    const dates = new Set(UC_EXAMPLES.map((e) => e.input.date));
+    for (const d of ['2024-06-01', '2025-06-01', '2026-06-01']) expect(dates).toContain(d);
+    const codes = new Set(UC_EXAMPLES.flatMap((e) => calculateUniversalCredit(e.input).reasons.map((r) => r.code)));
+    for (const c of ['single-under-25', 'single-25-plus', 'joint-under-25', 'joint-25-plus']) expect(codes).toContain(`standard-allowance.${c}`);
+  });
+});
+
+describe('Universal Credit: the reasons explain the arithmetic', () => {
+  test('the taper sentence carries the figures, and its values carry them for other languages', () => {
+    const result = calculateUniversalCredit({
+      date: '2024-06-01',
+      adults: [{ age: 30, netEarningsMonthly: 1000 }],
+      children: [{ birthDate: '2019-01-01' }],
+      housing: { eligibleRentMonthly: 400 },
+    });
+    const taper = result.reasons.find((r) => r.code === 'taper');
+    expect(taper?.text).toBe('Net earnings of £1,000.00 less the work allowance of £404.00 leaves £596.00; 55% of that is £327.80.');
+    expect(taper?.values).toEqual({ earnings: 1000, workAllowance: 404, excess: 596, rate: 0.55, deduction: 327.8 });
+  });
+
+  test('the maximum amount and the award are sums a reader can check', () => {
+    const result = calculateUniversalCredit(UC_EXAMPLES[0]?.input);
+    const texts = result.reasons.map((r) => r.text);
+    expect(texts).toContain('The maximum amount is £400.14 + £423.27 + £339.00 + £500.00 (standard allowance, LCWRA, children, housing) = £1,662.41.');
+    expect(texts).toContain('The maximum amount of £1,662.41 less deductions of £323.95 leaves an award of £1,338.46 for the month.');
+    expect(texts.at(-1)).toBe('Money is worked in whole pence; a percentage is rounded to the nearest penny, with a half penny rounded up.');
+  });
+
+  test('the two-child limit says which child it removes and that its exceptions are not modelled', () => {
+    const result = calculateUniversalCredit({
+      date: '2025-06-01',
+      adults: [{ age: 30 }],
+      children: [{ birthDate: '2018-01-01' }, { birthDate: '2020-01-01' }, { birthDate: '2022-01-01' }],
+    });
+    const limit = result.reasons.filter((r) => r.code === 'two-child-limit');
+    expect(limit).toHaveLength(1);
+    expect(limit[0]?.values).toMatchObject({ child: 3, birthDate: '2022-01-01', limit: 2 });
+    expect(limit[0]?.text).toMatch(/exceptions \(multiple births, adoption, non-consensual conception, kinship care\) are not modelled/);
+  });
+
+  test('LCW explains why its element is not paid, and still unlocks the work allowance', () => {
+    const result = calculateUniversalCredit({ date: '2026-06-01', adults: [{ age: 30, lcw: true }] });
+    const lcw = result.reasons.find((r) => r.code === 'lcw.element-not-paid');
+    expect(lcw?.text).toContain('only on claims that began before 3 April 2017');
+    expect(lcw?.values).toEqual({ adult: 1, lcwElement: 158.76 });
+    expect(result.workAllowance).toBe(710);
+    expect(result.elements).toEqual({ standardAllowance: 424.9 });
+  });
+
+  test('capital over the upper limit gives no award, whatever else', () => {
+    const result = calculateUniversalCredit({ date: '2025-06-01', adults: [{ age: 30, lcwra: true, lcwraSince: '2020-01-01' }], capital: 20000 });
+    expect(result.award).toBe(0);
+    expect(result.reasons.find((r) => r.code === 'capital.over-limit')?.text).toBe(
+      'Capital of £20,000.00 is over the upper limit of £16,000.00, so there is no entitlement to Universal Credit: the award is £0.00.',
+    );
+  });
+
+  test('a household of one listing: each parameter appears once even when two adults use it', () => {
+    const result = calculateUniversalCredit({
+      date: '2025-06-01',
+      adults: [
+        { age: 30, lcwra: true, lcwraSince: '2024-01-01' },
+        { age: 31, lcwra: true, lcwraSince: '2024-02-01' },
+      ],
+    });
+    expect(result.parameters.map((p) => p.name)).toEqual(['uc-standard-allowance-joint-25-plus', 'uc-lcwra-element', 'uc-work-allowance-without-housing']);
+  });
+
+  test('the input order of children does not matter: the eldest is found by birth date', () => {
+    const a = calculateUniversalCredit({ date: '2025-06-01', adults: [{ age: 30 }], children: [{ birthDate: '2014-01-01' }, { birthDate: '2019-01-01' }] });
+    const b = calculateUniversalCredit({ date: '2025-06-01', adults: [{ age: 30 }], children: [{ birthDate: '2019-01-01' }, { birthDate: '2014-01-01' }] });
+    expect(a).toEqual(b);
+  });
+
+  test('the pure function gives the same answer every time, and the parser fills in the defaults', () => {
+    const household = parseHousehold({ date: '2025-06-01', adults: [{ age: 30 }] });
+    expect(household).toEqual({
+      date: '2025-06-01',
+      adults: [{ age: 30, lcw: false, lcwra: false, lcwraSince: null, lcwraProtected: false, netEarningsMonthly: 0 }],
+      children: [],
+      housing: null,
+      childcareMonthly: 0,
+      capital: 0,
+      otherIncomeMonthly: 0,
+    });
+    expect(universalCredit(household)).toEqual(universalCredit(household));
+  });
+
+  test('pounds are written with thousands separators and pence', () => {
+    expect(formatPounds(0)).toBe('£0.00');
+    expect(formatPounds(5)).toBe('£0.05');
+    expect(formatPounds(100_000)).toBe('£1,000.00');
+    expect(formatPounds(123_456_789)).toBe('£1,234,567.89');
+  });
+});
+
+describe('Universal Credit: the dates in the parameters', () => {
+  test('the rates held run from 8 April 2024 to the end of the 2026/27 tax year', () => {
+    expect(UC_RATES_FROM).toBe('2024-04-08');
+    expect(UC_RATES_UNTIL).toBe('2027-04-05');
+  });
+
+  test('the LCWRA cut-off and the children’s birth-date cut-off are read from the policy files', () => {
+    expect(LCWRA_NEW_CLAIMANT_FROM).toBe('2026-04-06');
+    expect(CHILDREN_BORN_BEFORE).toBe('2017-04-06');
+  });
+
+  test('every Universal Credit parameter has a value in force from the first date the calculation accepts', () => {
+    for (const p of Object.values(UC)) {
+      if (p === UC.lcwraNewClaimant) continue; // from 6 April 2026 only, by design
+      const first = Object.keys(p.values).sort()[0] ?? '';
+      expect(first <= UC_RATES_FROM, p.name).toBe(true);
+    }
+    expect(BENEFIT_PARAMETERS.length).toBe(35);
+  });
+});
+
+describe('Universal Credit: bad input is refused, never guessed at', () => {
+  test.each(UC_BAD_INPUTS.map((b) => [b.name, b] as const))('%s', (_name, bad) => {
+    let thrown: unknown;
+    try {
+      calculateUniversalCredit(bad.input);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidInput);
+    const issues = (thrown as InvalidInput).issues;
+    expect([...new Set(issues.map((i) => i.path))].sort()).toEqual([...bad.paths].sort());
+    for (const i of issues) {
+      // A sentence a specialist can act on, not a code or a library's default wording.
+      expect(i.message).toMatch(/^\S.*[.)]$/);
+      expect(i.message).not.toMatch(/Invalid input|expected/);
+    }
+  });
+
+  test('the messages say why', () => {
+    const issuesOf = (input: unknown) => {
+      try {
+        calculateUniversalCredit(input);
+        return [];
+      } catch (error) {
+        return (error as InvalidInput).issues.map((i) => i.message);
+      }
+    };
+    expect(issuesOf({ date: '2024-04-07', adults: [{ age: 30 }] })[0]).toContain('before 8 April 2024 (2024-04-08)');
+    expect(issuesOf({ date: '2025-06-01', adults: [{ age: 66 }] })[0]).toContain('under State Pension age');
+    expect(issuesOf({ date: '2025-06-01', adults: [{ age: 30 }], children: [{ birthDate: '2005-01-01' }] })[0]).toContain(
+      'qualifying young people up to the age of 19',
+    );
+    expect(issuesOf({ date: '2026-06-01', adults: [{ age: 30, lcwra: true }] })[0]).toContain('set lcwraProtected to true');
+    expect(issuesOf({ date: '2025-06-01', adults: [{ age: 30, lcwraSinc: '2024-01-01' }] })[0]).toContain('Remove "lcwraSinc"');
+  });
+});
+
+// Random households within the rules: the calculation never throws, and the award is sane.
+const isoDay = (from: string, to: string) =>
+  fc
+    .integer({ min: Date.parse(`${from}T00:00:00Z`) / 86_400_000, max: Date.parse(`${to}T00:00:00Z`) / 86_400_000 })
+    .map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
+const pence = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((p) => p / 100);
+
+const householdArbitrary = isoDay(UC_RATES_FROM, UC_RATES_UNTIL).chain((date) =>
+  fc.record({
+    date: fc.constant(date),
+    adults: fc.array(
+      fc
+        .record({
+          age: fc.integer({ min: 16, max: 65 }),
+          health: fc.constantFrom('none', 'lcw', 'lcwra', 'lcwra-protected'),
+          since: isoDay('2015-01-01', date),
+          netEarningsMonthly: fc.oneof(fc.constant(0), pence(5000)),
+        })
+        .map(({ age, health, since, netEarningsMonthly }) => ({
+          age,
+          netEarningsMonthly,
+          ...(health === 'lcw' ? { lcw: true } : {}),
+          ...(health === 'lcwra' ? { lcwra: true, lcwraSince: since } : {}),
+          ...(health === 'lcwra-protected' ? { lcwra: true, lcwraProtected: true } : {}),
+        })),
+      { minLength: 1, maxLength: 2 },
+    ),
+    children: fc.array(
+      isoDay('2007-01-01', date)
+        .filter((b) => b > `${Number(date.slice(0, 4)) - 20}${date.slice(4)}`)
+        .map((birthDate) => ({ birthDate })),
+      { maxLength: 6 },
+    ),
+    housing: fc.option(
+      pence(2000)
+        .filter((r) => r > 0)
+        .map((eligibleRentMonthly) => ({ eligibleRentMonthly })),
+      { nil: undefined },
+    ),
+    childcareMonthly: fc.oneof(fc.constant(0), pence(3000)),
+    capital: fc.oneof(fc.constant(0), pence(20_000)),
+    otherIncomeMonthly: fc.oneof(fc.constant(0), pence(1000)),
+  }),
+);
+
+describe('Universal Credit: properties', () => {
+  test('for any valid household the award is from 0 to the maximum amount, in pence, and nothing throws', () => {
+    fc.assert(
+      fc.property(householdArbitrary, (household) => {
+        const input = JSON.parse(JSON.stringify(household));
+        const result = calculateUniversalCredit(input);
+        expect(result.award).toBeGreaterThanOrEqual(0);
+        expect(result.award).toBeLessThanOrEqual(result.maximumAmount);
+        for (const n of [result.award, result.maximumAmount, result.workAllowance, ...Object.values(result.deductions)]) expect(twoDecimals(n)).toBe(true);
+        for (const n of Object.values(result.elements)) expect(twoDecimals(n ?? 0)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('more earnings never mean a higher award', () => {
+    fc.assert(
+      fc.property(householdArbitrary, pence(500), (household, extra) => {
+        const [first, ...others] = household.adults;
+        const more = { ...household, adults: [{ ...first, age: first?.age ?? 30, netEarningsMonthly: (first?.netEarningsMonthly ?? 0) + extra }, ...others] };
+        // Earnings can switch the childcare element on for a household that had none, so compare without it.
+        const withoutChildcare = (h: typeof household) => calculateUniversalCredit({ ...h, childcareMonthly: 0 }).award;
+        expect(withoutChildcare(more)).toBeLessThanOrEqual(withoutChildcare(household));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('for any junk the error is InvalidInput with issues, never anything else', () => {
+    const junk = fc.oneof(
+      fc.anything(),
+      fc.json().map((j) => JSON.parse(j) as unknown),
+      householdArbitrary
+        .chain((h) =>
+          fc.record({
+            key: fc.constantFrom('date', 'adults', 'children', 'housing', 'childcareMonthly', 'capital', 'otherIncomeMonthly', 'extra'),
+            value: fc.oneof(
+              fc.anything(),
+              fc.double(),
+              fc.constantFrom(-1, 0.001, 1e15, Number.NaN, '2025-02-30', '', [], {}, null, [{ age: 200 }], [{ birthDate: 'x' }], { eligibleRentMonthly: -1 }),
+            ),
+            h: fc.constant(h),
+          }),
+        )
+        .map(({ key, value, h }) => ({ ...h, [key]: value })),
+    );
+    fc.assert(
+      fc.property(junk, (input) => {
+        try {
+          const result = calculateUniversalCredit(input);
+          expect(result.award).toBeGreaterThanOrEqual(0);
+        } catch (error) {
+          expect(error).toBeInstanceOf(InvalidInput);
+          expect((error as InvalidInput).issues.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('money at the top of the range still works in whole pence', () => {
+    const result = calculateUniversalCredit({
+      date: '2025-06-01',
+      adults: [{ age: 30, netEarningsMonthly: MAX_MONEY }],
+      housing: { eligibleRentMonthly: MAX_MONEY },
+      children: [{ birthDate: '2019-01-01' }],
+      childcareMonthly: MAX_MONEY,
+      otherIncomeMonthly: MAX_MONEY,
+    });
+    expect(result.elements.housing).toBe(MAX_MONEY);
+    expect(twoDecimals(result.award)).toBe(true);
+  });
+});

@@ -1,0 +1,71 @@
+import type { Language } from '../../../platform/db/index.ts';
+import { formatMoment, type Translate } from '../../../platform/i18n/index.ts';
+import type { PdfBlock, PdfDocument } from '../../../platform/pdf/index.ts';
+import type { BetterOffRequest } from './better-off-form.ts';
+import { answerRows, type PresentedResult } from './better-off-presenter.ts';
+
+/**
+ * The printable better-off result, in the reader's language, as blocks for the PDF renderer: the
+ * summary, the figures at the hours asked about, the table by hours (the chart's figures), what
+ * stays, Access to Work, the answers it was worked out from, and how it was worked out.
+ */
+export function buildBetterOffPdf(
+  p: PresentedResult,
+  request: BetterOffRequest,
+  t: Translate,
+  lang: Language,
+  context: { madeAt: Date; name: string | null },
+): PdfDocument {
+  const heading = (key: string, level: 2 | 3 = 2): PdfBlock => ({ kind: 'heading', text: t(key), level });
+  const paragraphs = (texts: readonly (string | null)[]): PdfBlock[] => texts.filter((x): x is string => !!x).map((text) => ({ kind: 'paragraph', text }));
+  const blocks: PdfBlock[] = [
+    { kind: 'heading', text: t('betterOff.pdf.title'), level: 1 },
+    ...paragraphs([
+      context.name ? t('betterOff.pdf.for', { name: context.name }) : null,
+      t('betterOff.pdf.made', { date: formatMoment(context.madeAt, lang, 'day'), rateDate: p.rateDate }),
+      p.summary,
+      p.ucLine,
+      ...p.warnings,
+      p.afterChildcare,
+    ]),
+  ];
+  if (p.figures.length > 0 && p.figuresHeading) {
+    blocks.push({ kind: 'heading', text: p.figuresHeading, level: 2 }, { kind: 'facts', rows: p.figures });
+  }
+  blocks.push(
+    { kind: 'heading', text: t('betterOff.table.caption'), level: 2 },
+    {
+      kind: 'table',
+      head: ['table.hours', 'table.gross', 'table.deductions', 'table.net', 'table.uc', 'table.total', 'table.gain'].map((k) => t(`betterOff.${k}`)),
+      rows: p.table.map((r) => [r.proposed ? `${r.hours} ${t('betterOff.table.yours')}` : r.hours, r.gross, r.deductions, r.net, r.uc, r.total, r.gain]),
+    },
+    ...paragraphs(p.tableNotes),
+    heading('betterOff.stays.title'),
+    ...paragraphs(p.stays),
+    heading('betterOff.atw.title'),
+    ...paragraphs([t('betterOff.atw.lead')]),
+    { kind: 'list', items: p.atw.items },
+    ...paragraphs([t('betterOff.atw.notIncome'), `${p.atw.cap} ${t('betterOff.atw.apply')}`, t('betterOff.atw.dip')]),
+    heading('betterOff.pdf.answers'),
+    { kind: 'facts', rows: answerRows(request, t, lang) },
+    heading('betterOff.how.title'),
+    ...paragraphs([t('betterOff.how.pay'), t('betterOff.how.tax'), p.how.uc]),
+    { kind: 'list', items: p.how.reasons },
+    ...paragraphs([t('betterOff.how.totals')]),
+    heading('betterOff.how.parameters', 3),
+    {
+      kind: 'table',
+      head: [t('betterOff.how.name'), t('betterOff.how.value'), t('betterOff.how.from'), t('betterOff.how.source')],
+      rows: p.how.parameters.map((x) => [x.name, x.value, x.from, `${x.sourceTitle}${x.sourceUrl ? ` (${x.sourceUrl})` : ''}. ${x.confidence}`]),
+    },
+    ...paragraphs([t('betterOff.how.notModelled'), t('betterOff.estimate')]),
+  );
+  return {
+    title: t('betterOff.pdf.title'),
+    language: lang,
+    subject: p.summary,
+    footer: t('betterOff.pdf.footer'),
+    createdAt: context.madeAt,
+    blocks,
+  };
+}

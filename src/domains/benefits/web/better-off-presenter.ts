@@ -1,0 +1,331 @@
+import { lineChart } from '../../../platform/charts/index.ts';
+import type { Language } from '../../../platform/db/index.ts';
+import type { Issue } from '../../../platform/errors/index.ts';
+import { formatIsoDate, type Translate } from '../../../platform/i18n/index.ts';
+import { CHILDREN_BORN_BEFORE, LCWRA_NEW_CLAIMANT_FROM, UC_RATES_FROM, UC_RATES_UNTIL } from '../benefit-parameters.ts';
+import type { BetterOff, BetterOffRow } from '../better-off-rules.ts';
+import type { ParameterUsed } from '../universal-credit.ts';
+import { type BetterOffRequest, issueHref, type Shown } from './better-off-form.ts';
+
+/*
+ * What the better-off pages and the PDF show, in the reader's language: money, hours and dates as
+ * words, the plain-words summary, the chart, the table, what stays, Access to Work, and how it was
+ * worked out. Nothing here calculates: every figure comes from betterOff().
+ */
+
+export type Audience = 'staff' | 'participant';
+
+const locale = (lang: Language) => (lang === 'cy' ? 'cy-GB' : 'en-GB');
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(lang: Language, whole: boolean): Intl.NumberFormat {
+  const key = `${lang}|${whole}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'GBP', minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 });
+    moneyFormats.set(key, f);
+  }
+  return f;
+}
+
+/** £1,641.75 (or £1,642 with `whole`); a negative amount reads −£12.50. */
+export function money(pounds: number, lang: Language, whole = false): string {
+  const text = moneyFormat(lang, whole).format(Math.abs(pounds));
+  return pounds < 0 && Math.round(Math.abs(pounds) * 100) !== 0 ? `−${text}` : text;
+}
+
+/** 16, 22.5 */
+export const hoursText = (hours: number, lang: Language): string => hours.toLocaleString(locale(lang), { maximumFractionDigits: 2 });
+const percentText = (proportion: number, lang: Language) => `${(proportion * 100).toLocaleString(locale(lang), { maximumFractionDigits: 2 })}%`;
+export const dateText = (iso: string, lang: Language) => formatIsoDate(iso, lang);
+
+/** The error summary and field errors, with the range a date must be in, and links to each field's first box. */
+export function formErrorsOf(issues: readonly Issue[], t: Translate, lang: Language) {
+  const params = { from: dateText(UC_RATES_FROM, lang), until: dateText(UC_RATES_UNTIL, lang) };
+  const fields: Record<string, { text: string }> = {};
+  const summary: { text: string; href: string }[] = [];
+  for (const issue of issues) {
+    const field = issue.path || 'hourlyPay';
+    if (fields[field]) continue;
+    const text = t(issue.message, params);
+    fields[field] = { text };
+    summary.push({ text, href: issueHref(field) });
+  }
+  return { fields, summary };
+}
+
+/** Values that are money in a reason; the rest are counts, ages, dates or a rate. */
+const MONEY_VALUES = new Set([
+  'amount',
+  'lcwElement',
+  'costs',
+  'share',
+  'cap',
+  'earnings',
+  'workAllowance',
+  'excess',
+  'deduction',
+  'capital',
+  'lowerLimit',
+  'upperLimit',
+  'above',
+  'step',
+  'perStep',
+  'tariff',
+  'maximumAmount',
+  'deductions',
+  'award',
+  'personalAllowance',
+  'annualPay',
+  'taperThreshold',
+  'allowance',
+  'taxableAnnual',
+  'incomeTaxAnnual',
+  'incomeTax',
+  'nationalInsuranceAnnual',
+  'nationalInsurance',
+  'grossMonthly',
+  'netMonthly',
+]);
+const DATE_VALUES = new Set(['birthDate', 'lcwraSince']);
+
+type AnyReason = { code: string; text: string; values: Record<string, number | string> };
+
+/** The key that words a reason: the taper has four cases with the same code. */
+function reasonKey(r: AnyReason): string {
+  if (r.code !== 'taper') return `betterOff.reason.${r.code}`;
+  if (Number(r.values.earnings ?? 0) === 0) return 'betterOff.reason.taper.none';
+  if (r.values.excess === undefined) return 'betterOff.reason.taper.within';
+  if (Number(r.values.workAllowance ?? 0) === 0) return 'betterOff.reason.taper.all';
+  return 'betterOff.reason.taper';
+}
+
+/** One step of the calculation in the reader's language; a step with no wording of its own keeps the calculation's English. */
+export function reasonText(r: AnyReason, t: Translate, lang: Language): string {
+  const key = reasonKey(r);
+  const values: Record<string, string> = { from: dateText(LCWRA_NEW_CLAIMANT_FROM, lang), born: dateText(CHILDREN_BORN_BEFORE, lang) };
+  for (const [k, v] of Object.entries(r.values)) {
+    if (k === 'amounts')
+      values[k] = String(v)
+        .split(/,\s*/)
+        .map(Number)
+        .map((n) => money(n, lang))
+        .join(lang === 'cy' ? ' a ' : ' and ');
+    else if (k === 'rate' && typeof v === 'number') values[k] = percentText(v, lang);
+    else if (MONEY_VALUES.has(k) && typeof v === 'number') values[k] = money(v, lang);
+    else if (DATE_VALUES.has(k) && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) values[k] = dateText(v, lang);
+    else values[k] = typeof v === 'number' ? v.toLocaleString(locale(lang)) : v;
+  }
+  const text = t(key, values);
+  return text === key ? r.text : text;
+}
+
+/** A rate as used: its name in words, its value with its unit, when it took effect, its source and how sure it is. */
+export function parameterRow(p: ParameterUsed, t: Translate, lang: Language) {
+  const nameKey = `betterOff.parameter.${p.name}`;
+  const name = t(nameKey) === nameKey ? p.name : t(nameKey);
+  const unit = /^GBP\/(month|year|hour|week)$/.exec(p.unit)?.[1];
+  const value =
+    p.unit === 'proportion'
+      ? percentText(p.value, lang)
+      : unit
+        ? t(`betterOff.unit.${unit}`, { amount: money(p.value, lang) })
+        : p.unit === 'GBP'
+          ? money(p.value, lang)
+          : p.unit === 'children'
+            ? t('betterOff.unit.children', { count: p.value.toLocaleString(locale(lang)) })
+            : `${p.value.toLocaleString(locale(lang))} ${p.unit}`;
+  const source = /^(.*) \((https?:\/\/[^\s)]+)\)$/.exec(p.source);
+  return {
+    name,
+    value,
+    from: dateText(p.effectiveFrom, lang),
+    sourceTitle: source?.[1] ?? p.source,
+    sourceUrl: source?.[2] ?? null,
+    confidence: t(`betterOff.how.confidence.${p.confidence}`),
+  };
+}
+
+/** The plain-words sentence at the top of the result. */
+export function summaryText(r: BetterOff, couple: boolean, t: Translate, lang: Language): string {
+  const who = couple ? 'couple' : 'single';
+  const now = money(r.outOfWork.totalMonthly, lang);
+  const row = r.inWork;
+  if (!row || row.hours === 0) return t(`betterOff.result.${who}.none`, { now });
+  const gain = Math.round(row.gainOverNoWork * 100);
+  const which = gain > 0 ? 'more' : gain < 0 ? 'less' : 'same';
+  return t(`betterOff.result.${who}.${which}`, {
+    hours: hoursText(row.hours, lang),
+    pay: money(r.hourlyPay, lang),
+    total: money(row.totalMonthly, lang),
+    gain: money(Math.abs(row.gainOverNoWork), lang),
+    now,
+  });
+}
+
+/** The SVG chart: total, Universal Credit and take-home pay against hours, the proposed hours marked. */
+export function chartOf(r: BetterOff, t: Translate, lang: Language): string {
+  const points = (pick: (row: BetterOffRow) => number) => r.rows.map((row) => ({ x: row.hours, y: pick(row) }));
+  const first = r.rows[0] as BetterOffRow;
+  const last = r.rows.at(-1) as BetterOffRow;
+  return lineChart({
+    id: 'better-off-chart',
+    title: t('betterOff.chart.title'),
+    description: t('betterOff.chart.desc', {
+      first: money(first.totalMonthly, lang),
+      last: money(last.totalMonthly, lang),
+      maxHours: hoursText(last.hours, lang),
+      ucFirst: money(first.universalCredit, lang),
+      ucLast: money(last.universalCredit, lang),
+    }),
+    xLabel: t('betterOff.chart.x'),
+    yLabel: t('betterOff.chart.y'),
+    series: [
+      { label: t('betterOff.chart.total'), pattern: 'solid', points: points((row) => row.totalMonthly) },
+      { label: t('betterOff.chart.uc'), pattern: 'dashed', points: points((row) => row.universalCredit) },
+      { label: t('betterOff.chart.net'), pattern: 'dotted', points: points((row) => row.netMonthly) },
+    ],
+    xTicks: [0, 5, 10, 15, 20, 25, 30, 35, 40],
+    xFormat: (x) => hoursText(x, lang),
+    yFormat: (y) => money(y, lang, true),
+    marker: r.inWork && r.inWork.hours > 0 ? { x: r.inWork.hours, label: t('betterOff.chart.marker', { hours: hoursText(r.inWork.hours, lang) }) } : undefined,
+  });
+}
+
+/** The table rows, as text: the same figures as the chart. */
+export function tableRows(r: BetterOff, lang: Language) {
+  return r.rows.map((row) => ({
+    hours: hoursText(row.hours, lang),
+    proposed: row.proposed,
+    gross: money(row.grossMonthly, lang),
+    deductions: money(row.incomeTax + row.nationalInsurance, lang),
+    net: money(row.netMonthly, lang),
+    uc: money(row.universalCredit, lang),
+    total: money(row.totalMonthly, lang),
+    gain: money(row.gainOverNoWork, lang),
+  }));
+}
+
+/** Everything the result template and the PDF need, in the reader's words. */
+export function presentResult(r: BetterOff, request: BetterOffRequest, t: Translate, lang: Language) {
+  const couple = request.partner !== null;
+  const row = r.inWork;
+  const taper = Math.round(r.stays.taperRate * 100).toLocaleString(locale(lang));
+  const stays: string[] = [];
+  const hasUc = r.rows.some((x) => x.universalCredit > 0);
+  if (!hasUc) stays.push(t('betterOff.stays.noUc'));
+  else {
+    if (r.stays.lcwra !== null) {
+      stays.push(t('betterOff.stays.lcwra', { amount: money(r.stays.lcwra, lang) }), t('betterOff.stays.rightToTry'), t('betterOff.stays.reclaim'));
+    }
+    stays.push(
+      r.stays.workAllowance > 0
+        ? t('betterOff.stays.workAllowance', { amount: money(r.stays.workAllowance, lang), taper })
+        : t('betterOff.stays.noWorkAllowance', { taper }),
+    );
+    if (r.stays.child !== null) stays.push(t('betterOff.stays.child', { amount: money(r.stays.child, lang) }));
+    if (r.stays.housing !== null) stays.push(t('betterOff.stays.housing', { amount: money(r.stays.housing, lang) }));
+    if (r.stays.childcare !== null && row && row.hours > 0) stays.push(t('betterOff.stays.childcare', { amount: money(r.stays.childcare, lang) }));
+  }
+  const figures = row
+    ? [
+        { label: t('betterOff.result.gross'), value: money(row.grossMonthly, lang) },
+        { label: t('betterOff.result.tax'), value: money(row.incomeTax, lang) },
+        { label: t('betterOff.result.ni'), value: money(row.nationalInsurance, lang) },
+        { label: t('betterOff.result.net'), value: money(row.netMonthly, lang) },
+        { label: t('betterOff.result.uc'), value: money(row.universalCredit, lang) },
+        ...(row.otherIncomeMonthly > 0 ? [{ label: t('betterOff.result.other'), value: money(row.otherIncomeMonthly, lang) }] : []),
+        ...(couple ? [{ label: t('betterOff.result.partner'), value: money(row.partnerEarningsMonthly, lang) }] : []),
+        { label: t('betterOff.result.total'), value: money(row.totalMonthly, lang) },
+        { label: t('betterOff.result.outOfWork'), value: money(r.outOfWork.totalMonthly, lang) },
+        { label: t('betterOff.result.gain'), value: money(row.gainOverNoWork, lang) },
+      ]
+    : [];
+  const cap = r.accessToWorkCap;
+  return {
+    rateDate: dateText(r.date, lang),
+    summary: summaryText(r, couple, t, lang),
+    ucLine:
+      row && row.hours > 0
+        ? row.universalCredit > 0
+          ? t('betterOff.result.ucAtHours', { uc: money(row.universalCredit, lang), ucNow: money(r.outOfWork.universalCredit, lang) })
+          : t('betterOff.result.noUcAtHours', { ucNow: money(r.outOfWork.universalCredit, lang) })
+        : null,
+    warnings: r.warnings.map((w) =>
+      w.code === 'below-national-living-wage' ? t('betterOff.result.nlwWarning', { nlw: money(r.nationalLivingWage.value, lang) }) : w.text,
+    ),
+    figuresHeading: row ? t('betterOff.result.figures', { hours: hoursText(row.hours, lang) }) : null,
+    figures,
+    figureRows: figures.map((f) => ({ key: { text: f.label }, value: { text: f.value } })),
+    afterChildcare:
+      row && row.hours > 0 && r.childcareCostsMonthly > 0
+        ? t('betterOff.result.afterChildcare', {
+            costs: money(r.childcareCostsMonthly, lang),
+            left: money(row.totalMonthly - r.childcareCostsMonthly, lang),
+          })
+        : null,
+    chart: chartOf(r, t, lang),
+    table: tableRows(r, lang),
+    tableNotes: [
+      ...(r.outOfWork.otherIncomeMonthly > 0 ? [t('betterOff.table.otherIncome', { other: money(r.outOfWork.otherIncomeMonthly, lang) })] : []),
+      ...(couple ? [t('betterOff.table.partnerIncome', { partner: money(r.outOfWork.partnerEarningsMonthly, lang) })] : []),
+    ],
+    stays,
+    atw: {
+      items: ['supportWorker', 'travel', 'equipment', 'mentalHealth'].map((k) => t(`betterOff.atw.${k}`)),
+      cap: cap ? t('betterOff.atw.cap', { cap: money(cap.value, lang, true), from: dateText(cap.effectiveFrom, lang) }) : t('betterOff.atw.noCap'),
+    },
+    how: {
+      uc: t('betterOff.how.uc', { hours: hoursText(row?.hours ?? 0, lang), date: dateText(r.date, lang) }),
+      reasons: r.reasons.map((x) => reasonText(x, t, lang)),
+      parameters: r.parameters.map((p) => parameterRow(p, t, lang)),
+    },
+  };
+}
+
+export type PresentedResult = ReturnType<typeof presentResult>;
+
+/** The answers as label and value, for the PDF: what the figures were worked out from. */
+export function answerRows(v: BetterOffRequest, t: Translate, lang: Language): { label: string; value: string }[] {
+  const yes = t('betterOff.pdf.yes');
+  const no = t('betterOff.pdf.no');
+  const optional = (n: number | null) => (n === null ? t('betterOff.pdf.notGiven') : money(n, lang));
+  return [
+    { label: t('betterOff.form.hourlyPay'), value: money(v.hourlyPay, lang) },
+    { label: t('betterOff.form.hours'), value: hoursText(v.hours, lang) },
+    { label: t('betterOff.form.age'), value: String(v.age) },
+    { label: t('betterOff.form.partner'), value: v.partner ? yes : no },
+    ...(v.partner
+      ? [
+          { label: t('betterOff.form.partnerAge'), value: String(v.partner.age) },
+          { label: t('betterOff.form.partnerEarnings'), value: money(v.partner.netEarningsMonthly, lang) },
+        ]
+      : []),
+    {
+      label: t('betterOff.form.lcwra'),
+      value: v.lcwra
+        ? [
+            v.lcwra.since ? t('betterOff.pdf.lcwraSince', { date: dateText(v.lcwra.since, lang) }) : '',
+            v.lcwra.protected ? t('betterOff.pdf.lcwraProtected') : '',
+          ]
+            .filter(Boolean)
+            .join('. ')
+        : no,
+    },
+    ...(v.lcwra ? [] : [{ label: t('betterOff.form.lcw'), value: v.lcw ? yes : no }]),
+    {
+      label: t('betterOff.form.children'),
+      value: v.children ? t('betterOff.pdf.children', { count: v.children.count, date: dateText(v.children.eldestBirthDate, lang) }) : no,
+    },
+    { label: t('betterOff.form.rent'), value: optional(v.rentMonthly) },
+    ...(v.children ? [{ label: t('betterOff.form.childcare'), value: optional(v.childcareMonthly) }] : []),
+    { label: t('betterOff.form.savings'), value: optional(v.savings) },
+    { label: t('betterOff.form.otherIncome'), value: optional(v.otherIncomeMonthly) },
+  ];
+}
+
+/** Hidden fields that carry the answers to the PDF and back to the form. */
+export function hiddenFields(shown: Shown): { name: string; value: string }[] {
+  return Object.entries(shown)
+    .filter(([, v]) => v !== '')
+    .map(([name, value]) => ({ name, value }));
+}

@@ -1,0 +1,241 @@
+/// <reference lib="dom" />
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { guaranteeMessages } from '../../src/domains/benefits/index.ts';
+import { caseloadMessages } from '../../src/domains/participants/index.ts';
+import type { RunningServer } from '../../src/main.ts';
+import { findUserByEmail, userPrincipal } from '../../src/platform/auth/index.ts';
+import { systemClock } from '../../src/platform/clock/index.ts';
+import { createServices, type Services } from '../../src/services.ts';
+import { referralInput } from '../support/referrals.ts';
+import { type E2eRun, expectAccessible, signIn, startE2e } from './browser.ts';
+
+let run: E2eRun;
+let server: RunningServer;
+let context: BrowserContext;
+let services: Services;
+const en = guaranteeMessages.en;
+const cy = guaranteeMessages.cy;
+
+beforeAll(async () => {
+  run = await startE2e();
+  ({ server, context } = run);
+  services = createServices({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), db: server.db, clock: systemClock });
+}, 120_000);
+afterAll(() => run?.stop());
+
+type Answers = Record<string, string | string[]>;
+
+/** The UK calendar date `days` from today, as the three boxes of a GOV.UK date input. */
+function ukDate(name: string, days: number): Answers {
+  const [year = '', month = '', day = ''] = new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/London' }).split('-');
+  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year };
+}
+
+/** Fills a form by field name (choices are checked), submits it and waits to land on `landing`. */
+async function answer(page: Page, answers: Answers, landing: string | RegExp) {
+  await expectAccessible(page);
+  for (const [name, value] of Object.entries(answers)) {
+    for (const v of [value].flat()) {
+      const choice = page.locator(`main input[name="${name}"][value="${v}"]`);
+      if (await choice.count()) await choice.check();
+      else await page.locator(`main [name="${name}"]`).fill(v);
+    }
+  }
+  await page.locator('main form button.govuk-button').click();
+  await page.waitForURL(landing);
+  await expectAccessible(page);
+}
+
+/** A download started by clicking a link, read as a PDF. */
+async function downloadPdf(page: Page, linkName: string | RegExp) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).first().click()]);
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  const path = await download.path();
+  const { readFileSync } = await import('node:fs');
+  return readFileSync(path);
+}
+
+/** The public check, from a browser with nobody signed in. */
+async function checkOnPublicPage(code: string, welsh: boolean) {
+  const anonymous = await run.browser.newContext({ bypassCSP: true });
+  const page = await anonymous.newPage();
+  await page.goto(`${server.url}/check-a-guarantee`);
+  await expectAccessible(page);
+  const t = welsh ? cy : en;
+  if (welsh) {
+    await page.getByRole('link', { name: /Cymraeg/ }).click();
+    await page.waitForURL('**/check-a-guarantee');
+    expect(await page.getAttribute('html', 'lang')).toBe('cy');
+  }
+  expect(await page.locator('h1').textContent()).toContain(t['guarantee.check.title']);
+  // A mistake first: the error summary.
+  await page.getByRole('button', { name: t['guarantee.check.button'] }).click();
+  expect(await page.locator('.govuk-error-summary').textContent()).toContain(t['guarantee.error.code']);
+  await expectAccessible(page);
+  // Typed in lower case with spaces, as someone reading it off a letter might.
+  await page.getByLabel(t['guarantee.check.label']).fill(code.toLowerCase().replace(/-/g, ' '));
+  await page.getByRole('button', { name: t['guarantee.check.button'] }).click();
+  await page.waitForLoadState();
+  const main = (await page.locator('main').textContent()) ?? '';
+  await expectAccessible(page);
+  await anonymous.close();
+  return main;
+}
+
+describe('the bridge-back guarantee in Chromium with axe-core', () => {
+  test('a specialist records the benefit, a job start gives a guarantee, its code checks out publicly, and the job end produces the return pack', async () => {
+    const page = await context.newPage();
+    await signIn(page, server.url, 'specialist@leicester.bridgework.example');
+    // Amira (Universal Credit with LCW) is waiting in the inbox: accepting her referral opens her case.
+    const tenant = await server.db.global((tx) => tx.selectFrom('tenants').select('id').where('gss_code', '=', 'E06000016').executeTakeFirstOrThrow());
+    const user = await server.db.inTenant(tenant.id, (tx) => findUserByEmail(tx, 'specialist@leicester.bridgework.example'));
+    if (!user) throw new Error('no specialist');
+    const specialist = userPrincipal(user, tenant.id);
+    const inbox = await services.referrals.inbox(specialist);
+    const amira = inbox.find((r) => r.personName === 'Amira Hussain');
+    if (!amira) throw new Error('no referral for Amira');
+    const caseId = (await services.referrals.accept(specialist, amira.id, {})).caseId;
+
+    // From the case page, the one link to benefits and the guarantee.
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: en['guarantee.caseLink'] }).click();
+    await page.waitForURL('**/benefits');
+    expect(await page.locator('h1').textContent()).toContain(en['guarantee.benefits.title']);
+    expect(await page.locator('main').textContent()).toContain(en['guarantee.award.none']);
+    await expectAccessible(page);
+
+    // The benefit before work: a mistake first, then the award as evidenced.
+    await page.getByRole('button', { name: en['guarantee.award.record'] }).click();
+    await page.waitForURL('**/benefits/award');
+    await expectAccessible(page);
+    await page.locator('main form button.govuk-button').click();
+    expect(await page.title()).toMatch(/^Error: /);
+    await expectAccessible(page);
+    await answer(page, { benefit: 'uc-lcw', ...ukDate('decisionDate', -400), evidence: ['award-letter', 'uc-journal'] }, '**/benefits?done=award');
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain(en['guarantee.done.award']);
+
+    // A job start, from the case page, makes the guarantee.
+    await page.goto(`${server.url}/cases/${caseId}/jobs/new`);
+    await answer(
+      page,
+      {
+        employer: 'Leicester Housing Trust',
+        role: 'Admin assistant',
+        hoursPerWeek: '16',
+        hourlyPay: '12.60',
+        contractType: 'permanent',
+        ...ukDate('startDate', -7),
+      },
+      '**?done=job',
+    );
+    await page.getByRole('link', { name: en['guarantee.caseLink'] }).click();
+    await page.waitForURL('**/benefits');
+    const card = (await page.locator('.govuk-summary-card').first().textContent()) ?? '';
+    expect(card).toContain(en['guarantee.status.active']);
+    expect(card).toContain('Universal Credit 6-month rule');
+    const code = /BW-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(card)?.[0] ?? '';
+    expect(code).not.toBe('');
+    await expectAccessible(page);
+
+    // The certificate, downloaded.
+    const certificate = await downloadPdf(page, en['guarantee.certificate.en']);
+    expect(certificate.subarray(0, 4).toString('latin1')).toBe('%PDF');
+
+    // The dashboard lists it.
+    await page.goto(`${server.url}/guarantees`);
+    expect(await page.locator('main').textContent()).toContain('Amira Hussain');
+    await expectAccessible(page);
+
+    // Anyone with the code can check it, in English and in Welsh, and sees nobody's name.
+    const english = await checkOnPublicPage(code, false);
+    expect(english).toContain(en['guarantee.check.valid']);
+    expect(english).not.toContain('Amira');
+    const welsh = await checkOnPublicPage(code, true);
+    expect(welsh).toContain(cy['guarantee.check.valid']);
+
+    // The job ends within the period: one action, and the case is back in job search with the pack ready.
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await page
+      .getByRole('link', { name: new RegExp(caseloadMessages.en['caseload.job.end']) })
+      .first()
+      .click();
+    await page.waitForURL('**/end');
+    await answer(page, { ...ukDate('endDate', 0), reason: 'The journey was too tiring' }, '**?done=jobEnd');
+    await page.getByRole('link', { name: en['guarantee.caseLink'] }).click();
+    await page.waitForURL('**/benefits');
+    expect(await page.locator('main').textContent()).toContain(en['guarantee.returnPackReady']);
+    await expectAccessible(page);
+    const pack = await downloadPdf(page, en['guarantee.returnPack.en']);
+    expect(pack.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    const welshPack = await downloadPdf(page, en['guarantee.returnPack.cy']);
+    expect(welshPack.toString('latin1')).toContain('/Lang (cy-GB)');
+    expect((await services.cases.view(specialist, caseId ?? '')).summary.phase).toBe('job-search');
+    await page.close();
+  });
+
+  test('in Welsh, the person sees their guarantee and downloads their certificate', async () => {
+    const email = 'eleri.rowlands@example.com';
+    const tenant = await server.db.global((tx) => tx.selectFrom('tenants').select('id').where('gss_code', '=', 'W06000015').executeTakeFirstOrThrow());
+    const user = await server.db.inTenant(tenant.id, (tx) => findUserByEmail(tx, 'specialist@cardiff.bridgework.example'));
+    if (!user) throw new Error('no Cardiff specialist');
+    const specialist = userPrincipal(user, tenant.id);
+    const input = referralInput({ givenName: 'Eleri', postcode: 'CF10 1AA', email, nhsNumber: '', dateOfBirth: '1983-02-14' });
+    const { referral } = await services.referrals.create({ kind: 'public', tenantId: tenant.id }, 'self', {
+      ...input,
+      person: { ...input.person, familyName: 'Rowlands', preferredLanguage: 'cy' },
+    });
+    const caseId = (await services.referrals.accept(specialist, referral.id, {})).caseId ?? '';
+    await services.guarantees.recordAward(specialist, caseId, {
+      benefit: 'esa-new-style',
+      esaGroup: 'wrag',
+      decisionDate: '2025-01-20',
+      evidence: ['esa-decision-letter'],
+    });
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+    await services.cases.startJob(specialist, caseId, {
+      employer: 'Llyfrgell Caerdydd',
+      role: 'Cynorthwyydd llyfrgell',
+      hoursPerWeek: 15,
+      hourlyPay: 12.6,
+      contractType: 'permanent',
+      startDate: today,
+    });
+
+    // The person signs in from the emailed link.
+    const page = await context.newPage();
+    await page.goto(`${server.url}/my-support`);
+    await page.getByRole('link', { name: /Cymraeg/ }).click();
+    await page.waitForURL('**/my-support');
+    await page.locator('#email').fill(email);
+    await page.locator('main form button.govuk-button').click();
+    await page.waitForURL('**/my-support/check-email');
+    const mail = await server.db.inTenant(tenant.id, (tx) =>
+      tx
+        .selectFrom('notifications_outbox')
+        .select('body')
+        .where('template', '=', 'participant-sign-in')
+        .where('recipient', '=', email)
+        .executeTakeFirstOrThrow(),
+    );
+    await page.goto(`${server.url}${/\/my-support\/sign-in\/\S+/.exec(mail.body)?.[0]}`);
+    await page.locator('main form button.govuk-button').click();
+    await page.waitForURL('**/my-support/plan');
+
+    // From their plan, their guarantee, in Welsh.
+    await page.getByRole('link', { name: cy['guarantee.mine.link'] }).click();
+    await page.waitForURL('**/my-support/guarantee');
+    expect(await page.getAttribute('html', 'lang')).toBe('cy');
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain(cy['guarantee.mine.title']);
+    expect(main).toContain(cy['guarantee.status.active']);
+    expect(main).toContain('Cynorthwyydd llyfrgell');
+    await expectAccessible(page);
+    const certificate = await downloadPdf(page, cy['guarantee.certificate.cy']);
+    expect(certificate.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    expect(certificate.toString('latin1')).toContain('/Lang (cy-GB)');
+    await page.close();
+  });
+});
