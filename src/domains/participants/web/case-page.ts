@@ -75,6 +75,11 @@ function eventTitle(e: CaseEvent, t: Translate, lang: Language): string {
       return t('caseload.event.job-week', { week: Number(d.week ?? 0), hours: hours(Number(d.hours ?? 0), lang) });
     case 'job-end':
       return t('caseload.event.job-end');
+    // Written by the benefits capability through the case kernel or its hourly sweep.
+    case 'benefit-award':
+      return t('caseload.event.benefit-award');
+    case 'bridge-back-guarantee':
+      return t(`caseload.event.guarantee.${e.to ?? 'reminded'}`);
     default:
       return t('caseload.event.other');
   }

@@ -281,6 +281,12 @@ export const caseloadEn = {
   'caseload.event.job-start': 'Job started: {role} at {employer}',
   'caseload.event.job-week': 'Week {week} of a job: {hours} hours',
   'caseload.event.job-end': 'Job ended',
+  'caseload.event.benefit-award': 'Benefit before work recorded',
+  'caseload.event.guarantee.active': 'Bridge-back guarantee created',
+  'caseload.event.guarantee.used': 'Bridge-back guarantee used: return-to-benefit pack ready',
+  'caseload.event.guarantee.expired': 'Bridge-back guarantee ended',
+  'caseload.event.guarantee.withdrawn': 'Bridge-back guarantee withdrawn',
+  'caseload.event.guarantee.reminded': 'Reminder sent: the bridge-back guarantee ends soon',
   'caseload.event.other': 'Case updated',
   // Success messages after a change.
   'caseload.details.title': 'Contact and access',
