@@ -34,7 +34,8 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   // through the case service: it is built first and reaches the case service through a getter.
   const guarantees = createGuaranteeService({ db, clock, baseUrl: config.baseUrl, secret: config.secret, cases: () => cases });
   const cases = createCaseService({ db, clock, baseUrl: config.baseUrl, referrals, jobEvents: guarantees.jobEvents });
-  const participants = createParticipantService({ db, clock, baseUrl: config.baseUrl, cases });
+  // The person's download holds their benefit before work and guarantees too, read in its transaction.
+  const participants = createParticipantService({ db, clock, baseUrl: config.baseUrl, cases, exportSections: guarantees.exportSections });
 
   const jobHandlers: Record<string, JobHandler> = {
     [SEND_NOTIFICATION_JOB]: sendNotificationHandler({ db, clock, notifier }),

@@ -144,7 +144,7 @@ describe(`better off in work on ${testDatabaseKind}`, () => {
     expect(text).toContain('Your LCWRA element of £429.80 a month stays in your Universal Credit when you work');
     expect(text).toContain('You can take home £710.00 a month (your work allowance)');
     expect(text).toContain('A grant can be up to £69,620 a year');
-    expect(text).toContain('not a decision by the Department for Work and Pensions');
+    expect(text).toContain('Only Access to Work decides what it will pay for');
     expect(text).toContain('How this was worked out');
     expect(text).toContain('LCWRA element (protected amount)');
     expect(res.body).toContain(`formaction="/cases/${caseId}/better-off/pdf"`);

@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { guaranteeMessages } from '../../src/domains/benefits/index.ts';
+import { caseMessages, PARTICIPANT_COOKIE, participantMessages } from '../../src/domains/participants/index.ts';
 import { participantExportSchema } from '../../src/domains/participants/participant-export.ts';
+import { buildExportPdf } from '../../src/domains/participants/participant-export-pdf.ts';
 import { findObligationWording } from '../../src/domains/participation/index.ts';
-import { referralTables } from '../../src/domains/referrals/index.ts';
+import { referralMessages, referralTables } from '../../src/domains/referrals/index.ts';
+import { createTranslator } from '../../src/platform/i18n/index.ts';
+import type { PdfBlock } from '../../src/platform/pdf/index.ts';
 import { openCase } from '../support/cases.ts';
 import { browser, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
@@ -109,6 +114,26 @@ const visibleText = (html: string) =>
     .replace(/\s+/g, ' ');
 
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+/** A string as pdfkit writes it (a heading's bookmark title): UTF-16BE with a byte order mark once any character is past ASCII. */
+const pdfString = (text: string) =>
+  /^[\x20-\x7e]*$/u.test(text) ? `(${text})` : `(\xfe\xff${[...text].map((c) => String.fromCharCode(c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff)).join('')})`;
+const translator = createTranslator([caseMessages, referralMessages, participantMessages, guaranteeMessages]);
+/** The words of the readable copy, block by block, as the PDF renders them. */
+const blockText = (b: PdfBlock): string =>
+  b.kind === 'heading' || b.kind === 'paragraph'
+    ? b.text
+    : b.kind === 'list'
+      ? b.items.join('\n')
+      : b.kind === 'facts'
+        ? b.rows.map((r) => `${r.label}: ${r.value}`).join('\n')
+        : [b.head, ...b.rows].map((r) => r.join(' | ')).join('\n');
+/** The person's readable copy, from the record the download is built from, in their language. */
+async function readableCopy(b: Browser, lang: 'en' | 'cy') {
+  const p = await t.services.participants.loadSession(b.jar.get(PARTICIPANT_COOKIE));
+  if (!p) throw new Error('not signed in');
+  return buildExportPdf(await t.services.participants.export(p), translator(lang), lang, t.clock.now());
+}
 
 describe(`the participant's own view on ${testDatabaseKind}`, () => {
   test('asking for a link sends one by email; an unknown address gets the same page and nothing is sent', async () => {
@@ -434,6 +459,9 @@ describe(`the participant's own view on ${testDatabaseKind}`, () => {
     expect(data.jobs[0]).toMatchObject({ employer: 'City Library', hoursPerWeek: 16, hourlyPay: 12.6, startDate: '2026-12-01', weeks: [] });
     expect(data.history.map((e) => e.kind)).toEqual(expect.arrayContaining(['profile', 'plan', 'appointment', 'job-start']));
     expect(data.generatedAt).toBe(t.clock.now().toISOString());
+    // A job, but no benefit before work recorded: no guarantee, and both sections are there, empty.
+    expect(data.benefitsBeforeWork).toEqual([]);
+    expect(data.bridgeBackGuarantees).toEqual([]);
 
     const audited = await db().inTenant(leicester(), (tx) =>
       tx.selectFrom('audit_events').select(['actor_kind', 'record_id']).where('action', '=', 'participant.export').execute(),
@@ -452,6 +480,105 @@ describe(`the participant's own view on ${testDatabaseKind}`, () => {
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename=".+\.pdf"$/);
     expect(res.rawPayload.subarray(0, 4).toString('latin1')).toBe('%PDF');
     expect(res.rawPayload.toString('latin1')).toContain('/Lang (cy-GB)');
+    // Nothing recorded about benefits: the sections are there (headings are the PDF's bookmarks), saying so.
+    for (const heading of ['Eich budd-dal cyn gweithio', 'Eich gwarantau pont yn ôl']) expect(res.rawPayload.toString('latin1')).toContain(pdfString(heading));
+    const blocks = (await readableCopy(b, 'cy')).blocks.map(blockText);
+    const at = blocks.indexOf('Eich budd-dal cyn gweithio');
+    expect(blocks.slice(at, at + 4)).toEqual(['Eich budd-dal cyn gweithio', 'Dim wedi’i gofnodi.', 'Eich gwarantau pont yn ôl', 'Dim wedi’i gofnodi.']);
+  });
+
+  test('the download holds the person’s benefit before work and bridge-back guarantee, and only theirs, in JSON and in the PDF in English and Welsh', async () => {
+    const words = {
+      en: {
+        sections: ['Your benefit before work', 'Your bridge-back guarantees', 'Guarantee for Baker at Leicester Bakery'],
+        facts: [
+          'Benefit: Universal Credit with limited capability for work and work-related activity (LCWRA)',
+          'Decision date: 1 June 2025',
+          'Evidence seen: Award letter',
+          'Status: Active',
+          'Protected from: 16 November 2026',
+          'Protected until: 16 May 2027',
+          'Protected by: Universal Credit 6-month rule',
+          // The timeline names what happened, in words.
+          'Benefit before work recorded',
+          'Bridge-back guarantee |',
+        ],
+      },
+      cy: {
+        sections: ['Eich budd-dal cyn gweithio', 'Eich gwarantau pont yn ôl', 'Gwarant ar gyfer Baker yn Leicester Bakery'],
+        facts: [
+          'Dyddiad y penderfyniad: 1 Mehefin 2025',
+          'Statws: Mewn grym',
+          'Wedi’i gwarchod o: 16 Tachwedd 2026',
+          'Wedi’i gwarchod tan: 16 Mai 2027',
+          'Cofnodwyd y budd-dal cyn gweithio',
+          'Gwarant pont yn ôl |',
+        ],
+      },
+    } as const;
+    for (const lang of ['en', 'cy'] as const) {
+      const { b, caseId, specialist } = await signedInPerson({ label: `benefits-${lang}`, language: lang });
+      await t.services.guarantees.recordAward(specialist, caseId, { benefit: 'uc-lcwra', decisionDate: '2025-06-01', evidence: ['award-letter'] });
+      const jobId = await t.services.cases.startJob(specialist, caseId, {
+        employer: 'Leicester Bakery',
+        role: 'Baker',
+        hoursPerWeek: '16',
+        hourlyPay: '12.50',
+        contractType: 'permanent',
+        startDate: '2026-11-16',
+      });
+      const { awards, guarantees } = await t.services.guarantees.forCase(specialist, caseId);
+      const [award] = awards;
+      const [guarantee] = guarantees;
+      if (!award || !guarantee) throw new Error('no award or guarantee');
+
+      // The JSON copy: both, in the documented shape, and nobody else's (every earlier person here has theirs too).
+      const data = participantExportSchema.parse(JSON.parse((await b.get('/my-support/download.json')).body));
+      expect(data.version).toBe(1);
+      expect(data.benefitsBeforeWork).toEqual([
+        {
+          id: award.id,
+          caseId,
+          benefit: 'uc-lcwra',
+          esaGroup: null,
+          decisionDate: '2025-06-01',
+          evidence: ['award-letter'],
+          evidenceNote: '',
+          recordedAt: t.clock.now().toISOString(),
+          recordedBy: specialist.displayName,
+        },
+      ]);
+      expect(data.bridgeBackGuarantees).toHaveLength(1);
+      expect(data.bridgeBackGuarantees?.[0]).toMatchObject({
+        id: guarantee.id,
+        caseId,
+        benefitBeforeWorkId: award.id,
+        status: 'active',
+        job: { id: jobId, employer: 'Leicester Bakery', role: 'Baker', startDate: '2026-11-16' },
+        startsOn: '2026-11-16',
+        protectedUntil: '2027-05-16',
+        protectingRule: 'uc-reclaim',
+        verificationCode: guarantee.verificationCode,
+        remindedAt: null,
+        usedAt: null,
+        withdrawnAt: null,
+        withdrawnReason: null,
+      });
+      expect(data.bridgeBackGuarantees?.[0]?.rules.applied.map((r) => [r.rule, r.until, r.statutory])).toEqual([
+        ['uc-reclaim', '2027-05-16', true],
+        ['platform-protected-period', '2027-05-16', false],
+      ]);
+
+      // The PDF, in the person's language: the sections and the guarantee are its bookmarks, and its words are theirs.
+      const pdf = (await b.get('/my-support/download.pdf')).rawPayload.toString('latin1');
+      expect(pdf).toContain(`/Lang (${lang}-GB)`);
+      for (const heading of words[lang].sections) expect(pdf, heading).toContain(pdfString(heading));
+      const text = (await readableCopy(b, lang)).blocks.map(blockText).join('\n');
+      for (const fact of words[lang].facts) expect(text, fact).toContain(fact);
+      expect(text).toContain(guarantee.verificationCode);
+      expect(text.match(/BW-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/g)).toEqual([guarantee.verificationCode]);
+      expect(findObligationWording(text)).toEqual([]);
+    }
   });
 
   test('leaving closes the case as left-programme, completes the referral, and says it costs nothing', async () => {

@@ -589,6 +589,13 @@ export const UC_EXAMPLES: readonly UcExample[] = [
       'work-allowance.with-housing',
     ],
   },
+  {
+    name: 'a date after the rates held: the latest rates held are used, and a reason says so (2027/28)',
+    input: { date: '2027-06-01', adults: [{ age: 30 }] },
+    // 424.90 (2026/27 single 25+, the latest held); no income: award 424.90
+    expected: { award: 424.9, maximumAmount: 424.9, workAllowance: 0, elements: { standardAllowance: 424.9 } },
+    codes: ['rates.latest-held', 'standard-allowance.single-25-plus', 'award'],
+  },
 ];
 
 /** Input that must be refused, and the field paths the issues must name (as the command line reports them). */
@@ -598,7 +605,6 @@ const ok = { date: Y2025, adults: [{ age: 30 }] };
 
 export const UC_BAD_INPUTS: readonly UcBadInput[] = [
   { name: 'a date before 2024-04-08', input: { ...ok, date: '2024-04-07' }, paths: ['date'] },
-  { name: 'a date after the rates held', input: { ...ok, date: '2027-04-06' }, paths: ['date'] },
   { name: 'a date that is not a calendar date', input: { ...ok, date: '2025-02-29' }, paths: ['date'] },
   { name: 'a date in another format', input: { ...ok, date: '01/06/2025' }, paths: ['date'] },
   { name: 'no date', input: { adults: [{ age: 30 }] }, paths: ['date'] },

@@ -99,9 +99,9 @@ export const UC_RATES_FROM = [UC.standardAllowanceSingle25Plus, UC.lcwra, UC.chi
   .at(-1) as string;
 
 /**
- * The last day the held rates are known to cover: the end of the 2026/27 tax year. The 2027/28 rates
- * are not published in the sources held, so a later date is refused rather than given last year's
- * figures. Move it on when the next year's values are added.
+ * The last day the held rates are known to cover: the end of the 2026/27 tax year. A later date is
+ * calculated on the latest rates held and the result says so in a reason, since next year's rates
+ * are not published in the sources held. Move it on when the next year's values are added.
  */
 export const UC_RATES_UNTIL = '2027-04-05';
 

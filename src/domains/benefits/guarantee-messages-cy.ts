@@ -115,6 +115,8 @@ export const guaranteeCy: Record<keyof typeof guaranteeEn, string> = {
   'guarantee.field.jobEnded': 'Daeth y swydd i ben',
   'guarantee.field.withdrawn': 'Tynnwyd yn ôl',
   'guarantee.field.name': 'Enw',
+  'guarantee.field.reminded': 'Anfonwyd nodyn atgoffa',
+  'guarantee.field.withdrawnOn': 'Dyddiad ei thynnu’n ôl',
   'guarantee.days.left': '{days} diwrnod ar ôl',
   'guarantee.days.one': '1 diwrnod ar ôl',
   'guarantee.days.last': 'Y diwrnod olaf heddiw',
@@ -201,6 +203,9 @@ export const guaranteeCy: Record<keyof typeof guaranteeEn, string> = {
     'Nid oes gennych warant pont yn ôl. Mae eich arbenigwr cyflogaeth yn cofnodi un pan fyddwch yn dechrau swydd, os oedd gennych fudd-dal sy’n gysylltiedig ag iechyd o’r blaen.',
   'guarantee.mine.returnPackReady': 'Daeth eich swydd i ben o fewn y cyfnod gwarchodedig. Lawrlwythwch eich llythyr ar gyfer DWP a’ch rhestr wirio.',
   'guarantee.mine.back': 'Yn ôl i’ch cynllun',
+
+  'guarantee.export.awards': 'Eich budd-dal cyn gweithio',
+  'guarantee.export.guarantees': 'Eich gwarantau pont yn ôl',
 
   'guarantee.pdf.certificate.title': 'Tystysgrif gwarant pont yn ôl',
   'guarantee.pdf.certificate.intro':

@@ -97,6 +97,8 @@ export const guaranteeEn = {
   'guarantee.field.jobEnded': 'Job ended',
   'guarantee.field.withdrawn': 'Withdrawn',
   'guarantee.field.name': 'Name',
+  'guarantee.field.reminded': 'Reminder sent',
+  'guarantee.field.withdrawnOn': 'Date withdrawn',
   'guarantee.days.left': '{days} days left',
   'guarantee.days.one': '1 day left',
   'guarantee.days.last': 'Last day today',
@@ -184,6 +186,10 @@ export const guaranteeEn = {
     'You do not have a bridge-back guarantee. Your employment specialist records one when you start a job, if you had a health-related benefit before.',
   'guarantee.mine.returnPackReady': 'Your job ended within the protected period. Download your letter for DWP and your checklist.',
   'guarantee.mine.back': 'Back to your plan',
+
+  // The person's copy of everything Bridgework holds about them (sections of their PDF download).
+  'guarantee.export.awards': 'Your benefit before work',
+  'guarantee.export.guarantees': 'Your bridge-back guarantees',
 
   // The certificate (PDF).
   'guarantee.pdf.certificate.title': 'Bridge-back guarantee certificate',

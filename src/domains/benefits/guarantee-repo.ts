@@ -42,6 +42,19 @@ export async function awardsOfCase(tx: Tx, caseId: string): Promise<Award[]> {
   return rows.map(toAward);
 }
 
+/** Every award recorded on any case of one participant (their download), newest first. */
+export async function awardsOfParticipant(tx: Tx, participantId: string): Promise<Award[]> {
+  const rows = await tables(tx)
+    .selectFrom('benefit_awards as a')
+    .innerJoin('cases as c', (j) => j.onRef('c.tenant_id', '=', 'a.tenant_id').onRef('c.id', '=', 'a.case_id'))
+    .selectAll('a')
+    .where('c.participant_id', '=', participantId)
+    .orderBy('a.recorded_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .execute();
+  return rows.map(toAward);
+}
+
 export const latestAward = async (tx: Tx, caseId: string): Promise<Award | null> => (await awardsOfCase(tx, caseId))[0] ?? null;
 
 export async function jobOf(tx: Tx, caseId: string, jobId: string) {

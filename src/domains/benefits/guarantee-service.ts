@@ -4,10 +4,11 @@ import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx, violates } from '../../platform/db/index.ts';
 import { Conflict, InvalidInput, NotFound, parseInput, TooManyRequests } from '../../platform/errors/index.ts';
 import { formatIsoDate, londonIsoDate } from '../../platform/i18n/index.ts';
-import type { CaseService, createCaseService } from '../participants/index.ts';
+import type { CaseService, createCaseService, ExportSectionsProvider } from '../participants/index.ts';
 import { teamIdsOf } from '../referrals/index.ts';
 import { type Award, type Guarantee, transition } from './guarantee.ts';
 import { codeHash, newVerificationCode, normaliseCode } from './guarantee-code.ts';
+import { guaranteeExportSections } from './guarantee-export.ts';
 import { createGuaranteeLetters } from './guarantee-letters.ts';
 import type { GuaranteeDocument } from './guarantee-pdf.ts';
 import {
@@ -15,6 +16,7 @@ import {
   activeGuarantees,
   appendCaseEvent,
   awardsOfCase,
+  awardsOfParticipant,
   findAward,
   findCode,
   findGuarantee,
@@ -140,8 +142,19 @@ export function createGuaranteeService(deps: { db: Database; clock: Clock; baseU
   const work = <T>(actor: CaseActor, caseId: string, fn: (w: Parameters<Parameters<CaseService['work']>[2]>[0]) => Promise<T>, open = true) =>
     deps.cases().work(actor, caseId, fn, { open });
 
+  /**
+   * The person's download, in its own transaction: every benefit before work recorded and every
+   * guarantee on any case of theirs (as their guarantee page shows them), and nobody else's.
+   */
+  const exportSections: ExportSectionsProvider = async (tx, who) => {
+    const awards = await awardsOfParticipant(tx, who.participantId);
+    const held = await guaranteesOfParticipant(tx, who.participantId);
+    return guaranteeExportSections(awards, held, today());
+  };
+
   return {
     jobEvents,
+    exportSections,
 
     /** The case's benefits page: the award as evidenced (latest first), its guarantees, and jobs that could still have one. */
     async forCase(actor: CaseActor, caseId: string) {

@@ -1,6 +1,6 @@
 import { InvalidInput } from '../../platform/errors/index.ts';
 import type { PolicyParameter } from '../../platform/policy/index.ts';
-import { at, CHILDREN_BORN_BEFORE, LCWRA_NEW_CLAIMANT_FROM, UC } from './benefit-parameters.ts';
+import { at, CHILDREN_BORN_BEFORE, LCWRA_NEW_CLAIMANT_FROM, UC, UC_RATES_UNTIL } from './benefit-parameters.ts';
 import type { Adult, Household, ParameterUsed, Reason, ReasonCode, UcResult } from './universal-credit.ts';
 import { householdIssues, householdSchema } from './universal-credit-schemas.ts';
 
@@ -65,6 +65,15 @@ export function universalCredit(household: Household): UcResult {
     reasons.push({ code, text, values });
   };
   let rounded = false;
+
+  // 0. A date past the rates held is worked out on the latest rates held, and says so first.
+  if (date > UC_RATES_UNTIL) {
+    say(
+      'rates.latest-held',
+      `No rates for after ${longDate(UC_RATES_UNTIL)} are held yet, so these figures use the latest rates held; rates usually change each April.`,
+      { ratesHeldUntil: UC_RATES_UNTIL },
+    );
+  }
 
   // 1. Standard allowance.
   const couple = adults.length === 2;

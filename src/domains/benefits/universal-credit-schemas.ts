@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Issue } from '../../platform/errors/index.ts';
-import { LCWRA_NEW_CLAIMANT_FROM, UC_RATES_FROM, UC_RATES_UNTIL } from './benefit-parameters.ts';
+import { LCWRA_NEW_CLAIMANT_FROM, UC_RATES_FROM } from './benefit-parameters.ts';
 import { REASON_CODES } from './universal-credit.ts';
 
 /*
@@ -119,9 +119,6 @@ export const householdSchema = z
         if (value < UC_RATES_FROM) {
           return `The date ${value} is before ${longDate(UC_RATES_FROM)} (${UC_RATES_FROM}), the first day the Universal Credit rates held here are in force: enter ${UC_RATES_FROM} or later.`;
         }
-        if (value > UC_RATES_UNTIL) {
-          return `The date ${value} is after ${longDate(UC_RATES_UNTIL)} (${UC_RATES_UNTIL}): rates for later years are not held yet, so they are not guessed. Enter ${UC_RATES_UNTIL} or earlier.`;
-        }
         return null;
       }),
       adults: z
@@ -141,7 +138,7 @@ export const householdSchema = z
   )
   .superRefine((h, ctx) => {
     // Rules across fields. A field that failed its own check is still here, so check before using it.
-    const dateOk = isRealDate(h.date) && h.date >= UC_RATES_FROM && h.date <= UC_RATES_UNTIL;
+    const dateOk = isRealDate(h.date) && h.date >= UC_RATES_FROM;
     h.adults.forEach((a, i) => {
       const at = (field: string) => ['adults', i, field];
       if (a.lcw && a.lcwra) {

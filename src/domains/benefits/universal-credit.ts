@@ -59,6 +59,7 @@ export const REASON_CODES = [
   'award',
   'award.nil',
   'rounding',
+  'rates.latest-held',
 ] as const;
 
 /** A stable machine code: what a screen or another language keys its wording on. */

@@ -2,7 +2,8 @@ export { caseOperations } from './api/case-api.ts';
 export type { CaseSummary, CaseView, Phase } from './case.ts';
 export { caseMessages } from './case-messages.ts';
 export { type CaseService, createCaseService } from './case-service.ts';
-export { createParticipantService, PARTICIPANT_COOKIE, type ParticipantService } from './participant-service.ts';
+export type { ExportSections } from './participant-export.ts';
+export { createParticipantService, type ExportSectionsProvider, PARTICIPANT_COOKIE, type ParticipantService } from './participant-service.ts';
 export { caseloadMessages, registerCasePages } from './web/case-routes.ts';
 export { participantMessages, registerParticipantPages } from './web/participant-routes.ts';
 

@@ -40,6 +40,9 @@ const EVENT_KINDS = [
   'health-team',
   'break-glass',
   'compliance-report',
+  // Written by the benefits capability through the case kernel or its hourly sweep.
+  'benefit-award',
+  'bridge-back-guarantee',
 ] as const;
 
 /** What one timeline entry was, in the reader's words. */
@@ -91,6 +94,10 @@ export function eventDetail(e: CaseEvent, r: ParticipantRecord, t: Translate, la
     case 'appointment':
       detail = typeof e.details.startsAt === 'string' ? formatMoment(e.details.startsAt, lang) : '';
       break;
+    case 'benefit-award':
+    case 'bridge-back-guarantee':
+      // Their words say it all; the codes they carry are not for reading.
+      break;
     default:
       detail = e.to ?? '';
   }
@@ -102,7 +109,8 @@ export function eventDetail(e: CaseEvent, r: ParticipantRecord, t: Translate, la
 /**
  * The readable copy of the record, in the reader's language, as blocks for the PDF renderer:
  * about the person, how they take part and what they agree to, their referral and health, their
- * support, profile, plan, appointments, notes, jobs, and what has happened.
+ * support, profile, plan, appointments, notes, jobs, what other capabilities hold (their benefit
+ * before work and bridge-back guarantees), and what has happened.
  */
 export function buildExportPdf(r: ParticipantRecord, t: Translate, lang: Language, generatedAt: Date): PdfDocument {
   const p = r.participant;
@@ -287,6 +295,12 @@ export function buildExportPdf(r: ParticipantRecord, t: Translate, lang: Languag
         head: [t('participant.export.week'), t('participant.export.weekHours')],
         rows: j.weeks.map((w) => [String(w.week), String(w.hours)]),
       });
+  }
+
+  // What other capabilities hold about the person, in their words: a heading each, and blocks if anything is held.
+  for (const extra of r.sections.readable(t, lang)) {
+    blocks.push({ kind: 'heading', text: extra.heading, level: 2 });
+    blocks.push(...(extra.blocks.length ? extra.blocks : [nothing]));
   }
 
   blocks.push(section('participant.export.history'));

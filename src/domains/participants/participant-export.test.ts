@@ -5,7 +5,7 @@ import { type PdfBlock, renderPdf } from '../../platform/pdf/index.ts';
 import { findObligationWording } from '../participation/index.ts';
 import { referralMessages } from '../referrals/index.ts';
 import { caseMessages } from './case-messages.ts';
-import { buildExport, type ParticipantRecord, participantExportSchema } from './participant-export.ts';
+import { buildExport, type ExportSections, NO_EXPORT_SECTIONS, type ParticipantRecord, participantExportSchema } from './participant-export.ts';
 import { buildExportPdf, eventDetail, formatDay } from './participant-export-pdf.ts';
 import { participantMessages } from './web/participant-messages.ts';
 
@@ -18,6 +18,8 @@ const ids = {
   appointment: '01a00000-0000-7000-8000-000000000004',
   note: '01a00000-0000-7000-8000-000000000005',
   job: '01a00000-0000-7000-8000-000000000006',
+  award: '01a00000-0000-7000-8000-000000000007',
+  guarantee: '01a00000-0000-7000-8000-000000000008',
 };
 
 /** A voluntary participant's record with a bit of everything in it. */
@@ -187,9 +189,55 @@ function record(overrides: Partial<ParticipantRecord> = {}): ParticipantRecord {
       status: 'in-progress',
       milestone: 'job-start',
     },
+    sections: NO_EXPORT_SECTIONS,
     ...overrides,
   };
 }
+
+/**
+ * What another capability adds to the download (the benefits capability, in the running service):
+ * a benefit before work and a guarantee in the published shape, and sections in the reader's words.
+ */
+const held: ExportSections = {
+  benefitsBeforeWork: [
+    {
+      id: ids.award,
+      caseId: ids.case,
+      benefit: 'uc-lcwra',
+      esaGroup: null,
+      decisionDate: '2025-06-01',
+      evidence: ['award-letter'],
+      evidenceNote: '',
+      recordedAt: '2026-11-10T10:00:00.000Z',
+      recordedBy: 'Sam Okafor',
+    },
+  ],
+  bridgeBackGuarantees: [
+    {
+      id: ids.guarantee,
+      caseId: ids.case,
+      benefitBeforeWorkId: ids.award,
+      status: 'active',
+      job: { id: ids.job, employer: 'City Library', role: 'Library assistant', startDate: '2026-11-23' },
+      startsOn: '2026-11-23',
+      protectedUntil: '2027-05-23',
+      protectingRule: 'uc-reclaim',
+      rules: { applied: [{ rule: 'uc-reclaim', until: '2027-05-23', statutory: true, parameters: [] }], notApplied: [] },
+      verificationCode: 'BW-7K3M-Q9PX-2D4R',
+      remindedAt: null,
+      usedAt: null,
+      jobEndedOn: null,
+      withdrawnAt: null,
+      withdrawnReason: null,
+      withdrawnNote: null,
+      createdAt: '2026-11-23T10:00:00.000Z',
+    },
+  ],
+  readable: (_t, lang) => [
+    { heading: lang === 'cy' ? 'Eich budd-dal cyn gweithio' : 'Your benefit before work', blocks: [{ kind: 'paragraph', text: 'Universal Credit (LCWRA)' }] },
+    { heading: lang === 'cy' ? 'Eich gwarantau pont yn ôl' : 'Your bridge-back guarantees', blocks: [] },
+  ],
+};
 
 function blockText(b: PdfBlock): string {
   switch (b.kind) {
@@ -257,6 +305,22 @@ describe('the machine-readable export', () => {
     ]);
     expect(data.jobs[0]?.weeks).toEqual([{ week: 1, hours: 16 }]);
     expect(data.history.map((e) => e.kind)).toEqual(['consent', 'plan', 'phase']);
+    expect(data.benefitsBeforeWork).toEqual([]);
+    expect(data.bridgeBackGuarantees).toEqual([]);
+  });
+
+  test('holds what other capabilities add about the person, as they give it', () => {
+    const data = participantExportSchema.parse(buildExport(record({ sections: held }), generatedAt));
+    expect(data.version).toBe(1);
+    expect(data.benefitsBeforeWork).toEqual(held.benefitsBeforeWork);
+    expect(data.bridgeBackGuarantees).toEqual(held.bridgeBackGuarantees);
+  });
+
+  test('a version 1 copy made before the benefit sections were added still reads as version 1', () => {
+    const { benefitsBeforeWork: _b, bridgeBackGuarantees: _g, ...older } = buildExport(record(), generatedAt);
+    const data = participantExportSchema.parse(older);
+    expect(data.version).toBe(1);
+    expect(data.benefitsBeforeWork).toBeUndefined();
   });
 
   test('a record without health fields exports them as null, never leaves them out', () => {
@@ -269,6 +333,9 @@ describe('the machine-readable export', () => {
     const schema = z.toJSONSchema(participantExportSchema) as { required: string[]; description: string };
     expect(schema.description).toBe('A copy of everything Bridgework holds about one person');
     expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'person', 'consents', 'referral', 'case', 'history', 'jobs']));
+    // Added to version 1 later, so optional to a reader of older copies.
+    expect(schema.required).not.toContain('benefitsBeforeWork');
+    expect(schema.required).not.toContain('bridgeBackGuarantees');
   });
 });
 
@@ -305,6 +372,21 @@ describe('the readable export', () => {
     expect(en).toContain('Update my CV: To do → Done');
     expect(en).toContain('Getting to know you → Vocational profile');
     expect(en).toContain('Library assistant, City Library');
+  });
+
+  test('adds what other capabilities hold after the jobs, in the reader’s words, and says when nothing is held', () => {
+    for (const lang of ['en', 'cy'] as const) {
+      const doc = buildExportPdf(record({ sections: held }), translator(lang), lang, generatedAt);
+      const headings = doc.blocks.filter((b) => b.kind === 'heading' && b.level === 2).map((b) => (b.kind === 'heading' ? b.text : ''));
+      const [benefit, guarantees] = held.readable(translator(lang), lang).map((s) => s.heading);
+      expect(headings.slice(-4)).toEqual([translator(lang)('participant.export.jobs'), benefit, guarantees, translator(lang)('participant.export.history')]);
+      const at = doc.blocks.findIndex((b) => b.kind === 'heading' && b.text === benefit);
+      expect(textOf(doc.blocks.slice(at, at + 5))).toBe(
+        [benefit, 'Universal Credit (LCWRA)', guarantees, translator(lang)('participant.export.nothing'), translator(lang)('participant.export.history')].join(
+          '\n',
+        ),
+      );
+    }
   });
 
   test('has no obligation or sanction wording for a voluntary participant, in English or Welsh', () => {

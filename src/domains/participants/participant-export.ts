@@ -1,10 +1,16 @@
 import { z } from 'zod';
+import type { Language } from '../../platform/db/index.ts';
+import type { Translate } from '../../platform/i18n/index.ts';
+import type { PdfBlock } from '../../platform/pdf/index.ts';
 import { REGIMES } from '../participation/index.ts';
 import { type CaseView, CLOSURE_REASONS, CONSENT_SCOPES, PHASES, PLAN_STATUSES } from './case.ts';
 import type { ReferralRecord } from './participant-service.ts';
 
-/** What the person's download is built from: their case as they see it, and the referral that opened it. */
-export type ParticipantRecord = CaseView & { referral: ReferralRecord };
+/**
+ * What the person's download is built from: their case as they see it, the referral that opened it,
+ * and the sections other capabilities hold about them (see `ExportSections`).
+ */
+export type ParticipantRecord = CaseView & { referral: ReferralRecord; sections: ExportSections };
 
 export const EXPORT_FORMAT = 'bridgework.participant-record';
 export const EXPORT_VERSION = 1;
@@ -14,12 +20,82 @@ const day = z.iso.date().describe('A calendar date, ISO 8601, like 2026-11-23');
 const text = z.string();
 const optional = z.string().nullable();
 
+const ruleParameter = z
+  .object({ name: text, value: z.number(), unit: text, effectiveFrom: day, confidence: text, source: text })
+  .describe('A policy figure a rule used, with the date it took effect and where it comes from');
+
+/** One record of the benefit the person had before work, as the evidence showed it. */
+const benefitBeforeWorkSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid().describe('The case it was recorded on'),
+  benefit: z.enum(['uc-lcw', 'uc-lcwra', 'esa-new-style', 'esa-income-related']),
+  esaGroup: z.enum(['wrag', 'support-group']).nullable().describe('For ESA only'),
+  decisionDate: day.describe('The date of the decision on the award'),
+  evidence: z.array(z.enum(['award-letter', 'uc-journal', 'esa-decision-letter', 'wca-decision', 'other'])).describe('What the specialist saw'),
+  evidenceNote: text.describe('About the evidence, in words; empty if nothing was written'),
+  recordedAt: instant,
+  recordedBy: text,
+});
+
+const RULES = ['uc-reclaim', 'esa-linking', 'esa-work-or-training', 'platform-protected-period'] as const;
+/** One bridge-back guarantee, with every rule looked at and what has happened to it. */
+const bridgeBackGuaranteeSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid().describe('The case it was made on'),
+  benefitBeforeWorkId: z.uuid().describe('The record in benefitsBeforeWork it protects a return to'),
+  status: z.enum(['active', 'used', 'expired', 'withdrawn']).describe('As of generatedAt: a guarantee past its last protected day is expired'),
+  job: z.object({ id: z.uuid(), employer: text, role: text, startDate: day }).describe('The job it was made for'),
+  startsOn: day,
+  protectedUntil: day.describe('The last day protected'),
+  protectingRule: z.enum(RULES).describe('The rule that protects longest'),
+  rules: z
+    .object({
+      applied: z.array(
+        z.object({
+          rule: z.enum(RULES),
+          until: day,
+          statutory: z.boolean().describe('True for a rule in law; false for Bridgework’s own promise'),
+          parameters: z.array(ruleParameter),
+        }),
+      ),
+      notApplied: z.array(z.object({ rule: z.enum(RULES), reason: text, parameters: z.array(ruleParameter) })),
+    })
+    .describe('Every rule that protects the return to benefit, to the day it ends, and any looked at that did not apply, with why'),
+  verificationCode: text.describe('The code on the certificate that anyone can check'),
+  remindedAt: instant.nullable().describe('When the reminder that it ends soon was sent'),
+  usedAt: instant.nullable().describe('When it was used: the job ended within the protected period'),
+  jobEndedOn: day.nullable(),
+  withdrawnAt: instant.nullable(),
+  withdrawnReason: z.enum(['recorded-in-error', 'person-asked']).nullable(),
+  withdrawnNote: optional,
+  createdAt: instant,
+});
+
+/**
+ * What other capabilities hold about the person, for their download, without this one depending on
+ * them: the benefit before work and bridge-back guarantees (from benefits), in the published shape,
+ * and the same in the reader's words for the readable copy. Each section's blocks are empty when
+ * nothing is held; the readable copy then says so.
+ */
+export type ExportSections = {
+  benefitsBeforeWork: z.output<typeof benefitBeforeWorkSchema>[];
+  bridgeBackGuarantees: z.output<typeof bridgeBackGuaranteeSchema>[];
+  readable(t: Translate, lang: Language): { heading: string; blocks: PdfBlock[] }[];
+};
+
+/** What a download holds when no other capability adds anything. */
+export const NO_EXPORT_SECTIONS: ExportSections = { benefitsBeforeWork: [], bridgeBackGuarantees: [], readable: () => [] };
+
 /**
  * The machine-readable copy of everything Bridgework holds about a person (their right of access
  * and to data portability). Version 1. Codes, not labels: a reader maps them with the published
- * code lists (phases, closure reasons, consent scopes, regimes). A field that is unknown is null,
- * never left out; lists are empty, never null. A later version may add fields; it renames or
- * removes one only with a new `version`.
+ * code lists (phases, closure reasons, consent scopes, regimes, benefits, rules). A field that is
+ * unknown is null, never left out; lists are empty, never null. A later version may add fields; it
+ * renames or removes one only with a new `version`.
+ *
+ * Added to version 1 later, so optional to a reader: `benefitsBeforeWork` and `bridgeBackGuarantees`.
+ * A copy made before they were added has neither; every copy made since has both, as empty lists
+ * when nothing is held. Adding them renamed or removed nothing, so the version stays 1.
  */
 export const participantExportSchema = z
   .object({
@@ -162,6 +238,16 @@ export const participantExportSchema = z
         }),
       )
       .describe('Jobs started, with the hours worked each week'),
+    benefitsBeforeWork: z
+      .array(benefitBeforeWorkSchema)
+      .optional()
+      .describe(
+        'The benefit the person had before work, every record on any of their cases, newest first: on each case the newest counts. Added to version 1 later: absent from copies made before',
+      ),
+    bridgeBackGuarantees: z
+      .array(bridgeBackGuaranteeSchema)
+      .optional()
+      .describe('The person’s bridge-back guarantees, on any of their cases, newest first. Added to version 1 later: absent from copies made before'),
   })
   .describe('A copy of everything Bridgework holds about one person');
 
@@ -254,7 +340,9 @@ export function buildExport(r: ParticipantRecord, generatedAt: Date): Participan
       followUpOf: a.followUpOf,
     })),
     notes: r.notes.map((n) => ({ id: n.id, kind: n.kind, body: n.body, author: n.authorName, authorKind: n.authorKind, at: iso(n.at) })),
-    // A job as recorded is already the published shape.
+    // A job as recorded is already the published shape, and so is what other capabilities add.
     jobs: r.jobs,
+    benefitsBeforeWork: r.sections.benefitsBeforeWork,
+    bridgeBackGuarantees: r.sections.bridgeBackGuarantees,
   };
 }

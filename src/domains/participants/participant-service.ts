@@ -1,13 +1,14 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import { randomToken, recordFailure, remainingAttempts, sha256Hex } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import { type Database, newId } from '../../platform/db/index.ts';
+import { type Database, newId, type Tx } from '../../platform/db/index.ts';
 import { Forbidden, InvalidTransition, NotFound, parseInput, TooManyRequests } from '../../platform/errors/index.ts';
 import type { CaseView } from './case.ts';
 import { createCaseLetters } from './case-letters.ts';
 import { findParticipant, insertNote, insertPlanItem, latestCaseOf, tables } from './case-repo.ts';
 import { leaveSchema, ownActionSchema, ownNoteSchema, signInLinkSchema } from './case-schemas.ts';
 import type { CaseService } from './case-service.ts';
+import { type ExportSections, NO_EXPORT_SECTIONS, type ParticipantRecord } from './participant-export.ts';
 
 export const PARTICIPANT_COOKIE = 'bw_participant';
 const LINK_MINUTES = 20;
@@ -32,6 +33,13 @@ export type ReferralRecord = {
   milestone: string;
 };
 
+/**
+ * What another capability holds about the person, for their download: called in the download's own
+ * transaction (the tenant's), for this person and the case the download covers. It must read only
+ * that person's data.
+ */
+export type ExportSectionsProvider = (tx: Tx, who: { tenantId: string; participantId: string; caseId: string }) => Promise<ExportSections>;
+
 /** A signed-in participant: only ever their own record. */
 export type ParticipantPrincipal = { kind: 'participant'; tenantId: string; participantId: string; name: string; language: 'en' | 'cy' };
 
@@ -39,8 +47,10 @@ export type ParticipantPrincipal = { kind: 'participant'; tenantId: string; part
  * The participant's own view: a one-time sign-in link by email (through the notifications port),
  * their plan and appointments, their own actions and notes, consent, a copy of what Bridgework holds,
  * and leaving the programme, which closes the case with that reason and costs them nothing.
+ * `exportSections` adds what other capabilities hold about the person to that copy (the benefits
+ * capability's benefit before work and guarantees), without this one importing them.
  */
-export function createParticipantService(deps: { db: Database; clock: Clock; baseUrl: string; cases: CaseService }) {
+export function createParticipantService(deps: { db: Database; clock: Clock; baseUrl: string; cases: CaseService; exportSections?: ExportSectionsProvider }) {
   const { db, clock, baseUrl, cases } = deps;
   const letters = createCaseLetters({ clock, baseUrl });
   const actorOf = (p: ParticipantPrincipal) => ({ kind: 'participant' as const, tenantId: p.tenantId, participantId: p.participantId, name: p.name });
@@ -245,12 +255,13 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
     },
 
     /**
-     * Everything Bridgework holds about the person, for their download: their case as they see it
-     * and the referral that opened it. The download itself is audited.
+     * Everything Bridgework holds about the person, for their download: their case as they see it,
+     * the referral that opened it, and what other capabilities hold about them. The download itself
+     * is audited.
      */
-    async export(p: ParticipantPrincipal): Promise<CaseView & { referral: ReferralRecord }> {
+    async export(p: ParticipantPrincipal): Promise<ParticipantRecord> {
       const view = await cases.forParticipant(actorOf(p), await currentCaseId(p));
-      const referral = await db.inTenant(p.tenantId, async (tx) => {
+      const { referral, sections } = await db.inTenant(p.tenantId, async (tx) => {
         const r = await tables(tx)
           .selectFrom('referrals')
           .select([
@@ -279,7 +290,10 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
           recordId: p.participantId,
           reason: 'the person downloaded their record',
         });
-        return {
+        const sections = deps.exportSections
+          ? await deps.exportSections(tx, { tenantId: p.tenantId, participantId: p.participantId, caseId: view.summary.id })
+          : NO_EXPORT_SECTIONS;
+        const referral: ReferralRecord = {
           reference: r.reference,
           receivedAt: r.created_at,
           route: r.route,
@@ -293,8 +307,9 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
           status: r.status,
           milestone: r.business_status,
         };
+        return { referral, sections };
       });
-      return { ...view, referral };
+      return { ...view, referral, sections };
     },
 
     /** Leaving the programme: the case closes with that reason, at once, and nothing else changes for the person. */

@@ -10,7 +10,7 @@ import type { betterOffEn } from './better-off-messages-en.ts';
  *   letters use them), "gallu cyfyngedig i weithio" (LCW), "meini prawf cyflyrau difrifol" (severe
  *   conditions criteria), "asesiad gallu i weithio" and "Mynediad at Waith";
  * - "cyflog net" for take-home pay (an alternative is "cyflog clir");
- * - "penderfyniad mewn egwyddor" (decision in principle) and "Gwasanaeth Cymorth Iechyd Meddwl";
+ * - "Gwasanaeth Cymorth Iechyd Meddwl";
  * - the reasons and rate names under betterOff.reason.* and betterOff.parameter.*, which follow the
  *   calculation's English sentences closely;
  * - number agreement: "awr" stays singular after a figure ("16 awr yr wythnos").
@@ -203,8 +203,8 @@ export const betterOffCy: Record<keyof typeof betterOffEn, string> = {
   'betterOff.atw.noCap': 'Mae gan grantiau derfyn blynyddol a osodir gan yr Adran Gwaith a Phensiynau.',
   'betterOff.atw.apply':
     'Gallwch wneud cais hyd at 12 wythnos cyn i swydd ddechrau. Nid oes isafswm oriau, ond rhaid i’r swydd dalu o leiaf yr isafswm cyflog.',
-  'betterOff.atw.dip':
-    'Gall Bridgework hefyd roi penderfyniad mewn egwyddor i chi ar gymorth Mynediad at Waith cyn i chi gael cynnig swydd, i’w ddangos i gyflogwyr. Gwasanaeth Bridgework ei hun yw hwn, nid penderfyniad gan yr Adran Gwaith a Phensiynau: Mynediad at Waith sy’n penderfynu pan fyddwch yn gwneud cais.',
+  'betterOff.atw.help':
+    'Gall eich arbenigwr cyflogaeth eich helpu i benderfynu pa gymorth i ofyn amdano a gwneud cais gyda chi. Mynediad at Waith yn unig sy’n penderfynu am beth y bydd yn talu, pan fyddwch yn gwneud cais.',
 
   'betterOff.how.title': 'Sut y cyfrifwyd hyn',
   'betterOff.how.pay': 'Cyflog cyn treth y mis yw cyflog yr awr × oriau’r wythnos × 52 ÷ 12.',
@@ -279,6 +279,8 @@ export const betterOffCy: Record<keyof typeof betterOffEn, string> = {
   'betterOff.reason.capital.over-limit': 'Mae cynilion o {capital} dros y terfyn o {upperLimit}, felly nid oes Credyd Cynhwysol.',
   'betterOff.reason.award': 'Mae’r uchafswm o {maximumAmount} llai’r {deductions} a dynnir yn gadael Credyd Cynhwysol o {award} am y mis.',
   'betterOff.reason.award.nil': 'Mae’r {deductions} a dynnir o leiaf gymaint â’r uchafswm o {maximumAmount}, felly nid oes Credyd Cynhwysol.',
+  'betterOff.reason.rates.latest-held':
+    'Nid oes cyfraddau ar gyfer ar ôl {ratesHeldUntil} wedi’u cadw eto, felly mae’r ffigurau hyn yn defnyddio’r cyfraddau diweddaraf sydd gennym; mae cyfraddau fel arfer yn newid bob mis Ebrill.',
   'betterOff.reason.rounding': 'Caiff arian ei gyfrifo mewn ceiniogau cyfan; caiff canran ei thalgrynnu i’r geiniog agosaf, a hanner ceiniog i fyny.',
   'betterOff.reason.income-tax.personal-allowance': 'Y lwfans personol yw {personalAllowance} y flwyddyn: ni chaiff cyflog hyd at hynny ei drethu.',
   'betterOff.reason.income-tax.personal-allowance-tapered':

@@ -193,8 +193,8 @@ export const betterOffEn = {
   'betterOff.atw.noCap': 'Grants have a yearly limit set by the Department for Work and Pensions.',
   'betterOff.atw.apply':
     'You can apply up to 12 weeks before a job starts. There is no minimum number of hours, but the job must pay at least the minimum wage.',
-  'betterOff.atw.dip':
-    'Bridgework can also give you a decision in principle on Access to Work support before you have a job offer, to show employers. This is Bridgework’s own service, not a decision by the Department for Work and Pensions: Access to Work decides when you apply.',
+  'betterOff.atw.help':
+    'Your employment specialist can help you work out what support to ask for and apply with you. Only Access to Work decides what it will pay for, when you apply.',
 
   'betterOff.how.title': 'How this was worked out',
   'betterOff.how.pay': 'Pay before tax a month is hourly pay × hours a week × 52 ÷ 12.',
@@ -270,6 +270,8 @@ export const betterOffEn = {
   'betterOff.reason.capital.over-limit': 'Savings of {capital} are over the limit of {upperLimit}, so there is no Universal Credit.',
   'betterOff.reason.award': 'The maximum amount of {maximumAmount} less {deductions} taken off leaves Universal Credit of {award} for the month.',
   'betterOff.reason.award.nil': 'The {deductions} taken off is at least the maximum amount of {maximumAmount}, so there is no Universal Credit.',
+  'betterOff.reason.rates.latest-held':
+    'No rates for after {ratesHeldUntil} are held yet, so these figures use the latest rates held; rates usually change each April.',
   'betterOff.reason.rounding': 'Money is worked out in whole pence; a percentage is rounded to the nearest penny, with a half penny rounded up.',
   'betterOff.reason.income-tax.personal-allowance': 'The personal allowance is {personalAllowance} a year: pay up to it is not taxed.',
   'betterOff.reason.income-tax.personal-allowance-tapered':

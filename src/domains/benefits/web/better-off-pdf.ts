@@ -45,7 +45,7 @@ export function buildBetterOffPdf(
     heading('betterOff.atw.title'),
     ...paragraphs([t('betterOff.atw.lead')]),
     { kind: 'list', items: p.atw.items },
-    ...paragraphs([t('betterOff.atw.notIncome'), `${p.atw.cap} ${t('betterOff.atw.apply')}`, t('betterOff.atw.dip')]),
+    ...paragraphs([t('betterOff.atw.notIncome'), `${p.atw.cap} ${t('betterOff.atw.apply')}`, t('betterOff.atw.help')]),
     heading('betterOff.pdf.answers'),
     { kind: 'facts', rows: answerRows(request, t, lang) },
     heading('betterOff.how.title'),

@@ -86,7 +86,7 @@ const MONEY_VALUES = new Set([
   'grossMonthly',
   'netMonthly',
 ]);
-const DATE_VALUES = new Set(['birthDate', 'lcwraSince']);
+const DATE_VALUES = new Set(['birthDate', 'lcwraSince', 'ratesHeldUntil']);
 
 type AnyReason = { code: string; text: string; values: Record<string, number | string> };
 

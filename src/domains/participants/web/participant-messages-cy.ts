@@ -236,5 +236,7 @@ export const participantCy: Record<keyof typeof participantEn, string> = {
   'participant.export.event.health-team': 'Aelod o’r tîm iechyd wedi’i enwi',
   'participant.export.event.break-glass': 'Gwybodaeth iechyd wedi’i gweld mewn argyfwng',
   'participant.export.event.compliance-report': 'Adroddiad i’r Ganolfan Byd Gwaith',
+  'participant.export.event.benefit-award': 'Cofnodwyd y budd-dal cyn gweithio',
+  'participant.export.event.bridge-back-guarantee': 'Gwarant pont yn ôl',
   'participant.export.event.other': 'Newid arall',
 };

@@ -236,5 +236,7 @@ export const participantEn = {
   'participant.export.event.health-team': 'Health team member named',
   'participant.export.event.break-glass': 'Health information seen in an emergency',
   'participant.export.event.compliance-report': 'Report to the Jobcentre',
+  'participant.export.event.benefit-award': 'Benefit before work recorded',
+  'participant.export.event.bridge-back-guarantee': 'Bridge-back guarantee',
   'participant.export.event.other': 'Other change',
 } as const;
