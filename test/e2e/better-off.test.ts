@@ -1,47 +1,14 @@
 /// <reference lib="dom" />
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { betterOffMessages } from '../../src/domains/benefits/index.ts';
 import { findObligationWording } from '../../src/domains/participation/index.ts';
-import type { RunningServer } from '../../src/main.ts';
-import { findUserByEmail, userPrincipal } from '../../src/platform/auth/index.ts';
-import { systemClock } from '../../src/platform/clock/index.ts';
-import { createServices, type Services } from '../../src/services.ts';
-import { referralInput } from '../support/referrals.ts';
-import { type E2eRun, expectAccessible, signIn, startE2e } from './browser.ts';
+import { expectAccessible, openCase, signIn, signInEmail, useE2e } from './browser.ts';
 
-let run: E2eRun;
-let server: RunningServer;
-let context: BrowserContext;
-let services: Services;
+const e2e = useE2e();
 const en = betterOffMessages.en;
 const cy = betterOffMessages.cy;
-
-beforeAll(async () => {
-  run = await startE2e();
-  ({ server, context } = run);
-  services = createServices({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), db: server.db, clock: systemClock });
-}, 120_000);
-afterAll(() => run?.stop());
-
-/** An accepted referral's case in a local authority, for its demo specialist. */
-async function openCase(gss: string, who: { givenName: string; familyName: string; email: string; postcode: string; language: 'en' | 'cy' }) {
-  const tenant = await server.db.global((tx) => tx.selectFrom('tenants').select('id').where('gss_code', '=', gss).executeTakeFirstOrThrow());
-  const domain = gss === 'W06000015' ? 'cardiff' : 'leicester';
-  const user = await server.db.inTenant(tenant.id, (tx) => findUserByEmail(tx, `specialist@${domain}.bridgework.example`));
-  if (!user) throw new Error('no specialist');
-  const specialist = userPrincipal(user, tenant.id);
-  const input = referralInput({ givenName: who.givenName, postcode: who.postcode, email: who.email, nhsNumber: '', dateOfBirth: '1984-06-30' });
-  const { referral } = await services.referrals.create({ kind: 'public', tenantId: tenant.id }, 'self', {
-    ...input,
-    person: { ...input.person, familyName: who.familyName, preferredLanguage: who.language },
-  });
-  const accepted = await services.referrals.accept(specialist, referral.id, {});
-  if (!accepted.caseId) throw new Error('no case opened');
-  return { tenantId: tenant.id, caseId: accepted.caseId };
-}
 
 /** Answers the form as a person would: the LCWRA answer reveals its date. */
 async function fillForm(page: Page, words: typeof en) {
@@ -76,16 +43,16 @@ async function checkResult(page: Page, words: typeof en) {
 
 describe('better off in work in Chromium with axe-core', () => {
   test('a specialist works out a person’s figures on their case, sees the chart and table, and downloads the PDF', async () => {
-    const { caseId } = await openCase('E06000016', {
+    const { caseId } = await openCase(e2e, 'E06000016', {
       givenName: 'Dylan',
       familyName: 'Price',
       email: 'dylan.price@example.com',
       postcode: 'LE1 6ZG',
       language: 'en',
     });
-    const page = await context.newPage();
-    await signIn(page, server.url, 'specialist@leicester.bridgework.example');
-    await page.goto(`${server.url}/cases/${caseId}/better-off`);
+    const page = await e2e.context.newPage();
+    await signIn(page, e2e.server.url, 'specialist@leicester.bridgework.example');
+    await page.goto(`${e2e.server.url}/cases/${caseId}/better-off`);
     expect(await page.locator('h1').textContent()).toContain(en['betterOff.title']);
     expect(await page.locator('#age').inputValue()).toMatch(/^\d+$/);
     await expectAccessible(page);
@@ -101,7 +68,7 @@ describe('better off in work in Chromium with axe-core', () => {
     await page.getByRole('button', { name: en['betterOff.form.submit'] }).click();
     await page.waitForLoadState();
     // Posted, so the health answers are not in the address.
-    expect(page.url()).toBe(`${server.url}/cases/${caseId}/better-off`);
+    expect(page.url()).toBe(`${e2e.server.url}/cases/${caseId}/better-off`);
     await expectAccessible(page);
     expect(await page.locator('main').textContent()).toContain('LCWRA element of £429.80 a month stays');
     await checkResult(page, en);
@@ -110,22 +77,15 @@ describe('better off in work in Chromium with axe-core', () => {
 
   test('in Welsh, a participant finds it in their own pages, works it out and downloads the PDF', async () => {
     const email = 'gwen.morgan@example.com';
-    const { tenantId } = await openCase('W06000015', { givenName: 'Gwen', familyName: 'Morgan', email, postcode: 'CF10 1AA', language: 'cy' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/my-support`);
+    const { tenantId } = await openCase(e2e, 'W06000015', { givenName: 'Gwen', familyName: 'Morgan', email, postcode: 'CF10 1AA', language: 'cy' });
+    const page = await e2e.context.newPage();
+    await page.goto(`${e2e.server.url}/my-support`);
     await page.locator('input[name="email"]').fill(email);
     await page.locator('main form button.govuk-button').click();
     await page.waitForURL('**/my-support/check-email');
-    const mail = await server.db.inTenant(tenantId, (tx) =>
-      tx
-        .selectFrom('notifications_outbox')
-        .select('body')
-        .where('template', '=', 'participant-sign-in')
-        .where('recipient', '=', email)
-        .executeTakeFirstOrThrow(),
-    );
+    const mail = await signInEmail(e2e, tenantId, email);
     const link = /\/my-support\/sign-in\/\S+/.exec(mail.body)?.[0] ?? '';
-    await page.goto(`${server.url}${link}`);
+    await page.goto(`${e2e.server.url}${link}`);
     await page.locator('main form button.govuk-button').click();
     await page.waitForURL('**/my-support/plan');
 
@@ -138,7 +98,7 @@ describe('better off in work in Chromium with axe-core', () => {
     await fillForm(page, cy);
     await page.getByRole('button', { name: cy['betterOff.form.submit'] }).click();
     await page.waitForLoadState();
-    expect(page.url()).toBe(`${server.url}/my-support/better-off`);
+    expect(page.url()).toBe(`${e2e.server.url}/my-support/better-off`);
     expect(await page.getAttribute('html', 'lang')).toBe('cy');
     expect(await page.locator('#better-off-summary').textContent()).toContain('awr yr wythnos');
     expect(findObligationWording((await page.locator('body').textContent()) ?? '')).toEqual([]);

@@ -4,10 +4,14 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type RunningServer, startServer } from '../../src/main.ts';
+import { findUserByEmail, type UserPrincipal, userPrincipal } from '../../src/platform/auth/index.ts';
+import { systemClock } from '../../src/platform/clock/index.ts';
 import { DEMO_PASSWORD } from '../../src/seed.ts';
+import { createServices, type Services } from '../../src/services.ts';
+import { referralInput } from '../support/referrals.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -76,6 +80,108 @@ export async function startE2e(): Promise<E2eRun> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A test file's run, with the services over the same database for setting up what a test needs. */
+export type E2e = E2eRun & { services: Services };
+
+/**
+ * Starts the run before a test file's tests and stops it after them. What it returns is read once
+ * the run has started: inside tests and hooks, not when the file loads.
+ */
+export function useE2e(): E2e {
+  let run: E2e | undefined;
+  beforeAll(async () => {
+    const started = await startE2e();
+    const services = createServices({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), db: started.server.db, clock: systemClock });
+    run = { ...started, services };
+  }, 120_000);
+  afterAll(() => run?.stop());
+  const current = (): E2e => {
+    if (!run) throw new Error('the browser run starts in beforeAll');
+    return run;
+  };
+  return {
+    get server() {
+      return current().server;
+    },
+    get browser() {
+      return current().browser;
+    },
+    get context() {
+      return current().context;
+    },
+    get services() {
+      return current().services;
+    },
+    stop: () => current().stop(),
+  };
+}
+
+/** A local authority's demo specialist (Leicester E06000016, Cardiff W06000015), as the services see them. */
+export async function specialistIn(e2e: E2e, gss: string): Promise<{ tenantId: string; specialist: UserPrincipal }> {
+  const { db } = e2e.server;
+  const tenant = await db.global((tx) => tx.selectFrom('tenants').select('id').where('gss_code', '=', gss).executeTakeFirstOrThrow());
+  const email = `specialist@${gss === 'W06000015' ? 'cardiff' : 'leicester'}.bridgework.example`;
+  const user = await db.inTenant(tenant.id, (tx) => findUserByEmail(tx, email));
+  if (!user) throw new Error(`no specialist ${email}`);
+  return { tenantId: tenant.id, specialist: userPrincipal(user, tenant.id) };
+}
+
+/** A self-referral in a local authority, accepted by its demo specialist: the case it opens. */
+export async function openCase(
+  e2e: E2e,
+  gss: string,
+  who: { givenName: string; familyName: string; email: string; postcode: string; language: 'en' | 'cy'; dateOfBirth?: string },
+): Promise<{ tenantId: string; specialist: UserPrincipal; caseId: string }> {
+  const { tenantId, specialist } = await specialistIn(e2e, gss);
+  const input = referralInput({
+    givenName: who.givenName,
+    postcode: who.postcode,
+    email: who.email,
+    nhsNumber: '',
+    dateOfBirth: who.dateOfBirth ?? '1984-06-30',
+  });
+  const { referral } = await e2e.services.referrals.create({ kind: 'public', tenantId }, 'self', {
+    ...input,
+    person: { ...input.person, familyName: who.familyName, preferredLanguage: who.language },
+  });
+  const accepted = await e2e.services.referrals.accept(specialist, referral.id, {});
+  if (!accepted.caseId) throw new Error('no case opened');
+  return { tenantId, specialist, caseId: accepted.caseId };
+}
+
+/** The sign-in email a participant asked for, from the local outbox. */
+export async function signInEmail(e2e: E2e, tenantId: string, email: string) {
+  return e2e.server.db.inTenant(tenantId, (tx) =>
+    tx
+      .selectFrom('notifications_outbox')
+      .select(['body', 'subject', 'language'])
+      .where('template', '=', 'participant-sign-in')
+      .where('recipient', '=', email)
+      .executeTakeFirstOrThrow(),
+  );
+}
+
+/** A form's answers by field name: a choice's value, or what is typed into a box. */
+export type Answers = Record<string, string | string[]>;
+
+/** The UK calendar date `days` from today, as the three boxes of a GOV.UK date input. */
+export function ukDate(name: string, days: number): Answers {
+  const [year = '', month = '', day = ''] = new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/London' }).split('-');
+  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year };
+}
+
+/** Fills a form by field name (a choice with that value is checked, anything else is typed) and submits it. */
+export async function fillAndSubmit(page: Page, answers: Answers): Promise<void> {
+  for (const [name, value] of Object.entries(answers)) {
+    for (const v of [value].flat()) {
+      const choice = page.locator(`main input[name="${name}"][value="${v}"]`);
+      if (await choice.count()) await choice.check();
+      else await page.locator(`main [name="${name}"]`).fill(v);
+    }
+  }
+  await page.locator('main form button.govuk-button').click();
 }
 
 /** Every page a journey sees is checked with axe: 0 violations at WCAG 2.2 AA. */

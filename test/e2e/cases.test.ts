@@ -1,46 +1,21 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { caseloadMessages } from '../../src/domains/participants/index.ts';
-import type { RunningServer } from '../../src/main.ts';
-import { type E2eRun, expectAccessible, signIn as signInAs, startE2e } from './browser.ts';
+import { type Answers, expectAccessible, fillAndSubmit, signIn as signInAs, ukDate, useE2e } from './browser.ts';
 
-let run: E2eRun;
-let server: RunningServer;
-let context: BrowserContext;
-let browser: Browser;
+const e2e = useE2e();
 const en = caseloadMessages.en;
 
-beforeAll(async () => {
-  run = await startE2e();
-  ({ server, context, browser } = run);
-}, 120_000);
-afterAll(() => run?.stop());
-
-type Answers = Record<string, string | string[]>;
-
-const signIn = (page: Page, email: string) => signInAs(page, server.url, email);
+const signIn = (page: Page, email: string) => signInAs(page, e2e.server.url, email);
 
 /** Checks the form page with axe, answers it by field name, submits it, and checks where it lands. */
 async function answer(page: Page, answers: Answers, done: keyof typeof en) {
   await expectAccessible(page);
-  for (const [name, value] of Object.entries(answers)) {
-    for (const v of [value].flat()) {
-      const choice = page.locator(`main input[name="${name}"][value="${v}"]`);
-      if (await choice.count()) await choice.check();
-      else await page.locator(`main [name="${name}"]`).fill(v);
-    }
-  }
-  await page.locator('main form button.govuk-button').click();
+  await fillAndSubmit(page, answers);
   await page.waitForURL(`**?done=${done.replace('caseload.done.', '')}`);
   expect(await page.locator('.govuk-notification-banner').textContent()).toContain(en[done]);
   await expectAccessible(page);
-}
-
-/** The UK calendar date `days` from today, as the three boxes of a GOV.UK date input. */
-function ukDate(name: string, days: number): Answers {
-  const [year = '', month = '', day = ''] = new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/London' }).split('-');
-  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year };
 }
 
 const phaseOf = async (page: Page) =>
@@ -48,11 +23,11 @@ const phaseOf = async (page: Page) =>
 
 describe('case work in Chromium with axe-core', () => {
   test('a specialist takes a case from an accepted referral through profile, plan, an appointment and a job start to in-work support', async () => {
-    const page = await context.newPage();
+    const page = await e2e.context.newPage();
     await signIn(page, 'specialist@leicester.bridgework.example');
 
     // Accept a referral from the inbox; its page links to the case that opens.
-    await page.goto(`${server.url}/referrals/inbox`);
+    await page.goto(`${e2e.server.url}/referrals/inbox`);
     await expectAccessible(page);
     await page.locator('tr', { hasText: 'Amira Hussain' }).locator('a').first().click();
     await expectAccessible(page);
@@ -68,7 +43,7 @@ describe('case work in Chromium with axe-core', () => {
     await expectAccessible(page);
 
     // The caseload lists it.
-    await page.goto(`${server.url}/cases`);
+    await page.goto(`${e2e.server.url}/cases`);
     expect(await page.locator('main').textContent()).toContain('Amira Hussain');
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Amira Hussain' }).click();
@@ -134,7 +109,7 @@ describe('case work in Chromium with axe-core', () => {
     expect(await phaseOf(page)).toBe('In work (in-work support)');
     expect(await page.locator('main').textContent()).toContain('Admin assistant at Leicester Housing Trust');
 
-    await page.goto(`${server.url}/cases`);
+    await page.goto(`${e2e.server.url}/cases`);
     expect(await page.locator('tr', { hasText: 'Amira Hussain' }).textContent()).toContain('In work (in-work support)');
     await expectAccessible(page);
     await page.close();
@@ -142,14 +117,14 @@ describe('case work in Chromium with axe-core', () => {
 
   test('a team lead reassigns, a colleague breaks glass, the IG lead reviews it, and a tenant admin sets the limits', async () => {
     const as = async (email: string) => {
-      const ctx = await browser.newContext({ bypassCSP: true });
+      const ctx = await e2e.browser.newContext({ bypassCSP: true });
       const page = await ctx.newPage();
       await signIn(page, email);
       return { ctx, page };
     };
     // The team lead shares out a case: the conditional participant's, to themself.
     const lead = await as('team-lead@leicester.bridgework.example');
-    await lead.page.goto(`${server.url}/cases/team`);
+    await lead.page.goto(`${e2e.server.url}/cases/team`);
     await expectAccessible(lead.page);
     await lead.page
       .locator('tr', { hasText: 'Kevin Marsh' })
@@ -205,7 +180,7 @@ describe('case work in Chromium with axe-core', () => {
 
     // The tenant admin's case settings.
     const admin = await as('tenant-admin@leicester.bridgework.example');
-    await admin.page.goto(`${server.url}/cases/settings`);
+    await admin.page.goto(`${e2e.server.url}/cases/settings`);
     await expectAccessible(admin.page);
     await admin.page.locator('#ipsCaseloadLimit').fill('200');
     await admin.page.locator('main form button.govuk-button').click();

@@ -1,49 +1,18 @@
 /// <reference lib="dom" />
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { guaranteeMessages } from '../../src/domains/benefits/index.ts';
 import { caseloadMessages } from '../../src/domains/participants/index.ts';
-import type { RunningServer } from '../../src/main.ts';
-import { findUserByEmail, userPrincipal } from '../../src/platform/auth/index.ts';
-import { systemClock } from '../../src/platform/clock/index.ts';
-import { createServices, type Services } from '../../src/services.ts';
-import { referralInput } from '../support/referrals.ts';
-import { type E2eRun, expectAccessible, signIn, startE2e } from './browser.ts';
+import { type Answers, expectAccessible, fillAndSubmit, openCase, signIn, signInEmail, specialistIn, ukDate, useE2e } from './browser.ts';
 
-let run: E2eRun;
-let server: RunningServer;
-let context: BrowserContext;
-let services: Services;
+const e2e = useE2e();
 const en = guaranteeMessages.en;
 const cy = guaranteeMessages.cy;
 
-beforeAll(async () => {
-  run = await startE2e();
-  ({ server, context } = run);
-  services = createServices({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), db: server.db, clock: systemClock });
-}, 120_000);
-afterAll(() => run?.stop());
-
-type Answers = Record<string, string | string[]>;
-
-/** The UK calendar date `days` from today, as the three boxes of a GOV.UK date input. */
-function ukDate(name: string, days: number): Answers {
-  const [year = '', month = '', day = ''] = new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/London' }).split('-');
-  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year };
-}
-
-/** Fills a form by field name (choices are checked), submits it and waits to land on `landing`. */
+/** Fills a form by field name, submits it and waits to land on `landing`. */
 async function answer(page: Page, answers: Answers, landing: string | RegExp) {
   await expectAccessible(page);
-  for (const [name, value] of Object.entries(answers)) {
-    for (const v of [value].flat()) {
-      const choice = page.locator(`main input[name="${name}"][value="${v}"]`);
-      if (await choice.count()) await choice.check();
-      else await page.locator(`main [name="${name}"]`).fill(v);
-    }
-  }
-  await page.locator('main form button.govuk-button').click();
+  await fillAndSubmit(page, answers);
   await page.waitForURL(landing);
   await expectAccessible(page);
 }
@@ -59,9 +28,9 @@ async function downloadPdf(page: Page, linkName: string | RegExp) {
 
 /** The public check, from a browser with nobody signed in. */
 async function checkOnPublicPage(code: string, welsh: boolean) {
-  const anonymous = await run.browser.newContext({ bypassCSP: true });
+  const anonymous = await e2e.browser.newContext({ bypassCSP: true });
   const page = await anonymous.newPage();
-  await page.goto(`${server.url}/check-a-guarantee`);
+  await page.goto(`${e2e.server.url}/check-a-guarantee`);
   await expectAccessible(page);
   const t = welsh ? cy : en;
   if (welsh) {
@@ -86,20 +55,17 @@ async function checkOnPublicPage(code: string, welsh: boolean) {
 
 describe('the bridge-back guarantee in Chromium with axe-core', () => {
   test('a specialist records the benefit, a job start gives a guarantee, its code checks out publicly, and the job end produces the return pack', async () => {
-    const page = await context.newPage();
-    await signIn(page, server.url, 'specialist@leicester.bridgework.example');
+    const page = await e2e.context.newPage();
+    await signIn(page, e2e.server.url, 'specialist@leicester.bridgework.example');
     // Amira (Universal Credit with LCW) is waiting in the inbox: accepting her referral opens her case.
-    const tenant = await server.db.global((tx) => tx.selectFrom('tenants').select('id').where('gss_code', '=', 'E06000016').executeTakeFirstOrThrow());
-    const user = await server.db.inTenant(tenant.id, (tx) => findUserByEmail(tx, 'specialist@leicester.bridgework.example'));
-    if (!user) throw new Error('no specialist');
-    const specialist = userPrincipal(user, tenant.id);
-    const inbox = await services.referrals.inbox(specialist);
+    const { specialist } = await specialistIn(e2e, 'E06000016');
+    const inbox = await e2e.services.referrals.inbox(specialist);
     const amira = inbox.find((r) => r.personName === 'Amira Hussain');
     if (!amira) throw new Error('no referral for Amira');
-    const caseId = (await services.referrals.accept(specialist, amira.id, {})).caseId;
+    const caseId = (await e2e.services.referrals.accept(specialist, amira.id, {})).caseId;
 
     // From the case page, the one link to benefits and the guarantee.
-    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.goto(`${e2e.server.url}/cases/${caseId}`);
     await expectAccessible(page);
     await page.getByRole('link', { name: en['guarantee.caseLink'] }).click();
     await page.waitForURL('**/benefits');
@@ -118,7 +84,7 @@ describe('the bridge-back guarantee in Chromium with axe-core', () => {
     expect(await page.locator('.govuk-notification-banner').textContent()).toContain(en['guarantee.done.award']);
 
     // A job start, from the case page, makes the guarantee.
-    await page.goto(`${server.url}/cases/${caseId}/jobs/new`);
+    await page.goto(`${e2e.server.url}/cases/${caseId}/jobs/new`);
     await answer(
       page,
       {
@@ -145,7 +111,7 @@ describe('the bridge-back guarantee in Chromium with axe-core', () => {
     expect(certificate.subarray(0, 4).toString('latin1')).toBe('%PDF');
 
     // The dashboard lists it.
-    await page.goto(`${server.url}/guarantees`);
+    await page.goto(`${e2e.server.url}/guarantees`);
     expect(await page.locator('main').textContent()).toContain('Amira Hussain');
     await expectAccessible(page);
 
@@ -157,7 +123,7 @@ describe('the bridge-back guarantee in Chromium with axe-core', () => {
     expect(welsh).toContain(cy['guarantee.check.valid']);
 
     // The job ends within the period: one action, and the case is back in job search with the pack ready.
-    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.goto(`${e2e.server.url}/cases/${caseId}`);
     await page
       .getByRole('link', { name: new RegExp(caseloadMessages.en['caseload.job.end']) })
       .first()
@@ -172,30 +138,28 @@ describe('the bridge-back guarantee in Chromium with axe-core', () => {
     expect(pack.subarray(0, 4).toString('latin1')).toBe('%PDF');
     const welshPack = await downloadPdf(page, en['guarantee.returnPack.cy']);
     expect(welshPack.toString('latin1')).toContain('/Lang (cy-GB)');
-    expect((await services.cases.view(specialist, caseId ?? '')).summary.phase).toBe('job-search');
+    expect((await e2e.services.cases.view(specialist, caseId ?? '')).summary.phase).toBe('job-search');
     await page.close();
   });
 
   test('in Welsh, the person sees their guarantee and downloads their certificate', async () => {
     const email = 'eleri.rowlands@example.com';
-    const tenant = await server.db.global((tx) => tx.selectFrom('tenants').select('id').where('gss_code', '=', 'W06000015').executeTakeFirstOrThrow());
-    const user = await server.db.inTenant(tenant.id, (tx) => findUserByEmail(tx, 'specialist@cardiff.bridgework.example'));
-    if (!user) throw new Error('no Cardiff specialist');
-    const specialist = userPrincipal(user, tenant.id);
-    const input = referralInput({ givenName: 'Eleri', postcode: 'CF10 1AA', email, nhsNumber: '', dateOfBirth: '1983-02-14' });
-    const { referral } = await services.referrals.create({ kind: 'public', tenantId: tenant.id }, 'self', {
-      ...input,
-      person: { ...input.person, familyName: 'Rowlands', preferredLanguage: 'cy' },
+    const { tenantId, specialist, caseId } = await openCase(e2e, 'W06000015', {
+      givenName: 'Eleri',
+      familyName: 'Rowlands',
+      email,
+      postcode: 'CF10 1AA',
+      language: 'cy',
+      dateOfBirth: '1983-02-14',
     });
-    const caseId = (await services.referrals.accept(specialist, referral.id, {})).caseId ?? '';
-    await services.guarantees.recordAward(specialist, caseId, {
+    await e2e.services.guarantees.recordAward(specialist, caseId, {
       benefit: 'esa-new-style',
       esaGroup: 'wrag',
       decisionDate: '2025-01-20',
       evidence: ['esa-decision-letter'],
     });
     const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
-    await services.cases.startJob(specialist, caseId, {
+    await e2e.services.cases.startJob(specialist, caseId, {
       employer: 'Llyfrgell Caerdydd',
       role: 'Cynorthwyydd llyfrgell',
       hoursPerWeek: 15,
@@ -205,22 +169,15 @@ describe('the bridge-back guarantee in Chromium with axe-core', () => {
     });
 
     // The person signs in from the emailed link.
-    const page = await context.newPage();
-    await page.goto(`${server.url}/my-support`);
+    const page = await e2e.context.newPage();
+    await page.goto(`${e2e.server.url}/my-support`);
     await page.getByRole('link', { name: /Cymraeg/ }).click();
     await page.waitForURL('**/my-support');
     await page.locator('#email').fill(email);
     await page.locator('main form button.govuk-button').click();
     await page.waitForURL('**/my-support/check-email');
-    const mail = await server.db.inTenant(tenant.id, (tx) =>
-      tx
-        .selectFrom('notifications_outbox')
-        .select('body')
-        .where('template', '=', 'participant-sign-in')
-        .where('recipient', '=', email)
-        .executeTakeFirstOrThrow(),
-    );
-    await page.goto(`${server.url}${/\/my-support\/sign-in\/\S+/.exec(mail.body)?.[0]}`);
+    const mail = await signInEmail(e2e, tenantId, email);
+    await page.goto(`${e2e.server.url}${/\/my-support\/sign-in\/\S+/.exec(mail.body)?.[0]}`);
     await page.locator('main form button.govuk-button').click();
     await page.waitForURL('**/my-support/plan');
 

@@ -1,50 +1,21 @@
 /// <reference lib="dom" />
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { caseMessages, participantMessages } from '../../src/domains/participants/index.ts';
 import { findObligationWording } from '../../src/domains/participation/index.ts';
-import type { RunningServer } from '../../src/main.ts';
-import { findUserByEmail, userPrincipal } from '../../src/platform/auth/index.ts';
-import { systemClock } from '../../src/platform/clock/index.ts';
-import { createServices, type Services } from '../../src/services.ts';
-import { referralInput } from '../support/referrals.ts';
-import { type E2eRun, expectAccessible, startE2e } from './browser.ts';
+import { expectAccessible, openCase, signInEmail, useE2e } from './browser.ts';
 
-let run: E2eRun;
-let server: RunningServer;
-let context: BrowserContext;
-let services: Services;
+const e2e = useE2e();
 const cy = participantMessages.cy;
 const EMAIL = 'rhian.evans@example.com';
 
-beforeAll(async () => {
-  run = await startE2e();
-  ({ server, context } = run);
-  services = createServices({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), db: server.db, clock: systemClock });
-}, 120_000);
-afterAll(() => run?.stop());
-
-async function cardiff() {
-  const tenant = await server.db.global((tx) => tx.selectFrom('tenants').select('id').where('gss_code', '=', 'W06000015').executeTakeFirstOrThrow());
-  const user = await server.db.inTenant(tenant.id, (tx) => findUserByEmail(tx, 'specialist@cardiff.bridgework.example'));
-  if (!user) throw new Error('no Cardiff specialist');
-  return { tenantId: tenant.id, specialist: userPrincipal(user, tenant.id) };
-}
-
 /** A Welsh speaker in Cardiff whose referral has been accepted, with a little in their plan. */
 async function openWelshCase() {
-  const { tenantId, specialist } = await cardiff();
-  const input = referralInput({ givenName: 'Rhian', postcode: 'CF10 1AA', email: EMAIL, nhsNumber: '', dateOfBirth: '1984-06-30' });
-  const { referral } = await services.referrals.create({ kind: 'public', tenantId }, 'self', {
-    ...input,
-    person: { ...input.person, familyName: 'Evans', preferredLanguage: 'cy' },
-  });
-  const accepted = await services.referrals.accept(specialist, referral.id, {});
-  if (!accepted.caseId) throw new Error('no case opened');
-  await services.cases.addPlanItem(specialist, accepted.caseId, { kind: 'goal', text: 'Gweithio mewn llyfrgell', owner: 'participant' });
-  await services.cases.bookAppointment(specialist, accepted.caseId, { date: '2030-01-10', time: '10:00', mode: 'in-person', place: 'Llyfrgell Ganolog' });
-  return { tenantId, specialist, caseId: accepted.caseId };
+  const opened = await openCase(e2e, 'W06000015', { givenName: 'Rhian', familyName: 'Evans', email: EMAIL, postcode: 'CF10 1AA', language: 'cy' });
+  const { specialist, caseId } = opened;
+  await e2e.services.cases.addPlanItem(specialist, caseId, { kind: 'goal', text: 'Gweithio mewn llyfrgell', owner: 'participant' });
+  await e2e.services.cases.bookAppointment(specialist, caseId, { date: '2030-01-10', time: '10:00', mode: 'in-person', place: 'Llyfrgell Ganolog' });
+  return opened;
 }
 
 /** Checks the page with axe, and that it speaks only of choice. */
@@ -57,10 +28,10 @@ async function check(page: Page) {
 describe('the participant’s own view in Chromium with axe-core', () => {
   test('in Welsh, a participant asks for a link, signs in from the email, changes consent, downloads their record and leaves', async () => {
     const { tenantId, specialist, caseId } = await openWelshCase();
-    const page = await context.newPage();
+    const page = await e2e.context.newPage();
 
     // Start, in Welsh from the language link.
-    await page.goto(`${server.url}/my-support`);
+    await page.goto(`${e2e.server.url}/my-support`);
     await page.getByRole('link', { name: /Cymraeg/ }).click();
     await page.waitForURL('**/my-support');
     expect(await page.locator('h1').textContent()).toContain(cy['participant.start.title']);
@@ -76,19 +47,12 @@ describe('the participant’s own view in Chromium with axe-core', () => {
     await check(page);
 
     // The email, from the local outbox, in Welsh.
-    const mail = await server.db.inTenant(tenantId, (tx) =>
-      tx
-        .selectFrom('notifications_outbox')
-        .select(['body', 'subject', 'language'])
-        .where('template', '=', 'participant-sign-in')
-        .where('recipient', '=', EMAIL)
-        .executeTakeFirstOrThrow(),
-    );
+    const mail = await signInEmail(e2e, tenantId, EMAIL);
     expect(mail.language).toBe('cy');
     expect(findObligationWording(`${mail.subject}\n${mail.body}`)).toEqual([]);
     const path = /\/my-support\/sign-in\/\S+/.exec(mail.body)?.[0];
     expect(path).toBeDefined();
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${e2e.server.url}${path}`);
     expect(await page.locator('h1').textContent()).toContain(cy['participant.signIn.title']);
     await check(page);
     await page.getByRole('button', { name: cy['participant.signIn.submit'] }).click();
@@ -134,7 +98,7 @@ describe('the participant’s own view in Chromium with axe-core', () => {
     expect(saved).toContain(cy['participant.consent.saved']);
     expect(saved).toContain(caseMessages.cy['cases.consent.share-with-health-team']);
     await check(page);
-    const consents = (await services.cases.view(specialist, caseId)).participant.consentScopes;
+    const consents = (await e2e.services.cases.view(specialist, caseId)).participant.consentScopes;
     expect(consents).toEqual(['share-with-employment-team', 'contact-employers']);
 
     // Download: the page, a real download of the PDF, and both files.
@@ -143,11 +107,11 @@ describe('the participant’s own view in Chromium with axe-core', () => {
     await check(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: cy['participant.download.pdf'] }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-    const pdf = await page.request.get(`${server.url}/my-support/download.pdf`);
+    const pdf = await page.request.get(`${e2e.server.url}/my-support/download.pdf`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 4).toString('latin1')).toBe('%PDF');
-    const json = await page.request.get(`${server.url}/my-support/download.json`);
+    const json = await page.request.get(`${e2e.server.url}/my-support/download.json`);
     expect(json.status()).toBe(200);
     const record = (await json.json()) as { version: number; person: { givenName: string }; referral: { health: { conditionsText: string } } };
     expect(record).toMatchObject({ version: 1, person: { givenName: 'Rhian' }, referral: { health: { conditionsText: 'Back pain and low mood' } } });
@@ -168,7 +132,7 @@ describe('the participant’s own view in Chromium with axe-core', () => {
     expect(left).toContain(cy['participant.left.benefits']);
     expect(left).toContain(cy['participant.left.comeBack']);
     await check(page);
-    const view = await services.cases.view(specialist, caseId);
+    const view = await e2e.services.cases.view(specialist, caseId);
     expect(view.summary).toMatchObject({ phase: 'closed', closureReason: 'left-programme' });
 
     // The plan now says the support has ended; signing out ends the session.
@@ -179,11 +143,11 @@ describe('the participant’s own view in Chromium with axe-core', () => {
     await page.getByRole('button', { name: cy['participant.nav.signOut'] }).click();
     await page.waitForURL('**/my-support/signed-out');
     await check(page);
-    await page.goto(`${server.url}/my-support/plan`);
+    await page.goto(`${e2e.server.url}/my-support/plan`);
     await page.waitForURL('**/my-support');
 
     // The used link explains itself.
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${e2e.server.url}${path}`);
     expect(await page.locator('h1').textContent()).toContain(cy['participant.link.title']);
     await check(page);
     await page.close();

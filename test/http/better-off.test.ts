@@ -4,8 +4,10 @@ import { betterOff } from '../../src/domains/benefits/index.ts';
 import { parseHousehold } from '../../src/domains/benefits/universal-credit-rules.ts';
 import { findObligationWording } from '../../src/domains/participation/index.ts';
 import { referralTables } from '../../src/domains/referrals/index.ts';
+import { SINGLE_LCWRA } from '../support/better-off.ts';
 import { LEICESTER_SPECIALIST, LEICESTER_TEAM_LEAD, openCase } from '../support/cases.ts';
-import { browser, createTestApp, type TestApp } from '../support/test-app.ts';
+import { newPeople } from '../support/referrals.ts';
+import { type Browser, browser, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
 
 let t: TestApp;
@@ -14,29 +16,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-type Browser = ReturnType<typeof browser>;
-let people = 0;
-/** A new person each time (referrals match people by name, date of birth and postcode). */
-const newPerson = (label: string) => ({
-  email: `${label}.${crypto.randomUUID().slice(0, 8)}@example.com`,
-  dateOfBirth: new Date(Date.UTC(1986, 4, 1) + people++ * 86_400_000).toISOString().slice(0, 10),
-});
-
-/** The single-with-LCWRA example of better-off-rules.test.ts, as the form posts it. */
-const SINGLE_LCWRA = {
-  hourlyPay: '12.71',
-  hours: '16',
-  age: '40',
-  partner: 'no',
-  lcwra: 'yes',
-  'lcwraSince-day': '1',
-  'lcwraSince-month': '5',
-  'lcwraSince-year': '2023',
-  children: 'no',
-  'date-day': '23',
-  'date-month': '11',
-  'date-year': '2026',
-};
+const newPerson = newPeople('1986-05-01');
 
 /** A couple with two children and rent, as the form posts it. */
 const COUPLE = {

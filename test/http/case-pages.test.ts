@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { caseloadMessages } from '../../src/domains/participants/index.ts';
 import { auditRows, caseOn, rowCount } from '../support/case-regimes.ts';
 import { staffPrincipal } from '../support/referrals.ts';
-import { browser, createTestApp, type TestApp } from '../support/test-app.ts';
+import { type Browser, browser, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
 
 // The staff case pages, signed in through the pages: the caseload, a case and each of its forms
@@ -17,7 +17,6 @@ afterAll(() => t.close());
 
 const en = caseloadMessages.en;
 const LEICESTER = (role: string) => `${role}@leicester.bridgework.example`;
-type Browser = ReturnType<typeof browser>;
 
 async function signedIn(role: string): Promise<Browser> {
   const b = browser(t.app);

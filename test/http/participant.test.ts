@@ -10,7 +10,8 @@ import { referralMessages, referralTables } from '../../src/domains/referrals/in
 import { createTranslator } from '../../src/platform/i18n/index.ts';
 import type { PdfBlock } from '../../src/platform/pdf/index.ts';
 import { openCase } from '../support/cases.ts';
-import { browser, createTestApp, type TestApp } from '../support/test-app.ts';
+import { newPeople, uniqueEmail } from '../support/referrals.ts';
+import { type Browser, browser, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
 
 let t: TestApp;
@@ -19,16 +20,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-type Browser = ReturnType<typeof browser>;
 type Form = Record<string, string | string[]>;
 
-const uniqueEmail = (label: string) => `${label}.${crypto.randomUUID().slice(0, 8)}@example.com`;
-let people = 0;
-/** A new person each time: referrals match people by name, date of birth and postcode, so the date of birth differs. */
-const newPerson = (label: string) => ({
-  email: uniqueEmail(label),
-  dateOfBirth: new Date(Date.UTC(1975, 0, 1) + people++ * 86_400_000).toISOString().slice(0, 10),
-});
+const newPerson = newPeople('1975-01-01');
 const db = () => t.testDb.db;
 const leicester = () => t.tenants.leicester;
 

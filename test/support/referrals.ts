@@ -1,6 +1,21 @@
 import { findUserByEmail, type UserPrincipal, userPrincipal } from '../../src/platform/auth/index.ts';
 import type { TestApp } from './test-app.ts';
 
+/** An email address nobody else in the test has. */
+export const uniqueEmail = (label: string) => `${label}.${crypto.randomUUID().slice(0, 8)}@example.com`;
+
+/**
+ * New people, one a call: referrals match people by name, date of birth and postcode, so each gets
+ * an email of its own and a date of birth a day after the last, starting from `firstBorn`.
+ */
+export function newPeople(firstBorn: string): (label: string) => { email: string; dateOfBirth: string } {
+  let born = 0;
+  return (label) => ({
+    email: uniqueEmail(label),
+    dateOfBirth: new Date(Date.parse(`${firstBorn}T00:00:00Z`) + born++ * 86_400_000).toISOString().slice(0, 10),
+  });
+}
+
 /** A complete referral in the shape the service takes: each test changes what it is about. */
 export function referralInput(
   overrides: { identifier?: string; nhsNumber?: string; givenName?: string; postcode?: string; email?: string; dateOfBirth?: string; neet?: boolean } = {},

@@ -78,6 +78,7 @@ export function browser(app: FastifyInstance) {
     },
   };
 }
+export type Browser = ReturnType<typeof browser>;
 
 /** Creates an OAuth client in a tenant and returns a bearer token for it. */
 export async function bearerToken(t: TestApp, gssCode: string, scopes: string, organisation?: string): Promise<string> {

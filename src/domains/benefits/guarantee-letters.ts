@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock/index.ts';
 import { newId, type Tx } from '../../platform/db/index.ts';
 import { createTranslator, formatIsoDate } from '../../platform/i18n/index.ts';
-import { queueNotification } from '../../platform/notify/index.ts';
+import { personChannel, queueNotification } from '../../platform/notify/index.ts';
 import type { Guarantee } from './guarantee.ts';
 import { guaranteeMessages } from './guarantee-messages.ts';
 import { benefitWords } from './guarantee-words.ts';
@@ -23,8 +23,8 @@ export function createGuaranteeLetters(deps: { clock: Clock; baseUrl: string }) 
 
   return {
     async toPerson(tx: Tx, tenantId: string, p: PersonContact, kind: PersonMessage, g: Pick<Guarantee, 'award' | 'protectedUntil' | 'verificationCode'>) {
-      const channel = p.email && !p.doNotContact.includes('email') ? 'email' : p.phone && !p.doNotContact.includes('text') ? 'sms' : null;
-      if (!channel) return false;
+      const to = personChannel(p);
+      if (!to) return false;
       const t = translate(p.language);
       const until = formatIsoDate(g.protectedUntil, p.language);
       const benefit = benefitWords(g.award, t);
@@ -38,8 +38,7 @@ export function createGuaranteeLetters(deps: { clock: Clock; baseUrl: string }) 
       await queueNotification(tx, clock, {
         tenantId,
         id: newId(clock.now()),
-        channel,
-        recipient: channel === 'email' ? (p.email as string) : (p.phone as string),
+        ...to,
         template: `guarantee-${kind}`,
         subject: t(`guarantee.notify.${kind}.subject`, { until }),
         body: [t('guarantee.notify.greeting', { name: p.givenName }), ...lines].join('\n\n'),

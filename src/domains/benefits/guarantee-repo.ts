@@ -1,16 +1,11 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Tx } from '../../platform/db/index.ts';
+import type { CaseTables } from '../participants/index.ts';
 import type { ReferralTables } from '../referrals/index.ts';
 import type { AppliedRule, Award, Guarantee, GuaranteeTables, RuleNotApplied } from './guarantee.ts';
 
-/**
- * The columns of a case's jobs the guarantee reads, under the case's row lock. The participants
- * capability owns `case_jobs` (and exports no table types); a guarantee is made for one of its jobs.
- */
-type CaseJobsRead = {
-  case_jobs: { tenant_id: string; id: string; case_id: string; employer: string; role: string; start_date: string; end_date: string | null };
-};
-type Tables = ReferralTables & GuaranteeTables & CaseJobsRead;
+/** A guarantee is made for one of a case's jobs, read here under the case's row lock; the participants capability owns `case_jobs`. */
+type Tables = ReferralTables & GuaranteeTables & Pick<CaseTables, 'case_jobs'>;
 export const tables = (tx: Tx) => tx.withTables<Tables>();
 
 type AwardRow = Selectable<GuaranteeTables['benefit_awards']>;
@@ -163,6 +158,7 @@ export async function guaranteesOfParticipant(tx: Tx, participantId: string): Pr
 
 /** Who a guarantee is for and who works their case: for the dashboard, letters and reminders. */
 export function withPeople(tx: Tx) {
+  // The same joins as participants' case queries: a query over guarantees and cases together cannot be borrowed through its index.
   return guaranteeQuery(tx)
     .innerJoin('cases as c', (j) => j.onRef('c.tenant_id', '=', 'g.tenant_id').onRef('c.id', '=', 'g.case_id'))
     .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'c.tenant_id').onRef('p.id', '=', 'c.participant_id'))
@@ -274,59 +270,4 @@ export async function personOfCase(tx: Tx, caseId: string) {
 export async function findAward(tx: Tx, id: string): Promise<Award | null> {
   const row = await tables(tx).selectFrom('benefit_awards').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toAward(row) : null;
-}
-
-/**
- * The case's timeline, for changes the system makes on its own (a guarantee expiring, a reminder
- * sent). The participants capability owns `case_events`; changes people make go through its
- * kernel's `record`, and this writes the same row shape.
- */
-type CaseEventsWrite = {
-  case_events: {
-    tenant_id: string;
-    id: string;
-    case_id: string;
-    at: Date;
-    actor_kind: string;
-    actor_id: string;
-    actor_name: string;
-    kind: string;
-    from_value: string | null;
-    to_value: string | null;
-    reason: string | null;
-    details: string;
-  };
-};
-export async function appendCaseEvent(
-  tx: Tx,
-  e: {
-    tenantId: string;
-    id: string;
-    caseId: string;
-    at: Date;
-    kind: string;
-    from: string | null;
-    to: string | null;
-    reason: string;
-    details: Record<string, unknown>;
-  },
-) {
-  await tx
-    .withTables<CaseEventsWrite>()
-    .insertInto('case_events')
-    .values({
-      tenant_id: e.tenantId,
-      id: e.id,
-      case_id: e.caseId,
-      at: e.at,
-      actor_kind: 'system',
-      actor_id: 'bridge-back-guarantee',
-      actor_name: 'Bridgework',
-      kind: e.kind,
-      from_value: e.from,
-      to_value: e.to,
-      reason: e.reason,
-      details: JSON.stringify(e.details),
-    })
-    .execute();
 }

@@ -1,17 +1,10 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/errors/index.ts';
 import { AWARD_BENEFITS, ESA_GROUPS, EVIDENCE_KINDS, isEsa, WITHDRAW_REASONS } from './guarantee.ts';
 import { normaliseCode } from './guarantee-code.ts';
 
 // Messages are catalogue keys: pages show them in English or Welsh, machines get them in English.
 const optionalText = (max: number) => z.string({ error: 'guarantee.error.tooLong' }).trim().max(max, 'guarantee.error.tooLong').default('');
-const isoDate = (message: string) =>
-  z
-    .string({ error: message })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((v) => {
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-    }, message);
 /** Checkboxes post one value or several under one name; JSON sends a list. */
 const someOf = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z

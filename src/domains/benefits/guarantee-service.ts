@@ -14,7 +14,6 @@ import type { GuaranteeDocument } from './guarantee-pdf.ts';
 import {
   activeEndingBy,
   activeGuarantees,
-  appendCaseEvent,
   awardsOfCase,
   awardsOfParticipant,
   findAward,
@@ -48,6 +47,8 @@ const sameAward = (a: Award, v: { benefit: string; esaGroup: string | null; deci
 /** The public check counts codes that match nothing, per client address: enough for typing mistakes, far too few to guess. */
 const CHECK_RULE = { maxFailures: 10, windowSeconds: 3600 };
 const TIMELINE = 'bridge-back-guarantee';
+/** Who the case timeline says made the sweep's entries. */
+const SWEEP_ACTOR = { id: 'bridge-back-guarantee', name: 'Bridgework' };
 /** Dates in timeline entries, which are kept in English as every case timeline reason is. */
 const long = (iso: string) => formatIsoDate(iso, 'en');
 
@@ -334,11 +335,18 @@ export function createGuaranteeService(deps: { db: Database; clock: Clock; baseU
         let expired = 0;
         let reminded = 0;
         for (const g of await activeEndingBy(tx, horizon)) {
-          const event = { tenantId: tenant.id, id: newId(now), caseId: g.caseId, at: now, details: { guarantee: g.id, protectedUntil: g.protectedUntil } };
+          const event = {
+            tenantId: tenant.id,
+            id: newId(now),
+            caseId: g.caseId,
+            at: now,
+            actor: SWEEP_ACTOR,
+            details: { guarantee: g.id, protectedUntil: g.protectedUntil },
+          };
           if (hasLapsed(g, day)) {
             transition(g.status, 'expired');
             if (!(await updateGuarantee(tx, g.id, { status: 'expired' }, now, { status: 'active' }))) continue;
-            await appendCaseEvent(tx, {
+            await deps.cases().systemEntry(tx, {
               ...event,
               kind: TIMELINE,
               from: 'active',
@@ -351,7 +359,7 @@ export function createGuaranteeService(deps: { db: Database; clock: Clock; baseU
             if (!(await updateGuarantee(tx, g.id, { reminded_at: now }, now, { status: 'active', notReminded: true }))) continue;
             await letters.toPerson(tx, tenant.id, g.person, 'reminder', g);
             if (g.specialist) await letters.reminderToSpecialist(tx, tenant.id, g.specialist, g);
-            await appendCaseEvent(tx, {
+            await deps.cases().systemEntry(tx, {
               ...event,
               kind: TIMELINE,
               from: null,

@@ -2,7 +2,7 @@ import type { Clock } from '../../platform/clock/index.ts';
 import { newId, type Tx } from '../../platform/db/index.ts';
 import { InvalidInput } from '../../platform/errors/index.ts';
 import { createTranslator, formatMoment, type Translate } from '../../platform/i18n/index.ts';
-import { queueNotification } from '../../platform/notify/index.ts';
+import { personChannel, queueNotification } from '../../platform/notify/index.ts';
 import { findObligationWording } from '../participation/index.ts';
 import type { Participant } from './case.ts';
 import { caseMessages } from './case-messages.ts';
@@ -47,8 +47,8 @@ export function createCaseLetters(deps: { clock: Clock; baseUrl: string }) {
       p: Participant,
       a: { startsAt: Date; mode: 'in-person' | 'phone' | 'video'; place: string; obligations: boolean },
     ) {
-      const channel = p.email && !p.doNotContact.includes('email') ? 'email' : p.phone && !p.doNotContact.includes('text') ? 'sms' : null;
-      if (!channel) return false;
+      const to = personChannel(p);
+      if (!to) return false;
       const t = translate(p.preferredLanguage);
       const letter = appointmentLetter(t, p.preferredLanguage, { givenName: p.givenName, ...a });
       // Fail closed: a letter not meant to carry obligations never goes out with any, and the booking
@@ -59,8 +59,7 @@ export function createCaseLetters(deps: { clock: Clock; baseUrl: string }) {
       await queueNotification(tx, clock, {
         tenantId,
         id: newId(clock.now()),
-        channel,
-        recipient: channel === 'email' ? (p.email as string) : (p.phone as string),
+        ...to,
         template: 'case-appointment',
         subject: letter.subject,
         body: letter.lines.join('\n\n'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/errors/index.ts';
 import { REGIMES } from '../participation/index.ts';
 import {
   APPOINTMENT_MODES,
@@ -15,14 +16,6 @@ import {
 // Messages are catalogue keys: pages show them in English or Welsh, machines get English.
 const text = (max: number, required: string) => z.string({ error: required }).trim().min(1, required).max(max, 'cases.error.tooLong');
 const optionalText = (max: number) => z.string({ error: 'cases.error.text' }).trim().max(max, 'cases.error.tooLong').default('');
-const isoDate = (message: string) =>
-  z
-    .string({ error: message })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((v) => {
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-    }, message);
 const optionalDate = (message: string) =>
   z
     .union([z.literal(''), isoDate(message)], { error: message })

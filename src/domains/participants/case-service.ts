@@ -16,6 +16,7 @@ import {
   findParticipant,
   findProfile,
   healthOf,
+  insertCaseEvent,
   insertNote,
   insertPlanItem,
   listJobs,
@@ -554,6 +555,9 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
     work,
     closeIn,
     record,
+    /** A timeline entry the system makes on its own, in the caller's transaction (a guarantee expiring, a reminder sent). */
+    systemEntry: (tx: Tx, e: Omit<Parameters<typeof insertCaseEvent>[1], 'actor'> & { actor: { id: string; name: string } }) =>
+      insertCaseEvent(tx, { ...e, actor: { kind: 'system', ...e.actor } }),
     ...createCaseGovernance(deps, k),
   };
 }

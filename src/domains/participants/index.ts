@@ -1,5 +1,5 @@
 export { caseOperations } from './api/case-api.ts';
-export type { CaseSummary, CaseView, Phase } from './case.ts';
+export type { CaseSummary, CaseTables, CaseView, Phase } from './case.ts';
 export { caseMessages } from './case-messages.ts';
 export { type CaseService, createCaseService } from './case-service.ts';
 export type { ExportSections } from './participant-export.ts';

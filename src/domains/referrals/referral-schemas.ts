@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/errors/index.ts';
 import { isValidNhsNumber, normaliseNhsNumber } from './nhs-number.ts';
 import { normalisePostcode } from './postcode.ts';
 import {
@@ -26,16 +27,6 @@ const optionalText = (max: number) =>
     .max(max, 'referrals.error.tooLong')
     .optional()
     .transform((v) => (v ? v : null));
-
-/** A real calendar date, yyyy-mm-dd. */
-export const isoDate = (message: string) =>
-  z
-    .string({ error: message })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((v) => {
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-    }, message);
 
 const nhsNumber = z
   .string({ error: 'referrals.error.nhsNumber' })

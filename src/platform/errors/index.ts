@@ -12,3 +12,4 @@ export {
   TooManyRequests,
   Unauthenticated,
 } from './errors.ts';
+export { isoDate } from './schemas.ts';

@@ -6,6 +6,7 @@ export {
   notifyJwt,
   type OutboundMessage,
   outboundMessageSchema,
+  personChannel,
   queueNotification,
   SEND_NOTIFICATION_JOB,
   sendNotificationHandler,

@@ -10,6 +10,7 @@ import {
   listOutbox,
   type Notifier,
   notifyJwt,
+  personChannel,
   queueNotification,
   SEND_NOTIFICATION_JOB,
   sendNotificationHandler,
@@ -104,6 +105,15 @@ describe(`notifications on ${testDatabaseKind}`, () => {
     });
     await t.db.inTenant(tenantId, (tx) => queueNotification(tx, clock, message()));
     expect(await runnerWith(notifier).runDue()).toMatchObject({ retried: 1 });
+  });
+
+  test('a person is written to by email, or else by text, and never by a way they refused', () => {
+    const person = { email: 'sam@example.com', phone: '07700900123', doNotContact: [] };
+    expect(personChannel(person)).toEqual({ channel: 'email', recipient: 'sam@example.com' });
+    expect(personChannel({ ...person, doNotContact: ['email'] })).toEqual({ channel: 'sms', recipient: '07700900123' });
+    expect(personChannel({ ...person, email: null })).toEqual({ channel: 'sms', recipient: '07700900123' });
+    expect(personChannel({ ...person, doNotContact: ['email', 'text'] })).toBeNull();
+    expect(personChannel({ email: null, phone: null, doNotContact: [] })).toBeNull();
   });
 
   test('the Notify JWT carries the service id and is signed with the key secret', () => {

@@ -23,6 +23,20 @@ export type Notifier = { readonly kind: 'outbox' | 'govuk-notify'; send(message:
 export const SEND_NOTIFICATION_JOB = 'notify.send';
 
 /**
+ * How to write to a person: by email, or else by text message, and never by a way they refused
+ * (`email` or `text` in their do-not-contact list). Null when no way is left.
+ */
+export function personChannel(p: {
+  email: string | null;
+  phone: string | null;
+  doNotContact: readonly string[];
+}): Pick<OutboundMessage, 'channel' | 'recipient'> | null {
+  if (p.email && !p.doNotContact.includes('email')) return { channel: 'email', recipient: p.email };
+  if (p.phone && !p.doNotContact.includes('text')) return { channel: 'sms', recipient: p.phone };
+  return null;
+}
+
+/**
  * Records a message in the tenant's outbox and queues its delivery, in the caller's transaction:
  * it is sent if and only if the change that causes it commits. The queue row carries only ids;
  * the text stays in the tenant-isolated outbox.

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { SINGLE_LCWRA } from '../../../../test/support/better-off.ts';
 import { createTranslator, platformMessages } from '../../../platform/i18n/index.ts';
 import { BENEFIT_PARAMETERS, CHILDREN_BORN_BEFORE } from '../benefit-parameters.ts';
 import { REASON_CODES } from '../universal-credit.ts';
@@ -7,20 +8,6 @@ import { betterOffMessages } from './better-off-messages.ts';
 import { money, parameterRow, reasonText } from './better-off-presenter.ts';
 
 const options = { today: '2026-11-23', ratesFrom: '2024-04-08', ratesUntil: '2027-04-05', dateField: true };
-const valid = {
-  hourlyPay: '12.71',
-  hours: '16',
-  age: '40',
-  partner: 'no',
-  lcwra: 'yes',
-  'lcwraSince-day': '1',
-  'lcwraSince-month': '5',
-  'lcwraSince-year': '2023',
-  children: 'no',
-  'date-day': '23',
-  'date-month': '11',
-  'date-year': '2026',
-};
 
 describe('the better-off form', () => {
   test('money as people type it', () => {
@@ -47,7 +34,7 @@ describe('the better-off form', () => {
   test('valid answers become the request; the other children are dated cautiously', () => {
     const form = readBetterOff(
       {
-        ...valid,
+        ...SINGLE_LCWRA,
         children: 'yes',
         childCount: '3',
         'eldestBirthDate-day': '1',
@@ -84,7 +71,7 @@ describe('the better-off form', () => {
   });
 
   test('LCWRA needs a start date unless terminally ill or under the severe conditions criteria', () => {
-    const noDate = { ...valid, 'lcwraSince-day': '', 'lcwraSince-month': '', 'lcwraSince-year': '' };
+    const noDate = { ...SINGLE_LCWRA, 'lcwraSince-day': '', 'lcwraSince-month': '', 'lcwraSince-year': '' };
     const missing = readBetterOff(noDate, options);
     expect(!missing.ok && missing.issues).toEqual([{ path: 'lcwraSince', message: 'betterOff.error.lcwraSinceMissing' }]);
     const protectedOnly = readBetterOff({ ...noDate, lcwraProtected: 'yes' }, options);

@@ -1,4 +1,5 @@
 import type { Issue } from '../../../platform/errors/index.ts';
+import { dateParts } from '../../../platform/http/form-fields.ts';
 import type { HouseholdInput } from '../universal-credit-schemas.ts';
 
 /**
@@ -83,15 +84,14 @@ export function parseMoney(raw: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** A calendar date from three boxes: `empty`, `invalid`, or the ISO date. */
-export function dateFrom(shown: Shown, name: string): { kind: 'empty' } | { kind: 'invalid' } | { kind: 'date'; iso: string } {
-  const [d, m, y] = DATE_PARTS.map((p) => (shown[`${name}-${p}`] ?? '').trim());
-  if (!d && !m && !y) return { kind: 'empty' };
-  if (!/^\d{1,2}$/.test(d ?? '') || !/^\d{1,2}$/.test(m ?? '') || !/^\d{4}$/.test(y ?? '')) return { kind: 'invalid' };
-  const [day, month, year] = [Number(d), Number(m), Number(y)];
+/** A real calendar date from three boxes: `empty`, `invalid` (not three numbers, or no such day), or the ISO date. */
+export function dateFrom(shown: Shown, name: string): ReturnType<typeof dateParts> {
+  const typed = dateParts(shown, name);
+  if (typed.kind !== 'date') return typed;
+  const [year, month, day] = typed.iso.split('-').map(Number) as [number, number, number];
   const at = new Date(Date.UTC(year, month - 1, day));
   if (at.getUTCFullYear() !== year || at.getUTCMonth() !== month - 1 || at.getUTCDate() !== day) return { kind: 'invalid' };
-  return { kind: 'date', iso: at.toISOString().slice(0, 10) };
+  return typed;
 }
 
 /** The date `years` years after an ISO date (29 February falls back to 28 February). */

@@ -2,6 +2,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole, type UserPrincipal } from '../../../platform/auth/index.ts';
 import type { Language, Role } from '../../../platform/db/index.ts';
 import { Forbidden, type Issue, NotFound } from '../../../platform/errors/index.ts';
+import {
+  checkboxes,
+  combineDates,
+  dateInput,
+  type Field,
+  type FieldValues,
+  formBody,
+  formIssues,
+  idParam,
+  radios,
+  textarea,
+  withErrors,
+} from '../../../platform/http/form-fields.ts';
 import { formErrors } from '../../../platform/http/pages.ts';
 import { isLanguage, type Translate } from '../../../platform/i18n/index.ts';
 import { renderPdf } from '../../../platform/pdf/index.ts';
@@ -9,19 +22,6 @@ import { AWARD_BENEFITS, ESA_GROUPS, EVIDENCE_KINDS, WITHDRAW_REASONS } from '..
 import { certificateDocument, returnPackDocument } from '../guarantee-pdf.ts';
 import { reminderDays } from '../guarantee-rules.ts';
 import type { GuaranteeService } from '../guarantee-service.ts';
-import {
-  checkboxes,
-  combineDate,
-  dateInput,
-  type Field,
-  formBody,
-  formIssues,
-  idParam,
-  radios,
-  textarea,
-  type Values,
-  withErrors,
-} from './guarantee-fields.ts';
 import { benefitsPage, dashboardRows, guaranteeCard } from './guarantee-presenter.ts';
 
 const VIEWS = 'benefits/web/views';
@@ -33,41 +33,42 @@ export type GuaranteePagesDeps = { guarantees: GuaranteeService; translator: (la
 type Params = { id: string; guaranteeId?: string };
 type FormPage = { title: string; lead?: string[]; rows?: unknown[]; fields: Field[]; button: string; buttonClasses?: string };
 
-function awardFields(values: Values, t: Translate): Field[] {
+function awardFields(values: FieldValues, t: Translate): Field[] {
+  const s = { values };
   return [
     radios(
-      values,
+      s,
       'benefit',
       t('guarantee.award.benefitQuestion'),
       AWARD_BENEFITS.map((b) => ({ value: b, text: t(`guarantee.benefit.${b}`) })),
     ),
     radios(
-      values,
+      s,
       'esaGroup',
       t('guarantee.award.groupQuestion'),
       ESA_GROUPS.map((g) => ({ value: g, text: t(`guarantee.group.${g}`) })),
-      t('guarantee.award.groupHint'),
+      { hint: t('guarantee.award.groupHint') },
     ),
-    dateInput(values, 'decisionDate', t('guarantee.award.decisionQuestion'), t('guarantee.award.decisionHint'), t),
+    dateInput(s, 'decisionDate', t('guarantee.award.decisionQuestion'), t, { hint: t('guarantee.award.decisionHint') }),
     checkboxes(
-      values,
+      s,
       'evidence',
       t('guarantee.award.evidenceQuestion'),
       EVIDENCE_KINDS.map((e) => ({ value: e, text: t(`guarantee.evidence.${e}`) })),
-      t('guarantee.award.evidenceHint'),
+      { hint: t('guarantee.award.evidenceHint') },
     ),
-    textarea(values, 'evidenceNote', t('guarantee.award.noteLabel'), t('guarantee.award.noteHint')),
+    textarea(s, 'evidenceNote', t('guarantee.award.noteLabel'), { hint: t('guarantee.award.noteHint'), rows: 3 }),
   ];
 }
 
-const withdrawFields = (values: Values, t: Translate): Field[] => [
+const withdrawFields = (values: FieldValues, t: Translate): Field[] => [
   radios(
-    values,
+    { values },
     'reason',
     t('guarantee.withdraw.reason'),
     WITHDRAW_REASONS.map((r) => ({ value: r, text: t(`guarantee.withdrawReason.${r}`) })),
   ),
-  textarea(values, 'note', t('guarantee.withdraw.note')),
+  textarea({ values }, 'note', t('guarantee.withdraw.note'), { rows: 3 }),
 ];
 
 /**
@@ -127,12 +128,12 @@ export function registerGuaranteeCasePages(app: FastifyInstance, deps: Guarantee
 
   // The award as evidenced.
   const awardPage =
-    (values: Values | null, t: Translate) =>
+    (values: FieldValues | null, t: Translate) =>
     (data: Awaited<ReturnType<GuaranteeService['forCase']>>): FormPage => {
       if (data.view.summary.phase === 'closed') throw new Forbidden('A closed case cannot be changed');
       const latest = data.awards[0];
       const [y = '', m = '', d = ''] = latest?.decisionDate.split('-') ?? [];
-      const initial: Values = latest
+      const initial: FieldValues = latest
         ? {
             benefit: latest.benefit,
             esaGroup: latest.esaGroup ?? '',
@@ -160,11 +161,11 @@ export function registerGuaranteeCasePages(app: FastifyInstance, deps: Guarantee
     const caseId = idParam(request.params.id, 'case');
     const typed = formBody(request.body);
     try {
-      await guarantees.recordAward(user, caseId, combineDate(typed, 'decisionDate'));
+      await guarantees.recordAward(user, caseId, combineDates(typed, ['decisionDate']));
     } catch (error) {
-      const issues = formIssues(error);
-      if (!issues) throw error;
-      return showForm(request, reply, user, caseId, awardPage(typed, request.t), `/cases/${caseId}/benefits/award`, issues);
+      const failure = formIssues(error);
+      if (!failure) throw error;
+      return showForm(request, reply, user, caseId, awardPage(typed, request.t), `/cases/${caseId}/benefits/award`, failure.issues);
     }
     return reply.redirect(`/cases/${caseId}/benefits?done=award`, 303);
   });
@@ -176,16 +177,16 @@ export function registerGuaranteeCasePages(app: FastifyInstance, deps: Guarantee
     try {
       await guarantees.createForJob(user, caseId, formBody(request.body));
     } catch (error) {
-      const issues = formIssues(error);
-      if (!issues) throw error;
-      return showBenefits(request, reply, user, caseId, null, issues);
+      const failure = formIssues(error);
+      if (!failure) throw error;
+      return showBenefits(request, reply, user, caseId, null, failure.issues);
     }
     return reply.redirect(`/cases/${caseId}/benefits?done=created`, 303);
   });
 
   // Withdrawing, with a reason.
   const withdrawPage =
-    (guaranteeId: string, values: Values, t: Translate, lang: Language) =>
+    (guaranteeId: string, values: FieldValues, t: Translate, lang: Language) =>
     (data: Awaited<ReturnType<GuaranteeService['forCase']>>): FormPage => {
       const g = data.guarantees.find((x) => x.id === guaranteeId && x.status === 'active');
       if (!g) throw new NotFound('active guarantee', guaranteeId);
@@ -212,8 +213,8 @@ export function registerGuaranteeCasePages(app: FastifyInstance, deps: Guarantee
     try {
       await guarantees.withdraw(user, caseId, gid, typed);
     } catch (error) {
-      const issues = formIssues(error);
-      if (!issues) throw error;
+      const failure = formIssues(error);
+      if (!failure) throw error;
       return showForm(
         request,
         reply,
@@ -221,7 +222,7 @@ export function registerGuaranteeCasePages(app: FastifyInstance, deps: Guarantee
         caseId,
         withdrawPage(gid, typed, request.t, request.lang),
         `/cases/${caseId}/benefits/guarantees/${gid}/withdraw`,
-        issues,
+        failure.issues,
       );
     }
     return reply.redirect(`/cases/${caseId}/benefits?done=withdrawn`, 303);

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { idParam } from '../../../platform/http/form-fields.ts';
 import { LANGUAGE_COOKIE } from '../../../platform/http/pages.ts';
 import { isLanguage } from '../../../platform/i18n/index.ts';
 import { PARTICIPANT_COOKIE, type ParticipantService } from '../../participants/index.ts';
 import { type GuaranteePagesDeps, sendPdf } from './guarantee-case-routes.ts';
-import { idParam } from './guarantee-fields.ts';
 import { documentLinks, guaranteeCard, ruleDetails } from './guarantee-presenter.ts';
 
 const VIEWS = 'benefits/web/views';

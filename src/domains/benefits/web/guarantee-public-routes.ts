@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formBody, formIssues } from '../../../platform/http/form-fields.ts';
 import { formErrors } from '../../../platform/http/pages.ts';
 import type { CheckResult, GuaranteeService } from '../guarantee-service.ts';
 import { day } from '../guarantee-words.ts';
-import { formBody, formIssues } from './guarantee-fields.ts';
 
 const VIEWS = 'benefits/web/views';
 
@@ -42,15 +42,15 @@ export function registerGuaranteeCheckPage(app: FastifyInstance, deps: { guarant
       // The answer is shown, not redirected to: a code never goes into an address or the browser's history.
       return show(request, reply, resultOf(request, await deps.guarantees.check(body, request.ip)));
     } catch (error) {
-      const issues = formIssues(error);
-      if (!issues) throw error;
+      const failure = formIssues(error);
+      if (!failure) throw error;
       return show(
         request,
         reply,
         {
           code: typed.slice(0, 100),
           errors: formErrors(
-            issues.map((i) => ({ ...i, path: 'code' })),
+            failure.issues.map((i) => ({ ...i, path: 'code' })),
             request.t,
           ),
         },

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole, type UserPrincipal } from '../../../platform/auth/index.ts';
 import { type Issue, NotFound } from '../../../platform/errors/index.ts';
+import { type Field, formBody, formIssues, idParam, input, radios, textarea, withErrors } from '../../../platform/http/form-fields.ts';
 import type { CaseService } from '../case-service.ts';
-import { dateTime, escapeHtml, type Field, formBody, formIssues, idParam, input, link, radios, row, tag, textarea, withErrors } from './case-format.ts';
+import { CASE_FORM_REFUSALS, dateTime, escapeHtml, link, row, tag } from './case-format.ts';
 
 const VIEWS = 'participants/web/views';
 
@@ -97,7 +98,7 @@ export function registerCaseAdminPages(app: FastifyInstance, deps: { cases: Case
       await cases.review(user, grantId, body);
       return reply.redirect('/cases/reviews?done=reviewed', 303);
     } catch (error) {
-      const failure = formIssues(error);
+      const failure = formIssues(error, CASE_FORM_REFUSALS);
       if (!failure) throw error;
       return reviewPage(request, reply, user, grantId, body, failure.issues);
     }
@@ -144,7 +145,7 @@ export function registerCaseAdminPages(app: FastifyInstance, deps: { cases: Case
       await cases.updateSettings(user, body);
       return reply.redirect('/cases/settings?saved=1', 303);
     } catch (error) {
-      const failure = formIssues(error);
+      const failure = formIssues(error, CASE_FORM_REFUSALS);
       if (!failure) throw error;
       return settingsPage(request, reply, body, false, failure.issues);
     }

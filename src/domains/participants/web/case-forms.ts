@@ -1,26 +1,13 @@
 import type { UserPrincipal } from '../../../platform/auth/index.ts';
 import type { Language } from '../../../platform/db/index.ts';
 import { NotFound } from '../../../platform/errors/index.ts';
+import { checkboxes, dateInput, type Field, type FieldState, input, radios, textarea } from '../../../platform/http/form-fields.ts';
 import type { Translate } from '../../../platform/i18n/index.ts';
 import { isVoluntary, REGIMES } from '../../participation/index.ts';
 import { APPOINTMENT_MODES, APPOINTMENT_OUTCOMES, CLOSURE_REASONS, CONTRACT_TYPES, MANAGED_CONSENTS, PLAN_OWNERS, STAFF_NOTE_KINDS } from '../case.ts';
 import { nextPhases } from '../case-rules.ts';
 import type { CaseService } from '../case-service.ts';
-import {
-  appointmentTime,
-  checkboxes,
-  dateInput,
-  type Field,
-  type FieldState,
-  input,
-  normaliseAmount,
-  normaliseTime,
-  type Row,
-  radios,
-  row,
-  day as showDay,
-  textarea,
-} from './case-format.ts';
+import { appointmentTime, normaliseAmount, normaliseTime, type Row, row, day as showDay } from './case-format.ts';
 import type { abilities, FullCaseView } from './case-page.ts';
 
 /** A form page about one case: what it shows, and what posting it does. */
@@ -152,7 +139,7 @@ export const CASE_FORMS: readonly CaseForm[] = [
       fields: [
         textarea(state, 'text', t('caseload.plan.goalText'), { hint: t('caseload.plan.goalHint'), rows: 2 }),
         radios(state, 'owner', t('caseload.plan.owner'), ownerChoices(view, t)),
-        dateInput(state, 'dueOn', t('caseload.plan.dueOptional'), t),
+        dateInput(state, 'dueOn', t('caseload.plan.dueOptional'), t, { hint: t('caseload.date.hint') }),
       ],
       button: t('caseload.plan.addGoal'),
     }),
@@ -178,7 +165,7 @@ export const CASE_FORMS: readonly CaseForm[] = [
             : []),
           textarea(state, 'text', t('caseload.plan.actionText'), { hint: t('caseload.plan.actionHint'), rows: 2 }),
           radios(state, 'owner', t('caseload.plan.owner'), ownerChoices(view, t)),
-          dateInput(state, 'dueOn', t('caseload.plan.dueOptional'), t),
+          dateInput(state, 'dueOn', t('caseload.plan.dueOptional'), t, { hint: t('caseload.date.hint') }),
         ],
         button: t('caseload.plan.addAction'),
       };
@@ -220,7 +207,7 @@ export const CASE_FORMS: readonly CaseForm[] = [
         title: t('caseload.appointment.book'),
         lead: isVoluntary(view.participant.regime) ? [t('caseload.appointment.voluntaryLead')] : undefined,
         fields: [
-          dateInput(state, 'date', t('caseload.appointment.date'), t),
+          dateInput(state, 'date', t('caseload.appointment.date'), t, { hint: t('caseload.date.hint') }),
           input(state, 'time', t('caseload.appointment.time'), { hint: t('caseload.appointment.timeHint'), width: 5 }),
           radios(
             state,
@@ -310,7 +297,7 @@ export const CASE_FORMS: readonly CaseForm[] = [
           t('caseload.job.contract'),
           CONTRACT_TYPES.map((c) => ({ value: c, text: t(`cases.contract.${c}`) })),
         ),
-        dateInput(state, 'startDate', t('caseload.job.startDate'), t),
+        dateInput(state, 'startDate', t('caseload.job.startDate'), t, { hint: t('caseload.date.hint') }),
       ],
       button: t('caseload.job.add'),
     }),
@@ -354,7 +341,10 @@ export const CASE_FORMS: readonly CaseForm[] = [
         title: t('caseload.job.end'),
         lead: [t('caseload.job.endLead')],
         rows: jobRows(job, t, lang),
-        fields: [dateInput(state, 'endDate', t('caseload.job.endDate'), t), textarea(state, 'reason', t('caseload.job.endReason'), { rows: 3 })],
+        fields: [
+          dateInput(state, 'endDate', t('caseload.job.endDate'), t, { hint: t('caseload.date.hint') }),
+          textarea(state, 'reason', t('caseload.job.endReason'), { rows: 3 }),
+        ],
         button: t('caseload.job.end'),
       };
     },

@@ -3,8 +3,9 @@ import { requireRole, type UserPrincipal } from '../../../platform/auth/index.ts
 import type { Clock } from '../../../platform/clock/index.ts';
 import type { Role } from '../../../platform/db/index.ts';
 import { Forbidden, type Issue } from '../../../platform/errors/index.ts';
+import { combineDates, formBody, formIssues, idParam, withErrors } from '../../../platform/http/form-fields.ts';
 import type { CaseService } from '../case-service.ts';
-import { combineDates, formBody, formIssues, idParam, withErrors } from './case-format.ts';
+import { CASE_FORM_REFUSALS } from './case-format.ts';
 import { CASE_FORMS, type CaseForm, DONE_KEYS, type FormPage } from './case-forms.ts';
 import { abilities, presentCase } from './case-page.ts';
 
@@ -91,7 +92,7 @@ export function registerCasePage(app: FastifyInstance, deps: Deps): void {
         await form.submit({ cases, user, caseId, body, params });
         return reply.redirect(`/cases/${caseId}?done=${form.done}`, 303);
       } catch (error) {
-        const failure = formIssues(error);
+        const failure = formIssues(error, CASE_FORM_REFUSALS);
         if (!failure) throw error;
         return render(request, reply, form, user, caseId, params, typed, failure);
       }

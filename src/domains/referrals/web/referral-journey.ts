@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../../platform/errors/index.ts';
 import type { Answers, DraftRoute } from '../draft-service.ts';
 import {
   BENEFITS,
@@ -12,7 +13,7 @@ import {
   URGENCIES,
 } from '../referral.ts';
 import { ageOn } from '../referral-rules.ts';
-import { contextFields, isoDate, personFields } from '../referral-schemas.ts';
+import { contextFields, personFields } from '../referral-schemas.ts';
 
 export type Audience = 'staff' | 'self';
 export type Option = { value: string; textKey: string; hint?: string };
