@@ -180,7 +180,7 @@ export const guaranteeCy: Record<keyof typeof guaranteeEn, string> = {
   'guarantee.check.validFrom': 'Yn ddilys o',
   'guarantee.check.validUntil': 'Yn ddilys tan',
   'guarantee.check.explain.active':
-    'Mae’r warant mewn grym. Nid oes angen asesiad newydd oherwydd y gwaith i ddychwelyd o fewn y dyddiadau hyn at y budd-dal y mae’n ei warchod.',
+    'Mae’r warant mewn grym. O fewn y dyddiadau hyn gall yr unigolyn ddychwelyd at y budd-dal a oedd ganddo heb asesiad newydd oherwydd y gwaith, o dan y rheolau a enwir ar ei dystysgrif.',
   'guarantee.check.explain.used':
     'Daeth y swydd i ben o fewn y dyddiadau hyn ac mae’r warant wedi’i defnyddio i ddychwelyd at fudd-dal. Mae’r llythyr a ddaeth gyda hi yn dal yn berthnasol.',
   'guarantee.check.explain.expired': 'Mae’r cyfnod gwarchodedig wedi mynd heibio.',

@@ -164,7 +164,7 @@ export const guaranteeEn = {
   'guarantee.check.validFrom': 'Valid from',
   'guarantee.check.validUntil': 'Valid until',
   'guarantee.check.explain.active':
-    'The guarantee is in force. A return to the benefit it protects within these dates needs no new assessment because of the work.',
+    'The guarantee is in force. Within these dates the person can return to the benefit they had without a new assessment because of the work, under the rules named on their certificate.',
   'guarantee.check.explain.used':
     'The job ended within these dates and the guarantee has been used for a return to benefit. The letter that came with it still applies.',
   'guarantee.check.explain.expired': 'The protected period has passed.',
