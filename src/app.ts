@@ -8,6 +8,7 @@ import {
   calculationOperations,
   guaranteeHomeLinks,
   guaranteeMessages,
+  guaranteeOperations,
   registerBetterOffPages,
   registerGuaranteePages,
 } from './domains/benefits/index.ts';
@@ -85,10 +86,16 @@ export async function createApp(services: Services, options: { logger: Logger | 
   registerTeamPages(app, { teams: services.teams, organisations: services.organisations });
   registerCasePages(app, { cases: services.cases, clock });
   registerParticipantPages(app, { participants: services.participants, secure, clock, translator });
-  registerBetterOffPages(app, { cases: services.cases, participants: services.participants, clock, translator });
+  registerBetterOffPages(app, { guarantees: services.guarantees, participants: services.participants, clock, translator });
   registerGuaranteePages(app, { guarantees: services.guarantees, participants: services.participants, translator });
   registerOrganisationPages(app, { organisations: services.organisations });
-  api.register(app, ...organisationOperations(services.organisations), ...caseOperations(services.cases), ...calculationOperations());
+  api.register(
+    app,
+    ...organisationOperations(services.organisations),
+    ...caseOperations(services.cases),
+    ...guaranteeOperations(services.guarantees),
+    ...calculationOperations(),
+  );
   registerAdministrationPages(app, {
     db,
     clock,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { betterOff } from '../../src/domains/benefits/index.ts';
 import { parseHousehold } from '../../src/domains/benefits/universal-credit-rules.ts';
 import { findObligationWording } from '../../src/domains/participation/index.ts';
@@ -11,10 +11,12 @@ import { type Browser, browser, createTestApp, type TestApp } from '../support/t
 import { testDatabaseKind } from '../support/test-db.ts';
 
 let t: TestApp;
+const NOW = '2026-11-23T09:00:00Z';
 beforeAll(async () => {
   t = await createTestApp();
 }, 120_000);
 afterAll(() => t.close());
+afterEach(() => t.clock.set(NOW));
 
 const newPerson = newPeople('1986-05-01');
 
@@ -127,8 +129,106 @@ describe(`better off in work on ${testDatabaseKind}`, () => {
     expect(text).toContain('Only Access to Work decides what it will pay for');
     expect(text).toContain('How this was worked out');
     expect(text).toContain('LCWRA element (protected amount)');
+    // ESA permitted work, for a person on ESA: the limits on the date, and these hours and pay.
+    // 12.71 × 16 = 203.36 a week, under the £203.50 limit, but 16 hours is not under 16.
+    expect(res.body).toContain('<h2 class="govuk-heading-m" id="esa-permitted-work">If you get Employment and Support Allowance</h2>');
+    expect(text).toContain('With the limits in force on 23 November 2026, permitted work is: work of less than 16 hours a week, earning up to £203.50 a week');
+    expect(text).toContain('work of any number of hours, earning up to £20.00 a week');
+    expect(text).toContain('At 16 hours a week at £12.71 an hour you would earn £203.36 a week before tax.');
+    expect(text).toContain('That is not permitted work, because it is 16 hours a week or more.');
+    expect(text).toContain('Above permitted work, your ESA would stop and you would claim Universal Credit instead.');
+    expect(text).toContain('ESA permitted work higher limit (less than 16 hours a week) £203.50 a week 6 April 2026');
+    expect(text).toContain('ESA permitted work lower limit (any hours) £20.00 a week');
     expect(res.body).toContain(`formaction="/cases/${caseId}/better-off/pdf"`);
     expect(res.body).toMatch(/<input type="hidden" name="lcwra" value="yes">/);
+  });
+
+  test('ESA: within permitted work at 15 hours; the 2025/26 limit; no section for a person who does not get ESA', async () => {
+    const { b, caseId } = await specialistOnNewCase('esa');
+    const url = `/cases/${caseId}/better-off`;
+    const form = await b.get(url);
+    expect(form.body).toMatch(/<input class="govuk-radios__input" id="esa" name="esa" type="radio" value="yes">/);
+    expect(visibleText(form.body)).toContain('Do you get Employment and Support Allowance (ESA) now? (optional)');
+
+    // 12.71 × 15 = 190.65 ≤ 203.50, and 15 < 16: within. The UC figures are the calculation's own.
+    const within = await postForm(b, url, { ...SINGLE_LCWRA, hours: '15', esa: 'yes' });
+    expect(within.statusCode, within.body.slice(0, 2000)).toBe(200);
+    const text = visibleText(within.body);
+    expect(text).toContain('At 15 hours a week at £12.71 an hour you would earn £190.65 a week before tax.');
+    expect(text).toContain('That is within permitted work: less than 16 hours a week, and no more than £203.50 a week.');
+    const expected = betterOff({
+      date: '2026-11-23',
+      household: parseHousehold({ date: '2026-11-23', adults: [{ age: 40, lcwra: true, lcwraSince: '2023-05-01' }] }),
+      hourlyPay: 12.71,
+      hours: 15,
+    });
+    expect(text).toContain(`you would have ${money(expected.inWork?.totalMonthly ?? 0)} a month`);
+    // The answer travels on to the PDF and back to the form.
+    expect(within.body).toMatch(/<input type="hidden" name="esa" value="yes">/);
+
+    // 2025/26: the limit is £195.50; 13.10 × 15 = 196.50 is over it.
+    const y2025 = await postForm(b, url, { ...SINGLE_LCWRA, hourlyPay: '13.10', hours: '15', esa: 'yes', 'date-year': '2025' });
+    expect(y2025.statusCode).toBe(200);
+    expect(visibleText(y2025.body)).toContain('That is not permitted work, because £196.50 a week is more than the limit of £195.50 a week.');
+
+    // "No": the section is left out; the PDF is made either way.
+    const no = await postForm(b, url, { ...SINGLE_LCWRA, esa: 'no' });
+    expect(no.statusCode).toBe(200);
+    expect(no.body).not.toContain('id="esa-permitted-work"');
+    const pdf = await postForm(b, `${url}/pdf`, { ...SINGLE_LCWRA, esa: 'yes' }, url);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  test('the form starts from the benefit before work recorded on the case, and says so', async () => {
+    const { b, caseId, specialist } = await specialistOnNewCase('award-lcwra');
+    const url = `/cases/${caseId}/better-off`;
+    const before = await b.get(url);
+    expect(before.body).not.toContain('id="from-award"');
+    expect(before.body).not.toMatch(/id="lcwra" name="lcwra" type="radio" value="yes" checked/);
+
+    await t.services.guarantees.recordAward(specialist, caseId, { benefit: 'uc-lcwra', decisionDate: '2025-06-01', evidence: ['award-letter'] });
+    const form = await b.get(url);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toMatch(/id="lcwra" name="lcwra" type="radio" value="yes" checked/);
+    expect(form.body).toMatch(/name="lcwraSince-day"[^>]*value="1"/);
+    expect(form.body).toMatch(/name="lcwraSince-month"[^>]*value="6"/);
+    expect(form.body).toMatch(/name="lcwraSince-year"[^>]*value="2025"/);
+    expect(visibleText(form.body)).toContain(
+      'Some answers here were filled in from the benefit before work recorded on the case: Universal Credit with limited capability for work and work-related activity (LCWRA), decided on 1 June 2025. Check them with the person: they can be changed.',
+    );
+    // The team lead sees the same; staff who may not work the case get nothing of it.
+    const lead = browser(t.app);
+    await lead.signIn(LEICESTER_TEAM_LEAD);
+    expect((await lead.get(url)).body).toMatch(/name="lcwraSince-year"[^>]*value="2025"/);
+    for (const email of ['referrer@leicester.bridgework.example', 'specialist@cardiff.bridgework.example']) {
+      const other = browser(t.app);
+      await other.signIn(email);
+      const res = await other.get(url);
+      expect(res.statusCode, email).not.toBe(200);
+      expect(res.body, email).not.toContain('1 June 2025');
+      expect(res.body, email).not.toContain('lcwraSince');
+    }
+
+    // UC with LCW: LCWRA no, LCW yes. The latest award counts (a minute later: the clock stands still otherwise).
+    t.clock.advance(60_000);
+    await t.services.guarantees.recordAward(specialist, caseId, { benefit: 'uc-lcw', decisionDate: '2025-09-01', evidence: ['uc-journal'] });
+    const lcw = await b.get(url);
+    expect(lcw.body).toMatch(/id="lcwra-2" name="lcwra" type="radio" value="no" checked/);
+    expect(lcw.body).toMatch(/id="lcw" name="lcw" type="radio" value="yes" checked/);
+    expect(lcw.body).toMatch(/name="lcwraSince-year"[^>]*value=""/);
+
+    // ESA: "gets ESA now" is yes.
+    t.clock.advance(60_000);
+    await t.services.guarantees.recordAward(specialist, caseId, {
+      benefit: 'esa-new-style',
+      esaGroup: 'wrag',
+      decisionDate: '2025-10-01',
+      evidence: ['esa-decision-letter'],
+    });
+    const esa = await b.get(url);
+    expect(esa.body).toMatch(/id="esa" name="esa" type="radio" value="yes" checked/);
+    expect(visibleText(esa.body)).toContain('New Style Employment and Support Allowance (ESA), decided on 1 October 2025');
   });
 
   test('a couple with children: the partner’s pay, children and rent come into the figures', async () => {
@@ -297,6 +397,14 @@ describe(`better off in work on ${testDatabaseKind}`, () => {
     expect(text).toContain('Mynediad at Waith');
     expect(res.body).toContain('role="img"');
     expect(res.body).toContain('Arian y mis ar 0 i 40 awr o waith yr wythnos');
+    // The ESA question and section, in Welsh; nothing is filled in from a case on the person's page.
+    expect(form.body).toMatch(/id="esa" name="esa" type="radio" value="yes">/);
+    expect(visibleText(form.body)).toContain('Ydych chi’n cael Lwfans Cyflogaeth a Chymorth (ESA) nawr? (dewisol)');
+    expect(form.body).not.toContain('id="from-award"');
+    expect(text).toContain('Os ydych yn cael Lwfans Cyflogaeth a Chymorth');
+    expect(text).toContain('Ar 16 awr yr wythnos ar £12.71 yr awr byddech yn ennill £203.36 yr wythnos cyn treth.');
+    expect(text).toContain('Nid yw hynny’n waith a ganiateir, gan ei fod yn 16 awr yr wythnos neu fwy.');
+    expect(text).toContain('Terfyn uwch gwaith a ganiateir ESA (llai na 16 awr yr wythnos)');
     const pdf = await postForm(b, '/my-support/better-off/pdf', answers, '/my-support/better-off');
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-disposition']).toContain('gwell-eich-byd-mewn-gwaith.pdf');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { InvalidInput } from '../../platform/errors/index.ts';
-import { type BetterOffRow, betterOff, hoursRows } from './better-off-rules.ts';
+import { type BetterOffRow, betterOff, esaPermittedWork, hoursRows } from './better-off-rules.ts';
 import { parseHousehold } from './universal-credit-rules.ts';
 import type { HouseholdInput } from './universal-credit-schemas.ts';
 
@@ -189,5 +189,72 @@ describe('better off in work', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+/*
+ * ESA permitted work (ESA Regs 2008 reg 45): under 16 hours a week and earnings at or below the
+ * higher limit (£183.50 a week from 8 April 2024, £195.50 from 7 April 2025, £203.50 from 6 April
+ * 2026 [D]); any hours at or below the lower limit (£20 a week). Earnings a week = hourly × hours.
+ */
+describe('ESA permitted work beside the better-off figures', () => {
+  const single = household({ adults: [{ age: 40, lcwra: true, lcwraSince: '2023-05-01' }] });
+
+  test('2026/27: 15 hours at £12.71 is within; 16 hours is not, though the pay is under the limit', () => {
+    // 12.71 × 15 = 190.65 ≤ 203.50, and 15 < 16 → within.
+    const fifteen = betterOff({ date: DATE, household: single, hourlyPay: 12.71, hours: 15 });
+    expect(fifteen.esa?.higherLimit).toMatchObject({ name: 'esa-permitted-work-higher-limit', value: 203.5, effectiveFrom: '2026-04-06', confidence: 'D' });
+    expect(fifteen.esa?.lowerLimit).toMatchObject({ name: 'esa-permitted-work-lower-limit', value: 20, unit: 'GBP/week', confidence: 'S' });
+    expect(fifteen.esa?.atProposed).toEqual({ hours: 15, weeklyEarnings: 190.65, within: true, check: 'within' });
+    // 12.71 × 16 = 203.36 ≤ 203.50, but 16 hours is not under 16 → not permitted work.
+    const sixteen = betterOff({ date: DATE, household: single, hourlyPay: 12.71, hours: 16 });
+    expect(sixteen.esa?.atProposed).toEqual({ hours: 16, weeklyEarnings: 203.36, within: false, check: 'over-hours' });
+    // The limits are listed with the other rates, once each; the UC figures are those of the first test.
+    const names = sixteen.parameters.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['esa-permitted-work-higher-limit', 'esa-permitted-work-lower-limit']));
+    expect(new Set(names).size).toBe(names.length);
+    expect(sixteen.inWork).toMatchObject({ universalCredit: 760.52, totalMonthly: 1641.75 });
+  });
+
+  test('over on earnings, on hours and earnings, and exactly at the limit', () => {
+    // 12.71 × 20 = 254.20 > 203.50, and 20 ≥ 16 → both.
+    expect(esaPermittedWork(DATE, 12.71, 20)?.atProposed).toEqual({ hours: 20, weeklyEarnings: 254.2, within: false, check: 'over-hours-and-earnings' });
+    // 15 × 14 = 210.00 > 203.50, though 14 < 16 → over on earnings.
+    expect(esaPermittedWork(DATE, 15, 14)?.atProposed).toMatchObject({ weeklyEarnings: 210, within: false, check: 'over-earnings' });
+    // 20.35 × 10 = 203.50: at the limit is within.
+    expect(esaPermittedWork(DATE, 20.35, 10)?.atProposed).toMatchObject({ weeklyEarnings: 203.5, within: true, check: 'within' });
+    // 12.71 × 22.5 = 285.975 → 285.98 (half a penny up).
+    expect(esaPermittedWork(DATE, 12.71, 22.5)?.atProposed?.weeklyEarnings).toBe(285.98);
+  });
+
+  test('the lower limit allows any hours', () => {
+    // 1.00 × 18 = 18.00 ≤ 20.00 → within at 18 hours; 1.20 × 18 = 21.60 > 20 → over on hours only (21.60 ≤ 203.50).
+    expect(esaPermittedWork(DATE, 1, 18)?.atProposed).toEqual({ hours: 18, weeklyEarnings: 18, within: true, check: 'within-lower-limit' });
+    expect(esaPermittedWork(DATE, 1.2, 18)?.atProposed).toMatchObject({ weeklyEarnings: 21.6, within: false, check: 'over-hours' });
+  });
+
+  test('the limit in force on the date: 2025/26 and 2024/25', () => {
+    // 2025/26: 12.71 × 15 = 190.65 ≤ 195.50 → within; 13.10 × 15 = 196.50 > 195.50 → over (it is within 2026/27's 203.50).
+    const y2025 = esaPermittedWork('2025-11-23', 12.71, 15);
+    expect(y2025?.higherLimit).toMatchObject({ value: 195.5, effectiveFrom: '2025-04-07' });
+    expect(y2025?.atProposed).toMatchObject({ weeklyEarnings: 190.65, within: true });
+    expect(esaPermittedWork('2025-11-23', 13.1, 15)?.atProposed).toMatchObject({ weeklyEarnings: 196.5, check: 'over-earnings' });
+    expect(esaPermittedWork(DATE, 13.1, 15)?.atProposed).toMatchObject({ weeklyEarnings: 196.5, check: 'within' });
+    // The day before and the day of the 2026 uprating.
+    expect(esaPermittedWork('2026-04-05', 12.71, 15)?.higherLimit.value).toBe(195.5);
+    expect(esaPermittedWork('2026-04-06', 12.71, 15)?.higherLimit.value).toBe(203.5);
+    // 2024/25: 12.71 × 15 = 190.65 > 183.50 → over on earnings.
+    expect(esaPermittedWork('2024-11-23', 12.71, 15)).toMatchObject({
+      higherLimit: { value: 183.5 },
+      lowerLimit: { value: 20 },
+      atProposed: { check: 'over-earnings' },
+    });
+    // Before the first limits held: none.
+    expect(esaPermittedWork('2024-01-01', 12.71, 15)).toBeNull();
+  });
+
+  test('no proposed hours, or none at all: the limits without a verdict', () => {
+    expect(betterOff({ date: DATE, household: single, hourlyPay: 12.71 }).esa).toMatchObject({ hoursUnder: 16, atProposed: null });
+    expect(esaPermittedWork(DATE, 12.71, 0)?.atProposed).toBeNull();
   });
 });

@@ -15,6 +15,9 @@ import { formatPounds, universalCredit } from './universal-credit-rules.ts';
  *   UC      = universalCredit(household with adult 1 earning net)
  *   total   = net + UC + other income + a partner's take-home pay
  *   gain    = total − total at 0 hours
+ *
+ * Beside them, for a person on ESA rather than UC, whether the proposed hours and pay would be ESA
+ * permitted work (esaPermittedWork): it changes no UC figure.
  */
 
 export type BetterOffRow = {
@@ -33,6 +36,26 @@ export type BetterOffRow = {
   gainOverNoWork: number;
   /** The hours the person is thinking of. */
   proposed: boolean;
+};
+
+/**
+ * ESA permitted work (ESA Regs 2008 reg 45), for a person on Employment and Support Allowance
+ * rather than Universal Credit: work of under 16 hours a week earning up to the higher limit, or
+ * any hours earning up to the lower limit, keeps ESA. `check` says which, or why not:
+ * `within` (under 16 hours, at or below the higher limit), `within-lower-limit` (16 hours or more,
+ * at or below the lower limit), or over on hours, earnings or both. Supported permitted work (any
+ * hours up to the higher limit, when supervised) depends on who supervises it, so it is not decided.
+ */
+export type EsaPermittedWorkCheck = 'within' | 'within-lower-limit' | 'over-hours' | 'over-earnings' | 'over-hours-and-earnings';
+export type EsaPermittedWork = {
+  /** Work must be under this many hours a week for the higher limit. */
+  hoursUnder: number;
+  /** GBP a week: under 16 hours, and supported permitted work. */
+  higherLimit: ParameterUsed;
+  /** GBP a week: any hours. */
+  lowerLimit: ParameterUsed;
+  /** The proposed hours as permitted work; null without proposed hours, or at 0 hours. */
+  atProposed: { hours: number; weeklyEarnings: number; within: boolean; check: EsaPermittedWorkCheck } | null;
 };
 
 export type BetterOffWarningCode = 'below-national-living-wage';
@@ -80,14 +103,18 @@ export type BetterOff = {
   warnings: BetterOffWarning[];
   /** Take-home pay's reasons, then Universal Credit's, at the proposed hours. */
   reasons: (TakeHomePayReason | Reason)[];
-  /** Every parameter used, once: pay, Universal Credit (in and out of work), the National Living Wage and the Access to Work cap. */
+  /** Every parameter used, once: pay, Universal Credit (in and out of work), the National Living Wage, the Access to Work cap and the ESA permitted work limits. */
   parameters: ParameterUsed[];
   nationalLivingWage: ParameterUsed;
   /** The most Access to Work awards a person in a year, or null where no figure is held for the date. */
   accessToWorkCap: ParameterUsed | null;
+  /** ESA permitted work at the proposed hours and pay, or null where no limits are held for the date. */
+  esa: EsaPermittedWork | null;
 };
 
 export const MAX_HOURS = 40;
+/** ESA Regs 2008 reg 45(2): permitted work up to the higher limit is work of less than 16 hours a week. */
+export const ESA_PERMITTED_WORK_HOURS = 16;
 const MAX_PROPOSED_HOURS = 168;
 const MAX_HOURLY_PAY = 10_000;
 const toPence = (pounds: number): number => Math.round(pounds * 100);
@@ -106,6 +133,40 @@ export function hoursRows(step: number, proposed: number | null): number[] {
   set.add(MAX_HOURS);
   if (proposed !== null) set.add(proposed);
   return [...set].sort((a, b) => a - b);
+}
+
+/**
+ * ESA permitted work on `date` for work at `hourlyPay` for `hours` a week. Weekly earnings are
+ * hourly pay × hours, to the penny (half a penny up), before tax: they are within permitted work
+ * when under 16 hours and at or below the higher limit, or at or below the lower limit at any hours.
+ * Pay before tax is used: up to the personal allowance and National Insurance threshold (about
+ * £241 a week) nothing is taken off, so reading a limit before or after tax gives the same answer.
+ * Null when either limit has no value held for the date.
+ *
+ * @example esaPermittedWork('2026-11-23', 12.71, 15)?.atProposed // { hours: 15, weeklyEarnings: 190.65, within: true, check: 'within' }
+ */
+export function esaPermittedWork(date: string, hourlyPay: number, hours: number | null): EsaPermittedWork | null {
+  const higherLimit = heldAt(OTHER.esaPermittedWorkHigherLimit, date);
+  const lowerLimit = heldAt(OTHER.esaPermittedWorkLowerLimit, date);
+  if (!higherLimit || !lowerLimit) return null;
+  let atProposed: EsaPermittedWork['atProposed'] = null;
+  if (hours !== null && hours > 0) {
+    const weekly = Math.round(toPence(hourlyPay) * hours);
+    const underHours = hours < ESA_PERMITTED_WORK_HOURS;
+    const withinHigher = weekly <= toPence(higherLimit.value);
+    const check: EsaPermittedWorkCheck =
+      underHours && withinHigher
+        ? 'within'
+        : weekly <= toPence(lowerLimit.value)
+          ? 'within-lower-limit'
+          : !underHours && !withinHigher
+            ? 'over-hours-and-earnings'
+            : underHours
+              ? 'over-earnings'
+              : 'over-hours';
+    atProposed = { hours, weeklyEarnings: toPounds(weekly), within: check === 'within' || check === 'within-lower-limit', check };
+  }
+  return { hoursUnder: ESA_PERMITTED_WORK_HOURS, higherLimit, lowerLimit, atProposed };
 }
 
 /**
@@ -179,6 +240,7 @@ export function betterOff(input: BetterOffInput): BetterOff {
     });
   }
   const accessToWorkCap = heldAt(OTHER.accessToWorkAnnualCap, date);
+  const esa = esaPermittedWork(date, hourlyPay, hours);
   const taperRate = { ...at(UC.taperRate, date) };
 
   const parameters = new Map<string, ParameterUsed>();
@@ -189,6 +251,7 @@ export function betterOff(input: BetterOffInput): BetterOff {
     taperRate,
     nationalLivingWage,
     ...(accessToWorkCap ? [accessToWorkCap] : []),
+    ...(esa ? [esa.higherLimit, esa.lowerLimit] : []),
   ]) {
     if (!parameters.has(p.name)) parameters.set(p.name, p);
   }
@@ -218,5 +281,6 @@ export function betterOff(input: BetterOffInput): BetterOff {
     parameters: [...parameters.values()],
     nationalLivingWage,
     accessToWorkCap,
+    esa,
   };
 }

@@ -1,7 +1,7 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import { hmacHex, recordFailure, remainingAttempts, type UserPrincipal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import { type Database, newId, type Tx, violates } from '../../platform/db/index.ts';
+import { type Database, newId, type Tx, violates, type WriteHooks } from '../../platform/db/index.ts';
 import { Conflict, InvalidInput, NotFound, parseInput, TooManyRequests } from '../../platform/errors/index.ts';
 import { formatIsoDate, londonIsoDate } from '../../platform/i18n/index.ts';
 import type { CaseService, createCaseService, ExportSectionsProvider } from '../participants/index.ts';
@@ -140,8 +140,11 @@ export function createGuaranteeService(deps: { db: Database; clock: Clock; baseU
     },
   };
 
-  const work = <T>(actor: CaseActor, caseId: string, fn: (w: Parameters<Parameters<CaseService['work']>[2]>[0]) => Promise<T>, open = true) =>
-    deps.cases().work(actor, caseId, fn, { open });
+  /** One change to a case through the case kernel, with the caller's hooks: an API's `afterWrite` (its idempotent response) commits with the change. */
+  const workWith =
+    <T>(hooks: WriteHooks<T>) =>
+    (actor: CaseActor, caseId: string, fn: (w: Parameters<Parameters<CaseService['work']>[2]>[0]) => Promise<T>, open = true) =>
+      deps.cases().work(actor, caseId, fn, { open, ...hooks });
 
   /**
    * The person's download, in its own transaction: every benefit before work recorded and every
@@ -174,10 +177,36 @@ export function createGuaranteeService(deps: { db: Database; clock: Clock; baseU
       return { view, awards, guarantees, offers, today: now };
     },
 
+    /**
+     * The API's read: every award recorded on the case (newest first) and its guarantees, each with
+     * its status as of today (as the pages show it), for anyone who may read the case.
+     */
+    async ofCase(actor: CaseActor, caseId: string) {
+      // The case's own access rules, without reading (or auditing) any health field.
+      await deps.cases().view(actor, caseId, { healthFields: false });
+      const now = today();
+      return db.inTenant(actor.tenantId, async (tx) => ({
+        awards: await awardsOfCase(tx, caseId),
+        guarantees: (await guaranteesOfCase(tx, caseId)).map((g) => ({ ...g, status: statusOn(g, now) })),
+        today: now,
+      }));
+    },
+
+    /**
+     * A case as the reader may see it (no health fields), and its latest benefit before work only
+     * when the reader may work the case: the better-off form starts from it. Nothing is read for
+     * anyone else, and the page refuses them.
+     */
+    async caseWithAward(actor: CaseActor, caseId: string) {
+      const view = await deps.cases().view(actor, caseId, { healthFields: false });
+      const award = view.canWork ? await db.inTenant(actor.tenantId, (tx) => latestAward(tx, caseId)) : null;
+      return { view, award };
+    },
+
     /** Records the prior award as evidenced: a new row each time, the latest counts. */
-    async recordAward(actor: CaseActor, caseId: string, input: unknown): Promise<string> {
+    async recordAward(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<string> = {}): Promise<string> {
       const v = parseInput(awardSchema, input);
-      return work(actor, caseId, async (w) => {
+      return workWith(hooks)(actor, caseId, async (w) => {
         if (v.decisionDate > londonIsoDate(w.now)) throw new InvalidInput([{ path: 'decisionDate', message: 'guarantee.error.decisionFuture' }]);
         // The same answers again (the form shows what is recorded) change nothing.
         const latest = await latestAward(w.tx, caseId);
@@ -218,9 +247,9 @@ export function createGuaranteeService(deps: { db: Database; clock: Clock; baseU
     },
 
     /** The guarantee for a current job when the award was recorded after the job started. */
-    async createForJob(actor: CaseActor, caseId: string, input: unknown): Promise<string> {
+    async createForJob(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<string> = {}): Promise<string> {
       const v = parseInput(createForJobSchema, input);
-      return work(actor, caseId, async (w) => {
+      return workWith(hooks)(actor, caseId, async (w) => {
         const job = await jobOf(w.tx, caseId, v.jobId);
         if (!job) throw new InvalidInput([{ path: 'jobId', message: 'guarantee.error.job' }]);
         if (job.end_date) throw new InvalidInput([{ path: 'jobId', message: 'guarantee.error.jobEnded' }]);
@@ -241,9 +270,9 @@ export function createGuaranteeService(deps: { db: Database; clock: Clock; baseU
     },
 
     /** Withdraws an active guarantee, with a reason; audited, on the timeline, and the person told. Allowed on a closed case. */
-    async withdraw(actor: CaseActor, caseId: string, guaranteeId: string, input: unknown): Promise<void> {
+    async withdraw(actor: CaseActor, caseId: string, guaranteeId: string, input: unknown, hooks: WriteHooks<void> = {}): Promise<void> {
       const v = parseInput(withdrawSchema, input);
-      await work(
+      await workWith(hooks)(
         actor,
         caseId,
         async (w) => {

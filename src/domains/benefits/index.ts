@@ -3,6 +3,7 @@
  * guarantee. Other domains and the composition root import this capability only from here.
  */
 export { calculationOperations } from './api/calculation-api.ts';
+export { guaranteeOperations } from './api/guarantee-api.ts';
 export { type BetterOff, type BetterOffInput, type BetterOffRow, betterOff } from './better-off-rules.ts';
 export { guaranteeMessages } from './guarantee-messages.ts';
 export { createGuaranteeService, type GuaranteeService } from './guarantee-service.ts';

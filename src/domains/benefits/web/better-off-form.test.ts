@@ -2,10 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { SINGLE_LCWRA } from '../../../../test/support/better-off.ts';
 import { createTranslator, platformMessages } from '../../../platform/i18n/index.ts';
 import { BENEFIT_PARAMETERS, CHILDREN_BORN_BEFORE } from '../benefit-parameters.ts';
+import { betterOff } from '../better-off-rules.ts';
 import { REASON_CODES } from '../universal-credit.ts';
-import { calculationIssues, dateFrom, householdInputOf, parseMoney, readBetterOff, shownOf } from './better-off-form.ts';
+import { parseHousehold } from '../universal-credit-rules.ts';
+import { calculationIssues, dateFrom, householdInputOf, initialShown, parseMoney, readBetterOff, shownOf } from './better-off-form.ts';
 import { betterOffMessages } from './better-off-messages.ts';
-import { money, parameterRow, reasonText } from './better-off-presenter.ts';
+import { answerRows, esaSection, money, parameterRow, reasonText } from './better-off-presenter.ts';
 
 const options = { today: '2026-11-23', ratesFrom: '2024-04-08', ratesUntil: '2027-04-05', dateField: true };
 
@@ -70,6 +72,40 @@ describe('the better-off form', () => {
     expect(shownOf({ hours: ['1', '2'], age: { x: 1 } })).toMatchObject({ hours: '', age: '' });
   });
 
+  test('getting ESA is optional: yes, no, or not answered, and never an error', () => {
+    const read = (esa?: unknown) => readBetterOff(esa === undefined ? SINGLE_LCWRA : { ...SINGLE_LCWRA, esa }, options);
+    const yes = read('yes');
+    expect(yes.ok && yes.value.esa).toBe(true);
+    const no = read('no');
+    expect(no.ok && no.value.esa).toBe(false);
+    for (const other of [undefined, '', 'maybe', ['yes', 'no']]) {
+      const form = read(other);
+      expect(form.ok && form.value.esa, String(other)).toBeNull();
+    }
+  });
+
+  test('the form starts from the benefit before work recorded on the case', () => {
+    const today = '2026-11-23';
+    // UC with LCWRA: LCWRA yes, started on the decision date.
+    expect(initialShown(today, { award: { benefit: 'uc-lcwra', decisionDate: '2025-06-01' } })).toMatchObject({
+      lcwra: 'yes',
+      'lcwraSince-day': '1',
+      'lcwraSince-month': '6',
+      'lcwraSince-year': '2025',
+      lcw: '',
+      esa: '',
+    });
+    // UC with LCW: not LCWRA, but LCW.
+    expect(initialShown(today, { award: { benefit: 'uc-lcw', decisionDate: '2025-06-01' } })).toMatchObject({ lcwra: 'no', lcw: 'yes', esa: '' });
+    // Either ESA: gets ESA now; the UC health questions are left to answer.
+    for (const benefit of ['esa-new-style', 'esa-income-related'] as const) {
+      expect(initialShown(today, { award: { benefit, decisionDate: '2025-06-01' } })).toMatchObject({ esa: 'yes', lcwra: '', lcw: '' });
+    }
+    // A decision after the rates' date would be refused by the form, so it is not filled in.
+    expect(initialShown('2026-04-06', { award: { benefit: 'uc-lcwra', decisionDate: '2026-05-01' } })).toMatchObject({ lcwra: 'yes', 'lcwraSince-day': '' });
+    expect(initialShown(today, { award: null })).toMatchObject({ lcwra: '', lcw: '', esa: '' });
+  });
+
   test('LCWRA needs a start date unless terminally ill or under the severe conditions criteria', () => {
     const noDate = { ...SINGLE_LCWRA, 'lcwraSince-day': '', 'lcwraSince-month': '', 'lcwraSince-year': '' };
     const missing = readBetterOff(noDate, options);
@@ -109,7 +145,8 @@ describe('the words for the calculation', () => {
       expect(betterOffMessages.en, code).toHaveProperty([`betterOff.reason.${code}`]);
       expect(betterOffMessages.cy, code).toHaveProperty([`betterOff.reason.${code}`]);
     }
-    for (const p of BENEFIT_PARAMETERS.filter((x) => !x.name.startsWith('esa-'))) {
+    for (const p of BENEFIT_PARAMETERS) {
+      expect(betterOffMessages.en, p.name).toHaveProperty([`betterOff.parameter.${p.name}`]);
       expect(betterOffMessages.cy, p.name).toHaveProperty([`betterOff.parameter.${p.name}`]);
     }
   });
@@ -148,5 +185,67 @@ describe('the words for the calculation', () => {
     );
     expect(money(-12.5, 'en')).toBe('−£12.50');
     expect(money(-0.001, 'en')).toBe('£0.00');
+  });
+});
+
+describe('the ESA permitted work section', () => {
+  const t = createTranslator([platformMessages, betterOffMessages]);
+  const single = (date: string) => parseHousehold({ date, adults: [{ age: 40, lcwra: true, lcwraSince: '2023-05-01' }] });
+  const result = (date: string, hourlyPay: number, hours: number) => betterOff({ date, household: single(date), hourlyPay, hours });
+
+  test('within permitted work, in English and Welsh', () => {
+    // 12.71 × 15 = 190.65 ≤ 203.50, and 15 < 16.
+    const r = result('2026-11-23', 12.71, 15);
+    const en = esaSection(r, null, t('en'), 'en');
+    expect(en?.lead).toContain('With the limits in force on 23 November 2026, permitted work is:');
+    expect(en?.limits).toEqual([
+      'work of less than 16 hours a week, earning up to £203.50 a week',
+      'work of any number of hours, earning up to £20.00 a week',
+      expect.stringMatching(/^supported permitted work, of any number of hours, earning up to £203\.50 a week: /),
+    ]);
+    expect(en?.lines).toEqual([
+      'At 15 hours a week at £12.71 an hour you would earn £190.65 a week before tax.',
+      expect.stringMatching(/^That is within permitted work: less than 16 hours a week, and no more than £203\.50 a week\./),
+      'Above permitted work, your ESA would stop and you would claim Universal Credit instead. The figures on this page are what you would have with Universal Credit.',
+    ]);
+    const cy = esaSection(r, true, t('cy'), 'cy');
+    expect(cy?.limits[0]).toBe('gwaith o lai na 16 awr yr wythnos, gan ennill hyd at £203.50 yr wythnos');
+    expect(cy?.lines[0]).toBe('Ar 15 awr yr wythnos ar £12.71 yr awr byddech yn ennill £190.65 yr wythnos cyn treth.');
+    expect(cy?.lines[1]).toMatch(/^Mae hynny o fewn gwaith a ganiateir/);
+  });
+
+  test('not permitted work at 16 hours, the 2025/26 limit, and hidden for a person who does not get ESA', () => {
+    // 12.71 × 16 = 203.36, but 16 hours is not under 16.
+    const sixteen = esaSection(result('2026-11-23', 12.71, 16), true, t('en'), 'en');
+    expect(sixteen?.lines.slice(1, 3)).toEqual([
+      'That is not permitted work, because it is 16 hours a week or more. Permitted work earning up to £203.50 a week is less than 16 hours a week.',
+      'It could still be supported permitted work, if it is supervised as described above.',
+    ]);
+    // 2025/26: 13.10 × 15 = 196.50 > 195.50.
+    const y2025 = esaSection(result('2025-11-23', 13.1, 15), true, t('en'), 'en');
+    expect(y2025?.lines[1]).toBe('That is not permitted work, because £196.50 a week is more than the limit of £195.50 a week.');
+    // 12.71 × 20 = 254.20, at 20 hours: both.
+    expect(esaSection(result('2026-11-23', 12.71, 20), true, t('cy'), 'cy')?.lines[1]).toBe(
+      'Nid yw hynny’n waith a ganiateir, gan ei fod yn 16 awr yr wythnos neu fwy, a bod £254.20 yr wythnos yn fwy na’r terfyn o £203.50 yr wythnos.',
+    );
+    expect(esaSection(result('2026-11-23', 12.71, 15), false, t('en'), 'en')).toBeNull();
+    // At 0 hours, the limits and what happens above them, without a verdict.
+    expect(esaSection(result('2026-11-23', 12.71, 0), null, t('en'), 'en')?.lines).toHaveLength(1);
+  });
+
+  test('the limits are among the rates used, with their source and how sure they are; the answer is in the PDF’s answers', () => {
+    const r = result('2026-11-23', 12.71, 15);
+    const higher = r.parameters.find((p) => p.name === 'esa-permitted-work-higher-limit');
+    expect(higher && parameterRow(higher, t('en'), 'en')).toMatchObject({
+      name: 'ESA permitted work higher limit (less than 16 hours a week)',
+      value: '£203.50 a week',
+      from: '6 April 2026',
+      confidence: 'worked out from the published rule',
+    });
+    const lower = r.parameters.find((p) => p.name === 'esa-permitted-work-lower-limit');
+    expect(lower && parameterRow(lower, t('cy'), 'cy')).toMatchObject({ value: '£20.00 yr wythnos', confidence: 'o ffynhonnell eilaidd, i’w wirio eto' });
+    const form = readBetterOff({ ...SINGLE_LCWRA, esa: 'yes' }, options);
+    if (!form.ok) throw new Error('form');
+    expect(answerRows(form.value, t('en'), 'en')).toContainEqual({ label: 'Do you get Employment and Support Allowance (ESA) now? (optional)', value: 'Yes' });
   });
 });

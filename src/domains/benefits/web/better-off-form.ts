@@ -1,5 +1,6 @@
 import type { Issue } from '../../../platform/errors/index.ts';
 import { dateParts } from '../../../platform/http/form-fields.ts';
+import type { AwardBenefit } from '../guarantee.ts';
 import type { HouseholdInput } from '../universal-credit-schemas.ts';
 
 /**
@@ -20,6 +21,8 @@ export type BetterOffRequest = {
   /** LCWRA: since when, and whether they are terminally ill or meet the severe conditions criteria. */
   lcwra: { since: string | null; protected: boolean } | null;
   lcw: boolean;
+  /** Whether the person gets ESA now: optional, null when not answered. It changes no figure, only whether the ESA section shows. */
+  esa: boolean | null;
   children: { count: number; eldestBirthDate: string } | null;
   rentMonthly: number | null;
   childcareMonthly: number | null;
@@ -40,6 +43,7 @@ export const TEXT_FIELDS = [
   'lcwra',
   'lcwraProtected',
   'lcw',
+  'esa',
   'children',
   'childCount',
   'rent',
@@ -198,6 +202,8 @@ export function readBetterOff(raw: unknown, options: { today: string; ratesFrom:
   } else if (hasLcwra === false) {
     lcw = yesNo('lcw', 'lcw') === true;
   }
+  // Optional: anything but yes or no (nothing ticked) is not answered.
+  const esa = shown.esa === 'yes' ? true : shown.esa === 'no' ? false : null;
 
   let children: BetterOffRequest['children'] = null;
   const hasChildren = yesNo('children', 'children');
@@ -220,7 +226,7 @@ export function readBetterOff(raw: unknown, options: { today: string; ratesFrom:
   return {
     ok: true,
     shown,
-    value: { date, hourlyPay, hours, age, partner, lcwra, lcw, children, rentMonthly, childcareMonthly, savings, otherIncomeMonthly },
+    value: { date, hourlyPay, hours, age, partner, lcwra, lcw, esa, children, rentMonthly, childcareMonthly, savings, otherIncomeMonthly },
   };
 }
 
@@ -239,6 +245,7 @@ const PAGE_ORDER = [
   'lcwra',
   'lcwraSince',
   'lcw',
+  'esa',
   'rent',
   'savings',
   'otherIncome',
@@ -255,8 +262,18 @@ export function issueHref(path: string): string {
   return (DATE_FIELDS as readonly string[]).includes(path) ? `#${path}-day` : `#${path}`;
 }
 
-/** What the form shows first: the calculation date today, and what the case knows. */
-export function initialShown(today: string, known: { age?: number | null; hourlyPay?: number | null; hours?: number | null }): Shown {
+/** The benefit before work recorded on a case (its latest award), as the form is filled in from it. */
+export type KnownAward = { benefit: AwardBenefit; decisionDate: string };
+
+/**
+ * What the form shows first: the calculation date today, and what the case knows. A recorded
+ * benefit before work answers the health questions: UC with LCWRA is LCWRA from the decision date,
+ * UC with LCW is LCW (so not LCWRA), and either ESA is "gets ESA now". All can be changed.
+ */
+export function initialShown(
+  today: string,
+  known: { age?: number | null; hourlyPay?: number | null; hours?: number | null; award?: KnownAward | null },
+): Shown {
   const shown = shownOf({});
   const [y, m, d] = today.split('-');
   shown['date-day'] = String(Number(d));
@@ -265,6 +282,21 @@ export function initialShown(today: string, known: { age?: number | null; hourly
   if (known.age !== null && known.age !== undefined) shown.age = String(known.age);
   if (known.hourlyPay !== null && known.hourlyPay !== undefined) shown.hourlyPay = known.hourlyPay.toFixed(2);
   if (known.hours !== null && known.hours !== undefined && known.hours <= LIMITS.maxHours) shown.hours = String(known.hours);
+  const award = known.award;
+  if (award?.benefit === 'uc-lcwra') {
+    shown.lcwra = 'yes';
+    const [ay, am, ad] = award.decisionDate.split('-');
+    if (ay && am && ad && award.decisionDate <= today) {
+      shown['lcwraSince-day'] = String(Number(ad));
+      shown['lcwraSince-month'] = String(Number(am));
+      shown['lcwraSince-year'] = ay;
+    }
+  } else if (award?.benefit === 'uc-lcw') {
+    shown.lcwra = 'no';
+    shown.lcw = 'yes';
+  } else if (award?.benefit === 'esa-new-style' || award?.benefit === 'esa-income-related') {
+    shown.esa = 'yes';
+  }
   return shown;
 }
 

@@ -11,6 +11,8 @@ import type { betterOffEn } from './better-off-messages-en.ts';
  *   conditions criteria), "asesiad gallu i weithio" and "Mynediad at Waith";
  * - "cyflog net" for take-home pay (an alternative is "cyflog clir");
  * - "Gwasanaeth Cymorth Iechyd Meddwl";
+ * - "Lwfans Cyflogaeth a Chymorth" (ESA), "gwaith a ganiateir" (permitted work) and "gwaith a
+ *   ganiateir â chymorth" (supported permitted work), under betterOff.esa.*;
  * - the reasons and rate names under betterOff.reason.* and betterOff.parameter.*, which follow the
  *   calculation's English sentences closely;
  * - number agreement: "awr" stays singular after a figure ("16 awr yr wythnos").
@@ -41,7 +43,9 @@ export const betterOffCy: Record<keyof typeof betterOffEn, string> = {
   'betterOff.form.partnerAgeHint': 'Dim ond os oes partner yn byw gyda chi. Mewn blynyddoedd',
   'betterOff.form.partnerEarnings': 'Cyflog net y partner bob mis (dewisol)',
   'betterOff.form.partnerEarningsHint': 'Ar ôl treth ac Yswiriant Gwladol. Gadewch hwn yn wag os nad ydynt yn gweithio',
-  'betterOff.form.health': 'Iechyd a Chredyd Cynhwysol',
+  'betterOff.form.health': 'Iechyd a budd-daliadau',
+  'betterOff.form.fromAward':
+    'Cafodd rhai atebion yma eu llenwi o’r budd-dal cyn gwaith a gofnodwyd ar yr achos: {benefit}, a benderfynwyd ar {date}. Gwiriwch nhw gyda’r unigolyn: gellir eu newid.',
   'betterOff.form.lcwra':
     'A yw’r Adran Gwaith a Phensiynau wedi penderfynu bod gallu cyfyngedig i weithio a gallu cyfyngedig i wneud gweithgarwch sy’n gysylltiedig â gwaith (LCWRA)?',
   'betterOff.form.lcwraHint':
@@ -54,6 +58,9 @@ export const betterOffCy: Record<keyof typeof betterOffEn, string> = {
   'betterOff.form.lcwraProtectedLegend': 'Salwch terfynol neu gyflwr difrifol (dim ond os oes LCWRA)',
   'betterOff.form.lcw': 'A yw’r Adran Gwaith a Phensiynau wedi penderfynu bod gallu cyfyngedig i weithio (LCW)?',
   'betterOff.form.lcwHint': 'Gallu cyfyngedig i weithio heb weithgarwch sy’n gysylltiedig â gwaith. Atebwch ‘nac ydy’ os oes LCWRA',
+  'betterOff.form.esa': 'Ydych chi’n cael Lwfans Cyflogaeth a Chymorth (ESA) nawr? (dewisol)',
+  'betterOff.form.esaHint':
+    'ESA dull newydd neu ESA yn seiliedig ar incwm. Oni bai eich bod yn ateb ‘nac ydw’, mae’r canlyniad hefyd yn dweud a allai’r gwaith hwn fod yn waith a ganiateir, y gallwch ei wneud a chadw eich ESA',
   'betterOff.form.children': 'Oes plant yn byw gyda chi?',
   'betterOff.form.childrenHint': 'Plant dan 16 oed, neu dan 20 oed ac mewn ysgol neu goleg llawn amser (nid prifysgol)',
   'betterOff.form.childCount': 'Faint o blant?',
@@ -79,6 +86,8 @@ export const betterOffCy: Record<keyof typeof betterOffEn, string> = {
   'betterOff.form.lcwra.no': 'Nac ydy',
   'betterOff.form.lcw.yes': 'Ydy',
   'betterOff.form.lcw.no': 'Nac ydy',
+  'betterOff.form.esa.yes': 'Ydw',
+  'betterOff.form.esa.no': 'Nac ydw',
   'betterOff.form.children.yes': 'Oes',
   'betterOff.form.children.no': 'Nac oes',
 
@@ -206,12 +215,35 @@ export const betterOffCy: Record<keyof typeof betterOffEn, string> = {
   'betterOff.atw.help':
     'Gall eich arbenigwr cyflogaeth eich helpu i benderfynu pa gymorth i ofyn amdano a gwneud cais gyda chi. Mynediad at Waith yn unig sy’n penderfynu am beth y bydd yn talu, pan fyddwch yn gwneud cais.',
 
+  'betterOff.esa.title': 'Os ydych yn cael Lwfans Cyflogaeth a Chymorth',
+  'betterOff.esa.lead':
+    'Tra byddwch yn cael Lwfans Cyflogaeth a Chymorth (ESA), gallwch wneud rhywfaint o waith am dâl a chadw eich ESA. Gwaith a ganiateir yw’r enw ar hyn. Gyda’r terfynau mewn grym ar {date}, gwaith a ganiateir yw:',
+  'betterOff.esa.higher': 'gwaith o lai na {hours} awr yr wythnos, gan ennill hyd at {limit} yr wythnos',
+  'betterOff.esa.lower': 'gwaith o unrhyw nifer o oriau, gan ennill hyd at {limit} yr wythnos',
+  'betterOff.esa.supported':
+    'gwaith a ganiateir â chymorth, o unrhyw nifer o oriau, gan ennill hyd at {limit} yr wythnos: gwaith dan oruchwyliaeth rhywun o gyngor, neu o elusen neu sefydliad gwirfoddol sy’n dod o hyd i waith i bobl anabl, neu waith a wneir fel rhan o driniaeth ysbyty',
+  'betterOff.esa.earnings': 'Ar {hours} awr yr wythnos ar {pay} yr awr byddech yn ennill {weekly} yr wythnos cyn treth.',
+  'betterOff.esa.within':
+    'Mae hynny o fewn gwaith a ganiateir: llai na {maxHours} awr yr wythnos, a dim mwy na {limit} yr wythnos. Gallai eich ESA barhau ochr yn ochr ag ef. Dywedwch wrth yr Adran Gwaith a Phensiynau am y gwaith cyn i chi ddechrau.',
+  'betterOff.esa.withinLower':
+    'Mae hynny o fewn gwaith a ganiateir, gan nad yw’n fwy na {lower} yr wythnos, y terfyn ar gyfer unrhyw nifer o oriau. Gallai eich ESA barhau ochr yn ochr ag ef. Dywedwch wrth yr Adran Gwaith a Phensiynau am y gwaith cyn i chi ddechrau.',
+  'betterOff.esa.overHours':
+    'Nid yw hynny’n waith a ganiateir, gan ei fod yn {maxHours} awr yr wythnos neu fwy. Mae gwaith a ganiateir sy’n ennill hyd at {limit} yr wythnos yn llai na {maxHours} awr yr wythnos.',
+  'betterOff.esa.overSupported': 'Gallai fod yn waith a ganiateir â chymorth o hyd, os yw dan oruchwyliaeth fel y disgrifir uchod.',
+  'betterOff.esa.overEarnings': 'Nid yw hynny’n waith a ganiateir, gan fod {weekly} yr wythnos yn fwy na’r terfyn o {limit} yr wythnos.',
+  'betterOff.esa.overBoth':
+    'Nid yw hynny’n waith a ganiateir, gan ei fod yn {maxHours} awr yr wythnos neu fwy, a bod {weekly} yr wythnos yn fwy na’r terfyn o {limit} yr wythnos.',
+  'betterOff.esa.above':
+    'Uwchlaw gwaith a ganiateir, byddai eich ESA yn dod i ben a byddech yn hawlio Credyd Cynhwysol yn lle hynny. Mae’r ffigurau ar y dudalen hon yn dangos beth fyddai gennych gyda Chredyd Cynhwysol.',
+
   'betterOff.how.title': 'Sut y cyfrifwyd hyn',
   'betterOff.how.pay': 'Cyflog cyn treth y mis yw cyflog yr awr × oriau’r wythnos × 52 ÷ 12.',
   'betterOff.how.tax':
     'Caiff Treth Incwm ac Yswiriant Gwladol eu cyfrifo ar gyfer Cymru, Lloegr a Gogledd Iwerddon o’r lwfansau a’r trothwyon blynyddol wedi’u rhannu â 12, ar gyfer cyflog misol cyson. Gall slip cyflog fod ychydig bunnoedd yn wahanol; ni chyfrifir Treth Incwm yr Alban.',
   'betterOff.how.uc': 'Credyd Cynhwysol ar {hours} awr yr wythnos, gyda’r cyfraddau mewn grym ar {date}:',
   'betterOff.how.totals': 'Mae’r cyfanswm yn adio cyflog net, Credyd Cynhwysol, incwm arall a chyflog net partner.',
+  'betterOff.how.esa':
+    'Ar gyfer gwaith a ganiateir ESA, enillion yr wythnos yw cyflog yr awr × oriau’r wythnos, cyn treth, i’r geiniog. Cânt eu cymharu â therfynau gwaith a ganiateir sydd mewn grym ar {date}.',
   'betterOff.how.parameters': 'Cyfraddau a throthwyon a ddefnyddiwyd',
   'betterOff.how.name': 'Beth',
   'betterOff.how.value': 'Swm',
@@ -326,6 +358,8 @@ export const betterOffCy: Record<keyof typeof betterOffEn, string> = {
   'betterOff.parameter.national-insurance-upper-rate': 'Cyfradd Yswiriant Gwladol uwchlaw’r terfyn enillion uchaf',
   'betterOff.parameter.national-living-wage': 'Cyflog Byw Cenedlaethol, 21 oed a hŷn',
   'betterOff.parameter.access-to-work-annual-cap': 'Terfyn blynyddol Mynediad at Waith',
+  'betterOff.parameter.esa-permitted-work-higher-limit': 'Terfyn uwch gwaith a ganiateir ESA (llai na 16 awr yr wythnos)',
+  'betterOff.parameter.esa-permitted-work-lower-limit': 'Terfyn is gwaith a ganiateir ESA (unrhyw nifer o oriau)',
   'betterOff.unit.month': '{amount} y mis',
   'betterOff.unit.year': '{amount} y flwyddyn',
   'betterOff.unit.hour': '{amount} yr awr',

@@ -31,7 +31,9 @@ export const betterOffEn = {
   'betterOff.form.partnerAgeHint': 'Only if living with a partner. In years',
   'betterOff.form.partnerEarnings': 'Partner’s take-home pay a month (optional)',
   'betterOff.form.partnerEarningsHint': 'After tax and National Insurance. Leave this empty if they do not work',
-  'betterOff.form.health': 'Health and Universal Credit',
+  'betterOff.form.health': 'Health and benefits',
+  'betterOff.form.fromAward':
+    'Some answers here were filled in from the benefit before work recorded on the case: {benefit}, decided on {date}. Check them with the person: they can be changed.',
   'betterOff.form.lcwra': 'Has the Department for Work and Pensions decided there is limited capability for work and work-related activity (LCWRA)?',
   'betterOff.form.lcwraHint':
     'LCWRA adds a health element to Universal Credit. It is decided after a work capability assessment, or without one for someone terminally ill',
@@ -43,6 +45,9 @@ export const betterOffEn = {
   'betterOff.form.lcwraProtectedLegend': 'Terminal illness or severe condition (only if LCWRA)',
   'betterOff.form.lcw': 'Has the Department for Work and Pensions decided there is limited capability for work (LCW)?',
   'betterOff.form.lcwHint': 'Limited capability for work without work-related activity. Answer no if there is LCWRA',
+  'betterOff.form.esa': 'Do you get Employment and Support Allowance (ESA) now? (optional)',
+  'betterOff.form.esaHint':
+    'New style or income-related ESA. Unless you answer no, the result also says whether this work could be permitted work, which you can do and keep your ESA',
   'betterOff.form.children': 'Any children living with you?',
   'betterOff.form.childrenHint': 'Children under 16, or under 20 and in full-time school or college (not university)',
   'betterOff.form.childCount': 'How many children?',
@@ -68,6 +73,8 @@ export const betterOffEn = {
   'betterOff.form.lcwra.no': 'No',
   'betterOff.form.lcw.yes': 'Yes',
   'betterOff.form.lcw.no': 'No',
+  'betterOff.form.esa.yes': 'Yes',
+  'betterOff.form.esa.no': 'No',
   'betterOff.form.children.yes': 'Yes',
   'betterOff.form.children.no': 'No',
 
@@ -196,12 +203,35 @@ export const betterOffEn = {
   'betterOff.atw.help':
     'Your employment specialist can help you work out what support to ask for and apply with you. Only Access to Work decides what it will pay for, when you apply.',
 
+  'betterOff.esa.title': 'If you get Employment and Support Allowance',
+  'betterOff.esa.lead':
+    'While you get Employment and Support Allowance (ESA), you can do some paid work and keep your ESA. This is called permitted work. With the limits in force on {date}, permitted work is:',
+  'betterOff.esa.higher': 'work of less than {hours} hours a week, earning up to {limit} a week',
+  'betterOff.esa.lower': 'work of any number of hours, earning up to {limit} a week',
+  'betterOff.esa.supported':
+    'supported permitted work, of any number of hours, earning up to {limit} a week: work supervised by someone from a council, or from a charity or voluntary organisation that finds work for disabled people, or work done as part of hospital treatment',
+  'betterOff.esa.earnings': 'At {hours} hours a week at {pay} an hour you would earn {weekly} a week before tax.',
+  'betterOff.esa.within':
+    'That is within permitted work: less than {maxHours} hours a week, and no more than {limit} a week. Your ESA could carry on alongside it. Tell the Department for Work and Pensions about the work before you start.',
+  'betterOff.esa.withinLower':
+    'That is within permitted work, because it is no more than {lower} a week, the limit for any number of hours. Your ESA could carry on alongside it. Tell the Department for Work and Pensions about the work before you start.',
+  'betterOff.esa.overHours':
+    'That is not permitted work, because it is {maxHours} hours a week or more. Permitted work earning up to {limit} a week is less than {maxHours} hours a week.',
+  'betterOff.esa.overSupported': 'It could still be supported permitted work, if it is supervised as described above.',
+  'betterOff.esa.overEarnings': 'That is not permitted work, because {weekly} a week is more than the limit of {limit} a week.',
+  'betterOff.esa.overBoth':
+    'That is not permitted work, because it is {maxHours} hours a week or more, and {weekly} a week is more than the limit of {limit} a week.',
+  'betterOff.esa.above':
+    'Above permitted work, your ESA would stop and you would claim Universal Credit instead. The figures on this page are what you would have with Universal Credit.',
+
   'betterOff.how.title': 'How this was worked out',
   'betterOff.how.pay': 'Pay before tax a month is hourly pay × hours a week × 52 ÷ 12.',
   'betterOff.how.tax':
     'Income Tax and National Insurance are worked out for England, Wales and Northern Ireland from the yearly allowances and thresholds divided by 12, for a steady monthly wage. A payslip can differ by a few pounds; Scottish Income Tax is not worked out.',
   'betterOff.how.uc': 'Universal Credit at {hours} hours a week, with the rates in force on {date}:',
   'betterOff.how.totals': 'The total adds take-home pay, Universal Credit, other income and a partner’s take-home pay.',
+  'betterOff.how.esa':
+    'For ESA permitted work, earnings a week are hourly pay × hours a week, before tax, to the penny. They are compared with the permitted work limits in force on {date}.',
   'betterOff.how.parameters': 'Rates and thresholds used',
   'betterOff.how.name': 'What',
   'betterOff.how.value': 'Amount',
@@ -316,6 +346,8 @@ export const betterOffEn = {
   'betterOff.parameter.national-insurance-upper-rate': 'National Insurance rate above the upper earnings limit',
   'betterOff.parameter.national-living-wage': 'National Living Wage, aged 21 and over',
   'betterOff.parameter.access-to-work-annual-cap': 'Access to Work yearly limit',
+  'betterOff.parameter.esa-permitted-work-higher-limit': 'ESA permitted work higher limit (less than 16 hours a week)',
+  'betterOff.parameter.esa-permitted-work-lower-limit': 'ESA permitted work lower limit (any hours)',
   'betterOff.unit.month': '{amount} a month',
   'betterOff.unit.year': '{amount} a year',
   'betterOff.unit.hour': '{amount} an hour',

@@ -7,7 +7,7 @@ import { answerRows, type PresentedResult } from './better-off-presenter.ts';
 /**
  * The printable better-off result, in the reader's language, as blocks for the PDF renderer: the
  * summary, the figures at the hours asked about, the table by hours (the chart's figures), what
- * stays, Access to Work, the answers it was worked out from, and how it was worked out.
+ * stays, ESA permitted work, Access to Work, the answers it was worked out from, and how it was worked out.
  */
 export function buildBetterOffPdf(
   p: PresentedResult,
@@ -42,6 +42,9 @@ export function buildBetterOffPdf(
     ...paragraphs(p.tableNotes),
     heading('betterOff.stays.title'),
     ...paragraphs(p.stays),
+    ...(p.esa
+      ? [heading('betterOff.esa.title'), ...paragraphs([p.esa.lead]), { kind: 'list', items: p.esa.limits } satisfies PdfBlock, ...paragraphs(p.esa.lines)]
+      : []),
     heading('betterOff.atw.title'),
     ...paragraphs([t('betterOff.atw.lead')]),
     { kind: 'list', items: p.atw.items },
@@ -51,7 +54,7 @@ export function buildBetterOffPdf(
     heading('betterOff.how.title'),
     ...paragraphs([t('betterOff.how.pay'), t('betterOff.how.tax'), p.how.uc]),
     { kind: 'list', items: p.how.reasons },
-    ...paragraphs([t('betterOff.how.totals')]),
+    ...paragraphs([t('betterOff.how.totals'), p.how.esa]),
     heading('betterOff.how.parameters', 3),
     {
       kind: 'table',

@@ -9,8 +9,8 @@ import { type BetterOffRequest, issueHref, type Shown } from './better-off-form.
 
 /*
  * What the better-off pages and the PDF show, in the reader's language: money, hours and dates as
- * words, the plain-words summary, the chart, the table, what stays, Access to Work, and how it was
- * worked out. Nothing here calculates: every figure comes from betterOff().
+ * words, the plain-words summary, the chart, the table, what stays, Access to Work, ESA permitted
+ * work, and how it was worked out. Nothing here calculates: every figure comes from betterOff().
  */
 
 export type Audience = 'staff' | 'participant';
@@ -205,6 +205,41 @@ export function tableRows(r: BetterOff, lang: Language) {
   }));
 }
 
+/**
+ * "If you get Employment and Support Allowance": the permitted work limits on the date, and whether
+ * the proposed hours and pay would be permitted work. Shown unless the person said they do not get
+ * ESA; null then, or when no limits are held for the date.
+ */
+export function esaSection(r: BetterOff, gotEsa: boolean | null, t: Translate, lang: Language) {
+  const esa = r.esa;
+  if (!esa || gotEsa === false) return null;
+  const higher = money(esa.higherLimit.value, lang);
+  const lower = money(esa.lowerLimit.value, lang);
+  const maxHours = hoursText(esa.hoursUnder, lang);
+  const p = esa.atProposed;
+  const lines: string[] = [];
+  if (p) {
+    const weekly = money(p.weeklyEarnings, lang);
+    lines.push(t('betterOff.esa.earnings', { hours: hoursText(p.hours, lang), pay: money(r.hourlyPay, lang), weekly }));
+    const values = { maxHours, limit: higher, lower, weekly };
+    if (p.check === 'within') lines.push(t('betterOff.esa.within', values));
+    else if (p.check === 'within-lower-limit') lines.push(t('betterOff.esa.withinLower', values));
+    else if (p.check === 'over-hours') lines.push(t('betterOff.esa.overHours', values), t('betterOff.esa.overSupported', values));
+    else if (p.check === 'over-earnings') lines.push(t('betterOff.esa.overEarnings', values));
+    else lines.push(t('betterOff.esa.overBoth', values));
+  }
+  lines.push(t('betterOff.esa.above'));
+  return {
+    lead: t('betterOff.esa.lead', { date: dateText(r.date, lang) }),
+    limits: [
+      t('betterOff.esa.higher', { hours: maxHours, limit: higher }),
+      t('betterOff.esa.lower', { limit: lower }),
+      t('betterOff.esa.supported', { limit: higher }),
+    ],
+    lines,
+  };
+}
+
 /** Everything the result template and the PDF need, in the reader's words. */
 export function presentResult(r: BetterOff, request: BetterOffRequest, t: Translate, lang: Language) {
   const couple = request.partner !== null;
@@ -274,8 +309,10 @@ export function presentResult(r: BetterOff, request: BetterOffRequest, t: Transl
       items: ['supportWorker', 'travel', 'equipment', 'mentalHealth'].map((k) => t(`betterOff.atw.${k}`)),
       cap: cap ? t('betterOff.atw.cap', { cap: money(cap.value, lang, true), from: dateText(cap.effectiveFrom, lang) }) : t('betterOff.atw.noCap'),
     },
+    esa: esaSection(r, request.esa, t, lang),
     how: {
       uc: t('betterOff.how.uc', { hours: hoursText(row?.hours ?? 0, lang), date: dateText(r.date, lang) }),
+      esa: r.esa ? t('betterOff.how.esa', { date: dateText(r.date, lang) }) : null,
       reasons: r.reasons.map((x) => reasonText(x, t, lang)),
       parameters: r.parameters.map((p) => parameterRow(p, t, lang)),
     },
@@ -312,6 +349,7 @@ export function answerRows(v: BetterOffRequest, t: Translate, lang: Language): {
         : no,
     },
     ...(v.lcwra ? [] : [{ label: t('betterOff.form.lcw'), value: v.lcw ? yes : no }]),
+    { label: t('betterOff.form.esa'), value: v.esa === null ? t('betterOff.pdf.notGiven') : v.esa ? yes : no },
     {
       label: t('betterOff.form.children'),
       value: v.children ? t('betterOff.pdf.children', { count: v.children.count, date: dateText(v.children.eldestBirthDate, lang) }) : no,

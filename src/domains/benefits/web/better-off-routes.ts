@@ -6,11 +6,12 @@ import { DomainError, Forbidden, type Issue, NotFound } from '../../../platform/
 import { LANGUAGE_COOKIE } from '../../../platform/http/pages.ts';
 import { isLanguage, londonIsoDate, type Translate } from '../../../platform/i18n/index.ts';
 import { renderPdf } from '../../../platform/pdf/index.ts';
-import { type CaseService, type CaseView, PARTICIPANT_COOKIE, type ParticipantService } from '../../participants/index.ts';
+import { type CaseView, PARTICIPANT_COOKIE, type ParticipantService } from '../../participants/index.ts';
 import { at, CHILDREN_BORN_BEFORE, OTHER, UC_RATES_FROM, UC_RATES_UNTIL } from '../benefit-parameters.ts';
 import { betterOff } from '../better-off-rules.ts';
+import type { GuaranteeService } from '../guarantee-service.ts';
 import { parseHousehold } from '../universal-credit-rules.ts';
-import { ageOn, calculationIssues, householdInputOf, initialShown, readBetterOff, type Shown, shownOf } from './better-off-form.ts';
+import { ageOn, calculationIssues, householdInputOf, initialShown, type KnownAward, readBetterOff, type Shown, shownOf } from './better-off-form.ts';
 import { buildBetterOffPdf } from './better-off-pdf.ts';
 import { dateText, formErrorsOf, hiddenFields, money, presentResult } from './better-off-presenter.ts';
 
@@ -22,7 +23,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CASE_WORKERS: readonly Role[] = ['specialist', 'team-lead'];
 const PARTICIPANT_BASE = '/my-support';
 
-type Deps = { cases: CaseService; participants: ParticipantService; clock: Clock; translator: (lang: Language) => Translate };
+type Deps = {
+  participants: ParticipantService;
+  /** The case with its benefit before work: the same capability, and the case's own access rules. */
+  guarantees: Pick<GuaranteeService, 'caseWithAward'>;
+  clock: Clock;
+  translator: (lang: Language) => Translate;
+};
 
 /** Who the page is for, and where it sits: the same templates serve the specialist and the person. */
 type Context = {
@@ -35,15 +42,15 @@ type Context = {
   name: string;
   /** Shown on the staff page only; the person's page always uses today's rates. */
   askDate: boolean;
-  /** What the case knows, to fill the form in first. */
-  known: { age: number | null; hourlyPay: number | null; hours: number | null };
+  /** What the case knows, to fill the form in first: the benefit before work only on the staff page. */
+  known: { age: number | null; hourlyPay: number | null; hours: number | null; award: KnownAward | null };
   extra: Record<string, unknown>;
 };
 
 const clampDate = (d: string) => (d < UC_RATES_FROM ? UC_RATES_FROM : d > UC_RATES_UNTIL ? UC_RATES_UNTIL : d);
 
 /** The person's age on a day, and their latest job's pay and hours, if the case has them. */
-function knownOf(view: CaseView, day: string): Context['known'] {
+function knownOf(view: CaseView, day: string): Omit<Context['known'], 'award'> {
   const dob = view.participant.dateOfBirth;
   const age = /^\d{4}-\d{2}-\d{2}$/.test(dob) && dob <= day ? ageOn(dob, day) : null;
   const jobs = [...view.jobs].sort((a, b) =>
@@ -59,10 +66,17 @@ function knownOf(view: CaseView, day: string): Context['known'] {
  * as a PDF. Answers are posted, never put in an address, and nothing is saved.
  */
 export function registerBetterOffPages(app: FastifyInstance, deps: Deps): void {
-  const { cases, participants, clock, translator } = deps;
+  const { guarantees, participants, clock, translator } = deps;
   const today = () => clampDate(londonIsoDate(clock.now()));
 
-  const formPage = (request: FastifyRequest, reply: FastifyReply, ctx: Context, shown: Shown, issues: readonly Issue[] = []) => {
+  const formPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: Context,
+    shown: Shown,
+    issues: readonly Issue[] = [],
+    fromAward: string | null = null,
+  ) => {
     const t = request.t;
     return reply.page(
       `${VIEWS}/better-off-form.njk`,
@@ -80,14 +94,21 @@ export function registerBetterOffPages(app: FastifyInstance, deps: Deps): void {
         action: ctx.action,
         backHref: ctx.backHref,
         shown,
+        fromAward,
         errors: issues.length > 0 ? formErrorsOf(issues, t, request.lang) : undefined,
       },
       issues.length > 0 ? 400 : 200,
     );
   };
 
-  /** GET: the form, filled in with what the case knows. */
-  const showForm = (request: FastifyRequest, reply: FastifyReply, ctx: Context) => formPage(request, reply, ctx, initialShown(today(), ctx.known));
+  /** GET: the form, filled in with what the case knows, saying so when the benefit before work answered some of it. */
+  const showForm = (request: FastifyRequest, reply: FastifyReply, ctx: Context) => {
+    const award = ctx.known.award;
+    const fromAward = award
+      ? request.t('betterOff.form.fromAward', { benefit: request.t(`guarantee.benefit.${award.benefit}`), date: dateText(award.decisionDate, request.lang) })
+      : null;
+    return formPage(request, reply, ctx, initialShown(today(), ctx.known), [], fromAward);
+  };
 
   /** POST: the result page or the PDF; the form again with errors; or the form to change the answers. */
   async function answer(request: FastifyRequest, reply: FastifyReply, ctx: Context, as: 'page' | 'pdf') {
@@ -129,7 +150,7 @@ export function registerBetterOffPages(app: FastifyInstance, deps: Deps): void {
     const user = requireRole(request.principal, CASE_WORKERS);
     const id = request.params.id;
     if (!UUID.test(id)) throw new NotFound('case', id);
-    const view = await cases.view(user, id, { healthFields: false });
+    const { view, award } = await guarantees.caseWithAward(user, id);
     if (!view.canWork) throw new Forbidden('Only the team working this case can work out better-off figures for it');
     const base = `/cases/${view.summary.id}`;
     return {
@@ -140,7 +161,7 @@ export function registerBetterOffPages(app: FastifyInstance, deps: Deps): void {
       backHref: base,
       name: view.summary.personName,
       askDate: true,
-      known: knownOf(view, today()),
+      known: { ...knownOf(view, today()), award: award ? { benefit: award.benefit, decisionDate: award.decisionDate } : null },
       extra: {},
     };
   }
@@ -165,7 +186,7 @@ export function registerBetterOffPages(app: FastifyInstance, deps: Deps): void {
       backHref: null,
       name: p.name,
       askDate: false,
-      known: knownOf(view, today()),
+      known: { ...knownOf(view, today()), award: null },
       extra: { section: 'better-off', participantName: p.name },
     };
   }
