@@ -137,7 +137,6 @@ export const guaranteeCy: Record<keyof typeof guaranteeEn, string> = {
   'guarantee.certificate.cy': 'Tystysgrif yn Gymraeg (PDF)',
   'guarantee.returnPack.en': 'Pecyn dychwelyd at fudd-dal yn Saesneg (PDF)',
   'guarantee.returnPack.cy': 'Pecyn dychwelyd at fudd-dal yn Gymraeg (PDF)',
-  'guarantee.cancel': 'Canslo',
   'guarantee.done.award': 'Mae’r budd-dal wedi’i gadw.',
   'guarantee.done.created': 'Mae’r warant wedi’i chreu. Mae’r person wedi cael gwybod bod ei dystysgrif yn barod.',
   'guarantee.done.withdrawn': 'Mae’r warant wedi’i thynnu’n ôl.',

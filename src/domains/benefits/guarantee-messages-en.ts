@@ -118,7 +118,6 @@ export const guaranteeEn = {
   'guarantee.certificate.cy': 'Certificate in Welsh (PDF)',
   'guarantee.returnPack.en': 'Return-to-benefit pack in English (PDF)',
   'guarantee.returnPack.cy': 'Return-to-benefit pack in Welsh (PDF)',
-  'guarantee.cancel': 'Cancel',
   'guarantee.done.award': 'The benefit has been saved.',
   'guarantee.done.created': 'The guarantee has been created. The person has been told their certificate is ready.',
   'guarantee.done.withdrawn': 'The guarantee has been withdrawn.',

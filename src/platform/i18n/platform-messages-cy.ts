@@ -21,6 +21,7 @@ export const platformCy: Record<keyof typeof platformEn, string> = {
   'date.day': 'Diwrnod',
   'date.month': 'Mis',
   'date.year': 'Blwyddyn',
+  'form.cancel': 'Canslo',
   'layout.warning': 'Rhybudd',
   'layout.back': 'Yn ôl',
   'form.continue': 'Parhau',

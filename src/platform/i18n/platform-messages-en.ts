@@ -19,6 +19,7 @@ export const platformEn = {
   'date.day': 'Day',
   'date.month': 'Month',
   'date.year': 'Year',
+  'form.cancel': 'Cancel',
   'layout.warning': 'Warning',
   'layout.back': 'Back',
   'form.continue': 'Continue',

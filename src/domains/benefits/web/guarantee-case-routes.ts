@@ -114,7 +114,7 @@ export function registerGuaranteeCasePages(app: FastifyInstance, deps: Guarantee
     const page = form(data);
     const marked = failure ? withErrors(page.fields, failure, request.t) : { fields: page.fields, errors: undefined };
     return reply.page(
-      `${VIEWS}/guarantee-form.njk`,
+      'pages/form.njk',
       { ...page, fields: marked.fields, errors: marked.errors, caption: data.view.summary.personName, action, backHref: `/cases/${caseId}/benefits` },
       failure ? 400 : 200,
     );

@@ -66,7 +66,7 @@ export function registerCaseAdminPages(app: FastifyInstance, deps: { cases: Case
     ];
     const marked = issues ? withErrors(fields, issues, t) : { fields, errors: undefined };
     return reply.page(
-      `${VIEWS}/case-form.njk`,
+      'pages/form.njk',
       {
         title: t('caseload.reviews.formTitle'),
         rows: [
@@ -113,7 +113,7 @@ export function registerCaseAdminPages(app: FastifyInstance, deps: { cases: Case
     ];
     const marked = issues ? withErrors(fields, issues, t) : { fields, errors: undefined };
     return reply.page(
-      `${VIEWS}/case-form.njk`,
+      'pages/form.njk',
       {
         title: t('caseload.settings.title'),
         done: saved ? t('caseload.done.settings') : null,

@@ -63,7 +63,7 @@ export function registerCasePage(app: FastifyInstance, deps: Deps): void {
     const page: FormPage = await form.page({ view, can, t, lang: request.lang, state, params, user, cases });
     const marked = failure ? withErrors(page.fields, failure.issues, t) : { fields: page.fields, errors: undefined };
     return reply.page(
-      `${VIEWS}/case-form.njk`,
+      'pages/form.njk',
       {
         ...page,
         fields: marked.fields,

@@ -57,7 +57,6 @@ export const caseloadCy: Record<keyof typeof caseloadEn, string> = {
   'caseload.notRecorded': 'Heb ei gofnodi',
   'caseload.change': 'Newid',
   'caseload.save': 'Cadw',
-  'caseload.cancel': 'Canslo',
   'caseload.reason': 'Rheswm',
   'caseload.reasonOptional': 'Rheswm (dewisol)',
   'caseload.date.hint': 'Er enghraifft, 27 3 2027',

@@ -50,7 +50,6 @@ export const caseloadEn = {
   'caseload.notRecorded': 'Not recorded',
   'caseload.change': 'Change',
   'caseload.save': 'Save',
-  'caseload.cancel': 'Cancel',
   'caseload.reason': 'Reason',
   'caseload.reasonOptional': 'Reason (optional)',
   'caseload.date.hint': 'For example, 27 3 2027',
