@@ -8,7 +8,14 @@ import { benefitWords } from './guarantee-words.ts';
 
 const translate = createTranslator([guaranteeMessages]);
 
-export type PersonContact = { givenName: string; email: string | null; phone: string | null; language: 'en' | 'cy'; doNotContact: string[] };
+export type PersonContact = {
+  givenName: string;
+  email: string | null;
+  phone: string | null;
+  language: 'en' | 'cy';
+  doNotContact: string[];
+  contactMethod: string;
+};
 export type PersonMessage = 'created' | 'reminder' | 'used' | 'withdrawn';
 
 /**

@@ -3,6 +3,7 @@ import type { Tx } from '../../platform/db/index.ts';
 import type { CaseTables } from '../participants/index.ts';
 import type { ReferralTables } from '../referrals/index.ts';
 import type { AppliedRule, Award, Guarantee, GuaranteeTables, RuleNotApplied } from './guarantee.ts';
+import type { PersonContact } from './guarantee-letters.ts';
 
 /** A guarantee is made for one of a case's jobs, read here under the case's row lock; the participants capability owns `case_jobs`. */
 type Tables = ReferralTables & GuaranteeTables & Pick<CaseTables, 'case_jobs'>;
@@ -174,6 +175,7 @@ export function withPeople(tx: Tx) {
       'pe.phone',
       'pe.preferred_language',
       'pe.do_not_contact',
+      'pe.contact_method',
       'u.email as specialist_email',
       'u.display_name as specialist_name',
       'u.preferred_language as specialist_language',
@@ -183,7 +185,7 @@ export type GuaranteeWithPeople = Guarantee & {
   participantId: string;
   teamId: string;
   specialistUserId: string | null;
-  person: { givenName: string; familyName: string; email: string | null; phone: string | null; language: 'en' | 'cy'; doNotContact: string[] };
+  person: PersonContact & { familyName: string };
   specialist: { email: string; name: string; language: 'en' | 'cy' } | null;
 };
 export const toGuaranteeWithPeople = (r: Awaited<ReturnType<ReturnType<typeof withPeople>['executeTakeFirstOrThrow']>>): GuaranteeWithPeople => ({
@@ -198,6 +200,7 @@ export const toGuaranteeWithPeople = (r: Awaited<ReturnType<ReturnType<typeof wi
     phone: r.phone,
     language: r.preferred_language,
     doNotContact: r.do_not_contact,
+    contactMethod: r.contact_method,
   },
   specialist: r.specialist_email ? { email: r.specialist_email, name: r.specialist_name ?? '', language: r.specialist_language ?? 'en' } : null,
 });
@@ -251,6 +254,7 @@ export async function personOfCase(tx: Tx, caseId: string) {
       'pe.phone',
       'pe.preferred_language',
       'pe.do_not_contact',
+      'pe.contact_method',
       't.name as team_name',
       'u.display_name as specialist_name',
     ])
@@ -261,7 +265,14 @@ export async function personOfCase(tx: Tx, caseId: string) {
     name: `${r.given_name} ${r.family_name}`,
     dateOfBirth: r.date_of_birth,
     address: [r.address_line1, r.address_line2, r.town, r.postcode].filter(Boolean).join(', '),
-    contact: { givenName: r.given_name, email: r.email, phone: r.phone, language: r.preferred_language, doNotContact: r.do_not_contact },
+    contact: {
+      givenName: r.given_name,
+      email: r.email,
+      phone: r.phone,
+      language: r.preferred_language,
+      doNotContact: r.do_not_contact,
+      contactMethod: r.contact_method,
+    },
     teamName: r.team_name,
     specialistName: r.specialist_name,
   };

@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock/index.ts';
 import { newId, type Tx } from '../../platform/db/index.ts';
 import { createTranslator, type Translate } from '../../platform/i18n/index.ts';
-import { queueNotification } from '../../platform/notify/index.ts';
+import { personChannel, queueNotification } from '../../platform/notify/index.ts';
 import { findOrganisation } from '../organisations/index.ts';
 import type { Person, Referral } from './referral.ts';
 import { referralMessages } from './referral-messages.ts';
@@ -89,22 +89,13 @@ export function createReferralNotifications(deps: { clock: Clock; baseUrl: strin
 
     /** A message to the person, by the way they asked to be contacted and never by a way they refused. */
     async person(tx: Tx, tenantId: string, person: Person, template: 'received' | 'could-not-contact', lines: (t: Translate) => string[]): Promise<boolean> {
-      const allowed = (channel: 'email' | 'text') => !person.doNotContact.includes(channel);
-      const channel =
-        person.contactMethod === 'text' && person.phone && allowed('text')
-          ? ('sms' as const)
-          : person.email && allowed('email')
-            ? ('email' as const)
-            : person.phone && allowed('text')
-              ? ('sms' as const)
-              : null;
-      if (!channel) return false;
+      const to = personChannel(person);
+      if (!to) return false;
       const t = translate(person.preferredLanguage);
       await queueNotification(tx, clock, {
         tenantId,
         id: newId(clock.now()),
-        channel,
-        recipient: channel === 'email' ? (person.email as string) : (person.phone as string),
+        ...to,
         template,
         subject: t(`referrals.notify.${template}.subject`),
         body: lines(t).join('\n\n'),

@@ -114,6 +114,10 @@ describe(`notifications on ${testDatabaseKind}`, () => {
     expect(personChannel({ ...person, email: null })).toEqual({ channel: 'sms', recipient: '07700900123' });
     expect(personChannel({ ...person, doNotContact: ['email', 'text'] })).toBeNull();
     expect(personChannel({ email: null, phone: null, doNotContact: [] })).toBeNull();
+    // Text first for someone who asked to be texted, unless they also refused texts.
+    expect(personChannel({ ...person, contactMethod: 'text' })).toEqual({ channel: 'sms', recipient: '07700900123' });
+    expect(personChannel({ ...person, contactMethod: 'text', doNotContact: ['text'] })).toEqual({ channel: 'email', recipient: 'sam@example.com' });
+    expect(personChannel({ ...person, contactMethod: 'phone' })).toEqual({ channel: 'email', recipient: 'sam@example.com' });
   });
 
   test('the Notify JWT carries the service id and is signed with the key secret', () => {

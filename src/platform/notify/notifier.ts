@@ -23,17 +23,20 @@ export type Notifier = { readonly kind: 'outbox' | 'govuk-notify'; send(message:
 export const SEND_NOTIFICATION_JOB = 'notify.send';
 
 /**
- * How to write to a person: by email, or else by text message, and never by a way they refused
- * (`email` or `text` in their do-not-contact list). Null when no way is left.
+ * How to write to a person: by text message first if that is the way they asked to be contacted,
+ * otherwise by email, else by text; never by a way they refused (`email` or `text` in their
+ * do-not-contact list). Null when no way is left.
  */
 export function personChannel(p: {
   email: string | null;
   phone: string | null;
   doNotContact: readonly string[];
+  contactMethod?: string | null;
 }): Pick<OutboundMessage, 'channel' | 'recipient'> | null {
+  const text = p.phone && !p.doNotContact.includes('text') ? ({ channel: 'sms', recipient: p.phone } as const) : null;
+  if (p.contactMethod === 'text' && text) return text;
   if (p.email && !p.doNotContact.includes('email')) return { channel: 'email', recipient: p.email };
-  if (p.phone && !p.doNotContact.includes('text')) return { channel: 'sms', recipient: p.phone };
-  return null;
+  return text;
 }
 
 /**
