@@ -6,6 +6,7 @@ import { findObligationWording } from '../../src/domains/participation/index.ts'
 import { referralTables } from '../../src/domains/referrals/index.ts';
 import { SINGLE_LCWRA } from '../support/better-off.ts';
 import { LEICESTER_SPECIALIST, LEICESTER_TEAM_LEAD, openCase } from '../support/cases.ts';
+import { figureAlts } from '../support/pdf.ts';
 import { newPeople } from '../support/referrals.ts';
 import { type Browser, browser, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
@@ -51,6 +52,19 @@ const visibleText = (html: string) =>
     .replace(/&[a-z#0-9]+;/gi, ' ')
     .replace(/\s+/g, ' ');
 const money = (n: number) => n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP' });
+/** What a screen reader gets from the page's chart: its SVG title, then its description. */
+const chartWords = (html: string) => {
+  const fromXml = (text = '') =>
+    text
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  const title = /<title id="better-off-chart-title">([^<]*)<\/title>/.exec(html)?.[1];
+  const desc = /<desc id="better-off-chart-desc">([^<]*)<\/desc>/.exec(html)?.[1];
+  return `${fromXml(title)}. ${fromXml(desc)}`;
+};
 
 async function specialistOnNewCase(label: string) {
   const person = newPerson(label);
@@ -261,6 +275,18 @@ describe(`better off in work on ${testDatabaseKind}`, () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toContain('better-off-in-work.pdf');
     expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The chart, as on the page: a Figure read out as the chart's title and description.
+    const expected = betterOff({
+      date: '2026-11-23',
+      household: parseHousehold({ date: '2026-11-23', adults: [{ age: 40, lcwra: true, lcwraSince: '2023-05-01' }] }),
+      hourlyPay: 12.71,
+      hours: 16,
+    });
+    const last = expected.rows.at(-1);
+    const alt = `Money a month at 0 to 40 hours of work a week. Total money a month goes from £854.70 without work to ${money(last?.totalMonthly ?? 0)} at 40 hours a week. Universal Credit goes from £854.70 to ${money(last?.universalCredit ?? 0)}. The table after the chart gives every figure.`;
+    expect(figureAlts(res.rawPayload)).toEqual([alt]);
+    const page = await postForm(b, `/cases/${caseId}/better-off`, SINGLE_LCWRA, `/cases/${caseId}/better-off`);
+    expect(chartWords(page.body)).toBe(alt);
     // Bad answers for a PDF get the form with its errors, not a broken file.
     const bad = await postForm(b, `/cases/${caseId}/better-off/pdf`, { ...SINGLE_LCWRA, hours: '41' }, `/cases/${caseId}/better-off`);
     expect(bad.statusCode).toBe(400);
@@ -409,6 +435,10 @@ describe(`better off in work on ${testDatabaseKind}`, () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-disposition']).toContain('gwell-eich-byd-mewn-gwaith.pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The chart in the PDF, in Welsh, in the page chart's own words.
+    const [alt] = figureAlts(pdf.rawPayload);
+    expect(alt).toBe(chartWords(res.body));
+    expect(alt).toMatch(/^Arian y mis ar 0 i 40 awr o waith yr wythnos\. \S/);
     const bad = await postForm(b, '/my-support/better-off', { ...answers, hours: '41' }, '/my-support/better-off');
     expect(bad.statusCode).toBe(400);
     expect(visibleText(bad.body)).toContain('Rhowch yr oriau gwaith yr wythnos fel rhif o 0 i 40');

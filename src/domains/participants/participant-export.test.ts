@@ -250,6 +250,8 @@ function blockText(b: PdfBlock): string {
       return b.rows.map((r) => `${r.label}: ${r.value}`).join('\n');
     case 'table':
       return [b.head, ...b.rows].map((r) => r.join(' | ')).join('\n');
+    case 'chart':
+      return `${b.chart.title}\n${b.chart.description}`;
   }
 }
 const textOf = (blocks: readonly PdfBlock[]) => blocks.map(blockText).join('\n');

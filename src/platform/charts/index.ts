@@ -1,7 +1,9 @@
 export {
   CHART_COLOURS,
+  type ChartFrame,
   type ChartPoint,
   type ChartSeries,
+  chartFrame,
   escapeXml,
   type LineChartInput,
   type LinePattern,

@@ -166,6 +166,18 @@ describe('scales', () => {
     expect(flat[0]).toBeLessThanOrEqual(900);
     expect(flat.at(-1)).toBeGreaterThanOrEqual(900);
     expect(niceTicks(Number.NaN, Number.NaN).every(Number.isFinite)).toBe(true);
+    // At the limits of floating point: a few finite ticks, not a runaway loop.
+    for (const [lo, hi] of [
+      [0, 1.5e308],
+      [-1e308, 1e308],
+      [1e16, 1e16 + 4],
+      [Number.MAX_VALUE, Number.MAX_VALUE],
+    ] as const) {
+      const ticks = niceTicks(lo, hi);
+      expect(ticks.length, `${lo} to ${hi}`).toBeGreaterThan(0);
+      expect(ticks.length).toBeLessThan(30);
+      expect(ticks.every(Number.isFinite)).toBe(true);
+    }
   });
 
   test('a linear scale maps ends to ends, and a zero-width domain to the start', () => {

@@ -64,17 +64,19 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   if (lo > hi) [lo, hi] = [hi, lo];
   if (hi === lo) {
     const pad = lo === 0 ? 1 : Math.abs(lo) / 2;
-    hi += pad;
-    if (lo !== 0) lo -= pad;
+    hi = Math.min(hi + pad, Number.MAX_VALUE);
+    if (lo !== 0) lo = Math.max(lo - pad, -Number.MAX_VALUE);
   }
   const raw = (hi - lo) / Math.max(1, count);
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
-  const start = Math.floor(lo / step) * step;
-  const end = Math.ceil(hi / step) * step;
-  const ticks: number[] = [];
-  for (let v = start; v <= end + step / 2; v += step) ticks.push(Math.round(v / step) * step);
-  return ticks.map((v) => Number(v.toPrecision(12)));
+  const first = Math.floor(lo / step);
+  const steps = Math.ceil(hi / step) - first;
+  // Numbers near the limits of floating point (a range wider than the largest number, or too
+  // narrow for its size) have no round steps: the range's own ends are the ticks.
+  if (!Number.isFinite(first * step) || !Number.isFinite((first + steps) * step) || steps < 1 || steps > 4 * Math.max(1, count) + 4)
+    return lo === hi ? [lo] : [lo, hi];
+  return Array.from({ length: steps + 1 }, (_, i) => Number(((first + i) * step).toPrecision(12)));
 }
 
 /** A linear map from a domain to a range; a zero-width domain maps to the start of the range. */
@@ -83,6 +85,38 @@ export function linearScale(domain: readonly [number, number], range: readonly [
   const [r0, r1] = range;
   const span = d1 - d0;
   return (v) => (span === 0 ? r0 : r0 + ((v - d0) / span) * (r1 - r0));
+}
+
+/** What a drawing of a chart is worked out from, in data units: the SVG here and the PDF's chart block share it. */
+export type ChartFrame = {
+  /** The series with only their finite points, in the order given. */
+  series: ChartSeries[];
+  xTicks: number[];
+  /** Round numbers from zero (or below, for negative values) to past the highest value. */
+  yTicks: number[];
+  xDomain: [number, number];
+  yDomain: [number, number];
+  /** The marker, if its x value is a number. */
+  marker: { x: number; label: string } | null;
+};
+
+/**
+ * The ticks and domains of a chart: y from zero (or the lowest value) up to round numbers past the
+ * highest; x at the ticks given (or round numbers), widened to take in every point and the marker.
+ * Points that are not finite numbers are left out; no data or flat data still gets a usable scale.
+ */
+export function chartFrame(input: LineChartInput): ChartFrame {
+  const series = input.series.map((s) => ({ ...s, points: s.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)) }));
+  const points = series.flatMap((s) => s.points);
+  const marker = input.marker && Number.isFinite(input.marker.x) ? { x: input.marker.x, label: input.marker.label } : null;
+  const givenTicks = (input.xTicks ?? []).filter(Number.isFinite);
+  const xs = [...points.map((p) => p.x), ...givenTicks, ...(marker ? [marker.x] : [])];
+  const ys = points.map((p) => p.y);
+  const yTicks = niceTicks(Math.min(0, ...ys), ys.length ? Math.max(...ys) : 1);
+  const xTicks = givenTicks.length ? givenTicks : niceTicks(xs.length ? Math.min(...xs) : 0, xs.length ? Math.max(...xs) : 1);
+  const xDomain: [number, number] = [Math.min(...xTicks, ...xs), Math.max(...xTicks, ...xs)];
+  const yDomain: [number, number] = [yTicks[0] ?? 0, yTicks.at(-1) ?? 1];
+  return { series, xTicks, yTicks, xDomain, yDomain, marker };
 }
 
 function markerShape(index: number, x: number, y: number, colour: string): string {
@@ -117,21 +151,7 @@ export function lineChart(input: LineChartInput): string {
   const id = (input.id ?? 'chart').replace(/[^A-Za-z0-9_-]/g, '') || 'chart';
   const yFormat = input.yFormat ?? ((v: number) => String(v));
   const xFormat = input.xFormat ?? ((v: number) => String(v));
-  const series = input.series.map((s) => ({ ...s, points: s.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)) }));
-  const points = series.flatMap((s) => s.points);
-  const xs = [
-    ...points.map((p) => p.x),
-    ...(input.xTicks ?? []).filter(Number.isFinite),
-    ...(input.marker && Number.isFinite(input.marker.x) ? [input.marker.x] : []),
-  ];
-  const ys = points.map((p) => p.y);
-
-  const yTicks = niceTicks(Math.min(0, ...ys), ys.length ? Math.max(...ys) : 1);
-  const xTicks = input.xTicks?.filter(Number.isFinite).length
-    ? [...(input.xTicks ?? [])].filter(Number.isFinite)
-    : niceTicks(xs.length ? Math.min(...xs) : 0, xs.length ? Math.max(...xs) : 1);
-  const xDomain: [number, number] = [Math.min(...xTicks, ...xs), Math.max(...xTicks, ...xs)];
-  const yDomain: [number, number] = [yTicks[0] ?? 0, yTicks.at(-1) ?? 1];
+  const { series, xTicks, yTicks, xDomain, yDomain, marker } = chartFrame(input);
 
   // Layout: legend rows on top, y labels on the left, x labels and axis title below.
   const legendRows = series.length;
@@ -199,13 +219,12 @@ export function lineChart(input: LineChartInput): string {
   parts.push(`<path d="M${left} ${top}V${baseline}" stroke="${AXIS}" stroke-width="1.5"/>`);
 
   // The marker: a vertical line at one x value, labelled at the top of the plot.
-  if (input.marker && Number.isFinite(input.marker.x)) {
-    const px = x(input.marker.x);
-    const anchor =
-      px > WIDTH - right - textWidth(input.marker.label, SMALL) / 2 ? 'end' : px < left + textWidth(input.marker.label, SMALL) / 2 ? 'start' : 'middle';
+  if (marker) {
+    const px = x(marker.x);
+    const anchor = px > WIDTH - right - textWidth(marker.label, SMALL) / 2 ? 'end' : px < left + textWidth(marker.label, SMALL) / 2 ? 'start' : 'middle';
     parts.push(
       `<g class="app-chart__marker"><path d="M${n(px)} ${top}V${baseline}" stroke="${MUTED}" stroke-width="1.5" stroke-dasharray="4 4"/>`,
-      `<text x="${n(px)}" y="${top - 8}" font-size="${SMALL}" text-anchor="${anchor}" fill="${AXIS}">${escapeXml(input.marker.label)}</text></g>`,
+      `<text x="${n(px)}" y="${top - 8}" font-size="${SMALL}" text-anchor="${anchor}" fill="${AXIS}">${escapeXml(marker.label)}</text></g>`,
     );
   }
 

@@ -1,1 +1,2 @@
+export type { PdfChart } from './chart.ts';
 export { type PdfBlock, type PdfDocument, renderPdf } from './render.ts';

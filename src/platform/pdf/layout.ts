@@ -6,6 +6,10 @@ declare global {
     interface StructureElementOptions {
       /** For TH: which cells it heads. */
       scope?: 'Row' | 'Column' | 'Both';
+      /** The area the element takes on its page (left, top, right, bottom from the top left), written as its layout BBox. */
+      bbox?: [number, number, number, number];
+      /** How the element sits in the flow of the page, written as its layout Placement. */
+      placement?: 'Block' | 'Inline';
     }
   }
 }

@@ -1,7 +1,8 @@
 import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { type PdfBlock, type PdfDocument, renderPdf } from './index.ts';
+import { figureAlts } from '../../../test/support/pdf.ts';
+import { type PdfBlock, type PdfChart, type PdfDocument, renderPdf } from './index.ts';
 import { cleanText, flowText, wrapLines } from './text.ts';
 
 const latin1 = (pdf: Buffer) => pdf.toString('latin1');
@@ -44,6 +45,9 @@ function streams(pdf: Buffer): string[] {
   return found;
 }
 
+/** Each page's content stream, in page order (every page has at least its page number, an artifact). */
+const pageStreams = (pdf: Buffer) => streams(pdf).filter((s) => s.includes(' BDC'));
+
 const pageCount = (pdf: Buffer) => latin1(pdf).match(/\/Type \/Page\n/gu)?.length ?? 0;
 
 function expectWellFormed(pdf: Buffer): void {
@@ -73,6 +77,22 @@ const everyBlock: PdfBlock[] = [
     ],
   },
 ];
+
+const hours = [0, 5, 10, 15, 16, 20, 25, 30, 35, 40];
+const chart: PdfChart = {
+  title: 'Money a month at 0 to 40 hours of work a week',
+  description: 'Total money a month goes from £854.70 without work to £2,087.46 at 40 hours a week. The table after the chart gives every figure.',
+  xLabel: 'Hours of work a week',
+  yLabel: 'Pounds a month',
+  series: [
+    { label: 'Total money a month', pattern: 'solid', points: hours.map((x) => ({ x, y: 854.7 + 31 * x })) },
+    { label: 'Universal Credit', pattern: 'dashed', points: hours.map((x) => ({ x, y: Math.max(0, 854.7 - 16 * x) })) },
+    { label: 'Take-home pay', pattern: 'dotted', points: hours.map((x) => ({ x, y: 47 * x })) },
+  ],
+  xTicks: [0, 5, 10, 15, 20, 25, 30, 35, 40],
+  yFormat: (y) => `£${y.toLocaleString('en-GB')}`,
+  marker: { x: 16, label: '16 hours' },
+};
 
 describe('renderPdf', () => {
   test('renders every kind of block to a tagged A4 PDF with the font embedded and the metadata set', async () => {
@@ -190,6 +210,106 @@ describe('renderPdf', () => {
     expect(infoEntry(a, 'CreationDate')).toBe('(D:20260312090000Z)');
   });
 
+  test('draws a chart as one Figure, read out as its title and description rather than the labels drawn in it', async () => {
+    const pdf = await renderPdf({
+      title: 'Chart',
+      language: 'en',
+      blocks: [
+        { kind: 'heading', text: 'Money at different hours', level: 2 },
+        { kind: 'chart', chart },
+      ],
+    });
+    expectWellFormed(pdf);
+    expect(pageCount(pdf)).toBe(1);
+    expect(figureAlts(pdf)).toEqual([`${chart.title}. ${chart.description}`]);
+    expect(latin1(pdf)).toMatch(/\/S \/Figure\n\/Alt \([^\n]*\)\n\/A <<\n\/O \/Layout\n\/Placement \/Block\n\/BBox \[64 [\d. ]+\]/u);
+    // Everything drawn for the chart, its labels and legend included, is one marked-content sequence of the Figure.
+    const page = pageStreams(pdf)[0] ?? '';
+    const figure = page.slice(page.indexOf('/Figure <<'), page.indexOf('EMC', page.indexOf('/Figure <<')));
+    expect(figure).toMatch(/^\/Figure <<\n\/MCID \d+\n>> BDC\n/u);
+    expect(figure.match(/ BDC/gu)).toHaveLength(1);
+    expect(figure.match(/\bTJ\b/gu)?.length).toBeGreaterThan(15);
+    // Dashed and dotted lines, a clip to the plot, and filled point shapes: the lines are told apart without colour.
+    expect(figure).toContain('[7 4] 0 d');
+    expect(figure).toContain('[0.01 4] 0 d');
+    expect(figure).toMatch(/ re\nW n\n/u);
+    expect(figure.match(/\nf\n/gu)?.length).toBeGreaterThanOrEqual(3 * hours.length + 3);
+  });
+
+  test('a chart is kept whole on one page, with the heading before it', async () => {
+    const filler: PdfBlock[] = Array.from({ length: 6 }, () => ({
+      kind: 'paragraph',
+      text: 'Bridgework holds this so that your employment specialist can support you. '.repeat(4),
+    }));
+    const pdf = await renderPdf({
+      title: 'Chart',
+      language: 'en',
+      blocks: [...filler, { kind: 'heading', text: 'Money at different hours', level: 2 }, { kind: 'chart', chart }, ...filler],
+    });
+    const pages = pageStreams(pdf);
+    expect(pages.length).toBeGreaterThan(1);
+    const first = pages.findIndex((s) => s.includes('/Figure <<'));
+    expect(first).toBeGreaterThan(0);
+    expect(pages.filter((s) => s.includes('/Figure <<'))).toHaveLength(1);
+    expect(pages[first]).toContain('/H2 <<');
+    expect(pages.slice(0, first).some((s) => s.includes('/H2 <<'))).toBe(false);
+  });
+
+  test('a chart and a creation date give the same bytes every time', async () => {
+    const doc: PdfDocument = { title: 'Siart', language: 'cy', blocks: [...everyBlock, { kind: 'chart', chart }], createdAt: new Date('2026-03-12T09:00:00Z') };
+    const [a, b] = await Promise.all([renderPdf(doc), renderPdf(doc)]);
+    expect(a.equals(b)).toBe(true);
+  });
+
+  test('a chart with no data, flat data, odd numbers or a great many long labels still renders, on one page', async () => {
+    const line = (points: { x: number; y: number }[]) => ({ label: 'Line', pattern: 'solid' as const, points });
+    const charts: PdfChart[] = [
+      { ...chart, series: [], xTicks: undefined, marker: undefined },
+      { ...chart, series: [line([])] },
+      { ...chart, series: [line(hours.map((x) => ({ x, y: 0 })))], xTicks: [] },
+      { ...chart, series: [line([{ x: 7, y: 350 }])], xTicks: undefined, marker: { x: 7, label: '' } },
+      {
+        ...chart,
+        series: [
+          line([
+            { x: Number.NaN, y: 1 },
+            { x: 1, y: Number.POSITIVE_INFINITY },
+            { x: 2, y: -50 },
+            { x: 3, y: 40 },
+          ]),
+        ],
+        xTicks: [Number.NaN, 0, 5],
+        marker: { x: Number.NaN, label: 'nowhere' },
+      },
+      {
+        ...chart,
+        series: [
+          line([
+            { x: -1e300, y: -1e300 },
+            { x: 1e300, y: 1e300 },
+          ]),
+        ],
+        xTicks: undefined,
+        marker: { x: 1e308, label: 'far' },
+      },
+      {
+        ...chart,
+        title: '',
+        description: '',
+        xLabel: 'x'.repeat(5000),
+        yLabel: 'y '.repeat(2000),
+        yFormat: (y) => `${y}`.repeat(200),
+        series: Array.from({ length: 120 }, (_, i) => ({ label: `Series ${i} `.repeat(i % 7), pattern: 'dotted' as const, points: [{ x: i, y: i * i }] })),
+      },
+    ];
+    for (const c of charts) {
+      const pdf = await renderPdf({ title: 'Chart', language: 'en', blocks: [{ kind: 'chart', chart: c }] });
+      expectWellFormed(pdf);
+      expect(pageCount(pdf)).toBe(1);
+      expect(latin1(pdf)).toContain('/S /Figure\n');
+    }
+  });
+
   test('any text in any block renders to a complete PDF', async () => {
     const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ maxLength: 200 }));
     const block: fc.Arbitrary<PdfBlock> = fc.oneof(
@@ -201,6 +321,24 @@ describe('renderPdf', () => {
         kind: fc.constant('table' as const),
         head: fc.array(text, { maxLength: 4 }),
         rows: fc.array(fc.array(text, { maxLength: 5 }), { maxLength: 4 }),
+      }),
+      fc.record({
+        kind: fc.constant('chart' as const),
+        chart: fc.record({
+          title: text,
+          description: text,
+          xLabel: text,
+          yLabel: text,
+          series: fc.array(
+            fc.record({
+              label: text,
+              pattern: fc.constantFrom('solid' as const, 'dashed' as const, 'dotted' as const),
+              points: fc.array(fc.record({ x: fc.double(), y: fc.double() }), { maxLength: 6 }),
+            }),
+            { maxLength: 4 },
+          ),
+          marker: fc.option(fc.record({ x: fc.double(), label: text }), { nil: undefined }),
+        }),
       }),
     );
     await fc.assert(

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { chartHeight, type PdfChart, renderChart } from './chart.ts';
 import { fontFiles } from './fonts.ts';
 import { fitColumns, renderGrid } from './grid.ts';
 import { asArtifact, COLOUR, ensureSpace, type Layout, lineHeight, PAGE, pageTop, TYPE, useFont } from './layout.ts';
@@ -10,7 +11,9 @@ export type PdfBlock =
   | { kind: 'list'; items: string[] }
   /** A two-column summary list: each label heads its row. */
   | { kind: 'facts'; rows: { label: string; value: string }[] }
-  | { kind: 'table'; head: string[]; rows: string[][] };
+  | { kind: 'table'; head: string[]; rows: string[][] }
+  /** A line chart drawn from data, as on the page (`lineChart`): a Figure whose alternative text is its title and description. */
+  | { kind: 'chart'; chart: PdfChart };
 
 export type PdfDocument = {
   title: string;
@@ -29,8 +32,8 @@ const pageLabel = { en: (n: number, of: number) => `Page ${n} of ${of}`, cy: (n:
 
 /**
  * Renders a simple readable document (a participant's copy of what Bridgework holds, a letter) to
- * an A4 tagged PDF: headings, paragraphs, lists and tables are structure elements a screen reader
- * can follow, in the document's language, with an embedded font that has every Welsh letter.
+ * an A4 tagged PDF: headings, paragraphs, lists, tables and charts are structure elements a screen
+ * reader can follow (a chart as a figure with alternative text), in the document's language, with an embedded font that has every Welsh letter.
  * The title is metadata (shown in the viewer's title bar); give a level 1 heading to print it.
  * Any text is safe: it is cleaned of control characters and wrapped, long words broken.
  *
@@ -63,7 +66,9 @@ export function renderPdf(input: PdfDocument): Promise<Buffer> {
     doc.addStructure(root);
     const layout: Layout = { doc, root, left: PAGE.margins.left, width: doc.page.width - PAGE.margins.left - PAGE.margins.right };
     const outline = createOutline(doc);
-    for (const block of input.blocks) renderBlock(layout, block, outline);
+    input.blocks.forEach((block, i) => {
+      renderBlock(layout, block, input.blocks[i + 1], outline);
+    });
     root.end();
     drawFooters(layout, input);
     doc.end();
@@ -92,10 +97,10 @@ function escapeXml(text: string): string {
   return text.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function renderBlock(layout: Layout, block: PdfBlock, outline: Outline): void {
+function renderBlock(layout: Layout, block: PdfBlock, next: PdfBlock | undefined, outline: Outline): void {
   switch (block.kind) {
     case 'heading':
-      renderHeading(layout, cleanText(block.text), block.level ?? 1, outline);
+      renderHeading(layout, cleanText(block.text), block.level ?? 1, next, outline);
       break;
     case 'paragraph':
       renderParagraph(layout, cleanText(block.text));
@@ -119,6 +124,9 @@ function renderBlock(layout: Layout, block: PdfBlock, outline: Outline): void {
       gap(layout, TYPE.gridGap);
       break;
     }
+    case 'chart':
+      renderChart(layout, block.chart);
+      break;
   }
 }
 
@@ -126,17 +134,18 @@ function gap(layout: Layout, size: number = TYPE.blockGap): void {
   if (layout.doc.y > pageTop(layout.doc)) layout.doc.y += size;
 }
 
-function renderHeading(layout: Layout, text: string, level: 1 | 2 | 3, outline: Outline): void {
+function renderHeading(layout: Layout, text: string, level: 1 | 2 | 3, next: PdfBlock | undefined, outline: Outline): void {
   const { doc, root, left, width } = layout;
   if (text.trim() === '') return;
   const style = TYPE.heading[level];
   useFont(doc, 'regular', TYPE.body);
-  const followingLines = 2 * lineHeight(doc);
+  // A chart is never split, so a heading keeps with all of it; with anything else, its first lines.
+  const following = next?.kind === 'chart' ? chartHeight(layout, next.chart) : 2 * lineHeight(doc);
   useFont(doc, 'bold', style.size);
   const flowed = flowText(text, width, (s) => doc.widthOfString(s));
   const height = doc.heightOfString(flowed, { width });
   // Keep a heading with the start of what it heads.
-  ensureSpace(doc, style.before + height + style.after + followingLines);
+  ensureSpace(doc, style.before + height + style.after + following);
   if (doc.y > pageTop(doc)) doc.y += style.before;
   outline(text, level);
   root.add(

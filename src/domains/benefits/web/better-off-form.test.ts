@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { SINGLE_LCWRA } from '../../../../test/support/better-off.ts';
+import { lineChart } from '../../../platform/charts/index.ts';
 import { createTranslator, platformMessages } from '../../../platform/i18n/index.ts';
 import { BENEFIT_PARAMETERS, CHILDREN_BORN_BEFORE } from '../benefit-parameters.ts';
 import { betterOff } from '../better-off-rules.ts';
@@ -7,7 +8,8 @@ import { REASON_CODES } from '../universal-credit.ts';
 import { parseHousehold } from '../universal-credit-rules.ts';
 import { calculationIssues, dateFrom, householdInputOf, initialShown, parseMoney, readBetterOff, shownOf } from './better-off-form.ts';
 import { betterOffMessages } from './better-off-messages.ts';
-import { answerRows, esaSection, money, parameterRow, reasonText } from './better-off-presenter.ts';
+import { buildBetterOffPdf } from './better-off-pdf.ts';
+import { answerRows, esaSection, money, parameterRow, presentResult, reasonText } from './better-off-presenter.ts';
 
 const options = { today: '2026-11-23', ratesFrom: '2024-04-08', ratesUntil: '2027-04-05', dateField: true };
 
@@ -247,5 +249,34 @@ describe('the ESA permitted work section', () => {
     const form = readBetterOff({ ...SINGLE_LCWRA, esa: 'yes' }, options);
     if (!form.ok) throw new Error('form');
     expect(answerRows(form.value, t('en'), 'en')).toContainEqual({ label: 'Do you get Employment and Support Allowance (ESA) now? (optional)', value: 'Yes' });
+  });
+});
+
+describe('the better-off PDF', () => {
+  const t = createTranslator([platformMessages, betterOffMessages]);
+
+  test('has the page’s chart, in the page’s words, under its heading and before the table of its figures, in English and Welsh', () => {
+    const form = readBetterOff(SINGLE_LCWRA, options);
+    if (!form.ok) throw new Error('form');
+    const household = parseHousehold(householdInputOf(form.value, CHILDREN_BORN_BEFORE));
+    const r = betterOff({ date: form.value.date, household, hourlyPay: form.value.hourlyPay, hours: form.value.hours });
+    for (const lang of ['en', 'cy'] as const) {
+      const p = presentResult(r, form.value, t(lang), lang);
+      const { blocks } = buildBetterOffPdf(p, form.value, t(lang), lang, { madeAt: new Date('2026-11-23T09:00:00Z'), name: 'Sam' });
+      const at = blocks.findIndex((b) => b.kind === 'chart');
+      const chart = blocks[at];
+      expect(blocks[at - 1]).toEqual({ kind: 'heading', text: t(lang)('betterOff.chart.heading'), level: 2 });
+      expect(blocks[at + 1]).toEqual({ kind: 'heading', text: t(lang)('betterOff.table.caption'), level: 3 });
+      expect(blocks[at + 2]?.kind).toBe('table');
+      // The very input the page's SVG is drawn from.
+      expect(chart?.kind === 'chart' && chart.chart).toBe(p.chartInput);
+      expect(p.chart).toBe(lineChart(p.chartInput));
+      expect(p.chartInput.series.map((s) => [s.label, s.pattern])).toEqual([
+        [t(lang)('betterOff.chart.total'), 'solid'],
+        [t(lang)('betterOff.chart.uc'), 'dashed'],
+        [t(lang)('betterOff.chart.net'), 'dotted'],
+      ]);
+      expect(p.chartInput.marker?.label).toBe(t(lang)('betterOff.chart.marker', { hours: '16' }));
+    }
   });
 });

@@ -6,8 +6,9 @@ import { answerRows, type PresentedResult } from './better-off-presenter.ts';
 
 /**
  * The printable better-off result, in the reader's language, as blocks for the PDF renderer: the
- * summary, the figures at the hours asked about, the table by hours (the chart's figures), what
- * stays, ESA permitted work, Access to Work, the answers it was worked out from, and how it was worked out.
+ * summary, the figures at the hours asked about, the chart (drawn from the page's chart input, in
+ * the same words) and the table of its figures by hours, what stays, ESA permitted work, Access to
+ * Work, the answers it was worked out from, and how it was worked out.
  */
 export function buildBetterOffPdf(
   p: PresentedResult,
@@ -33,7 +34,9 @@ export function buildBetterOffPdf(
     blocks.push({ kind: 'heading', text: p.figuresHeading, level: 2 }, { kind: 'facts', rows: p.figures });
   }
   blocks.push(
-    { kind: 'heading', text: t('betterOff.table.caption'), level: 2 },
+    { kind: 'heading', text: t('betterOff.chart.heading'), level: 2 },
+    { kind: 'chart', chart: p.chartInput },
+    { kind: 'heading', text: t('betterOff.table.caption'), level: 3 },
     {
       kind: 'table',
       head: ['table.hours', 'table.gross', 'table.deductions', 'table.net', 'table.uc', 'table.total', 'table.gain'].map((k) => t(`betterOff.${k}`)),

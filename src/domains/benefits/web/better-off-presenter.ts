@@ -1,4 +1,4 @@
-import { lineChart } from '../../../platform/charts/index.ts';
+import { type LineChartInput, lineChart } from '../../../platform/charts/index.ts';
 import type { Language } from '../../../platform/db/index.ts';
 import type { Issue } from '../../../platform/errors/index.ts';
 import { formatIsoDate, type Translate } from '../../../platform/i18n/index.ts';
@@ -162,12 +162,15 @@ export function summaryText(r: BetterOff, couple: boolean, t: Translate, lang: L
   });
 }
 
-/** The SVG chart: total, Universal Credit and take-home pay against hours, the proposed hours marked. */
-export function chartOf(r: BetterOff, t: Translate, lang: Language): string {
+/**
+ * The chart of total money, Universal Credit and take-home pay against hours, the proposed hours
+ * marked: the result page draws it as SVG and the PDF as vector graphics, from this one input, in the same words.
+ */
+function chartInputOf(r: BetterOff, t: Translate, lang: Language): LineChartInput {
   const points = (pick: (row: BetterOffRow) => number) => r.rows.map((row) => ({ x: row.hours, y: pick(row) }));
   const first = r.rows[0] as BetterOffRow;
   const last = r.rows.at(-1) as BetterOffRow;
-  return lineChart({
+  return {
     id: 'better-off-chart',
     title: t('betterOff.chart.title'),
     description: t('betterOff.chart.desc', {
@@ -188,7 +191,7 @@ export function chartOf(r: BetterOff, t: Translate, lang: Language): string {
     xFormat: (x) => hoursText(x, lang),
     yFormat: (y) => money(y, lang, true),
     marker: r.inWork && r.inWork.hours > 0 ? { x: r.inWork.hours, label: t('betterOff.chart.marker', { hours: hoursText(r.inWork.hours, lang) }) } : undefined,
-  });
+  };
 }
 
 /** The table rows, as text: the same figures as the chart. */
@@ -276,6 +279,7 @@ export function presentResult(r: BetterOff, request: BetterOffRequest, t: Transl
       ]
     : [];
   const cap = r.accessToWorkCap;
+  const chartInput = chartInputOf(r, t, lang);
   return {
     rateDate: dateText(r.date, lang),
     summary: summaryText(r, couple, t, lang),
@@ -298,7 +302,9 @@ export function presentResult(r: BetterOff, request: BetterOffRequest, t: Transl
             left: money(row.totalMonthly - r.childcareCostsMonthly, lang),
           })
         : null,
-    chart: chartOf(r, t, lang),
+    /** The chart as SVG for the page, and what it is drawn from, for the PDF. */
+    chart: lineChart(chartInput),
+    chartInput,
     table: tableRows(r, lang),
     tableNotes: [
       ...(r.outOfWork.otherIncomeMonthly > 0 ? [t('betterOff.table.otherIncome', { other: money(r.outOfWork.otherIncomeMonthly, lang) })] : []),
