@@ -17,24 +17,36 @@ type Row = { cells: Cell[]; isHead: boolean };
 
 const PAD_Y = 6;
 
-/** Column widths for a table: each column as wide as its widest line up to a fair share of the width, any spare spread in proportion. */
+/**
+ * Column widths for a table: each column as wide as its widest line up to a fair share of the
+ * width, any spare spread in proportion. Where the page allows, no column is narrower than its
+ * longest word, so headings such as "Take-home pay" wrap between words, not inside them.
+ */
 export function fitColumns(layout: Layout, head: readonly string[], rows: readonly (readonly string[])[], columns: number): number[] {
   const { doc, width } = layout;
   const padding = 2 * paddingX(width / columns);
   const desired = Array.from({ length: columns }, () => 0);
+  const minimum = Array.from({ length: columns }, () => 0);
+  const widest = (items: readonly string[]) =>
+    // An item too long to shape quickly is wider than the page anyway.
+    items.reduce((most, item) => Math.max(most, item.length > 300 ? width : doc.widthOfString(item)), 0);
   const widen = (face: FontFace, texts: readonly string[]) => {
     useFont(doc, face, TYPE.body);
     texts.forEach((text, i) => {
-      // A line too long to shape quickly is wider than the page anyway.
-      const widest = cleanText(text)
-        .split('\n')
-        .reduce((most, line) => Math.max(most, line.length > 300 ? width : doc.widthOfString(line)), 0);
-      desired[i] = Math.max(desired[i] ?? 0, widest + padding);
+      const clean = cleanText(text);
+      desired[i] = Math.max(desired[i] ?? 0, widest(clean.split('\n')) + padding);
+      minimum[i] = Math.max(minimum[i] ?? 0, widest(clean.split(/\s+/)) + padding);
     });
   };
   widen('bold', head);
   for (const row of rows) widen('regular', row);
-  return shareWidths(desired, width);
+  const floor = minimum.reduce((a, b) => a + b, 0);
+  if (floor >= width) return shareWidths(desired, width);
+  const extra = shareWidths(
+    desired.map((d, i) => Math.max(0, d - (minimum[i] ?? 0))),
+    width - floor,
+  );
+  return minimum.map((m, i) => m + (extra[i] ?? 0));
 }
 
 /** Water-filling: a column that wants less than an equal share of what is left gets what it wants; the rest share equally. */

@@ -59,10 +59,13 @@ export function buildBetterOffPdf(
     { kind: 'list', items: p.how.reasons },
     ...paragraphs([t('betterOff.how.totals'), p.how.esa]),
     heading('betterOff.how.parameters', 3),
+    // A list rather than the page's table: long sources in a quarter of an A4 page ran to pages.
     {
-      kind: 'table',
-      head: [t('betterOff.how.name'), t('betterOff.how.value'), t('betterOff.how.from'), t('betterOff.how.source')],
-      rows: p.how.parameters.map((x) => [x.name, x.value, x.from, `${x.sourceTitle}${x.sourceUrl ? ` (${x.sourceUrl})` : ''}. ${x.confidence}`]),
+      kind: 'list',
+      items: p.how.parameters.map(
+        (x) =>
+          `${x.name}: ${x.value}. ${t('betterOff.how.from')}: ${x.from}. ${t('betterOff.how.source')}: ${x.sourceTitle}${x.sourceUrl ? ` (${x.sourceUrl})` : ''}, ${x.confidence}.`,
+      ),
     },
     ...paragraphs([t('betterOff.how.notModelled'), t('betterOff.estimate')]),
   );
