@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx, violates, type WriteHooks } from '../../platform/db/index.ts';
 import { Conflict, InvalidInput, NotFound, parseInput, TooManyRequests } from '../../platform/errors/index.ts';
 import { formatIsoDate, londonIsoDate } from '../../platform/i18n/index.ts';
-import type { CaseService, createCaseService, ExportSectionsProvider } from '../participants/index.ts';
+import { authorOf, type CaseActor, type CaseService, type createCaseService, type ExportSectionsProvider } from '../participants/index.ts';
 import { teamIdsOf } from '../referrals/index.ts';
 import { type Award, type Guarantee, transition } from './guarantee.ts';
 import { codeHash, newVerificationCode, normaliseCode } from './guarantee-code.ts';
@@ -34,7 +34,6 @@ import { awardSchema, checkSchema, createForJobSchema, withdrawSchema } from './
 
 type JobEvents = NonNullable<Parameters<typeof createCaseService>[0]['jobEvents']>;
 type JobEvent = Parameters<NonNullable<JobEvents['started']>>[1];
-type CaseActor = Parameters<CaseService['view']>[0];
 type RecordFn = JobEvent['record'];
 
 const sameAward = (a: Award, v: { benefit: string; esaGroup: string | null; decisionDate: string; evidence: string[]; evidenceNote: string }) =>
@@ -212,12 +211,7 @@ export function createGuaranteeService(deps: { db: Database; clock: Clock; baseU
         const latest = await latestAward(w.tx, caseId);
         if (latest && sameAward(latest, v)) return latest.id;
         const id = newId(w.now);
-        const by =
-          actor.kind === 'user'
-            ? { kind: 'user', id: actor.userId, name: actor.displayName }
-            : actor.kind === 'client'
-              ? { kind: 'client', id: actor.id, name: actor.name }
-              : { kind: 'participant', id: actor.participantId, name: actor.name };
+        const by = authorOf(actor);
         await insertAward(w.tx, {
           tenant_id: actor.tenantId,
           id,

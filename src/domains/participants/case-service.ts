@@ -42,7 +42,7 @@ import {
   reassignSchema,
   reengageSchema,
 } from './case-schemas.ts';
-import { actorName, type CaseActor, type CaseWork, caseAuditActor, createCaseWork, idOf, type Work } from './case-work.ts';
+import { actorName, authorOf, type CaseActor, type CaseWork, caseAuditActor, createCaseWork, idOf, type Work } from './case-work.ts';
 
 type Recorded = Parameters<CaseWork['record']>;
 /** A job starting or ending, as another capability hears of it inside the same transaction. */
@@ -561,7 +561,5 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
     ...createCaseGovernance(deps, k),
   };
 }
-
-const authorOf = (a: CaseActor) => ({ kind: a.kind, id: a.kind === 'user' ? a.userId : a.kind === 'client' ? a.id : a.participantId, name: actorName(a) });
 
 export type CaseService = ReturnType<typeof createCaseService>;

@@ -33,6 +33,12 @@ import { canMovePhase, isHealthNote, relationshipOf, seesHealth } from './case-r
 export type CaseActor = Principal | { kind: 'participant'; tenantId: string; participantId: string; name: string };
 
 export const actorName = (a: CaseActor) => (a.kind === 'user' ? a.displayName : a.kind === 'client' ? a.name : a.name);
+/** Who wrote something, as stored beside it (a note's author, a benefit record's recorder). */
+export const authorOf = (a: CaseActor) => ({
+  kind: a.kind,
+  id: a.kind === 'user' ? a.userId : a.kind === 'client' ? a.id : a.participantId,
+  name: actorName(a),
+});
 export const caseAuditActor = (a: CaseActor): Actor => (a.kind === 'participant' ? { kind: 'participant', id: a.participantId } : actorOf(a));
 const STAFF_ROLES = ['specialist', 'team-lead'] as const;
 

@@ -15,3 +15,4 @@ export const caseHomeLinks = [
   { role: 'ig-lead', href: '/cases/reviews', textKey: 'caseload.reviews.title' },
   { role: 'tenant-admin', href: '/cases/settings', textKey: 'caseload.settings.title' },
 ] as const;
+export { authorOf, type CaseActor } from './case-work.ts';
