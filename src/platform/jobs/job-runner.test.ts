@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../../../test/support/test-db.ts';
 import { fixedClock } from '../clock/index.ts';
 import { newId } from '../db/index.ts';
-import { enqueueJob, listJobs, retryDeadJob } from './job-queue.ts';
+import { enqueueJob, enqueueJobs, listJobs, retryDeadJob } from './job-queue.ts';
 import { backoffSeconds, createJobRunner, type JobContext } from './job-runner.ts';
 
 let t: TestDatabase;
@@ -128,6 +128,37 @@ describe(`the job queue on ${testDatabaseKind}`, () => {
     clock.advance(60_000);
     await Promise.all([a.runDue(), b.runDue()]);
     expect(runs).toBe(2);
+  });
+
+  test('a batch enqueue lands every job in one go, in order, each de-duplication key once', async () => {
+    const before = await t.db.global((tx) => enqueueJob(tx, clock, { name: 'batch', payload: { n: 0 }, dedupeKey: 'batch:0' }));
+    const ids = await t.db.inTenant(tenantId, (tx) =>
+      enqueueJobs(tx, clock, [
+        { name: 'batch', tenantId, payload: { n: 1 } },
+        { name: 'batch', payload: { n: 0 }, dedupeKey: 'batch:0' },
+        { name: 'batch', tenantId, payload: { n: 2 }, dedupeKey: 'batch:2' },
+        { name: 'batch', tenantId, payload: { n: 2 }, dedupeKey: 'batch:2' },
+      ]),
+    );
+    expect(ids[1]).toBe(before);
+    expect(ids[3]).toBe(ids[2]);
+    const rows = await jobsNamed('batch');
+    expect(rows).toHaveLength(3);
+    expect(rows.find((r) => r.id === ids[0])?.payload).toEqual({ n: 1 });
+    expect(await t.db.global((tx) => enqueueJobs(tx, clock, []))).toEqual([]);
+  });
+
+  test('a batch enqueue in a transaction that rolls back leaves no job', async () => {
+    await expect(
+      t.db.global(async (tx) => {
+        await enqueueJobs(tx, clock, [
+          { name: 'batch-rolled-back', payload: {} },
+          { name: 'batch-rolled-back', payload: {} },
+        ]);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow();
+    expect(await jobsNamed('batch-rolled-back')).toHaveLength(0);
   });
 
   test('twenty concurrent enqueue transactions all land', async () => {

@@ -8,6 +8,7 @@ export {
   outboundMessageSchema,
   personChannel,
   queueNotification,
+  queueNotifications,
   SEND_NOTIFICATION_JOB,
   sendNotificationHandler,
 } from './notifier.ts';

@@ -12,6 +12,7 @@ import {
   notifyJwt,
   personChannel,
   queueNotification,
+  queueNotifications,
   SEND_NOTIFICATION_JOB,
   sendNotificationHandler,
 } from './notifier.ts';
@@ -59,6 +60,16 @@ describe(`notifications on ${testDatabaseKind}`, () => {
     await runnerWith(createOutboxNotifier()).runDue();
     const row = (await listOutbox(t.db, tenantId)).find((r) => r.id === m.id);
     expect(row).toMatchObject({ recipient: 'sam@example.org', subject: 'Hello', state: 'kept' });
+  });
+
+  test('several messages queued together are each kept once, with one job each', async () => {
+    const ms = [message(), message(), message()];
+    await t.db.inTenant(tenantId, (tx) => queueNotifications(tx, clock, ms));
+    const jobs = await t.db.global((tx) => tx.selectFrom('jobs').select('payload').where('name', '=', SEND_NOTIFICATION_JOB).execute());
+    for (const m of ms) expect(jobs.filter((j) => (j.payload as { messageId: string }).messageId === m.id)).toHaveLength(1);
+    await runnerWith(createOutboxNotifier()).runDue();
+    const outbox = await listOutbox(t.db, tenantId);
+    for (const m of ms) expect(outbox.find((r) => r.id === m.id)?.state).toBe('kept');
   });
 
   test('with Notify, a message is sent once even if its job runs twice', async () => {

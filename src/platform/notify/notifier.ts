@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../clock/index.ts';
 import type { Database, Tx } from '../db/index.ts';
-import { enqueueJob, type JobHandler } from '../jobs/index.ts';
+import { enqueueJobs, type JobHandler } from '../jobs/index.ts';
 
 export const outboundMessageSchema = z.object({
   tenantId: z.uuid(),
@@ -47,23 +47,41 @@ export function personChannel(p: {
  * @example await queueNotification(tx, clock, { tenantId, id: newId(), channel: 'email', … });
  */
 export async function queueNotification(tx: Tx, clock: Clock, message: OutboundMessage): Promise<void> {
-  const m = outboundMessageSchema.parse(message);
+  await queueNotifications(tx, clock, [message]);
+}
+
+/**
+ * Several messages at once, as `queueNotification`: one outbox INSERT and one job INSERT for all of
+ * them, so a change that writes to several people pays two round trips rather than two each.
+ *
+ * @example await queueNotifications(tx, clock, [toReferrer, toOrganisation, toPerson]);
+ */
+export async function queueNotifications(tx: Tx, clock: Clock, messages: readonly OutboundMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  const parsed = messages.map((m) => outboundMessageSchema.parse(m));
+  const now = clock.now();
   await tx
     .insertInto('notifications_outbox')
-    .values({
-      tenant_id: m.tenantId,
-      id: m.id,
-      channel: m.channel,
-      recipient: m.recipient,
-      template: m.template,
-      subject: m.subject,
-      body: m.body,
-      language: m.language,
-      state: 'queued',
-      created_at: clock.now(),
-    })
+    .values(
+      parsed.map((m) => ({
+        tenant_id: m.tenantId,
+        id: m.id,
+        channel: m.channel,
+        recipient: m.recipient,
+        template: m.template,
+        subject: m.subject,
+        body: m.body,
+        language: m.language,
+        state: 'queued' as const,
+        created_at: now,
+      })),
+    )
     .execute();
-  await enqueueJob(tx, clock, { name: SEND_NOTIFICATION_JOB, tenantId: m.tenantId, payload: { messageId: m.id }, dedupeKey: `notify:${m.tenantId}:${m.id}` });
+  await enqueueJobs(
+    tx,
+    clock,
+    parsed.map((m) => ({ name: SEND_NOTIFICATION_JOB, tenantId: m.tenantId, payload: { messageId: m.id }, dedupeKey: `notify:${m.tenantId}:${m.id}` })),
+  );
 }
 
 const payloadSchema = z.object({ messageId: z.uuid() });
