@@ -41,6 +41,7 @@ describe('better off in work', () => {
       nationalInsurance: 0,
       netMonthly: 881.23,
       universalCredit: 760.52,
+      councilTaxSupport: 0,
       otherIncomeMonthly: 0,
       partnerEarningsMonthly: 0,
       totalMonthly: 1641.75,
@@ -256,5 +257,73 @@ describe('ESA permitted work beside the better-off figures', () => {
   test('no proposed hours, or none at all: the limits without a verdict', () => {
     expect(betterOff({ date: DATE, household: single, hourlyPay: 12.71 }).esa).toMatchObject({ hoursUnder: 16, atProposed: null });
     expect(esaPermittedWork(DATE, 12.71, 0)?.atProposed).toBeNull();
+  });
+});
+
+/*
+ * Council Tax Support in the better-off figures: the first test's household (single, LCWRA since
+ * 2023, £12.71 an hour), a yearly bill of £1,800 (£150.00 a month).
+ */
+describe('Council Tax Support beside Universal Credit', () => {
+  const single = household({ adults: [{ age: 40, lcwra: true, lcwraSince: '2023-05-01' }] });
+
+  test('Wales: the whole bill out of work, tapered at 20% of income above the UC maximum amount in work', () => {
+    const result = betterOff({ date: DATE, household: single, hourlyPay: 12.71, hours: 16, councilTax: { scheme: { kind: 'wales' }, annual: 1800 } });
+    // 0 hours: income = UC 854.70 = maximum amount 854.70: the whole bill, 150.00. Total 854.70 + 150.00 = 1,004.70.
+    expect(result.outOfWork).toMatchObject({ universalCredit: 854.7, councilTaxSupport: 150, totalMonthly: 1004.7 });
+    // 5 hours: gross 12.71 × 5 × 52 / 12 = 275.383 → 275.38, under the 710 work allowance, so UC stays 854.70.
+    // Income 854.70 + 275.38 = 1,130.08; excess 275.38; 20% = 55.076 → 55.08; 150.00 − 55.08 = 94.92.
+    // Total 275.38 + 854.70 + 94.92 = 1,225.00.
+    expect(row(result.rows, 5)).toMatchObject({
+      netMonthly: 275.38,
+      universalCredit: 854.7,
+      councilTaxSupport: 94.92,
+      totalMonthly: 1225,
+      gainOverNoWork: 220.3,
+    });
+    // 16 hours: income 760.52 + 881.23 = 1,641.75; excess 787.05; 20% = 157.41 > 150.00: none.
+    // Total 881.23 + 760.52 = 1,641.75; gain 1,641.75 − 1,004.70 = 637.05.
+    expect(result.inWork).toMatchObject({ councilTaxSupport: 0, totalMonthly: 1641.75, gainOverNoWork: 637.05 });
+    expect(result.councilTaxSupport).toMatchObject({ scheme: { kind: 'wales' }, annual: 1800, status: 'calculated' });
+    expect(result.councilTaxSupport.outOfWork.monthly).toBe(150);
+    expect(result.councilTaxSupport.inWork.reasons.map((r) => r.code)).toEqual([
+      'liability',
+      'wales.uc.applicable-amount',
+      'wales.uc.income',
+      'wales.taper',
+      'award',
+    ]);
+    const names = result.parameters.map((p) => p.name);
+    expect(names).toContain('ctr-wales-taper-rate');
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  test("England: the tenant's bands against income without UC", () => {
+    const scheme = {
+      kind: 'banded' as const,
+      name: 'Example scheme',
+      url: 'https://example.org/cts',
+      bands: [
+        { upTo: 400, discount: 80 },
+        { upTo: 800, discount: 50 },
+        { upTo: 1200, discount: 25 },
+      ],
+    };
+    const result = betterOff({ date: DATE, household: single, hourlyPay: 12.71, hours: 16, councilTax: { scheme, annual: 1800 } });
+    // 0 hours: income 0, band 1: 80% of 150.00 = 120.00. Total 854.70 + 120.00 = 974.70.
+    expect(result.outOfWork).toMatchObject({ councilTaxSupport: 120, totalMonthly: 974.7 });
+    // 16 hours: take-home 881.23, band 3: 25% = 37.50. Total 1,641.75 + 37.50 = 1,679.25; gain 704.55.
+    expect(result.inWork).toMatchObject({ councilTaxSupport: 37.5, totalMonthly: 1679.25, gainOverNoWork: 704.55 });
+    // 40 hours: take-home 1,879.51 is above the highest band: none; UC 211.47 still paid.
+    expect(row(result.rows, 40)).toMatchObject({ universalCredit: 211.47, councilTaxSupport: 0, totalMonthly: 2090.98 });
+  });
+
+  test('no scheme, or no bill: every row leaves it out and says why', () => {
+    const none = betterOff({ date: DATE, household: single, hourlyPay: 12.71, hours: 16 });
+    expect(none.councilTaxSupport).toMatchObject({ scheme: { kind: 'none' }, annual: null, status: 'no-scheme' });
+    expect(none.rows.every((r) => r.councilTaxSupport === 0)).toBe(true);
+    const noBill = betterOff({ date: DATE, household: single, hourlyPay: 12.71, hours: 16, councilTax: { scheme: { kind: 'wales' }, annual: null } });
+    expect(noBill.councilTaxSupport.status).toBe('no-liability');
+    expect(noBill.inWork?.totalMonthly).toBe(1641.75);
   });
 });

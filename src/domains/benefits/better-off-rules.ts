@@ -1,6 +1,7 @@
 import { InvalidInput } from '../../platform/errors/index.ts';
 import type { PolicyParameter } from '../../platform/policy/index.ts';
 import { at, OTHER, UC } from './benefit-parameters.ts';
+import { type CouncilTaxScheme, type CouncilTaxSupport, councilTaxSupport } from './council-tax-support-rules.ts';
 import { hoursToMonthly, type TakeHomePay, type TakeHomePayReason, takeHomePay } from './take-home-pay-rules.ts';
 import type { Household, ParameterUsed, Reason, UcResult } from './universal-credit.ts';
 import { formatPounds, universalCredit } from './universal-credit-rules.ts';
@@ -13,7 +14,8 @@ import { formatPounds, universalCredit } from './universal-credit-rules.ts';
  *   gross   = hourly pay × hours × 52 / 12                    (hoursToMonthly)
  *   net     = gross − income tax − National Insurance         (takeHomePay)
  *   UC      = universalCredit(household with adult 1 earning net)
- *   total   = net + UC + other income + a partner's take-home pay
+ *   CTS     = councilTaxSupport(the same household and UC, the tenant's scheme, the yearly bill)
+ *   total   = net + UC + CTS + other income + a partner's take-home pay
  *   gain    = total − total at 0 hours
  *
  * Beside them, for a person on ESA rather than UC, whether the proposed hours and pay would be ESA
@@ -27,6 +29,8 @@ export type BetterOffRow = {
   nationalInsurance: number;
   netMonthly: number;
   universalCredit: number;
+  /** Council Tax Support a month: 0 where the figures leave it out (no scheme, or no bill given). */
+  councilTaxSupport: number;
   /** Unearned income the household has whatever the hours (it also lowers UC pound for pound). */
   otherIncomeMonthly: number;
   /** A partner's take-home pay, as given: the same at every row. */
@@ -71,6 +75,8 @@ export type BetterOffInput = {
   hours?: number;
   /** Hours between rows, 5 unless given. */
   step?: number;
+  /** The council's Council Tax Support scheme and the household's yearly bill; left out when not given. */
+  councilTax?: { scheme: CouncilTaxScheme; annual: number | null };
 };
 
 export type BetterOff = {
@@ -86,6 +92,17 @@ export type BetterOff = {
   uc: UcResult;
   pay: TakeHomePay;
   ucOutOfWork: UcResult;
+  /**
+   * Council Tax Support under the council's scheme, at the proposed hours (or with no work) and with
+   * no work. `status` says whether it is in the figures or why it is left out.
+   */
+  councilTaxSupport: {
+    scheme: CouncilTaxScheme;
+    annual: number | null;
+    status: CouncilTaxSupport['status'];
+    inWork: CouncilTaxSupport;
+    outOfWork: CouncilTaxSupport;
+  };
   /** What Universal Credit keeps paying in work, at the proposed hours. */
   stays: {
     lcwra: number | null;
@@ -200,15 +217,19 @@ export function betterOff(input: BetterOffInput): BetterOff {
   const otherIncome = toPence(base.otherIncomeMonthly);
   const partnerEarnings = others.reduce((sum, a) => sum + toPence(a.netEarningsMonthly), 0);
 
+  const councilTax = input.councilTax ?? { scheme: { kind: 'none' } as const, annual: null };
   const figuresAt = (h: number) => {
     const pay = takeHomePay({ date, grossMonthly: hoursToMonthly(hourlyPay, h) });
-    const uc = universalCredit({ ...base, adults: [{ ...person, netEarningsMonthly: pay.netMonthly }, ...others] });
-    return { pay, uc };
+    const household = { ...base, adults: [{ ...person, netEarningsMonthly: pay.netMonthly }, ...others] };
+    const uc = universalCredit(household);
+    const cts = councilTaxSupport({ date, scheme: councilTax.scheme, annualCouncilTax: councilTax.annual, household, uc });
+    return { pay, uc, cts };
   };
 
   const computed = hoursRows(step, hours).map((h) => ({ h, ...figuresAt(h) }));
   const zero = computed.find((c) => c.h === 0) ?? { h: 0, ...figuresAt(0) };
-  const totalOf = (c: { pay: TakeHomePay; uc: UcResult }) => toPence(c.pay.netMonthly) + toPence(c.uc.award) + otherIncome + partnerEarnings;
+  const totalOf = (c: { pay: TakeHomePay; uc: UcResult; cts: CouncilTaxSupport }) =>
+    toPence(c.pay.netMonthly) + toPence(c.uc.award) + toPence(c.cts.monthly) + otherIncome + partnerEarnings;
   const outOfWorkTotal = totalOf(zero);
   const rows: BetterOffRow[] = computed.map((c) => {
     const total = totalOf(c);
@@ -219,6 +240,7 @@ export function betterOff(input: BetterOffInput): BetterOff {
       nationalInsurance: c.pay.nationalInsurance,
       netMonthly: c.pay.netMonthly,
       universalCredit: c.uc.award,
+      councilTaxSupport: c.cts.monthly,
       otherIncomeMonthly: toPounds(otherIncome),
       partnerEarningsMonthly: toPounds(partnerEarnings),
       totalMonthly: toPounds(total),
@@ -249,6 +271,8 @@ export function betterOff(input: BetterOffInput): BetterOff {
     ...chosen.uc.parameters,
     ...zero.uc.parameters,
     taperRate,
+    ...chosen.cts.parameters,
+    ...zero.cts.parameters,
     nationalLivingWage,
     ...(accessToWorkCap ? [accessToWorkCap] : []),
     ...(esa ? [esa.higherLimit, esa.lowerLimit] : []),
@@ -267,6 +291,7 @@ export function betterOff(input: BetterOffInput): BetterOff {
     uc: chosen.uc,
     pay: chosen.pay,
     ucOutOfWork: zero.uc,
+    councilTaxSupport: { scheme: councilTax.scheme, annual: councilTax.annual, status: chosen.cts.status, inWork: chosen.cts, outOfWork: zero.cts },
     stays: {
       lcwra: e.lcwra ?? null,
       child: e.child ?? null,
