@@ -6,7 +6,7 @@ import type { HouseholdInput } from '../../src/domains/benefits/universal-credit
  * it, and the command line and the API are checked to give the same answer for every row. Each row
  * carries its arithmetic, worked by hand from the rates in policy/.
  *
- * Rates used (a month):              2024/25 (from 2024-04-08)  2025/26 (from 2025-04-07)  2026/27 (from 2026-04-13)
+ * Rates used (a month):              2024/25 (from 2024-04-08)  2025/26 (from 2025-04-07)  2026/27 (from 2026-04-06)
  *   standard allowance single <25        311.68                     316.98                     338.58
  *   standard allowance single 25+        393.45                     400.14                     424.90
  *   standard allowance joint both <25    489.23                     497.55                     528.34
@@ -212,11 +212,32 @@ export const UC_EXAMPLES: readonly UcExample[] = [
     codes: ['lcwra.protected'],
   },
   {
-    name: 'between 6 and 12 April 2026: the new-claimant LCWRA with 2025/26 rates still in force',
-    input: { date: '2026-04-08', adults: [{ age: 30, lcwra: true, lcwraSince: '2026-04-07' }] },
-    // 400.14 (2026/27 rates start 2026-04-13) + 217.26 (from 2026-04-06) = 617.40
-    expected: { award: 617.4, maximumAmount: 617.4, workAllowance: 684, elements: { standardAllowance: 400.14, lcwra: 217.26 } },
+    name: 'the 2026/27 rates start on Monday 6 April 2026, the first Monday of the tax year (not 13 April)',
+    input: { date: '2026-04-06', adults: [{ age: 30, lcwra: true, lcwraSince: '2026-04-06' }] },
+    // 424.90 (2026/27 single 25+ from 2026-04-06) + 217.26 (new-claimant LCWRA from 2026-04-06) = 642.16; work allowance 710
+    expected: { award: 642.16, maximumAmount: 642.16, workAllowance: 710, elements: { standardAllowance: 424.9, lcwra: 217.26 } },
     codes: ['lcwra.new-claimant'],
+  },
+  {
+    name: 'on Sunday 5 April 2026, the day before, the 2025/26 rates still apply',
+    input: { date: '2026-04-05', adults: [{ age: 30, lcw: true }] },
+    // 400.14 (2025/26 single 25+); LCW gives the 2025/26 work allowance without housing, 684
+    expected: { award: 400.14, maximumAmount: 400.14, workAllowance: 684, elements: { standardAllowance: 400.14 } },
+    codes: ['standard-allowance.single-25-plus'],
+  },
+  {
+    name: 'the 2025/26 rates start on Monday 7 April 2025; on 6 April 2025 the 2024/25 rates apply',
+    input: { date: '2025-04-06', adults: [{ age: 30 }] },
+    // 393.45 (2024/25 single 25+, in force from 2024-04-08 until 2025-04-06)
+    expected: { award: 393.45, maximumAmount: 393.45, workAllowance: 0, elements: { standardAllowance: 393.45 } },
+    codes: ['standard-allowance.single-25-plus'],
+  },
+  {
+    name: 'on Monday 7 April 2025 the 2025/26 rates apply',
+    input: { date: '2025-04-07', adults: [{ age: 30 }] },
+    // 400.14 (2025/26 single 25+ from 2025-04-07)
+    expected: { award: 400.14, maximumAmount: 400.14, workAllowance: 0, elements: { standardAllowance: 400.14 } },
+    codes: ['standard-allowance.single-25-plus'],
   },
   {
     name: 'couple both with LCWRA, one protected and one new: one element, the higher (2026/27)',
@@ -315,10 +336,10 @@ export const UC_EXAMPLES: readonly UcExample[] = [
     codes: ['child.no-limit'],
   },
   {
-    name: 'two-child limit abolished from 6 April 2026, before the 2026/27 rates (8 April 2026)',
-    input: { date: '2026-04-08', adults: [{ age: 30 }], children: [{ birthDate: '2018-01-01' }, { birthDate: '2020-01-01' }, { birthDate: '2022-01-01' }] },
-    // 292.81 × 3 = 878.43; 400.14 + 878.43 = 1278.57
-    expected: { award: 1278.57, maximumAmount: 1278.57, workAllowance: 684, elements: { standardAllowance: 400.14, child: 878.43 } },
+    name: 'two-child limit abolished from 6 April 2026, the same day as the 2026/27 rates (6 April 2026)',
+    input: { date: '2026-04-06', adults: [{ age: 30 }], children: [{ birthDate: '2018-01-01' }, { birthDate: '2020-01-01' }, { birthDate: '2022-01-01' }] },
+    // 303.94 × 3 = 911.82; 424.90 + 911.82 = 1336.72
+    expected: { award: 1336.72, maximumAmount: 1336.72, workAllowance: 710, elements: { standardAllowance: 424.9, child: 911.82 } },
     codes: ['child.no-limit'],
   },
 

@@ -31,6 +31,7 @@ import ucChildcareRateFile from '../../../policy/uc-childcare-rate.json' with { 
 import ucLcwElementFile from '../../../policy/uc-lcw-element.json' with { type: 'json' };
 import ucLcwraElementFile from '../../../policy/uc-lcwra-element.json' with { type: 'json' };
 import ucLcwraElementNewClaimantFile from '../../../policy/uc-lcwra-element-new-claimant.json' with { type: 'json' };
+import ucRatesStartDatesFile from '../../../policy/uc-rates-start-dates.json' with { type: 'json' };
 import ucStandardAllowanceJoint25PlusFile from '../../../policy/uc-standard-allowance-joint-25-plus.json' with { type: 'json' };
 import ucStandardAllowanceJointBothUnder25File from '../../../policy/uc-standard-allowance-joint-both-under-25.json' with { type: 'json' };
 import ucStandardAllowanceSingle25PlusFile from '../../../policy/uc-standard-allowance-single-25-plus.json' with { type: 'json' };
@@ -38,7 +39,7 @@ import ucStandardAllowanceSingleUnder25File from '../../../policy/uc-standard-al
 import ucTaperRateFile from '../../../policy/uc-taper-rate.json' with { type: 'json' };
 import ucWorkAllowanceWithHousingFile from '../../../policy/uc-work-allowance-with-housing.json' with { type: 'json' };
 import ucWorkAllowanceWithoutHousingFile from '../../../policy/uc-work-allowance-without-housing.json' with { type: 'json' };
-import { type PolicyParameter, type PolicyValue, parsePolicyParameter, valueAt } from '../../platform/policy/index.ts';
+import { type PolicyParameter, type PolicyValue, parsePolicyParameter, policyDateListSchema, valueAt } from '../../platform/policy/index.ts';
 
 /** Universal Credit parameters, by the role they play in the calculation. */
 export const UC = {
@@ -86,6 +87,37 @@ export const OTHER = {
   esaPermittedWorkLowerLimit: parsePolicyParameter(esaPermittedWorkLowerLimitFile),
   accessToWorkAnnualCap: parsePolicyParameter(accessToWorkAnnualCapFile),
 } as const;
+
+/**
+ * The day each tax year's Universal Credit amounts start (the first Monday of the tax year), one
+ * list for every UC file: a dated UC value from the first of these days on must fall on one of them.
+ */
+export const UC_RATES_START_DATES: readonly string[] = [...policyDateListSchema.parse(ucRatesStartDatesFile).dates].sort();
+
+/** The first Monday on or after 6 April of `year` (yyyy-mm-dd): the first Monday of the tax year that starts then. */
+export function firstMondayOfTaxYear(year: number): string {
+  const sixth = new Date(Date.UTC(year, 3, 6));
+  const offset = (8 - sixth.getUTCDay()) % 7; // getUTCDay: 0 Sunday, 1 Monday
+  return new Date(Date.UTC(year, 3, 6 + offset)).toISOString().slice(0, 10);
+}
+
+/**
+ * The dates in `parameter` that break the one-start-date-per-year rule: a date on or after the first
+ * start date that is not a start date. Earlier dates are history (the 2017 two-child limit, the 2021 taper).
+ */
+export function datesOffTheStartDates(parameter: PolicyParameter, startDates: readonly string[] = UC_RATES_START_DATES): string[] {
+  const first = startDates[0] ?? '';
+  return Object.keys(parameter.values).filter((d) => d >= first && !startDates.includes(d));
+}
+
+// Checked on load, so a UC file with a stray date (such as 13 April 2026) stops the service starting.
+for (const d of UC_RATES_START_DATES) {
+  if (firstMondayOfTaxYear(Number(d.slice(0, 4))) !== d) throw new Error(`uc-rates-start-dates: ${d} is not the first Monday of its tax year`);
+}
+for (const p of Object.values(UC)) {
+  const off = datesOffTheStartDates(p);
+  if (off.length > 0) throw new Error(`${p.name}: ${off.join(', ')} is not a Universal Credit start date (policy/uc-rates-start-dates.json)`);
+}
 
 /** Every parameter this capability holds, for documentation and checks. */
 export const BENEFIT_PARAMETERS: readonly PolicyParameter[] = [...Object.values(UC), ...Object.values(TAX), ...Object.values(OTHER)];

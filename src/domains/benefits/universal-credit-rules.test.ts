@@ -1,8 +1,21 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { UC_BAD_INPUTS, UC_EXAMPLES } from '../../../test/support/uc-examples.ts';
 import { InvalidInput } from '../../platform/errors/index.ts';
-import { BENEFIT_PARAMETERS, CHILDREN_BORN_BEFORE, LCWRA_NEW_CLAIMANT_FROM, UC, UC_RATES_FROM, UC_RATES_UNTIL } from './benefit-parameters.ts';
+import { parsePolicyParameter } from '../../platform/policy/index.ts';
+import {
+  BENEFIT_PARAMETERS,
+  CHILDREN_BORN_BEFORE,
+  datesOffTheStartDates,
+  firstMondayOfTaxYear,
+  LCWRA_NEW_CLAIMANT_FROM,
+  UC,
+  UC_RATES_FROM,
+  UC_RATES_START_DATES,
+  UC_RATES_UNTIL,
+} from './benefit-parameters.ts';
 import { REASON_CODES } from './universal-credit.ts';
 import { calculateUniversalCredit, formatPounds, parseHousehold, universalCredit } from './universal-credit-rules.ts';
 import { MAX_MONEY, ucResultSchema } from './universal-credit-schemas.ts';
@@ -141,6 +154,37 @@ describe('Universal Credit: the reasons explain the arithmetic', () => {
     expect(formatPounds(5)).toBe('£0.05');
     expect(formatPounds(100_000)).toBe('£1,000.00');
     expect(formatPounds(123_456_789)).toBe('£1,234,567.89');
+  });
+});
+
+describe('Universal Credit: one start date per tax year, followed by every UC file', () => {
+  test('the start dates are the first Monday of each tax year: 8 April 2024, 7 April 2025, 6 April 2026', () => {
+    expect(UC_RATES_START_DATES).toEqual(['2024-04-08', '2025-04-07', '2026-04-06']);
+    expect(firstMondayOfTaxYear(2024)).toBe('2024-04-08'); // 6 April 2024 was a Saturday
+    expect(firstMondayOfTaxYear(2025)).toBe('2025-04-07'); // a Sunday
+    expect(firstMondayOfTaxYear(2026)).toBe('2026-04-06'); // a Monday: the day itself, not 13 April
+    expect(firstMondayOfTaxYear(2027)).toBe('2027-04-12'); // a Tuesday
+    expect(firstMondayOfTaxYear(2030)).toBe('2030-04-08');
+  });
+
+  const policyDir = join(import.meta.dirname, '..', '..', '..', 'policy');
+  const ucFiles = readdirSync(policyDir).filter((f) => /^uc-.*\.json$/.test(f) && f !== 'uc-rates-start-dates.json');
+  test.each(ucFiles)('%s dates its values on the start dates only', (file) => {
+    const parameter = parsePolicyParameter(JSON.parse(readFileSync(join(policyDir, file), 'utf8')));
+    expect(datesOffTheStartDates(parameter)).toEqual([]);
+  });
+
+  test('a stray date such as 13 April 2026 is caught; history before 2024 is left alone', () => {
+    const p = parsePolicyParameter({
+      name: 'x',
+      description: 'x',
+      unit: 'GBP/month',
+      values: { '2017-04-06': 1, '2024-04-08': 2, '2026-04-13': 3 },
+      confidence: 'V',
+      reference: { title: 'x', url: 'https://example.org' },
+    });
+    expect(datesOffTheStartDates(p)).toEqual(['2026-04-13']);
+    expect(datesOffTheStartDates(p, ['2024-04-08', '2026-04-13'])).toEqual([]);
   });
 });
 
