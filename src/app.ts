@@ -2,35 +2,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { administrationHomeLinks, administrationMessages, registerAdministrationPages } from './domains/administration/index.ts';
-import {
-  betterOffMessages,
-  calculationOperations,
-  guaranteeHomeLinks,
-  guaranteeMessages,
-  guaranteeOperations,
-  registerBetterOffPages,
-  registerGuaranteePages,
-} from './domains/benefits/index.ts';
-import { organisationHomeLinks, organisationMessages, organisationOperations, registerOrganisationPages } from './domains/organisations/index.ts';
-import {
-  caseHomeLinks,
-  caseloadMessages,
-  caseMessages,
-  caseOperations,
-  participantMessages,
-  registerCasePages,
-  registerParticipantPages,
-} from './domains/participants/index.ts';
-import {
-  referralFhirCapabilities,
-  referralHomeLinks,
-  referralMessages,
-  registerReferralFhirRoutes,
-  registerReferralJourney,
-  registerReferralPages,
-  registerTeamPages,
-} from './domains/referrals/index.ts';
+import { capabilities } from './capabilities.ts';
 import { registerAuthRoutes } from './platform/auth/index.ts';
 import { createApiRegistry } from './platform/http/api-routes.ts';
 import { registerAuthentication } from './platform/http/auth-hooks.ts';
@@ -49,19 +21,9 @@ const domainsDir = `${dirname(fileURLToPath(import.meta.url))}/domains`;
 
 /** The whole HTTP application, built from services: platform plumbing, then each capability. */
 export async function createApp(services: Services, options: { logger: Logger | false }): Promise<FastifyInstance> {
-  const { config, db, clock } = services;
+  const { config, db } = services;
   const secure = config.baseUrl.startsWith('https://');
-  const translator = createTranslator([
-    platformMessages,
-    organisationMessages,
-    administrationMessages,
-    referralMessages,
-    caseMessages,
-    caseloadMessages,
-    participantMessages,
-    betterOffMessages,
-    guaranteeMessages,
-  ]);
+  const translator = createTranslator([platformMessages, ...capabilities.flatMap((c) => c.messages ?? [])]);
   const app = await createHttpServer({ logger: options.logger });
 
   registerSecurityHeaders(app, { https: secure });
@@ -71,38 +33,24 @@ export async function createApp(services: Services, options: { logger: Logger | 
   registerErrorHandling(app, { english: translator('en') });
 
   const api = createApiRegistry({ idempotency: services.idempotency });
-  registerPlatformRoutes(app, { db, clients: services.clients, api, version: VERSION, fhirResources: referralFhirCapabilities });
-  registerReferralFhirRoutes(app, { referrals: services.referrals, idempotency: services.idempotency, baseUrl: config.baseUrl });
+  registerPlatformRoutes(app, {
+    db,
+    clients: services.clients,
+    api,
+    version: VERSION,
+    fhirResources: capabilities.flatMap((c) => c.fhirResources ?? []),
+  });
   registerAuthRoutes(app, {
     auth: services.auth,
     staff: services.staff,
     secure,
     absoluteHours: config.session.absoluteHours,
-    homeLinks: [...referralHomeLinks, ...caseHomeLinks, ...guaranteeHomeLinks, ...organisationHomeLinks, ...administrationHomeLinks],
+    homeLinks: capabilities.flatMap((c) => c.homeLinks ?? []),
   });
 
-  registerReferralJourney(app, { referrals: services.referrals, drafts: services.drafts, organisations: services.organisations, clock, secure });
-  registerReferralPages(app, { referrals: services.referrals, teams: services.teams, clock });
-  registerTeamPages(app, { teams: services.teams, organisations: services.organisations });
-  registerCasePages(app, { cases: services.cases, clock });
-  registerParticipantPages(app, { participants: services.participants, secure, clock, translator });
-  registerBetterOffPages(app, { guarantees: services.guarantees, participants: services.participants, clock, translator });
-  registerGuaranteePages(app, { guarantees: services.guarantees, participants: services.participants, translator });
-  registerOrganisationPages(app, { organisations: services.organisations });
-  api.register(
-    app,
-    ...organisationOperations(services.organisations),
-    ...caseOperations(services.cases),
-    ...guaranteeOperations(services.guarantees),
-    ...calculationOperations(),
-  );
-  registerAdministrationPages(app, {
-    db,
-    clock,
-    notifyKind: services.notifier.kind,
-    outboxBodies: services.notifier.kind === 'outbox' && config.env !== 'production',
-    staff: services.staff,
-    organisations: services.organisations,
-  });
+  // Each capability mounts its pages and routes, and its API operations, from its module object.
+  const web = { secure, translator };
+  for (const capability of capabilities) capability.routes?.(app, services, web);
+  api.register(app, ...capabilities.flatMap((c) => c.operations?.(services) ?? []));
   return app;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { createApp } from './app.ts';
+import { jobsOf } from './capabilities.ts';
 import type { Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import { migrations } from './migrations/index.ts';
@@ -32,11 +33,12 @@ export async function startServer(config: Config, options: { seedIfEmpty: boolea
     }
     const services = createServices({ config, db, clock: systemClock });
     const app = await createApp(services, { logger });
+    const { handlers, schedules } = jobsOf(services);
     const jobs = createJobRunner({
       db,
       clock: systemClock,
-      handlers: services.jobHandlers,
-      schedules: services.jobSchedules,
+      handlers,
+      schedules,
       pollMs: config.jobsPollMs,
       log: logger,
     });

@@ -37,29 +37,15 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   // The person's download holds their benefit before work and guarantees too, read in its transaction.
   const participants = createParticipantService({ db, clock, baseUrl: config.baseUrl, cases, exportSections: guarantees.exportSections });
 
-  const jobHandlers: Record<string, JobHandler> = {
-    [SEND_NOTIFICATION_JOB]: sendNotificationHandler({ db, clock, notifier }),
-    'maintenance.purge-expired': async () => {
+  // The platform's own jobs; each capability brings its own through its module object (capabilities.ts).
+  const platformJobs = {
+    handlers: { [SEND_NOTIFICATION_JOB]: sendNotificationHandler({ db, clock, notifier }) } as Record<string, JobHandler>,
+    async purge() {
       await auth.purgeExpiredSessions();
       await clients.purgeExpiredTokens();
       await idempotency.purge();
-      await drafts.purgeExpired();
-      await participants.purgeExpired();
-    },
-    'referrals.service-levels': async () => {
-      await referrals.checkServiceLevels();
-    },
-    'benefits.guarantee-sweep': async () => {
-      await guarantees.sweep();
     },
   };
-  const jobSchedules = [
-    { name: 'purge-expired', jobName: 'maintenance.purge-expired', everySeconds: 15 * 60 },
-    // Hourly is ample for a rule counted in working days, and quick after a restart.
-    { name: 'referral-service-levels', jobName: 'referrals.service-levels', everySeconds: 60 * 60 },
-    // Guarantees end on calendar days: hourly expires them and sends reminders on the right day.
-    { name: 'guarantee-sweep', jobName: 'benefits.guarantee-sweep', everySeconds: 60 * 60 },
-  ] as const;
 
   return {
     config,
@@ -77,8 +63,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     cases,
     participants,
     guarantees,
-    jobHandlers,
-    jobSchedules,
+    platformJobs,
   };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { jobsOf } from '../../src/capabilities.ts';
 import { createJobRunner } from '../../src/platform/jobs/index.ts';
 import { listOutbox } from '../../src/platform/notify/index.ts';
 import { browser, createTestApp, type TestApp } from '../support/test-app.ts';
@@ -45,7 +46,7 @@ describe('staff accounts', () => {
 
     // The invitation waits in the outbox until the worker delivers it (kept locally: no Notify).
     // The demo data queues messages of its own, so the worker is given room for all of them.
-    const runner = createJobRunner({ db: t.testDb.db, clock: t.clock, handlers: t.services.jobHandlers });
+    const runner = createJobRunner({ db: t.testDb.db, clock: t.clock, handlers: jobsOf(t.services).handlers });
     expect(await runner.runDue(1000)).toMatchObject({ retried: 0, dead: 0 });
     const message = (await listOutbox(t.testDb.db, t.tenants.leicester)).find((m) => m.recipient === 'amira.hassan@leicester.example');
     expect(message).toMatchObject({ state: 'kept', subject: 'Your Bridgework account' });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { jobsOf } from '../../src/capabilities.ts';
 import { createJobRunner } from '../../src/platform/jobs/index.ts';
 import { bearerToken, browser, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
@@ -30,7 +31,7 @@ describe(`scheduled maintenance on ${testDatabaseKind}`, () => {
     expect(await count('idempotency_keys')).toBe(1);
     expect(await count('referral_drafts')).toBe(1);
 
-    const runner = createJobRunner({ db: t.testDb.db, clock: t.clock, handlers: t.services.jobHandlers, schedules: t.services.jobSchedules });
+    const runner = createJobRunner({ db: t.testDb.db, clock: t.clock, ...jobsOf(t.services) });
     await runner.runDue();
     // Nothing has expired yet: the first scheduled run keeps everything.
     expect(await count('sessions')).toBe(1);

@@ -39,7 +39,7 @@ export type ApiOperation<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
 };
 
 // Operations are held with their types erased; `defineOperation` checked them where written.
-type AnyOperation = ApiOperation<z.ZodType, z.ZodType, z.ZodType, z.ZodType>;
+export type AnyOperation = ApiOperation<z.ZodType, z.ZodType, z.ZodType, z.ZodType>;
 
 const empty = z.object({});
 

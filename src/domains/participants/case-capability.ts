@@ -1,0 +1,29 @@
+import { defineCapability } from '../../platform/capability/index.ts';
+import type { Clock } from '../../platform/clock/index.ts';
+import { caseOperations } from './api/case-api.ts';
+import { caseMessages } from './case-messages.ts';
+import type { CaseService } from './case-service.ts';
+import type { ParticipantService } from './participant-service.ts';
+import { caseloadMessages, registerCasePages } from './web/case-routes.ts';
+import { participantMessages, registerParticipantPages } from './web/participant-routes.ts';
+
+type Uses = { clock: Clock; cases: CaseService; participants: ParticipantService };
+
+/** Cases: the specialist's caseload and case work, and the participant's own pages. */
+export const caseCapability = defineCapability<Uses>({
+  name: 'participants',
+  messages: [caseMessages, caseloadMessages, participantMessages],
+  homeLinks: [
+    { role: 'specialist', href: '/cases', textKey: 'caseload.title' },
+    { role: 'team-lead', href: '/cases', textKey: 'caseload.title' },
+    { role: 'team-lead', href: '/cases/team', textKey: 'caseload.team.title' },
+    { role: 'ig-lead', href: '/cases/reviews', textKey: 'caseload.reviews.title' },
+    { role: 'tenant-admin', href: '/cases/settings', textKey: 'caseload.settings.title' },
+  ],
+  operations: (s) => caseOperations(s.cases),
+  routes(app, s, web) {
+    registerCasePages(app, { cases: s.cases, clock: s.clock });
+    registerParticipantPages(app, { participants: s.participants, secure: web.secure, clock: s.clock, translator: web.translator });
+  },
+  jobs: (s) => ({ purge: () => s.participants.purgeExpired() }),
+});

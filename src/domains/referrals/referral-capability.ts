@@ -1,0 +1,55 @@
+import { defineCapability } from '../../platform/capability/index.ts';
+import type { Clock } from '../../platform/clock/index.ts';
+import type { Idempotency } from '../../platform/http/idempotency.ts';
+import type { OrganisationService } from '../organisations/index.ts';
+import type { DraftService } from './draft-service.ts';
+import { referralFhirCapabilities, registerReferralFhirRoutes } from './fhir/fhir-routes.ts';
+import { referralMessages } from './referral-messages.ts';
+import type { ReferralService } from './referral-service.ts';
+import type { TeamService } from './team-service.ts';
+import { registerReferralJourney } from './web/referral-journey-routes.ts';
+import { registerReferralPages } from './web/referral-routes.ts';
+import { registerTeamPages } from './web/team-routes.ts';
+
+type Uses = {
+  config: { baseUrl: string };
+  clock: Clock;
+  idempotency: Idempotency;
+  referrals: ReferralService;
+  drafts: DraftService;
+  teams: TeamService;
+  organisations: OrganisationService;
+};
+
+/** Referrals: the referral journey, the teams' inboxes, FHIR Task for clinical systems, and service levels. */
+export const referralCapability = defineCapability<Uses>({
+  name: 'referrals',
+  messages: [referralMessages],
+  homeLinks: [
+    { role: 'referrer', href: '/referrals/new', textKey: 'referrals.journey.title.staff' },
+    { role: 'referrer', href: '/referrals/mine', textKey: 'referrals.mine.title' },
+    { role: 'specialist', href: '/referrals/inbox', textKey: 'referrals.inbox.title' },
+    { role: 'team-lead', href: '/referrals/inbox', textKey: 'referrals.inbox.title' },
+    { role: 'team-lead', href: '/teams', textKey: 'teams.title' },
+    { role: 'tenant-admin', href: '/teams', textKey: 'teams.title' },
+  ],
+  fhirResources: referralFhirCapabilities,
+  routes(app, s, web) {
+    registerReferralFhirRoutes(app, { referrals: s.referrals, idempotency: s.idempotency, baseUrl: s.config.baseUrl });
+    registerReferralJourney(app, { referrals: s.referrals, drafts: s.drafts, organisations: s.organisations, clock: s.clock, secure: web.secure });
+    registerReferralPages(app, { referrals: s.referrals, teams: s.teams, clock: s.clock });
+    registerTeamPages(app, { teams: s.teams, organisations: s.organisations });
+  },
+  jobs: (s) => ({
+    handlers: {
+      'referrals.service-levels': async () => {
+        await s.referrals.checkServiceLevels();
+      },
+    },
+    // Hourly is ample for a rule counted in working days, and quick after a restart.
+    schedules: [{ name: 'referral-service-levels', jobName: 'referrals.service-levels', everySeconds: 60 * 60 }],
+    purge: async () => {
+      await s.drafts.purgeExpired();
+    },
+  }),
+});
