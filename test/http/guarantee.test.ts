@@ -136,9 +136,9 @@ describe(`the bridge-back guarantee on ${testDatabaseKind}`, () => {
     await guarantees.recordAward(c.specialist, c.caseId, award({ benefit: 'esa-new-style', esaGroup: 'support-group', decisionDate: '2025-01-10' }));
     const res = await api(t, ips).send('POST', `/api/v1/cases/${c.caseId}/jobs`, job('2026-11-20'));
     expect(res.statusCode, res.body).toBe(201);
-    // ESA with LCW since January 2025, more than 13 weeks: 104 weeks (728 days) from 20 November 2026 is
-    // 17 November 2028 (731 days to 20 November 2028, across 29 February 2028, less 3).
-    expect(await guaranteeRows(c.caseId)).toEqual([expect.objectContaining({ protected_until: '2028-11-17', protecting_rule: 'esa-work-or-training' })]);
+    // ESA with LCW since January 2025: the law links only for 12 weeks (to 12 February 2027); the
+    // platform's 6 months from 20 November 2026 run to 20 May 2027. (The revoked 104-week term once said 17 November 2028.)
+    expect(await guaranteeRows(c.caseId)).toEqual([expect.objectContaining({ protected_until: '2027-05-20', protecting_rule: 'platform-protected-period' })]);
   });
 
   test('a failure half way through a job start changes nothing: no job, no phase, no guarantee, no audit', async () => {

@@ -27,6 +27,7 @@ export const guaranteeCy: Record<keyof typeof guaranteeEn, string> = {
   'guarantee.benefitShort.uc-lcwra': 'Credyd Cynhwysol',
   'guarantee.benefitShort.esa-new-style': 'ESA Dull Newydd',
   'guarantee.benefitShort.esa-income-related': 'ESA yn seiliedig ar incwm',
+  'guarantee.benefitShort.uc-or-new-style-esa': 'Credyd Cynhwysol (neu ESA Dull Newydd, os yw eich cyfraniadau Yswiriant Gwladol yn caniatáu)',
   'guarantee.determination.uc-lcw': 'gallu cyfyngedig i weithio (LCW)',
   'guarantee.determination.uc-lcwra': 'gallu cyfyngedig i weithio a gweithgaredd sy’n gysylltiedig â gwaith (LCWRA)',
   'guarantee.determination.esa-new-style': 'gallu cyfyngedig i weithio',
@@ -46,31 +47,34 @@ export const guaranteeCy: Record<keyof typeof guaranteeEn, string> = {
   'guarantee.withdrawReason.person-asked': 'Gofynnodd y person iddi gael ei thynnu’n ôl',
   'guarantee.rule.uc-reclaim.name': 'Rheol {months} mis Credyd Cynhwysol',
   'guarantee.rule.uc-reclaim.plain':
-    'Os gwneir cais am Gredyd Cynhwysol eto o fewn {months} mis, mae’r penderfyniad blaenorol am allu cyfyngedig i weithio (LCW neu LCWRA) yn parhau, heb Asesiad Gallu i Weithio newydd.',
-  'guarantee.rule.uc-reclaim.source': 'Rheoliadau Credyd Cynhwysol 2013, rheoliad 41; Papur Gwyrdd Llwybrau at Waith (Mawrth 2025), paragraff 123',
+    'Os daeth Credyd Cynhwysol i ben oherwydd bod enillion yn rhy uchel a bod dyfarniad newydd yn dechrau o fewn {months} mis, mae’r canlyniad blaenorol am allu cyfyngedig i weithio (LCW neu LCWRA) yn parhau, heb gyfnod aros newydd o 3 mis. Gall DWP gynnal Asesiad Gallu i Weithio newydd o hyd os bydd cyflwr y person yn newid.',
+  'guarantee.rule.uc-reclaim.source': 'Rheoliadau Credyd Cynhwysol 2013, rheoliad 28(3) a (4)(b); rheoliad 41 ar gyfer pryd y caiff DWP asesu eto',
   'guarantee.rule.esa-linking.name': 'Rheol cysylltu {weeks} wythnos ESA',
   'guarantee.rule.esa-linking.plain':
-    'Mae cais newydd am ESA o fewn {weeks} wythnos yn cysylltu â’r cyfnod blaenorol o allu cyfyngedig i weithio, felly nid oes angen Asesiad Gallu i Weithio newydd os nad oes dim arall wedi newid.',
-  'guarantee.rule.esa-linking.source':
-    'Rheoliadau Lwfans Cyflogaeth a Chymorth 2008, rheoliad 145(1); ar gyfer ESA Dull Newydd, Rheoliadau ESA 2013, rheoliad 86',
-  'guarantee.rule.esa-work-or-training.name': 'Rheol {weeks} wythnos ESA i bobl a adawodd fudd-dal i weithio',
+    'Mae cais newydd am ESA o fewn {weeks} wythnos yn cysylltu â’r cyfnod blaenorol o allu cyfyngedig i weithio, felly mae’r penderfyniad blaenorol yn parhau os nad oes dim arall wedi newid. Dyma’r unig reol cysylltu ESA sydd mewn grym.',
+  'guarantee.rule.esa-linking.source': 'Rheoliadau Lwfans Cyflogaeth a Chymorth 2013, rheoliad 86 (ESA Dull Newydd); Rheoliadau ESA 2008, rheoliad 145(1)',
+  'guarantee.rule.esa-work-or-training.name': 'Cyfnod cysylltu ESA a ddirymwyd ar 1 Mai 2012',
   'guarantee.rule.esa-work-or-training.plain':
-    'Mae rhywun a oedd â gallu cyfyngedig i weithio am fwy na {qualifying} wythnos ac a adawodd ESA i ddechrau gweithio yn cael ei gysylltu’n ôl ag ef am {weeks} wythnos: ar gais yn ystod yr amser hwnnw, caiff ei drin fel un sydd â gallu cyfyngedig i weithio.',
-  'guarantee.rule.esa-work-or-training.source': 'Rheoliadau Lwfans Cyflogaeth a Chymorth 2008, rheoliadau 145(2), 148 a 149',
+    'Roedd fersiwn gynharach o’r warant hon yn dibynnu ar gyfnod cysylltu ESA hirach. Cafodd y cyfnod hwnnw ei ddirymu ar 1 Mai 2012 ac nid yw’n gyfraith, felly nid yw’n gwarchod dim: mae Bridgework wedi ailddatgan y warant hebddo.',
+  'guarantee.rule.esa-work-or-training.source': 'Wedi’i ddirymu gan Reoliadau Lwfans Cyflogaeth a Chymorth (Diwygio’r Rheolau Cysylltu) 2012 (OS 2012/919)',
   'guarantee.rule.platform-protected-period.name': 'Addewid Bridgework o ddim ailasesu ({months} mis)',
   'guarantee.rule.platform-protected-period.plain':
     'Am {months} mis ar ôl dechrau gweithio, mae Bridgework yn cefnogi dychwelyd at y budd-dal heb asesiad newydd oherwydd y gwaith. Ymrwymiad Bridgework a pholisi datganedig DWP (yr “Hawl i Roi Cynnig”) yw hwn, nid hawl yn y gyfraith: nid oedd wedi’i gadarnhau bod y rheoliadau sy’n ei roi yn y gyfraith mewn grym pan ysgrifennwyd hyn.',
   'guarantee.rule.platform-protected-period.source':
     'Polisi platfform Bridgework, yn dilyn llythyr y Pwyllgor Cynghori ar Nawdd Cymdeithasol ar 12 Chwefror 2026 am yr Hawl i Roi Cynnig, a dderbyniwyd gan DWP',
   'guarantee.rule.until': 'tan {date}',
-  'guarantee.rule.wotNotApplied':
-    'Nid yw rheol {weeks} wythnos ESA yn berthnasol: mae dyddiad y penderfyniad {days} diwrnod cyn i’r swydd ddechrau, ac mae angen mwy na {qualifying} wythnos.',
   'guarantee.evidenceAssumed':
-    'Mae Bridgework yn mesur gallu cyfyngedig i weithio o ddyddiad y penderfyniad ar y dyfarniad, y dystiolaeth gynharaf sydd ganddo; mae’n cymryd bod y dyfarniad yn gyfredol ac mai’r swydd yw’r rheswm y daeth y budd-dal i ben.',
+    'Mae Bridgework yn cymryd bod y dyfarniad yn gyfredol o ddyddiad y penderfyniad, y dystiolaeth gynharaf sydd ganddo, ac mai’r swydd yw’r rheswm y daeth y budd-dal i ben.',
+  'guarantee.reassess':
+    'Gall DWP gynnal asesiad newydd o hyd os bydd cyflwr y person yn newid (Rheoliadau Credyd Cynhwysol 2013, rheoliad 41). Dim ond rheol sydd â deddfwriaeth yn ffynhonnell iddi sy’n gyfraith; ymrwymiad yw addewid Bridgework ei hun, nid hawl yn y gyfraith.',
+  'guarantee.irEsa.ended':
+    'Daeth ESA yn seiliedig ar incwm i ben i’r dyfarniadau oedd ar ôl ar {date} (OS 2026/409, erthygl 3A). Os daw’r swydd i ben, cais am Gredyd Cynhwysol yw’r dychwelyd, neu am ESA Dull Newydd lle mae cyfraniadau Yswiriant Gwladol y person yn caniatáu, nid am ESA yn seiliedig ar incwm.',
+  'guarantee.irEsa.ends':
+    'Mae’r dyfarniadau ESA yn seiliedig ar incwm sydd ar ôl yn dod i ben o {date} (OS 2026/409, erthygl 3A). Os daw’r swydd i ben cyn hynny, mae’r dychwelyd at ESA yn seiliedig ar incwm; ar {date} neu wedyn, cais am Gredyd Cynhwysol ydyw, neu am ESA Dull Newydd lle mae cyfraniadau Yswiriant Gwladol y person yn caniatáu.',
 
   'guarantee.benefits.title': 'Budd-daliadau a’r warant pont yn ôl',
   'guarantee.benefits.lead':
-    'Pan fydd rhywun a oedd yn cael budd-dal sy’n gysylltiedig ag iechyd yn dechrau swydd, mae Bridgework yn rhoi gwarant pont yn ôl iddo: os daw’r swydd i ben o fewn y cyfnod gwarchodedig, mae’n mynd yn ôl at y budd-dal hwnnw heb asesiad newydd.',
+    'Pan fydd rhywun a oedd yn cael budd-dal sy’n gysylltiedig ag iechyd yn dechrau swydd, mae Bridgework yn rhoi gwarant pont yn ôl iddo: os daw’r swydd i ben o fewn y cyfnod gwarchodedig, mae Bridgework yn cefnogi dychwelyd at y budd-dal hwnnw, o dan reolau y mae’r dystysgrif yn eu henwi fel cyfraith neu fel addewid Bridgework ei hun.',
   'guarantee.benefits.betterOff': 'Gwell eich byd mewn gwaith: beth fyddai’r person yn ei gael mewn gwaith',
   'guarantee.benefits.readOnly': 'Gallwch weld y dudalen hon, ond dim ond y tîm sy’n gweithio ar yr achos hwn all ei newid.',
   'guarantee.caseLink': 'Budd-daliadau a’r warant pont yn ôl: y budd-dal cyn gweithio, tystysgrifau a phecynnau dychwelyd at fudd-dal',
@@ -179,7 +183,7 @@ export const guaranteeCy: Record<keyof typeof guaranteeEn, string> = {
   'guarantee.check.validFrom': 'Yn ddilys o',
   'guarantee.check.validUntil': 'Yn ddilys tan',
   'guarantee.check.explain.active':
-    'Mae’r warant mewn grym. O fewn y dyddiadau hyn gall yr unigolyn ddychwelyd at y budd-dal a oedd ganddo heb asesiad newydd oherwydd y gwaith, o dan y rheolau a enwir ar ei dystysgrif.',
+    'Mae’r warant mewn grym. O fewn y dyddiadau hyn mae’r rheolau a enwir ar dystysgrif y person yn gwarchod dychwelyd at y budd-dal a oedd ganddo; mae’r dystysgrif yn dweud pa rai sy’n gyfraith a pha un yw addewid Bridgework ei hun. Gall DWP asesu’r person eto o hyd os bydd ei gyflwr yn newid.',
   'guarantee.check.explain.used':
     'Daeth y swydd i ben o fewn y dyddiadau hyn ac mae’r warant wedi’i defnyddio i ddychwelyd at fudd-dal. Mae’r llythyr a ddaeth gyda hi yn dal yn berthnasol.',
   'guarantee.check.explain.expired': 'Mae’r cyfnod gwarchodedig wedi mynd heibio.',
@@ -192,7 +196,7 @@ export const guaranteeCy: Record<keyof typeof guaranteeEn, string> = {
   'guarantee.mine.title': 'Eich gwarant pont yn ôl',
   'guarantee.mine.link': 'Eich gwarant pont yn ôl',
   'guarantee.mine.what':
-    'Roedd gennych fudd-dal sy’n gysylltiedig ag iechyd pan ddechreuoch weithio. Os daw’r swydd i ben erbyn y dyddiad isod, gallwch fynd yn ôl at y budd-dal hwnnw heb asesiad newydd oherwydd y gwaith. Mae eich tystysgrif yn dangos hyn, gyda chod y gall unrhyw un ei wirio.',
+    'Roedd gennych fudd-dal sy’n gysylltiedig ag iechyd pan ddechreuoch weithio. Os daw’r swydd i ben erbyn y dyddiad isod, bydd Bridgework yn eich cefnogi i fynd yn ôl at y budd-dal hwnnw. Mae eich tystysgrif yn dangos y rheolau, pa rai sy’n gyfraith a pha un yw addewid Bridgework ei hun, a chod y gall unrhyw un ei wirio. Gall DWP eich asesu eto o hyd os bydd eich cyflwr yn newid.',
   'guarantee.mine.ifEnds':
     'Os daw’r swydd i ben, neu os gallai ddod i ben, dywedwch wrth eich arbenigwr cyflogaeth. Bydd yn rhoi llythyr i chi ar gyfer DWP a rhestr wirio o beth i’w wneud.',
   'guarantee.mine.none':
@@ -205,7 +209,7 @@ export const guaranteeCy: Record<keyof typeof guaranteeEn, string> = {
 
   'guarantee.pdf.certificate.title': 'Tystysgrif gwarant pont yn ôl',
   'guarantee.pdf.certificate.intro':
-    'Roedd gan {name} fudd-dal sy’n gysylltiedig ag iechyd pan ddechreuodd weithio. Os daw’r swydd i ben erbyn {until}, bydd Bridgework yn helpu i fynd yn ôl at y budd-dal hwnnw heb asesiad newydd oherwydd y gwaith.',
+    'Roedd gan {name} fudd-dal sy’n gysylltiedig ag iechyd pan ddechreuodd weithio. Os daw’r swydd i ben erbyn {until}, bydd Bridgework yn ei gefnogi i fynd yn ôl at y budd-dal hwnnw, o dan y rheolau isod, sy’n dweud beth sy’n gyfraith a beth yw addewid Bridgework ei hun.',
   'guarantee.pdf.issued': 'Cyhoeddwyd ar {date} gan {team}, {council}.',
   'guarantee.pdf.award': 'Y budd-dal cyn gweithio',
   'guarantee.pdf.job': 'Y swydd',
@@ -227,13 +231,15 @@ export const guaranteeCy: Record<keyof typeof guaranteeEn, string> = {
   'guarantee.pdf.pack.prior': 'Cyn dechrau gweithio, roedd {name} yn cael {benefit}. Gwnaed y penderfyniad ar {decisionDate}. Gwelsom: {evidence}.',
   'guarantee.pdf.pack.dates':
     'Dechreuodd weithio fel {role} yn {employer} ar {start}. Daeth y swydd i ben ar {end}, o fewn y cyfnod gwarchodedig sy’n para tan {until}.',
-  'guarantee.pdf.pack.rules': 'Nid oes asesiad newydd yn ddyledus, am y rhesymau hyn:',
+  'guarantee.pdf.pack.rules': 'Mae’r rheolau hyn yn berthnasol i’r dychwelyd hwn:',
+  'guarantee.pdf.pack.reassess':
+    'Gall DWP gynnal asesiad newydd o hyd os yw cyflwr {name} wedi newid (Rheoliadau Credyd Cynhwysol 2013, rheoliad 41). Lle mae rheswm uchod yn addewid Bridgework ei hun, nid yw’n hawl yn y gyfraith.',
+  'guarantee.pdf.pack.irEsa':
+    'Daeth y dyfarniadau ESA yn seiliedig ar incwm oedd ar ôl i ben o {date} (OS 2026/409, erthygl 3A), felly cais am Gredyd Cynhwysol yw’r dychwelyd hwn, neu am ESA Dull Newydd lle mae cyfraniadau Yswiriant Gwladol {name} yn caniatáu. DWP sy’n penderfynu a yw’r penderfyniad blaenorol am allu cyfyngedig i weithio yn parhau i’r cais hwnnw.',
   'guarantee.pdf.pack.rule.uc-reclaim':
-    'Credyd Cynhwysol: mae cais a wneir o fewn {months} mis yn cadw’r penderfyniad blaenorol ({determination}), ac nid oes Asesiad Gallu i Weithio newydd yn ddyledus oni bai bod newid perthnasol yn y cyflwr (Rheoliadau Credyd Cynhwysol 2013, rheoliad 41).',
+    'Credyd Cynhwysol: mae dyfarniad newydd o fewn {months} mis i un a ddaeth i ben oherwydd bod enillion yn rhy uchel yn cadw’r canlyniad blaenorol ({determination}), heb gyfnod aros newydd (Rheoliadau Credyd Cynhwysol 2013, rheoliad 28(3) a (4)(b)). Mae Asesiad Gallu i Weithio newydd ar gyfer newid perthnasol yn y cyflwr (rheoliad 41).',
   'guarantee.pdf.pack.rule.esa-linking':
-    'ESA: mae cyfnodau o allu cyfyngedig i weithio nad oes mwy na {weeks} wythnos rhyngddynt wedi’u cysylltu, felly mae’r penderfyniad blaenorol yn parhau (Rheoliadau ESA 2008, rheoliad 145(1); Rheoliadau ESA 2013, rheoliad 86).',
-  'guarantee.pdf.pack.rule.esa-work-or-training':
-    'ESA: roedd gan {name} allu cyfyngedig i weithio am fwy na {qualifying} wythnos a gadawodd ESA i ddechrau gweithio, felly mae cais o fewn {weeks} wythnos yn cysylltu’n ôl a chaiff ei drin fel un sydd â gallu cyfyngedig i weithio (Rheoliadau ESA 2008, rheoliadau 145(2), 148 a 149).',
+    'ESA: mae cyfnodau o allu cyfyngedig i weithio nad oes mwy na {weeks} wythnos rhyngddynt wedi’u cysylltu, felly mae’r penderfyniad blaenorol yn parhau (Rheoliadau ESA 2013, rheoliad 86; Rheoliadau ESA 2008, rheoliad 145(1)).',
   'guarantee.pdf.pack.rule.platform-protected-period':
     'Polisi datganedig DWP, yr Hawl i Roi Cynnig, yw nad yw rhoi cynnig ar waith ynddo’i hun yn arwain at ailasesiad; argymhellodd y Pwyllgor Cynghori ar Nawdd Cymdeithasol gyfnod gwarchodedig o 6 mis o leiaf, a derbyniodd DWP hynny. Mae Bridgework yn cefnogi hyn fel ei ymrwymiad ei hun; nid yw’n hawl yn y gyfraith tra nad yw’r rheoliadau mewn grym.',
   'guarantee.pdf.pack.ask': 'Gofynnwn i’r cais gael ei drin ar y sail hon, ac na threfnir asesiad newydd oherwydd y cyfnod hwn o waith.',
@@ -254,12 +260,12 @@ export const guaranteeCy: Record<keyof typeof guaranteeEn, string> = {
   'guarantee.notify.greeting': 'Helo {name},',
   'guarantee.notify.created.subject': 'Mae tystysgrif eich gwarant pont yn ôl yn barod',
   'guarantee.notify.created.body':
-    'Y budd-dal oedd gennych pan ddechreuoch weithio: {benefit}. Os daw’r swydd i ben erbyn {until}, gallwch fynd yn ôl at y budd-dal hwnnw heb asesiad newydd oherwydd y gwaith.',
+    'Y budd-dal oedd gennych pan ddechreuoch weithio: {benefit}. Os daw’r swydd i ben erbyn {until}, bydd Bridgework yn eich cefnogi i fynd yn ôl at y budd-dal hwnnw. Mae eich tystysgrif yn dweud pa reolau sy’n gyfraith a pha un yw addewid Bridgework ei hun. Gall DWP eich asesu eto o hyd os bydd eich cyflwr yn newid.',
   'guarantee.notify.created.link': 'Mewngofnodwch i lawrlwytho eich tystysgrif: {url}',
   'guarantee.notify.code': 'Eich cod dilysu yw {code}. Gall unrhyw un ei wirio yn {check}.',
   'guarantee.notify.reminder.subject': 'Mae eich gwarant pont yn ôl yn dod i ben ar {until}',
   'guarantee.notify.reminder.body':
-    'Mae eich gwarant pont yn ôl yn dod i ben ar {until}. Tan hynny, os daw eich swydd i ben gallwch fynd yn ôl at eich budd-dal heb asesiad newydd ({benefit}). Os ydych chi’n poeni am eich swydd, siaradwch â’ch arbenigwr cyflogaeth.',
+    'Mae eich gwarant pont yn ôl yn dod i ben ar {until}. Tan hynny, os daw eich swydd i ben, bydd Bridgework yn eich cefnogi i fynd yn ôl at eich budd-dal ({benefit}), o dan y rheolau ar eich tystysgrif. Os ydych chi’n poeni am eich swydd, siaradwch â’ch arbenigwr cyflogaeth.',
   'guarantee.notify.used.subject': 'Mae eich llythyr dychwelyd at fudd-dal yn barod',
   'guarantee.notify.used.body': 'Daeth eich swydd i ben o fewn y cyfnod gwarchodedig. Mae eich llythyr ar gyfer DWP a rhestr wirio o beth i’w wneud yn barod.',
   'guarantee.notify.used.link': 'Mewngofnodwch i’w lawrlwytho: {url}',

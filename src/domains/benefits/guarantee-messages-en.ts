@@ -9,6 +9,7 @@ export const guaranteeEn = {
   'guarantee.benefitShort.uc-lcwra': 'Universal Credit',
   'guarantee.benefitShort.esa-new-style': 'New Style ESA',
   'guarantee.benefitShort.esa-income-related': 'income-related ESA',
+  'guarantee.benefitShort.uc-or-new-style-esa': 'Universal Credit (or New Style ESA, if your National Insurance contributions allow)',
   'guarantee.determination.uc-lcw': 'limited capability for work (LCW)',
   'guarantee.determination.uc-lcwra': 'limited capability for work and work-related activity (LCWRA)',
   'guarantee.determination.esa-new-style': 'limited capability for work',
@@ -28,32 +29,36 @@ export const guaranteeEn = {
   'guarantee.withdrawReason.person-asked': 'The person asked for it to be withdrawn',
   'guarantee.rule.uc-reclaim.name': 'Universal Credit {months}-month rule',
   'guarantee.rule.uc-reclaim.plain':
-    'If Universal Credit is claimed again within {months} months, the earlier limited capability for work (LCW or LCWRA) decision carries over, with no new Work Capability Assessment.',
-  'guarantee.rule.uc-reclaim.source': 'Universal Credit Regulations 2013, regulation 41; Pathways to Work Green Paper (March 2025), paragraph 123',
+    'If Universal Credit stopped because earnings were too high and a new award starts within {months} months, the earlier limited capability for work outcome (LCW or LCWRA) carries over, with no new 3-month waiting period. DWP can still carry out a new Work Capability Assessment if the person’s condition changes.',
+  'guarantee.rule.uc-reclaim.source': 'Universal Credit Regulations 2013, regulation 28(3) and (4)(b); regulation 41 for when DWP may assess again',
   'guarantee.rule.esa-linking.name': 'ESA {weeks}-week linking rule',
   'guarantee.rule.esa-linking.plain':
-    'A new claim for ESA within {weeks} weeks links to the earlier period of limited capability for work, so no new Work Capability Assessment is needed if nothing else has changed.',
+    'A new claim for ESA within {weeks} weeks links to the earlier period of limited capability for work, so the earlier decision carries on if nothing else has changed. It is the only ESA linking rule in force.',
   'guarantee.rule.esa-linking.source':
-    'Employment and Support Allowance Regulations 2008, regulation 145(1); for New Style ESA, the ESA Regulations 2013, regulation 86',
-  'guarantee.rule.esa-work-or-training.name': 'ESA {weeks}-week rule for people who left benefit for work',
+    'Employment and Support Allowance Regulations 2013, regulation 86 (New Style ESA); ESA Regulations 2008, regulation 145(1)',
+  'guarantee.rule.esa-work-or-training.name': 'An ESA linking term revoked on 1 May 2012',
   'guarantee.rule.esa-work-or-training.plain':
-    'Someone who had limited capability for work for more than {qualifying} weeks and left ESA to start work is linked back to it for {weeks} weeks: on a claim in that time they are treated as having limited capability for work.',
-  'guarantee.rule.esa-work-or-training.source': 'Employment and Support Allowance Regulations 2008, regulations 145(2), 148 and 149',
+    'An earlier version of this guarantee relied on a longer ESA linking term. That term was revoked on 1 May 2012 and is not law, so it protects nothing: Bridgework has re-stated the guarantee without it.',
+  'guarantee.rule.esa-work-or-training.source': 'Revoked by the Employment and Support Allowance (Amendment of Linking Rules) Regulations 2012 (SI 2012/919)',
   'guarantee.rule.platform-protected-period.name': 'Bridgework’s no-reassessment promise ({months} months)',
   'guarantee.rule.platform-protected-period.plain':
     'For {months} months after starting work, Bridgework supports a return to the benefit without a new assessment because of the work. This is Bridgework’s commitment and DWP’s stated policy (the “Right to Try”), not a right in law: the regulations that put it into law had not been confirmed in force when this was written.',
   'guarantee.rule.platform-protected-period.source':
     'Bridgework platform policy, following the Social Security Advisory Committee’s letter of 12 February 2026 on the Right to Try, which DWP accepted',
   'guarantee.rule.until': 'to {date}',
-  'guarantee.rule.wotNotApplied':
-    'The {weeks}-week ESA rule does not apply: the decision date is {days} days before the job started, and more than {qualifying} weeks is needed.',
   'guarantee.evidenceAssumed':
-    'Bridgework measures limited capability for work from the decision date on the award, the earliest evidence it holds; it takes the award as current and the job as the reason the benefit stopped.',
+    'Bridgework takes the award as current from its decision date, the earliest evidence it holds, and the job as the reason the benefit stopped.',
+  'guarantee.reassess':
+    'DWP can still carry out a new assessment if the person’s condition changes (Universal Credit Regulations 2013, regulation 41). Only a rule whose source is legislation is law; Bridgework’s own promise is a commitment, not a right in law.',
+  'guarantee.irEsa.ended':
+    'Income-related ESA ended for remaining awards on {date} (SI 2026/409, article 3A). If the job ends, the return is a claim for Universal Credit, or for New Style ESA where the person’s National Insurance contributions allow, not for income-related ESA.',
+  'guarantee.irEsa.ends':
+    'Remaining income-related ESA awards end from {date} (SI 2026/409, article 3A). If the job ends before then, the return is to income-related ESA; on or after {date}, it is a claim for Universal Credit, or for New Style ESA where the person’s National Insurance contributions allow.',
 
   // The benefits page on a case.
   'guarantee.benefits.title': 'Benefits and bridge-back guarantee',
   'guarantee.benefits.lead':
-    'When a person who had a health-related benefit starts a job, Bridgework gives them a bridge-back guarantee: if the job ends within the protected period, they go back to that benefit without a new assessment.',
+    'When a person who had a health-related benefit starts a job, Bridgework gives them a bridge-back guarantee: if the job ends within the protected period, Bridgework supports their return to that benefit, under rules the certificate names as law or as Bridgework’s own promise.',
   'guarantee.benefits.betterOff': 'Better off in work: what the person would get in work',
   'guarantee.benefits.readOnly': 'You can see this page, but only the team working this case can change it.',
   'guarantee.caseLink': 'Benefits and bridge-back guarantee: the benefit before work, certificates and return-to-benefit packs',
@@ -163,7 +168,7 @@ export const guaranteeEn = {
   'guarantee.check.validFrom': 'Valid from',
   'guarantee.check.validUntil': 'Valid until',
   'guarantee.check.explain.active':
-    'The guarantee is in force. Within these dates the person can return to the benefit they had without a new assessment because of the work, under the rules named on their certificate.',
+    'The guarantee is in force. Within these dates the rules named on the person’s certificate protect a return to the benefit they had; the certificate says which are law and which is Bridgework’s own promise. DWP can still assess the person again if their condition changes.',
   'guarantee.check.explain.used':
     'The job ended within these dates and the guarantee has been used for a return to benefit. The letter that came with it still applies.',
   'guarantee.check.explain.expired': 'The protected period has passed.',
@@ -176,7 +181,7 @@ export const guaranteeEn = {
   'guarantee.mine.title': 'Your bridge-back guarantee',
   'guarantee.mine.link': 'Your bridge-back guarantee',
   'guarantee.mine.what':
-    'You had a health-related benefit when you started work. If the job ends by the date below, you can go back to that benefit without a new assessment because of the work. Your certificate shows this, with a code anyone can check.',
+    'You had a health-related benefit when you started work. If the job ends by the date below, Bridgework will support you to go back to that benefit. Your certificate shows the rules, which are law and which is Bridgework’s own promise, and a code anyone can check. DWP can still assess you again if your condition changes.',
   'guarantee.mine.ifEnds': 'If the job ends, or might end, tell your employment specialist. They will give you a letter for DWP and a checklist of what to do.',
   'guarantee.mine.none':
     'You do not have a bridge-back guarantee. Your employment specialist records one when you start a job, if you had a health-related benefit before.',
@@ -190,7 +195,7 @@ export const guaranteeEn = {
   // The certificate (PDF).
   'guarantee.pdf.certificate.title': 'Bridge-back guarantee certificate',
   'guarantee.pdf.certificate.intro':
-    '{name} had a health-related benefit when they started work. If the job ends by {until}, Bridgework will help them go back to that benefit without a new assessment because of the work.',
+    '{name} had a health-related benefit when they started work. If the job ends by {until}, Bridgework will support them to go back to that benefit, under the rules below, which say what is law and what is Bridgework’s own promise.',
   'guarantee.pdf.issued': 'Issued on {date} by {team}, {council}.',
   'guarantee.pdf.award': 'The benefit before work',
   'guarantee.pdf.job': 'The job',
@@ -212,13 +217,15 @@ export const guaranteeEn = {
     'We are the employment support service working with {name}. We write to support their return to benefit after a job that has ended.',
   'guarantee.pdf.pack.prior': 'Before starting work, {name} was getting {benefit}. The decision was made on {decisionDate}. We saw: {evidence}.',
   'guarantee.pdf.pack.dates': 'They started work as {role} at {employer} on {start}. The job ended on {end}, within the protected period that runs to {until}.',
-  'guarantee.pdf.pack.rules': 'No new assessment is due, for these reasons:',
+  'guarantee.pdf.pack.rules': 'These rules apply to this return:',
+  'guarantee.pdf.pack.reassess':
+    'DWP may still carry out a new assessment if {name}’s condition has changed (Universal Credit Regulations 2013, regulation 41). Where a reason above is Bridgework’s own promise, it is not a right in law.',
+  'guarantee.pdf.pack.irEsa':
+    'Remaining income-related ESA awards ended from {date} (SI 2026/409, article 3A), so this return is a claim for Universal Credit, or for New Style ESA where {name}’s National Insurance contributions allow. DWP decides whether the earlier limited capability for work decision carries over to that claim.',
   'guarantee.pdf.pack.rule.uc-reclaim':
-    'Universal Credit: a claim made within {months} months keeps the earlier {determination} determination, and no new Work Capability Assessment is due unless there has been a relevant change of condition (Universal Credit Regulations 2013, regulation 41).',
+    'Universal Credit: a new award within {months} months of one that ended because earnings were too high keeps the earlier {determination} outcome, with no new waiting period (Universal Credit Regulations 2013, regulation 28(3) and (4)(b)). A new Work Capability Assessment is for a relevant change of condition (regulation 41).',
   'guarantee.pdf.pack.rule.esa-linking':
-    'ESA: periods of limited capability for work separated by no more than {weeks} weeks are linked, so the earlier decision carries on (ESA Regulations 2008, regulation 145(1); ESA Regulations 2013, regulation 86).',
-  'guarantee.pdf.pack.rule.esa-work-or-training':
-    'ESA: {name} had limited capability for work for more than {qualifying} weeks and left ESA to start work, so a claim within {weeks} weeks links back and they are treated as having limited capability for work (ESA Regulations 2008, regulations 145(2), 148 and 149).',
+    'ESA: periods of limited capability for work separated by no more than {weeks} weeks are linked, so the earlier decision carries on (ESA Regulations 2013, regulation 86; ESA Regulations 2008, regulation 145(1)).',
   'guarantee.pdf.pack.rule.platform-protected-period':
     'DWP’s stated policy, the Right to Try, is that trying work does not by itself lead to a reassessment; the Social Security Advisory Committee recommended a protected period of at least 6 months, which DWP accepted. Bridgework supports this as its own commitment; it is not a right in law while the regulations are not in force.',
   'guarantee.pdf.pack.ask': 'We ask that the claim is dealt with on this basis, and that no new assessment is arranged because of this period of work.',
@@ -238,12 +245,12 @@ export const guaranteeEn = {
   'guarantee.notify.greeting': 'Hello {name},',
   'guarantee.notify.created.subject': 'Your bridge-back guarantee certificate is ready',
   'guarantee.notify.created.body':
-    'You had {benefit} when you started work. If the job ends by {until}, you can go back to that benefit without a new assessment because of the work.',
+    'You had {benefit} when you started work. If the job ends by {until}, Bridgework will support you to go back to that benefit. Your certificate says which rules are law and which is Bridgework’s own promise. DWP can still assess you again if your condition changes.',
   'guarantee.notify.created.link': 'Sign in to download your certificate: {url}',
   'guarantee.notify.code': 'Your verification code is {code}. Anyone can check it at {check}.',
   'guarantee.notify.reminder.subject': 'Your bridge-back guarantee ends on {until}',
   'guarantee.notify.reminder.body':
-    'Your bridge-back guarantee ends on {until}. Until then, if your job ends you can go back to {benefit} without a new assessment. If you are worried about your job, talk to your employment specialist.',
+    'Your bridge-back guarantee ends on {until}. Until then, if your job ends, Bridgework will support you to go back to {benefit}, under the rules on your certificate. If you are worried about your job, talk to your employment specialist.',
   'guarantee.notify.used.subject': 'Your return-to-benefit letter is ready',
   'guarantee.notify.used.body': 'Your job ended within the protected period. Your letter for DWP and a checklist of what to do are ready.',
   'guarantee.notify.used.link': 'Sign in to download them: {url}',

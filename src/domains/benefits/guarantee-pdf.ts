@@ -1,8 +1,9 @@
 import type { Language } from '../../platform/db/index.ts';
 import { formatMoment, type Translate } from '../../platform/i18n/index.ts';
 import type { PdfBlock, PdfDocument } from '../../platform/pdf/index.ts';
-import type { Award, Guarantee } from './guarantee.ts';
-import { benefitWords, day, evidenceWords, notAppliedLines, ruleFigures, ruleLines } from './guarantee-words.ts';
+import { type Award, type Guarantee, isRevoked } from './guarantee.ts';
+import { incomeRelatedEsaEnds, returnClaimOn } from './guarantee-rules.ts';
+import { benefitWords, confidenceTags, day, evidenceWords, incomeRelatedEsaLine, ruleFigures, ruleLines } from './guarantee-words.ts';
 
 /** What the certificate and the return pack print, gathered by the service for one reader. */
 export type GuaranteeDocument = {
@@ -70,8 +71,10 @@ export function certificateDocument(d: GuaranteeDocument, t: Translate, lang: La
       { kind: 'paragraph', text: t('guarantee.pdf.ruleSource', { source: r.source }) },
     );
   }
-  for (const line of notAppliedLines(g, t)) blocks.push({ kind: 'paragraph', text: line });
+  const irEsa = incomeRelatedEsaLine(g, t, lang);
+  if (irEsa) blocks.push({ kind: 'paragraph', text: irEsa });
   blocks.push(
+    { kind: 'paragraph', text: t('guarantee.reassess') },
     { kind: 'paragraph', text: t('guarantee.evidenceAssumed') },
     { kind: 'paragraph', text: t('guarantee.pdf.honesty') },
     { kind: 'heading', text: t('guarantee.pdf.check'), level: 2 },
@@ -82,6 +85,10 @@ export function certificateDocument(d: GuaranteeDocument, t: Translate, lang: La
     language: lang,
     subject: d.person.name,
     footer: t('guarantee.pdf.footer', { code: g.verificationCode }),
+    provenance: confidenceTags(
+      g.rules.applied,
+      [incomeRelatedEsaEnds(g.award.benefit, g.protectedUntil)?.parameter].filter((p) => p !== undefined),
+    ),
     createdAt: d.issuedAt,
     blocks,
   };
@@ -96,14 +103,20 @@ export function returnPackDocument(d: GuaranteeDocument, t: Translate, lang: Lan
   const end = g.jobEndedOn ?? g.protectedUntil;
   const name = d.person.name;
   const benefit = benefitWords(d.award, t);
-  const covering = g.rules.applied.filter((r) => r.until >= end);
+  // A revoked rule is never given to DWP as a reason, even on a guarantee not yet re-stated.
+  const covering = g.rules.applied.filter((r) => r.until >= end && !isRevoked(r.rule));
   const specialist = d.specialistName ?? d.teamName;
   const until = day(g.protectedUntil, lang);
+  // Income-related ESA: a return on or after the day remaining awards ended is a claim for UC or New Style ESA.
+  const claim = returnClaimOn(d.award.benefit, end);
+  const irEsaEnded = claim === 'same' ? null : incomeRelatedEsaEnds(d.award.benefit, end);
+  const claimWords = claim === 'same' ? t(`guarantee.benefitShort.${d.award.benefit}`) : t('guarantee.benefitShort.uc-or-new-style-esa');
   return {
     title: t('guarantee.pdf.pack.title'),
     language: lang,
     subject: name,
     footer: t('guarantee.pdf.pack.footer', { code: g.verificationCode }),
+    provenance: confidenceTags(covering, irEsaEnded ? [irEsaEnded.parameter] : []),
     createdAt: d.issuedAt,
     blocks: [
       { kind: 'heading', text: t('guarantee.pdf.pack.title'), level: 1 },
@@ -130,6 +143,8 @@ export function returnPackDocument(d: GuaranteeDocument, t: Translate, lang: Lan
           t(`guarantee.pdf.pack.rule.${r.rule}`, { ...ruleFigures(r), name, determination: t(`guarantee.determination.${d.award.benefit}`) }),
         ),
       },
+      { kind: 'paragraph', text: t('guarantee.pdf.pack.reassess', { name }) },
+      ...(irEsaEnded ? [{ kind: 'paragraph', text: t('guarantee.pdf.pack.irEsa', { name, date: day(irEsaEnded.from, lang) }) } as PdfBlock] : []),
       { kind: 'paragraph', text: t('guarantee.pdf.pack.ask') },
       { kind: 'paragraph', text: t('guarantee.pdf.pack.verify', { url: d.checkUrl, code: g.verificationCode }) },
       // One paragraph, so the signature never lands on a page of its own.
@@ -141,7 +156,7 @@ export function returnPackDocument(d: GuaranteeDocument, t: Translate, lang: Lan
       {
         kind: 'list',
         items: [
-          t('guarantee.pdf.pack.check.claim', { benefit: t(`guarantee.benefitShort.${d.award.benefit}`), until }),
+          t('guarantee.pdf.pack.check.claim', { benefit: claimWords, until }),
           t('guarantee.pdf.pack.check.say', { end: day(end, lang) }),
           t('guarantee.pdf.pack.check.bring'),
           t('guarantee.pdf.pack.check.code', { code: g.verificationCode, url: d.checkUrl }),

@@ -8,9 +8,11 @@ import {
   dueForReminder,
   endUsesGuarantee,
   hasLapsed,
+  incomeRelatedEsaEnds,
   isHealthBenefit,
   protectionFor,
   reminderDays,
+  returnClaimOn,
   statusOn,
 } from './guarantee-rules.ts';
 
@@ -108,45 +110,34 @@ describe('protectionFor: every applicable rule, the latest wins, law wins a tie'
       '2026-09-02',
       'platform-protected-period',
     ],
-    // ESA decided 1 June 2025, job 2 March 2026: 274 days, well over 13 weeks: the 104-week term (to 28 February 2028).
+    // ESA decided 1 June 2025, job 2 March 2026: 274 days of LCW. The 104-week term the 2008 Regulations once
+    // gave a "work or training beneficiary" was revoked from 1 May 2012 (SI 2012/919): only the 12-week link
+    // (to 25 May) and the platform period (to 2 September), which is later. It used to say 28 February 2028.
     [
       'esa-income-related',
       '2025-06-01',
       '2026-03-02',
       [
         ['esa-linking', '2026-05-25'],
-        ['esa-work-or-training', '2028-02-28'],
         ['platform-protected-period', '2026-09-02'],
       ],
-      '2028-02-28',
-      'esa-work-or-training',
-    ],
-    // The 13-week edge. Decided 1 January; 2 April is 31 + 28 + 31 + 1 = 91 days, exactly 13 weeks: not "more than".
-    [
-      'esa-new-style',
-      '2026-01-01',
-      '2026-04-02',
-      [
-        ['esa-linking', '2026-06-25'],
-        ['platform-protected-period', '2026-10-02'],
-      ],
-      '2026-10-02',
+      '2026-09-02',
       'platform-protected-period',
     ],
-    // One day later, 92 days: more than 13 weeks, so 104 weeks from 3 April 2026 (to 31 March 2028).
+    // However long LCW has lasted: decided 1 January 2026, job 3 April 2026 (92 days, once "more than 13 weeks"):
+    // 3 April + 84 days is 26 June; + 6 months is 3 October. It used to say 31 March 2028.
     [
       'esa-new-style',
       '2026-01-01',
       '2026-04-03',
       [
         ['esa-linking', '2026-06-26'],
-        ['esa-work-or-training', '2028-03-31'],
         ['platform-protected-period', '2026-10-03'],
       ],
-      '2028-03-31',
-      'esa-work-or-training',
+      '2026-10-03',
+      'platform-protected-period',
     ],
-    // A decision after the job start is no evidence of earlier LCW: only the 12-week link and the platform period.
+    // A decision after the job start changes nothing: the 12-week link and the platform period.
     [
       'esa-new-style',
       '2026-05-01',
@@ -167,16 +158,62 @@ describe('protectionFor: every applicable rule, the latest wins, law wins a tie'
     expect(p.applied.find((r) => r.rule === 'platform-protected-period')?.statutory).toBe(false);
   });
 
-  test('the ESA work-or-training rule that does not apply says why, with the days counted', () => {
-    const p = protectionFor({ award: { benefit: 'esa-new-style', decisionDate: '2026-01-01' }, jobStartDate: '2026-04-02' });
-    expect(p.notApplied).toEqual([expect.objectContaining({ rule: 'esa-work-or-training', reason: expect.stringContaining('91 days') })]);
-    expect(p.reasons.at(-1)).toBe('protected to 2026-10-02 by platform-protected-period');
+  test('no ESA award is protected in law for more than 12 weeks, whatever its decision date: the revoked rule is never applied', () => {
+    // Every decision date from 2008 to the job start, for both kinds of ESA: the law protects 84 days.
+    for (const benefit of ['esa-new-style', 'esa-income-related'] as const) {
+      for (const decisionDate of ['2008-10-27', '2012-04-30', '2020-01-01', '2025-06-01', '2026-03-01']) {
+        const p = protectionFor({ award: { benefit, decisionDate }, jobStartDate: '2026-03-02' });
+        expect(p.applied.map((r) => r.rule)).not.toContain('esa-work-or-training');
+        expect(p.notApplied).toEqual([]);
+        expect(p.applied.filter((r) => r.statutory).map((r) => r.until)).toEqual(['2026-05-25']);
+        expect(p.protectedUntil).toBe('2026-09-02');
+      }
+    }
+  });
+
+  test('the UC 6-month rule cites regulation 28(3)-(4)(b) and is law; the platform promise is not', () => {
+    const p = protectionFor({ award: { benefit: 'uc-lcwra', decisionDate: '2025-01-10' }, jobStartDate: '2026-03-02' });
+    const uc = p.applied.find((r) => r.rule === 'uc-reclaim');
+    expect(uc?.statutory).toBe(true);
+    expect(uc?.parameters[0]?.source).toContain('regulation 28(3) and (4)(b)');
+    expect(p.applied.find((r) => r.rule === 'platform-protected-period')?.statutory).toBe(false);
   });
 
   test('a job start before a parameter was first in force uses the rule as first written', () => {
     // The platform period is dated from 2024-04-08; a 2023 job still gets 6 months.
     const p = protectionFor({ award: { benefit: 'uc-lcw', decisionDate: '2022-01-01' }, jobStartDate: '2023-05-15' });
     expect(p.protectedUntil).toBe('2023-11-15');
+  });
+});
+
+describe('income-related ESA ends for remaining awards from 1 July 2026 (SI 2026/409 art 3A [S])', () => {
+  test.each([
+    // [benefit, return day, claim]
+    ['esa-income-related', '2026-06-30', 'same'],
+    ['esa-income-related', '2026-07-01', 'uc-or-new-style-esa'],
+    ['esa-income-related', '2027-01-15', 'uc-or-new-style-esa'],
+    ['esa-new-style', '2027-01-15', 'same'],
+    ['uc-lcwra', '2027-01-15', 'same'],
+  ] as const)('%s, returning on %s: %s', (benefit, day, claim) => {
+    expect(returnClaimOn(benefit, day)).toBe(claim);
+  });
+
+  test('the end is dated and sourced, and matters only to an income-related ESA award protected on or after it', () => {
+    expect(incomeRelatedEsaEnds('esa-income-related', '2026-07-01')).toMatchObject({
+      from: '2026-07-01',
+      parameter: { name: 'esa-income-related-open', value: 0, confidence: 'S', source: expect.stringContaining('SI 2026/409') },
+    });
+    expect(incomeRelatedEsaEnds('esa-income-related', '2026-06-30')).toBeNull();
+    expect(incomeRelatedEsaEnds('esa-new-style', '2027-01-01')).toBeNull();
+  });
+
+  test('a protection that runs past the end says so in its reasons', () => {
+    // Job 2 March 2026: protected to 2 September 2026, which is after 1 July.
+    const p = protectionFor({ award: { benefit: 'esa-income-related', decisionDate: '2025-06-01' }, jobStartDate: '2026-03-02' });
+    expect(p.reasons).toContain('income-related ESA awards end from 2026-07-01: a return on or after that day is to Universal Credit or New Style ESA');
+    // Protected only to 2 June 2025: nothing to say.
+    const before = protectionFor({ award: { benefit: 'esa-income-related', decisionDate: '2024-06-01' }, jobStartDate: '2024-12-02' });
+    expect(before.reasons.join(' ')).not.toContain('income-related ESA awards end');
   });
 });
 

@@ -1,9 +1,8 @@
 import esaLinkingFile from '../../../policy/bridge-back-esa-linking-weeks.json' with { type: 'json' };
-import esaWotLinkingFile from '../../../policy/bridge-back-esa-work-or-training-linking-weeks.json' with { type: 'json' };
-import esaWotQualifyingFile from '../../../policy/bridge-back-esa-work-or-training-qualifying-weeks.json' with { type: 'json' };
 import platformMonthsFile from '../../../policy/bridge-back-platform-protected-months.json' with { type: 'json' };
 import reminderDaysFile from '../../../policy/bridge-back-reminder-days.json' with { type: 'json' };
 import ucReclaimFile from '../../../policy/bridge-back-uc-reclaim-months.json' with { type: 'json' };
+import esaIncomeRelatedOpenFile from '../../../policy/esa-income-related-open.json' with { type: 'json' };
 import { type PolicyParameter, parsePolicyParameter, valueAt } from '../../platform/policy/index.ts';
 import {
   type AppliedRule,
@@ -25,8 +24,7 @@ import {
 export const PARAMETERS = {
   ucReclaimMonths: parsePolicyParameter(ucReclaimFile),
   esaLinkingWeeks: parsePolicyParameter(esaLinkingFile),
-  esaWorkOrTrainingLinkingWeeks: parsePolicyParameter(esaWotLinkingFile),
-  esaWorkOrTrainingQualifyingWeeks: parsePolicyParameter(esaWotQualifyingFile),
+  esaIncomeRelatedOpen: parsePolicyParameter(esaIncomeRelatedOpenFile),
   platformProtectedMonths: parsePolicyParameter(platformMonthsFile),
   reminderDays: parsePolicyParameter(reminderDaysFile),
 } as const;
@@ -60,7 +58,8 @@ export const isHealthBenefit = (benefit: string): benefit is AwardBenefit => (HE
 const STATUTORY: Readonly<Record<RuleCode, boolean>> = {
   'uc-reclaim': true,
   'esa-linking': true,
-  'esa-work-or-training': true,
+  // Revoked from 1 May 2012 (SI 2012/919): not law, so never the stronger thing to show DWP.
+  'esa-work-or-training': false,
   'platform-protected-period': false,
 };
 
@@ -79,33 +78,21 @@ export type Protection = {
  * Every rule that protects a return to the award after a job starting on `jobStartDate`, each to
  * its last day, and the guarantee they make together: it lasts to the latest of them.
  *
- * - Universal Credit (LCW or LCWRA): a claim again within 6 months keeps the determination; and
- *   Bridgework's own protected period.
- * - ESA: the 12-week linking rule; the 104-week linking term for a work or training beneficiary,
- *   when limited capability for work had lasted more than 13 weeks by the job start (measured from
- *   the award's decision date, the earliest evidence of it Bridgework holds); and the platform period.
+ * - Universal Credit (LCW or LCWRA): a new award within 6 months of one that ended because of
+ *   earnings keeps the LCW/LCWRA outcome without a new waiting period (UC Regs 2013 reg 28(3)-(4)(b));
+ *   and Bridgework's own protected period.
+ * - ESA: the 12-week linking rule (ESA Regs 2013 reg 86; 2008 reg 145(1)), the only ESA linking rule in
+ *   force, and the platform period. The 104-week term of the 2008 Regulations was revoked from 1 May
+ *   2012 (SI 2012/919) and is never applied, however long limited capability for work has lasted.
  */
 export function protectionFor(input: { award: { benefit: AwardBenefit; decisionDate: string }; jobStartDate: string }): Protection {
   const start = input.jobStartDate;
   const applied: AppliedRule[] = [];
-  const notApplied: RuleNotApplied[] = [];
   const rule = (code: RuleCode, until: string, parameters: RuleParameter[]): AppliedRule => ({ rule: code, until, statutory: STATUTORY[code], parameters });
 
   if (isEsa(input.award.benefit)) {
     const linking = parameterAt(PARAMETERS.esaLinkingWeeks, start);
     applied.push(rule('esa-linking', addDays(start, linking.value * 7), [linking]));
-    const qualifying = parameterAt(PARAMETERS.esaWorkOrTrainingQualifyingWeeks, start);
-    const term = parameterAt(PARAMETERS.esaWorkOrTrainingLinkingWeeks, start);
-    const lcwDays = daysBetween(input.award.decisionDate, start);
-    if (lcwDays > qualifying.value * 7) {
-      applied.push(rule('esa-work-or-training', addDays(start, term.value * 7), [qualifying, term]));
-    } else {
-      notApplied.push({
-        rule: 'esa-work-or-training',
-        reason: `limited capability for work had lasted ${Math.max(0, lcwDays)} days by the job start, counted from the decision date; more than ${qualifying.value} weeks (${qualifying.value * 7} days) is needed`,
-        parameters: [qualifying, term],
-      });
-    }
   } else {
     const months = parameterAt(PARAMETERS.ucReclaimMonths, start);
     applied.push(rule('uc-reclaim', addMonths(start, months.value), [months]));
@@ -115,18 +102,50 @@ export function protectionFor(input: { award: { benefit: AwardBenefit; decisionD
 
   const [first, ...rest] = applied as [AppliedRule, ...AppliedRule[]];
   const protecting = rest.reduce((best, r) => (r.until > best.until || (r.until === best.until && r.statutory && !best.statutory) ? r : best), first);
+  const ends = incomeRelatedEsaEnds(input.award.benefit, protecting.until);
   return {
     startsOn: start,
     protectedUntil: protecting.until,
     protectingRule: protecting.rule,
     applied,
-    notApplied,
+    notApplied: [],
     reasons: [
       ...applied.map((r) => `${r.rule} protects to ${r.until}`),
-      ...notApplied.map((r) => `${r.rule} does not apply: ${r.reason}`),
+      ...(ends ? [`income-related ESA awards end from ${ends.from}: a return on or after that day is to Universal Credit or New Style ESA`] : []),
       `protected to ${protecting.until} by ${protecting.rule}`,
     ],
   };
+}
+
+/** The first day on which `p` (a 1/0 flag) is 0, if it ever is. */
+function firstClosedDay(p: PolicyParameter): string | null {
+  return (
+    Object.entries(p.values)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .find(([, v]) => v === 0)?.[0] ?? null
+  );
+}
+
+/**
+ * When remaining income-related ESA awards end (SI 2026/409 art 3A [S]), for an income-related ESA
+ * award whose protection runs to `until` or later: a return on or after `from` is to Universal Credit
+ * (or New Style ESA where contributions allow), not to income-related ESA. Null for any other benefit,
+ * or when the end falls after the protected period.
+ */
+export function incomeRelatedEsaEnds(benefit: AwardBenefit, until: string): { from: string; parameter: RuleParameter } | null {
+  if (benefit !== 'esa-income-related') return null;
+  const from = firstClosedDay(PARAMETERS.esaIncomeRelatedOpen);
+  if (!from || from > until) return null;
+  return { from, parameter: parameterAt(PARAMETERS.esaIncomeRelatedOpen, from) };
+}
+
+/**
+ * What a return to benefit on `day` is a claim for: the same benefit, or, for income-related ESA on or
+ * after the day its remaining awards end, Universal Credit or New Style ESA.
+ */
+export function returnClaimOn(benefit: AwardBenefit, day: string): 'same' | 'uc-or-new-style-esa' {
+  if (benefit !== 'esa-income-related') return 'same';
+  return parameterAt(PARAMETERS.esaIncomeRelatedOpen, day).value === 0 ? 'uc-or-new-style-esa' : 'same';
 }
 
 /** Days from `today` to the last protected day: 0 on the last day, negative once it has passed. */

@@ -1,7 +1,8 @@
 import type { Language } from '../../platform/db/index.ts';
 import { formatIsoDate, type Translate } from '../../platform/i18n/index.ts';
-import type { AppliedRule, Award, Guarantee, RuleCode } from './guarantee.ts';
-import { daysLeft } from './guarantee-rules.ts';
+import type { Confidence } from '../../platform/pdf/index.ts';
+import { type AppliedRule, type Award, type Guarantee, isRevoked, type RuleCode, type RuleParameter } from './guarantee.ts';
+import { daysLeft, incomeRelatedEsaEnds } from './guarantee-rules.ts';
 
 /*
  * A guarantee in the reader's words, shared by the pages, the PDFs and the emails: the benefit, the
@@ -12,7 +13,7 @@ export const day = (iso: string, lang: Language): string => formatIsoDate(iso, l
 
 /** The figures a rule's words need, from the parameters it used. */
 export function ruleFigures(r: Pick<AppliedRule, 'rule' | 'parameters'>): Record<string, number> {
-  const [first, second] = r.parameters.map((p) => p.value);
+  const [first] = r.parameters.map((p) => p.value);
   switch (r.rule) {
     case 'uc-reclaim':
     case 'platform-protected-period':
@@ -20,7 +21,8 @@ export function ruleFigures(r: Pick<AppliedRule, 'rule' | 'parameters'>): Record
     case 'esa-linking':
       return { weeks: first ?? 12 };
     case 'esa-work-or-training':
-      return { qualifying: first ?? 13, weeks: second ?? 104 };
+      // Revoked: its words name no figure.
+      return {};
   }
 }
 
@@ -33,7 +35,7 @@ export const ruleSource = (r: Pick<AppliedRule, 'rule'>, t: Translate): string =
 /** The rule that protects longest, by name. */
 export function protectingRuleName(g: Pick<Guarantee, 'rules' | 'protectingRule'>, t: Translate): string {
   const r = ruleOf(g, g.protectingRule);
-  return r ? ruleName(r, t) : t(`guarantee.rule.${g.protectingRule}.name`, { months: 6, weeks: 12, qualifying: 13 });
+  return r ? ruleName(r, t) : t(`guarantee.rule.${g.protectingRule}.name`, { months: 6, weeks: 12 });
 }
 
 /** "Universal Credit with … (LCWRA)", or "New Style ESA: Support group". */
@@ -54,23 +56,43 @@ export function timeLeft(protectedUntil: string, today: string, t: Translate): s
   return t('guarantee.days.left', { days: left });
 }
 
-/** Each applicable rule: its name, plain words, source and last day. */
-export function ruleLines(g: Pick<Guarantee, 'rules'>, t: Translate, lang: Language) {
-  return g.rules.applied.map((r) => ({
-    rule: r.rule,
-    statutory: r.statutory,
-    name: ruleName(r, t),
-    until: t('guarantee.rule.until', { date: day(r.until, lang) }),
-    plain: rulePlain(r, t),
-    source: ruleSource(r, t),
-  }));
+/** The least sure confidence tag among a rule's parameters ("S" when any is secondary, and so on). */
+function ruleConfidence(r: Pick<AppliedRule, 'parameters'>): Confidence {
+  const tags = r.parameters.map((p) => p.confidence);
+  return (['U', 'D', 'S'] as const).find((c) => tags.includes(c)) ?? 'V';
 }
 
-/** Why the ESA 104-week rule did not apply, in the reader's words, when it was looked at. */
-export function notAppliedLines(g: Pick<Guarantee, 'rules' | 'startsOn' | 'award'>, t: Translate): string[] {
-  return g.rules.notApplied.map((r) => {
-    const [qualifying, weeks] = r.parameters.map((p) => p.value);
-    const days = Math.max(0, Math.round((Date.parse(`${g.startsOn}T00:00:00Z`) - Date.parse(`${g.award.decisionDate}T00:00:00Z`)) / 86_400_000));
-    return t('guarantee.rule.wotNotApplied', { weeks: weeks ?? 104, qualifying: qualifying ?? 13, days });
+/**
+ * Each rule on the guarantee: its name, plain words, source (tagged [S], [D] or [U] when less than
+ * verified) and last day. A revoked rule, on a guarantee not yet re-stated, says it is revoked.
+ */
+export function ruleLines(g: Pick<Guarantee, 'rules'>, t: Translate, lang: Language) {
+  return g.rules.applied.map((r) => {
+    const confidence = ruleConfidence(r);
+    return {
+      rule: r.rule,
+      statutory: r.statutory && !isRevoked(r.rule),
+      revoked: isRevoked(r.rule),
+      confidence,
+      name: ruleName(r, t),
+      until: t('guarantee.rule.until', { date: day(r.until, lang) }),
+      plain: rulePlain(r, t),
+      source: confidence === 'V' ? ruleSource(r, t) : `${ruleSource(r, t)} [${confidence}]`,
+    };
   });
+}
+
+/**
+ * For an income-related ESA award, what a return is a claim for once remaining awards end (SI 2026/409
+ * art 3A [S]): one sentence, by date, or nothing when the end falls after the protected period.
+ */
+export function incomeRelatedEsaLine(g: Pick<Guarantee, 'award' | 'startsOn' | 'protectedUntil'>, t: Translate, lang: Language): string | null {
+  const ends = incomeRelatedEsaEnds(g.award.benefit, g.protectedUntil);
+  if (!ends) return null;
+  return t(ends.from <= g.startsOn ? 'guarantee.irEsa.ended' : 'guarantee.irEsa.ends', { date: day(ends.from, lang) });
+}
+
+/** The confidence tag of every policy value a document's words rest on (its rules' and any others), for its footer. */
+export function confidenceTags(rules: readonly Pick<AppliedRule, 'parameters'>[], others: readonly RuleParameter[] = []): Confidence[] {
+  return [...rules.map(ruleConfidence), ...others.map((p) => ruleConfidence({ parameters: [p] }))];
 }

@@ -21,9 +21,17 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export const isEsa = (benefit: AwardBenefit): boolean => benefit === 'esa-new-style' || benefit === 'esa-income-related';
 
-/** The rules that can protect a return to benefit; the first three are law, the last is Bridgework's promise. */
+/**
+ * The rules a guarantee can name. `uc-reclaim` and `esa-linking` are law and `platform-protected-period`
+ * is Bridgework's promise. `esa-work-or-training` (the ESA 2008 "work or training beneficiary" term) was
+ * revoked from 1 May 2012 (SI 2012/919): no rule applies it, and it stays here only so that a guarantee
+ * stored before migration 0008 re-stated it can still be read.
+ */
 export const RULE_CODES = ['uc-reclaim', 'esa-linking', 'esa-work-or-training', 'platform-protected-period'] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
+/** Rules that are no longer law: never applied, never shown as protecting anyone. */
+export const REVOKED_RULES: readonly RuleCode[] = ['esa-work-or-training'];
+export const isRevoked = (rule: RuleCode): boolean => REVOKED_RULES.includes(rule);
 
 export const GUARANTEE_STATUSES = ['active', 'used', 'expired', 'withdrawn'] as const;
 export type GuaranteeStatus = (typeof GUARANTEE_STATUSES)[number];

@@ -2,7 +2,7 @@ import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { figureAlts } from '../../../test/support/pdf.ts';
-import { type PdfBlock, type PdfChart, type PdfDocument, renderPdf } from './index.ts';
+import { confidenceMark, type PdfBlock, type PdfChart, type PdfDocument, provenanceNote, renderPdf } from './index.ts';
 import { cleanText, flowText, wrapLines } from './text.ts';
 
 const latin1 = (pdf: Buffer) => pdf.toString('latin1');
@@ -370,5 +370,35 @@ describe('text', () => {
     const flowed = flowText(`a ${'y'.repeat(95)} b`, 30, measure);
     expect(flowed.split(/[ \n]/u).every((piece) => measure(piece) <= 30)).toBe(true);
     expect(flowed.replace(/\n/gu, '')).toBe(`a ${'y'.repeat(95)} b`);
+  });
+});
+
+describe('provenance: what rests on less than a primary source says so in the footer', () => {
+  test.each([
+    [['V'], 'en', null],
+    [[], 'en', null],
+    [['V', 'U'], 'en', 'Not checked against a primary source: [U] not verified, or platform policy.'],
+    [
+      ['U', 'S', 'D', 'S'],
+      'en',
+      'Not checked against a primary source: [S] from a secondary source, not the law itself; [D] worked out from other figures; [U] not verified, or platform policy.',
+    ],
+    [['S'], 'cy', 'Heb ei wirio yn erbyn ffynhonnell sylfaenol: [S] o ffynhonnell eilaidd, nid o’r gyfraith ei hun.'],
+  ] as const)('%j in %s', (tags, lang, note) => {
+    expect(provenanceNote(tags, lang)).toBe(note);
+  });
+
+  test('marks a value only when it is less than verified', () => {
+    expect(confidenceMark('V')).toBe('');
+    expect(confidenceMark('D')).toBe('[D]');
+  });
+
+  test('a document with a long footer and every tag still renders one well-formed page per page of content', async () => {
+    const footer = 'Bridgework bridge-back guarantee. Verification code BW-7K3M-Q9PX-2D4R. '.repeat(3);
+    for (const language of ['en', 'cy'] as const) {
+      const pdf = await renderPdf({ title: 'Certificate', language, blocks: [{ kind: 'paragraph', text: 'One page.' }], footer, provenance: ['S', 'D', 'U'] });
+      expectWellFormed(pdf);
+      expect(latin1(pdf)).toMatch(/\/Type \/Pages\n\/Count 1\n/u);
+    }
   });
 });

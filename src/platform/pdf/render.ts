@@ -3,6 +3,7 @@ import { chartHeight, type PdfChart, renderChart } from './chart.ts';
 import { fontFiles } from './fonts.ts';
 import { fitColumns, renderGrid } from './grid.ts';
 import { asArtifact, COLOUR, ensureSpace, type Layout, lineHeight, PAGE, pageTop, TYPE, useFont } from './layout.ts';
+import { type Confidence, provenanceNote } from './provenance.ts';
 import { clampLines, cleanText, flowText, wrapLines } from './text.ts';
 
 export type PdfBlock =
@@ -23,6 +24,12 @@ export type PdfDocument = {
   blocks: PdfBlock[];
   /** Printed at the foot of every page, above the page number (at most two lines). */
   footer?: string;
+  /**
+   * The confidence tags of every policy value the document uses. When any is [S], [D] or [U], every
+   * page's footer says so and what each tag means (at most two more lines), so a reader knows what
+   * rests on less than a primary source.
+   */
+  provenance?: readonly Confidence[];
   /** Recorded as the creation date; give one for byte-identical output from the same input. */
   createdAt?: Date;
 };
@@ -215,13 +222,16 @@ function drawFooters(layout: Layout, input: PdfDocument): void {
   useFont(doc, 'regular', TYPE.small);
   const measure = (s: string) => doc.widthOfString(s);
   const footerLines = footer === '' ? [] : clampLines(wrapLines(footer, width, measure), 2, width, measure);
+  const note = provenanceNote(input.provenance ?? [], input.language);
+  // Four lines fit below the bottom margin: the note gives way to a two-line footer.
+  const noteLines = note === null ? [] : clampLines(wrapLines(note, width, measure), Math.max(1, 3 - footerLines.length), width, measure);
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
     asArtifact(
       doc,
       () => {
         useFont(doc, 'regular', TYPE.small);
-        const lines = [...footerLines, pageLabel[input.language](i + 1, range.count)];
+        const lines = [...footerLines, ...noteLines, pageLabel[input.language](i + 1, range.count)];
         const lh = lineHeight(doc);
         const top = doc.page.height - PAGE.margins.bottom + 16;
         doc
