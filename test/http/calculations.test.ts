@@ -81,6 +81,17 @@ describe('POST /api/v1/calculations/universal-credit', () => {
     ['money with three decimals', { date: '2025-06-01', adults: [{ age: 30 }], capital: 1.234 }, ['body.capital']],
     ['an unknown field', { date: '2025-06-01', adults: [{ age: 30, partnerAge: 31 }] }, ['body.adults.0']],
     ['not a household at all', [1, 2, 3], ['body']],
+    [
+      'a child disability that is not a rate',
+      { date: '2025-06-01', adults: [{ age: 30 }], children: [{ birthDate: '2019-01-01', disability: 'x' }] },
+      ['body.children.0.disability'],
+    ],
+    [
+      'a part non-dependant',
+      { date: '2025-06-01', adults: [{ age: 30 }], housing: { eligibleRentMonthly: 500, nonDependants: 0.5 } },
+      ['body.housing.nonDependants'],
+    ],
+    ['selfEmployed without gainful', { date: '2025-06-01', adults: [{ age: 30, selfEmployed: {} }] }, ['body.adults.0.selfEmployed.gainful']],
   ])('%s is 422 problem details with the issues', async (_name, payload, paths) => {
     const res = await post(payload);
     expect(res.statusCode).toBe(422);
@@ -89,6 +100,19 @@ describe('POST /api/v1/calculations/universal-credit', () => {
     expect(body.status).toBe(422);
     expect([...new Set(body.issues.map((i) => i.path))]).toEqual(paths);
     for (const i of body.issues) expect(i.message).not.toMatch(/^Invalid input/);
+  });
+
+  test('a capped award lists its elements and deductions.benefitCap, the same as the command line', async () => {
+    const capped = UC_EXAMPLES.find((e) => e.expected.deductions?.benefitCap !== undefined && e.input.children?.length === 4);
+    const res = await post(capped?.input);
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { award: number; deductions: Record<string, number>; reasons: { code: string }[]; parameters: { name: string }[] };
+    expect(body.award).toBe(1485.08);
+    expect(body.deductions).toEqual({ earnings: 0, unearnedIncome: 0, capitalTariff: 0, benefitCap: 1345.59, total: 1345.59 });
+    expect(body.reasons.map((r) => r.code)).toContain('benefit-cap.applied');
+    expect(body.parameters.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['uc-benefit-cap-outside-london-couple-or-children', 'child-benefit-eldest', 'child-benefit-other']),
+    );
   });
 
   test('an unknown field is named in the message', async () => {
@@ -149,7 +173,29 @@ describe('POST /api/v1/calculations/universal-credit', () => {
     const schema = op?.requestBody.content['application/json']?.schema;
     expect(schema?.required).toEqual(['date', 'adults']);
     expect(schema?.additionalProperties).toBe(false);
-    expect(Object.keys(schema?.properties ?? {})).toEqual(['date', 'adults', 'children', 'housing', 'childcareMonthly', 'capital', 'otherIncomeMonthly']);
+    expect(Object.keys(schema?.properties ?? {})).toEqual([
+      'date',
+      'adults',
+      'children',
+      'housing',
+      'childcareMonthly',
+      'capital',
+      'otherIncomeMonthly',
+      'childBenefit',
+    ]);
+    expect(Object.keys(schema?.properties.adults?.items?.properties ?? {})).toEqual([
+      'age',
+      'lcw',
+      'lcwSince',
+      'lcwra',
+      'lcwraSince',
+      'lcwraProtected',
+      'netEarningsMonthly',
+      'carer',
+      'disabilityBenefit',
+      'selfEmployed',
+    ]);
+    expect(Object.keys(schema?.properties.housing?.properties ?? {})).toEqual(['eligibleRentMonthly', 'inLondon', 'nonDependants']);
     expect(schema?.properties.adults?.items?.required).toEqual(['age']);
     expect(Object.keys(op?.responses ?? {})).toContain('200');
     expect(doc.components.securitySchemes.clientCredentials.flows.clientCredentials.scopes).toHaveProperty('calculations:read');

@@ -27,6 +27,8 @@ export type UcExample = {
   expected: Pick<UcResult, 'award' | 'maximumAmount' | 'workAllowance' | 'elements'> & { deductions?: Partial<UcResult['deductions']> };
   /** Reason codes the result must include. */
   codes?: ReasonCode[];
+  /** Every reason code the result gives, in order: for the examples added with the completed model. */
+  exactCodes?: ReasonCode[];
 };
 
 const Y2024 = '2024-06-01';
@@ -617,6 +619,1035 @@ export const UC_EXAMPLES: readonly UcExample[] = [
     expected: { award: 424.9, maximumAmount: 424.9, workAllowance: 0, elements: { standardAllowance: 424.9 } },
     codes: ['rates.latest-held', 'standard-allowance.single-25-plus', 'award'],
   },
+  // ── Completing the model ─────────────────────────────────────────────────────────────────────────
+  // Rates (a month):                     2024/25    2025/26    2026/27
+  //   carer element                      198.31     201.68     209.34 [D]
+  //   disabled child addition lower      156.11     158.76     164.79 [D]
+  //   disabled child addition higher     487.58     495.87     514.71 [D]
+  //   LCW element (claims before 3 April 2017)  156.11  158.76  158.76
+  //   housing cost contribution           91.47      93.02      96.55 [D]
+  //   benefit cap outside London: single 1229.42, couple or children 1835.00; Greater London 1413.92 / 2110.25
+  //   Child Benefit a week (eldest/other) 25.60/16.95 26.05/17.25 27.05/17.90, × 52 ÷ 12 in the cap
+  //   National Living Wage an hour        11.44      12.21      12.71 (cap exemption: 16 h × NLW × 52 ÷ 12)
+
+  // Carer element: one per carer; not for the adult the household's LCWRA element is for (reg 29(4)).
+  {
+    name: 'carer element: a single carer with no earnings (2025/26)',
+    input: { date: Y2025, adults: [{ age: 30, carer: true }] },
+    // 400.14 + 201.68 = 601.82; a carer gets no work allowance; the carer test exempts from the cap
+    expected: { award: 601.82, maximumAmount: 601.82, workAllowance: 0, elements: { standardAllowance: 400.14, carer: 201.68 } },
+    exactCodes: ['standard-allowance.single-25-plus', 'carer.element', 'maximum-amount', 'work-allowance.none', 'taper', 'benefit-cap.exempt-carer', 'award'],
+  },
+  {
+    name: 'carer element (2024/25)',
+    input: { date: Y2024, adults: [{ age: 30, carer: true }] },
+    // 393.45 + 198.31 = 591.76
+    expected: { award: 591.76, maximumAmount: 591.76, workAllowance: 0, elements: { standardAllowance: 393.45, carer: 198.31 } },
+    exactCodes: ['standard-allowance.single-25-plus', 'carer.element', 'maximum-amount', 'work-allowance.none', 'taper', 'benefit-cap.exempt-carer', 'award'],
+  },
+  {
+    name: 'carer element (2026/27, derived rate)',
+    input: { date: Y2026, adults: [{ age: 30, carer: true }] },
+    // 424.90 + 209.34 (201.68 × 1.038 = 209.34384) = 634.24
+    expected: { award: 634.24, maximumAmount: 634.24, workAllowance: 0, elements: { standardAllowance: 424.9, carer: 209.34 } },
+    exactCodes: ['standard-allowance.single-25-plus', 'carer.element', 'maximum-amount', 'work-allowance.none', 'taper', 'benefit-cap.exempt-carer', 'award'],
+  },
+  {
+    name: 'carer with LCWRA: only the LCWRA element for the same person (2025/26)',
+    input: { date: Y2025, adults: [{ age: 30, carer: true, lcwra: true, lcwraSince: '2024-01-01' }] },
+    // 400.14 + 423.27 = 823.41 (no carer element); LCWRA gives the work allowance 684
+    expected: { award: 823.41, maximumAmount: 823.41, workAllowance: 684, elements: { standardAllowance: 400.14, lcwra: 423.27 } },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'lcwra.one-rate',
+      'carer.lcwra-instead',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.exempt-lcwra',
+      'benefit-cap.exempt-carer',
+      'award',
+    ],
+  },
+  {
+    name: 'couple: adult 1 has LCWRA, adult 2 is a carer: both elements (2025/26)',
+    input: {
+      date: Y2025,
+      adults: [
+        { age: 30, lcwra: true, lcwraSince: '2024-01-01' },
+        { age: 30, carer: true },
+      ],
+    },
+    // 628.10 + 423.27 + 201.68 = 1253.05
+    expected: { award: 1253.05, maximumAmount: 1253.05, workAllowance: 684, elements: { standardAllowance: 628.1, lcwra: 423.27, carer: 201.68 } },
+    exactCodes: [
+      'standard-allowance.joint-25-plus',
+      'lcwra.one-rate',
+      'carer.element',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.exempt-lcwra',
+      'benefit-cap.exempt-carer',
+      'award',
+    ],
+  },
+  {
+    name: 'the same couple in the other order: the same award (2025/26)',
+    input: {
+      date: Y2025,
+      adults: [
+        { age: 30, carer: true },
+        { age: 30, lcwra: true, lcwraSince: '2024-01-01' },
+      ],
+    },
+    // 628.10 + 423.27 + 201.68 = 1253.05
+    expected: { award: 1253.05, maximumAmount: 1253.05, workAllowance: 684, elements: { standardAllowance: 628.1, lcwra: 423.27, carer: 201.68 } },
+    exactCodes: [
+      'standard-allowance.joint-25-plus',
+      'lcwra.one-rate',
+      'carer.element',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.exempt-lcwra',
+      'benefit-cap.exempt-carer',
+      'award',
+    ],
+  },
+  {
+    name: 'couple both with LCWRA at one rate, adult 1 a carer: LCWRA for adult 2, so adult 1 keeps the carer element (2025/26)',
+    input: {
+      date: Y2025,
+      adults: [
+        { age: 30, carer: true, lcwra: true, lcwraSince: '2024-01-01' },
+        { age: 30, lcwra: true, lcwraSince: '2024-02-01' },
+      ],
+    },
+    // one LCWRA element 423.27 (in respect of adult 2) + carer 201.68 for adult 1: 628.10 + 423.27 + 201.68 = 1253.05
+    expected: { award: 1253.05, maximumAmount: 1253.05, workAllowance: 684, elements: { standardAllowance: 628.1, lcwra: 423.27, carer: 201.68 } },
+    exactCodes: [
+      'standard-allowance.joint-25-plus',
+      'lcwra.one-rate',
+      'lcwra.couple-higher',
+      'carer.element',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.exempt-lcwra',
+      'benefit-cap.exempt-carer',
+      'award',
+    ],
+  },
+  {
+    name: 'the same couple in the other order, adult 2 the carer: still both elements (2025/26)',
+    input: {
+      date: Y2025,
+      adults: [
+        { age: 30, lcwra: true, lcwraSince: '2024-02-01' },
+        { age: 30, carer: true, lcwra: true, lcwraSince: '2024-01-01' },
+      ],
+    },
+    // 628.10 + 423.27 + 201.68 = 1253.05
+    expected: { award: 1253.05, maximumAmount: 1253.05, workAllowance: 684, elements: { standardAllowance: 628.1, lcwra: 423.27, carer: 201.68 } },
+    exactCodes: [
+      'standard-allowance.joint-25-plus',
+      'lcwra.one-rate',
+      'lcwra.couple-higher',
+      'carer.element',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.exempt-lcwra',
+      'benefit-cap.exempt-carer',
+      'award',
+    ],
+  },
+  {
+    name: 'couple: the carer has the higher (protected) LCWRA, so that LCWRA wins and no carer element (2026/27)',
+    input: {
+      date: Y2026,
+      adults: [
+        { age: 30, carer: true, lcwra: true, lcwraSince: '2024-01-01' },
+        { age: 30, lcwra: true, lcwraSince: '2026-05-01' },
+      ],
+    },
+    // max(429.80, 217.26) = 429.80 in respect of adult 1, the carer: 666.97 + 429.80 = 1096.77
+    expected: { award: 1096.77, maximumAmount: 1096.77, workAllowance: 710, elements: { standardAllowance: 666.97, lcwra: 429.8 } },
+    exactCodes: [
+      'standard-allowance.joint-25-plus',
+      'lcwra.protected',
+      'lcwra.couple-higher',
+      'carer.lcwra-instead',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.exempt-lcwra',
+      'benefit-cap.exempt-carer',
+      'award',
+    ],
+  },
+  {
+    name: 'couple, both carers (of different people): two carer elements (2026/27)',
+    input: {
+      date: Y2026,
+      adults: [
+        { age: 40, carer: true },
+        { age: 41, carer: true },
+      ],
+    },
+    // 666.97 + 2 × 209.34 = 1085.65
+    expected: { award: 1085.65, maximumAmount: 1085.65, workAllowance: 0, elements: { standardAllowance: 666.97, carer: 418.68 } },
+    exactCodes: [
+      'standard-allowance.joint-25-plus',
+      'carer.element',
+      'carer.element',
+      'maximum-amount',
+      'work-allowance.none',
+      'taper',
+      'benefit-cap.exempt-carer',
+      'award',
+    ],
+  },
+
+  // The LCW element: only where the award included LCW before 3 April 2017.
+  {
+    name: 'LCW element for LCW since 2016, with earnings (2025/26)',
+    input: { date: Y2025, adults: [{ age: 30, lcw: true, lcwSince: '2016-01-01', netEarningsMonthly: 800 }] },
+    // 400.14 + 158.76 = 558.90; 800 − 684 = 116 × 0.55 = 63.80; 558.90 − 63.80 = 495.10
+    expected: { award: 495.1, maximumAmount: 558.9, workAllowance: 684, elements: { standardAllowance: 400.14, lcw: 158.76 }, deductions: { earnings: 63.8 } },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'lcw.element',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.within',
+      'award',
+      'rounding',
+    ],
+  },
+  {
+    name: 'LCW since 2 April 2017, the last day before the cut-off: the LCW element (2026/27)',
+    input: { date: Y2026, adults: [{ age: 30, lcw: true, lcwSince: '2017-04-02' }] },
+    // 424.90 + 158.76 (frozen, UC Act 2025 s3) = 583.66
+    expected: { award: 583.66, maximumAmount: 583.66, workAllowance: 710, elements: { standardAllowance: 424.9, lcw: 158.76 } },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'lcw.element',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.within',
+      'award',
+    ],
+  },
+  {
+    name: 'LCW since 3 April 2017, the cut-off itself: no LCW element (2026/27)',
+    input: { date: Y2026, adults: [{ age: 30, lcw: true, lcwSince: '2017-04-03' }] },
+    // 424.90 only; LCW still gives the work allowance 710
+    expected: { award: 424.9, maximumAmount: 424.9, workAllowance: 710, elements: { standardAllowance: 424.9 } },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'lcw.element-not-paid',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.within',
+      'award',
+    ],
+  },
+  {
+    name: 'LCW element (2024/25)',
+    input: { date: Y2024, adults: [{ age: 30, lcw: true, lcwSince: '2015-06-01' }] },
+    // 393.45 + 156.11 = 549.56
+    expected: { award: 549.56, maximumAmount: 549.56, workAllowance: 673, elements: { standardAllowance: 393.45, lcw: 156.11 } },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'lcw.element',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.within',
+      'award',
+    ],
+  },
+  {
+    name: 'pre-2017 LCW and a carer: the carer element (the higher) instead of the LCW element (2025/26)',
+    input: { date: Y2025, adults: [{ age: 30, lcw: true, lcwSince: '2016-01-01', carer: true }] },
+    // 400.14 + 201.68 = 601.82 (201.68 > 158.76); LCW still gives the work allowance 684
+    expected: { award: 601.82, maximumAmount: 601.82, workAllowance: 684, elements: { standardAllowance: 400.14, carer: 201.68 } },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'lcw.carer-instead',
+      'carer.element',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.exempt-carer',
+      'award',
+    ],
+  },
+  {
+    name: 'couple: pre-2017 LCW and a partner with LCWRA: the LCWRA element only (2025/26)',
+    input: {
+      date: Y2025,
+      adults: [
+        { age: 30, lcw: true, lcwSince: '2016-01-01' },
+        { age: 30, lcwra: true, lcwraSince: '2020-01-01' },
+      ],
+    },
+    // 628.10 + 423.27 = 1051.37
+    expected: { award: 1051.37, maximumAmount: 1051.37, workAllowance: 684, elements: { standardAllowance: 628.1, lcwra: 423.27 } },
+    exactCodes: [
+      'standard-allowance.joint-25-plus',
+      'lcwra.one-rate',
+      'lcw.lcwra-instead',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.exempt-lcwra',
+      'award',
+    ],
+  },
+  {
+    name: 'couple both with pre-2017 LCW: one LCW element (2025/26)',
+    input: {
+      date: Y2025,
+      adults: [
+        { age: 30, lcw: true, lcwSince: '2016-01-01' },
+        { age: 30, lcw: true, lcwSince: '2015-01-01' },
+      ],
+    },
+    // 628.10 + 158.76 = 786.86
+    expected: { award: 786.86, maximumAmount: 786.86, workAllowance: 684, elements: { standardAllowance: 628.1, lcw: 158.76 } },
+    exactCodes: [
+      'standard-allowance.joint-25-plus',
+      'lcw.element',
+      'lcw.couple-once',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.within',
+      'award',
+    ],
+  },
+
+  // Disabled child additions: for every disabled child, whatever the two-child limit.
+  {
+    name: 'disabled child addition, lower rate (2025/26)',
+    input: { date: Y2025, adults: [{ age: 30 }], children: [{ birthDate: '2019-01-01', disability: 'lower' }] },
+    // 400.14 + 292.81 + 158.76 = 851.71; the child's DLA or PIP exempts from the cap
+    expected: { award: 851.71, maximumAmount: 851.71, workAllowance: 684, elements: { standardAllowance: 400.14, child: 292.81, disabledChild: 158.76 } },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'child.lower-rate',
+      'disabled-child.lower',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.exempt-disability-benefit',
+      'award',
+    ],
+  },
+  {
+    name: 'disabled child addition, lower rate (2024/25)',
+    input: { date: Y2024, adults: [{ age: 30 }], children: [{ birthDate: '2019-01-01', disability: 'lower' }] },
+    // 393.45 + 287.92 + 156.11 = 837.48
+    expected: { award: 837.48, maximumAmount: 837.48, workAllowance: 673, elements: { standardAllowance: 393.45, child: 287.92, disabledChild: 156.11 } },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'child.lower-rate',
+      'disabled-child.lower',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.exempt-disability-benefit',
+      'award',
+    ],
+  },
+  {
+    name: 'disabled child addition, higher rate (2026/27, derived rate)',
+    input: { date: Y2026, adults: [{ age: 30 }], children: [{ birthDate: '2019-01-01', disability: 'higher' }] },
+    // 424.90 + 303.94 + 514.71 (495.87 × 1.038 = 514.71306) = 1243.55
+    expected: { award: 1243.55, maximumAmount: 1243.55, workAllowance: 710, elements: { standardAllowance: 424.9, child: 303.94, disabledChild: 514.71 } },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'child.lower-rate',
+      'disabled-child.higher',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.exempt-disability-benefit',
+      'award',
+    ],
+  },
+  {
+    name: 'a third child removed by the two-child limit still gets the disabled child addition (2025/26)',
+    input: {
+      date: Y2025,
+      adults: [{ age: 30 }],
+      children: [{ birthDate: '2018-01-01' }, { birthDate: '2020-01-01', disability: 'none' }, { birthDate: '2022-01-01', disability: 'higher' }],
+    },
+    // child elements 292.81 × 2 = 585.62 (child 3 excluded); addition 495.87 for child 3: 400.14 + 585.62 + 495.87 = 1481.63
+    expected: { award: 1481.63, maximumAmount: 1481.63, workAllowance: 684, elements: { standardAllowance: 400.14, child: 585.62, disabledChild: 495.87 } },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'child.lower-rate',
+      'child.lower-rate',
+      'two-child-limit',
+      'disabled-child.higher',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.exempt-disability-benefit',
+      'award',
+    ],
+  },
+  {
+    name: 'two disabled children, one of each rate (2026/27)',
+    input: {
+      date: Y2026,
+      adults: [{ age: 30 }],
+      children: [
+        { birthDate: '2019-01-01', disability: 'higher' },
+        { birthDate: '2016-01-01', disability: 'lower' },
+      ],
+    },
+    // eldest first: child 1 (2016) 351.88 + lower 164.79; child 2 (2019) 303.94 + higher 514.71
+    // 424.90 + 655.82 + 679.50 = 1760.22
+    expected: { award: 1760.22, maximumAmount: 1760.22, workAllowance: 710, elements: { standardAllowance: 424.9, child: 655.82, disabledChild: 679.5 } },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'child.higher-rate',
+      'child.lower-rate',
+      'disabled-child.lower',
+      'disabled-child.higher',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.exempt-disability-benefit',
+      'award',
+    ],
+  },
+
+  // Housing cost contributions for non-dependants.
+  {
+    name: 'one non-dependant: a housing cost contribution off the rent (2025/26)',
+    input: { date: Y2025, adults: [{ age: 40 }], housing: { eligibleRentMonthly: 600, nonDependants: 1 } },
+    // 600.00 − 93.02 = 506.98; 400.14 + 506.98 = 907.12 (below the single cap of 1229.42)
+    expected: { award: 907.12, maximumAmount: 907.12, workAllowance: 0, elements: { standardAllowance: 400.14, housing: 506.98 } },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'housing.included',
+      'housing.non-dependants',
+      'maximum-amount',
+      'work-allowance.none',
+      'taper',
+      'benefit-cap.within',
+      'award',
+    ],
+  },
+  {
+    name: 'one non-dependant (2024/25)',
+    input: { date: Y2024, adults: [{ age: 40 }], housing: { eligibleRentMonthly: 500, nonDependants: 1 } },
+    // 500.00 − 91.47 = 408.53; 393.45 + 408.53 = 801.98
+    expected: { award: 801.98, maximumAmount: 801.98, workAllowance: 0, elements: { standardAllowance: 393.45, housing: 408.53 } },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'housing.included',
+      'housing.non-dependants',
+      'maximum-amount',
+      'work-allowance.none',
+      'taper',
+      'benefit-cap.within',
+      'award',
+    ],
+  },
+  {
+    name: 'two non-dependants take the whole rent: housing £0, never below (2026/27)',
+    input: { date: Y2026, adults: [{ age: 30 }], housing: { eligibleRentMonthly: 150, nonDependants: 2 } },
+    // 2 × 96.55 = 193.10 > 150.00, so the housing costs element is 0.00; 424.90
+    expected: { award: 424.9, maximumAmount: 424.9, workAllowance: 0, elements: { standardAllowance: 424.9, housing: 0 } },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'housing.included',
+      'housing.non-dependants',
+      'maximum-amount',
+      'work-allowance.none',
+      'taper',
+      'benefit-cap.within',
+      'award',
+    ],
+  },
+  {
+    name: 'a housing costs element of £0 gives the higher work allowance (2026/27)',
+    input: {
+      date: Y2026,
+      adults: [{ age: 30, netEarningsMonthly: 800 }],
+      children: [{ birthDate: '2019-01-01' }],
+      housing: { eligibleRentMonthly: 90, nonDependants: 1 },
+    },
+    // 90.00 − 96.55 < 0, so housing 0.00; 424.90 + 303.94 = 728.84; work allowance without housing 710:
+    // 800 − 710 = 90 × 0.55 = 49.50; 728.84 − 49.50 = 679.34
+    expected: {
+      award: 679.34,
+      maximumAmount: 728.84,
+      workAllowance: 710,
+      elements: { standardAllowance: 424.9, child: 303.94, housing: 0 },
+      deductions: { earnings: 49.5 },
+    },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'child.lower-rate',
+      'housing.included',
+      'housing.non-dependants',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.within',
+      'award',
+      'rounding',
+    ],
+  },
+
+  // The benefit cap: London or not, single or couple/children; Child Benefit counted; childcare never capped.
+  {
+    name: 'benefit cap: couple with four children outside London, no earnings (2026/27)',
+    input: {
+      date: Y2026,
+      adults: [{ age: 30 }, { age: 30 }],
+      children: [{ birthDate: '2015-01-01' }, { birthDate: '2017-06-01' }, { birthDate: '2019-01-01' }, { birthDate: '2021-01-01' }],
+      housing: { eligibleRentMonthly: 900 },
+    },
+    // 666.97 + (351.88 + 3 × 303.94 = 1263.70) + 900.00 = 2830.67;
+    // Child Benefit (27.05 + 3 × 17.90 = 80.75 a week) × 52 ÷ 12 = 349.9166… → 349.92; 2830.67 + 349.92 = 3180.59;
+    // over the cap of 1835.00 by 1345.59; 2830.67 − 1345.59 = 1485.08
+    expected: {
+      award: 1485.08,
+      maximumAmount: 2830.67,
+      workAllowance: 427,
+      elements: { standardAllowance: 666.97, child: 1263.7, housing: 900 },
+      deductions: { earnings: 0, benefitCap: 1345.59, total: 1345.59 },
+    },
+    exactCodes: [
+      'standard-allowance.joint-25-plus',
+      'child.higher-rate',
+      'child.lower-rate',
+      'child.lower-rate',
+      'child.lower-rate',
+      'child.no-limit',
+      'housing.included',
+      'maximum-amount',
+      'work-allowance.with-housing',
+      'taper',
+      'benefit-cap.applied',
+      'award',
+    ],
+  },
+  {
+    name: 'benefit cap: the same family when nobody gets Child Benefit ("childBenefit": false) (2026/27)',
+    input: {
+      date: Y2026,
+      adults: [{ age: 30 }, { age: 30 }],
+      children: [{ birthDate: '2015-01-01' }, { birthDate: '2017-06-01' }, { birthDate: '2019-01-01' }, { birthDate: '2021-01-01' }],
+      housing: { eligibleRentMonthly: 900 },
+      childBenefit: false,
+    },
+    // 2830.67 − 1835.00 = 995.67 taken off; award 1835.00
+    expected: {
+      award: 1835,
+      maximumAmount: 2830.67,
+      workAllowance: 427,
+      elements: { standardAllowance: 666.97, child: 1263.7, housing: 900 },
+      deductions: { benefitCap: 995.67, total: 995.67 },
+    },
+    codes: ['benefit-cap.applied'],
+  },
+  {
+    name: 'benefit cap: a single person with no child in Greater London (2025/26)',
+    input: { date: Y2025, adults: [{ age: 30 }], housing: { eligibleRentMonthly: 1400, inLondon: true } },
+    // 400.14 + 1400.00 = 1800.14; London single cap 1413.92: 386.22 taken off; award 1413.92
+    expected: {
+      award: 1413.92,
+      maximumAmount: 1800.14,
+      workAllowance: 0,
+      elements: { standardAllowance: 400.14, housing: 1400 },
+      deductions: { benefitCap: 386.22, total: 386.22 },
+    },
+    exactCodes: ['standard-allowance.single-25-plus', 'housing.included', 'maximum-amount', 'work-allowance.none', 'taper', 'benefit-cap.applied', 'award'],
+  },
+  {
+    name: 'benefit cap: the same person outside London (2025/26)',
+    input: { date: Y2025, adults: [{ age: 30 }], housing: { eligibleRentMonthly: 1400 } },
+    // 1800.14 − 1229.42 = 570.72 taken off; award 1229.42
+    expected: {
+      award: 1229.42,
+      maximumAmount: 1800.14,
+      workAllowance: 0,
+      elements: { standardAllowance: 400.14, housing: 1400 },
+      deductions: { benefitCap: 570.72, total: 570.72 },
+    },
+    exactCodes: ['standard-allowance.single-25-plus', 'housing.included', 'maximum-amount', 'work-allowance.none', 'taper', 'benefit-cap.applied', 'award'],
+  },
+  {
+    name: 'benefit cap: couple with three children in Greater London, Child Benefit for all three though the two-child limit removes one (2024/25)',
+    input: {
+      date: Y2024,
+      adults: [{ age: 30 }, { age: 28 }],
+      children: [{ birthDate: '2014-01-01' }, { birthDate: '2016-01-01' }, { birthDate: '2019-01-01' }],
+      housing: { eligibleRentMonthly: 1500, inLondon: true },
+    },
+    // 617.60 + (333.33 + 287.92 = 621.25; the 2019 child is the third and born after 6 April 2017) + 1500.00 = 2738.85;
+    // Child Benefit for all three (25.60 + 2 × 16.95 = 59.50) × 52 ÷ 12 = 257.8333… → 257.83; 2738.85 + 257.83 = 2996.68;
+    // London couple cap 2110.25: 886.43 taken off; 2738.85 − 886.43 = 1852.42
+    expected: {
+      award: 1852.42,
+      maximumAmount: 2738.85,
+      workAllowance: 404,
+      elements: { standardAllowance: 617.6, child: 621.25, housing: 1500 },
+      deductions: { benefitCap: 886.43, total: 886.43 },
+    },
+    codes: ['two-child-limit', 'benefit-cap.applied'],
+  },
+  {
+    name: 'benefit cap: the childcare costs element is not capped away (2026/27)',
+    input: {
+      date: Y2026,
+      adults: [{ age: 30, netEarningsMonthly: 800 }],
+      children: [{ birthDate: '2019-01-01' }, { birthDate: '2021-01-01' }],
+      housing: { eligibleRentMonthly: 1200 },
+      childcareMonthly: 1000,
+    },
+    // 424.90 + 607.88 + (1000 × 0.85 = 850.00) + 1200.00 = 3082.78; 800 − 427 = 373 × 0.55 = 205.15; before the cap 2877.63;
+    // Child Benefit (27.05 + 17.90 = 44.95) × 52 ÷ 12 = 194.7833… → 194.78; 2877.63 + 194.78 = 3072.41, less childcare 850.00 = 2222.41;
+    // 800 is below 16 × 12.71 × 52 ÷ 12 = 881.23, so not exempt; 2222.41 − 1835.00 = 387.41 taken off; 2877.63 − 387.41 = 2490.22
+    expected: {
+      award: 2490.22,
+      maximumAmount: 3082.78,
+      workAllowance: 427,
+      elements: { standardAllowance: 424.9, child: 607.88, childcare: 850, housing: 1200 },
+      deductions: { earnings: 205.15, benefitCap: 387.41, total: 592.56 },
+    },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'child.lower-rate',
+      'child.lower-rate',
+      'childcare.included',
+      'housing.included',
+      'maximum-amount',
+      'work-allowance.with-housing',
+      'taper',
+      'benefit-cap.applied',
+      'award',
+      'rounding',
+    ],
+  },
+  {
+    name: 'benefit cap: above the cap only because of childcare, so nothing is taken off (2026/27)',
+    input: {
+      date: Y2026,
+      adults: [{ age: 30, netEarningsMonthly: 800 }],
+      children: [{ birthDate: '2019-01-01' }, { birthDate: '2021-01-01' }],
+      housing: { eligibleRentMonthly: 500 },
+      childcareMonthly: 1000,
+    },
+    // 424.90 + 607.88 + 850.00 + 500.00 = 2382.78; less 205.15 = 2177.63; + 194.78 = 2372.41 (above 1835.00),
+    // less childcare 850.00 = 1522.41, not above 1835.00: nothing taken off; award 2177.63
+    expected: {
+      award: 2177.63,
+      maximumAmount: 2382.78,
+      workAllowance: 427,
+      elements: { standardAllowance: 424.9, child: 607.88, childcare: 850, housing: 500 },
+      deductions: { earnings: 205.15, total: 205.15 },
+    },
+    codes: ['benefit-cap.within'],
+  },
+  {
+    name: 'benefit cap exemption: earnings of exactly 16 × £12.21 × 52 ÷ 12 = £846.56 (2025/26)',
+    input: { date: Y2025, adults: [{ age: 30, netEarningsMonthly: 846.56 }], housing: { eligibleRentMonthly: 1400 } },
+    // exempt; no work allowance: 846.56 × 0.55 = 465.608 → 465.61; 1800.14 − 465.61 = 1334.53
+    expected: {
+      award: 1334.53,
+      maximumAmount: 1800.14,
+      workAllowance: 0,
+      elements: { standardAllowance: 400.14, housing: 1400 },
+      deductions: { earnings: 465.61, total: 465.61 },
+    },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'housing.included',
+      'maximum-amount',
+      'work-allowance.none',
+      'taper',
+      'benefit-cap.exempt-earnings',
+      'award',
+      'rounding',
+    ],
+  },
+  {
+    name: 'benefit cap: earnings of £846.55, a penny under, are capped (2025/26)',
+    input: { date: Y2025, adults: [{ age: 30, netEarningsMonthly: 846.55 }], housing: { eligibleRentMonthly: 1400 } },
+    // 846.55 × 0.55 = 465.6025 → 465.60; before the cap 1800.14 − 465.60 = 1334.54; over 1229.42 by 105.12; award 1229.42
+    expected: {
+      award: 1229.42,
+      maximumAmount: 1800.14,
+      workAllowance: 0,
+      elements: { standardAllowance: 400.14, housing: 1400 },
+      deductions: { earnings: 465.6, benefitCap: 105.12, total: 570.72 },
+    },
+    codes: ['benefit-cap.applied'],
+  },
+  {
+    name: 'benefit cap exemption: a couple’s combined earnings of £881.23 reach 16 × £12.71 × 52 ÷ 12 = £881.2266… (2026/27)',
+    input: {
+      date: Y2026,
+      adults: [
+        { age: 30, netEarningsMonthly: 500 },
+        { age: 30, netEarningsMonthly: 381.23 },
+      ],
+      children: [{ birthDate: '2019-01-01' }, { birthDate: '2021-01-01' }],
+      housing: { eligibleRentMonthly: 1600 },
+    },
+    // 666.97 + 607.88 + 1600.00 = 2874.85; 881.23 − 427 = 454.23 × 0.55 = 249.8265 → 249.83; 2874.85 − 249.83 = 2625.02
+    expected: {
+      award: 2625.02,
+      maximumAmount: 2874.85,
+      workAllowance: 427,
+      elements: { standardAllowance: 666.97, child: 607.88, housing: 1600 },
+      deductions: { earnings: 249.83, total: 249.83 },
+    },
+    codes: ['benefit-cap.exempt-earnings'],
+  },
+  {
+    name: 'benefit cap: the same couple a penny short at £881.22, in the other order, is capped (2026/27)',
+    input: {
+      date: Y2026,
+      adults: [
+        { age: 30, netEarningsMonthly: 381.22 },
+        { age: 30, netEarningsMonthly: 500 },
+      ],
+      children: [{ birthDate: '2019-01-01' }, { birthDate: '2021-01-01' }],
+      housing: { eligibleRentMonthly: 1600 },
+    },
+    // 454.22 × 0.55 = 249.821 → 249.82; before the cap 2625.03; + Child Benefit 194.78 = 2819.81; over 1835.00 by 984.81;
+    // 2625.03 − 984.81 = 1640.22
+    expected: {
+      award: 1640.22,
+      maximumAmount: 2874.85,
+      workAllowance: 427,
+      elements: { standardAllowance: 666.97, child: 607.88, housing: 1600 },
+      deductions: { earnings: 249.82, benefitCap: 984.81, total: 1234.63 },
+    },
+    codes: ['benefit-cap.applied'],
+  },
+  {
+    name: 'benefit cap exemption: LCWRA (2025/26)',
+    input: { date: Y2025, adults: [{ age: 30, lcwra: true, lcwraSince: '2024-01-01' }], housing: { eligibleRentMonthly: 1400 } },
+    // 400.14 + 423.27 + 1400.00 = 2223.41, above 1229.42 but exempt
+    expected: { award: 2223.41, maximumAmount: 2223.41, workAllowance: 411, elements: { standardAllowance: 400.14, lcwra: 423.27, housing: 1400 } },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'lcwra.one-rate',
+      'housing.included',
+      'maximum-amount',
+      'work-allowance.with-housing',
+      'taper',
+      'benefit-cap.exempt-lcwra',
+      'award',
+    ],
+  },
+  {
+    name: 'benefit cap exemption: only the partner has LCWRA (2025/26)',
+    input: { date: Y2025, adults: [{ age: 30 }, { age: 30, lcwra: true, lcwraSince: '2024-01-01' }], housing: { eligibleRentMonthly: 1400 } },
+    // 628.10 + 423.27 + 1400.00 = 2451.37, exempt
+    expected: { award: 2451.37, maximumAmount: 2451.37, workAllowance: 411, elements: { standardAllowance: 628.1, lcwra: 423.27, housing: 1400 } },
+    codes: ['benefit-cap.exempt-lcwra'],
+  },
+  {
+    name: 'benefit cap exemption: the carer test (2025/26)',
+    input: { date: Y2025, adults: [{ age: 30, carer: true }], housing: { eligibleRentMonthly: 1400 } },
+    // 400.14 + 201.68 + 1400.00 = 2001.82, exempt
+    expected: { award: 2001.82, maximumAmount: 2001.82, workAllowance: 0, elements: { standardAllowance: 400.14, carer: 201.68, housing: 1400 } },
+    codes: ['benefit-cap.exempt-carer'],
+  },
+  {
+    name: 'benefit cap exemption: the claimant gets a disability benefit (2025/26)',
+    input: { date: Y2025, adults: [{ age: 30, disabilityBenefit: true }], housing: { eligibleRentMonthly: 1400 } },
+    // 400.14 + 1400.00 = 1800.14, exempt (without the flag: capped to 1229.42)
+    expected: { award: 1800.14, maximumAmount: 1800.14, workAllowance: 0, elements: { standardAllowance: 400.14, housing: 1400 } },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'housing.included',
+      'maximum-amount',
+      'work-allowance.none',
+      'taper',
+      'benefit-cap.exempt-disability-benefit',
+      'award',
+    ],
+  },
+  {
+    name: 'benefit cap exemption: only the partner gets a disability benefit (2025/26)',
+    input: { date: Y2025, adults: [{ age: 30, disabilityBenefit: true }, { age: 30 }], housing: { eligibleRentMonthly: 1400 } },
+    // 628.10 + 1400.00 = 2028.10, exempt
+    expected: { award: 2028.1, maximumAmount: 2028.1, workAllowance: 0, elements: { standardAllowance: 628.1, housing: 1400 } },
+    codes: ['benefit-cap.exempt-disability-benefit'],
+  },
+  {
+    name: 'benefit cap exemption: a disabled child (DLA or PIP) (2026/27)',
+    input: {
+      date: Y2026,
+      adults: [{ age: 30 }, { age: 30 }],
+      children: [{ birthDate: '2015-01-01' }, { birthDate: '2017-06-01' }, { birthDate: '2019-01-01' }, { birthDate: '2021-01-01', disability: 'lower' }],
+      housing: { eligibleRentMonthly: 900 },
+    },
+    // 2830.67 + 164.79 = 2995.46, exempt
+    expected: {
+      award: 2995.46,
+      maximumAmount: 2995.46,
+      workAllowance: 427,
+      elements: { standardAllowance: 666.97, child: 1263.7, disabledChild: 164.79, housing: 900 },
+    },
+    codes: ['disabled-child.lower', 'benefit-cap.exempt-disability-benefit'],
+  },
+
+  // The minimum income floor: gainful self-employment after the start-up period.
+  {
+    name: 'minimum income floor: self-employed earning £300 after the start-up period (2025/26)',
+    input: {
+      date: Y2025,
+      adults: [{ age: 30, netEarningsMonthly: 300, selfEmployed: { gainful: true, startUpEnds: '2025-05-31' } }],
+      children: [{ birthDate: '2019-01-01' }],
+      housing: { eligibleRentMonthly: 700 },
+    },
+    // floor: 35 × 12.21 × 52 ÷ 12 = 1851.85 gross; tax (22,222.20 − 12,570) × 20% ÷ 12 = 160.87; NI × 8% ÷ 12 = 64.35;
+    // 1851.85 − 160.87 − 64.35 = 1626.63; 400.14 + 292.81 + 700.00 = 1392.95; 1626.63 − 411 = 1215.63 × 0.55 = 668.5965 → 668.60;
+    // 1392.95 − 668.60 = 724.35 (cap: actual 300 < 846.56, but 724.35 + 112.88 Child Benefit is within 1835.00)
+    expected: {
+      award: 724.35,
+      maximumAmount: 1392.95,
+      workAllowance: 411,
+      elements: { standardAllowance: 400.14, child: 292.81, housing: 700 },
+      deductions: { earnings: 668.6 },
+    },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'child.lower-rate',
+      'housing.included',
+      'maximum-amount',
+      'work-allowance.with-housing',
+      'mif.applied',
+      'taper',
+      'benefit-cap.within',
+      'award',
+      'rounding',
+    ],
+  },
+  {
+    name: 'minimum income floor: not in the start-up period’s last day (startUpEnds is the date) (2025/26)',
+    input: {
+      date: Y2025,
+      adults: [{ age: 30, netEarningsMonthly: 300, selfEmployed: { gainful: true, startUpEnds: '2025-06-01' } }],
+      children: [{ birthDate: '2019-01-01' }],
+      housing: { eligibleRentMonthly: 700 },
+    },
+    // start-up: actual 300 ≤ 411, nothing deducted: 1392.95
+    expected: { award: 1392.95, maximumAmount: 1392.95, workAllowance: 411, elements: { standardAllowance: 400.14, child: 292.81, housing: 700 } },
+    exactCodes: [
+      'standard-allowance.single-25-plus',
+      'child.lower-rate',
+      'housing.included',
+      'maximum-amount',
+      'work-allowance.with-housing',
+      'mif.start-up',
+      'taper',
+      'benefit-cap.within',
+      'award',
+    ],
+  },
+  {
+    name: 'minimum income floor: not gainful self-employment (2025/26)',
+    input: {
+      date: Y2025,
+      adults: [{ age: 30, netEarningsMonthly: 300, selfEmployed: { gainful: false } }],
+      children: [{ birthDate: '2019-01-01' }],
+      housing: { eligibleRentMonthly: 700 },
+    },
+    // no floor: 1392.95
+    expected: { award: 1392.95, maximumAmount: 1392.95, workAllowance: 411, elements: { standardAllowance: 400.14, child: 292.81, housing: 700 } },
+    codes: ['mif.not-gainful'],
+  },
+  {
+    name: 'minimum income floor: none with LCW (2025/26)',
+    input: {
+      date: Y2025,
+      adults: [{ age: 30, lcw: true, netEarningsMonthly: 300, selfEmployed: { gainful: true } }],
+      children: [{ birthDate: '2019-01-01' }],
+      housing: { eligibleRentMonthly: 700 },
+    },
+    // no floor (work preparation only): 1392.95
+    expected: { award: 1392.95, maximumAmount: 1392.95, workAllowance: 411, elements: { standardAllowance: 400.14, child: 292.81, housing: 700 } },
+    codes: ['lcw.element-not-paid', 'mif.exempt'],
+  },
+  {
+    name: 'minimum income floor: none for a single parent of a child under 3 (2025/26)',
+    input: {
+      date: Y2025,
+      adults: [{ age: 30, netEarningsMonthly: 300, selfEmployed: { gainful: true } }],
+      children: [{ birthDate: '2023-01-01' }],
+      housing: { eligibleRentMonthly: 700 },
+    },
+    // the child is 2: no floor; 1392.95
+    expected: { award: 1392.95, maximumAmount: 1392.95, workAllowance: 411, elements: { standardAllowance: 400.14, child: 292.81, housing: 700 } },
+    codes: ['mif.exempt'],
+  },
+  {
+    name: 'minimum income floor: a couple with a child under 3 – the responsible carer is not known, so no floor, and a reason says so (2025/26)',
+    input: {
+      date: Y2025,
+      adults: [{ age: 30, netEarningsMonthly: 300, selfEmployed: { gainful: true } }, { age: 30 }],
+      children: [{ birthDate: '2024-01-01' }],
+      housing: { eligibleRentMonthly: 700 },
+    },
+    // 628.10 + 292.81 + 700.00 = 1620.91; 300 ≤ 411: 1620.91
+    expected: { award: 1620.91, maximumAmount: 1620.91, workAllowance: 411, elements: { standardAllowance: 628.1, child: 292.81, housing: 700 } },
+    codes: ['mif.lead-carer-unknown'],
+  },
+  {
+    name: 'minimum income floor: earnings above the floor count as they are (2025/26)',
+    input: {
+      date: Y2025,
+      adults: [{ age: 30, netEarningsMonthly: 2000, selfEmployed: { gainful: true } }],
+      children: [{ birthDate: '2019-01-01' }],
+      housing: { eligibleRentMonthly: 700 },
+    },
+    // 2000 ≥ 1626.63: 2000 − 411 = 1589 × 0.55 = 873.95; 1392.95 − 873.95 = 519.00
+    expected: {
+      award: 519,
+      maximumAmount: 1392.95,
+      workAllowance: 411,
+      elements: { standardAllowance: 400.14, child: 292.81, housing: 700 },
+      deductions: { earnings: 873.95 },
+    },
+    codes: ['mif.above-floor', 'benefit-cap.exempt-earnings'],
+  },
+  {
+    name: 'minimum income floor at 19: the £10.00 minimum wage for 18 to 20 (2025/26)',
+    input: { date: Y2025, adults: [{ age: 19, selfEmployed: { gainful: true } }], housing: { eligibleRentMonthly: 600 } },
+    // 35 × 10.00 × 52 ÷ 12 = 1516.666… → 1516.67; tax (18,200.04 − 12,570) × 20% ÷ 12 = 93.83; NI × 8% ÷ 12 = 37.53; floor 1385.31;
+    // 316.98 + 600.00 = 916.98; no work allowance: 1385.31 × 0.55 = 761.9205 → 761.92; 916.98 − 761.92 = 155.06
+    expected: {
+      award: 155.06,
+      maximumAmount: 916.98,
+      workAllowance: 0,
+      elements: { standardAllowance: 316.98, housing: 600 },
+      deductions: { earnings: 761.92 },
+    },
+    codes: ['mif.applied'],
+  },
+  {
+    name: 'minimum income floor (2024/25)',
+    input: {
+      date: Y2024,
+      adults: [{ age: 30, selfEmployed: { gainful: true } }],
+      children: [{ birthDate: '2019-01-01' }],
+      housing: { eligibleRentMonthly: 700 },
+    },
+    // 35 × 11.44 × 52 ÷ 12 = 1735.066… → 1735.07; tax (20,820.84 − 12,570) × 20% ÷ 12 = 137.51; NI × 8% ÷ 12 = 55.01; floor 1542.55;
+    // 393.45 + 287.92 + 700.00 = 1381.37; 1542.55 − 404 = 1138.55 × 0.55 = 626.2025 → 626.20; 1381.37 − 626.20 = 755.17
+    expected: {
+      award: 755.17,
+      maximumAmount: 1381.37,
+      workAllowance: 404,
+      elements: { standardAllowance: 393.45, child: 287.92, housing: 700 },
+      deductions: { earnings: 626.2 },
+    },
+    codes: ['mif.applied'],
+  },
+  {
+    name: 'minimum income floor (2026/27)',
+    input: {
+      date: Y2026,
+      adults: [{ age: 30, selfEmployed: { gainful: true } }],
+      children: [{ birthDate: '2019-01-01' }],
+      housing: { eligibleRentMonthly: 700 },
+    },
+    // 35 × 12.71 × 52 ÷ 12 = 1927.683… → 1927.68; tax (23,132.16 − 12,570) × 20% ÷ 12 = 176.04; NI × 8% ÷ 12 = 70.41; floor 1681.23;
+    // 424.90 + 303.94 + 700.00 = 1428.84; 1681.23 − 427 = 1254.23 × 0.55 = 689.8265 → 689.83; 1428.84 − 689.83 = 739.01
+    expected: {
+      award: 739.01,
+      maximumAmount: 1428.84,
+      workAllowance: 427,
+      elements: { standardAllowance: 424.9, child: 303.94, housing: 700 },
+      deductions: { earnings: 689.83 },
+    },
+    codes: ['mif.applied'],
+  },
+  {
+    name: 'minimum income floor for a couple: the partner’s earnings over their own threshold lower the floor (2025/26)',
+    input: {
+      date: Y2025,
+      adults: [
+        { age: 30, netEarningsMonthly: 500, selfEmployed: { gainful: true } },
+        { age: 30, netEarningsMonthly: 2000 },
+      ],
+      children: [{ birthDate: '2016-01-01' }, { birthDate: '2018-01-01' }],
+      housing: { eligibleRentMonthly: 1200 },
+    },
+    // both thresholds 1626.63; the partner is 2000 − 1626.63 = 373.37 over, so adult 1's floor is 1626.63 − 373.37 = 1253.26;
+    // earnings 1253.26 + 2000 = 3253.26; 628.10 + (339.00 + 292.81) + 1200.00 = 2459.91; 3253.26 − 411 = 2842.26 × 0.55 = 1563.243 → 1563.24;
+    // 2459.91 − 1563.24 = 896.67
+    expected: {
+      award: 896.67,
+      maximumAmount: 2459.91,
+      workAllowance: 411,
+      elements: { standardAllowance: 628.1, child: 631.81, housing: 1200 },
+      deductions: { earnings: 1563.24 },
+    },
+    codes: ['mif.applied', 'benefit-cap.exempt-earnings'],
+  },
+  {
+    name: 'the same couple in the other order: the same award (2025/26)',
+    input: {
+      date: Y2025,
+      adults: [
+        { age: 30, netEarningsMonthly: 2000 },
+        { age: 30, netEarningsMonthly: 500, selfEmployed: { gainful: true } },
+      ],
+      children: [{ birthDate: '2016-01-01' }, { birthDate: '2018-01-01' }],
+      housing: { eligibleRentMonthly: 1200 },
+    },
+    // as above: 896.67
+    expected: {
+      award: 896.67,
+      maximumAmount: 2459.91,
+      workAllowance: 411,
+      elements: { standardAllowance: 628.1, child: 631.81, housing: 1200 },
+      deductions: { earnings: 1563.24 },
+    },
+    codes: ['mif.applied'],
+  },
+  {
+    name: 'childcare: a partner with no earnings but the carer test does not stop the childcare element (2025/26)',
+    input: {
+      date: Y2025,
+      adults: [
+        { age: 30, netEarningsMonthly: 1500 },
+        { age: 30, carer: true },
+      ],
+      children: [{ birthDate: '2019-01-01' }],
+      childcareMonthly: 500,
+    },
+    // 628.10 + 201.68 + 292.81 + 425.00 = 1547.59; 1500 − 684 = 816 × 0.55 = 448.80; 1547.59 − 448.80 = 1098.79
+    expected: {
+      award: 1098.79,
+      maximumAmount: 1547.59,
+      workAllowance: 684,
+      elements: { standardAllowance: 628.1, carer: 201.68, child: 292.81, childcare: 425 },
+      deductions: { earnings: 448.8 },
+    },
+    codes: ['carer.element', 'childcare.included'],
+  },
 ];
 
 /** Input that must be refused, and the field paths the issues must name (as the command line reports them). */
@@ -625,7 +1656,7 @@ export type UcBadInput = { name: string; input: unknown; paths: string[] };
 const ok = { date: Y2025, adults: [{ age: 30 }] };
 
 export const UC_BAD_INPUTS: readonly UcBadInput[] = [
-  { name: 'a date before 2024-04-08', input: { ...ok, date: '2024-04-07' }, paths: ['date'] },
+  { name: 'a date before 2024-04-08, the first day the 2024/25 rates apply', input: { ...ok, date: '2024-04-07' }, paths: ['date'] },
   { name: 'a date that is not a calendar date', input: { ...ok, date: '2025-02-29' }, paths: ['date'] },
   { name: 'a date in another format', input: { ...ok, date: '01/06/2025' }, paths: ['date'] },
   { name: 'no date', input: { adults: [{ age: 30 }] }, paths: ['date'] },
@@ -659,5 +1690,36 @@ export const UC_BAD_INPUTS: readonly UcBadInput[] = [
   { name: 'an unknown key in housing', input: { ...ok, housing: { rent: 500 } }, paths: ['housing.eligibleRentMonthly', 'housing.rent'] },
   { name: 'an array instead of a household', input: [ok], paths: [''] },
   { name: 'null', input: null, paths: [''] },
+  // The fields added with the completed model.
+  { name: 'lcwSince without lcw', input: { ...ok, adults: [{ age: 30, lcwSince: '2016-01-01' }] }, paths: ['adults.0.lcwSince'] },
+  { name: 'lcwSince after the date', input: { ...ok, adults: [{ age: 30, lcw: true, lcwSince: '2025-06-02' }] }, paths: ['adults.0.lcwSince'] },
+  { name: 'lcwSince that is not a date', input: { ...ok, adults: [{ age: 30, lcw: true, lcwSince: '2016-02-30' }] }, paths: ['adults.0.lcwSince'] },
+  { name: 'carer that is not a boolean', input: { ...ok, adults: [{ age: 30, carer: 'yes' }] }, paths: ['adults.0.carer'] },
+  { name: 'disabilityBenefit that is not a boolean', input: { ...ok, adults: [{ age: 30, disabilityBenefit: 1 }] }, paths: ['adults.0.disabilityBenefit'] },
+  {
+    name: 'a child disability that is not a rate',
+    input: { ...ok, children: [{ birthDate: '2019-01-01', disability: 'middle' }] },
+    paths: ['children.0.disability'],
+  },
+  { name: 'inLondon that is not a boolean', input: { ...ok, housing: { eligibleRentMonthly: 500, inLondon: 'yes' } }, paths: ['housing.inLondon'] },
+  { name: 'a negative count of non-dependants', input: { ...ok, housing: { eligibleRentMonthly: 500, nonDependants: -1 } }, paths: ['housing.nonDependants'] },
+  { name: 'a part non-dependant', input: { ...ok, housing: { eligibleRentMonthly: 500, nonDependants: 1.5 } }, paths: ['housing.nonDependants'] },
+  { name: 'eleven non-dependants', input: { ...ok, housing: { eligibleRentMonthly: 500, nonDependants: 11 } }, paths: ['housing.nonDependants'] },
+  {
+    name: 'selfEmployed without gainful',
+    input: { ...ok, adults: [{ age: 30, selfEmployed: { startUpEnds: '2025-01-01' } }] },
+    paths: ['adults.0.selfEmployed.gainful'],
+  },
+  {
+    name: 'selfEmployed with an unknown key',
+    input: { ...ok, adults: [{ age: 30, selfEmployed: { gainful: true, startUp: '2025-01-01' } }] },
+    paths: ['adults.0.selfEmployed.startUp'],
+  },
+  {
+    name: 'startUpEnds for self-employment that is not gainful',
+    input: { ...ok, adults: [{ age: 30, selfEmployed: { gainful: false, startUpEnds: '2025-01-01' } }] },
+    paths: ['adults.0.selfEmployed.startUpEnds'],
+  },
+  { name: 'childBenefit that is not a boolean', input: { ...ok, childBenefit: 'no' }, paths: ['childBenefit'] },
   { name: 'several problems at once', input: { date: '2024-01-01', adults: [{ age: 70 }], capital: -5 }, paths: ['date', 'adults.0.age', 'capital'] },
 ];

@@ -4,6 +4,8 @@
  * exactly which published rates it rests on.
  */
 import accessToWorkAnnualCapFile from '../../../policy/access-to-work-annual-cap.json' with { type: 'json' };
+import childBenefitEldestFile from '../../../policy/child-benefit-eldest.json' with { type: 'json' };
+import childBenefitOtherFile from '../../../policy/child-benefit-other.json' with { type: 'json' };
 import esaPermittedWorkHigherLimitFile from '../../../policy/esa-permitted-work-higher-limit.json' with { type: 'json' };
 import esaPermittedWorkLowerLimitFile from '../../../policy/esa-permitted-work-lower-limit.json' with { type: 'json' };
 import incomeTaxAdditionalRateFile from '../../../policy/income-tax-additional-rate.json' with { type: 'json' };
@@ -18,17 +20,30 @@ import nationalInsurancePrimaryThresholdFile from '../../../policy/national-insu
 import nationalInsuranceUpperEarningsLimitFile from '../../../policy/national-insurance-upper-earnings-limit.json' with { type: 'json' };
 import nationalInsuranceUpperRateFile from '../../../policy/national-insurance-upper-rate.json' with { type: 'json' };
 import nationalLivingWageFile from '../../../policy/national-living-wage.json' with { type: 'json' };
+import nationalMinimumWage16To17File from '../../../policy/national-minimum-wage-16-17.json' with { type: 'json' };
+import nationalMinimumWage18To20File from '../../../policy/national-minimum-wage-18-20.json' with { type: 'json' };
+import ucBenefitCapEarningsHoursFile from '../../../policy/uc-benefit-cap-earnings-hours.json' with { type: 'json' };
+import ucBenefitCapLondonCoupleOrChildrenFile from '../../../policy/uc-benefit-cap-london-couple-or-children.json' with { type: 'json' };
+import ucBenefitCapLondonSingleFile from '../../../policy/uc-benefit-cap-london-single.json' with { type: 'json' };
+import ucBenefitCapOutsideLondonCoupleOrChildrenFile from '../../../policy/uc-benefit-cap-outside-london-couple-or-children.json' with { type: 'json' };
+import ucBenefitCapOutsideLondonSingleFile from '../../../policy/uc-benefit-cap-outside-london-single.json' with { type: 'json' };
 import ucCapitalLowerLimitFile from '../../../policy/uc-capital-lower-limit.json' with { type: 'json' };
 import ucCapitalTariffAmountFile from '../../../policy/uc-capital-tariff-amount.json' with { type: 'json' };
 import ucCapitalTariffStepFile from '../../../policy/uc-capital-tariff-step.json' with { type: 'json' };
 import ucCapitalUpperLimitFile from '../../../policy/uc-capital-upper-limit.json' with { type: 'json' };
+import ucCarerElementFile from '../../../policy/uc-carer-element.json' with { type: 'json' };
 import ucChildElementFile from '../../../policy/uc-child-element.json' with { type: 'json' };
 import ucChildElementFirstChildHigherFile from '../../../policy/uc-child-element-first-child-higher.json' with { type: 'json' };
 import ucChildElementLimitFile from '../../../policy/uc-child-element-limit.json' with { type: 'json' };
 import ucChildcareCapOneChildFile from '../../../policy/uc-childcare-cap-one-child.json' with { type: 'json' };
 import ucChildcareCapTwoOrMoreFile from '../../../policy/uc-childcare-cap-two-or-more.json' with { type: 'json' };
 import ucChildcareRateFile from '../../../policy/uc-childcare-rate.json' with { type: 'json' };
+import ucDisabledChildAdditionHigherFile from '../../../policy/uc-disabled-child-addition-higher.json' with { type: 'json' };
+import ucDisabledChildAdditionLowerFile from '../../../policy/uc-disabled-child-addition-lower.json' with { type: 'json' };
+import ucExpectedHoursFile from '../../../policy/uc-expected-hours.json' with { type: 'json' };
+import ucHousingCostContributionFile from '../../../policy/uc-housing-cost-contribution.json' with { type: 'json' };
 import ucLcwElementFile from '../../../policy/uc-lcw-element.json' with { type: 'json' };
+import ucLcwElementCutOffFile from '../../../policy/uc-lcw-element-cut-off.json' with { type: 'json' };
 import ucLcwraElementFile from '../../../policy/uc-lcwra-element.json' with { type: 'json' };
 import ucLcwraElementNewClaimantFile from '../../../policy/uc-lcwra-element-new-claimant.json' with { type: 'json' };
 import ucRatesStartDatesFile from '../../../policy/uc-rates-start-dates.json' with { type: 'json' };
@@ -63,6 +78,16 @@ export const UC = {
   childcareRate: parsePolicyParameter(ucChildcareRateFile),
   childcareCapOneChild: parsePolicyParameter(ucChildcareCapOneChildFile),
   childcareCapTwoOrMore: parsePolicyParameter(ucChildcareCapTwoOrMoreFile),
+  carer: parsePolicyParameter(ucCarerElementFile),
+  disabledChildLower: parsePolicyParameter(ucDisabledChildAdditionLowerFile),
+  disabledChildHigher: parsePolicyParameter(ucDisabledChildAdditionHigherFile),
+  housingCostContribution: parsePolicyParameter(ucHousingCostContributionFile),
+  capLondonCoupleOrChildren: parsePolicyParameter(ucBenefitCapLondonCoupleOrChildrenFile),
+  capLondonSingle: parsePolicyParameter(ucBenefitCapLondonSingleFile),
+  capOutsideLondonCoupleOrChildren: parsePolicyParameter(ucBenefitCapOutsideLondonCoupleOrChildrenFile),
+  capOutsideLondonSingle: parsePolicyParameter(ucBenefitCapOutsideLondonSingleFile),
+  capEarningsHours: parsePolicyParameter(ucBenefitCapEarningsHoursFile),
+  expectedHours: parsePolicyParameter(ucExpectedHoursFile),
 } as const;
 
 /** Income tax (England, Wales and Northern Ireland) and employee Class 1 National Insurance. */
@@ -80,12 +105,16 @@ export const TAX = {
   niUpperRate: parsePolicyParameter(nationalInsuranceUpperRateFile),
 } as const;
 
-/** Figures other parts of the service quote beside the calculation. */
+/** Figures other parts of the service quote, and other benefits' rates the UC calculation uses (minimum wage, Child Benefit). */
 export const OTHER = {
   nationalLivingWage: parsePolicyParameter(nationalLivingWageFile),
   esaPermittedWorkHigherLimit: parsePolicyParameter(esaPermittedWorkHigherLimitFile),
   esaPermittedWorkLowerLimit: parsePolicyParameter(esaPermittedWorkLowerLimitFile),
   accessToWorkAnnualCap: parsePolicyParameter(accessToWorkAnnualCapFile),
+  nationalMinimumWage18To20: parsePolicyParameter(nationalMinimumWage18To20File),
+  nationalMinimumWage16To17: parsePolicyParameter(nationalMinimumWage16To17File),
+  childBenefitEldest: parsePolicyParameter(childBenefitEldestFile),
+  childBenefitOther: parsePolicyParameter(childBenefitOtherFile),
 } as const;
 
 /**
@@ -143,6 +172,12 @@ export const UC_RATES_UNTIL = '2027-04-05';
  * first effective date of the new-claimant parameter, so the cut-off is data.
  */
 export const LCWRA_NEW_CLAIMANT_FROM = firstDate(UC.lcwraNewClaimant);
+
+/**
+ * 3 April 2017: the LCW element is paid only where the award included LCW before this day (SI 2017/204).
+ * A date list in policy/, so the cut-off is data.
+ */
+export const LCW_ELEMENT_CLAIMS_BEFORE = policyDateListSchema.parse(ucLcwElementCutOffFile).dates[0] as string;
 
 /**
  * 6 April 2017: children born before it always get a child element (the two-child limit counts only

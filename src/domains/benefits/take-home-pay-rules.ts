@@ -1,7 +1,7 @@
 import { InvalidInput } from '../../platform/errors/index.ts';
 import type { PolicyParameter, PolicyValue } from '../../platform/policy/index.ts';
 import { at, TAX } from './benefit-parameters.ts';
-import { formatPounds } from './universal-credit-rules.ts';
+import { formatPounds } from './universal-credit-money.ts';
 
 /*
  * Take-home pay from a steady monthly gross wage: income tax (England, Wales and Northern Ireland

@@ -1,45 +1,30 @@
 import { InvalidInput } from '../../platform/errors/index.ts';
 import type { PolicyParameter } from '../../platform/policy/index.ts';
+import { benefitCap } from './benefit-cap-rules.ts';
 import { at, CHILDREN_BORN_BEFORE, LCWRA_NEW_CLAIMANT_FROM, UC, UC_RATES_UNTIL } from './benefit-parameters.ts';
+import { earningsWithFloor } from './minimum-income-floor-rules.ts';
+import { carerElements, disabledChildAdditions, housingCostsElement, lcwElement } from './uc-elements-rules.ts';
 import type { Adult, Household, ParameterUsed, Reason, ReasonCode, UcResult } from './universal-credit.ts';
+import { applyRate, basisPoints, formatPounds, longDate, percent, toPence, toPounds, type UcContext } from './universal-credit-money.ts';
 import { householdIssues, householdSchema } from './universal-credit-schemas.ts';
+
+export { formatPounds } from './universal-credit-money.ts';
 
 /*
  * Universal Credit for one household in one monthly assessment period, as policy as code:
  *
- *   maximum amount = standard allowance + LCWRA + child elements + childcare + housing costs
- *   deductions     = 55% of net earnings above the work allowance + unearned income + capital tariff
- *   award          = maximum amount − deductions, never below £0
+ *   maximum amount = standard allowance + LCWRA or LCW + carer + child elements + disabled child
+ *                    additions + childcare + housing costs (less housing cost contributions)
+ *   deductions     = 55% of net earnings (or the minimum income floor) above the work allowance
+ *                    + unearned income + capital tariff
+ *   award          = maximum amount − deductions, never below £0, then less any benefit cap
  *
  * Pure: no clock, no I/O. Money is whole pence inside; a percentage is rounded to the nearest penny
- * (halves up) where it is applied, so the result matches a hand calculation to the penny. What it
- * does not model is listed in docs/domain/universal-credit-calculation.md.
+ * (halves up) where it is applied, so the result matches a hand calculation to the penny. The carer,
+ * LCW, disabled child and housing rules are in uc-elements-rules.ts, the minimum income floor in
+ * minimum-income-floor-rules.ts and the cap in benefit-cap-rules.ts. What it does not model is listed
+ * in docs/domain/universal-credit-calculation.md and said in the reasons where it touches a household.
  */
-
-/** Pounds (at most 2 decimal places) to whole pence. */
-const toPence = (pounds: number): number => Math.round(pounds * 100);
-/** Whole pence to pounds: a number with at most 2 decimal places. */
-const toPounds = (pence: number): number => pence / 100;
-/** A proportion such as 0.55 as whole basis points (5500), so percentages stay in integers. */
-const basisPoints = (proportion: number): number => Math.round(proportion * 10_000);
-/** `pence` × `bp` / 10,000, rounded to the nearest penny, halves up. */
-const applyRate = (pence: number, bp: number): number => Math.floor((pence * bp + 5_000) / 10_000);
-
-/** £1,234.50 */
-export function formatPounds(pence: number): string {
-  const sign = pence < 0 ? '−' : '';
-  const abs = Math.abs(pence);
-  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}£${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-const percent = (bp: number) => `${bp / 100}%`;
-
-const longDate = (iso: string): string => {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1];
-  return `${d} ${month} ${y}`;
-};
 
 const ordinal = (n: number): string => ['first', 'second', 'third'][n - 1] ?? `${n}th`;
 
@@ -64,6 +49,18 @@ export function universalCredit(household: Household): UcResult {
   const say = (code: ReasonCode, text: string, values: Record<string, number | string> = {}) => {
     reasons.push({ code, text, values });
   };
+  const couple = adults.length === 2;
+  const who = (i: number) => (couple ? `Adult ${i + 1}` : 'The claimant');
+  const ctx: UcContext = {
+    date,
+    param,
+    penceOf,
+    say,
+    who,
+    use: (v) => {
+      if (!used.has(v.name)) used.set(v.name, { ...v });
+    },
+  };
   let rounded = false;
 
   // 0. A date past the rates held is worked out on the latest rates held, and says so first.
@@ -76,7 +73,6 @@ export function universalCredit(household: Household): UcResult {
   }
 
   // 1. Standard allowance.
-  const couple = adults.length === 2;
   const ages = adults.map((a) => a.age);
   let standardAllowance: number;
   if (!couple) {
@@ -115,7 +111,6 @@ export function universalCredit(household: Household): UcResult {
   }
 
   // 2. LCWRA: one element for the household, the higher amount where both partners have it.
-  const who = (i: number) => (couple ? `Adult ${i + 1}` : 'The claimant');
   const lcwraAmountOf = (a: Adult, i: number): LcwraAmount => {
     if (date < LCWRA_NEW_CLAIMANT_FROM) {
       return { adult: i, pence: penceOf(UC.lcwra), code: 'lcwra.one-rate', basis: `before ${longDate(LCWRA_NEW_CLAIMANT_FROM)} there is one LCWRA rate` };
@@ -143,8 +138,13 @@ export function universalCredit(household: Household): UcResult {
   };
   const lcwraAmounts = adults.flatMap((a, i) => (a.lcwra ? [lcwraAmountOf(a, i)] : []));
   let lcwra = 0;
+  let lcwraAdult = -1;
   if (lcwraAmounts.length > 0) {
-    const chosen = lcwraAmounts.reduce((best, x) => (x.pence > best.pence ? x : best));
+    // The higher amount; on a tie, the partner who is not a carer, so the other keeps the carer element (reg 29(4)).
+    const chosen = lcwraAmounts.reduce((best, x) =>
+      x.pence > best.pence || (x.pence === best.pence && adults[best.adult]?.carer === true && adults[x.adult]?.carer !== true) ? x : best,
+    );
+    lcwraAdult = chosen.adult;
     lcwra = chosen.pence;
     const name =
       chosen.code === 'lcwra.new-claimant'
@@ -166,16 +166,9 @@ export function universalCredit(household: Household): UcResult {
     }
   }
 
-  // 3. LCW: no element here (only claims from before 3 April 2017 get it), but it unlocks the work allowance.
-  const lcwAdult = adults.findIndex((a) => a.lcw);
-  if (lcwAdult >= 0) {
-    const lcwElement = penceOf(UC.lcw);
-    say(
-      'lcw.element-not-paid',
-      `${who(lcwAdult)} has limited capability for work. The LCW element (${formatPounds(lcwElement)}) is paid only on claims that began before 3 April 2017, which this calculation does not model, so it is not included; LCW still gives the household a work allowance.`,
-      { adult: lcwAdult + 1, lcwElement: toPounds(lcwElement) },
-    );
-  }
+  // 3. LCW (claims from before 3 April 2017 only) and the carer element, each in respect of one adult.
+  const lcw = lcwElement(ctx, adults, lcwraAmounts.length > 0);
+  const carer = carerElements(ctx, adults, lcwraAdult);
 
   // 4. Children, eldest first. The two-child limit counts only children born on or after 6 April 2017.
   const children = household.children
@@ -227,11 +220,17 @@ export function universalCredit(household: Household): UcResult {
     }
   }
 
-  // 5. Childcare: 85% of the costs up to a cap, only when every adult on the claim is in paid work.
+  // 4a. Disabled child additions, for every disabled child, whatever the two-child limit.
+  const disabledChild = disabledChildAdditions(ctx, children);
+
+  // 5. Childcare: 85% of the costs up to a cap, only when the claimant is in paid work and a partner
+  // either is too or cannot provide childcare (LCW, LCWRA or the carer test: UC Regs reg 32).
   let childcare = 0;
   const childcareCosts = toPence(household.childcareMonthly);
   if (childcareCosts > 0) {
-    const notWorking = adults.findIndex((a) => toPence(a.netEarningsMonthly) <= 0);
+    const inWork = (a: Adult) => toPence(a.netEarningsMonthly) > 0 || a.selfEmployed?.gainful === true;
+    const excused = (a: Adult) => couple && adults.some(inWork) && (a.lcw || a.lcwra || a.carer === true);
+    const notWorking = adults.findIndex((a) => !inWork(a) && !excused(a));
     if (children.length === 0) {
       say(
         'childcare.no-children',
@@ -269,20 +268,16 @@ export function universalCredit(household: Household): UcResult {
     }
   }
 
-  // 6. Housing costs: the eligible rent as given.
-  const housingElement = housing ? toPence(housing.eligibleRentMonthly) : 0;
-  if (housing) {
-    say(
-      'housing.included',
-      `The housing costs element is the eligible rent of ${formatPounds(housingElement)}. The rules that decide eligible rent (such as the Local Housing Allowance and service charges) and non-dependant deductions are not worked out here.`,
-      { amount: toPounds(housingElement) },
-    );
-  }
+  // 6. Housing costs: the eligible rent as given, less housing cost contributions for non-dependants.
+  const housingElement = housing ? housingCostsElement(ctx, housing) : 0;
 
   // 7. Maximum amount.
   const parts: [key: string, words: string, pence: number][] = [['standardAllowance', 'standard allowance', standardAllowance]];
   if (lcwraAmounts.length > 0) parts.push(['lcwra', 'LCWRA', lcwra]);
+  if (lcw > 0) parts.push(['lcw', 'LCW', lcw]);
+  if (carer > 0) parts.push(['carer', 'carer', carer]);
   if (childTotal > 0) parts.push(['child', 'children', childTotal]);
+  if (disabledChild > 0) parts.push(['disabledChild', 'disabled children', disabledChild]);
   if (childcare > 0) parts.push(['childcare', 'childcare', childcare]);
   if (housing) parts.push(['housing', 'housing', housingElement]);
   const maximumAmount = parts.reduce((sum, [, , p]) => sum + p, 0);
@@ -306,7 +301,7 @@ export function universalCredit(household: Household): UcResult {
     const because = [children.length > 0 ? 'is responsible for a child' : null, adults.some((a) => a.lcw || a.lcwra) ? 'has limited capability for work' : null]
       .filter(Boolean)
       .join(' and ');
-    if (housing) {
+    if (housingElement > 0) {
       workAllowance = penceOf(UC.workAllowanceWithHousing);
       say(
         'work-allowance.with-housing',
@@ -323,8 +318,9 @@ export function universalCredit(household: Household): UcResult {
     }
   }
 
-  // 9. Earnings taper.
-  const earnings = adults.reduce((sum, a) => sum + toPence(a.netEarningsMonthly), 0);
+  // 9. Earnings taper, on each adult's earnings or their minimum income floor.
+  const actualEarnings = adults.reduce((sum, a) => sum + toPence(a.netEarningsMonthly), 0);
+  const earnings = earningsWithFloor(ctx, adults, children).reduce((sum, e) => sum + e, 0);
   const ofWhom = couple ? 'Joint net earnings' : 'Net earnings';
   let earningsDeduction = 0;
   if (earnings === 0) {
@@ -402,8 +398,22 @@ export function universalCredit(household: Household): UcResult {
     }
   }
 
-  // 12. The award.
-  const totalDeductions = earningsDeduction + unearned + capitalTariff;
+  // 12. The award, then the benefit cap on what is left.
+  const meansDeductions = earningsDeduction + unearned + capitalTariff;
+  let cap = 0;
+  if (!overCapitalLimit && meansDeductions < maximumAmount) {
+    cap = benefitCap(ctx, {
+      adults,
+      children: children.length,
+      anyDisabledChild: disabledChild > 0,
+      inLondon: housing?.inLondon === true,
+      childBenefit: household.childBenefit !== false,
+      earnings: actualEarnings,
+      award: maximumAmount - meansDeductions,
+      childcare,
+    });
+  }
+  const totalDeductions = meansDeductions + cap;
   let award: number;
   if (overCapitalLimit) {
     award = 0;
@@ -413,7 +423,7 @@ export function universalCredit(household: Household): UcResult {
       `Capital of ${formatPounds(capital)} is over the upper limit of ${formatPounds(upper)}, so there is no entitlement to Universal Credit: the award is £0.00.`,
       { capital: toPounds(capital), upperLimit: toPounds(upper), award: 0 },
     );
-  } else if (totalDeductions >= maximumAmount) {
+  } else if (meansDeductions >= maximumAmount) {
     award = 0;
     say(
       'award.nil',
@@ -424,7 +434,7 @@ export function universalCredit(household: Household): UcResult {
     award = maximumAmount - totalDeductions;
     say(
       'award',
-      `The maximum amount of ${formatPounds(maximumAmount)} less deductions of ${formatPounds(totalDeductions)} leaves an award of ${formatPounds(award)} for the month.`,
+      `The maximum amount of ${formatPounds(maximumAmount)} less deductions of ${formatPounds(totalDeductions)}${cap > 0 ? ` (including the benefit cap's ${formatPounds(cap)})` : ''} leaves an award of ${formatPounds(award)} for the month.`,
       { maximumAmount: toPounds(maximumAmount), deductions: toPounds(totalDeductions), award: toPounds(award) },
     );
   }
@@ -432,7 +442,10 @@ export function universalCredit(household: Household): UcResult {
 
   const elements: UcResult['elements'] = { standardAllowance: toPounds(standardAllowance) };
   if (lcwraAmounts.length > 0) elements.lcwra = toPounds(lcwra);
+  if (lcw > 0) elements.lcw = toPounds(lcw);
+  if (carer > 0) elements.carer = toPounds(carer);
   if (childTotal > 0) elements.child = toPounds(childTotal);
+  if (disabledChild > 0) elements.disabledChild = toPounds(disabledChild);
   if (childcare > 0) elements.childcare = toPounds(childcare);
   if (housing) elements.housing = toPounds(housingElement);
 
@@ -446,6 +459,7 @@ export function universalCredit(household: Household): UcResult {
       earnings: toPounds(earningsDeduction),
       unearnedIncome: toPounds(unearned),
       capitalTariff: toPounds(capitalTariff),
+      ...(cap > 0 ? { benefitCap: toPounds(cap) } : {}),
       total: toPounds(totalDeductions),
     },
     workAllowance: toPounds(workAllowance),

@@ -10,6 +10,10 @@ import { REASON_CODES } from './universal-credit.ts';
  *    "children":[{"birthDate":"2016-05-01"}],"housing":{"eligibleRentMonthly":500},
  *    "childcareMonthly":0,"capital":0,"otherIncomeMonthly":0}
  *
+ * Optional since the model was completed: adults[].carer, lcw with lcwSince, disabilityBenefit and
+ * selfEmployed {gainful, startUpEnds}; children[].disability; housing.inLondon and nonDependants;
+ * childBenefit (default true).
+ *
  * Objects are strict: a key the calculation does not know is an error, never ignored or guessed at.
  * Messages are plain English for the specialist or developer who sent the input.
  */
@@ -75,7 +79,31 @@ const unknownKeys = (where: string, fields: readonly string[]) => (issue: { code
   return undefined;
 };
 
-const ADULT_FIELDS = ['age', 'lcw', 'lcwra', 'lcwraSince', 'lcwraProtected', 'netEarningsMonthly'] as const;
+const ADULT_FIELDS = [
+  'age',
+  'lcw',
+  'lcwSince',
+  'lcwra',
+  'lcwraSince',
+  'lcwraProtected',
+  'netEarningsMonthly',
+  'carer',
+  'disabilityBenefit',
+  'selfEmployed',
+] as const;
+
+const SELF_EMPLOYED_FIELDS = ['gainful', 'startUpEnds'] as const;
+const selfEmployedSchema = z.strictObject(
+  {
+    gainful: z.boolean({
+      error: 'selfEmployed.gainful must be true or false: true when the self-employment is the main job, organised, regular and done for profit.',
+    }),
+    startUpEnds: dateField('startUpEnds (the last day of the start-up period, when no minimum income floor applies)')
+      .optional()
+      .transform((v) => v ?? null),
+  },
+  { error: unknownKeys('selfEmployed', SELF_EMPLOYED_FIELDS) },
+);
 const AGE_MESSAGE = `Enter the age as a whole number from ${MIN_AGE} to ${MAX_AGE}: Universal Credit is for people aged ${MIN_AGE} or over who are under State Pension age.`;
 
 export const adultSchema = z.strictObject(
@@ -86,30 +114,57 @@ export const adultSchema = z.strictObject(
       .min(MIN_AGE, { error: AGE_MESSAGE, abort: true })
       .max(MAX_AGE, { error: AGE_MESSAGE }),
     lcw: flag('lcw (limited capability for work)'),
+    lcwSince: dateField('lcwSince (when the award first included limited capability for work)')
+      .optional()
+      .transform((v) => v ?? null),
     lcwra: flag('lcwra (limited capability for work and work-related activity)'),
     lcwraSince: dateField('lcwraSince (when the award first included LCWRA)')
       .optional()
       .transform((v) => v ?? null),
     lcwraProtected: flag('lcwraProtected (meets the severe conditions criteria or is terminally ill)'),
     netEarningsMonthly: money('net earnings a month (after income tax, National Insurance and pension contributions)').default(0),
+    carer: flag('carer (cares at least 35 hours a week for a severely disabled person)'),
+    disabilityBenefit: flag('disabilityBenefit (gets PIP, DLA, Attendance Allowance or another disability benefit that exempts from the benefit cap)'),
+    selfEmployed: selfEmployedSchema.optional().transform((v) => v ?? null),
   },
   { error: unknownKeys('an adult', ADULT_FIELDS) },
 );
 
-const CHILD_FIELDS = ['birthDate'] as const;
-export const childSchema = z.strictObject({ birthDate: dateField("the child's birthDate") }, { error: unknownKeys('a child', CHILD_FIELDS) });
+const CHILD_FIELDS = ['birthDate', 'disability'] as const;
+export const childSchema = z.strictObject(
+  {
+    birthDate: dateField("the child's birthDate"),
+    disability: z
+      .enum(['none', 'lower', 'higher'], {
+        error:
+          'disability must be "none", "lower" (the child gets DLA, PIP or Child Disability Payment) or "higher" (the highest rate care component, the enhanced daily living component, or registered blind).',
+      })
+      .default('none'),
+  },
+  { error: unknownKeys('a child', CHILD_FIELDS) },
+);
 
-const HOUSING_FIELDS = ['eligibleRentMonthly'] as const;
+export const MAX_NON_DEPENDANTS = 10;
+const HOUSING_FIELDS = ['eligibleRentMonthly', 'inLondon', 'nonDependants'] as const;
 export const housingSchema = z.strictObject(
   {
     eligibleRentMonthly: money('the eligible rent a month').refine((n) => n > 0, {
       error: 'Enter the eligible rent a month, more than £0, or leave housing out when there are no housing costs.',
     }),
+    inLondon: flag('inLondon (the home is in Greater London, for the benefit cap)'),
+    nonDependants: z
+      .number({
+        error: `Enter nonDependants as a whole number from 0 to ${MAX_NON_DEPENDANTS}: the adults living in the home a housing cost contribution is due for.`,
+      })
+      .int({ error: `Enter nonDependants as a whole number from 0 to ${MAX_NON_DEPENDANTS}.`, abort: true })
+      .min(0, { error: `Enter nonDependants as a whole number from 0 to ${MAX_NON_DEPENDANTS}.`, abort: true })
+      .max(MAX_NON_DEPENDANTS, { error: `Enter nonDependants as a whole number from 0 to ${MAX_NON_DEPENDANTS}.` })
+      .default(0),
   },
   { error: unknownKeys('housing', HOUSING_FIELDS) },
 );
 
-const HOUSEHOLD_FIELDS = ['date', 'adults', 'children', 'housing', 'childcareMonthly', 'capital', 'otherIncomeMonthly'] as const;
+const HOUSEHOLD_FIELDS = ['date', 'adults', 'children', 'housing', 'childcareMonthly', 'capital', 'otherIncomeMonthly', 'childBenefit'] as const;
 
 /** The household, parsed: defaults filled in, so the result is a `Household`. */
 export const householdSchema = z
@@ -133,6 +188,7 @@ export const householdSchema = z
       childcareMonthly: money('childcare costs a month').default(0),
       capital: money('capital (savings and investments)').default(0),
       otherIncomeMonthly: money('other unearned income a month').default(0),
+      childBenefit: z.boolean({ error: 'childBenefit must be true or false: false when nobody gets Child Benefit for the children listed.' }).default(true),
     },
     { error: unknownKeys('the household', HOUSEHOLD_FIELDS) },
   )
@@ -154,6 +210,23 @@ export const householdSchema = z
           code: 'custom',
           path: at('lcwraSince'),
           message: 'lcwraSince is only for an adult with LCWRA: set lcwra to true, or remove lcwraSince.',
+        });
+      }
+      if (!a.lcw && a.lcwSince !== null) {
+        ctx.addIssue({ code: 'custom', path: at('lcwSince'), message: 'lcwSince is only for an adult with LCW: set lcw to true, or remove lcwSince.' });
+      }
+      if (a.lcw && a.lcwSince !== null && isRealDate(a.lcwSince) && dateOk && a.lcwSince > h.date) {
+        ctx.addIssue({
+          code: 'custom',
+          path: at('lcwSince'),
+          message: `lcwSince (${a.lcwSince}) is after the date calculated (${h.date}): enter when the award first included LCW, on or before the date.`,
+        });
+      }
+      if (a.selfEmployed && !a.selfEmployed.gainful && a.selfEmployed.startUpEnds !== null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at('selfEmployed'), 'startUpEnds'],
+          message: 'startUpEnds is only for gainful self-employment: set gainful to true, or remove startUpEnds.',
         });
       }
       if (!a.lcwra && a.lcwraProtected) {
@@ -230,11 +303,14 @@ export const ucResultSchema = z.object({
   elements: z.object({
     standardAllowance: pounds,
     lcwra: pounds.optional(),
+    lcw: pounds.optional(),
+    carer: pounds.optional(),
     child: pounds.optional(),
+    disabledChild: pounds.optional(),
     childcare: pounds.optional(),
     housing: pounds.optional(),
   }),
-  deductions: z.object({ earnings: pounds, unearnedIncome: pounds, capitalTariff: pounds, total: pounds }),
+  deductions: z.object({ earnings: pounds, unearnedIncome: pounds, capitalTariff: pounds, benefitCap: pounds.optional(), total: pounds }),
   workAllowance: pounds,
   reasons: z.array(z.object({ code: z.enum(REASON_CODES), text: z.string(), values: z.record(z.string(), z.union([z.number(), z.string()])) })),
   parameters: z.array(parameterUsedSchema),

@@ -314,6 +314,48 @@ export const betterOffCy: Record<keyof typeof betterOffEn, string> = {
   'betterOff.reason.rates.latest-held':
     'Nid oes cyfraddau ar gyfer ar ôl {ratesHeldUntil} wedi’u cadw eto, felly mae’r ffigurau hyn yn defnyddio’r cyfraddau diweddaraf sydd gennym; mae cyfraddau fel arfer yn newid bob mis Ebrill.',
   'betterOff.reason.rounding': 'Caiff arian ei gyfrifo mewn ceiniogau cyfan; caiff canran ei thalgrynnu i’r geiniog agosaf, a hanner ceiniog i fyny.',
+  // The reasons added with the completed Universal Credit model (carer, LCW, disabled children, housing, floor, cap).
+  'betterOff.reason.lcw.element':
+    'Mae gan oedolyn {adult} allu cyfyngedig i weithio ers {lcwSince}, cyn 3 Ebrill 2017, felly mae’r elfen LCW o {amount} wedi’i chynnwys.',
+  'betterOff.reason.lcw.carer-instead':
+    'Mae gan oedolyn {adult} allu cyfyngedig i weithio ers {lcwSince} ac mae hefyd yn gofalu am berson sy’n ddifrifol anabl: dim ond yr uchaf o’r elfen LCW ({lcwElement}) a’r elfen gofalwr sy’n cael ei chynnwys, felly’r elfen gofalwr sydd wedi’i chynnwys.',
+  'betterOff.reason.lcw.lcwra-instead':
+    'Mae gan oedolyn {adult} allu cyfyngedig i weithio, ond mae’r aelwyd eisoes yn cael yr elfen LCWRA, felly nid yw’r elfen LCW ({lcwElement}) wedi’i chynnwys hefyd.',
+  'betterOff.reason.lcw.couple-once':
+    'Mae gan oedolyn {adult} allu cyfyngedig i weithio hefyd, ond un elfen LCW y mae aelwyd yn ei chael, ac mae wedi’i chynnwys eisoes.',
+  'betterOff.reason.carer.element':
+    'Mae oedolyn {adult} yn gofalu am o leiaf 35 awr yr wythnos am berson sy’n ddifrifol anabl, felly mae’r elfen gofalwr o {amount} wedi’i chynnwys.',
+  'betterOff.reason.carer.lcwra-instead':
+    'Mae oedolyn {adult} yn gofalu am berson sy’n ddifrifol anabl, ond mae’r elfen LCWRA wedi’i chynnwys ar ei gyfer, a dim ond un a ganiateir, felly nid yw’r elfen gofalwr ({carerElement}) wedi’i chynnwys.',
+  'betterOff.reason.disabled-child.lower':
+    'Mae plentyn {child} (ganwyd {birthDate}) yn anabl, felly mae’r ychwanegiad plentyn anabl is o {amount} wedi’i gynnwys, beth bynnag am y terfyn dau blentyn.',
+  'betterOff.reason.disabled-child.higher':
+    'Mae plentyn {child} (ganwyd {birthDate}) yn anabl, felly mae’r ychwanegiad plentyn anabl uwch o {amount} wedi’i gynnwys, beth bynnag am y terfyn dau blentyn.',
+  'betterOff.reason.housing.non-dependants':
+    '{count} oedolyn arall sy’n byw gyda chi × cyfraniad at gostau tai o {contribution} = {contributions}, a dynnir o’r rhent o {rent}, gan adael help gyda rhent o {amount}. Nid oes cyfraniad yn ddyledus am rai pobl (er enghraifft unrhyw un dan 21, neu os ydych yn cael rhai budd-daliadau anabledd): ni chaiff hyn ei wirio yma.',
+  'betterOff.reason.mif.not-gainful':
+    'Mae oedolyn {adult} yn hunangyflogedig ond nid mewn hunangyflogaeth gyflogedig fuddiol, felly nid oes isafswm incwm yn berthnasol: mae enillion gwirioneddol o {earnings} yn cyfrif.',
+  'betterOff.reason.mif.start-up':
+    'Mae oedolyn {adult} yng nghyfnod cychwyn hunangyflogaeth tan {startUpEnds}, felly nid oes isafswm incwm yn berthnasol: mae enillion gwirioneddol o {earnings} yn cyfrif.',
+  'betterOff.reason.mif.exempt':
+    'Mae oedolyn {adult} yn hunangyflogedig, ond mae ei amgylchiadau iechyd neu ofalu yn golygu nad oes isafswm incwm yn berthnasol: mae enillion gwirioneddol o {earnings} yn cyfrif.',
+  'betterOff.reason.mif.lead-carer-unknown':
+    'Mae oedolyn {adult} yn hunangyflogedig ac mae gan y cwpl blentyn dan 3. Nid yw’r isafswm incwm wedi’i gymhwyso, ond byddai os nad oedolyn {adult} yw prif ofalwr y plentyn, a byddai Credyd Cynhwysol yn is wedyn.',
+  'betterOff.reason.mif.above-floor':
+    'Mae oedolyn {adult} yn hunangyflogedig. Yr isafswm incwm yw {floor} ({hours} awr ar {hourlyRate} yr awr, llai treth ac Yswiriant Gwladol tybiannol); nid yw enillion gwirioneddol o {earnings} yn is na hynny, felly maen nhw’n cyfrif.',
+  'betterOff.reason.mif.applied':
+    'Mae oedolyn {adult} yn hunangyflogedig gydag enillion o {earnings}, sy’n is na’r isafswm incwm o {floor} ({hours} awr ar {hourlyRate} yr awr, llai treth ac Yswiriant Gwladol tybiannol), felly caiff enillion eu trin fel {floor}.',
+  'betterOff.reason.benefit-cap.exempt-earnings':
+    'Mae enillion o {earnings} o leiaf {hours} awr yr wythnos ar {hourlyRate} yr awr ({threshold} y mis), felly nid yw’r cap ar fudd-daliadau yn berthnasol.',
+  'betterOff.reason.benefit-cap.exempt-lcwra': 'Mae gan rywun ar yr hawliad LCWRA, felly nid yw’r cap ar fudd-daliadau yn berthnasol.',
+  'betterOff.reason.benefit-cap.exempt-carer':
+    'Mae rhywun ar yr hawliad yn gofalu am berson sy’n ddifrifol anabl, felly nid yw’r cap ar fudd-daliadau yn berthnasol.',
+  'betterOff.reason.benefit-cap.exempt-disability-benefit':
+    'Mae rhywun yn yr aelwyd yn cael budd-dal anabledd, felly nid yw’r cap ar fudd-daliadau yn berthnasol.',
+  'betterOff.reason.benefit-cap.within':
+    'Mae Credyd Cynhwysol o {award} a Budd-dal Plant o {childBenefit}, llai gofal plant o {childcare}, yn dod i {counted}: nid yw’n uwch na’r cap ar fudd-daliadau o {cap}, felly nid yw’r cap yn tynnu dim.',
+  'betterOff.reason.benefit-cap.applied':
+    'Mae Credyd Cynhwysol o {award} a Budd-dal Plant o {childBenefit}, llai gofal plant o {childcare}, yn dod i {counted}: {reduction} yn uwch na’r cap ar fudd-daliadau o {cap}, felly caiff {reduction} ei dynnu.',
   'betterOff.reason.income-tax.personal-allowance': 'Y lwfans personol yw {personalAllowance} y flwyddyn: ni chaiff cyflog hyd at hynny ei drethu.',
   'betterOff.reason.income-tax.personal-allowance-tapered':
     'Mae cyflog blwyddyn o {annualPay} yn uwch na {taperThreshold}, felly mae’r lwfans personol o {personalAllowance} yn lleihau £1 am bob £2 uwchlaw hynny, i {allowance}.',
@@ -360,6 +402,20 @@ export const betterOffCy: Record<keyof typeof betterOffEn, string> = {
   'betterOff.parameter.access-to-work-annual-cap': 'Terfyn blynyddol Mynediad at Waith',
   'betterOff.parameter.esa-permitted-work-higher-limit': 'Terfyn uwch gwaith a ganiateir ESA (llai na 16 awr yr wythnos)',
   'betterOff.parameter.esa-permitted-work-lower-limit': 'Terfyn is gwaith a ganiateir ESA (unrhyw nifer o oriau)',
+  'betterOff.parameter.uc-carer-element': 'Elfen gofalwr',
+  'betterOff.parameter.uc-disabled-child-addition-lower': 'Ychwanegiad plentyn anabl, cyfradd is',
+  'betterOff.parameter.uc-disabled-child-addition-higher': 'Ychwanegiad plentyn anabl, cyfradd uwch',
+  'betterOff.parameter.uc-housing-cost-contribution': 'Cyfraniad at gostau tai am bob oedolyn arall sy’n byw gyda chi',
+  'betterOff.parameter.uc-benefit-cap-london-couple-or-children': 'Cap ar fudd-daliadau, Llundain Fwyaf, cwpl neu gyda phlant',
+  'betterOff.parameter.uc-benefit-cap-london-single': 'Cap ar fudd-daliadau, Llundain Fwyaf, sengl heb blant',
+  'betterOff.parameter.uc-benefit-cap-outside-london-couple-or-children': 'Cap ar fudd-daliadau, y tu allan i Lundain Fwyaf, cwpl neu gyda phlant',
+  'betterOff.parameter.uc-benefit-cap-outside-london-single': 'Cap ar fudd-daliadau, y tu allan i Lundain Fwyaf, sengl heb blant',
+  'betterOff.parameter.uc-benefit-cap-earnings-hours': 'Oriau’r wythnos ar y Cyflog Byw Cenedlaethol sy’n codi’r cap ar fudd-daliadau',
+  'betterOff.parameter.uc-expected-hours': 'Oriau gwaith disgwyliedig yr wythnos (isafswm incwm)',
+  'betterOff.parameter.national-minimum-wage-18-20': 'Isafswm Cyflog Cenedlaethol, 18 i 20 oed',
+  'betterOff.parameter.national-minimum-wage-16-17': 'Isafswm Cyflog Cenedlaethol, 16 a 17 oed',
+  'betterOff.parameter.child-benefit-eldest': 'Budd-dal Plant, plentyn hynaf neu unig blentyn',
+  'betterOff.parameter.child-benefit-other': 'Budd-dal Plant, pob plentyn arall',
   'betterOff.unit.month': '{amount} y mis',
   'betterOff.unit.year': '{amount} y flwyddyn',
   'betterOff.unit.hour': '{amount} yr awr',

@@ -303,6 +303,45 @@ export const betterOffEn = {
   'betterOff.reason.rates.latest-held':
     'No rates for after {ratesHeldUntil} are held yet, so these figures use the latest rates held; rates usually change each April.',
   'betterOff.reason.rounding': 'Money is worked out in whole pence; a percentage is rounded to the nearest penny, with a half penny rounded up.',
+  // The reasons added with the completed Universal Credit model (carer, LCW, disabled children, housing, floor, cap).
+  'betterOff.reason.lcw.element':
+    'Adult {adult} has had limited capability for work since {lcwSince}, before 3 April 2017, so the LCW element of {amount} is included.',
+  'betterOff.reason.lcw.carer-instead':
+    'Adult {adult} has had limited capability for work since {lcwSince} and also cares for a severely disabled person: only the higher of the LCW element ({lcwElement}) and the carer element is included, so the carer element is.',
+  'betterOff.reason.lcw.lcwra-instead':
+    'Adult {adult} has limited capability for work, but the household already gets the LCWRA element, so the LCW element ({lcwElement}) is not included as well.',
+  'betterOff.reason.lcw.couple-once': 'Adult {adult} also has limited capability for work, but a household gets one LCW element, already included.',
+  'betterOff.reason.carer.element':
+    'Adult {adult} cares at least 35 hours a week for a severely disabled person, so the carer element of {amount} is included.',
+  'betterOff.reason.carer.lcwra-instead':
+    'Adult {adult} cares for a severely disabled person but the LCWRA element is included for them, and only one may be, so the carer element ({carerElement}) is not.',
+  'betterOff.reason.disabled-child.lower':
+    'Child {child} (born {birthDate}) is disabled, so the lower disabled child addition of {amount} is included, whatever the two-child limit.',
+  'betterOff.reason.disabled-child.higher':
+    'Child {child} (born {birthDate}) is disabled, so the higher disabled child addition of {amount} is included, whatever the two-child limit.',
+  'betterOff.reason.housing.non-dependants':
+    '{count} other adults living with you × a housing cost contribution of {contribution} = {contributions} comes off the rent of {rent}, leaving help with rent of {amount}. No contribution is due for some people (for example anyone under 21, or if you get certain disability benefits): this is not checked here.',
+  'betterOff.reason.mif.not-gainful':
+    'Adult {adult} is self-employed but not in gainful self-employment, so no minimum income floor applies: actual earnings of {earnings} count.',
+  'betterOff.reason.mif.start-up':
+    'Adult {adult} is in the start-up period of self-employment until {startUpEnds}, so no minimum income floor applies: actual earnings of {earnings} count.',
+  'betterOff.reason.mif.exempt':
+    'Adult {adult} is self-employed, but has health or caring circumstances that mean no minimum income floor applies: actual earnings of {earnings} count.',
+  'betterOff.reason.mif.lead-carer-unknown':
+    'Adult {adult} is self-employed and the couple has a child under 3. The floor is not applied, but it would be if adult {adult} is not the child’s main carer, and Universal Credit would then be lower.',
+  'betterOff.reason.mif.above-floor':
+    'Adult {adult} is self-employed. The minimum income floor is {floor} ({hours} hours at {hourlyRate} an hour, less notional tax and National Insurance); actual earnings of {earnings} are not below it, so they count.',
+  'betterOff.reason.mif.applied':
+    'Adult {adult} is self-employed with earnings of {earnings}, below the minimum income floor of {floor} ({hours} hours at {hourlyRate} an hour, less notional tax and National Insurance), so earnings are treated as {floor}.',
+  'betterOff.reason.benefit-cap.exempt-earnings':
+    'Earnings of {earnings} are at least {hours} hours a week at {hourlyRate} an hour ({threshold} a month), so the benefit cap does not apply.',
+  'betterOff.reason.benefit-cap.exempt-lcwra': 'Someone on the claim has LCWRA, so the benefit cap does not apply.',
+  'betterOff.reason.benefit-cap.exempt-carer': 'Someone on the claim cares for a severely disabled person, so the benefit cap does not apply.',
+  'betterOff.reason.benefit-cap.exempt-disability-benefit': 'Someone in the household gets a disability benefit, so the benefit cap does not apply.',
+  'betterOff.reason.benefit-cap.within':
+    'Universal Credit of {award} and Child Benefit of {childBenefit}, less childcare of {childcare}, come to {counted}: not above the benefit cap of {cap}, so the cap takes nothing off.',
+  'betterOff.reason.benefit-cap.applied':
+    'Universal Credit of {award} and Child Benefit of {childBenefit}, less childcare of {childcare}, come to {counted}: {reduction} above the benefit cap of {cap}, so {reduction} is taken off.',
   'betterOff.reason.income-tax.personal-allowance': 'The personal allowance is {personalAllowance} a year: pay up to it is not taxed.',
   'betterOff.reason.income-tax.personal-allowance-tapered':
     'A year’s pay of {annualPay} is above {taperThreshold}, so the personal allowance of {personalAllowance} goes down by £1 for every £2 above it, to {allowance}.',
@@ -348,6 +387,20 @@ export const betterOffEn = {
   'betterOff.parameter.access-to-work-annual-cap': 'Access to Work yearly limit',
   'betterOff.parameter.esa-permitted-work-higher-limit': 'ESA permitted work higher limit (less than 16 hours a week)',
   'betterOff.parameter.esa-permitted-work-lower-limit': 'ESA permitted work lower limit (any hours)',
+  'betterOff.parameter.uc-carer-element': 'Carer element',
+  'betterOff.parameter.uc-disabled-child-addition-lower': 'Disabled child addition, lower rate',
+  'betterOff.parameter.uc-disabled-child-addition-higher': 'Disabled child addition, higher rate',
+  'betterOff.parameter.uc-housing-cost-contribution': 'Housing cost contribution for each other adult living with you',
+  'betterOff.parameter.uc-benefit-cap-london-couple-or-children': 'Benefit cap, Greater London, couple or with children',
+  'betterOff.parameter.uc-benefit-cap-london-single': 'Benefit cap, Greater London, single with no children',
+  'betterOff.parameter.uc-benefit-cap-outside-london-couple-or-children': 'Benefit cap, outside Greater London, couple or with children',
+  'betterOff.parameter.uc-benefit-cap-outside-london-single': 'Benefit cap, outside Greater London, single with no children',
+  'betterOff.parameter.uc-benefit-cap-earnings-hours': 'Hours a week at the National Living Wage that lift the benefit cap',
+  'betterOff.parameter.uc-expected-hours': 'Expected hours of work a week (minimum income floor)',
+  'betterOff.parameter.national-minimum-wage-18-20': 'National Minimum Wage, aged 18 to 20',
+  'betterOff.parameter.national-minimum-wage-16-17': 'National Minimum Wage, aged 16 and 17',
+  'betterOff.parameter.child-benefit-eldest': 'Child Benefit, eldest or only child',
+  'betterOff.parameter.child-benefit-other': 'Child Benefit, each other child',
   'betterOff.unit.month': '{amount} a month',
   'betterOff.unit.year': '{amount} a year',
   'betterOff.unit.hour': '{amount} an hour',

@@ -85,8 +85,22 @@ const MONEY_VALUES = new Set([
   'nationalInsurance',
   'grossMonthly',
   'netMonthly',
+  // From the completed UC model: carer, housing contributions, the minimum income floor and the benefit cap.
+  'carerElement',
+  'contribution',
+  'contributions',
+  'rent',
+  'hourlyRate',
+  'gross',
+  'floor',
+  'threshold',
+  'childBenefit',
+  'total',
+  'childcare',
+  'counted',
+  'reduction',
 ]);
-const DATE_VALUES = new Set(['birthDate', 'lcwraSince', 'ratesHeldUntil']);
+const DATE_VALUES = new Set(['birthDate', 'lcwraSince', 'ratesHeldUntil', 'lcwSince', 'startUpEnds']);
 
 type AnyReason = { code: string; text: string; values: Record<string, number | string> };
 
