@@ -38,7 +38,7 @@ function threshold(ctx: UcContext, age: number, hours: number): { net: number; g
         ? [OTHER.nationalMinimumWage18To20, 'the minimum wage at 18 to 20']
         : [OTHER.nationalMinimumWage16To17, 'the minimum wage at 16 or 17'];
   const rate = ctx.penceOf(rateParam);
-  const gross = Math.floor((hours * rate * 52 + 6) / 12); // to the nearest penny, halves up
+  const gross = Math.round((hours * rate * 52) / 12); // to the nearest penny
   const pay = takeHomePay({ date: ctx.date, grossMonthly: toPounds(gross) });
   for (const p of pay.parameters) ctx.use(p);
   const net = toPence(pay.netMonthly);
@@ -104,7 +104,7 @@ export function earningsWithFloor(ctx: UcContext, adults: readonly Adult[], chil
     if (!single && youngestAge !== null && youngestAge < 3) {
       ctx.say(
         'mif.lead-carer-unknown',
-        `The couple is responsible for a child aged ${youngestAge}, under 3. The partner nominated as the child's responsible carer has no minimum income floor; the input does not say who that is, so the floor is not applied to ${who.toLowerCase()} and actual earnings of ${formatPounds(mine)} count. If ${who.toLowerCase()} is not the responsible carer, the award here is too high.`,
+        `The couple is responsible for a child aged ${youngestAge}, under 3. The partner nominated as the child’s responsible carer has no minimum income floor; the input does not say who that is, so the floor is not applied to ${who.toLowerCase()} and actual earnings of ${formatPounds(mine)} count. If ${who.toLowerCase()} is not the responsible carer, the award here is too high.`,
         { adult: i + 1, earnings: toPounds(mine) },
       );
       return mine;
@@ -131,7 +131,7 @@ export function earningsWithFloor(ctx: UcContext, adults: readonly Adult[], chil
       const partnerThreshold = partnerHours === 0 ? 0 : threshold(ctx, partner.age, partnerHours).net;
       const over = Math.max(0, theirs - partnerThreshold);
       floor = Math.max(0, own.net - over);
-      coupleText = ` The partner's earnings of ${formatPounds(theirs)} are ${formatPounds(over)} over the partner's own threshold of ${formatPounds(partnerThreshold)} (${partnerHours} hours), so the floor is ${formatPounds(own.net)} − ${formatPounds(over)} = ${formatPounds(floor)}.`;
+      coupleText = ` The partner’s earnings of ${formatPounds(theirs)} are ${formatPounds(over)} over the partner’s own threshold of ${formatPounds(partnerThreshold)} (${partnerHours} hours), so the floor is ${formatPounds(own.net)} − ${formatPounds(over)} = ${formatPounds(floor)}.`;
       if (mine >= floor) {
         ctx.say(
           'mif.above-floor',

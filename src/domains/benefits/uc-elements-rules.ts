@@ -71,7 +71,7 @@ export function carerElements(ctx: UcContext, adults: readonly Adult[], lcwraAdu
     if (i === lcwraAdult) {
       ctx.say(
         'carer.lcwra-instead',
-        `${ctx.who(i)} cares for a severely disabled person, but the household's LCWRA element is included for ${ctx.who(i).toLowerCase()}, and only the LCWRA element may be included for the same person, so the carer element (${formatPounds(amount)}) is not.`,
+        `${ctx.who(i)} cares for a severely disabled person, but the household’s LCWRA element is included for ${ctx.who(i).toLowerCase()}, and only the LCWRA element may be included for the same person, so the carer element (${formatPounds(amount)}) is not.`,
         { adult: i + 1, carerElement: toPounds(amount) },
       );
       return;
@@ -119,7 +119,7 @@ export function housingCostsElement(ctx: UcContext, housing: NonNullable<Househo
   const element = Math.max(0, rent - contributions);
   ctx.say(
     'housing.non-dependants',
-    `${count} ${count === 1 ? 'non-dependant' : 'non-dependants'} × a housing cost contribution of ${formatPounds(each)} = ${formatPounds(contributions)} comes off the eligible rent of ${formatPounds(rent)}, leaving a housing costs element of ${formatPounds(element)}. No contribution is due if the claimant or partner is blind or gets Attendance Allowance, the PIP daily living component or the DLA middle or highest rate care component, nor for a non-dependant under 21 or getting Pension Credit, Carer's Allowance or one of those disability benefits: this calculation does not check these, so count only the non-dependants a contribution is due for.`,
+    `${count} ${count === 1 ? 'non-dependant' : 'non-dependants'} × a housing cost contribution of ${formatPounds(each)} = ${formatPounds(contributions)} comes off the eligible rent of ${formatPounds(rent)}, leaving a housing costs element of ${formatPounds(element)}. No contribution is due if the claimant or partner is blind or gets Attendance Allowance, the PIP daily living component or the DLA middle or highest rate care component, nor for a non-dependant under 21 or getting Pension Credit, Carer’s Allowance or one of those disability benefits: this calculation does not check these, so count only the non-dependants a contribution is due for.`,
     { count, contribution: toPounds(each), contributions: toPounds(contributions), rent: toPounds(rent), amount: toPounds(element) },
   );
   return element;

@@ -15,8 +15,8 @@ export const toPounds = (pence: number): number => pence / 100;
 export const basisPoints = (proportion: number): number => Math.round(proportion * 10_000);
 /** `pence` × `bp` / 10,000, rounded to the nearest penny, halves up. */
 export const applyRate = (pence: number, bp: number): number => Math.floor((pence * bp + 5_000) / 10_000);
-/** A weekly amount in pence as a monthly one, × 52 ÷ 12, rounded to the nearest penny, halves up. */
-export const weeklyToMonthly = (pence: number): number => Math.floor((pence * 52 + 6) / 12);
+/** A weekly amount in pence as a monthly one, × 52 ÷ 12, to the nearest penny (52 × pence ÷ 12 never ends in a half). */
+export const weeklyToMonthly = (pence: number): number => Math.round((pence * 52) / 12);
 
 /** £1,234.50 */
 export function formatPounds(pence: number): string {

@@ -242,7 +242,7 @@ export function universalCredit(household: Household): UcResult {
     } else if (notWorking >= 0) {
       say(
         'childcare.not-working',
-        `Childcare costs of ${formatPounds(childcareCosts)} are not included: the childcare costs element needs the claimant${couple ? ', and the partner in a joint claim,' : ''} to be in paid work, and ${couple ? `adult ${notWorking + 1}` : 'the claimant'} has no earnings.`,
+        `Childcare costs of ${formatPounds(childcareCosts)} are not included: the childcare costs element needs the claimant${couple ? ', and the partner in a joint claim unless they have limited capability for work or meet the carer test,' : ''} to be in paid work, and ${couple ? `adult ${notWorking + 1}` : 'the claimant'} has no earnings.`,
         { costs: toPounds(childcareCosts), adult: notWorking + 1 },
       );
     } else {

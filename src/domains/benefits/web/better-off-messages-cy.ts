@@ -254,7 +254,7 @@ export const betterOffCy: Record<keyof typeof betterOffEn, string> = {
   'betterOff.how.confidence.D': 'wedi’i gyfrifo o’r rheol a gyhoeddwyd',
   'betterOff.how.confidence.U': 'heb ei gadarnhau eto',
   'betterOff.how.notModelled':
-    'Heb eu cynnwys: yr elfennau gofalwr a phlentyn anabl, didyniadau ar gyfer oedolion eraill sy’n byw gyda chi, y cap ar fudd-daliadau, enillion dros ben, yr isafswm incwm tybiannol ar gyfer hunangyflogaeth, a diogelwch trosiannol.',
+    'Heb eu cynnwys: yr elfennau gofalwr a phlentyn anabl, didyniadau ar gyfer oedolion eraill sy’n byw gyda chi, enillion dros ben, yr isafswm incwm tybiannol ar gyfer hunangyflogaeth, a diogelwch trosiannol. Caiff y cap ar fudd-daliadau ei gyfrifo fel ar gyfer cartref y tu allan i Lundain Fwyaf.',
 
   'betterOff.pdf': 'Lawrlwytho fel PDF',
   'betterOff.change': 'Newid yr atebion',
@@ -290,10 +290,10 @@ export const betterOffCy: Record<keyof typeof betterOffEn, string> = {
     '{rate} o gostau gofal plant o {costs} yw {share}, o fewn y cap o {cap}, felly’r elfen costau gofal plant yw {amount}.',
   'betterOff.reason.childcare.capped': '{rate} o gostau gofal plant o {costs} yw {share}, uwchlaw’r cap o {cap}, felly’r elfen costau gofal plant yw {amount}.',
   'betterOff.reason.childcare.not-working':
-    'Nid yw costau gofal plant o {costs} wedi’u cynnwys: mae’r elfen costau gofal plant yn gofyn bod pawb ar yr hawliad mewn gwaith cyflogedig, ac nid oes gan oedolyn {adult} enillion.',
+    'Nid yw costau gofal plant o {costs} wedi’u cynnwys: mae’r elfen costau gofal plant yn gofyn bod pawb ar yr hawliad mewn gwaith cyflogedig (caiff partner sydd â gallu cyfyngedig i weithio, neu sy’n gofalu am berson anabl, ei esgusodi), ac nid oes gan oedolyn {adult} enillion.',
   'betterOff.reason.childcare.no-children': 'Nid yw costau gofal plant o {costs} wedi’u cynnwys: dim ond i aelwyd â phlentyn y mae’r elfen costau gofal plant.',
   'betterOff.reason.housing.included':
-    'Yr elfen costau tai yw’r rhent o {amount}. Nid yw’r rheolau sy’n penderfynu faint o rent sy’n cyfrif (fel y Lwfans Tai Lleol) na didyniadau ar gyfer oedolion eraill sy’n byw gyda chi yn cael eu cyfrifo yma.',
+    'Y rhent sy’n cyfrif yw {amount}. Nid yw’r rheolau sy’n penderfynu faint o rent sy’n cyfrif (fel y Lwfans Tai Lleol) yn cael eu cyfrifo yma.',
   'betterOff.reason.maximum-amount': 'Yr uchafswm, yr holl elfennau wedi’u hadio at ei gilydd, yw {amount}.',
   'betterOff.reason.work-allowance.with-housing': 'Mae’r dyfarniad yn cynnwys help gyda rhent, felly mae’r lwfans gwaith is o {amount} yn berthnasol.',
   'betterOff.reason.work-allowance.without-housing': 'Nid yw’r dyfarniad yn cynnwys help gyda rhent, felly mae’r lwfans gwaith uwch o {amount} yn berthnasol.',

@@ -242,7 +242,7 @@ export const betterOffEn = {
   'betterOff.how.confidence.D': 'worked out from the published rule',
   'betterOff.how.confidence.U': 'not yet confirmed',
   'betterOff.how.notModelled':
-    'Not included: the carer and disabled child elements, deductions for other adults living with you, the benefit cap, surplus earnings, the minimum income floor for self-employment, and transitional protection.',
+    'Not included: the carer and disabled child elements, deductions for other adults living with you, surplus earnings, the minimum income floor for self-employment, and transitional protection. The benefit cap is worked out as for a home outside Greater London.',
 
   'betterOff.pdf': 'Download as PDF',
   'betterOff.change': 'Change the answers',
@@ -279,10 +279,10 @@ export const betterOffEn = {
     '{rate} of childcare costs of {costs} is {share}, within the cap of {cap}, so the childcare costs element is {amount}.',
   'betterOff.reason.childcare.capped': '{rate} of childcare costs of {costs} is {share}, above the cap of {cap}, so the childcare costs element is {amount}.',
   'betterOff.reason.childcare.not-working':
-    'Childcare costs of {costs} are not included: the childcare costs element needs everyone on the claim to be in paid work, and adult {adult} has no earnings.',
+    'Childcare costs of {costs} are not included: the childcare costs element needs everyone on the claim to be in paid work (a partner with limited capability for work, or caring for a disabled person, is excused), and adult {adult} has no earnings.',
   'betterOff.reason.childcare.no-children': 'Childcare costs of {costs} are not included: the childcare costs element is only for a household with a child.',
   'betterOff.reason.housing.included':
-    'The housing costs element is the rent of {amount}. The rules that decide how much rent counts (such as the Local Housing Allowance) and deductions for other adults living with you are not worked out here.',
+    'The rent that counts is {amount}. The rules that decide how much rent counts (such as the Local Housing Allowance) are not worked out here.',
   'betterOff.reason.maximum-amount': 'The maximum amount, all the elements added together, is {amount}.',
   'betterOff.reason.work-allowance.with-housing': 'The award includes help with rent, so the lower work allowance of {amount} applies.',
   'betterOff.reason.work-allowance.without-housing': 'The award includes no help with rent, so the higher work allowance of {amount} applies.',
