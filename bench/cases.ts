@@ -70,5 +70,7 @@ export async function seedBenchCases(db: Database, count: number): Promise<void>
     SELECT ${tenantId}::uuid, gen_random_uuid(), case_id, 'contact', 'Talked about the week ahead', 'user', specialist_id::text, 'Bench specialist', opened_at + interval '2 days'
     FROM bench_cases`.execute(o);
   await sql`DROP TABLE bench_cases`.execute(o);
+  // Written around the service: the team's count of open referrals is brought up to date here.
+  await sql`UPDATE teams SET open_referrals = open_referrals + ${count} WHERE id = ${teamId}::uuid`.execute(o);
   await sql`ANALYZE`.execute(o);
 }

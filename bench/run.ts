@@ -14,6 +14,7 @@ import { createScratchDatabase } from '../test/support/test-db.ts';
 import { benchCalculations } from './calculations.ts';
 import { seedBenchCases } from './cases.ts';
 import { FHIR_BUNDLE } from './fixtures.ts';
+import { benchReferrals } from './referrals.ts';
 
 /**
  * `npm run bench`: requests per second and p99 latency of /health, an authenticated JSON read
@@ -23,6 +24,10 @@ import { FHIR_BUNDLE } from './fixtures.ts';
  * On PostgreSQL, with 10,000 cases added, the specialist's caseload page and a case read, beside the
  * bare route. The load generator (autocannon) runs in its own process; on a 2-core machine it shares
  * the cores with the server, so read the ratios.
+ *
+ * Then referrals at two sizes on both engines (bench/referrals.ts; BENCH_ONLY=referrals runs that
+ * part alone): the inbox, a FHIR Task search and a FHIR create with 1,000 and with 100,000 open
+ * referrals, and the create beside pgbench TPC-B.
  *
  * First, needing no server or database: Universal Credit households calculated per second on one
  * core, beside a JSON round trip of the same households (bench/calculations.ts). BENCH_ONLY=calculations
@@ -251,6 +256,10 @@ async function measure(label: string, target: DatabaseTarget): Promise<string[]>
 
 for (const line of benchCalculations()) process.stdout.write(`${line}\n`);
 if (process.env.BENCH_ONLY === 'calculations') process.exit(0);
+if (process.env.BENCH_ONLY === 'referrals') {
+  for (const line of await benchReferrals({ load, serverUrl: SERVER_URL })) process.stdout.write(`${line}\n`);
+  process.exit(0);
+}
 
 process.stdout.write(`Bridgework bench: ${CONNECTIONS} connections, ${SECONDS} s per measurement\n\n`);
 process.stdout.write(`${'database'.padEnd(11)} ${'route'.padEnd(34)} ${'req/s'.padStart(8)} ${'p99'.padStart(9)} ${'× bare'.padStart(8)}\n`);
@@ -265,3 +274,5 @@ if (server) {
 } else {
   process.stdout.write(`PostgreSQL: skipped, nothing answers at ${new URL(SERVER_URL).host} (set BENCH_DATABASE_URL)\n`);
 }
+
+for (const line of await benchReferrals({ load, serverUrl: SERVER_URL })) process.stdout.write(`${line}\n`);

@@ -5,6 +5,7 @@ import { migration as m0004 } from './0004-jobs-and-notifications.ts';
 import { migration as m0005 } from './0005-referrals.ts';
 import { migration as m0006 } from './0006-cases.ts';
 import { migration as m0007 } from './0007-bridge-back.ts';
+import { migration as m0014 } from './0014-referral-indexes.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration in the order it runs. Names are permanent once landed. */
@@ -16,4 +17,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005-referrals': m0005,
   '0006-cases': m0006,
   '0007-bridge-back': m0007,
+  '0014-referral-indexes': m0014,
 };

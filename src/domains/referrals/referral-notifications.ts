@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock/index.ts';
 import { newId, type Tx } from '../../platform/db/index.ts';
 import { createTranslator, type Translate } from '../../platform/i18n/index.ts';
-import { personChannel, queueNotification } from '../../platform/notify/index.ts';
+import { type OutboundMessage, personChannel, queueNotifications } from '../../platform/notify/index.ts';
 import { findOrganisation } from '../organisations/index.ts';
 import type { Person, Referral } from './referral.ts';
 import { referralMessages } from './referral-messages.ts';
@@ -20,53 +20,76 @@ export function createReferralNotifications(deps: { clock: Clock; baseUrl: strin
   const translate = createTranslator([referralMessages]);
   const link = (t: Translate, r: Referral) => t('referrals.notify.update.link', { url: `${baseUrl}/referrals/${r.id}` });
 
-  async function email(
-    tx: Tx,
-    tenantId: string,
-    to: { email: string; language: Language },
-    template: string,
-    write: (t: Translate) => { subject: string; lines: string[] },
-  ) {
+  function email(tenantId: string, to: { email: string; language: Language }, template: string, write: (t: Translate) => { subject: string; lines: string[] }) {
     const t = translate(to.language);
     const { subject, lines } = write(t);
-    await queueNotification(tx, clock, {
+    return {
       tenantId,
       id: newId(clock.now()),
-      channel: 'email',
+      channel: 'email' as const,
       recipient: to.email,
       template,
       subject,
       body: lines.join('\n\n'),
       language: to.language,
-    });
+    };
+  }
+
+  /** The referrer's and their organisation's messages about a change, to queue with others in one go. */
+  async function referrerMessages(tx: Tx, tenantId: string, r: Referral, change: (t: Translate) => string): Promise<OutboundMessage[]> {
+    const recipients: { email: string; language: Language }[] = [];
+    if (r.referrer.userId) {
+      const user = await tx.selectFrom('users').select(['email', 'preferred_language']).where('id', '=', r.referrer.userId).executeTakeFirst();
+      if (user) recipients.push({ email: user.email, language: user.preferred_language });
+    }
+    if (r.referrer.organisationId) {
+      const org = await findOrganisation(tx, r.referrer.organisationId);
+      if (org?.email && !recipients.some((x) => x.email === org.email)) recipients.push({ email: org.email, language: recipients[0]?.language ?? 'en' });
+    }
+    return recipients.map((to) =>
+      email(tenantId, to, 'referral-update', (t) => {
+        const reason = reasonInWords(r, t);
+        return {
+          subject: t('referrals.notify.update.subject', { reference: r.reference }),
+          lines: [
+            t('referrals.notify.update.status', { status: t(`referrals.status.${r.status}`), milestone: t(`referrals.milestone.${r.milestone}`) }),
+            change(t),
+            ...(reason ? [t('referrals.notify.update.reason', { reason })] : []),
+            link(t, r),
+          ],
+        };
+      }),
+    );
+  }
+
+  /** A message to the person, by the way they asked to be contacted and never by a way they refused; null if there is none. */
+  function personMessage(
+    tenantId: string,
+    person: Person,
+    template: 'received' | 'could-not-contact',
+    lines: (t: Translate) => string[],
+  ): OutboundMessage | null {
+    const to = personChannel(person);
+    if (!to) return null;
+    const t = translate(person.preferredLanguage);
+    return {
+      tenantId,
+      id: newId(clock.now()),
+      ...to,
+      template,
+      subject: t(`referrals.notify.${template}.subject`),
+      body: lines(t).join('\n\n'),
+      language: person.preferredLanguage,
+    };
   }
 
   return {
+    referrerMessages,
+    personMessage,
+
     /** Every change is told to the referrer and to their organisation's shared inbox. */
     async referrer(tx: Tx, tenantId: string, r: Referral, change: (t: Translate) => string) {
-      const recipients: { email: string; language: Language }[] = [];
-      if (r.referrer.userId) {
-        const user = await tx.selectFrom('users').select(['email', 'preferred_language']).where('id', '=', r.referrer.userId).executeTakeFirst();
-        if (user) recipients.push({ email: user.email, language: user.preferred_language });
-      }
-      if (r.referrer.organisationId) {
-        const org = await findOrganisation(tx, r.referrer.organisationId);
-        if (org?.email && !recipients.some((x) => x.email === org.email)) recipients.push({ email: org.email, language: recipients[0]?.language ?? 'en' });
-      }
-      for (const to of recipients) {
-        await email(tx, tenantId, to, 'referral-update', (t) => {
-          const reason = reasonInWords(r, t);
-          return {
-            subject: t('referrals.notify.update.subject', { reference: r.reference }),
-            lines: [
-              t('referrals.notify.update.status', { status: t(`referrals.status.${r.status}`), milestone: t(`referrals.milestone.${r.milestone}`) }),
-              change(t),
-              ...(reason ? [t('referrals.notify.update.reason', { reason })] : []),
-              link(t, r),
-            ],
-          };
-        });
-      }
+      await queueNotifications(tx, clock, await referrerMessages(tx, tenantId, r, change));
     },
 
     /** The team's members in one role (or the assigned specialist): reminders, breaches, withdrawals. */
@@ -79,29 +102,23 @@ export function createReferralNotifications(deps: { clock: Clock; baseUrl: strin
       params: Record<string, string> = {},
     ) {
       const members = (await teamMembers(tx, r.teamId)).filter((m) => !m.disabled_at && (to === 'assigned' ? m.id === r.ownerUserId : m.roles.includes(to)));
-      for (const m of members) {
-        await email(tx, tenantId, { email: m.email, language: m.preferred_language }, `referral-${kind}`, (t) => ({
-          subject: t(`referrals.notify.${kind}.subject`, { reference: r.reference }),
-          lines: [t(`referrals.notify.${kind}.body`, { reference: r.reference, ...params }), link(t, r)],
-        }));
-      }
+      await queueNotifications(
+        tx,
+        clock,
+        members.map((m) =>
+          email(tenantId, { email: m.email, language: m.preferred_language }, `referral-${kind}`, (t) => ({
+            subject: t(`referrals.notify.${kind}.subject`, { reference: r.reference }),
+            lines: [t(`referrals.notify.${kind}.body`, { reference: r.reference, ...params }), link(t, r)],
+          })),
+        ),
+      );
     },
 
     /** A message to the person, by the way they asked to be contacted and never by a way they refused. */
     async person(tx: Tx, tenantId: string, person: Person, template: 'received' | 'could-not-contact', lines: (t: Translate) => string[]): Promise<boolean> {
-      const to = personChannel(person);
-      if (!to) return false;
-      const t = translate(person.preferredLanguage);
-      await queueNotification(tx, clock, {
-        tenantId,
-        id: newId(clock.now()),
-        ...to,
-        template,
-        subject: t(`referrals.notify.${template}.subject`),
-        body: lines(t).join('\n\n'),
-        language: person.preferredLanguage,
-      });
-      return true;
+      const message = personMessage(tenantId, person, template, lines);
+      if (message) await queueNotifications(tx, clock, [message]);
+      return message !== null;
     },
   };
 }

@@ -190,33 +190,29 @@ export async function linkPerson(
   p: Omit<Person, 'id'>,
   /** Whether this referral's contact details may replace the record's: never for the public. */
   trusted: boolean,
-): Promise<{ personId: string; match: 'new' | 'nhs-number' | 'details' }> {
+): Promise<{ person: Person; match: 'new' | 'nhs-number' | 'details' }> {
   const matchKey = personMatchKey(p);
   const keys = [`bridgework.person.${tenantId}.${matchKey}`, ...(p.nhsNumber ? [`bridgework.person.${tenantId}.nhs.${p.nhsNumber}`] : [])].sort();
   for (const key of keys) await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(tx);
+  // The person as stored comes back from the statement that found or changed them: no read-back.
   if (p.nhsNumber) {
-    const byNhs = await tables(tx).selectFrom('people').select('id').where('nhs_number', '=', p.nhsNumber).executeTakeFirst();
-    if (byNhs) {
-      if (trusted) await refreshContact(tx, byNhs.id, p, now);
-      return { personId: byNhs.id, match: 'nhs-number' };
-    }
+    const byNhs = await tables(tx).selectFrom('people').selectAll().where('nhs_number', '=', p.nhsNumber).executeTakeFirst();
+    if (byNhs) return { person: trusted ? await refreshContact(tx, byNhs.id, p, now, {}) : toPerson(byNhs), match: 'nhs-number' };
   }
   const byDetails = await tables(tx)
     .selectFrom('people')
-    .select(['id', 'nhs_number'])
+    .selectAll()
     .where('match_key', '=', matchKey)
     .where((eb) => (p.nhsNumber ? eb.or([eb('nhs_number', 'is', null), eb('nhs_number', '=', p.nhsNumber)]) : eb.val(true)))
     .orderBy('created_at')
     .executeTakeFirst();
   if (byDetails) {
-    if (trusted) {
-      await refreshContact(tx, byDetails.id, p, now);
-      if (p.nhsNumber && !byDetails.nhs_number)
-        await tables(tx).updateTable('people').set({ nhs_number: p.nhsNumber }).where('id', '=', byDetails.id).execute();
-    }
-    return { personId: byDetails.id, match: 'details' };
+    const person = trusted
+      ? await refreshContact(tx, byDetails.id, p, now, p.nhsNumber && !byDetails.nhs_number ? { nhs_number: p.nhsNumber } : {})
+      : toPerson(byDetails);
+    return { person, match: 'details' };
   }
-  await tables(tx)
+  const inserted = await tables(tx)
     .insertInto('people')
     .values({
       tenant_id: tenantId,
@@ -230,8 +226,9 @@ export async function linkPerson(
       created_at: now,
       updated_at: now,
     })
-    .execute();
-  return { personId: newId, match: 'new' };
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { person: toPerson(inserted), match: 'new' };
 }
 
 /** How to reach a person: what a newer referral may bring up to date. */
@@ -251,12 +248,14 @@ const contactColumns = (p: Omit<Person, 'id'>) => ({
  * A newer referral from a referrer who knows the person brings their current contact details. A
  * self-referral never overwrites them: anyone could type someone else's name and NHS number.
  */
-async function refreshContact(tx: Tx, id: string, p: Omit<Person, 'id'>, now: Date): Promise<void> {
-  await tables(tx)
+async function refreshContact(tx: Tx, id: string, p: Omit<Person, 'id'>, now: Date, extra: { nhs_number?: string }): Promise<Person> {
+  const row = await tables(tx)
     .updateTable('people')
-    .set({ ...contactColumns(p), updated_at: now })
+    .set({ ...contactColumns(p), ...extra, updated_at: now })
     .where('id', '=', id)
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toPerson(row);
 }
 
 /** Other referrals of the same person, newest first: the specialist's duplicate warning. */
@@ -283,12 +282,21 @@ export type ReferralFilter = {
   limit?: number;
   offset?: number;
   order?: 'queue' | 'updated' | 'newest';
+  /**
+   * Whether to count the matches, and how far: a list that shows no total counts nothing; a search
+   * counts exactly up to this many past its page and, beyond that, says only that there are more.
+   */
+  countUpTo?: number;
 };
 
-export async function listReferrals(tx: Tx, f: ReferralFilter): Promise<{ rows: (Referral & { personName: string })[]; total: number }> {
-  let q = tables(tx)
-    .selectFrom('referrals')
-    .innerJoin('people', (j) => j.onRef('people.tenant_id', '=', 'referrals.tenant_id').onRef('people.id', '=', 'referrals.person_id'));
+/** The matches counted, or null when there are more than the filter's `countUpTo` past the page. */
+export type ReferralList = { rows: (Referral & { personName: string })[]; total: number | null };
+
+/** Urgent first: the inbox's order, the same expression as the referrals_queue index. */
+const queueRank = sql<number>`CASE referrals.urgency WHEN 'urgent' THEN 0 ELSE 1 END`;
+
+function filtered(tx: Tx, f: ReferralFilter) {
+  let q = tables(tx).selectFrom('referrals');
   if (f.teamIds) q = q.where('referrals.team_id', 'in', f.teamIds.length > 0 ? [...f.teamIds] : ['00000000-0000-0000-0000-000000000000']);
   if (f.statuses?.length) q = q.where('referrals.status', 'in', [...f.statuses]);
   if (f.referrerOrganisationId) q = q.where('referrals.referrer_organisation_id', '=', f.referrerOrganisationId);
@@ -310,15 +318,59 @@ export async function listReferrals(tx: Tx, f: ReferralFilter): Promise<{ rows: 
       ]),
     );
   }
-  const total = Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-  let rq = q.selectAll('referrals').select(['people.given_name', 'people.family_name']);
-  if (f.order === 'queue') rq = rq.orderBy(sql`CASE referrals.urgency WHEN 'urgent' THEN 0 ELSE 1 END`).orderBy('referrals.created_at');
-  else if (f.order === 'updated') rq = rq.orderBy('referrals.updated_at').orderBy('referrals.id');
-  else rq = rq.orderBy('referrals.created_at', 'desc');
-  const rows = await rq
-    .limit(f.limit ?? 100)
-    .offset(f.offset ?? 0)
-    .execute();
+  return q;
+}
+
+const withPerson = (q: ReturnType<typeof filtered>) =>
+  q
+    .innerJoin('people', (j) => j.onRef('people.tenant_id', '=', 'referrals.tenant_id').onRef('people.id', '=', 'referrals.person_id'))
+    .selectAll('referrals')
+    .select(['people.given_name', 'people.family_name']);
+
+export async function listReferrals(tx: Tx, f: ReferralFilter): Promise<ReferralList> {
+  const limit = f.limit ?? 100;
+  const offset = f.offset ?? 0;
+  let rows: Awaited<ReturnType<ReturnType<typeof withPerson>['execute']>>;
+  const teamIds = f.teamIds ?? [];
+  const statuses = f.statuses ?? [];
+  if (f.order === 'queue' && teamIds.length > 0 && statuses.length > 0) {
+    // One index-ordered run per team and status (referrals_queue), each stopping at the page's
+    // end, merged: the queue costs the same whether a team holds a hundred referrals or a million.
+    const arms = teamIds.flatMap((teamId) =>
+      statuses.map((status) =>
+        withPerson(filtered(tx, { ...f, teamIds: [teamId], statuses: [status] }))
+          .select(queueRank.as('queue_rank'))
+          .orderBy(queueRank)
+          .orderBy('referrals.created_at')
+          .limit(limit + offset),
+      ),
+    );
+    const [first, ...rest] = arms.map((arm, i) =>
+      tables(tx)
+        .selectFrom(arm.as(`q${i}`))
+        .selectAll(),
+    );
+    if (!first) throw new Error('no queue to read');
+    const merged = rest.reduce((u, arm) => u.unionAll(arm), first);
+    rows = await merged.orderBy('queue_rank').orderBy('created_at').limit(limit).offset(offset).execute();
+  } else {
+    let rq = withPerson(filtered(tx, f));
+    if (f.order === 'queue') rq = rq.orderBy(queueRank).orderBy('referrals.created_at');
+    else if (f.order === 'updated') rq = rq.orderBy('referrals.updated_at').orderBy('referrals.id');
+    else rq = rq.orderBy('referrals.created_at', 'desc');
+    rows = await rq.limit(limit).offset(offset).execute();
+  }
+  let total: number | null = null;
+  if (f.countUpTo !== undefined) {
+    // Counting stops at the bound, so a search's cost does not grow with every referral it could match.
+    const bound = offset + limit + f.countUpTo;
+    const counted = await tables(tx)
+      .selectFrom(filtered(tx, f).select(sql<number>`1`.as('one')).limit(bound).as('m'))
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const n = Number(counted.n);
+    total = n < bound ? n : null;
+  }
   return { rows: rows.map((r) => ({ ...toReferral(r), personName: `${r.given_name} ${r.family_name}` })), total };
 }
 

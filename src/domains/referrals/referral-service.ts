@@ -1,70 +1,35 @@
-import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { actorOf, type Principal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import { type Database, newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
-import { Conflict, Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
-import { postcodeDistrict } from './postcode.ts';
-import {
-  type ContactOutcome,
-  MILESTONES,
-  type Milestone,
-  type Person,
-  type Referral,
-  type ReferralEvent,
-  type ReferralRoute,
-  type ReferralStatus,
-  type Team,
-} from './referral.ts';
+import { type Database, newId, type Tx } from '../../platform/db/index.ts';
+import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
+import { type ContactOutcome, MILESTONES, type Milestone, type Person, type Referral, type ReferralEvent, type ReferralStatus, type Team } from './referral.ts';
+import { createReferralIntake } from './referral-intake.ts';
 import { createReferralNotifications } from './referral-notifications.ts';
 import {
   awaitingFirstContact,
   findCase,
   findPerson,
-  findReferral,
-  findReferralByIdentifier,
   findReferralForUpdate,
   insertEvent,
-  insertReferral,
-  linkPerson,
   listEvents,
   listReferrals,
-  openCase,
   otherReferralsOf,
   type ReferralFilter,
-  type ReferralPatch,
-  tables,
   tenantReferralSettings,
   touchCaseContact,
   updateReferral,
 } from './referral-repo.ts';
-import {
-  capacityOf,
-  checkTransition,
-  decideRegime,
-  isLaterMilestone,
-  isTerminal,
-  isYoungPerson,
-  OPEN_STATUSES,
-  type RoutedTeam,
-  routeTeams,
-  type Side,
-} from './referral-rules.ts';
-import {
-  acceptSchema,
-  type CreateReferralInput,
-  contactAttemptSchema,
-  createReferralSchema,
-  milestoneSchema,
-  rejectSchema,
-  rerouteSchema,
-  transitionSchema,
-} from './referral-schemas.ts';
-import { findTeam, listTeams, openCountsByTeam, teamIdsOf, teamMembers } from './team-repo.ts';
-import { addWorkingDays, type BankHolidays, englandAndWalesBankHolidays, londonDate } from './working-days.ts';
+import { capacityOf, isLaterMilestone, isTerminal, OPEN_STATUSES, type Side } from './referral-rules.ts';
+import { acceptSchema, contactAttemptSchema, milestoneSchema, rejectSchema, rerouteSchema, transitionSchema } from './referral-schemas.ts';
+import { type Change, createReferralWork, type Submitter } from './referral-work.ts';
+import { findTeam, listTeams, movePlace, openCountsByTeam, teamIdsOf, teamMembers } from './team-repo.ts';
+import { type BankHolidays, englandAndWalesBankHolidays, londonDate } from './working-days.ts';
 
-/** Whoever submits a referral: a signed-in referrer, a system client, or a member of the public. */
-export type Submitter = Principal | { kind: 'public'; tenantId: string; name?: string };
+export type { Created } from './referral-intake.ts';
+export { WEB_FORM_SYSTEM } from './referral-intake.ts';
+export type { Submitter } from './referral-work.ts';
+
 export type ReferralView = {
   referral: Referral;
   person: Person;
@@ -80,312 +45,26 @@ export type ReferralView = {
    */
   healthVisible: boolean;
 };
-export type Created = { referral: Referral; created: boolean };
 
-/** Web referrals are identified by their draft, so a double submit finds the first referral. */
-export const WEB_FORM_SYSTEM = 'urn:bridgework:web-form';
-const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-function newReference(): string {
-  const bytes = randomBytes(8);
-  const chars = [...bytes].map((b) => REFERENCE_ALPHABET[b % 32]);
-  return `BW-${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
-}
+/** How far past its page a FHIR search counts its matches exactly. */
+const SEARCH_COUNT_PAST_PAGE = 1000;
 
 const hasHealth = (r: Referral) => r.conditionsText !== '' || r.conditionCategories.length > 0 || r.fitNote !== 'none';
-const nameOf = (s: Submitter) => (s.kind === 'user' ? s.displayName : s.kind === 'client' ? s.name : (s.name ?? 'Self-referral'));
-const actorOfSubmitter = (s: Submitter) => (s.kind === 'public' ? { kind: 'public' as const, id: 'self-referral' } : actorOf(s));
 
-/** Referrals: intake from every route, the team's decisions, milestones, and closing the loop. */
+/**
+ * Referrals: intake from every route (referral-intake.ts), the team's decisions and milestones on
+ * the change machinery of referral-work.ts, the reads, and the service-level check.
+ */
 export function createReferralService(deps: { db: Database; clock: Clock; baseUrl: string; holidays?: BankHolidays }) {
   const { db, clock, baseUrl } = deps;
   const holidays = deps.holidays ?? englandAndWalesBankHolidays;
   const notify = createReferralNotifications({ clock, baseUrl });
-
-  async function routedTeams(tx: Tx, service: CreateReferralInput['context']['referringService'], postcode: string | null, youngPerson: boolean) {
-    const [teams, counts] = await Promise.all([listTeams(tx), openCountsByTeam(tx)]);
-    return routeTeams(
-      teams.map((team) => ({ team, openReferrals: counts.get(team.id)?.all ?? 0 })),
-      { service, district: postcode ? postcodeDistrict(postcode) : null, youngPerson },
-    );
-  }
-
-  async function sideOf(tx: Tx, viewer: Principal, r: Referral): Promise<Side | null> {
-    if (viewer.kind === 'user') {
-      if (viewer.roles.some((role) => role === 'specialist' || role === 'team-lead') && (await teamIdsOf(tx, viewer.userId)).includes(r.teamId)) return 'owner';
-      if (r.referrer.userId === viewer.userId || (viewer.roles.includes('referrer') && r.referrer.organisationId === viewer.organisationId)) return 'requester';
-      return null;
-    }
-    const team = await findTeam(tx, r.teamId);
-    if (viewer.organisationId && team?.organisationId === viewer.organisationId) return 'owner';
-    if (r.referrer.clientId === viewer.id || (viewer.organisationId && r.referrer.organisationId === viewer.organisationId)) return 'requester';
-    return null;
-  }
-
-  async function createIn(tx: Tx, tenantId: string, submitter: Submitter, route: ReferralRoute, value: CreateReferralInput): Promise<Created> {
-    // Duplicates are settled by the unique business identifier (a concurrent twin waits on the
-    // insert, then finds this one) and the person's key locks in linkPerson; nothing else waits.
-    const existing = await findReferralByIdentifier(tx, value.identifier.system, value.identifier.value);
-    if (existing) return { referral: existing, created: false };
-    const now = clock.now();
-    const today = londonDate(now);
-    const settings = await tenantReferralSettings(tx);
-    const { person, context } = value;
-    const youngPerson = isYoungPerson(person.dateOfBirth, today, context.notInEducationEmploymentOrTraining);
-    const service = route === 'self' ? 'self' : route === 'jobcentre' ? 'jobcentre' : context.referringService;
-    const routed = await routedTeams(tx, service, person.postcode, youngPerson);
-    const chosen = value.teamId ? routed.find((r) => r.team.id === value.teamId) : routed.find((r) => r.capacity.state !== 'closed');
-    if (!chosen) throw new InvalidInput([{ path: 'teamId', message: value.teamId ? 'referrals.error.team' : 'referrals.error.noTeam' }]);
-    if (chosen.capacity.state === 'closed') throw new InvalidInput([{ path: 'teamId', message: 'referrals.error.teamClosed' }]);
-    const hasHealthCondition = context.conditionsText.length > 0 || context.conditionCategories.length > 0 || context.fitNote !== 'none';
-    const regime = decideRegime({
-      route,
-      hasHealthCondition,
-      youngPerson,
-      shortTermUnemployed: value.jobcentre?.shortTermUnemployed ?? null,
-      conditionalityRequested: value.jobcentre?.conditionalityRequested ?? false,
-    });
-    // Young people first: a young person's referral runs on its own, shorter first-contact clock.
-    const firstContactDays = youngPerson ? settings.youthFirstContactWorkingDays : settings.firstContactWorkingDays;
-    const link = await linkPerson(tx, tenantId, newId(now), now, person, route !== 'self');
-    const referral = await insertReferral(tx, {
-      tenant_id: tenantId,
-      id: newId(now),
-      reference: newReference(),
-      identifier_system: value.identifier.system,
-      identifier_value: value.identifier.value,
-      person_id: link.personId,
-      person_match: link.match,
-      submitted_person: JSON.stringify(person),
-      route,
-      referrer_user_id: submitter.kind === 'user' ? submitter.userId : null,
-      referrer_client_id: submitter.kind === 'client' ? submitter.id : null,
-      referrer_organisation_id: submitter.kind === 'user' ? submitter.organisationId : submitter.kind === 'client' ? submitter.organisationId : null,
-      referrer_name: nameOf(submitter),
-      referring_service: service,
-      conditions_text: context.conditionsText,
-      condition_categories: context.conditionCategories,
-      fit_note: context.fitNote,
-      fit_note_advice: context.fitNoteAdvice,
-      benefits: context.benefits,
-      help_wanted: context.helpWanted,
-      urgency: context.urgency,
-      young_person: youngPerson,
-      regime: regime.regime,
-      regime_basis: regime.basis,
-      short_term_unemployed: value.jobcentre?.shortTermUnemployed ?? null,
-      consent_scopes: value.consent.scopes,
-      consent_method: value.consent.method,
-      consent_given_on: value.consent.givenOn,
-      consent_recorded_by: value.consent.recordedBy,
-      team_id: chosen.team.id,
-      owner_user_id: null,
-      status: 'requested',
-      status_reason: null,
-      reason_code: null,
-      business_status: 'received',
-      contact_attempts: 0,
-      first_contact_due: addWorkingDays(today, firstContactDays, holidays),
-      first_contact_at: null,
-      sla_reminded_at: null,
-      sla_breached_at: null,
-      case_id: null,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    });
-    if (!referral) {
-      const first = await findReferralByIdentifier(tx, value.identifier.system, value.identifier.value);
-      if (!first) throw new Conflict('The referral could not be saved; try again');
-      return { referral: first, created: false };
-    }
-    const actor = actorOfSubmitter(submitter);
-    await insertEvent(tx, {
-      tenantId,
-      id: newId(now),
-      referralId: referral.id,
-      at: now,
-      actor: { ...actor, name: nameOf(submitter) },
-      kind: 'created',
-      toStatus: 'requested',
-      milestone: 'received',
-      details: { team: chosen.team.name, route, regime: regime.regime, personMatch: link.match },
-    });
-    await notify.referrer(tx, tenantId, referral, (t) => t('referrals.notify.change.created', { team: chosen.team.name }));
-    const stored = (await findPerson(tx, link.personId)) as Person;
-    await notify.person(tx, tenantId, stored, 'received', (tp) => [
-      tp('referrals.notify.received.body', { reference: referral.reference, team: chosen.team.name }),
-      tp('referrals.notify.received.next', { days: firstContactDays }),
-    ]);
-    // Last: the audit chain head is locked from here to commit, so every tenant write queues on it briefly.
-    await recordAudit(tx, tenantId, clock, {
-      actor,
-      action: 'referral.create',
-      recordType: 'referral',
-      recordId: referral.id,
-      reason: `referral received by ${route}`,
-      details: { team: chosen.team.id, regime: regime.regime, personMatch: link.match },
-    });
-    return { referral, created: true };
-  }
-
-  async function loadFor(tx: Tx, viewer: Principal, id: string, forUpdate: boolean): Promise<{ r: Referral; side: Side }> {
-    const r = forUpdate ? await findReferralForUpdate(tx, id) : await findReferral(tx, id);
-    const side = r ? await sideOf(tx, viewer, r) : null;
-    // Not yours looks exactly like not there: ids are not a way to learn what exists.
-    if (!r || !side) throw new NotFound('referral', id);
-    return { r, side };
-  }
-
-  /** `quiet`: the person has withdrawn consent to share with the referrer's side, so the referrer is not told. */
-  type Change = { tx: Tx; tenantId: string; actor: Submitter; r: Referral; side: Side; quiet?: boolean };
-  type TimelineEntry = Omit<Parameters<typeof insertEvent>[1], 'tenantId' | 'id' | 'referralId' | 'at' | 'actor'>;
-
-  /**
-   * What every change leaves behind: a timeline entry both sides see, and the audit row. Call it
-   * last in the transaction: the audit chain head stays locked from here until commit.
-   */
-  async function recordChange(c: Change, entry: TimelineEntry, audit: { action: string; reason: string; details?: Record<string, unknown> }) {
-    const now = clock.now();
-    const actor = actorOfSubmitter(c.actor);
-    await insertEvent(c.tx, { tenantId: c.tenantId, id: newId(now), referralId: c.r.id, at: now, actor: { ...actor, name: nameOf(c.actor) }, ...entry });
-    await recordAudit(c.tx, c.tenantId, clock, { actor, recordType: 'referral', recordId: c.r.id, ...audit });
-  }
-
-  async function applyStatus(
-    c: Change,
-    to: ReferralStatus,
-    reason: string | null,
-    extra: { reasonCode?: string | null; specialistUserId?: string | null } = {},
-  ) {
-    const check = checkTransition(c.r.status, to, c.side, reason || extra.reasonCode);
-    if (!check.ok) {
-      if (check.why === 'reason-required') throw new InvalidInput([{ path: 'reason', message: 'referrals.error.reasonRequired' }]);
-      if (check.why === 'not-yours') throw new Forbidden(`Only the owning team may move a referral to ${to}`);
-      throw new InvalidTransition(c.r.status, to);
-    }
-    const now = clock.now();
-    const patch: ReferralPatch = { status: to, status_reason: reason || null, reason_code: extra.reasonCode ?? null };
-    if (to === 'accepted') {
-      patch.business_status = isLaterMilestone(c.r.milestone, 'triaged') ? 'triaged' : c.r.milestone;
-      patch.owner_user_id = extra.specialistUserId ?? null;
-      patch.case_id = await openCase(c.tx, {
-        tenantId: c.tenantId,
-        participantId: newId(now),
-        caseId: newId(now),
-        referral: c.r,
-        specialistUserId: extra.specialistUserId ?? null,
-        now,
-      });
-    }
-    const updated = await updateReferral(c.tx, c.r.id, patch, now);
-    if (!c.quiet) await notify.referrer(c.tx, c.tenantId, updated, (t) => t('referrals.notify.change.status', { by: nameOf(c.actor) }));
-    // The loop closes both ways: a referrer's withdrawal reaches the team working it.
-    if (c.side === 'requester') {
-      await notify.team(c.tx, c.tenantId, updated, updated.ownerUserId ? 'assigned' : 'team-lead', 'withdrawn', { reason: reason ?? '' });
-    }
-    await recordChange(
-      c,
-      {
-        kind: 'status',
-        fromStatus: c.r.status,
-        toStatus: to,
-        milestone: updated.milestone !== c.r.milestone ? updated.milestone : null,
-        reason: reason || null,
-        details: { ...(extra.reasonCode ? { reasonCode: extra.reasonCode } : {}), ...(patch.case_id ? { caseId: patch.case_id } : {}) },
-      },
-      {
-        action: `referral.${to}`,
-        reason: reason || `moved from ${c.r.status} to ${to}`,
-        details: { from: c.r.status, to, reasonCode: extra.reasonCode ?? null },
-      },
-    );
-    return updated;
-  }
-
-  async function applyMilestone(c: Change, milestone: Milestone, reason: string | null = null) {
-    if (!isLaterMilestone(c.r.milestone, milestone)) throw new InvalidTransition(c.r.milestone, milestone);
-    if (isTerminal(c.r.status)) throw new InvalidTransition(c.r.status, milestone);
-    const now = clock.now();
-    const afterAcceptance = MILESTONES.indexOf(milestone) >= MILESTONES.indexOf('first-appointment');
-    if (afterAcceptance && c.r.status === 'requested') throw new InvalidTransition(c.r.status, milestone);
-    // Work has started once a first appointment happens: Gravity's in-progress.
-    const status: ReferralStatus = afterAcceptance && c.r.status === 'accepted' ? 'in-progress' : c.r.status;
-    // Any milestone from a contact attempt on means contact was attempted: the first-contact clock stops.
-    const contactMade = !c.r.firstContactAt && MILESTONES.indexOf(milestone) >= MILESTONES.indexOf('first-contact-attempted');
-    const updated = await updateReferral(c.tx, c.r.id, { business_status: milestone, status, ...(contactMade ? { first_contact_at: now } : {}) }, now);
-    if (!c.quiet) await notify.referrer(c.tx, c.tenantId, updated, (t) => t('referrals.notify.change.milestone', { by: nameOf(c.actor) }));
-    await recordChange(
-      c,
-      { kind: 'milestone', fromStatus: c.r.status, toStatus: status, milestone, reason },
-      { action: 'referral.milestone', reason: `milestone ${milestone}` },
-    );
-    return updated;
-  }
-
-  /** Runs a change to one referral as one transaction, with the row locked and the viewer's side known. */
-  function change<T>(actor: Principal, id: string, fn: (c: Change) => Promise<T>, options: { expectedVersion?: number } = {}): Promise<T> {
-    return db.inTenant(actor.tenantId, async (tx) => {
-      const { r, side } = await loadFor(tx, actor, id, true);
-      if (options.expectedVersion !== undefined && options.expectedVersion !== r.version) {
-        throw new Conflict(`The referral has changed since version ${options.expectedVersion}; it is now version ${r.version}`);
-      }
-      return fn({ tx, tenantId: actor.tenantId, actor, r, side });
-    });
-  }
-
-  const requireOwner = (c: Change) => {
-    if (c.side !== 'owner') throw new Forbidden('Only the owning team can do this');
-  };
+  const work = createReferralWork({ db, clock, notify });
+  const { loadFor, change, recordChange, applyStatus, applyMilestone, requireOwner } = work;
+  const intake = createReferralIntake({ db, clock, holidays, notify, work });
 
   return {
-    /** Creates a referral, or returns the first one made with the same business identifier. */
-    async create(submitter: Submitter, route: ReferralRoute, input: unknown, hooks: WriteHooks<Created> = {}): Promise<Created> {
-      const value = parseInput(createReferralSchema, input);
-      return db.inTenant(submitter.tenantId, async (tx) => {
-        const result = await createIn(tx, submitter.tenantId, submitter, route, value);
-        await hooks.afterWrite?.(tx, result);
-        return result;
-      });
-    },
-
-    /**
-     * Sends a web referral from its draft: the draft goes in the same transaction, and its token is
-     * the business identifier, so a second press of "Send" finds the first referral.
-     */
-    async createFromDraft(submitter: Submitter, route: ReferralRoute, draftTokenHash: string, input: unknown): Promise<Created> {
-      return db.inTenant(submitter.tenantId, async (tx) => {
-        const identifier = { system: WEB_FORM_SYSTEM, value: draftTokenHash };
-        const already = await findReferralByIdentifier(tx, identifier.system, identifier.value);
-        if (already) return { referral: already, created: false };
-        const value = parseInput(createReferralSchema, { ...(input as object), identifier });
-        const result = await createIn(tx, submitter.tenantId, submitter, route, value);
-        await tables(tx).deleteFrom('referral_drafts').where('token_hash', '=', draftTokenHash).execute();
-        return result;
-      });
-    },
-
-    /** What the public confirmation page may show about a referral sent from a web draft: its reference, nothing else. */
-    async sentFromDraft(tenantId: string, draftTokenHash: string): Promise<{ id: string; reference: string; firstContactWorkingDays: number } | null> {
-      return db.inTenant(tenantId, async (tx) => {
-        const r = await findReferralByIdentifier(tx, WEB_FORM_SYSTEM, draftTokenHash);
-        if (!r) return null;
-        const settings = await tenantReferralSettings(tx);
-        return {
-          id: r.id,
-          reference: r.reference,
-          firstContactWorkingDays: r.youngPerson ? settings.youthFirstContactWorkingDays : settings.firstContactWorkingDays,
-        };
-      });
-    },
-
-    /** The teams a referral could go to, in the order to offer them, with their capacity now. */
-    async teamsFor(
-      tenantId: string,
-      input: { service: CreateReferralInput['context']['referringService']; postcode: string | null; youngPerson: boolean },
-    ): Promise<RoutedTeam[]> {
-      return db.inTenant(tenantId, (tx) => routedTeams(tx, input.service, input.postcode, input.youngPerson));
-    },
+    ...intake,
 
     async view(viewer: Principal, id: string): Promise<ReferralView> {
       return db.inTenant(viewer.tenantId, async (tx) => {
@@ -461,10 +140,15 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
       return db.inTenant(user.tenantId, async (tx) => (await listReferrals(tx, { referrerOrganisationId: user.organisationId, limit: 200 })).rows);
     },
 
-    /** FHIR search: only referrals the client made or whose team its organisation runs. */
-    async search(client: Principal & { kind: 'client' }, filter: Omit<ReferralFilter, 'visibleToClient' | 'order'>) {
+    /**
+     * FHIR search: only referrals the client made or whose team its organisation runs. The total is
+     * exact up to a thousand matches past the page; beyond that it is left out (null) and the bundle
+     * links onward, so a search costs the same in a tenant of a thousand referrals or a million.
+     */
+    async search(client: Principal & { kind: 'client' }, filter: Omit<ReferralFilter, 'visibleToClient' | 'order' | 'countUpTo'>) {
       return db.inTenant(client.tenantId, async (tx) => {
-        const found = await listReferrals(tx, { ...filter, visibleToClient: { clientId: client.id, organisationId: client.organisationId }, order: 'updated' });
+        const visibleToClient = { clientId: client.id, organisationId: client.organisationId };
+        const found = await listReferrals(tx, { ...filter, visibleToClient, order: 'updated', countUpTo: SEARCH_COUNT_PAST_PAGE });
         const teams = new Map((await listTeams(tx)).map((t) => [t.id, t]));
         return { total: found.total, items: found.rows.map((r) => ({ referral: r, team: teams.get(r.teamId) as Team })) };
       });
@@ -645,6 +329,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
           { kind: 'rerouted', reason: value.reason, details: { fromTeam: from?.name ?? '', toTeam: to.name } },
           { action: 'referral.reroute', reason: value.reason, details: { fromTeam: c.r.teamId, toTeam: to.id } },
         );
+        await movePlace(c.tx, c.r.teamId, to.id, c.r.youngPerson);
         return r;
       });
     },

@@ -150,6 +150,9 @@ export type ReferralTables = {
     specialists: number;
     caseload_limit: number;
     accepting: boolean;
+    /** Open referrals counted against the team's places, kept with every change that opens, closes or moves one. */
+    open_referrals: Generated<number>;
+    open_young_people: Generated<number>;
     created_at: Timestamp;
     updated_at: Timestamp;
   };

@@ -1,8 +1,7 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Tx } from '../../platform/db/index.ts';
 import type { ReferralTables, Team } from './referral.ts';
 import { tables } from './referral-repo.ts';
-import { OPEN_STATUSES } from './referral-rules.ts';
 
 type TeamRow = Selectable<ReferralTables['teams']>;
 
@@ -29,15 +28,55 @@ export async function findTeam(tx: Tx, id: string): Promise<Team | null> {
 
 export type OpenCounts = { all: number; young: number };
 
-/** Open referrals per team, what counts against its places, and of those the young people's (counted on their own). */
+/**
+ * Open referrals per team, what counts against its places, and of those the young people's
+ * (counted on their own). Read from the counts each team keeps, so routing costs the same however
+ * many referrals a tenant holds.
+ */
 export async function openCountsByTeam(tx: Tx): Promise<Map<string, OpenCounts>> {
-  const rows = await tables(tx)
-    .selectFrom('referrals')
-    .select((eb) => ['team_id', eb.fn.countAll<string>().as('n'), eb.fn.countAll<string>().filterWhere('young_person', '=', true).as('young')])
-    .where('status', 'in', OPEN_STATUSES)
-    .groupBy('team_id')
+  const rows = await tables(tx).selectFrom('teams').select(['id', 'open_referrals', 'open_young_people']).execute();
+  return new Map(rows.map((r) => [r.id, { all: r.open_referrals, young: r.open_young_people }]));
+}
+
+/** Every team with its open referrals, in name order: what routing reads, in one statement. */
+export async function listTeamsWithLoad(tx: Tx): Promise<{ team: Team; openReferrals: number }[]> {
+  return (await tables(tx).selectFrom('teams').selectAll().orderBy('name').execute()).map((t) => ({ team: toTeam(t), openReferrals: t.open_referrals }));
+}
+
+/**
+ * Counts one more open referral against a team. With `onlyIfPlaceLeft`, only while the team has a
+ * place left: the row is locked from here to commit, so of two referrals after a team's last place
+ * one takes it and the other is told (false) and routes again with the count it now sees.
+ */
+export async function takePlace(tx: Tx, teamId: string, youngPerson: boolean, onlyIfPlaceLeft: boolean): Promise<boolean> {
+  let q = tables(tx)
+    .updateTable('teams')
+    .set((eb) => ({ open_referrals: eb('open_referrals', '+', 1), open_young_people: eb('open_young_people', '+', youngPerson ? 1 : 0) }))
+    .where('id', '=', teamId);
+  if (onlyIfPlaceLeft) q = q.where((eb) => eb('open_referrals', '<', eb('specialists', '*', eb.ref('caseload_limit'))));
+  return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
+}
+
+/** A referral closed or left the team: its place is free again. */
+export async function releasePlace(tx: Tx, teamId: string, youngPerson: boolean): Promise<void> {
+  await tables(tx)
+    .updateTable('teams')
+    .set({
+      // Never below nought, even if a row was ever written around the service.
+      open_referrals: sql<number>`greatest(open_referrals - 1, 0)`,
+      open_young_people: sql<number>`greatest(open_young_people - ${youngPerson ? 1 : 0}, 0)`,
+    })
+    .where('id', '=', teamId)
     .execute();
-  return new Map(rows.map((r) => [r.team_id, { all: Number(r.n), young: Number(r.young) }]));
+}
+
+/** A referral moved team: its place moves with it (teams locked in id order, so two moves cannot deadlock). */
+export async function movePlace(tx: Tx, fromTeamId: string, toTeamId: string, youngPerson: boolean): Promise<void> {
+  const moves = [
+    { id: fromTeamId, run: () => releasePlace(tx, fromTeamId, youngPerson) },
+    { id: toTeamId, run: () => takePlace(tx, toTeamId, youngPerson, false) },
+  ].sort((a, b) => a.id.localeCompare(b.id));
+  for (const move of moves) await move.run();
 }
 
 export async function teamIdsOf(tx: Tx, userId: string): Promise<string[]> {

@@ -237,11 +237,12 @@ export function episodeOfCareResource(c: CaseRecord, r: Pick<Referral, 'id' | 'p
 export type SearchEntry = { resource: FhirResource; mode: 'match' | 'include' };
 
 /** A searchset Bundle; `fullUrl`s are absolute, as FHIR asks of search results. */
-export function searchBundle(input: { baseUrl: string; selfUrl: string; nextUrl?: string | null; total: number; entries: readonly SearchEntry[] }) {
+/** `total` null: more matches than were counted, so the bundle leaves it out (FHIR allows that) and links onward. */
+export function searchBundle(input: { baseUrl: string; selfUrl: string; nextUrl?: string | null; total: number | null; entries: readonly SearchEntry[] }) {
   return {
     resourceType: 'Bundle',
     type: 'searchset',
-    total: input.total,
+    ...(input.total === null ? {} : { total: input.total }),
     link: [{ relation: 'self', url: input.selfUrl }, ...(input.nextUrl ? [{ relation: 'next', url: input.nextUrl }] : [])],
     entry: input.entries.map((e) => ({
       fullUrl: `${input.baseUrl}/fhir/${e.resource.resourceType}/${e.resource.id}`,

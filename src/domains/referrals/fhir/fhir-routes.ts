@@ -141,18 +141,15 @@ export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referra
     return send(reply, outcome.status, text, taskHeaders(outcome.body, outcome.status, base));
   }
 
+  /** Creates the referral and answers from the same transaction: no second one to read it back. */
   async function submit(request: FastifyRequest, principal: ClientPrincipal, submission: ReferralSubmission) {
     const result = await referrals.create(principal, 'fhir', submission.input);
-    try {
-      return { created: result.created, ...(await referrals.read(principal, result.referral.id)) };
-    } catch (error) {
-      // Someone else's referral already has this identifier: say so without showing it.
-      if (error instanceof NotFound && !result.created) {
-        request.log.info({ referralId: result.referral.id }, 'FHIR identifier already used by another client');
-        throw new Conflict('Task.identifier is already used by a referral from another system; use your own identifier');
-      }
-      throw error;
+    // Someone else's referral already has this identifier: say so without showing it.
+    if (!result.visible) {
+      request.log.info({ referralId: result.referral.id }, 'FHIR identifier already used by another client');
+      throw new Conflict('Task.identifier is already used by a referral from another system; use your own identifier');
     }
+    return result;
   }
 
   const parseSubmission = (request: FastifyRequest, principal: ClientPrincipal) => {
@@ -270,7 +267,7 @@ export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referra
     const bundle = searchBundle({
       baseUrl: base,
       selfUrl: page(search.offset),
-      nextUrl: search.count > 0 && nextOffset < found.total ? page(nextOffset) : null,
+      nextUrl: search.count > 0 && (found.total === null || nextOffset < found.total) ? page(nextOffset) : null,
       total: found.total,
       entries,
     });

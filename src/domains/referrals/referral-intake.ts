@@ -1,0 +1,238 @@
+import { randomBytes } from 'node:crypto';
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { Clock } from '../../platform/clock/index.ts';
+import { type Database, newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
+import { Conflict, InvalidInput, parseInput } from '../../platform/errors/index.ts';
+import { queueNotifications } from '../../platform/notify/index.ts';
+import { postcodeDistrict } from './postcode.ts';
+import type { Person, Referral, ReferralRoute, Team } from './referral.ts';
+import type { ReferralNotifications } from './referral-notifications.ts';
+import { findPerson, findReferralByIdentifier, insertEvent, insertReferral, linkPerson, tables, tenantReferralSettings } from './referral-repo.ts';
+import { decideRegime, isYoungPerson, type RoutedTeam, routeTeams } from './referral-rules.ts';
+import { type CreateReferralInput, createReferralSchema } from './referral-schemas.ts';
+import { actorOfSubmitter, nameOf, type ReferralWork, type Submitter } from './referral-work.ts';
+import { findTeam, listTeamsWithLoad, takePlace } from './team-repo.ts';
+import { addWorkingDays, type BankHolidays, londonDate } from './working-days.ts';
+
+/**
+ * A referral made, or the one already made with its business identifier. `person` and `team` come
+ * from the same transaction, so a caller answers without reading them back; `visible` is false
+ * when the earlier referral is one the submitter may not see.
+ */
+export type Created = { referral: Referral; created: boolean; person: Person; team: Team; visible: boolean };
+
+/** Web referrals are identified by their draft, so a double submit finds the first referral. */
+export const WEB_FORM_SYSTEM = 'urn:bridgework:web-form';
+const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+function newReference(): string {
+  const bytes = randomBytes(8);
+  const chars = [...bytes].map((b) => REFERENCE_ALPHABET[b % 32]);
+  return `BW-${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
+}
+
+/** Another referral took the team's last place after this one was routed to it. */
+class PlaceTaken extends Error {}
+
+/** Runs an intake transaction again when it lost a team's last place: each retry sees the newer count. */
+async function withPlace<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof PlaceTaken)) throw error;
+      if (attempt >= 5) throw new Conflict('Too many referrals are being made for this team at once; try again');
+    }
+  }
+}
+
+/**
+ * Intake: a referral from any route is routed to a team, takes its place there, and is told to
+ * the referrer and the person, in one transaction.
+ */
+export function createReferralIntake(deps: { db: Database; clock: Clock; holidays: BankHolidays; notify: ReferralNotifications; work: ReferralWork }) {
+  const { db, clock, holidays, notify } = deps;
+
+  async function routedTeams(tx: Tx, service: CreateReferralInput['context']['referringService'], postcode: string | null, youngPerson: boolean) {
+    return routeTeams(await listTeamsWithLoad(tx), { service, district: postcode ? postcodeDistrict(postcode) : null, youngPerson });
+  }
+
+  /** The referral already made with this identifier, with what a caller shows of it. */
+  async function existingResult(tx: Tx, submitter: Submitter, referral: Referral): Promise<Created> {
+    const [person, team, side] = await Promise.all([
+      findPerson(tx, referral.personId),
+      findTeam(tx, referral.teamId),
+      submitter.kind === 'public' ? null : deps.work.sideOf(tx, submitter, referral),
+    ]);
+    return { referral, created: false, person: person as Person, team: team as Team, visible: side !== null };
+  }
+
+  async function createIn(tx: Tx, tenantId: string, submitter: Submitter, route: ReferralRoute, value: CreateReferralInput): Promise<Created> {
+    // Duplicates are settled by the unique business identifier (a concurrent twin waits on the
+    // insert, then finds this one) and the person's key locks in linkPerson; nothing else waits.
+    const existing = await findReferralByIdentifier(tx, value.identifier.system, value.identifier.value);
+    if (existing) return existingResult(tx, submitter, existing);
+    const now = clock.now();
+    const today = londonDate(now);
+    const settings = await tenantReferralSettings(tx);
+    const { person, context } = value;
+    const youngPerson = isYoungPerson(person.dateOfBirth, today, context.notInEducationEmploymentOrTraining);
+    const service = route === 'self' ? 'self' : route === 'jobcentre' ? 'jobcentre' : context.referringService;
+    const routed = await routedTeams(tx, service, person.postcode, youngPerson);
+    const chosen = value.teamId ? routed.find((r) => r.team.id === value.teamId) : routed.find((r) => r.capacity.state !== 'closed');
+    if (!chosen) throw new InvalidInput([{ path: 'teamId', message: value.teamId ? 'referrals.error.team' : 'referrals.error.noTeam' }]);
+    if (chosen.capacity.state === 'closed') throw new InvalidInput([{ path: 'teamId', message: 'referrals.error.teamClosed' }]);
+    const hasHealthCondition = context.conditionsText.length > 0 || context.conditionCategories.length > 0 || context.fitNote !== 'none';
+    const regime = decideRegime({
+      route,
+      hasHealthCondition,
+      youngPerson,
+      shortTermUnemployed: value.jobcentre?.shortTermUnemployed ?? null,
+      conditionalityRequested: value.jobcentre?.conditionalityRequested ?? false,
+    });
+    // Young people first: a young person's referral runs on its own, shorter first-contact clock.
+    const firstContactDays = youngPerson ? settings.youthFirstContactWorkingDays : settings.firstContactWorkingDays;
+    const link = await linkPerson(tx, tenantId, newId(now), now, person, route !== 'self');
+    const referral = await insertReferral(tx, {
+      tenant_id: tenantId,
+      id: newId(now),
+      reference: newReference(),
+      identifier_system: value.identifier.system,
+      identifier_value: value.identifier.value,
+      person_id: link.person.id,
+      person_match: link.match,
+      submitted_person: JSON.stringify(person),
+      route,
+      referrer_user_id: submitter.kind === 'user' ? submitter.userId : null,
+      referrer_client_id: submitter.kind === 'client' ? submitter.id : null,
+      referrer_organisation_id: submitter.kind === 'user' ? submitter.organisationId : submitter.kind === 'client' ? submitter.organisationId : null,
+      referrer_name: nameOf(submitter),
+      referring_service: service,
+      conditions_text: context.conditionsText,
+      condition_categories: context.conditionCategories,
+      fit_note: context.fitNote,
+      fit_note_advice: context.fitNoteAdvice,
+      benefits: context.benefits,
+      help_wanted: context.helpWanted,
+      urgency: context.urgency,
+      young_person: youngPerson,
+      regime: regime.regime,
+      regime_basis: regime.basis,
+      short_term_unemployed: value.jobcentre?.shortTermUnemployed ?? null,
+      consent_scopes: value.consent.scopes,
+      consent_method: value.consent.method,
+      consent_given_on: value.consent.givenOn,
+      consent_recorded_by: value.consent.recordedBy,
+      team_id: chosen.team.id,
+      owner_user_id: null,
+      status: 'requested',
+      status_reason: null,
+      reason_code: null,
+      business_status: 'received',
+      contact_attempts: 0,
+      first_contact_due: addWorkingDays(today, firstContactDays, holidays),
+      first_contact_at: null,
+      sla_reminded_at: null,
+      sla_breached_at: null,
+      case_id: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    });
+    if (!referral) {
+      const first = await findReferralByIdentifier(tx, value.identifier.system, value.identifier.value);
+      if (!first) throw new Conflict('The referral could not be saved; try again');
+      return existingResult(tx, submitter, first);
+    }
+    const actor = actorOfSubmitter(submitter);
+    await insertEvent(tx, {
+      tenantId,
+      id: newId(now),
+      referralId: referral.id,
+      at: now,
+      actor: { ...actor, name: nameOf(submitter) },
+      kind: 'created',
+      toStatus: 'requested',
+      milestone: 'received',
+      details: { team: chosen.team.name, route, regime: regime.regime, personMatch: link.match },
+    });
+    // The referrer's, their organisation's and the person's messages: one outbox and one job insert.
+    const toPerson = notify.personMessage(tenantId, link.person, 'received', (tp) => [
+      tp('referrals.notify.received.body', { reference: referral.reference, team: chosen.team.name }),
+      tp('referrals.notify.received.next', { days: firstContactDays }),
+    ]);
+    await queueNotifications(tx, clock, [
+      ...(await notify.referrerMessages(tx, tenantId, referral, (t) => t('referrals.notify.change.created', { team: chosen.team.name }))),
+      ...(toPerson ? [toPerson] : []),
+    ]);
+    // Last: the audit chain head is locked from here to commit, so every tenant write queues on it briefly.
+    await recordAudit(tx, tenantId, clock, {
+      actor,
+      action: 'referral.create',
+      recordType: 'referral',
+      recordId: referral.id,
+      reason: `referral received by ${route}`,
+      details: { team: chosen.team.id, regime: regime.regime, personMatch: link.match },
+    });
+    // The team's place is taken last, so its count is locked only from here to commit. A referral
+    // routed to a team's last place that another took meanwhile starts again (PlaceTaken), and is
+    // then routed with the count as it now stands: to another team, or to the waiting list.
+    const needsPlace = !value.teamId && chosen.capacity.state === 'open';
+    if (!(await takePlace(tx, chosen.team.id, youngPerson, needsPlace))) throw new PlaceTaken();
+    return { referral, created: true, person: link.person, team: chosen.team, visible: true };
+  }
+
+  return {
+    /** Creates a referral, or returns the first one made with the same business identifier. */
+    async create(submitter: Submitter, route: ReferralRoute, input: unknown, hooks: WriteHooks<Created> = {}): Promise<Created> {
+      const value = parseInput(createReferralSchema, input);
+      return withPlace(() =>
+        db.inTenant(submitter.tenantId, async (tx) => {
+          const result = await createIn(tx, submitter.tenantId, submitter, route, value);
+          await hooks.afterWrite?.(tx, result);
+          return result;
+        }),
+      );
+    },
+
+    /**
+     * Sends a web referral from its draft: the draft goes in the same transaction, and its token is
+     * the business identifier, so a second press of "Send" finds the first referral.
+     */
+    async createFromDraft(submitter: Submitter, route: ReferralRoute, draftTokenHash: string, input: unknown): Promise<Created> {
+      return withPlace(() =>
+        db.inTenant(submitter.tenantId, async (tx) => {
+          const identifier = { system: WEB_FORM_SYSTEM, value: draftTokenHash };
+          const already = await findReferralByIdentifier(tx, identifier.system, identifier.value);
+          if (already) return existingResult(tx, submitter, already);
+          const value = parseInput(createReferralSchema, { ...(input as object), identifier });
+          const result = await createIn(tx, submitter.tenantId, submitter, route, value);
+          await tables(tx).deleteFrom('referral_drafts').where('token_hash', '=', draftTokenHash).execute();
+          return result;
+        }),
+      );
+    },
+
+    /** What the public confirmation page may show about a referral sent from a web draft: its reference, nothing else. */
+    async sentFromDraft(tenantId: string, draftTokenHash: string): Promise<{ id: string; reference: string; firstContactWorkingDays: number } | null> {
+      return db.inTenant(tenantId, async (tx) => {
+        const r = await findReferralByIdentifier(tx, WEB_FORM_SYSTEM, draftTokenHash);
+        if (!r) return null;
+        const settings = await tenantReferralSettings(tx);
+        return {
+          id: r.id,
+          reference: r.reference,
+          firstContactWorkingDays: r.youngPerson ? settings.youthFirstContactWorkingDays : settings.firstContactWorkingDays,
+        };
+      });
+    },
+
+    /** The teams a referral could go to, in the order to offer them, with their capacity now. */
+    async teamsFor(
+      tenantId: string,
+      input: { service: CreateReferralInput['context']['referringService']; postcode: string | null; youngPerson: boolean },
+    ): Promise<RoutedTeam[]> {
+      return db.inTenant(tenantId, (tx) => routedTeams(tx, input.service, input.postcode, input.youngPerson));
+    },
+  };
+}
