@@ -12,7 +12,8 @@ import { formatPounds, toPounds, type UcContext, weeklyToMonthly } from './unive
  *   total    = the award before the cap + Child Benefit for the children listed (weekly × 52 ÷ 12)
  *   cap      = by Greater London or not, and single with no child or couple or with a child (reg 80A)
  *   reduction = total − cap − the childcare costs element, never below £0
- *            (reg 81: the childcare costs element is not capped away)
+ *            (reg 81(1)(b), as DWP's Advice for Decision Making E5002 puts it: in childcare cases
+ *            the excess is less the childcare costs element, so that element is never capped away)
  *
  * Not modelled (and said in the reasons): the 9-month grace period after work (reg 82(1)(b)), other
  * welfare benefits inside `otherIncomeMonthly` (New Style JSA or ESA, Carer's Allowance, Maternity

@@ -176,6 +176,84 @@ describe('Universal Credit: the reasons explain the arithmetic', () => {
   });
 });
 
+describe('Universal Credit: how the new rules join the calculation', () => {
+  const codesOf = (input: unknown) => calculateUniversalCredit(input).reasons.map((r) => r.code);
+  const withChildcare = { date: '2025-06-01', children: [{ birthDate: '2019-01-01' }], childcareMonthly: 500 };
+
+  test('childcare: a partner with no earnings is excused by LCW, LCWRA or the carer test, in either order; a single claimant is not', () => {
+    for (const partner of [
+      { age: 30, lcw: true },
+      { age: 30, lcwra: true, lcwraSince: '2024-01-01' },
+      { age: 30, carer: true },
+    ]) {
+      for (const adults of [
+        [{ age: 30, netEarningsMonthly: 1500 }, partner],
+        [partner, { age: 30, netEarningsMonthly: 1500 }],
+      ]) {
+        const result = calculateUniversalCredit({ ...withChildcare, adults });
+        expect(result.elements.childcare, JSON.stringify(adults)).toBe(425);
+      }
+    }
+    // Nobody in work: the excuse does not stand in for the claimant's own work.
+    expect(codesOf({ ...withChildcare, adults: [{ age: 30 }, { age: 30, carer: true }] })).toContain('childcare.not-working');
+    expect(codesOf({ ...withChildcare, adults: [{ age: 30, carer: true }] })).toContain('childcare.not-working');
+    expect(codesOf({ ...withChildcare, adults: [{ age: 30, lcw: true }] })).toContain('childcare.not-working');
+    const text = calculateUniversalCredit({ ...withChildcare, adults: [{ age: 30, netEarningsMonthly: 1500 }, { age: 30 }] }).reasons.find(
+      (r) => r.code === 'childcare.not-working',
+    )?.text;
+    expect(text).toBe(
+      'Childcare costs of £500.00 are not included: the childcare costs element needs the claimant, and the partner in a joint claim unless they have limited capability for work or meet the carer test, to be in paid work, and adult 2 has no earnings.',
+    );
+  });
+
+  test('childcare: gainful self-employment is paid work even in a month with no earnings', () => {
+    const result = calculateUniversalCredit({ ...withChildcare, adults: [{ age: 30, selfEmployed: { gainful: true, startUpEnds: '2025-12-31' } }] });
+    expect(result.elements.childcare).toBe(425);
+    const notGainful = calculateUniversalCredit({ ...withChildcare, adults: [{ age: 30, selfEmployed: { gainful: false } }] });
+    expect(notGainful.elements.childcare).toBeUndefined();
+  });
+
+  test('the cap is not worked out when there is no award to cap: a nil award, or capital over the limit', () => {
+    const nil = codesOf({ date: '2025-06-01', adults: [{ age: 30 }], housing: { eligibleRentMonthly: 1400 }, otherIncomeMonthly: 5000 });
+    expect(nil.filter((c) => c.startsWith('benefit-cap'))).toEqual([]);
+    expect(nil).toContain('award.nil');
+    const capital = codesOf({ date: '2025-06-01', adults: [{ age: 30 }], housing: { eligibleRentMonthly: 1400 }, capital: 16000.01 });
+    expect(capital.filter((c) => c.startsWith('benefit-cap'))).toEqual([]);
+    // A penny of award is enough for the cap to be looked at.
+    const penny = codesOf({ date: '2025-06-01', adults: [{ age: 30 }], otherIncomeMonthly: 400.13 });
+    expect(penny).toEqual(expect.arrayContaining(['benefit-cap.within', 'award']));
+  });
+
+  test('a capped award says the cap in its sentence, and lists it in the deductions', () => {
+    const result = calculateUniversalCredit({ date: '2025-06-01', adults: [{ age: 30 }], housing: { eligibleRentMonthly: 1400 }, otherIncomeMonthly: 100 });
+    // 1800.14 − 100.00 = 1700.14; over 1229.42 by 470.72
+    expect(result.deductions).toEqual({ earnings: 0, unearnedIncome: 100, capitalTariff: 0, benefitCap: 470.72, total: 570.72 });
+    expect(result.reasons.find((r) => r.code === 'award')?.text).toBe(
+      'The maximum amount of £1,800.14 less deductions of £570.72 (including the benefit cap’s £470.72) leaves an award of £1,229.42 for the month.',
+    );
+    const uncapped = calculateUniversalCredit({ date: '2025-06-01', adults: [{ age: 30 }], otherIncomeMonthly: 100 });
+    expect(uncapped.reasons.find((r) => r.code === 'award')?.text).toBe(
+      'The maximum amount of £400.14 less deductions of £100.00 leaves an award of £300.14 for the month.',
+    );
+  });
+
+  test('the maximum amount names each new element in its sum', () => {
+    const result = calculateUniversalCredit({
+      date: '2025-06-01',
+      adults: [
+        { age: 30, lcw: true, lcwSince: '2016-01-01' },
+        { age: 30, carer: true },
+      ],
+      children: [{ birthDate: '2019-01-01', disability: 'lower' }],
+      housing: { eligibleRentMonthly: 500, nonDependants: 1 },
+    });
+    expect(result.reasons.find((r) => r.code === 'maximum-amount')?.text).toBe(
+      'The maximum amount is £628.10 + £158.76 + £201.68 + £292.81 + £158.76 + £406.98 (standard allowance, LCW, carer, children, disabled children, housing) = £1,847.09.',
+    );
+    expect(result.elements).toEqual({ standardAllowance: 628.1, lcw: 158.76, carer: 201.68, child: 292.81, disabledChild: 158.76, housing: 406.98 });
+  });
+});
+
 describe('Universal Credit: one start date per tax year, followed by every UC file', () => {
   test('the start dates are the first Monday of each tax year: 8 April 2024, 7 April 2025, 6 April 2026', () => {
     expect(UC_RATES_START_DATES).toEqual(['2024-04-08', '2025-04-07', '2026-04-06']);

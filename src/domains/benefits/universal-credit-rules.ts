@@ -434,7 +434,7 @@ export function universalCredit(household: Household): UcResult {
     award = maximumAmount - totalDeductions;
     say(
       'award',
-      `The maximum amount of ${formatPounds(maximumAmount)} less deductions of ${formatPounds(totalDeductions)}${cap > 0 ? ` (including the benefit cap's ${formatPounds(cap)})` : ''} leaves an award of ${formatPounds(award)} for the month.`,
+      `The maximum amount of ${formatPounds(maximumAmount)} less deductions of ${formatPounds(totalDeductions)}${cap > 0 ? ` (including the benefit cap’s ${formatPounds(cap)})` : ''} leaves an award of ${formatPounds(award)} for the month.`,
       { maximumAmount: toPounds(maximumAmount), deductions: toPounds(totalDeductions), award: toPounds(award) },
     );
   }
