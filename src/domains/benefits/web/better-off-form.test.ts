@@ -185,6 +185,9 @@ describe('the words for the calculation', () => {
     expect(parameterRow({ name: 'x', value: 424.9, unit: 'GBP/month', effectiveFrom: '2026-04-13', source: 'S', confidence: 'S' }, t('cy'), 'cy').value).toBe(
       '£424.90 y mis',
     );
+    const hours = { name: 'uc-expected-hours', value: 35, unit: 'hours/week', effectiveFrom: '2024-04-08', source: 'S', confidence: 'V' as const };
+    expect(parameterRow(hours, t('en'), 'en').value).toBe('35 hours a week');
+    expect(parameterRow(hours, t('cy'), 'cy').value).toBe('35 awr yr wythnos');
     expect(money(-12.5, 'en')).toBe('−£12.50');
     expect(money(-0.001, 'en')).toBe('£0.00');
   });

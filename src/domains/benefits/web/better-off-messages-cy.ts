@@ -421,4 +421,5 @@ export const betterOffCy: Record<keyof typeof betterOffEn, string> = {
   'betterOff.unit.hour': '{amount} yr awr',
   'betterOff.unit.week': '{amount} yr wythnos',
   'betterOff.unit.children': '{count} o blant',
+  'betterOff.unit.hoursPerWeek': '{count} awr yr wythnos',
 };

@@ -406,4 +406,5 @@ export const betterOffEn = {
   'betterOff.unit.hour': '{amount} an hour',
   'betterOff.unit.week': '{amount} a week',
   'betterOff.unit.children': '{count} children',
+  'betterOff.unit.hoursPerWeek': '{count} hours a week',
 } as const;

@@ -147,7 +147,9 @@ export function parameterRow(p: ParameterUsed, t: Translate, lang: Language) {
           ? money(p.value, lang)
           : p.unit === 'children'
             ? t('betterOff.unit.children', { count: p.value.toLocaleString(locale(lang)) })
-            : `${p.value.toLocaleString(locale(lang))} ${p.unit}`;
+            : p.unit === 'hours/week'
+              ? t('betterOff.unit.hoursPerWeek', { count: p.value.toLocaleString(locale(lang)) })
+              : `${p.value.toLocaleString(locale(lang))} ${p.unit}`;
   const source = /^(.*) \((https?:\/\/[^\s)]+)\)$/.exec(p.source);
   return {
     name,
