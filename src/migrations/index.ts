@@ -5,6 +5,7 @@ import { migration as m0004 } from './0004-jobs-and-notifications.ts';
 import { migration as m0005 } from './0005-referrals.ts';
 import { migration as m0006 } from './0006-cases.ts';
 import { migration as m0007 } from './0007-bridge-back.ts';
+import { migration as m0008 } from './0008-guarantee-restatement-and-job-pay.ts';
 import { migration as m0014 } from './0014-referral-indexes.ts';
 import type { Migration } from './migration.ts';
 
@@ -17,5 +18,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005-referrals': m0005,
   '0006-cases': m0006,
   '0007-bridge-back': m0007,
+  '0008-guarantee-restatement-and-job-pay': m0008,
   '0014-referral-indexes': m0014,
 };

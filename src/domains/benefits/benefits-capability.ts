@@ -28,6 +28,10 @@ export const benefitsCapability = defineCapability<Uses>({
       'benefits.guarantee-sweep': async () => {
         await s.guarantees.sweep();
       },
+      // Queued once by migration 0008: re-states guarantees made under the revoked ESA 104-week term.
+      'benefits.guarantee-restatement': async () => {
+        await s.guarantees.restateRevoked();
+      },
     },
     // Guarantees end on calendar days: hourly expires them and sends reminders on the right day.
     schedules: [{ name: 'guarantee-sweep', jobName: 'benefits.guarantee-sweep', everySeconds: 60 * 60 }],

@@ -4,7 +4,7 @@ import type { PdfBlock } from '../../platform/pdf/index.ts';
 import type { ExportSections } from '../participants/index.ts';
 import type { Award, Guarantee, RuleParameter } from './guarantee.ts';
 import { statusOn } from './guarantee-rules.ts';
-import { benefitWords, day, evidenceWords, incomeRelatedEsaLine, protectingRuleName, ruleLines, timeLeft } from './guarantee-words.ts';
+import { benefitWords, day, evidenceWords, incomeRelatedEsaLine, protectingRuleName, restatedLine, ruleLines, timeLeft } from './guarantee-words.ts';
 
 /*
  * The benefit before work and the bridge-back guarantees in the person's download of everything
@@ -76,7 +76,9 @@ function guaranteeBlocks(g: Guarantee, today: string, t: Translate, lang: Langua
     { kind: 'facts', rows },
     { kind: 'paragraph', text: t('guarantee.pdf.rules') },
     { kind: 'list', items: rules.map((r) => `${r.name}: ${r.until}. ${r.plain} ${t('guarantee.pdf.ruleSource', { source: r.source })}`) },
-    ...[incomeRelatedEsaLine(g, t, lang), t('guarantee.reassess')].flatMap((text): PdfBlock[] => (text ? [{ kind: 'paragraph', text }] : [])),
+    ...[restatedLine(g, t, lang), incomeRelatedEsaLine(g, t, lang), t('guarantee.reassess')].flatMap((text): PdfBlock[] =>
+      text ? [{ kind: 'paragraph', text }] : [],
+    ),
   ];
 }
 
@@ -118,6 +120,8 @@ export function guaranteeExportSections(awards: readonly Award[], held: readonly
       withdrawnAt: isoOrNull(g.withdrawnAt),
       withdrawnReason: g.withdrawnReason,
       withdrawnNote: g.withdrawnNote,
+      restatedAt: isoOrNull(g.restatedAt),
+      restatedFrom: g.restatedFrom,
       createdAt: iso(g.createdAt),
     })),
     readable: (t, lang) => [

@@ -67,6 +67,8 @@ export const guaranteeCy: Record<keyof typeof guaranteeEn, string> = {
     'Mae Bridgework yn cymryd bod y dyfarniad yn gyfredol o ddyddiad y penderfyniad, y dystiolaeth gynharaf sydd ganddo, ac mai’r swydd yw’r rheswm y daeth y budd-dal i ben.',
   'guarantee.reassess':
     'Gall DWP gynnal asesiad newydd o hyd os bydd cyflwr y person yn newid (Rheoliadau Credyd Cynhwysol 2013, rheoliad 41). Dim ond rheol sydd â deddfwriaeth yn ffynhonnell iddi sy’n gyfraith; ymrwymiad yw addewid Bridgework ei hun, nid hawl yn y gyfraith.',
+  'guarantee.restated':
+    'Cywirwyd ar {date}: roedd y warant hon yn dweud wedi’i gwarchod tan {from}, gan ddibynnu ar reol cysylltu ESA a ddirymwyd ar 1 Mai 2012 (OS 2012/919), nad yw’n gyfraith. Mae wedi’i hailddatgan o dan y rheolau sydd mewn grym.',
   'guarantee.irEsa.ended':
     'Daeth ESA yn seiliedig ar incwm i ben i’r dyfarniadau oedd ar ôl ar {date} (OS 2026/409, erthygl 3A). Os daw’r swydd i ben, cais am Gredyd Cynhwysol yw’r dychwelyd, neu am ESA Dull Newydd lle mae cyfraniadau Yswiriant Gwladol y person yn caniatáu, nid am ESA yn seiliedig ar incwm.',
   'guarantee.irEsa.ends':
@@ -188,6 +190,8 @@ export const guaranteeCy: Record<keyof typeof guaranteeEn, string> = {
     'Daeth y swydd i ben o fewn y dyddiadau hyn ac mae’r warant wedi’i defnyddio i ddychwelyd at fudd-dal. Mae’r llythyr a ddaeth gyda hi yn dal yn berthnasol.',
   'guarantee.check.explain.expired': 'Mae’r cyfnod gwarchodedig wedi mynd heibio.',
   'guarantee.check.explain.withdrawn': 'Tynnwyd y warant yn ôl gan y gwasanaeth a’i rhoddodd.',
+  'guarantee.check.explain.usedAfter':
+    'Cafodd y warant ei chywiro ar ôl i’r swydd ddod i ben: daeth y swydd i ben ar ôl y cyfnod gwarchodedig wedi’i gywiro, felly nid yw’n gwarchod y dychwelyd at fudd-dal mwyach. DWP sy’n penderfynu ar y cais.',
   'guarantee.check.unknown': 'Nid oes gwarant sy’n cyfateb i’r cod hwnnw',
   'guarantee.check.unknownBody':
     'Gwiriwch y cod a rhowch gynnig arall arni. Os nad yw’n cyfateb o hyd, gofynnwch i’r person gysylltu â’i arbenigwr cyflogaeth.',
@@ -231,6 +235,10 @@ export const guaranteeCy: Record<keyof typeof guaranteeEn, string> = {
   'guarantee.pdf.pack.prior': 'Cyn dechrau gweithio, roedd {name} yn cael {benefit}. Gwnaed y penderfyniad ar {decisionDate}. Gwelsom: {evidence}.',
   'guarantee.pdf.pack.dates':
     'Dechreuodd weithio fel {role} yn {employer} ar {start}. Daeth y swydd i ben ar {end}, o fewn y cyfnod gwarchodedig sy’n para tan {until}.',
+  'guarantee.pdf.pack.datesAfter':
+    'Dechreuodd weithio fel {role} yn {employer} ar {start}. Daeth y swydd i ben ar {end}, ar ôl y cyfnod gwarchodedig, a oedd yn para tan {until} ar ôl ei gywiro.',
+  'guarantee.pdf.pack.noRule':
+    'Nid oedd rheol yn y gyfraith yn gwarchod y dychwelyd ar y diwrnod hwnnw, ac roedd addewid Bridgework ei hun wedi dod i ben. Gofynnwn i’r cais gael ei ystyried ar ei rinweddau, a byddwn yn cefnogi {name} drwyddo.',
   'guarantee.pdf.pack.rules': 'Mae’r rheolau hyn yn berthnasol i’r dychwelyd hwn:',
   'guarantee.pdf.pack.reassess':
     'Gall DWP gynnal asesiad newydd o hyd os yw cyflwr {name} wedi newid (Rheoliadau Credyd Cynhwysol 2013, rheoliad 41). Lle mae rheswm uchod yn addewid Bridgework ei hun, nid yw’n hawl yn y gyfraith.',
@@ -272,6 +280,20 @@ export const guaranteeCy: Record<keyof typeof guaranteeEn, string> = {
   'guarantee.notify.withdrawn.subject': 'Mae eich gwarant pont yn ôl wedi’i thynnu’n ôl',
   'guarantee.notify.withdrawn.body':
     'Mae’r warant pont yn ôl ar gyfer eich swydd wedi’i thynnu’n ôl. Os nad oeddech chi’n disgwyl hyn, siaradwch â’ch arbenigwr cyflogaeth.',
+  'guarantee.notify.restated.subject': 'Mae eich gwarant pont yn ôl wedi’i chywiro',
+  'guarantee.notify.restated.why':
+    'Roedd eich gwarant pont yn ôl yn dweud eich bod wedi’ch gwarchod tan {from}. Daeth y dyddiad hwnnw o reol cysylltu ESA a ddirymwyd ar 1 Mai 2012 ac nad yw’n gyfraith, felly ni ddylid bod wedi’i defnyddio. Rydym wedi cywiro eich gwarant o dan y rheolau sydd mewn grym.',
+  'guarantee.notify.restated.active': 'Mae eich gwarant bellach yn para tan {until}. Mae eich tystysgrif wedi’i chywiro yn barod.',
+  'guarantee.notify.restated.lapsed':
+    'O dan y rheolau sydd mewn grym, daeth ei chyfnod gwarchodedig i ben ar {until}. Os yw eich swydd mewn perygl neu’n dod i ben, siaradwch â’ch arbenigwr cyflogaeth ar unwaith: bydd yn eich helpu i wneud cais.',
+  'guarantee.notify.restated.usedCovered':
+    'Daeth eich swydd i ben ar {end}, o fewn y cyfnod wedi’i gywiro, sy’n para tan {until}. Mae eich llythyr ar gyfer DWP wedi’i gywiro: defnyddiwch yr un newydd.',
+  'guarantee.notify.restated.usedAfter':
+    'Daeth eich swydd i ben ar {end}, ar ôl y cyfnod wedi’i gywiro, a ddaeth i ben ar {until}. Nid yw eich llythyr ar gyfer DWP yn rhoi’r rheol honno fel rheswm mwyach; DWP fydd yn penderfynu ar eich cais. Siaradwch â’ch arbenigwr cyflogaeth, a fydd yn eich helpu.',
+  'guarantee.notify.restated.sorry': 'Mae’n ddrwg gennym am y camgymeriad. Os oes gennych unrhyw gwestiynau, siaradwch â’ch arbenigwr cyflogaeth.',
+  'guarantee.notify.staffRestated.subject': 'Mae gwarant pont yn ôl ar un o’ch achosion wedi’i chywiro',
+  'guarantee.notify.staffRestated.body':
+    'Roedd gwarant pont yn ôl ar un o’ch achosion yn dibynnu ar reol cysylltu ESA a ddirymwyd ar 1 Mai 2012, nad yw’n gyfraith. Mae wedi’i hailddatgan o dan y rheolau sydd mewn grym: roedd yn dweud wedi’i gwarchod tan {from}, ac mae bellach yn dweud {until}. Mae’r person wedi cael gwybod, yn ei iaith ei hun. Siaradwch ag ef am beth mae’n ei olygu iddo.',
   'guarantee.notify.staffReminder.subject': 'Mae gwarant pont yn ôl yn dod i ben ar {until}',
   'guarantee.notify.staffReminder.body': 'Mae gwarant pont yn ôl ar un o’ch achosion yn dod i ben ar {until}. Holwch y person sut mae’r gwaith yn mynd.',
   'guarantee.notify.staffLink': 'Gweler yma: {url}',

@@ -50,6 +50,8 @@ export const guaranteeEn = {
     'Bridgework takes the award as current from its decision date, the earliest evidence it holds, and the job as the reason the benefit stopped.',
   'guarantee.reassess':
     'DWP can still carry out a new assessment if the person’s condition changes (Universal Credit Regulations 2013, regulation 41). Only a rule whose source is legislation is law; Bridgework’s own promise is a commitment, not a right in law.',
+  'guarantee.restated':
+    'Corrected on {date}: this guarantee said protected until {from}, relying on an ESA linking rule revoked on 1 May 2012 (SI 2012/919), which is not law. It is re-stated under the rules in force.',
   'guarantee.irEsa.ended':
     'Income-related ESA ended for remaining awards on {date} (SI 2026/409, article 3A). If the job ends, the return is a claim for Universal Credit, or for New Style ESA where the person’s National Insurance contributions allow, not for income-related ESA.',
   'guarantee.irEsa.ends':
@@ -173,6 +175,8 @@ export const guaranteeEn = {
     'The job ended within these dates and the guarantee has been used for a return to benefit. The letter that came with it still applies.',
   'guarantee.check.explain.expired': 'The protected period has passed.',
   'guarantee.check.explain.withdrawn': 'The guarantee was withdrawn by the service that issued it.',
+  'guarantee.check.explain.usedAfter':
+    'The guarantee was corrected after the job ended: the job ended after the corrected protected period, so it no longer covers the return to benefit. DWP decides the claim.',
   'guarantee.check.unknown': 'No guarantee matches that code',
   'guarantee.check.unknownBody': 'Check the code and try again. If it still does not match, ask the person to contact their employment specialist.',
   'guarantee.check.again': 'Check another code',
@@ -217,6 +221,10 @@ export const guaranteeEn = {
     'We are the employment support service working with {name}. We write to support their return to benefit after a job that has ended.',
   'guarantee.pdf.pack.prior': 'Before starting work, {name} was getting {benefit}. The decision was made on {decisionDate}. We saw: {evidence}.',
   'guarantee.pdf.pack.dates': 'They started work as {role} at {employer} on {start}. The job ended on {end}, within the protected period that runs to {until}.',
+  'guarantee.pdf.pack.datesAfter':
+    'They started work as {role} at {employer} on {start}. The job ended on {end}, after the protected period, which ran to {until} once corrected.',
+  'guarantee.pdf.pack.noRule':
+    'No rule in law protected the return on that day, and Bridgework’s own promise had ended. We ask that the claim is considered on its merits, and we will support {name} through it.',
   'guarantee.pdf.pack.rules': 'These rules apply to this return:',
   'guarantee.pdf.pack.reassess':
     'DWP may still carry out a new assessment if {name}’s condition has changed (Universal Credit Regulations 2013, regulation 41). Where a reason above is Bridgework’s own promise, it is not a right in law.',
@@ -257,6 +265,20 @@ export const guaranteeEn = {
   'guarantee.notify.withdrawn.subject': 'Your bridge-back guarantee has been withdrawn',
   'guarantee.notify.withdrawn.body':
     'Your bridge-back guarantee for your job has been withdrawn. If you did not expect this, talk to your employment specialist.',
+  'guarantee.notify.restated.subject': 'Your bridge-back guarantee has been corrected',
+  'guarantee.notify.restated.why':
+    'Your bridge-back guarantee said you were protected until {from}. That date came from an ESA linking rule that was revoked on 1 May 2012 and is not law, so it should not have been used. We have corrected your guarantee under the rules in force.',
+  'guarantee.notify.restated.active': 'Your guarantee now runs until {until}. Your corrected certificate is ready.',
+  'guarantee.notify.restated.lapsed':
+    'Under the rules in force, its protected period ended on {until}. If your job is at risk or ends, talk to your employment specialist straight away: they will help you claim.',
+  'guarantee.notify.restated.usedCovered':
+    'Your job ended on {end}, within the corrected period, which runs until {until}. Your letter for DWP has been corrected: please use the new one.',
+  'guarantee.notify.restated.usedAfter':
+    'Your job ended on {end}, after the corrected period, which ended on {until}. Your letter for DWP no longer gives that rule as a reason; DWP will decide your claim. Talk to your employment specialist, who will help you.',
+  'guarantee.notify.restated.sorry': 'We are sorry for the mistake. If you have any questions, talk to your employment specialist.',
+  'guarantee.notify.staffRestated.subject': 'A bridge-back guarantee on one of your cases has been corrected',
+  'guarantee.notify.staffRestated.body':
+    'A bridge-back guarantee on one of your cases relied on an ESA linking rule revoked on 1 May 2012, which is not law. It has been re-stated under the rules in force: it said protected until {from}, and now says {until}. The person has been told, in their language. Please talk to them about what it means for them.',
   'guarantee.notify.staffReminder.subject': 'A bridge-back guarantee ends on {until}',
   'guarantee.notify.staffReminder.body': 'A bridge-back guarantee on one of your cases ends on {until}. Check in with the person about how work is going.',
   'guarantee.notify.staffLink': 'See it here: {url}',

@@ -44,6 +44,8 @@ function documentFor(benefit: AwardBenefit, decisionDate: string, jobStart: stri
     withdrawnAt: null,
     withdrawnReason: null,
     withdrawnNote: null,
+    restatedAt: null,
+    restatedFrom: null,
     createdAt: new Date(`${jobStart}T09:00:00Z`),
     version: 1,
     ...over,

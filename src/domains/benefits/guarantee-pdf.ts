@@ -3,7 +3,7 @@ import { formatMoment, type Translate } from '../../platform/i18n/index.ts';
 import type { PdfBlock, PdfDocument } from '../../platform/pdf/index.ts';
 import { type Award, type Guarantee, isRevoked } from './guarantee.ts';
 import { incomeRelatedEsaEnds, returnClaimOn } from './guarantee-rules.ts';
-import { benefitWords, confidenceTags, day, evidenceWords, incomeRelatedEsaLine, ruleFigures, ruleLines } from './guarantee-words.ts';
+import { benefitWords, confidenceTags, day, evidenceWords, incomeRelatedEsaLine, restatedLine, ruleFigures, ruleLines } from './guarantee-words.ts';
 
 /** What the certificate and the return pack print, gathered by the service for one reader. */
 export type GuaranteeDocument = {
@@ -19,6 +19,7 @@ export type GuaranteeDocument = {
   issuedAt: Date;
 };
 
+const paragraphs = (...texts: (string | null)[]): PdfBlock[] => texts.flatMap((text) => (text ? [{ kind: 'paragraph' as const, text }] : []));
 const council = (d: GuaranteeDocument, lang: Language) => (lang === 'cy' ? d.councilNameCy : d.councilName);
 const facts = (rows: [string, string][]): PdfBlock => ({ kind: 'facts', rows: rows.map(([label, value]) => ({ label, value })) });
 
@@ -43,6 +44,7 @@ export function certificateDocument(d: GuaranteeDocument, t: Translate, lang: La
   const blocks: PdfBlock[] = [
     { kind: 'heading', text: t('guarantee.pdf.certificate.title'), level: 1 },
     { kind: 'paragraph', text: t('guarantee.pdf.certificate.intro', { name: d.person.name, until }) },
+    ...paragraphs(restatedLine(g, t, lang)),
     { kind: 'paragraph', text: t('guarantee.pdf.issued', { date: formatMoment(d.issuedAt, lang, 'day'), team: d.teamName, council: council(d, lang) }) },
     facts([
       [t('guarantee.field.name'), d.person.name],
@@ -132,17 +134,29 @@ export function returnPackDocument(d: GuaranteeDocument, t: Translate, lang: Lan
         kind: 'paragraph',
         text: t('guarantee.pdf.pack.prior', { name, benefit, decisionDate: day(d.award.decisionDate, lang), evidence: evidenceWords(d.award, t) }),
       },
+      ...paragraphs(restatedLine(g, t, lang)),
       {
         kind: 'paragraph',
-        text: t('guarantee.pdf.pack.dates', { role: g.job.role, employer: g.job.employer, start: day(g.startsOn, lang), end: day(end, lang), until }),
+        text: t(covering.length ? 'guarantee.pdf.pack.dates' : 'guarantee.pdf.pack.datesAfter', {
+          role: g.job.role,
+          employer: g.job.employer,
+          start: day(g.startsOn, lang),
+          end: day(end, lang),
+          until,
+        }),
       },
-      { kind: 'paragraph', text: t('guarantee.pdf.pack.rules') },
-      {
-        kind: 'list',
-        items: covering.map((r) =>
-          t(`guarantee.pdf.pack.rule.${r.rule}`, { ...ruleFigures(r), name, determination: t(`guarantee.determination.${d.award.benefit}`) }),
-        ),
-      },
+      // A guarantee re-stated after the job ended may cover no day of the return: then no rule is claimed.
+      ...(covering.length
+        ? ([
+            { kind: 'paragraph', text: t('guarantee.pdf.pack.rules') },
+            {
+              kind: 'list',
+              items: covering.map((r) =>
+                t(`guarantee.pdf.pack.rule.${r.rule}`, { ...ruleFigures(r), name, determination: t(`guarantee.determination.${d.award.benefit}`) }),
+              ),
+            },
+          ] as PdfBlock[])
+        : paragraphs(t('guarantee.pdf.pack.noRule', { name }))),
       { kind: 'paragraph', text: t('guarantee.pdf.pack.reassess', { name }) },
       ...(irEsaEnded ? [{ kind: 'paragraph', text: t('guarantee.pdf.pack.irEsa', { name, date: day(irEsaEnded.from, lang) }) } as PdfBlock] : []),
       { kind: 'paragraph', text: t('guarantee.pdf.pack.ask') },

@@ -95,18 +95,31 @@ const toGuarantee = (r: GuaranteeRow): Guarantee => ({
   withdrawnAt: r.withdrawn_at,
   withdrawnReason: r.withdrawn_reason,
   withdrawnNote: r.withdrawn_note,
+  restatedAt: r.restated_at,
+  restatedFrom: r.restated_from,
   createdAt: r.created_at,
   version: r.version,
 });
 
 type NewGuarantee = Omit<
   Insertable<GuaranteeTables['bridge_back_guarantees']>,
-  'reminded_at' | 'used_at' | 'job_ended_on' | 'withdrawn_at' | 'withdrawn_reason' | 'withdrawn_note' | 'version'
+  'reminded_at' | 'used_at' | 'job_ended_on' | 'withdrawn_at' | 'withdrawn_reason' | 'withdrawn_note' | 'restated_at' | 'restated_from' | 'version'
 >;
 export async function insertGuarantee(tx: Tx, row: NewGuarantee) {
   await tables(tx)
     .insertInto('bridge_back_guarantees')
-    .values({ ...row, reminded_at: null, used_at: null, job_ended_on: null, withdrawn_at: null, withdrawn_reason: null, withdrawn_note: null, version: 1 })
+    .values({
+      ...row,
+      reminded_at: null,
+      used_at: null,
+      job_ended_on: null,
+      withdrawn_at: null,
+      withdrawn_reason: null,
+      withdrawn_note: null,
+      restated_at: null,
+      restated_from: null,
+      version: 1,
+    })
     .execute();
   // The public check's way in: the hash only, outside the tenant.
   await tables(tx).insertInto('guarantee_codes').values({ code_hash: row.code_hash, tenant_id: row.tenant_id, guarantee_id: row.id }).execute();
@@ -215,6 +228,40 @@ export async function activeGuarantees(tx: Tx, f: { specialistUserId: string; te
     .limit(1000)
     .execute();
   return rows.map(toGuaranteeWithPeople);
+}
+
+/**
+ * Every guarantee of the tenant, whatever its status, whose rules name a revoked rule (as the rule that
+ * protects, or anywhere in its rules): what the re-statement looks at. Once re-stated, none does.
+ */
+export async function onRevokedRules(tx: Tx, revoked: readonly string[]): Promise<GuaranteeWithPeople[]> {
+  if (revoked.length === 0) return [];
+  const rows = await withPeople(tx)
+    .where((eb) =>
+      eb.or([
+        eb('g.protecting_rule', 'in', revoked as Guarantee['protectingRule'][]),
+        ...revoked.map((rule) => eb(sql<string>`g.rules::text`, 'like', `%"${rule}"%`)),
+      ]),
+    )
+    .orderBy('g.created_at')
+    .execute();
+  return rows.map(toGuaranteeWithPeople);
+}
+
+/** Re-states a guarantee's protection, once: only a row still naming what it named when read is changed. */
+export async function restateGuarantee(
+  tx: Tx,
+  g: Pick<Guarantee, 'id' | 'version'>,
+  patch: { protected_until: string; protecting_rule: Guarantee['protectingRule']; rules: string; restated_from: string },
+  now: Date,
+): Promise<boolean> {
+  const result = await tables(tx)
+    .updateTable('bridge_back_guarantees')
+    .set({ ...patch, restated_at: now, updated_at: now, version: sql<number>`version + 1` })
+    .where('id', '=', g.id)
+    .where('version', '=', g.version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Every active guarantee of the tenant whose last day is on or before `by`: what the sweep looks at. */

@@ -6,10 +6,10 @@ import { Conflict, InvalidInput, NotFound, parseInput, TooManyRequests } from '.
 import { formatIsoDate, londonIsoDate } from '../../platform/i18n/index.ts';
 import { authorOf, type CaseActor, type CaseService, type createCaseService, type ExportSectionsProvider } from '../participants/index.ts';
 import { teamIdsOf } from '../referrals/index.ts';
-import { type Award, type Guarantee, transition } from './guarantee.ts';
+import { type Award, type Guarantee, REVOKED_RULES, transition } from './guarantee.ts';
 import { codeHash, newVerificationCode, normaliseCode } from './guarantee-code.ts';
 import { guaranteeExportSections } from './guarantee-export.ts';
-import { createGuaranteeLetters } from './guarantee-letters.ts';
+import { createGuaranteeLetters, type RestatedCase } from './guarantee-letters.ts';
 import type { GuaranteeDocument } from './guarantee-pdf.ts';
 import {
   activeEndingBy,
@@ -26,7 +26,9 @@ import {
   insertGuarantee,
   jobOf,
   latestAward,
+  onRevokedRules,
   personOfCase,
+  restateGuarantee,
   updateGuarantee,
 } from './guarantee-repo.ts';
 import { addDays, dueForReminder, endUsesGuarantee, hasLapsed, isHealthBenefit, protectionFor, reminderDays, statusOn } from './guarantee-rules.ts';
@@ -48,6 +50,8 @@ const CHECK_RULE = { maxFailures: 10, windowSeconds: 3600 };
 const TIMELINE = 'bridge-back-guarantee';
 /** Who the case timeline says made the sweep's entries. */
 const SWEEP_ACTOR = { id: 'bridge-back-guarantee', name: 'Bridgework' };
+/** Why a guarantee is re-stated, in the audit trail and on the timeline (English, as every timeline reason is). */
+const REVOKED_WHY = 'it relied on the ESA linking term for people who left benefit for work, revoked from 1 May 2012 by SI 2012/919, which is not law';
 /** Dates in timeline entries, which are kept in English as every case timeline reason is. */
 const long = (iso: string) => formatIsoDate(iso, 'en');
 
@@ -342,7 +346,9 @@ export function createGuaranteeService(deps: { db: Database; clock: Clock; baseU
       const g = await db.inTenant(hit.tenant_id, (tx) => findGuarantee(tx, hit.guarantee_id));
       if (!g || normaliseCode(g.verificationCode) !== code) return { kind: 'unknown' };
       const status = statusOn(g, today());
-      return { kind: 'found', status, valid: status === 'active' || status === 'used', validFrom: g.startsOn, validUntil: g.protectedUntil };
+      // A used guarantee re-stated to a period the job end falls after no longer covers the return.
+      const covers = status === 'active' || (status === 'used' && (g.jobEndedOn ?? g.protectedUntil) <= g.protectedUntil);
+      return { kind: 'found', status, valid: covers, validFrom: g.startsOn, validUntil: g.protectedUntil };
     },
 
     /**
@@ -397,16 +403,92 @@ export function createGuaranteeService(deps: { db: Database; clock: Clock; baseU
       });
       return counts.reduce((a, b) => ({ expired: a.expired + b.expired, reminded: a.reminded + b.reminded }), { expired: 0, reminded: 0 });
     },
+
+    /**
+     * Re-states every guarantee whose rules name a revoked rule (the ESA 104-week term, revoked from
+     * 1 May 2012): its protection is worked out again under the rules in force from the same job start,
+     * the earlier last day is kept on the row and in the audit trail, the case timeline says what
+     * changed and why, and, where it changes what the person can rely on, the person (in their
+     * language, by their chosen way of contact) and the specialist are told. The status is left as it
+     * is: the sweep expires an active one whose new last day has passed. Each row is claimed by its
+     * version, so running twice, or on two nodes at once, does nothing twice.
+     */
+    async restateRevoked(): Promise<{ restated: number; told: number }> {
+      const now = clock.now();
+      const day = londonIsoDate(now);
+      const counts = await db.eachTenant(async (tx, tenant) => {
+        let restated = 0;
+        let told = 0;
+        for (const g of await onRevokedRules(tx, REVOKED_RULES)) {
+          const award = await findAward(tx, g.awardId);
+          if (!award) continue;
+          const p = protectionFor({ award, jobStartDate: g.startsOn });
+          const rules = JSON.stringify({ applied: p.applied, notApplied: p.notApplied });
+          const claimed = await restateGuarantee(
+            tx,
+            g,
+            { protected_until: p.protectedUntil, protecting_rule: p.protectingRule, rules, restated_from: g.protectedUntil },
+            now,
+          );
+          if (!claimed) continue;
+          restated++;
+          const changed = p.protectedUntil !== g.protectedUntil;
+          const reason = changed
+            ? `Bridge-back guarantee re-stated: ${REVOKED_WHY}. It said protected until ${long(g.protectedUntil)}; under the rules in force it is protected until ${long(p.protectedUntil)} (${p.protectingRule}).`
+            : `Bridge-back guarantee re-stated: its rules named the ESA linking term revoked from 1 May 2012 (SI 2012/919), which no longer appears. Its dates are unchanged (protected until ${long(p.protectedUntil)}).`;
+          await deps.cases().systemEntry(tx, {
+            tenantId: tenant.id,
+            id: newId(now),
+            caseId: g.caseId,
+            at: now,
+            actor: SWEEP_ACTOR,
+            kind: TIMELINE,
+            from: null,
+            to: null,
+            reason,
+            details: { guarantee: g.id, protectedUntil: p.protectedUntil, restatedFrom: g.protectedUntil, rule: p.protectingRule },
+          });
+          await systemAudit(
+            tx,
+            tenant.id,
+            'guarantee.restate',
+            g,
+            changed
+              ? `${REVOKED_WHY}: protected until ${g.protectedUntil} re-stated as ${p.protectedUntil}`
+              : `${REVOKED_WHY}: rules re-stated, dates unchanged`,
+            {
+              from: { protectedUntil: g.protectedUntil, protectingRule: g.protectingRule, rules: g.rules },
+              to: { protectedUntil: p.protectedUntil, protectingRule: p.protectingRule, rules: { applied: p.applied, notApplied: p.notApplied } },
+            },
+          );
+          // Only a guarantee the person can still rely on, or has used, changes anything for them.
+          const situation = restatedCase(g, p.protectedUntil, day);
+          if (!changed || situation === null) continue;
+          const restatedView = { ...g, protectedUntil: p.protectedUntil, restatedFrom: g.protectedUntil };
+          if (await letters.restatedToPerson(tx, tenant.id, g.person, restatedView, situation)) told++;
+          if (g.specialist) await letters.restatedToSpecialist(tx, tenant.id, g.specialist, restatedView);
+        }
+        return { restated, told };
+      });
+      return counts.reduce((a, b) => ({ restated: a.restated + b.restated, told: a.told + b.told }), { restated: 0, told: 0 });
+    },
   };
 
-  async function systemAudit(tx: Tx, tenantId: string, action: string, g: Guarantee, reason: string) {
+  /** What a re-stated guarantee now means for the person, or null when it changes nothing for them (withdrawn, or already expired). */
+  function restatedCase(g: Guarantee, until: string, today: string): RestatedCase | null {
+    if (g.status === 'active') return today > until ? 'lapsed' : 'active';
+    if (g.status === 'used') return g.jobEndedOn !== null && g.jobEndedOn <= until ? 'used-covered' : 'used-after';
+    return null;
+  }
+
+  async function systemAudit(tx: Tx, tenantId: string, action: string, g: Guarantee, reason: string, details: Record<string, unknown> = {}) {
     await recordAudit(tx, tenantId, clock, {
       actor: { kind: 'system', id: 'guarantee-sweep' },
       action,
       recordType: 'case',
       recordId: g.caseId,
       reason,
-      details: { guarantee: g.id },
+      details: { guarantee: g.id, ...details },
     });
   }
 

@@ -1,5 +1,5 @@
 import type { Language } from '../../platform/db/index.ts';
-import { formatIsoDate, type Translate } from '../../platform/i18n/index.ts';
+import { formatIsoDate, formatMoment, type Translate } from '../../platform/i18n/index.ts';
 import type { Confidence } from '../../platform/pdf/index.ts';
 import { type AppliedRule, type Award, type Guarantee, isRevoked, type RuleCode, type RuleParameter } from './guarantee.ts';
 import { daysLeft, incomeRelatedEsaEnds } from './guarantee-rules.ts';
@@ -90,6 +90,12 @@ export function incomeRelatedEsaLine(g: Pick<Guarantee, 'award' | 'startsOn' | '
   const ends = incomeRelatedEsaEnds(g.award.benefit, g.protectedUntil);
   if (!ends) return null;
   return t(ends.from <= g.startsOn ? 'guarantee.irEsa.ended' : 'guarantee.irEsa.ends', { date: day(ends.from, lang) });
+}
+
+/** When the guarantee was re-stated because a rule it relied on is not law: what it said before, and why. */
+export function restatedLine(g: Pick<Guarantee, 'restatedAt' | 'restatedFrom'>, t: Translate, lang: Language): string | null {
+  if (!g.restatedAt || !g.restatedFrom) return null;
+  return t('guarantee.restated', { date: formatMoment(g.restatedAt, lang, 'day'), from: day(g.restatedFrom, lang) });
 }
 
 /** The confidence tag of every policy value a document's words rest on (its rules' and any others), for its footer. */

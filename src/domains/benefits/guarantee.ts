@@ -95,6 +95,9 @@ export type Guarantee = {
   withdrawnAt: Date | null;
   withdrawnReason: WithdrawReason | null;
   withdrawnNote: string | null;
+  /** When the guarantee was re-stated because a rule it relied on is not law, and the last day it said before. */
+  restatedAt: Date | null;
+  restatedFrom: string | null;
   createdAt: Date;
   version: number;
 };
@@ -135,6 +138,8 @@ export type GuaranteeTables = {
     withdrawn_at: Timestamp | null;
     withdrawn_reason: WithdrawReason | null;
     withdrawn_note: string | null;
+    restated_at: Timestamp | null;
+    restated_from: string | null;
     created_at: Timestamp;
     updated_at: Timestamp;
     version: number;

@@ -230,6 +230,8 @@ const held: ExportSections = {
       withdrawnAt: null,
       withdrawnReason: null,
       withdrawnNote: null,
+      restatedAt: null,
+      restatedFrom: null,
       createdAt: '2026-11-23T10:00:00.000Z',
     },
   ],

@@ -37,6 +37,7 @@ const benefitBeforeWorkSchema = z.object({
   recordedBy: text,
 });
 
+/** `esa-work-or-training` was revoked from 1 May 2012 (SI 2012/919): it names a rule only on a guarantee stored before it was re-stated. */
 const RULES = ['uc-reclaim', 'esa-linking', 'esa-work-or-training', 'platform-protected-period'] as const;
 /** One bridge-back guarantee, with every rule looked at and what has happened to it. */
 const bridgeBackGuaranteeSchema = z.object({
@@ -68,6 +69,8 @@ const bridgeBackGuaranteeSchema = z.object({
   withdrawnAt: instant.nullable(),
   withdrawnReason: z.enum(['recorded-in-error', 'person-asked']).nullable(),
   withdrawnNote: optional,
+  restatedAt: instant.nullable().describe('When it was re-stated because a rule it relied on is not law'),
+  restatedFrom: day.nullable().describe('The last protected day it gave before it was re-stated'),
   createdAt: instant,
 });
 

@@ -64,6 +64,9 @@ const guaranteeJsonSchema = z.object({
   remindedAt: z.iso.datetime().nullable(),
   jobEndedOn: z.iso.date().nullable(),
   withdrawnReason: z.enum(WITHDRAW_REASONS).nullable(),
+  /** When it was re-stated because a rule it relied on is not law (the ESA 104-week term, revoked in 2012), and the last day it gave before. */
+  restatedAt: z.iso.datetime().nullable(),
+  restatedFrom: z.iso.date().nullable(),
   /**
    * The code the certificate carries. It is in the API because the organisation's own case system
    * prints the person's letters and certificate, and a certificate without its code cannot be
@@ -101,6 +104,8 @@ const guaranteeJson = (g: Guarantee): z.input<typeof guaranteeJsonSchema> => ({
   remindedAt: isoOrNull(g.remindedAt),
   jobEndedOn: g.jobEndedOn,
   withdrawnReason: g.withdrawnReason,
+  restatedAt: isoOrNull(g.restatedAt),
+  restatedFrom: g.restatedFrom,
   verificationCode: g.verificationCode,
   createdAt: iso(g.createdAt),
 });

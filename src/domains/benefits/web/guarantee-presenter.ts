@@ -2,7 +2,7 @@ import type { Language } from '../../../platform/db/index.ts';
 import { formatMoment, type Translate } from '../../../platform/i18n/index.ts';
 import type { Award, Guarantee } from '../guarantee.ts';
 import type { GuaranteeService } from '../guarantee-service.ts';
-import { benefitWords, day, evidenceWords, incomeRelatedEsaLine, protectingRuleName, ruleLines, timeLeft } from '../guarantee-words.ts';
+import { benefitWords, day, evidenceWords, incomeRelatedEsaLine, protectingRuleName, restatedLine, ruleLines, timeLeft } from '../guarantee-words.ts';
 
 /** View models for the guarantee's pages, in the reader's language. */
 
@@ -54,10 +54,11 @@ export function guaranteeCard(g: Guarantee, today: string, t: Translate, lang: L
 
 /**
  * The rules in full (name, last day, plain words and source), then what the reader must also know:
- * where income-related ESA has ended, what a return is a claim for; and that DWP may still reassess.
+ * when it was re-stated and why; where income-related ESA has ended, what a return is a claim for; and that DWP may still reassess.
  */
 export function ruleDetails(g: Guarantee, t: Translate, lang: Language) {
-  return { rules: ruleLines(g, t, lang), notes: [incomeRelatedEsaLine(g, t, lang), t('guarantee.reassess')].filter((x): x is string => x !== null) };
+  const notes = [restatedLine(g, t, lang), incomeRelatedEsaLine(g, t, lang), t('guarantee.reassess')];
+  return { rules: ruleLines(g, t, lang), notes: notes.filter((x): x is string => x !== null) };
 }
 
 function awardRows(a: Award, t: Translate, lang: Language) {

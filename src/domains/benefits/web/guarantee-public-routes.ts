@@ -23,7 +23,7 @@ export function registerGuaranteeCheckPage(app: FastifyInstance, deps: { guarant
       result: {
         valid: result.valid,
         heading: t(result.valid ? 'guarantee.check.valid' : 'guarantee.check.notValid'),
-        explain: t(`guarantee.check.explain.${result.status}`),
+        explain: t(`guarantee.check.explain.${result.status === 'used' && !result.valid ? 'usedAfter' : result.status}`),
         rows: [
           { key: { text: t('guarantee.field.status') }, value: { text: t(`guarantee.status.${result.status}`) } },
           { key: { text: t('guarantee.check.validFrom') }, value: { text: day(result.validFrom, request.lang) } },
