@@ -157,6 +157,8 @@ describe(`the bridge-back guarantee through the API on ${testDatabaseKind}`, () 
           },
         ],
         remindedAt: null,
+        restatedAt: null,
+        restatedFrom: null,
         jobEndedOn: null,
         withdrawnReason: null,
         verificationCode: row?.verification_code,
