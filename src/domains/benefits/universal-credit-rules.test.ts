@@ -237,6 +237,23 @@ describe('Universal Credit: how the new rules join the calculation', () => {
     );
   });
 
+  test('both partners carers with LCWRA at one rate: one LCWRA element, for adult 1, and one carer element, for adult 2', () => {
+    const result = calculateUniversalCredit({
+      date: '2025-06-01',
+      adults: [
+        { age: 30, carer: true, lcwra: true, lcwraSince: '2024-01-01' },
+        { age: 30, carer: true, lcwra: true, lcwraSince: '2024-02-01' },
+      ],
+    });
+    // 628.10 + 423.27 + 201.68 = 1253.05
+    expect(result.elements).toEqual({ standardAllowance: 628.1, lcwra: 423.27, carer: 201.68 });
+    expect(result.reasons.filter((r) => r.code.startsWith('carer.')).map((r) => [r.code, r.values.adult])).toEqual([
+      ['carer.lcwra-instead', 1],
+      ['carer.element', 2],
+    ]);
+    expect(result.reasons.find((r) => r.code === 'lcwra.one-rate')?.values.adult).toBe(1);
+  });
+
   test('the maximum amount names each new element in its sum', () => {
     const result = calculateUniversalCredit({
       date: '2025-06-01',

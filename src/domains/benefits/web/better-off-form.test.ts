@@ -182,7 +182,7 @@ describe('the words for the calculation', () => {
       sourceTitle: 'Regs',
       sourceUrl: 'https://example.org/x',
     });
-    expect(parameterRow({ name: 'x', value: 424.9, unit: 'GBP/month', effectiveFrom: '2026-04-13', source: 'S', confidence: 'S' }, t('cy'), 'cy').value).toBe(
+    expect(parameterRow({ name: 'x', value: 424.9, unit: 'GBP/month', effectiveFrom: '2026-04-06', source: 'S', confidence: 'S' }, t('cy'), 'cy').value).toBe(
       '£424.90 y mis',
     );
     const hours = { name: 'uc-expected-hours', value: 35, unit: 'hours/week', effectiveFrom: '2024-04-08', source: 'S', confidence: 'V' as const };
