@@ -11,6 +11,7 @@ import { type Database, type DatabaseTarget, migrateToLatest, openDatabase } fro
 import { DEMO_PASSWORD, seedDemo } from '../src/seed.ts';
 import { createServices } from '../src/services.ts';
 import { createScratchDatabase } from '../test/support/test-db.ts';
+import { benchAudit } from './audit.ts';
 import { benchCalculations } from './calculations.ts';
 import { seedBenchCases } from './cases.ts';
 import { FHIR_BUNDLE } from './fixtures.ts';
@@ -39,6 +40,8 @@ const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.
 // Each web-form request sends one prepared draft, so the run is a number of drafts, not seconds.
 const WEB_FORMS = Number(process.env.BENCH_WEB_FORMS ?? 1000);
 const CASES = Number(process.env.BENCH_CASES ?? 10_000);
+// Audited writers in one tenant at once: as many as the app pool has connections.
+const AUDIT_CLIENTS = Number(process.env.BENCH_AUDIT_CLIENTS ?? 10);
 
 type Result = { rps: number; p99: number };
 type LoadSpec = { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; idReplacement?: boolean; cookies?: string[] };
@@ -244,6 +247,7 @@ async function measure(label: string, target: DatabaseTarget): Promise<string[]>
         writeRow('POST /fhir referral Bundle', fhir),
         writeRow('POST /referrals/new/check (web form)', web),
         '',
+        ...(await benchAudit(label, db, { seconds: SECONDS, clients: AUDIT_CLIENTS, tenantId: await leicester(db) })),
         ...(target.kind === 'postgres' ? await caseReads(base, db, row) : []),
       ];
     } finally {
@@ -254,10 +258,38 @@ async function measure(label: string, target: DatabaseTarget): Promise<string[]>
   }
 }
 
+const leicester = async (db: Database) =>
+  (await db.global((tx) => tx.selectFrom('tenants').select('id').where('gss_code', '=', 'E06000016').executeTakeFirstOrThrow())).id;
+
+/** BENCH_ONLY=audit: the audited-write figures alone, on a fresh seeded database of each engine. */
+async function auditOnly(label: string, target: DatabaseTarget): Promise<void> {
+  const db = await openDatabase(target);
+  try {
+    await migrateToLatest(db.owner, migrations);
+    await seedDemo(db, systemClock);
+    for (const line of await benchAudit(label, db, { seconds: SECONDS, clients: AUDIT_CLIENTS, tenantId: await leicester(db) }))
+      process.stdout.write(`${line}\n`);
+  } finally {
+    await db.close();
+  }
+}
+
 for (const line of benchCalculations()) process.stdout.write(`${line}\n`);
 if (process.env.BENCH_ONLY === 'calculations') process.exit(0);
 if (process.env.BENCH_ONLY === 'referrals') {
   for (const line of await benchReferrals({ load, serverUrl: SERVER_URL })) process.stdout.write(`${line}\n`);
+  process.exit(0);
+}
+if (process.env.BENCH_ONLY === 'audit') {
+  await auditOnly('PGlite', { kind: 'pglite', dataDir: 'memory' });
+  const scratch = await freshServerDatabase();
+  if (scratch) {
+    try {
+      await auditOnly('PostgreSQL', scratch.target);
+    } finally {
+      await scratch.drop();
+    }
+  }
   process.exit(0);
 }
 

@@ -1,9 +1,20 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from './config.ts';
 import { calculateUniversalCredit } from './domains/benefits/index.ts';
 import { databaseTarget, startServer } from './main.ts';
 import { migrations } from './migrations/index.ts';
-import { verifyAuditChains } from './platform/audit/index.ts';
+import {
+  type Checkpoint,
+  ensureSigningKey,
+  listCheckpoints,
+  loadSigningKey,
+  loadVerifyingKey,
+  parseCheckpoints,
+  sealAuditChains,
+  verifyAuditChains,
+  writeCheckpoints,
+} from './platform/audit/index.ts';
 import { createClientService } from './platform/auth/index.ts';
 import { systemClock } from './platform/clock/index.ts';
 import { type Database, DataDirLockedError, migrateDown, migrateToLatest, openDatabase } from './platform/db/index.ts';
@@ -18,7 +29,13 @@ const USAGE = `Usage: bridgework <command>
   seed                           add the demo local authorities and sign-ins to an empty database
   clients create --tenant <GSS> --name <name> --scopes "<scope> <scope>" [--organisation <name>]
                                  create an OAuth client; prints {"clientId","clientSecret"}
-  audit verify                   check every tenant's audit hash chain; non-zero exit on a break
+  audit verify [--checkpoints <file>] [--public-key <file>]
+                                 seal what is sealable, then check every tenant's audit hash chain
+                                 against its signed checkpoints (stored, and those in the file);
+                                 non-zero exit on a break or on rows unsealed for over a minute
+  audit seal                     seal now and sign a checkpoint of every moved chain head
+  audit checkpoints              every stored checkpoint, as JSON lines (keep them elsewhere)
+  audit public-key               the public key that verifies checkpoints (PEM)
   jobs list [--state <pending|running|done|dead>]
                                  the most recent jobs, as JSON lines
   jobs retry <job id>            put a dead job back in the queue
@@ -79,6 +96,60 @@ async function calc(sub: string | undefined, args: readonly string[], out: (s: s
   const result = calculateUniversalCredit(json);
   out(values.pretty ? JSON.stringify(result, null, 2) : JSON.stringify(result));
   return 0;
+}
+
+/** `audit <verify|seal|checkpoints|public-key>`: the audit chains, their sealing and checkpoints. */
+async function audit(config: Config, sub: string | undefined, args: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const signingKey = () => (config.audit.generateKey ? ensureSigningKey(config.audit.signingKeyPath) : loadSigningKey(config.audit.signingKeyPath));
+  switch (sub) {
+    case 'verify': {
+      const { values } = parseArgs({ args: [...args], options: { checkpoints: { type: 'string' }, 'public-key': { type: 'string' } } });
+      let checkpoints: Checkpoint[] = [];
+      if (values.checkpoints) {
+        try {
+          checkpoints = parseCheckpoints(await readFile(values.checkpoints, 'utf8'));
+        } catch (error) {
+          throw new UsageError(`${values.checkpoints}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      // The auditor may hold only the public key; the deployment verifies with its own.
+      const publicKey = values['public-key'] ? await loadVerifyingKey(values['public-key']) : (await signingKey()).publicKey;
+      const report = await withDatabase(config, async (db) => {
+        await sealAuditChains(db);
+        return verifyAuditChains(db, { now: systemClock.now(), checkpoints, publicKey });
+      });
+      if (report.firstBreak) {
+        const b = report.firstBreak;
+        err(`Audit chain broken: tenant ${b.gssCode} (${b.tenantId}), row ${b.seq}: ${b.problem}`);
+        return 1;
+      }
+      if (report.overdue > 0) {
+        err(`Audit rows not sealed: ${report.overdue} written over a minute ago are still unsealed (a transaction left open, or no sealer running).`);
+        return 1;
+      }
+      out(
+        `Audit chains intact: ${report.events} rows across ${report.tenants} tenants, ${report.checkpoints} signed checkpoints matched, ${report.unsealed} rows awaiting sealing.`,
+      );
+      return 0;
+    }
+    case 'seal': {
+      const key = await signingKey();
+      const { sealed, made } = await withDatabase(config, async (db) => ({
+        sealed: (await sealAuditChains(db)).sealed,
+        made: (await writeCheckpoints(db, systemClock, key, config.audit.checkpointDir)).length,
+      }));
+      out(`Sealed ${sealed} audit rows; signed ${made} checkpoints.`);
+      return 0;
+    }
+    case 'checkpoints':
+      for (const c of await withDatabase(config, listCheckpoints)) out(JSON.stringify(c));
+      return 0;
+    case 'public-key':
+      out((await signingKey()).publicKey.export({ type: 'spki', format: 'pem' }).toString().trimEnd());
+      return 0;
+    default:
+      throw new UsageError(USAGE);
+  }
 }
 
 /**
@@ -143,17 +214,8 @@ export async function runCli(
         out(JSON.stringify(created));
         return 0;
       }
-      case 'audit': {
-        if (sub !== 'verify') throw new UsageError(USAGE);
-        const report = await withDatabase(config, verifyAuditChains);
-        if (report.firstBreak) {
-          const b = report.firstBreak;
-          err(`Audit chain broken: tenant ${b.gssCode} (${b.tenantId}), row ${b.seq}: ${b.problem}`);
-          return 1;
-        }
-        out(`Audit chains intact: ${report.events} rows across ${report.tenants} tenants.`);
-        return 0;
-      }
+      case 'audit':
+        return await audit(config, sub, rest, out, err);
       case 'jobs': {
         if (sub === 'list') {
           const { values } = parseArgs({ args: rest, options: { state: { type: 'string' } } });

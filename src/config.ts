@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { z } from 'zod';
+import { appLoginUrl } from './platform/db/index.ts';
 
 /** Every setting Bridgework reads from the environment, parsed once. See docs/runbooks/configuration.md. */
 const envSchema = z.object({
@@ -14,6 +16,16 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_APP_URL must start with postgres://')
     .optional(),
+  DATABASE_APP_PASSWORD: z.string().min(1).optional(),
+  AUDIT_SIGNING_KEY_PATH: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(5),
+  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(20).max(60_000).default(200),
   BRIDGEWORK_SECRET: z.string().min(32, 'BRIDGEWORK_SECRET must be at least 32 characters').optional(),
   BRIDGEWORK_BASE_URL: z.url().optional(),
   SESSION_IDLE_MINUTES: z.coerce
@@ -36,6 +48,8 @@ export type Config = {
   port: number;
   host: string;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; appUrl: string | undefined };
+  /** Audit sealing and signed checkpoints (ADR 0008). `generateKey`: development makes the key if absent. */
+  audit: { signingKeyPath: string; generateKey: boolean; checkpointDir: string | undefined; checkpointMinutes: number; sealIntervalMs: number };
   secret: string;
   baseUrl: string;
   session: { idleMinutes: number; absoluteHours: number };
@@ -64,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const problems: string[] = [];
   if (e.NODE_ENV === 'production' && !e.BRIDGEWORK_SECRET) problems.push('BRIDGEWORK_SECRET is required in production');
   if (e.NODE_ENV === 'production' && !e.DATABASE_URL) problems.push('DATABASE_URL is required in production');
+  if (e.NODE_ENV === 'production' && !e.AUDIT_SIGNING_KEY_PATH)
+    problems.push('AUDIT_SIGNING_KEY_PATH is required in production (an Ed25519 private key kept outside the database)');
   if (e.NOTIFY_API_KEY && (!e.NOTIFY_EMAIL_TEMPLATE_ID || !e.NOTIFY_SMS_TEMPLATE_ID)) {
     problems.push('NOTIFY_EMAIL_TEMPLATE_ID and NOTIFY_SMS_TEMPLATE_ID are required with NOTIFY_API_KEY');
   }
@@ -73,7 +89,20 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, appUrl: e.DATABASE_APP_URL } : { kind: 'pglite', dataDir: e.BRIDGEWORK_DATA_DIR },
+    database: e.DATABASE_URL
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          appUrl: e.DATABASE_APP_URL ?? (e.DATABASE_APP_PASSWORD ? appLoginUrl(e.DATABASE_URL, e.DATABASE_APP_PASSWORD) : undefined),
+        }
+      : { kind: 'pglite', dataDir: e.BRIDGEWORK_DATA_DIR },
+    audit: {
+      signingKeyPath: e.AUDIT_SIGNING_KEY_PATH ?? join(e.BRIDGEWORK_DATA_DIR, 'audit-signing-key.pem'),
+      generateKey: e.NODE_ENV !== 'production',
+      checkpointDir: e.AUDIT_CHECKPOINT_DIR,
+      checkpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
+      sealIntervalMs: e.AUDIT_SEAL_INTERVAL_MS,
+    },
     secret: e.BRIDGEWORK_SECRET ?? DEVELOPMENT_SECRET,
     baseUrl: e.BRIDGEWORK_BASE_URL ?? `http://localhost:${e.PORT}`,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },

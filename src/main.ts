@@ -4,13 +4,14 @@ import { jobsOf } from './capabilities.ts';
 import type { Config } from './config.ts';
 import { createLogger } from './logger.ts';
 import { migrations } from './migrations/index.ts';
+import { type AuditSealer, createAuditSealer, ensureSigningKey, loadSigningKey } from './platform/audit/index.ts';
 import { systemClock } from './platform/clock/index.ts';
-import { type Database, migrateToLatest, openDatabase } from './platform/db/index.ts';
+import { assertLeastPrivilege, type Database, migrateToLatest, openDatabase } from './platform/db/index.ts';
 import { createJobRunner, type JobRunner } from './platform/jobs/index.ts';
 import { formatSignIns, isEmpty, seedDemo } from './seed.ts';
 import { createServices } from './services.ts';
 
-export type RunningServer = { app: FastifyInstance; db: Database; jobs: JobRunner; url: string; stop(): Promise<void> };
+export type RunningServer = { app: FastifyInstance; db: Database; jobs: JobRunner; sealer: AuditSealer; url: string; stop(): Promise<void> };
 
 export function databaseTarget(config: Config) {
   return config.database.kind === 'pglite'
@@ -26,6 +27,9 @@ export async function startServer(config: Config, options: { seedIfEmpty: boolea
   try {
     const { applied } = await migrateToLatest(db.owner, migrations);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    if (config.env === 'production') await assertLeastPrivilege(db);
+    // The key that signs audit checkpoints lives outside the database; production brings its own.
+    const signingKey = config.audit.generateKey ? await ensureSigningKey(config.audit.signingKeyPath) : await loadSigningKey(config.audit.signingKeyPath);
     if (options.seedIfEmpty && (await isEmpty(db))) {
       if (config.env === 'production') throw new Error('Refusing to seed demo data in production');
       const signIns = await seedDemo(db, systemClock);
@@ -42,8 +46,18 @@ export async function startServer(config: Config, options: { seedIfEmpty: boolea
       pollMs: config.jobsPollMs,
       log: logger,
     });
+    const sealer = createAuditSealer({
+      db,
+      clock: systemClock,
+      intervalMs: config.audit.sealIntervalMs,
+      signingKey,
+      checkpointEveryMs: config.audit.checkpointMinutes * 60_000,
+      exportDir: config.audit.checkpointDir,
+      log: logger,
+    });
     await app.listen({ port: config.port, host: config.host });
     jobs.start();
+    sealer.start();
     const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
     const where = db.kind === 'pglite' ? `embedded PGlite in ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL';
     process.stdout.write(`Bridgework is running at ${url} on ${where} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
@@ -51,9 +65,11 @@ export async function startServer(config: Config, options: { seedIfEmpty: boolea
       app,
       db,
       jobs,
+      sealer,
       url,
       async stop() {
         await jobs.stop();
+        await sealer.stop();
         await app.close();
         await db.close();
       },

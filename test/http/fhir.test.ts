@@ -354,7 +354,7 @@ describe('searching', () => {
     const healthReads = async () =>
       (
         await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
-          tx.selectFrom('audit_events').select(['record_id', 'reason', 'details']).where('action', '=', 'referral.health-read').orderBy('seq').execute(),
+          tx.selectFrom('audit_events').select(['record_id', 'reason', 'details']).where('action', '=', 'referral.health-read').orderBy('pos').execute(),
         )
       ).filter((r) => JSON.stringify(r.details).includes(focus));
     const before = (await healthReads()).length;

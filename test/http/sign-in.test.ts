@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const auditActions = async (tenantId: string) =>
-  (await t.testDb.db.inTenant(tenantId, (tx) => tx.selectFrom('audit_events').select('action').orderBy('seq').execute())).map((r) => r.action);
+  (await t.testDb.db.inTenant(tenantId, (tx) => tx.selectFrom('audit_events').select('action').orderBy('pos').execute())).map((r) => r.action);
 
 describe('staff sign-in', () => {
   test('a right password signs in with a new session id, and the home page shows the role', async () => {

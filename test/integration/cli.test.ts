@@ -23,8 +23,13 @@ beforeAll(async () => {
     return;
   }
   const scratch = await createScratchDatabase(serverUrl, 'bw_cli');
-  env = { NODE_ENV: 'test', DATABASE_URL: scratch.url };
-  cleanup = scratch.drop;
+  // The data directory still holds the development audit signing key.
+  const dir = mkdtempSync(join(tmpdir(), 'bridgework-cli-'));
+  env = { NODE_ENV: 'test', DATABASE_URL: scratch.url, BRIDGEWORK_DATA_DIR: dir };
+  cleanup = async () => {
+    await scratch.drop();
+    rmSync(dir, { recursive: true, force: true });
+  };
 }, 60_000);
 afterAll(() => cleanup());
 
@@ -66,6 +71,30 @@ describe(`the bridgework CLI on ${testDatabaseKind}`, () => {
     const again = await cli('seed');
     expect(again.code).toBe(1);
     expect(again.err).toContain('already has data');
+  }, 60_000);
+
+  test('audit seal signs checkpoints; exported with the public key, they verify the chains elsewhere', async () => {
+    const sealed = await cli('audit', 'seal');
+    expect(sealed.code).toBe(0);
+    expect(sealed.out).toMatch(/Sealed \d+ audit rows; signed 2 checkpoints\./);
+    const exported = await cli('audit', 'checkpoints');
+    expect(exported.out.split('\n').filter(Boolean)).toHaveLength(2);
+    const pem = await cli('audit', 'public-key');
+    expect(pem.out).toContain('BEGIN PUBLIC KEY');
+    const dir = mkdtempSync(join(tmpdir(), 'bridgework-checkpoints-'));
+    try {
+      writeFileSync(join(dir, 'checkpoints.jsonl'), exported.out);
+      writeFileSync(join(dir, 'public.pem'), pem.out);
+      const ok = await cli('audit', 'verify', '--checkpoints', join(dir, 'checkpoints.jsonl'), '--public-key', join(dir, 'public.pem'));
+      expect(ok.code).toBe(0);
+      expect(ok.out).toMatch(/4 signed checkpoints matched/);
+      writeFileSync(join(dir, 'bad.jsonl'), '{"not":"a checkpoint"}\n');
+      const bad = await cli('audit', 'verify', '--checkpoints', join(dir, 'bad.jsonl'));
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain('line 1 is not a checkpoint');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   test('audit verify passes on an intact chain and names the row that was edited by hand', async () => {

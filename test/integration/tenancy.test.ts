@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateSigningKey, sealAuditChains, writeCheckpoints } from '../../src/platform/audit/index.ts';
 import { APP_ROLE } from '../../src/platform/db/index.ts';
 import { queueNotification } from '../../src/platform/notify/index.ts';
 import { makeReferral, referralInput, staffPrincipal } from '../support/referrals.ts';
@@ -61,6 +62,9 @@ beforeAll(async () => {
     const link = /\/my-support\/sign-in\/(\S+)/.exec(links[0]?.body ?? '')?.[1] ?? '';
     if (!(await t.services.participants.signIn(link))) throw new Error(`participant sign-in failed in ${slug}`);
   }
+  // Chain heads and checkpoints appear once the sealer has run.
+  await sealAuditChains(t.testDb.db);
+  await writeCheckpoints(t.testDb.db, t.clock, generateSigningKey());
   const rows = await t.testDb.db.owner
     .selectFrom('information_schema.columns' as never)
     .select(sql<string>`table_name`.as('table_name'))
@@ -118,6 +122,7 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'access_tokens',
       'appointments',
       'audit_chain_heads',
+      'audit_checkpoints',
       'audit_events',
       'benefit_awards',
       'break_glass_grants',

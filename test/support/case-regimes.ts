@@ -101,7 +101,7 @@ export async function auditRows(t: TestApp, action: string, recordId: string, te
       actor_kind: string;
       reason: string;
       details: Record<string, unknown>;
-    }>`select actor_kind, reason, details from audit_events where action = ${action} and record_id = ${recordId} order by seq`.execute(tx),
+    }>`select actor_kind, reason, details from audit_events where action = ${action} and record_id = ${recordId} order by pos`.execute(tx),
   );
   return rows.rows.map((r) => ({ ...r, details: typeof r.details === 'string' ? (JSON.parse(r.details) as Record<string, unknown>) : r.details }));
 }

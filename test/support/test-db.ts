@@ -8,7 +8,12 @@ import { type Database, migrateToLatest, openDatabase } from '../../src/platform
  * TEST_DATABASE_URL is set, a fresh database created on that PostgreSQL server (dropped afterwards).
  * Migrated, empty. The same suite runs on both.
  */
-export type TestDatabase = { db: Database; kind: Database['kind']; dispose(): Promise<void> };
+export type TestDatabase = {
+  db: Database;
+  kind: Database['kind'] /** The scratch database's owner URL (PostgreSQL only). */;
+  url?: string;
+  dispose(): Promise<void>;
+};
 
 export const testDatabaseKind: Database['kind'] = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -25,6 +30,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     db,
     kind: 'postgres',
+    url: scratch.url,
     async dispose() {
       await db.close();
       await scratch.drop();

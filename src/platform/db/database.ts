@@ -36,6 +36,19 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/**
+ * The owner URL with the app role as its user and `password` (none: the server trusts local logins,
+ * as a development server does). The database and options stay the owner's.
+ *
+ * @example appLoginUrl('postgres://postgres:pw@db:5432/bw') // 'postgres://bridgework_app@db:5432/bw'
+ */
+export function appLoginUrl(ownerUrl: string, password?: string): string {
+  const url = new URL(ownerUrl);
+  url.username = APP_ROLE;
+  url.password = password === undefined ? '' : encodeURIComponent(password);
+  return url.toString();
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function build(app: Kysely<PlatformTables>, owner: Kysely<PlatformTables>, kind: Database['kind'], close: () => Promise<void>): Database {
@@ -66,8 +79,8 @@ function build(app: Kysely<PlatformTables>, owner: Kysely<PlatformTables>, kind:
 
 /**
  * Opens the database. PGlite (embedded, one process) by default; PostgreSQL when given a URL.
- * On PostgreSQL the app pool connects with `appUrl` when given (a login role of its own), otherwise
- * with the owner URL and `SET ROLE bridgework_app` on every new connection.
+ * On PostgreSQL the app pool connects with `appUrl` when given, otherwise as `bridgework_app` on the
+ * owner URL's server and database (see `appLoginUrl`).
  */
 export async function openDatabase(target: DatabaseTarget, options: { lock?: 'server' | 'cli' } = {}): Promise<Database> {
   if (target.kind === 'pglite') {
@@ -89,17 +102,12 @@ export async function openDatabase(target: DatabaseTarget, options: { lock?: 'se
     }
   }
   const ownerPool = new pg.Pool({ connectionString: target.url, max: 4 });
-  const appPool = new pg.Pool({ connectionString: target.appUrl ?? target.url, max: 10 });
+  // The app logs in as its own role (made LOGIN by migration 0011), never as the owner: a session
+  // whose login user is a superuser could leave the role, and row-level security with it.
+  const appPool = new pg.Pool({ connectionString: target.appUrl ?? appLoginUrl(target.url), max: 10 });
   // An idle pooled connection the server ends (restart, failover, DROP DATABASE) emits 'error'
   // on the pool; without a listener that would crash the process. The pool replaces it.
   for (const pool of [ownerPool, appPool]) pool.on('error', () => {});
-  if (!target.appUrl) {
-    appPool.on('connect', (client) => {
-      // If the role cannot be taken, close the connection: its queries fail rather than run as the
-      // login user. (Releasing here would double-release: the pool is still handing it out.)
-      client.query(`SET ROLE ${APP_ROLE}`).catch(() => client.end().catch(() => {}));
-    });
-  }
   const owner = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: ownerPool }) });
   const app = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: appPool }) });
   return build(app, owner, 'postgres', async () => {

@@ -94,9 +94,22 @@ export type PlatformTables = {
     seq: BigIntColumn;
     last_hash: string;
   };
-  audit_events: {
+  audit_checkpoints: {
     tenant_id: string;
     seq: BigIntColumn;
+    hash: string;
+    signed_at: Timestamp;
+    key_id: string;
+    signature: string;
+  };
+  audit_events: {
+    tenant_id: string;
+    /** Insertion order, across tenants; with txid it fixes a row's place in its chain. */
+    pos: ColumnType<string, never, never>;
+    /** The writing transaction's id (xid8, as text); set by the database. */
+    txid: ColumnType<string, never, never>;
+    /** Null until the sealer chains the row (as are prev_hash and hash). */
+    seq: ColumnType<string | number | bigint | null, never, number>;
     occurred_at: Timestamp;
     actor_kind: string;
     actor_id: string;
@@ -105,8 +118,8 @@ export type PlatformTables = {
     record_id: string | null;
     reason: string;
     details: Json;
-    prev_hash: string;
-    hash: string;
+    prev_hash: ColumnType<string | null, never, string>;
+    hash: ColumnType<string | null, never, string>;
   };
   idempotency_keys: {
     tenant_id: string;

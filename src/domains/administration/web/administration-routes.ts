@@ -223,7 +223,7 @@ export function registerAdministrationPages(
       const rows = await tx
         .selectFrom('audit_events')
         .select(['seq', 'occurred_at', 'actor_kind', 'actor_id', 'action', 'record_type', 'record_id', 'reason'])
-        .orderBy('seq', 'desc')
+        .orderBy('pos', 'desc')
         .limit(50)
         .execute();
       await recordAudit(tx, user.tenantId, clock, {
