@@ -10,11 +10,26 @@ const BATCH = 1000;
 export type SealReport = { sealed: number; tenants: number };
 
 /**
- * Rows every transaction older than the oldest one still running has written: no row can ever
- * appear before them again, so their order by (txid, insertion) is final. The same bound on both
- * engines (PGlite has one connection, so there everything committed is sealable).
+ * The sealing bound: a transaction id below which every transaction of this database has ended.
+ * It is the smallest id of a transaction of this database still running (pg_stat_activity), or the
+ * upper bound of a snapshot taken just before. Any transaction that writes later gets a larger id, so rows
+ * below the bound can never be joined by another: their order by (txid, insertion) is final. It is
+ * per database, not the server-wide oldest transaction (`pg_snapshot_xmin`), so a long transaction
+ * in another database on the same server does not hold sealing back. pg_stat_activity shows 32-bit
+ * ids: each is widened against the 64-bit next id. Must be the first read of statistics in its
+ * transaction (PostgreSQL keeps one statistics snapshot per transaction).
  */
-const SEALABLE = sql<boolean>`seq is null and txid < pg_snapshot_xmin(pg_current_snapshot())`;
+async function sealingBound(tx: Tx): Promise<string> {
+  // Two statements, in this order: a transaction that gets its id after the first has one at least
+  // `next`; one that had it before is, at the second, either still listed in pg_stat_activity or over.
+  const next = (await sql<{ next: string }>`select pg_snapshot_xmax(pg_current_snapshot())::text as next`.execute(tx)).rows[0]?.next ?? '0';
+  const running = await sql<{ bound: string }>`
+    select least(${next}::bigint, min(${next}::bigint - ((${next}::bigint % 4294967296) - backend_xid::text::bigint + 4294967296) % 4294967296))::text as bound
+    from pg_stat_activity where datname = current_database() and backend_xid is not null`.execute(tx);
+  return running.rows[0]?.bound ?? next;
+}
+
+const sealable = (bound: string) => sql<boolean>`seq is null and txid < ${bound}::xid8`;
 
 /** Runs `fn` in one owner transaction as the sealer role. */
 export async function asSealer<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -25,7 +40,7 @@ export async function asSealer<T>(db: Database, fn: (tx: Tx) => Promise<T>): Pro
 }
 
 /** Chains up to one batch of one tenant's sealable rows; null when another sealer holds the tenant. */
-async function sealTenantBatch(db: Database, tenantId: string): Promise<number | null> {
+async function sealTenantBatch(db: Database, tenantId: string, bound: string): Promise<number | null> {
   return asSealer(db, async (tx) => {
     await tx
       .insertInto('audit_chain_heads')
@@ -45,7 +60,7 @@ async function sealTenantBatch(db: Database, tenantId: string): Promise<number |
       .selectFrom('audit_events')
       .select(['pos', 'occurred_at', 'actor_kind', 'actor_id', 'action', 'record_type', 'record_id', 'reason', 'details'])
       .where('tenant_id', '=', tenantId)
-      .where(SEALABLE)
+      .where(sealable(bound))
       .orderBy('txid')
       .orderBy('pos')
       .limit(BATCH)
@@ -88,11 +103,14 @@ async function sealTenantBatch(db: Database, tenantId: string): Promise<number |
  * @example await sealAuditChains(db);
  */
 export async function sealAuditChains(db: Database): Promise<SealReport> {
-  const pending = await asSealer(db, (tx) => tx.selectFrom('audit_events').select('tenant_id').distinct().where(SEALABLE).execute());
+  const { bound, pending } = await asSealer(db, async (tx) => {
+    const bound = await sealingBound(tx);
+    return { bound, pending: await tx.selectFrom('audit_events').select('tenant_id').distinct().where(sealable(bound)).execute() };
+  });
   let sealed = 0;
   for (const { tenant_id } of pending) {
     for (;;) {
-      const n = await sealTenantBatch(db, tenant_id);
+      const n = await sealTenantBatch(db, tenant_id, bound);
       sealed += n ?? 0;
       if (n === null || n < BATCH) break;
     }
