@@ -81,12 +81,12 @@ export async function benchAudit(label: string, db: Database, opts: { seconds: n
     }
     const lag = Math.round(performance.now() - stopped);
     const rowOf = (name: string, r: Result) =>
-      `${label.padEnd(11)} ${name.padEnd(44)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p99} ms`.padStart(9)} ${(r.rps / plain.rps).toFixed(2).padStart(8)} × insert`;
+      `${label.padEnd(11)} ${name.padEnd(50)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p99} ms`.padStart(9)} ${(r.rps / plain.rps).toFixed(2).padStart(8)} × insert`;
     return [
       rowOf(`one-row insert transaction (ceiling), ${clients} clients`, plain),
       rowOf('audited write, head locked to commit (before)', before),
       rowOf('audited write, sealed afterwards (now)', after),
-      `${label.padEnd(11)} ${'sealer caught up after the last commit in'.padEnd(44)} ${`${lag} ms`.padStart(18)}`,
+      `${label.padEnd(11)} ${'sealer caught up after the last commit in'.padEnd(50)} ${`${lag} ms`.padStart(18)}`,
       '',
     ];
   } finally {
