@@ -1,4 +1,4 @@
-import { createGuaranteeService } from './domains/benefits/index.ts';
+import { createGuaranteeService, saveCouncilTaxSupportScheme } from './domains/benefits/index.ts';
 import { insertOrganisation, type OrganisationKind } from './domains/organisations/index.ts';
 import { createCaseService } from './domains/participants/index.ts';
 import { createReferralService, type Programme, type ReferringService, referralTables } from './domains/referrals/index.ts';
@@ -17,6 +17,8 @@ type DemoTenant = {
   nation: Nation;
   slug: string;
   language: 'en' | 'cy';
+  /** An English council's own banded Council Tax Support scheme; a Welsh one uses the national scheme. */
+  councilTaxSupport?: { name: string; url: string; bands: { upTo: number; discount: number }[] };
   organisations: { key: string; kind: OrganisationKind; name: string; email?: string }[];
   staff: { role: Role; name: string; organisation: string; login?: string }[];
   teams: {
@@ -40,6 +42,17 @@ const TENANTS: DemoTenant[] = [
     nation: 'england',
     slug: 'leicester',
     language: 'en',
+    // Illustrative bands for the demo, not Leicester's real scheme: the name says so on every page and PDF.
+    councilTaxSupport: {
+      name: 'Leicester Council Tax Support (illustrative bands for the demo)',
+      url: 'https://www.leicester.gov.uk/',
+      bands: [
+        { upTo: 400, discount: 80 },
+        { upTo: 700, discount: 60 },
+        { upTo: 1000, discount: 40 },
+        { upTo: 1300, discount: 20 },
+      ],
+    },
     organisations: [
       { key: 'gp', kind: 'health-service', name: 'Leicester Central Primary Care Network', email: 'referrals@leicester-pcn.bridgework.example' },
       { key: 'mh', kind: 'health-service', name: 'Leicester Community Mental Health Team' },
@@ -133,6 +146,7 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoSignIn[]
     await db.owner.insertInto('tenants').values({ id: tenantId, gss_code: t.gssCode, name: t.name, name_cy: t.nameCy, nation: t.nation }).execute();
     await db.inTenant(tenantId, async (tx) => {
       await tx.insertInto('tenant_settings').values({ tenant_id: tenantId, require_mfa: false }).execute();
+      if (t.councilTaxSupport) await saveCouncilTaxSupportScheme(tx, tenantId, t.councilTaxSupport, clock.now());
       const orgIds = new Map<string, string>();
       for (const o of t.organisations) {
         const id = newId(clock.now());

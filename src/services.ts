@@ -1,5 +1,5 @@
 import type { Config } from './config.ts';
-import { createGuaranteeService } from './domains/benefits/index.ts';
+import { createCouncilTaxSupportService, createGuaranteeService } from './domains/benefits/index.ts';
 import { createOrganisationService } from './domains/organisations/index.ts';
 import { createCaseService, createParticipantService } from './domains/participants/index.ts';
 import { createDraftService, createReferralService, createTeamService } from './domains/referrals/index.ts';
@@ -36,6 +36,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const cases = createCaseService({ db, clock, baseUrl: config.baseUrl, referrals, jobEvents: guarantees.jobEvents });
   // The person's download holds their benefit before work and guarantees too, read in its transaction.
   const participants = createParticipantService({ db, clock, baseUrl: config.baseUrl, cases, exportSections: guarantees.exportSections });
+  const councilTax = createCouncilTaxSupportService({ db, clock });
 
   // The platform's own jobs; each capability brings its own through its module object (capabilities.ts).
   const platformJobs = {
@@ -63,6 +64,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     cases,
     participants,
     guarantees,
+    councilTax,
     platformJobs,
   };
 }

@@ -7,7 +7,7 @@ import { referralTables } from '../../src/domains/referrals/index.ts';
 import { SINGLE_LCWRA } from '../support/better-off.ts';
 import { LEICESTER_SPECIALIST, LEICESTER_TEAM_LEAD, openCase } from '../support/cases.ts';
 import { figureAlts } from '../support/pdf.ts';
-import { newPeople } from '../support/referrals.ts';
+import { makeReferral, newPeople, staffPrincipal } from '../support/referrals.ts';
 import { type Browser, browser, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
 
@@ -518,5 +518,141 @@ describe(`better off in work on ${testDatabaseKind}`, () => {
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+/*
+ * Council Tax Support: Leicester (E06000016) has the seed's illustrative banded scheme (income a
+ * month without UC up to £400: 80%, £700: 60%, £1,000: 40%, £1,300: 20%); Cardiff (W06000015) uses
+ * Wales's national scheme. The single-with-LCWRA example, with a yearly bill of £1,800 (£150.00 a month).
+ */
+const LEICESTER_SCHEME = {
+  kind: 'banded' as const,
+  name: 'Leicester Council Tax Support (illustrative bands for the demo)',
+  url: 'https://www.leicester.gov.uk/',
+  bands: [
+    { upTo: 400, discount: 80 },
+    { upTo: 700, discount: 60 },
+    { upTo: 1000, discount: 40 },
+    { upTo: 1300, discount: 20 },
+  ],
+};
+const singleWith = (scheme: Parameters<typeof betterOff>[0]['councilTax']) =>
+  betterOff({
+    date: '2026-11-23',
+    household: parseHousehold({ date: '2026-11-23', adults: [{ age: 40, lcwra: true, lcwraSince: '2023-05-01' }] }),
+    hourlyPay: 12.71,
+    hours: 16,
+    councilTax: scheme,
+  });
+
+/** An open case in Cardiff, worked by Cardiff's demo specialist (whose pages are in Welsh). */
+async function cardiffSpecialistOnNewCase(label: string) {
+  const person = newPerson(label);
+  const referral = await makeReferral(t, 'cardiff', { identifier: crypto.randomUUID(), nhsNumber: '', ...person });
+  const specialist = await staffPrincipal(t, 'cardiff', 'specialist@cardiff.bridgework.example');
+  const accepted = await t.services.referrals.accept(specialist, referral.id, {});
+  const b = browser(t.app);
+  await b.signIn('specialist@cardiff.bridgework.example');
+  return { b, caseId: accepted.caseId ?? '' };
+}
+
+describe(`Council Tax Support in the better-off figures on ${testDatabaseKind}`, () => {
+  test('England: the council’s own banded scheme, named and linked, in the figures, table, chart and PDF', async () => {
+    const { b, caseId } = await specialistOnNewCase('cts-england');
+    const url = `/cases/${caseId}/better-off`;
+    const form = await b.get(url);
+    expect(visibleText(form.body)).toContain('Yearly council tax bill (optional)');
+    const res = await postForm(b, url, { ...SINGLE_LCWRA, councilTax: '£1,800' });
+    expect(res.statusCode, res.body.slice(0, 2000)).toBe(200);
+    const expected = singleWith({ scheme: LEICESTER_SCHEME, annual: 1800 });
+    // 0 hours: income 0, band 1: 80% of 150.00 = 120.00; 16 hours: take-home 881.23, band 3: 40% = 60.00.
+    // Totals: 854.70 + 120.00 = 974.70 and 1,641.75 + 60.00 = 1,701.75; gain 727.05.
+    expect(expected.outOfWork).toMatchObject({ councilTaxSupport: 120, totalMonthly: 974.7 });
+    expect(expected.inWork).toMatchObject({ councilTaxSupport: 60, totalMonthly: 1701.75, gainOverNoWork: 727.05 });
+    const text = visibleText(res.body);
+    expect(text).toContain('you would have £1,701.75 a month, £727.05 more than the £974.70 you have now without work.');
+    expect(text).toContain('Council Tax Support £60.00');
+    expect(res.body).toContain(
+      '<a class="govuk-link" href="https://www.leicester.gov.uk/" rel="noreferrer noopener">Leicester Council Tax Support (illustrative bands for the demo)</a>',
+    );
+    expect(text).toContain('For a yearly bill of £1,800.00, it would be £60.00 a month at 16 hours a week, compared with £120.00 a month without work.');
+    expect(text).toContain('The totals include Council Tax Support under Leicester Council Tax Support (illustrative bands for the demo).');
+    // Its own column in the table, in step with the calculation, and its own line in the chart.
+    expect(res.body).toContain('<th scope="col" class="govuk-table__header govuk-table__header--numeric">Council Tax Support</th>');
+    for (const row of expected.rows) expect(text).toContain(`${money(row.councilTaxSupport)} ${money(row.totalMonthly)}`);
+    expect(res.body.match(/class="app-chart__line"/g)).toHaveLength(4);
+    expect(chartWords(res.body)).toContain('Council Tax Support goes from £120.00 at 0 hours to £0.00 at 40 hours.');
+    // How it was worked out: the band, with its arithmetic.
+    expect(text).toContain('£881.23 is in band 3 (£700.01 to £1,000.00): 40% of £150.00 is £60.00 a month.');
+    // The PDF draws the same chart, with the same words.
+    const pdf = await postForm(b, `${url}/pdf`, { ...SINGLE_LCWRA, councilTax: '1800' }, url);
+    expect(pdf.statusCode).toBe(200);
+    expect(figureAlts(pdf.rawPayload)).toEqual([chartWords(res.body)]);
+  });
+
+  test('no bill given: the figures say they leave Council Tax Support out', async () => {
+    const { b, caseId } = await specialistOnNewCase('cts-no-bill');
+    const res = await postForm(b, `/cases/${caseId}/better-off`, SINGLE_LCWRA);
+    const text = visibleText(res.body);
+    expect(text).toContain('No yearly council tax bill was given, so the figures leave Council Tax Support out.');
+    expect(text).toContain('Council Tax Support Left out of these figures');
+    expect(text).toContain('The totals leave Council Tax Support out.');
+    expect(res.body.match(/class="app-chart__line"/g)).toHaveLength(3);
+    // A bill that is not money is an error on its field.
+    const bad = await postForm(b, `/cases/${caseId}/better-off`, { ...SINGLE_LCWRA, councilTax: 'band D' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('href="#councilTax"');
+    expect(visibleText(bad.body)).toContain('Enter the yearly bill in pounds, like 1850, or leave it empty');
+  });
+
+  test('England in Welsh: the participant’s page names the scheme and counts it', async () => {
+    const { b } = await signedInParticipant('cy');
+    const { 'date-day': _d, 'date-month': _m, 'date-year': _y, ...answers } = SINGLE_LCWRA;
+    const res = await postForm(b, '/my-support/better-off', { ...answers, councilTax: '1800' });
+    expect(res.statusCode, res.body.slice(0, 2000)).toBe(200);
+    const text = visibleText(res.body);
+    expect(text).toContain('byddai gennych £1,701.75 y mis, £727.05 yn fwy na’r £974.70 sydd gennych nawr heb waith.');
+    expect(text).toContain(
+      'Caiff Cymorth y Dreth Gyngor ei gyfrifo dan gynllun eich cyngor ei hun: Leicester Council Tax Support (illustrative bands for the demo)',
+    );
+    expect(text).toContain('Ar gyfer bil blynyddol o £1,800.00, byddai’n £60.00 y mis ar 16 awr yr wythnos, o’i gymharu â £120.00 y mis heb waith.');
+    expect(chartWords(res.body)).toContain('Mae Cymorth y Dreth Gyngor yn mynd o £120.00 ar 0 awr i £0.00 ar 40 awr.');
+    const pdf = await postForm(b, '/my-support/better-off/pdf', { ...answers, councilTax: '1800' }, '/my-support/better-off');
+    expect(figureAlts(pdf.rawPayload)).toEqual([chartWords(res.body)]);
+  });
+
+  test('Wales: the national scheme, in Welsh and in English, in the figures, table, chart and PDF', async () => {
+    const { b, caseId } = await cardiffSpecialistOnNewCase('cts-wales');
+    const url = `/cases/${caseId}/better-off`;
+    const expected = singleWith({ scheme: { kind: 'wales' }, annual: 1800 });
+    // 0 hours: income = UC 854.70 = the UC maximum amount: the whole bill, 150.00; total 1,004.70.
+    // 5 hours: income 854.70 + 275.38; 20% of 275.38 = 55.08 off: 94.92. 16 hours: 20% of 787.05 = 157.41 > 150.00: none.
+    expect(expected.outOfWork).toMatchObject({ councilTaxSupport: 150, totalMonthly: 1004.7 });
+    expect(expected.rows.find((r) => r.hours === 5)?.councilTaxSupport).toBe(94.92);
+    expect(expected.inWork).toMatchObject({ councilTaxSupport: 0, totalMonthly: 1641.75, gainOverNoWork: 637.05 });
+
+    const cy = await postForm(b, url, { ...SINGLE_LCWRA, councilTax: '1800' });
+    expect(cy.statusCode, cy.body.slice(0, 2000)).toBe(200);
+    expect(cy.body).toContain('lang="cy"');
+    const cyText = visibleText(cy.body);
+    expect(cyText).toContain('byddai gennych £1,641.75 y mis, £637.05 yn fwy na’r £1,004.70 sydd gennych nawr heb waith.');
+    expect(cyText).toContain('Mae eich cyngor yng Nghymru: caiff Cymorth y Dreth Gyngor ei gyfrifo dan y cynllun cenedlaethol Gostyngiadau’r Dreth Gyngor.');
+    expect(cyText).toContain('Mae’r incwm £787.05 yn uwch na’r swm cymwys. Mae 20% o hynny, £157.41, yn dod oddi ar y bil o £150.00, gan adael £0.00 y mis.');
+    expect(cy.body.match(/class="app-chart__line"/g)).toHaveLength(4);
+    for (const row of expected.rows) expect(cyText).toContain(`${money(row.councilTaxSupport)} ${money(row.totalMonthly)}`);
+
+    await b.get('/language/en');
+    const en = await postForm(b, url, { ...SINGLE_LCWRA, councilTax: '1800' });
+    const text = visibleText(en.body);
+    expect(text).toContain('you would have £1,641.75 a month, £637.05 more than the £1,004.70 you have now without work.');
+    expect(text).toContain('Your council is in Wales: Council Tax Support is worked out under the national Council Tax Reduction scheme.');
+    expect(text).toContain('The totals include Council Tax Support under the Council Tax Reduction scheme in Wales.');
+    expect(text).toContain('Income is £787.05 above the applicable amount. 20% of that, £157.41, comes off the bill of £150.00, leaving £0.00 a month.');
+    expect(text).toContain('Council Tax Reduction (Wales): share of income above the applicable amount taken off 20%');
+    expect(chartWords(en.body)).toContain('Council Tax Support goes from £150.00 at 0 hours to £0.00 at 40 hours.');
+    const pdf = await postForm(b, `${url}/pdf`, { ...SINGLE_LCWRA, councilTax: '1800' }, url);
+    expect(pdf.statusCode).toBe(200);
+    expect(figureAlts(pdf.rawPayload)).toEqual([chartWords(en.body)]);
   });
 });

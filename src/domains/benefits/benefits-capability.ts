@@ -3,12 +3,13 @@ import type { Clock } from '../../platform/clock/index.ts';
 import type { ParticipantService } from '../participants/index.ts';
 import { calculationOperations } from './api/calculation-api.ts';
 import { guaranteeOperations } from './api/guarantee-api.ts';
+import type { CouncilTaxSupportService } from './council-tax-support-service.ts';
 import { guaranteeMessages } from './guarantee-messages.ts';
 import type { GuaranteeService } from './guarantee-service.ts';
 import { betterOffMessages, registerBetterOffPages } from './web/better-off-routes.ts';
 import { registerGuaranteePages } from './web/guarantee-routes.ts';
 
-type Uses = { clock: Clock; guarantees: GuaranteeService; participants: ParticipantService };
+type Uses = { clock: Clock; guarantees: GuaranteeService; participants: ParticipantService; councilTax: CouncilTaxSupportService };
 
 /** Benefits: calculations, better off in work, and the bridge-back guarantee. */
 export const benefitsCapability = defineCapability<Uses>({
@@ -17,10 +18,17 @@ export const benefitsCapability = defineCapability<Uses>({
   homeLinks: [
     { role: 'specialist', href: '/guarantees', textKey: 'guarantee.dashboard.title' },
     { role: 'team-lead', href: '/guarantees', textKey: 'guarantee.dashboard.title' },
+    { role: 'tenant-admin', href: '/admin/council-tax-support', textKey: 'councilTax.settings.link' },
   ],
   operations: (s) => [...guaranteeOperations(s.guarantees), ...calculationOperations()],
   routes(app, s, web) {
-    registerBetterOffPages(app, { guarantees: s.guarantees, participants: s.participants, clock: s.clock, translator: web.translator });
+    registerBetterOffPages(app, {
+      guarantees: s.guarantees,
+      participants: s.participants,
+      councilTax: s.councilTax,
+      clock: s.clock,
+      translator: web.translator,
+    });
     registerGuaranteePages(app, { guarantees: s.guarantees, participants: s.participants, translator: web.translator });
   },
   jobs: (s) => ({

@@ -240,7 +240,15 @@ describe('England, a banded scheme for Universal Credit claimants', () => {
   test('other income counts, UC does not: 350 pay + 100 other = 450.00, band 2', () => {
     const r = run(BANDED, 1800, household({ adults: [adult(30, 350)], otherIncomeMonthly: 100 }), uc(300, 424.9));
     expect(r.reasons.find((x) => x.code === 'banded.income')?.values.income).toBe(450);
-    expect(r.reasons.find((x) => x.code === 'banded.band')?.values).toEqual({ band: 2, from: 400.01, upTo: 800, discount: 50, liability: 150, amount: 75 });
+    expect(r.reasons.find((x) => x.code === 'banded.band')?.values).toEqual({
+      income: 450,
+      band: 2,
+      from: 400.01,
+      upTo: 800,
+      discount: 50,
+      liability: 150,
+      amount: 75,
+    });
   });
 
   test('rounding: 1,000 a year = 83.33 a month; 50% = 41.665 → 41.67', () => {

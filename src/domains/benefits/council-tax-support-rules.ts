@@ -300,7 +300,15 @@ function banded(
   reasons.push({
     code: 'banded.band',
     text: `${formatPounds(income)} is in band ${index + 1} (${formatPounds(from)} to ${formatPounds(toPence(band.upTo))}): ${band.discount}% of ${formatPounds(liability)} = ${formatPounds(pence)} a month.`,
-    values: { band: index + 1, from: toPounds(from), upTo: band.upTo, discount: band.discount, liability: toPounds(liability), amount: toPounds(pence) },
+    values: {
+      income: toPounds(income),
+      band: index + 1,
+      from: toPounds(from),
+      upTo: band.upTo,
+      discount: band.discount,
+      liability: toPounds(liability),
+      amount: toPounds(pence),
+    },
   });
   return { pence, parameters: [] };
 }

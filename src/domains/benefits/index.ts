@@ -4,6 +4,8 @@
  */
 export { benefitsCapability } from './benefits-capability.ts';
 export { type BetterOff, type BetterOffInput, type BetterOffRow, betterOff } from './better-off-rules.ts';
+export { saveScheme as saveCouncilTaxSupportScheme } from './council-tax-support-repo.ts';
+export { type CouncilTaxSupportService, createCouncilTaxSupportService } from './council-tax-support-service.ts';
 export { guaranteeMessages } from './guarantee-messages.ts';
 export { createGuaranteeService, type GuaranteeService } from './guarantee-service.ts';
 export { hoursToMonthly, type TakeHomePay, takeHomePay } from './take-home-pay-rules.ts';

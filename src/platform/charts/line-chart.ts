@@ -4,7 +4,7 @@
  * for assistive technology; the page that shows it gives the same figures in a table beside it.
  */
 
-export type LinePattern = 'solid' | 'dashed' | 'dotted';
+export type LinePattern = 'solid' | 'dashed' | 'dotted' | 'dash-dot';
 export type ChartPoint = { x: number; y: number };
 export type ChartSeries = { label: string; points: readonly ChartPoint[]; pattern: LinePattern };
 
@@ -30,7 +30,7 @@ export type LineChartInput = {
 
 /** GOV.UK palette colours with at least 4.5:1 contrast against white. */
 export const CHART_COLOURS = ['#1d70b8', '#0b0c0c', '#00703c', '#4c2c92', '#d4351c'] as const;
-const DASHES: Record<LinePattern, string | null> = { solid: null, dashed: '10 6', dotted: '2 6' };
+const DASHES: Record<LinePattern, string | null> = { solid: null, dashed: '10 6', dotted: '2 6', 'dash-dot': '14 5 2 5' };
 const AXIS = '#0b0c0c';
 const GRID = '#b1b4b6';
 const MUTED = '#505a5f';
@@ -121,11 +121,13 @@ export function chartFrame(input: LineChartInput): ChartFrame {
 
 function markerShape(index: number, x: number, y: number, colour: string): string {
   const s = 4.5;
-  switch (index % 3) {
+  switch (index % 4) {
     case 0:
       return `<circle cx="${n(x)}" cy="${n(y)}" r="${s}" fill="${colour}"/>`;
     case 1:
       return `<rect x="${n(x - s)}" y="${n(y - s)}" width="${n(2 * s)}" height="${n(2 * s)}" fill="${colour}"/>`;
+    case 3:
+      return `<path d="M${n(x)} ${n(y - s - 1)}L${n(x + s + 1)} ${n(y)}L${n(x)} ${n(y + s + 1)}L${n(x - s - 1)} ${n(y)}Z" fill="${colour}"/>`;
     default:
       return `<path d="M${n(x)} ${n(y - s - 1)}L${n(x + s + 1)} ${n(y + s)}L${n(x - s - 1)} ${n(y + s)}Z" fill="${colour}"/>`;
   }

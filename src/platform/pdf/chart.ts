@@ -11,10 +11,11 @@ export type PdfChart = Omit<LineChartInput, 'id'>;
 
 /** Line widths and dash patterns in points: at print size, a little finer than the SVG's pixels. */
 const LINE_WIDTH = 2;
-const DASHES: Record<LinePattern, { length: number; space: number } | null> = {
+const DASHES: Record<LinePattern, readonly number[] | null> = {
   solid: null,
-  dashed: { length: 7, space: 4 },
-  dotted: { length: 0.01, space: 4 },
+  dashed: [7, 4],
+  dotted: [0.01, 4],
+  'dash-dot': [10, 3.5, 0.01, 3.5],
 };
 const POINT = 3.2;
 const PLOT_HEIGHT = 230;
@@ -221,21 +222,25 @@ function bounded(scale: (v: number) => number, lo: number, hi: number): (v: numb
 function stroke(doc: PDFKit.PDFDocument, colour: string, pattern: LinePattern, path: () => void): void {
   doc.save().lineWidth(LINE_WIDTH).strokeColor(colour).lineCap('round').lineJoin('round');
   const dash = DASHES[pattern];
-  if (dash) doc.dash(dash.length, { space: dash.space });
+  // PDFKit takes a dash array as its first argument (its types say a number).
+  if (dash) doc.dash([...dash] as unknown as number, {});
   path();
   doc.stroke().restore();
 }
 
-/** A filled circle, square or triangle, by series, as on the page's chart. */
+/** A filled circle, square, triangle or diamond, by series, as on the page's chart. */
 function pointShape(doc: PDFKit.PDFDocument, index: number, x: number, y: number, colour: string): void {
   doc.save().fillColor(colour);
   const s = POINT;
-  switch (index % 3) {
+  switch (index % 4) {
     case 0:
       doc.circle(x, y, s);
       break;
     case 1:
       doc.rect(x - s, y - s, 2 * s, 2 * s);
+      break;
+    case 3:
+      doc.polygon([x, y - s - 1], [x + s + 1, y], [x, y + s + 1], [x - s - 1, y]);
       break;
     default:
       doc.polygon([x, y - s - 1], [x + s + 1, y + s], [x - s - 1, y + s]);

@@ -25,6 +25,8 @@ export type BetterOffRequest = {
   esa: boolean | null;
   children: { count: number; eldestBirthDate: string } | null;
   rentMonthly: number | null;
+  /** The household's yearly council tax bill, for Council Tax Support; null when not given. */
+  councilTaxYearly: number | null;
   childcareMonthly: number | null;
   savings: number | null;
   otherIncomeMonthly: number | null;
@@ -47,6 +49,7 @@ export const TEXT_FIELDS = [
   'children',
   'childCount',
   'rent',
+  'councilTax',
   'childcare',
   'savings',
   'otherIncome',
@@ -62,6 +65,8 @@ export const LIMITS = {
   maxHourlyPay: 1000,
   maxMonthly: 100_000,
   maxSavings: 10_000_000,
+  /** A yearly council tax bill: Band H in the dearest areas is under £7,000. */
+  maxCouncilTaxYearly: 20_000,
   maxChildren: 12,
   /** The oldest a child can be and still count in Universal Credit is 19. */
   maxChildAgeYears: 20,
@@ -218,6 +223,7 @@ export function readBetterOff(raw: unknown, options: { today: string; ratesFrom:
   }
 
   const rentMonthly = money('rent', 'rent');
+  const councilTaxYearly = money('councilTax', 'councilTax', { max: LIMITS.maxCouncilTaxYearly });
   const childcareMonthly = hasChildren ? money('childcare', 'childcare') : null;
   const savings = money('savings', 'savings', { max: LIMITS.maxSavings });
   const otherIncomeMonthly = money('otherIncome', 'otherIncome');
@@ -226,7 +232,7 @@ export function readBetterOff(raw: unknown, options: { today: string; ratesFrom:
   return {
     ok: true,
     shown,
-    value: { date, hourlyPay, hours, age, partner, lcwra, lcw, esa, children, rentMonthly, childcareMonthly, savings, otherIncomeMonthly },
+    value: { date, hourlyPay, hours, age, partner, lcwra, lcw, esa, children, rentMonthly, councilTaxYearly, childcareMonthly, savings, otherIncomeMonthly },
   };
 }
 
@@ -247,6 +253,7 @@ const PAGE_ORDER = [
   'lcw',
   'esa',
   'rent',
+  'councilTax',
   'savings',
   'otherIncome',
   'date',

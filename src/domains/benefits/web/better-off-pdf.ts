@@ -7,7 +7,7 @@ import { answerRows, type PresentedResult } from './better-off-presenter.ts';
 /**
  * The printable better-off result, in the reader's language, as blocks for the PDF renderer: the
  * summary, the figures at the hours asked about, the chart (drawn from the page's chart input, in
- * the same words) and the table of its figures by hours, what stays, ESA permitted work, Access to
+ * the same words) and the table of its figures by hours, Council Tax Support under the council's scheme, what stays, ESA permitted work, Access to
  * Work, the answers it was worked out from, and how it was worked out.
  */
 export function buildBetterOffPdf(
@@ -33,16 +33,32 @@ export function buildBetterOffPdf(
   if (p.figures.length > 0 && p.figuresHeading) {
     blocks.push({ kind: 'heading', text: p.figuresHeading, level: 2 }, { kind: 'facts', rows: p.figures });
   }
+  const cts = p.councilTax.included;
   blocks.push(
     { kind: 'heading', text: t('betterOff.chart.heading'), level: 2 },
     { kind: 'chart', chart: p.chartInput },
     { kind: 'heading', text: t('betterOff.table.caption'), level: 3 },
     {
       kind: 'table',
-      head: ['table.hours', 'table.gross', 'table.deductions', 'table.net', 'table.uc', 'table.total', 'table.gain'].map((k) => t(`betterOff.${k}`)),
-      rows: p.table.map((r) => [r.proposed ? `${r.hours} ${t('betterOff.table.yours')}` : r.hours, r.gross, r.deductions, r.net, r.uc, r.total, r.gain]),
+      head: [
+        ...['table.hours', 'table.gross', 'table.deductions', 'table.net', 'table.uc'].map((k) => t(`betterOff.${k}`)),
+        ...(cts ? [t('councilTax.line')] : []),
+        ...['table.total', 'table.gain'].map((k) => t(`betterOff.${k}`)),
+      ],
+      rows: p.table.map((r) => [
+        r.proposed ? `${r.hours} ${t('betterOff.table.yours')}` : r.hours,
+        r.gross,
+        r.deductions,
+        r.net,
+        r.uc,
+        ...(cts ? [r.cts] : []),
+        r.total,
+        r.gain,
+      ]),
     },
     ...paragraphs(p.tableNotes),
+    heading('councilTax.section.title'),
+    ...paragraphs([p.councilTax.scheme ? `${p.councilTax.scheme.lead} ${p.councilTax.scheme.name} (${p.councilTax.scheme.url})` : null, ...p.councilTax.lines]),
     heading('betterOff.stays.title'),
     ...paragraphs(p.stays),
     ...(p.esa
@@ -57,7 +73,9 @@ export function buildBetterOffPdf(
     heading('betterOff.how.title'),
     ...paragraphs([t('betterOff.how.pay'), t('betterOff.how.tax'), p.how.uc]),
     { kind: 'list', items: p.how.reasons },
-    ...paragraphs([t('betterOff.how.totals'), p.how.esa]),
+    ...paragraphs([p.how.councilTax.title]),
+    { kind: 'list', items: p.how.councilTax.reasons },
+    ...paragraphs([p.how.councilTax.totals ? `${t('betterOff.how.totals')} ${p.how.councilTax.totals}` : t('betterOff.how.totals'), p.how.esa]),
     heading('betterOff.how.parameters', 3),
     // A list rather than the page's table: long sources in a quarter of an A4 page ran to pages.
     {

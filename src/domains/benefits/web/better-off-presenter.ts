@@ -4,6 +4,7 @@ import type { Issue } from '../../../platform/errors/index.ts';
 import { formatIsoDate, type Translate } from '../../../platform/i18n/index.ts';
 import { CHILDREN_BORN_BEFORE, LCWRA_NEW_CLAIMANT_FROM, UC_RATES_FROM, UC_RATES_UNTIL } from '../benefit-parameters.ts';
 import type { BetterOff, BetterOffRow } from '../better-off-rules.ts';
+import type { CouncilTaxSupportReason } from '../council-tax-support-rules.ts';
 import type { ParameterUsed } from '../universal-credit.ts';
 import { type BetterOffRequest, issueHref, type Shown } from './better-off-form.ts';
 
@@ -186,22 +187,27 @@ function chartInputOf(r: BetterOff, t: Translate, lang: Language): LineChartInpu
   const points = (pick: (row: BetterOffRow) => number) => r.rows.map((row) => ({ x: row.hours, y: pick(row) }));
   const first = r.rows[0] as BetterOffRow;
   const last = r.rows.at(-1) as BetterOffRow;
+  const cts = ctsIncluded(r);
+  const description = t('betterOff.chart.desc', {
+    first: money(first.totalMonthly, lang),
+    last: money(last.totalMonthly, lang),
+    maxHours: hoursText(last.hours, lang),
+    ucFirst: money(first.universalCredit, lang),
+    ucLast: money(last.universalCredit, lang),
+  });
   return {
     id: 'better-off-chart',
     title: t('betterOff.chart.title'),
-    description: t('betterOff.chart.desc', {
-      first: money(first.totalMonthly, lang),
-      last: money(last.totalMonthly, lang),
-      maxHours: hoursText(last.hours, lang),
-      ucFirst: money(first.universalCredit, lang),
-      ucLast: money(last.universalCredit, lang),
-    }),
+    description: cts
+      ? `${description} ${t('councilTax.chart.desc', { first: money(first.councilTaxSupport, lang), last: money(last.councilTaxSupport, lang), maxHours: hoursText(last.hours, lang) })}`
+      : description,
     xLabel: t('betterOff.chart.x'),
     yLabel: t('betterOff.chart.y'),
     series: [
       { label: t('betterOff.chart.total'), pattern: 'solid', points: points((row) => row.totalMonthly) },
       { label: t('betterOff.chart.uc'), pattern: 'dashed', points: points((row) => row.universalCredit) },
       { label: t('betterOff.chart.net'), pattern: 'dotted', points: points((row) => row.netMonthly) },
+      ...(cts ? [{ label: t('councilTax.line'), pattern: 'dash-dot' as const, points: points((row) => row.councilTaxSupport) }] : []),
     ],
     xTicks: [0, 5, 10, 15, 20, 25, 30, 35, 40],
     xFormat: (x) => hoursText(x, lang),
@@ -219,6 +225,7 @@ export function tableRows(r: BetterOff, lang: Language) {
     deductions: money(row.incomeTax + row.nationalInsurance, lang),
     net: money(row.netMonthly, lang),
     uc: money(row.universalCredit, lang),
+    cts: money(row.councilTaxSupport, lang),
     total: money(row.totalMonthly, lang),
     gain: money(row.gainOverNoWork, lang),
   }));
@@ -287,6 +294,7 @@ export function presentResult(r: BetterOff, request: BetterOffRequest, t: Transl
         { label: t('betterOff.result.ni'), value: money(row.nationalInsurance, lang) },
         { label: t('betterOff.result.net'), value: money(row.netMonthly, lang) },
         { label: t('betterOff.result.uc'), value: money(row.universalCredit, lang) },
+        { label: t('councilTax.line'), value: ctsIncluded(r) ? money(row.councilTaxSupport, lang) : t('councilTax.leftOut') },
         ...(row.otherIncomeMonthly > 0 ? [{ label: t('betterOff.result.other'), value: money(row.otherIncomeMonthly, lang) }] : []),
         ...(couple ? [{ label: t('betterOff.result.partner'), value: money(row.partnerEarningsMonthly, lang) }] : []),
         { label: t('betterOff.result.total'), value: money(row.totalMonthly, lang) },
@@ -325,7 +333,9 @@ export function presentResult(r: BetterOff, request: BetterOffRequest, t: Transl
     tableNotes: [
       ...(r.outOfWork.otherIncomeMonthly > 0 ? [t('betterOff.table.otherIncome', { other: money(r.outOfWork.otherIncomeMonthly, lang) })] : []),
       ...(couple ? [t('betterOff.table.partnerIncome', { partner: money(r.outOfWork.partnerEarningsMonthly, lang) })] : []),
+      ctsIncluded(r) ? t('councilTax.table.included', { scheme: schemeName(r, t) }) : t('councilTax.table.left'),
     ],
+    councilTax: councilTaxSection(r, t, lang),
     stays,
     atw: {
       items: ['supportWorker', 'travel', 'equipment', 'mentalHealth'].map((k) => t(`betterOff.atw.${k}`)),
@@ -336,6 +346,14 @@ export function presentResult(r: BetterOff, request: BetterOffRequest, t: Transl
       uc: t('betterOff.how.uc', { hours: hoursText(row?.hours ?? 0, lang), date: dateText(r.date, lang) }),
       esa: r.esa ? t('betterOff.how.esa', { date: dateText(r.date, lang) }) : null,
       reasons: r.reasons.map((x) => reasonText(x, t, lang)),
+      councilTax: {
+        title:
+          r.councilTaxSupport.scheme.kind === 'none'
+            ? t('councilTax.how.titleNoScheme')
+            : t('councilTax.how.title', { hours: hoursText(row?.hours ?? 0, lang), scheme: schemeName(r, t) }),
+        reasons: r.councilTaxSupport.inWork.reasons.map((x) => councilTaxReasonText(x, t, lang)),
+        totals: ctsIncluded(r) ? t('councilTax.how.totals') : null,
+      },
       parameters: r.parameters.map((p) => parameterRow(p, t, lang)),
     },
   };
@@ -377,6 +395,7 @@ export function answerRows(v: BetterOffRequest, t: Translate, lang: Language): {
       value: v.children ? t('betterOff.pdf.children', { count: v.children.count, date: dateText(v.children.eldestBirthDate, lang) }) : no,
     },
     { label: t('betterOff.form.rent'), value: optional(v.rentMonthly) },
+    { label: t('councilTax.form.bill'), value: optional(v.councilTaxYearly) },
     ...(v.children ? [{ label: t('betterOff.form.childcare'), value: optional(v.childcareMonthly) }] : []),
     { label: t('betterOff.form.savings'), value: optional(v.savings) },
     { label: t('betterOff.form.otherIncome'), value: optional(v.otherIncomeMonthly) },
@@ -388,4 +407,85 @@ export function hiddenFields(shown: Shown): { name: string; value: string }[] {
   return Object.entries(shown)
     .filter(([, v]) => v !== '')
     .map(([name, value]) => ({ name, value }));
+}
+
+// ---- Council Tax Support ----
+
+/** Whether the figures include Council Tax Support: a scheme applies and a bill was given. */
+export const ctsIncluded = (r: BetterOff): boolean => r.councilTaxSupport.status === 'calculated';
+
+/** The scheme's name in the reader's words: Wales's national scheme, or the council's own. */
+export function schemeName(r: BetterOff, t: Translate): string {
+  const s = r.councilTaxSupport.scheme;
+  return s.kind === 'banded' ? s.name : s.kind === 'wales' ? t('councilTax.scheme.wales') : '';
+}
+
+/** Values that are money in a Council Tax Support reason; `rate` and `discount` are per cent. */
+const CTS_MONEY = new Set([
+  'annual',
+  'amount',
+  'award',
+  'earnings',
+  'other',
+  'tariff',
+  'income',
+  'allowance',
+  'childAmount',
+  'familyPremium',
+  'weekly',
+  'disregard',
+  'disregardMonthly',
+  'capital',
+  'limit',
+  'applicable',
+  'excess',
+  'deduction',
+  'liability',
+  'from',
+  'upTo',
+]);
+
+/** One step of the Council Tax Support calculation in the reader's language. */
+export function councilTaxReasonText(r: CouncilTaxSupportReason, t: Translate, lang: Language): string {
+  const key = `councilTax.reason.${r.code}`;
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(r.values)) {
+    if (k === 'rate' && typeof v === 'number') values[k] = percentText(v, lang);
+    else if (k === 'discount' && typeof v === 'number') values[k] = percentText(v / 100, lang);
+    else if (CTS_MONEY.has(k) && typeof v === 'number') values[k] = money(v, lang);
+    else values[k] = typeof v === 'number' ? v.toLocaleString(locale(lang)) : v;
+  }
+  const text = t(key, values);
+  return text === key ? r.text : text;
+}
+
+/**
+ * The Council Tax Support section of the result: which scheme (named, with its link for a council's
+ * own), the amounts in and out of work, or why the figures leave it out.
+ */
+export function councilTaxSection(r: BetterOff, t: Translate, lang: Language) {
+  const c = r.councilTaxSupport;
+  const lines: string[] = [];
+  let scheme: { lead: string; name: string; url: string } | null = null;
+  if (c.scheme.kind === 'wales') lines.push(t('councilTax.section.wales'));
+  else if (c.scheme.kind === 'banded') scheme = { lead: t('councilTax.section.banded'), name: c.scheme.name, url: c.scheme.url };
+  if (c.status === 'no-scheme') lines.push(t('councilTax.section.noScheme'));
+  else if (c.status === 'no-liability') lines.push(t('councilTax.section.noBill'));
+  else {
+    const annual = money(c.annual ?? 0, lang);
+    const row = r.inWork;
+    lines.push(
+      row && row.hours > 0
+        ? t('councilTax.section.amounts', {
+            annual,
+            inWork: money(row.councilTaxSupport, lang),
+            hours: hoursText(row.hours, lang),
+            outOfWork: money(r.outOfWork.councilTaxSupport, lang),
+          })
+        : t('councilTax.section.amountsNoWork', { annual, outOfWork: money(r.outOfWork.councilTaxSupport, lang) }),
+    );
+    if (c.scheme.kind === 'banded' && r.rows.some((x) => x.universalCredit <= 0)) lines.push(t('councilTax.section.bandedNoUc'));
+    lines.push(t('councilTax.section.notPaid'));
+  }
+  return { included: c.status === 'calculated', scheme, lines };
 }

@@ -9,11 +9,13 @@ import { renderPdf } from '../../../platform/pdf/index.ts';
 import { type CaseView, PARTICIPANT_COOKIE, type ParticipantService } from '../../participants/index.ts';
 import { at, CHILDREN_BORN_BEFORE, OTHER, UC_RATES_FROM, UC_RATES_UNTIL } from '../benefit-parameters.ts';
 import { betterOff } from '../better-off-rules.ts';
+import type { CouncilTaxSupportService } from '../council-tax-support-service.ts';
 import type { GuaranteeService } from '../guarantee-service.ts';
 import { parseHousehold } from '../universal-credit-rules.ts';
 import { ageOn, calculationIssues, householdInputOf, initialShown, type KnownAward, readBetterOff, type Shown, shownOf } from './better-off-form.ts';
 import { buildBetterOffPdf } from './better-off-pdf.ts';
 import { dateText, formErrorsOf, hiddenFields, money, presentResult } from './better-off-presenter.ts';
+import { registerCouncilTaxSettingsPages } from './council-tax-settings-routes.ts';
 
 export { betterOffMessages } from './better-off-messages.ts';
 
@@ -27,6 +29,8 @@ type Deps = {
   participants: ParticipantService;
   /** The case with its benefit before work: the same capability, and the case's own access rules. */
   guarantees: Pick<GuaranteeService, 'caseWithAward'>;
+  /** The council's Council Tax Support scheme, and its tenant admin's settings page. */
+  councilTax: CouncilTaxSupportService;
   clock: Clock;
   translator: (lang: Language) => Translate;
 };
@@ -34,6 +38,8 @@ type Deps = {
 /** Who the page is for, and where it sits: the same templates serve the specialist and the person. */
 type Context = {
   audience: 'staff' | 'participant';
+  /** The council whose Council Tax Support scheme applies. */
+  tenantId: string;
   layout: string;
   action: string;
   pdfAction: string;
@@ -66,8 +72,9 @@ function knownOf(view: CaseView, day: string): Omit<Context['known'], 'award'> {
  * as a PDF. Answers are posted, never put in an address, and nothing is saved.
  */
 export function registerBetterOffPages(app: FastifyInstance, deps: Deps): void {
-  const { guarantees, participants, clock, translator } = deps;
+  const { guarantees, participants, councilTax, clock, translator } = deps;
   const today = () => clampDate(londonIsoDate(clock.now()));
+  registerCouncilTaxSettingsPages(app, { councilTax });
 
   const formPage = (
     request: FastifyRequest,
@@ -117,10 +124,11 @@ export function registerBetterOffPages(app: FastifyInstance, deps: Deps): void {
     const form = readBetterOff(body, { today: today(), ratesFrom: UC_RATES_FROM, ratesUntil: UC_RATES_UNTIL, dateField: ctx.askDate });
     if (!form.ok) return formPage(request, reply, ctx, form.shown, form.issues);
     const v = form.value;
+    const scheme = await councilTax.schemeFor(ctx.tenantId);
     let result: ReturnType<typeof betterOff>;
     try {
       const household = parseHousehold(householdInputOf(v, CHILDREN_BORN_BEFORE));
-      result = betterOff({ date: v.date, household, hourlyPay: v.hourlyPay, hours: v.hours });
+      result = betterOff({ date: v.date, household, hourlyPay: v.hourlyPay, hours: v.hours, councilTax: { scheme, annual: v.councilTaxYearly } });
     } catch (error) {
       if (error instanceof DomainError && error.code === 'invalid-input') return formPage(request, reply, ctx, form.shown, calculationIssues(error.issues));
       throw error;
@@ -155,6 +163,7 @@ export function registerBetterOffPages(app: FastifyInstance, deps: Deps): void {
     const base = `/cases/${view.summary.id}`;
     return {
       audience: 'staff',
+      tenantId: user.tenantId,
       layout: `${VIEWS}/better-off-staff-layout.njk`,
       action: `${base}/better-off`,
       pdfAction: `${base}/better-off/pdf`,
@@ -180,6 +189,7 @@ export function registerBetterOffPages(app: FastifyInstance, deps: Deps): void {
     const view = await participants.mine(p);
     return {
       audience: 'participant',
+      tenantId: p.tenantId,
       layout: 'participants/web/views/my-layout.njk',
       action: `${PARTICIPANT_BASE}/better-off`,
       pdfAction: `${PARTICIPANT_BASE}/better-off/pdf`,
