@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { betterOffMessages } from '../../src/domains/benefits/index.ts';
 import { findObligationWording } from '../../src/domains/participation/index.ts';
-import { expectAccessible, openCase, signIn, signInEmail, useE2e } from './browser.ts';
+import { expectAccessible, fillAndSubmit, openCase, signIn, signInEmail, useE2e } from './browser.ts';
 
 const e2e = useE2e();
 const en = betterOffMessages.en;
@@ -22,16 +22,21 @@ async function fillForm(page: Page, words: typeof en) {
   await page.locator('#lcwraSince-month').fill('5');
   await page.locator('#lcwraSince-year').fill('2023');
   await page.getByLabel(words['betterOff.form.rent']).fill('450');
+  await page.getByLabel(words['councilTax.form.bill']).fill('1,850');
 }
 
-/** The result: summary, chart, table with the proposed hours, and the PDF it downloads. */
+/** The result: summary, chart, table with the proposed hours and Council Tax Support, and the PDF it downloads. */
 async function checkResult(page: Page, words: typeof en) {
   expect(await page.locator('h1').textContent()).toContain(words['betterOff.result.title']);
   expect(await page.locator('#better-off-summary').textContent()).toMatch(/£[\d,]+\.\d\d/);
   const chart = page.locator('svg[role="img"]');
   expect(await chart.count()).toBe(1);
   expect(await chart.locator('title').textContent()).toBe(words['betterOff.chart.title']);
-  expect(await chart.locator('path.app-chart__line').count()).toBe(3);
+  // Total, Universal Credit, take-home pay and Council Tax Support, each named in the legend.
+  expect(await chart.locator('path.app-chart__line').count()).toBe(4);
+  expect(await chart.locator('.app-chart__legend text', { hasText: words['councilTax.line'] }).count()).toBe(1);
+  expect(await page.locator('thead th', { hasText: words['councilTax.line'] }).count()).toBe(1);
+  expect(await page.locator('#council-tax-support').textContent()).toBe(words['councilTax.section.title']);
   expect(await page.locator('table caption', { hasText: words['betterOff.table.caption'] }).count()).toBe(1);
   expect(await page.locator('tbody th[scope="row"]', { hasText: words['betterOff.table.yours'] }).textContent()).toContain('16');
   await page.locator('details summary').click();
@@ -71,6 +76,8 @@ describe('better off in work in Chromium with axe-core', () => {
     expect(page.url()).toBe(`${e2e.server.url}/cases/${caseId}/better-off`);
     await expectAccessible(page);
     expect(await page.locator('main').textContent()).toContain('LCWRA element of £429.80 a month stays');
+    // Leicester's own (illustrative) banded scheme, named and linked.
+    expect(await page.getByRole('link', { name: 'Leicester Council Tax Support (illustrative bands for the demo)' }).count()).toBe(1);
     await checkResult(page, en);
     await page.close();
   });
@@ -102,8 +109,49 @@ describe('better off in work in Chromium with axe-core', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('cy');
     expect(await page.locator('#better-off-summary').textContent()).toContain('awr yr wythnos');
     expect(findObligationWording((await page.locator('body').textContent()) ?? '')).toEqual([]);
+    // Cardiff is in Wales: the national Council Tax Reduction scheme.
+    expect(await page.locator('main').textContent()).toContain(cy['councilTax.section.wales']);
     await expectAccessible(page);
     await checkResult(page, cy);
     await page.close();
+  });
+
+  test('the Welsh scheme in English on a Cardiff case; an English council’s admin sets its bands, errors first', async () => {
+    const { caseId } = await openCase(e2e, 'W06000015', {
+      givenName: 'Rhys',
+      familyName: 'Lloyd',
+      email: 'rhys.lloyd@example.com',
+      postcode: 'CF10 1AA',
+      language: 'en',
+    });
+    const page = await e2e.context.newPage();
+    await signIn(page, e2e.server.url, 'specialist@cardiff.bridgework.example');
+    await page.goto(`${e2e.server.url}/language/en?return=${encodeURIComponent(`/cases/${caseId}/better-off`)}`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await fillForm(page, en);
+    await page.getByRole('button', { name: en['betterOff.form.submit'] }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('main').textContent()).toContain(en['councilTax.section.wales']);
+    await checkResult(page, en);
+    await page.close();
+
+    // The admin in a browser of their own: the specialist is still signed in to the shared one.
+    const adminContext = await e2e.browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
+    const admin = await adminContext.newPage();
+    await signIn(admin, e2e.server.url, 'tenant-admin@leicester.bridgework.example');
+    await admin.goto(`${e2e.server.url}/language/en?return=/home`);
+    await admin.getByRole('link', { name: en['councilTax.settings.link'] }).click();
+    await admin.waitForURL('**/admin/council-tax-support');
+    await expectAccessible(admin);
+    // A band with more off for a higher income: the error summary, and nothing saved.
+    await fillAndSubmit(admin, { band2UpTo: '800', band2Discount: '90' });
+    expect(await admin.title()).toMatch(/^Error: /);
+    expect(await admin.locator('.govuk-error-summary').textContent()).toContain(en['councilTax.settings.error.discountOrder']);
+    await expectAccessible(admin);
+    await fillAndSubmit(admin, { band2UpTo: '700', band2Discount: '60' });
+    await admin.waitForURL('**/admin/council-tax-support?saved=1');
+    expect(await admin.locator('.govuk-notification-banner').textContent()).toContain(en['councilTax.settings.saved']);
+    await expectAccessible(admin);
+    await adminContext.close();
   });
 });
