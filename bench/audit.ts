@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { createAuditSealer, GENESIS_HASH, recordAudit, sealAuditChains } from '../src/platform/audit/index.ts';
+import { createAuditSealer, GENESIS_HASH, recordAudit, sealAuditChains, verifyAuditChains } from '../src/platform/audit/index.ts';
 import { systemClock } from '../src/platform/clock/index.ts';
 import type { Database, Tx } from '../src/platform/db/index.ts';
 
@@ -30,7 +30,8 @@ async function drive(seconds: number, clients: number, fn: () => Promise<unknown
  * a plain one-row insert transaction (the ceiling), and the same audited write with the old
  * design's tenant-wide chain head (a head row locked FOR UPDATE, moved, and held until commit;
  * emulated on a bench table, since the app may no longer touch the real head). Then how long the
- * sealer (running throughout, as in the server) takes to seal the last row after the last commit.
+ * sealer (running throughout, as in the server) takes to seal the last row after the last commit;
+ * the chains must then verify.
  */
 export async function benchAudit(label: string, db: Database, opts: { seconds: number; clients: number; tenantId: string }): Promise<string[]> {
   const { seconds, clients, tenantId } = opts;
@@ -80,6 +81,8 @@ export async function benchAudit(label: string, db: Database, opts: { seconds: n
       await new Promise((r) => setTimeout(r, 10));
     }
     const lag = Math.round(performance.now() - stopped);
+    const verified = await verifyAuditChains(db, { now: new Date() });
+    if (verified.firstBreak || verified.unsealed > 0) throw new Error(`audit chains not intact after the bench: ${JSON.stringify(verified)}`);
     const rowOf = (name: string, r: Result) =>
       `${label.padEnd(11)} ${name.padEnd(50)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p99} ms`.padStart(9)} ${(r.rps / plain.rps).toFixed(2).padStart(8)} × insert`;
     return [
