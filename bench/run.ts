@@ -15,6 +15,7 @@ import { benchAudit } from './audit.ts';
 import { benchCalculations } from './calculations.ts';
 import { seedBenchCases } from './cases.ts';
 import { FHIR_BUNDLE } from './fixtures.ts';
+import { benchJobs } from './jobs.ts';
 import { benchReferrals } from './referrals.ts';
 
 /**
@@ -32,7 +33,8 @@ import { benchReferrals } from './referrals.ts';
  *
  * First, needing no server or database: Universal Credit households calculated per second on one
  * core, beside a JSON round trip of the same households (bench/calculations.ts). BENCH_ONLY=calculations
- * runs that part alone.
+ * runs that part alone. Then the job queue draining a burst of notification jobs on both engines,
+ * beside plain inserts of the same rows (bench/jobs.ts; BENCH_ONLY=jobs runs that part alone).
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -274,9 +276,11 @@ async function auditOnly(label: string, target: DatabaseTarget): Promise<void> {
   }
 }
 
-for (const line of benchCalculations()) process.stdout.write(`${line}\n`);
-if (process.env.BENCH_ONLY === 'calculations') process.exit(0);
-if (process.env.BENCH_ONLY === 'referrals') {
+const only = process.env.BENCH_ONLY;
+if (only !== 'jobs') for (const line of benchCalculations()) process.stdout.write(`${line}\n`);
+if (!only || only === 'jobs') for (const line of await benchJobs(freshServerDatabase)) process.stdout.write(`${line}\n`);
+if (only === 'calculations' || only === 'jobs') process.exit(0);
+if (only === 'referrals') {
   for (const line of await benchReferrals({ load, serverUrl: SERVER_URL })) process.stdout.write(`${line}\n`);
   process.exit(0);
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { appLoginUrl } from './platform/db/index.ts';
@@ -37,7 +38,10 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(10),
   ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(5000),
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+  JOBS_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
+  JOBS_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   NOTIFY_API_KEY: z.string().min(1).optional(),
   NOTIFY_EMAIL_TEMPLATE_ID: z.uuid().optional(),
   NOTIFY_SMS_TEMPLATE_ID: z.uuid().optional(),
@@ -56,6 +60,8 @@ export type Config = {
   accessTokenSeconds: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   jobsPollMs: number;
+  /** Jobs a node runs at once, jobs claimed per statement, and a claim's lease (docs/runbooks/operations.md). */
+  jobs: { concurrency: number; batchSize: number; leaseSeconds: number };
   notify: { kind: 'outbox' } | { kind: 'govuk-notify'; apiKey: string; emailTemplateId: string; smsTemplateId: string };
 };
 
@@ -109,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     accessTokenSeconds: e.ACCESS_TOKEN_SECONDS,
     logLevel: e.LOG_LEVEL,
     jobsPollMs: e.JOBS_POLL_MS,
+    jobs: { concurrency: e.JOBS_CONCURRENCY ?? defaultJobConcurrency(), batchSize: e.JOBS_BATCH_SIZE, leaseSeconds: e.JOBS_LEASE_SECONDS },
     notify:
       e.NOTIFY_API_KEY && e.NOTIFY_EMAIL_TEMPLATE_ID && e.NOTIFY_SMS_TEMPLATE_ID
         ? {
@@ -119,4 +126,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           }
         : { kind: 'outbox' },
   };
+}
+
+/**
+ * Jobs in flight per node unless JOBS_CONCURRENCY says otherwise: four per core. Jobs mostly wait
+ * on the database or on GOV.UK Notify, so a core keeps several busy; more only queue for pool
+ * connections that requests need too.
+ */
+export function defaultJobConcurrency(cores = availableParallelism()): number {
+  return Math.min(32, 4 * cores);
 }

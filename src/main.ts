@@ -44,6 +44,9 @@ export async function startServer(config: Config, options: { seedIfEmpty: boolea
       handlers,
       schedules,
       pollMs: config.jobsPollMs,
+      concurrency: config.jobs.concurrency,
+      batchSize: config.jobs.batchSize,
+      leaseSeconds: config.jobs.leaseSeconds,
       log: logger,
     });
     const sealer = createAuditSealer({
@@ -56,7 +59,7 @@ export async function startServer(config: Config, options: { seedIfEmpty: boolea
       log: logger,
     });
     await app.listen({ port: config.port, host: config.host });
-    jobs.start();
+    await jobs.start();
     sealer.start();
     const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
     const where = db.kind === 'pglite' ? `embedded PGlite in ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL';

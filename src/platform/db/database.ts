@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { listenOnPGlite, listenOnPostgres, type OnNotify, type Unlisten } from './listen.ts';
 import { createPGliteGate, serialisedPGliteDialect } from './pglite-dialect.ts';
 import type { PlatformTables } from './tables.ts';
 
@@ -32,6 +33,14 @@ export type Database = {
   eachTenant<T>(fn: (tx: Tx, tenant: TenantSummary) => Promise<T>): Promise<T[]>;
   /** The owning connection: migrations and operator commands only, never request handling. */
   readonly owner: Kysely<PlatformTables>;
+  /**
+   * Calls `onNotify` when a `NOTIFY channel` commits (PostgreSQL: on a connection of its own that
+   * reconnects, then calls `onNotify(null)`; PGlite: in process). Resolves once listening; the
+   * function it gives stops listening. `close()` stops every listener.
+   *
+   * @example const stop = await db.listen('bridgework_jobs', () => wake());
+   */
+  listen(channel: string, onNotify: OnNotify): Promise<Unlisten>;
   ping(): Promise<void>;
   close(): Promise<void>;
 };
@@ -51,7 +60,14 @@ export function appLoginUrl(ownerUrl: string, password?: string): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-function build(app: Kysely<PlatformTables>, owner: Kysely<PlatformTables>, kind: Database['kind'], close: () => Promise<void>): Database {
+function build(
+  app: Kysely<PlatformTables>,
+  owner: Kysely<PlatformTables>,
+  kind: Database['kind'],
+  listen: (channel: string, onNotify: OnNotify) => Promise<Unlisten>,
+  close: () => Promise<void>,
+): Database {
+  const listening = new Set<Unlisten>();
   async function run<T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
     if (tenantId !== null && !UUID.test(tenantId)) throw new Error('tenant id must be a uuid');
     return app.transaction().execute(async (tx) => {
@@ -70,10 +86,21 @@ function build(app: Kysely<PlatformTables>, owner: Kysely<PlatformTables>, kind:
       for (const t of tenants) results.push(await run(t.id, (tx) => fn(tx, { id: t.id, gssCode: t.gss_code, name: t.name, nameCy: t.name_cy })));
       return results;
     },
+    async listen(channel, onNotify) {
+      const stop = await listen(channel, onNotify);
+      const once: Unlisten = async () => {
+        if (listening.delete(once)) await stop();
+      };
+      listening.add(once);
+      return once;
+    },
     async ping() {
       await sql`select 1`.execute(app);
     },
-    close,
+    async close() {
+      await Promise.all([...listening].map((stop) => stop()));
+      await close();
+    },
   };
 }
 
@@ -90,12 +117,18 @@ export async function openDatabase(target: DatabaseTarget, options: { lock?: 'se
       const gate = createPGliteGate(pglite);
       const owner = new Kysely<PlatformTables>({ dialect: serialisedPGliteDialect(gate, null) });
       const app = new Kysely<PlatformTables>({ dialect: serialisedPGliteDialect(gate, APP_ROLE) });
-      return build(app, owner, 'pglite', async () => {
-        await app.destroy();
-        await owner.destroy();
-        await pglite.close();
-        releaseLock();
-      });
+      return build(
+        app,
+        owner,
+        'pglite',
+        (channel, onNotify) => listenOnPGlite(gate, channel, onNotify),
+        async () => {
+          await app.destroy();
+          await owner.destroy();
+          await pglite.close();
+          releaseLock();
+        },
+      );
     } catch (error) {
       releaseLock();
       throw error;
@@ -110,8 +143,15 @@ export async function openDatabase(target: DatabaseTarget, options: { lock?: 'se
   for (const pool of [ownerPool, appPool]) pool.on('error', () => {});
   const owner = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: ownerPool }) });
   const app = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: appPool }) });
-  return build(app, owner, 'postgres', async () => {
-    await app.destroy();
-    await owner.destroy();
-  });
+  const listenUrl = target.appUrl ?? appLoginUrl(target.url);
+  return build(
+    app,
+    owner,
+    'postgres',
+    (channel, onNotify) => listenOnPostgres(listenUrl, channel, onNotify),
+    async () => {
+      await app.destroy();
+      await owner.destroy();
+    },
+  );
 }

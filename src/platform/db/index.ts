@@ -2,5 +2,6 @@ export { DataDirLockedError } from './data-dir-lock.ts';
 export { APP_ROLE, appLoginUrl, type Database, type DatabaseTarget, openDatabase, type TenantSummary, type Tx, type WriteHooks } from './database.ts';
 export { newId, violates } from './ids.ts';
 export { type AppSession, appSession, assertLeastPrivilege } from './least-privilege.ts';
+export type { OnNotify, Unlisten } from './listen.ts';
 export { migrateDown, migrateToLatest, type SqlMigration } from './migrate.ts';
 export type { BigIntColumn, CreatedAt, Json, Language, Nation, PlatformTables, Role, Timestamp } from './tables.ts';

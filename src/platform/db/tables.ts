@@ -148,6 +148,8 @@ export type PlatformTables = {
     last_error: string | null;
     created_at: Timestamp;
     finished_at: Timestamp | null;
+    /** 0: scheduled and maintenance jobs, claimed first; 1: everything else. */
+    priority: ColumnType<number, number | undefined, number>;
   };
   job_schedules: {
     name: string;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Clock } from '../clock/index.ts';
 import type { Database, Tx } from '../db/index.ts';
 import { newId } from '../db/index.ts';
@@ -12,7 +13,18 @@ export type JobRequest = {
   dedupeKey?: string;
   maxAttempts?: number;
   backoffSeconds?: number;
+  /** `high` is claimed before any `normal` job: scheduled and maintenance work, which a burst must not delay. */
+  priority?: JobPriority;
 };
+
+export type JobPriority = 'high' | 'normal';
+const PRIORITY: Record<JobPriority, number> = { high: 0, normal: 1 };
+
+/**
+ * The channel a worker listens on. An enqueue that makes a job due sends a NOTIFY on it in the same
+ * transaction, so it reaches the workers when (and only if) the job commits.
+ */
+export const JOBS_CHANNEL = 'bridgework_jobs';
 
 export type JobState = 'pending' | 'running' | 'done' | 'dead';
 
@@ -59,12 +71,16 @@ async function insertJobs(tx: Tx, clock: Clock, jobs: readonly JobRequest[]): Pr
     run_at: job.runAt ?? now,
     dedupe_key: job.dedupeKey ?? null,
     created_at: now,
+    priority: PRIORITY[job.priority ?? 'normal'],
   }));
+  // A job due now wakes the workers: NOTIFY from RETURNING costs no extra round trip, fires only for
+  // rows actually inserted, and PostgreSQL sends one notification per transaction however many rows.
+  const due = rows.some((r) => r.run_at.getTime() <= now.getTime());
   const inserted = await tx
     .insertInto('jobs')
     .values(rows)
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .returning('id')
+    .returning(due ? ['id', sql<string>`pg_notify(${JOBS_CHANNEL}, '')`.as('notified')] : ['id'])
     .execute();
   if (inserted.length === rows.length) return rows.map((r) => r.id);
   // Only a row with a de-duplication key can have been skipped: look those keys up.

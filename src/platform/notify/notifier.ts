@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../clock/index.ts';
 import type { Database, Tx } from '../db/index.ts';
-import { enqueueJobs, type JobHandler } from '../jobs/index.ts';
+import { enqueueJobs, type JobContext, type JobHandler } from '../jobs/index.ts';
 
 export const outboundMessageSchema = z.object({
   tenantId: z.uuid(),
@@ -17,7 +17,7 @@ export const outboundMessageSchema = z.object({
 });
 export type OutboundMessage = z.output<typeof outboundMessageSchema>;
 
-/** The notifications port: delivers one message. GOV.UK Notify when configured, else nothing leaves. */
+/** The notifications port: delivers one message. GOV.UK Notify when configured, else nothing leaves (the outbox kind's `send` is never needed). */
 export type Notifier = { readonly kind: 'outbox' | 'govuk-notify'; send(message: OutboundMessage): Promise<void> };
 
 export const SEND_NOTIFICATION_JOB = 'notify.send';
@@ -92,14 +92,40 @@ const payloadSchema = z.object({ messageId: z.uuid() });
  * record of it. With the outbox notifier the message is simply kept for an administrator to read.
  */
 export function sendNotificationHandler(deps: { db: Database; clock: Clock; notifier: Notifier }): JobHandler {
-  return async (job) => {
+  const { db, clock, notifier } = deps;
+  const messageOf = (job: JobContext) => {
     const { messageId } = payloadSchema.parse(job.payload);
     if (!job.tenantId) throw new Error('a notification job needs its tenant');
-    const tenantId = job.tenantId;
-    const row = await deps.db.inTenant(tenantId, (tx) => tx.selectFrom('notifications_outbox').selectAll().where('id', '=', messageId).executeTakeFirst());
+    return { tenantId: job.tenantId, messageId };
+  };
+
+  /**
+   * Nothing leaves the service, so nothing can be sent twice: keeping messages is one UPDATE per
+   * tenant, however many, which is what lets a burst of thousands drain quickly.
+   */
+  async function keep(tenantId: string, ids: readonly string[]): Promise<void> {
+    await db.inTenant(tenantId, async (tx) => {
+      const kept = await tx
+        .updateTable('notifications_outbox')
+        .set({ state: 'kept', delivered_at: clock.now() })
+        .where('id', 'in', ids)
+        .where('state', '=', 'queued')
+        .returning('id')
+        .execute();
+      if (kept.length === ids.length) return;
+      const found = await tx.selectFrom('notifications_outbox').select('id').where('id', 'in', ids).execute();
+      const missing = ids.find((id) => !found.some((r) => r.id === id));
+      if (missing) throw new Error(`message ${missing} is not in the outbox`);
+    });
+  }
+
+  const one: JobHandler = async (job) => {
+    const { tenantId, messageId } = messageOf(job);
+    if (notifier.kind === 'outbox') return keep(tenantId, [messageId]);
+    const row = await db.inTenant(tenantId, (tx) => tx.selectFrom('notifications_outbox').selectAll().where('id', '=', messageId).executeTakeFirst());
     if (!row) throw new Error(`message ${messageId} is not in the outbox`);
     if (row.state !== 'queued') return;
-    await deps.notifier.send({
+    await notifier.send({
       tenantId,
       id: row.id,
       channel: row.channel,
@@ -109,14 +135,21 @@ export function sendNotificationHandler(deps: { db: Database; clock: Clock; noti
       body: row.body,
       language: row.language,
     });
-    await deps.db.inTenant(tenantId, (tx) =>
-      tx
-        .updateTable('notifications_outbox')
-        .set({ state: deps.notifier.kind === 'outbox' ? 'kept' : 'sent', delivered_at: deps.clock.now() })
-        .where('id', '=', messageId)
-        .execute(),
+    await db.inTenant(tenantId, (tx) =>
+      tx.updateTable('notifications_outbox').set({ state: 'sent', delivered_at: clock.now() }).where('id', '=', messageId).execute(),
     );
   };
+  if (notifier.kind !== 'outbox') return one;
+  // GOV.UK Notify takes one message a request, so only the outbox takes many at once.
+  one.many = async (jobs) => {
+    const byTenant = new Map<string, string[]>();
+    for (const job of jobs) {
+      const { tenantId, messageId } = messageOf(job);
+      byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), messageId]);
+    }
+    for (const [tenantId, ids] of byTenant) await keep(tenantId, ids);
+  };
+  return one;
 }
 
 /** No GOV.UK Notify: nothing leaves the service; messages stay in the outbox page. */
