@@ -267,3 +267,160 @@ describe('England, a banded scheme for Universal Credit claimants', () => {
     expect(r.reasons.find((x) => x.code === 'banded.band')?.values).toMatchObject({ band: 1, from: 0, upTo: 400 });
   });
 });
+
+/*
+ * Every step word for word, with its figures: what the pages word in English and Welsh from the
+ * codes and values, and what the API would carry. One case for each path through the rules.
+ */
+describe('the reasons, in full', () => {
+  const two: CouncilTaxScheme = {
+    kind: 'banded',
+    name: 'Example',
+    url: 'https://example.org',
+    bands: [
+      { upTo: 400, discount: 80 },
+      { upTo: 800, discount: 50 },
+    ],
+  };
+  const liability = (annual: number, amount: number) => ({
+    code: 'liability',
+    text: `The council tax bill is £${annual.toLocaleString('en-GB', { minimumFractionDigits: 2 })} a year, £${amount.toFixed(2)} a month.`,
+    values: { annual, amount },
+  });
+  const award = (amount: number) => ({ code: 'award', text: `Council Tax Support: £${amount.toFixed(2)} a month.`, values: { amount } });
+
+  test('Wales with UC: 600.00 + 700.00 + 10.00 + 8.70 = 1,318.70; 464.00 above 854.70; 20% = 92.80; 150.00 − 92.80 = 57.20', () => {
+    const r = run(WALES, 1800, household({ adults: [adult(30, 700)], otherIncomeMonthly: 10, capital: 7000 }), uc(600, 854.7, 8.7));
+    expect(r.reasons).toEqual([
+      liability(1800, 150),
+      {
+        code: 'wales.uc.applicable-amount',
+        text: 'With an award of Universal Credit, the applicable amount is the UC maximum amount: £854.70 a month.',
+        values: { amount: 854.7 },
+      },
+      {
+        code: 'wales.uc.income',
+        text: 'Income is the UC award £600.00 + take-home pay £700.00 + other income £10.00 + income assumed from savings £8.70 = £1,318.70 a month.',
+        values: { award: 600, earnings: 700, other: 10, tariff: 8.7, income: 1318.7 },
+      },
+      {
+        code: 'wales.taper',
+        text: 'Income is £464.00 above the applicable amount; 20% of it, £92.80, is taken off the bill of £150.00: £57.20 a month.',
+        values: { excess: 464, rate: 0.2, deduction: 92.8, liability: 150, amount: 57.2 },
+      },
+      award(57.2),
+    ]);
+  });
+
+  test('Wales with UC, income not above: the whole bill', () => {
+    expect(run(WALES, 1800, household(), uc(424.9, 424.9)).reasons[3]).toEqual({
+      code: 'wales.full',
+      text: 'Income £424.90 is not above the applicable amount £424.90: the whole bill, £150.00 a month.',
+      values: { income: 424.9, applicable: 424.9, amount: 150 },
+    });
+  });
+
+  test('Wales without UC, lone parent of two with savings: 1,222.35 applicable; 1,496.67 income; 20% of 274.32 = 54.86; 278.47', () => {
+    const r = run(
+      WALES,
+      4000,
+      household({ adults: [adult(30, 1600)], children: [{ birthDate: '2015-01-01' }, { birthDate: '2016-01-01' }], capital: 7000, otherIncomeMonthly: 5 }),
+      uc(0, 424.9),
+    );
+    expect(r.reasons).toEqual([
+      liability(4000, 333.33),
+      {
+        code: 'wales.applicable-amount',
+        text: 'Without Universal Credit, the applicable amount is the personal allowance £96.45 + 2 × £83.24 for children + family premium £19.15 = £282.08 a week, £1,222.35 a month (× 52 ÷ 12).',
+        values: { allowance: 96.45, children: 2, childAmount: 83.24, familyPremium: 19.15, weekly: 282.08, amount: 1222.35 },
+      },
+      {
+        code: 'wales.income',
+        text: 'Income is take-home pay £1,600.00 less the £25.00 a week earnings disregard (£108.33 a month) + other income £5.00 = £1,496.67 a month.',
+        values: { earnings: 1600, disregard: 25, disregardMonthly: 108.33, other: 5, income: 1496.67 },
+      },
+      {
+        code: 'wales.capital-tariff-not-modelled',
+        text: 'Income assumed from savings over £6,000 for someone without Universal Credit is not counted here, so this figure may be too high.',
+        values: { capital: 7000 },
+      },
+      {
+        code: 'wales.taper',
+        text: 'Income is £274.32 above the applicable amount; 20% of it, £54.86, is taken off the bill of £333.33: £278.47 a month.',
+        values: { excess: 274.32, rate: 0.2, deduction: 54.86, liability: 333.33, amount: 278.47 },
+      },
+      award(278.47),
+    ]);
+  });
+
+  test('Wales without UC, single: no child amounts or family premium in the words or the figures', () => {
+    const r = run(WALES, 4000, household({ adults: [adult(30, 100)] }), uc(0, 424.9));
+    expect(r.reasons[1]).toEqual({
+      code: 'wales.applicable-amount',
+      text: 'Without Universal Credit, the applicable amount is the personal allowance £96.45 = £96.45 a week, £417.95 a month (× 52 ÷ 12).',
+      values: { allowance: 96.45, children: 0, childAmount: 0, familyPremium: 0, weekly: 96.45, amount: 417.95 },
+    });
+  });
+
+  test('Wales, savings over the limit', () => {
+    expect(run(WALES, 4000, household({ capital: 20000 }), uc(0, 424.9)).reasons).toEqual([
+      liability(4000, 333.33),
+      {
+        code: 'wales.capital-over-limit',
+        text: 'Savings of £20,000.00 are over the £16,000.00 limit: no Council Tax Reduction.',
+        values: { capital: 20000, limit: 16000 },
+      },
+      award(0),
+    ]);
+  });
+
+  test('banded: in a band, above the bands, no UC, and no bands at all', () => {
+    const income = (n: number) => ({
+      code: 'banded.income',
+      text: `Example compares the household's income a month without Universal Credit, £${n.toFixed(2)} (take-home pay and other income), with its bands.`,
+      values: { scheme: 'Example', income: n },
+    });
+    expect(run(two, 1800, household({ adults: [adult(30, 500)] }), uc(10, 424.9)).reasons).toEqual([
+      liability(1800, 150),
+      income(500),
+      {
+        code: 'banded.band',
+        text: '£500.00 is in band 2 (£400.01 to £800.00): 50% of £150.00 = £75.00 a month.',
+        values: { income: 500, band: 2, from: 400.01, upTo: 800, discount: 50, liability: 150, amount: 75 },
+      },
+      award(75),
+    ]);
+    expect(run(two, 1800, household({ adults: [adult(30, 900)] }), uc(10, 424.9)).reasons).toEqual([
+      liability(1800, 150),
+      income(900),
+      { code: 'banded.above-bands', text: '£900.00 is above the highest band (up to £800.00): no discount.', values: { income: 900, upTo: 800 } },
+      award(0),
+    ]);
+    expect(run(two, 1800, household(), uc(0, 424.9)).reasons).toEqual([
+      liability(1800, 150),
+      {
+        code: 'banded.no-uc',
+        text: "Example sets its bands for Universal Credit claimants; with no UC award they do not apply, and the council's rules for other people are not modelled: no Council Tax Support is counted.",
+        values: { scheme: 'Example' },
+      },
+      award(0),
+    ]);
+    // A scheme with no bands (the settings form never saves one) gives nothing.
+    const none = run({ ...(two as Extract<CouncilTaxScheme, { kind: 'banded' }>), bands: [] }, 1800, household(), uc(10, 424.9));
+    expect(none.monthly).toBe(0);
+    expect(none.reasons[2]).toEqual({
+      code: 'banded.above-bands',
+      text: '£0.00 is above the highest band (up to £0.00): no discount.',
+      values: { income: 0, upTo: 0 },
+    });
+  });
+
+  test('left out: the words', () => {
+    expect(run({ kind: 'none' }, 1800, household(), uc(10, 424.9)).reasons).toEqual([
+      { code: 'no-scheme', text: 'No Council Tax Support scheme is set for this council, so the figures leave Council Tax Support out.', values: {} },
+    ]);
+    expect(run(WALES, null, household(), uc(10, 424.9)).reasons).toEqual([
+      { code: 'no-liability', text: 'No yearly council tax bill was given, so the figures leave Council Tax Support out.', values: {} },
+    ]);
+  });
+});
