@@ -46,11 +46,19 @@ const CASES = Number(process.env.BENCH_CASES ?? 10_000);
 const AUDIT_CLIENTS = Number(process.env.BENCH_AUDIT_CLIENTS ?? 10);
 
 type Result = { rps: number; p99: number };
-type LoadSpec = { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; idReplacement?: boolean; cookies?: string[] };
+type LoadSpec = {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  idReplacement?: boolean;
+  cookies?: string[];
+  connections?: number;
+};
 
 /** Runs one measurement in a child process (bench/load.ts); refuses a run with any failed request. */
 function load(url: string, headers: Record<string, string> = {}, extra: Omit<LoadSpec, 'url' | 'headers'> = {}): Promise<Result> {
-  const spec = JSON.stringify({ url, headers, ...extra, seconds: SECONDS, connections: CONNECTIONS });
+  const spec = JSON.stringify({ url, headers, seconds: SECONDS, connections: CONNECTIONS, ...extra });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [fileURLToPath(new URL('./load.ts', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
     child.stdin.end(spec);
