@@ -124,7 +124,10 @@ describe('better off in work in Chromium with axe-core', () => {
       postcode: 'CF10 1AA',
       language: 'en',
     });
-    const page = await e2e.context.newPage();
+    // Browsers of their own: the shared one is signed in as Leicester's specialist by the first test.
+    const options = { bypassCSP: true, javaScriptEnabled: true };
+    const specialistContext = await e2e.browser.newContext(options);
+    const page = await specialistContext.newPage();
     await signIn(page, e2e.server.url, 'specialist@cardiff.bridgework.example');
     await page.goto(`${e2e.server.url}/language/en?return=${encodeURIComponent(`/cases/${caseId}/better-off`)}`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
@@ -133,10 +136,9 @@ describe('better off in work in Chromium with axe-core', () => {
     await page.waitForLoadState();
     expect(await page.locator('main').textContent()).toContain(en['councilTax.section.wales']);
     await checkResult(page, en);
-    await page.close();
+    await specialistContext.close();
 
-    // The admin in a browser of their own: the specialist is still signed in to the shared one.
-    const adminContext = await e2e.browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
+    const adminContext = await e2e.browser.newContext(options);
     const admin = await adminContext.newPage();
     await signIn(admin, e2e.server.url, 'tenant-admin@leicester.bridgework.example');
     await admin.goto(`${e2e.server.url}/language/en?return=/home`);
