@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { migrations } from '../src/migrations/index.ts';
 import { systemClock } from '../src/platform/clock/index.ts';
-import { type Database, type DatabaseTarget, migrateToLatest, openDatabase } from '../src/platform/db/index.ts';
+import { type Database, type DatabaseTarget, defaultPoolSize, migrateToLatest, openDatabase } from '../src/platform/db/index.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/seed.ts';
 import { createServices } from '../src/services.ts';
 import { createScratchDatabase } from '../test/support/test-db.ts';
@@ -16,7 +17,7 @@ import { benchCalculations } from './calculations.ts';
 import { seedBenchCases } from './cases.ts';
 import { FHIR_BUNDLE } from './fixtures.ts';
 import { benchJobs } from './jobs.ts';
-import { benchReferrals } from './referrals.ts';
+import { benchReferrals, seedBenchReferrals } from './referrals.ts';
 
 /**
  * `npm run bench`: requests per second and p99 latency of /health, an authenticated JSON read
@@ -44,6 +45,9 @@ const WEB_FORMS = Number(process.env.BENCH_WEB_FORMS ?? 1000);
 const CASES = Number(process.env.BENCH_CASES ?? 10_000);
 // Audited writers in one tenant at once: as many as the app pool has connections.
 const AUDIT_CLIENTS = Number(process.env.BENCH_AUDIT_CLIENTS ?? 10);
+const OPEN_REFERRALS = Number(process.env.BENCH_REFERRALS ?? 10_000);
+// BENCH_ONLY=reads measures the case reads alone (after the same data load), for working on them.
+const ONLY = process.env.BENCH_ONLY;
 
 type Result = { rps: number; p99: number };
 type LoadSpec = {
@@ -195,18 +199,60 @@ async function freshServerDatabase(): Promise<{ target: DatabaseTarget; drop: ()
 }
 
 /**
- * Case work at a realistic size: the tenant holds `CASES` open cases; the demo specialist opens their
- * caseload page and one of their cases (a health read, so each request also appends an audit row).
+ * The ceiling for reads: a bare Fastify route doing one point select of a case by id, with `pg` (or
+ * PGlite) straight, no tenant, no session, no transaction; over a pool the size of the app's.
  */
-async function caseReads(base: string, db: Database, row: (name: string, r: Result) => string): Promise<string[]> {
-  await seedBenchCases(db, CASES);
+async function rawSelect(db: Database, target: DatabaseTarget, caseId: string): Promise<Result> {
+  const pool = target.kind === 'postgres' ? new pg.Pool({ connectionString: target.url, max: defaultPoolSize() }) : null;
+  const app = Fastify({ logger: false });
+  app.get<{ Params: { id: string } }>('/cases/:id', async (request) => {
+    const text = 'SELECT id, phase, opened_at, specialist_user_id FROM cases WHERE id = $1';
+    if (pool) return (await pool.query(text, [request.params.id])).rows[0];
+    return (await sql`SELECT id, phase, opened_at, specialist_user_id FROM cases WHERE id = ${request.params.id}`.execute(db.owner)).rows[0];
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    return await load(`http://127.0.0.1:${(app.server.address() as { port: number }).port}/cases/${caseId}`);
+  } finally {
+    await app.close();
+    await pool?.end();
+  }
+}
+
+/**
+ * Case work at a realistic size (the tenant holds `CASES` open cases and `OPEN_REFERRALS` open
+ * referrals): a partner system reads one case as JSON with a bearer token (no health fields, so no
+ * audit row), and the demo specialist opens their caseload page and the same case's page (a health
+ * read, so each request also appends an audit row). Ratios: the JSON read to the raw point select,
+ * the case page to the JSON read, all measured in this run.
+ */
+async function caseReads(label: string, base: string, db: Database, target: DatabaseTarget, services: ReturnType<typeof createServices>): Promise<string[]> {
+  const { clientId, clientSecret } = await services.clients.createClient({
+    gssCode: 'E06000016',
+    name: 'bench case reader',
+    scopes: 'cases:read',
+    organisation: 'Leicester IPS Employment Service',
+  });
+  const issued = await services.clients.issueToken(clientId, clientSecret, undefined);
+  if (issued.kind !== 'issued') throw new Error('could not issue a token');
   const { cookie } = await signIn(base, 'specialist@leicester.bridgework.example');
   const page = await fetch(`${base}/cases`, { headers: { cookie: cookie() } });
   const caseId = /href="\/cases\/([0-9a-f-]{36})"/.exec(await page.text())?.[1];
   if (!caseId) throw new Error('the caseload page lists no case');
+  const raw = await rawSelect(db, target, caseId);
+  const json = await load(`${base}/api/v1/cases/${caseId}`, { authorization: `Bearer ${issued.accessToken}` });
+  const casePage = await load(`${base}/cases/${caseId}`, { cookie: cookie() });
   const caseload = await load(`${base}/cases`, { cookie: cookie() });
-  const read = await load(`${base}/cases/${caseId}`, { cookie: cookie() });
-  return [row(`GET /cases (caseload, ${CASES} cases)`, caseload), row('GET /cases/:id (case read)', read), ''];
+  const line = (name: string, r: Result, base: Result, of: string) =>
+    `${label.padEnd(11)} ${name.padEnd(38)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p99} ms`.padStart(9)} ${ratio(r.rps / base.rps).padStart(8)} × ${of}`;
+  return [
+    line('raw point select, pg (read ceiling)', raw, raw, 'raw select'),
+    line('GET /api/v1/cases/:id (bearer, JSON)', json, raw, 'raw select'),
+    line('GET /cases/:id (case page)', casePage, json, 'JSON case read'),
+    line(`GET /cases (caseload, ${CASES} cases)`, caseload, raw, 'raw select'),
+    `${label.padEnd(11)} goal: JSON case read ≥ 0.5 × raw select, p99 < 100 ms: ${ratio(json.rps / raw.rps)}, ${json.p99} ms; case page ≥ 0.5 × JSON read: ${ratio(casePage.rps / json.rps)}`,
+    '',
+  ];
 }
 
 async function measure(label: string, target: DatabaseTarget): Promise<string[]> {
@@ -214,6 +260,11 @@ async function measure(label: string, target: DatabaseTarget): Promise<string[]>
   try {
     await migrateToLatest(db.owner, migrations);
     await seedDemo(db, systemClock);
+    // Realistic data before anything is measured.
+    // (seedBenchReferrals brings the teams' counts up to date and ANALYZEs: the bench machine's
+    // PostgreSQL runs without autovacuum.)
+    await seedBenchCases(db, CASES);
+    await seedBenchReferrals(db, OPEN_REFERRALS);
     const services = createServices({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), db, clock: systemClock });
     const { clientId, clientSecret } = await services.clients.createClient({
       gssCode: 'E06000016',
@@ -227,6 +278,7 @@ async function measure(label: string, target: DatabaseTarget): Promise<string[]>
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     try {
+      if (ONLY === 'reads') return await caseReads(label, base, db, target, services);
       const ceiling = await bare();
       const health = await load(`${base}/health`);
       const read = await load(`${base}/api/v1/organisations`, { authorization: `Bearer ${issued.accessToken}` });
@@ -258,7 +310,7 @@ async function measure(label: string, target: DatabaseTarget): Promise<string[]>
         writeRow('POST /referrals/new/check (web form)', web),
         '',
         ...(await benchAudit(label, db, { seconds: SECONDS, clients: AUDIT_CLIENTS, tenantId: await leicester(db) })),
-        ...(target.kind === 'postgres' ? await caseReads(base, db, row) : []),
+        ...(await caseReads(label, base, db, target, services)),
       ];
     } finally {
       await app.close();

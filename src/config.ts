@@ -27,6 +27,8 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(5),
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(20).max(60_000).default(200),
+  /** The app's PostgreSQL connection pool; unset: sized for the machine (docs/runbooks/operations.md). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).optional(),
   BRIDGEWORK_SECRET: z.string().min(32, 'BRIDGEWORK_SECRET must be at least 32 characters').optional(),
   BRIDGEWORK_BASE_URL: z.url().optional(),
   SESSION_IDLE_MINUTES: z.coerce
@@ -36,6 +38,8 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(10),
+  /** How long a verified session or token is trusted before the database is asked again; 0: every request. */
+  AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(5000),
@@ -51,13 +55,14 @@ export type Config = {
   env: 'development' | 'test' | 'production';
   port: number;
   host: string;
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; appUrl: string | undefined };
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; appUrl: string | undefined; poolSize: number | undefined };
   /** Audit sealing and signed checkpoints (ADR 0008). `generateKey`: development makes the key if absent. */
   audit: { signingKeyPath: string; generateKey: boolean; checkpointDir: string | undefined; checkpointMinutes: number; sealIntervalMs: number };
   secret: string;
   baseUrl: string;
   session: { idleMinutes: number; absoluteHours: number };
   accessTokenSeconds: number;
+  authCacheSeconds: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   jobsPollMs: number;
   /** Jobs a node runs at once, jobs claimed per statement, and a claim's lease (docs/runbooks/operations.md). */
@@ -100,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           kind: 'postgres',
           url: e.DATABASE_URL,
           appUrl: e.DATABASE_APP_URL ?? (e.DATABASE_APP_PASSWORD ? appLoginUrl(e.DATABASE_URL, e.DATABASE_APP_PASSWORD) : undefined),
+          poolSize: e.DATABASE_POOL_SIZE,
         }
       : { kind: 'pglite', dataDir: e.BRIDGEWORK_DATA_DIR },
     audit: {
@@ -113,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     baseUrl: e.BRIDGEWORK_BASE_URL ?? `http://localhost:${e.PORT}`,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     accessTokenSeconds: e.ACCESS_TOKEN_SECONDS,
+    authCacheSeconds: e.AUTH_CACHE_SECONDS,
     logLevel: e.LOG_LEVEL,
     jobsPollMs: e.JOBS_POLL_MS,
     jobs: { concurrency: e.JOBS_CONCURRENCY ?? defaultJobConcurrency(), batchSize: e.JOBS_BATCH_SIZE, leaseSeconds: e.JOBS_LEASE_SECONDS },

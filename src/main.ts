@@ -16,7 +16,7 @@ export type RunningServer = { app: FastifyInstance; db: Database; jobs: JobRunne
 export function databaseTarget(config: Config) {
   return config.database.kind === 'pglite'
     ? ({ kind: 'pglite', dataDir: config.database.dataDir } as const)
-    : ({ kind: 'postgres', url: config.database.url, appUrl: config.database.appUrl } as const);
+    : ({ kind: 'postgres', url: config.database.url, appUrl: config.database.appUrl, poolSize: config.database.poolSize } as const);
 }
 
 /** config → database → migrate → (seed) → services → app → listen, and the job workers beside it. */

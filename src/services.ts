@@ -3,7 +3,14 @@ import { createCouncilTaxSupportService, createGuaranteeService } from './domain
 import { createOrganisationService } from './domains/organisations/index.ts';
 import { createCaseService, createParticipantService } from './domains/participants/index.ts';
 import { createDraftService, createReferralService, createTeamService } from './domains/referrals/index.ts';
-import { createAuthService, createClientService, createStaffService } from './platform/auth/index.ts';
+import {
+  type ClientPrincipal,
+  createAuthService,
+  createClientService,
+  createStaffService,
+  createVerifiedCache,
+  type LoadedSession,
+} from './platform/auth/index.ts';
 import type { Clock } from './platform/clock/index.ts';
 import type { Database } from './platform/db/index.ts';
 import { createIdempotency } from './platform/http/idempotency.ts';
@@ -18,13 +25,17 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     (config.notify.kind === 'govuk-notify'
       ? createNotifyNotifier({ apiKey: config.notify.apiKey, emailTemplateId: config.notify.emailTemplateId, smsTemplateId: config.notify.smsTemplateId })
       : createOutboxNotifier());
+  // Verified sessions and tokens are remembered for a few seconds (ADR 0019): revocation elsewhere takes that long here.
+  const sessions = createVerifiedCache<LoadedSession>(clock, config.authCacheSeconds);
+  const tokens = createVerifiedCache<ClientPrincipal>(clock, config.authCacheSeconds);
   const auth = createAuthService({
     db,
     clock,
     settings: { secret: config.secret, idleMinutes: config.session.idleMinutes, absoluteHours: config.session.absoluteHours },
+    sessions,
   });
-  const clients = createClientService({ db, clock, accessTokenSeconds: config.accessTokenSeconds });
-  const staff = createStaffService({ db, clock, baseUrl: config.baseUrl });
+  const clients = createClientService({ db, clock, accessTokenSeconds: config.accessTokenSeconds, tokens });
+  const staff = createStaffService({ db, clock, baseUrl: config.baseUrl, sessions });
   const idempotency = createIdempotency({ db, clock });
   const organisations = createOrganisationService({ db, clock });
   const referrals = createReferralService({ db, clock, baseUrl: config.baseUrl });

@@ -11,6 +11,7 @@ import { emailLookupHash, hmacHex, randomToken, sha256Hex } from './secrets.ts';
 import { clearFailures, recordFailure, remainingAttempts, type ThrottleRule } from './throttle.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
 import { findTenantByLookup, findUserByEmail, userPrincipal } from './user-repo.ts';
+import { createVerifiedCache, type VerifiedCache } from './verified-cache.ts';
 
 /** The session cookie: `<tenant id>.<random token>`; the database keeps only the token's hash. */
 export const SESSION_COOKIE = 'bw_session';
@@ -53,8 +54,18 @@ export function sessionCookieParts(cookie: string | undefined): { tenantId: stri
  * absolute timeouts. Every attempt is throttled per account and per address, and audited in the
  * account's tenant.
  */
-export function createAuthService(deps: { db: Database; clock: Clock; settings: AuthSettings }) {
+export function createAuthService(deps: { db: Database; clock: Clock; settings: AuthSettings; sessions?: VerifiedCache<LoadedSession> }) {
   const { db, clock, settings } = deps;
+  // Without a cache given, every request asks the database.
+  const sessions = deps.sessions ?? createVerifiedCache<LoadedSession>(clock, 0);
+  /** A change to sessions or credentials: forget what this node remembers once it has committed (or failed). */
+  const revoking = async <T>(change: Promise<T>): Promise<T> => {
+    try {
+      return await change;
+    } finally {
+      sessions.clear();
+    }
+  };
   const throttleKey = (kind: string, value: string) => hmacHex(settings.secret, `throttle:${kind}:${value}`);
 
   async function toPrincipal(tx: Tx, tenantId: string, userId: string, idHash: string): Promise<UserPrincipal | null> {
@@ -153,30 +164,35 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
         });
         return { kind: 'wrong' };
       }
-      return db.inTenant(tenantId, async (tx) => {
-        const previous = sessionCookieParts(input.previousCookie);
-        if (previous && previous.tenantId === tenantId) await tx.deleteFrom('sessions').where('id_hash', '=', previous.idHash).execute();
-        await clearFailures(tx, accountKey);
-        const { cookie, idHash } = await newSession(tx, tenantId, user.id, false);
-        const principal = await toPrincipal(tx, tenantId, user.id, idHash);
-        if (!principal) throw new Error('user vanished during sign-in');
-        const stage = await stageFor(tx, principal, false);
-        await recordAudit(tx, tenantId, clock, {
-          actor: userActor(principal),
-          action: stage === 'complete' ? 'user.sign-in' : 'user.sign-in-password-accepted',
-          recordType: 'user',
-          recordId: user.id,
-          reason: 'signed in with email and password',
-        });
-        return { kind: 'signed-in', cookie, stage, principal };
-      });
+      return revoking(
+        db.inTenant(tenantId, async (tx) => {
+          const previous = sessionCookieParts(input.previousCookie);
+          if (previous && previous.tenantId === tenantId) await tx.deleteFrom('sessions').where('id_hash', '=', previous.idHash).execute();
+          await clearFailures(tx, accountKey);
+          const { cookie, idHash } = await newSession(tx, tenantId, user.id, false);
+          const principal = await toPrincipal(tx, tenantId, user.id, idHash);
+          if (!principal) throw new Error('user vanished during sign-in');
+          const stage = await stageFor(tx, principal, false);
+          await recordAudit(tx, tenantId, clock, {
+            actor: userActor(principal),
+            action: stage === 'complete' ? 'user.sign-in' : 'user.sign-in-password-accepted',
+            recordType: 'user',
+            recordId: user.id,
+            reason: 'signed in with email and password',
+          });
+          return { kind: 'signed-in', cookie, stage, principal };
+        }),
+      );
     },
 
     /** The session behind a cookie, if it is still within its idle and absolute limits. */
     async loadSession(cookie: string | undefined): Promise<LoadedSession | null> {
       const parts = sessionCookieParts(cookie);
       if (!parts) return null;
-      return db.inTenant(parts.tenantId, async (tx) => {
+      const key = `${parts.tenantId}.${parts.idHash}`;
+      const cached = sessions.get(key);
+      if (cached) return cached;
+      const found = await db.inTenant(parts.tenantId, async (tx) => {
         const session = await tx.selectFrom('sessions').selectAll().where('id_hash', '=', parts.idHash).executeTakeFirst();
         if (!session) return null;
         const now = clock.now();
@@ -191,11 +207,20 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
           return null;
         }
         // Touch at most once a minute: idle timeouts need minutes, not every request's write.
-        if (now.getTime() - session.last_seen_at.getTime() > 60_000) {
+        const touched = now.getTime() - session.last_seen_at.getTime() > 60_000;
+        if (touched) {
           await tx.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', parts.idHash).execute();
         }
-        return { principal, stage: await stageFor(tx, principal, session.mfa_passed) };
+        const loaded: LoadedSession = { principal, stage: await stageFor(tx, principal, session.mfa_passed) };
+        // Never remembered past the session's own idle or absolute limit.
+        const notAfter = new Date(
+          Math.min(session.expires_at.getTime(), (touched ? now.getTime() : session.last_seen_at.getTime()) + settings.idleMinutes * 60_000),
+        );
+        return { loaded, notAfter };
       });
+      if (!found) return null;
+      sessions.set(key, found.loaded, found.notAfter);
+      return found.loaded;
     },
 
     /** Checks a TOTP code for a session part-way through sign-in; on success issues a new session. */
@@ -204,37 +229,39 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
       code: string,
     ): Promise<{ kind: 'ok'; cookie: string } | { kind: 'wrong' } | { kind: 'throttled'; minutes: number }> {
       const key = throttleKey('account', principal.email);
-      return db.inTenant(principal.tenantId, async (tx) => {
-        if ((await remainingAttempts(tx, clock, key, ACCOUNT_RULE)) === 0) return { kind: 'throttled', minutes: ACCOUNT_RULE.windowSeconds / 60 };
-        const user = await tx.selectFrom('users').selectAll().where('id', '=', principal.userId).forUpdate().executeTakeFirstOrThrow();
-        const step =
-          user.totp_secret && user.totp_enabled_at
-            ? verifyTotp(user.totp_secret, code, clock.now(), user.totp_last_step === null ? null : Number(user.totp_last_step))
-            : null;
-        if (step === null) {
-          await recordFailure(tx, clock, key, ACCOUNT_RULE);
+      return revoking(
+        db.inTenant(principal.tenantId, async (tx) => {
+          if ((await remainingAttempts(tx, clock, key, ACCOUNT_RULE)) === 0) return { kind: 'throttled', minutes: ACCOUNT_RULE.windowSeconds / 60 };
+          const user = await tx.selectFrom('users').selectAll().where('id', '=', principal.userId).forUpdate().executeTakeFirstOrThrow();
+          const step =
+            user.totp_secret && user.totp_enabled_at
+              ? verifyTotp(user.totp_secret, code, clock.now(), user.totp_last_step === null ? null : Number(user.totp_last_step))
+              : null;
+          if (step === null) {
+            await recordFailure(tx, clock, key, ACCOUNT_RULE);
+            await recordAudit(tx, principal.tenantId, clock, {
+              actor: userActor(principal),
+              action: 'user.second-factor-failed',
+              recordType: 'user',
+              recordId: principal.userId,
+              reason: 'wrong or reused security code',
+            });
+            return { kind: 'wrong' };
+          }
+          await clearFailures(tx, key);
+          await tx.updateTable('users').set({ totp_last_step: step }).where('id', '=', principal.userId).execute();
+          await tx.deleteFrom('sessions').where('id_hash', '=', principal.sessionIdHash).execute();
+          const { cookie } = await newSession(tx, principal.tenantId, principal.userId, true);
           await recordAudit(tx, principal.tenantId, clock, {
             actor: userActor(principal),
-            action: 'user.second-factor-failed',
+            action: 'user.sign-in',
             recordType: 'user',
             recordId: principal.userId,
-            reason: 'wrong or reused security code',
+            reason: 'signed in with password and authenticator app',
           });
-          return { kind: 'wrong' };
-        }
-        await clearFailures(tx, key);
-        await tx.updateTable('users').set({ totp_last_step: step }).where('id', '=', principal.userId).execute();
-        await tx.deleteFrom('sessions').where('id_hash', '=', principal.sessionIdHash).execute();
-        const { cookie } = await newSession(tx, principal.tenantId, principal.userId, true);
-        await recordAudit(tx, principal.tenantId, clock, {
-          actor: userActor(principal),
-          action: 'user.sign-in',
-          recordType: 'user',
-          recordId: principal.userId,
-          reason: 'signed in with password and authenticator app',
-        });
-        return { kind: 'ok', cookie };
-      });
+          return { kind: 'ok', cookie };
+        }),
+      );
     },
 
     /** Starts (or restarts) authenticator set-up: a new secret, not yet in force. */
@@ -251,24 +278,26 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
 
     /** Turns the second factor on once the user proves their app has the secret. */
     async confirmMfaSetup(principal: UserPrincipal, code: string): Promise<{ kind: 'ok'; cookie: string } | { kind: 'wrong' }> {
-      return db.inTenant(principal.tenantId, async (tx) => {
-        const user = await tx.selectFrom('users').selectAll().where('id', '=', principal.userId).forUpdate().executeTakeFirstOrThrow();
-        const step = user.totp_secret && !user.totp_enabled_at ? verifyTotp(user.totp_secret, code, clock.now(), null) : null;
-        if (step === null) return { kind: 'wrong' };
-        await tx.updateTable('users').set({ totp_enabled_at: clock.now(), totp_last_step: step }).where('id', '=', principal.userId).execute();
-        // Credentials changed: end every other session of this user, and start a fresh one.
-        await tx.deleteFrom('sessions').where('user_id', '=', principal.userId).execute();
-        const { cookie } = await newSession(tx, principal.tenantId, principal.userId, true);
-        await recordAudit(tx, principal.tenantId, clock, {
-          actor: userActor(principal),
-          action: 'user.second-factor-enabled',
-          recordType: 'user',
-          recordId: principal.userId,
-          reason: 'set up an authenticator app',
-        });
-        await tellAccountHolder(tx, principal, 'second-factor-enabled');
-        return { kind: 'ok', cookie };
-      });
+      return revoking(
+        db.inTenant(principal.tenantId, async (tx) => {
+          const user = await tx.selectFrom('users').selectAll().where('id', '=', principal.userId).forUpdate().executeTakeFirstOrThrow();
+          const step = user.totp_secret && !user.totp_enabled_at ? verifyTotp(user.totp_secret, code, clock.now(), null) : null;
+          if (step === null) return { kind: 'wrong' };
+          await tx.updateTable('users').set({ totp_enabled_at: clock.now(), totp_last_step: step }).where('id', '=', principal.userId).execute();
+          // Credentials changed: end every other session of this user, and start a fresh one.
+          await tx.deleteFrom('sessions').where('user_id', '=', principal.userId).execute();
+          const { cookie } = await newSession(tx, principal.tenantId, principal.userId, true);
+          await recordAudit(tx, principal.tenantId, clock, {
+            actor: userActor(principal),
+            action: 'user.second-factor-enabled',
+            recordType: 'user',
+            recordId: principal.userId,
+            reason: 'set up an authenticator app',
+          });
+          await tellAccountHolder(tx, principal, 'second-factor-enabled');
+          return { kind: 'ok', cookie };
+        }),
+      );
     },
 
     /**
@@ -293,31 +322,35 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
         throw new InvalidInput([{ path: 'current', message: 'password.error.current' }]);
       }
       const passwordHash = await hashPassword(value.password);
-      await db.inTenant(principal.tenantId, async (tx) => {
-        await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', principal.userId).execute();
-        await tx.deleteFrom('sessions').where('user_id', '=', principal.userId).where('id_hash', '<>', principal.sessionIdHash).execute();
-        await recordAudit(tx, principal.tenantId, clock, {
-          actor: userActor(principal),
-          action: 'user.password-change',
-          recordType: 'user',
-          recordId: principal.userId,
-          reason: 'changed their password',
-        });
-        await tellAccountHolder(tx, principal, 'password-changed');
-      });
+      await revoking(
+        db.inTenant(principal.tenantId, async (tx) => {
+          await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', principal.userId).execute();
+          await tx.deleteFrom('sessions').where('user_id', '=', principal.userId).where('id_hash', '<>', principal.sessionIdHash).execute();
+          await recordAudit(tx, principal.tenantId, clock, {
+            actor: userActor(principal),
+            action: 'user.password-change',
+            recordType: 'user',
+            recordId: principal.userId,
+            reason: 'changed their password',
+          });
+          await tellAccountHolder(tx, principal, 'password-changed');
+        }),
+      );
     },
 
     async signOut(principal: UserPrincipal): Promise<void> {
-      await db.inTenant(principal.tenantId, async (tx) => {
-        await tx.deleteFrom('sessions').where('id_hash', '=', principal.sessionIdHash).execute();
-        await recordAudit(tx, principal.tenantId, clock, {
-          actor: userActor(principal),
-          action: 'user.sign-out',
-          recordType: 'user',
-          recordId: principal.userId,
-          reason: 'signed out',
-        });
-      });
+      await revoking(
+        db.inTenant(principal.tenantId, async (tx) => {
+          await tx.deleteFrom('sessions').where('id_hash', '=', principal.sessionIdHash).execute();
+          await recordAudit(tx, principal.tenantId, clock, {
+            actor: userActor(principal),
+            action: 'user.sign-out',
+            recordType: 'user',
+            recordId: principal.userId,
+            reason: 'signed out',
+          });
+        }),
+      );
     },
 
     /** Removes sessions past their absolute or idle limit, tenant by tenant. Safe to run twice. */

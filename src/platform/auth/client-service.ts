@@ -6,6 +6,7 @@ import { InvalidInput, NotFound } from '../errors/index.ts';
 import type { ClientPrincipal } from './principal.ts';
 import { clientLookupHash, randomToken, safeEqual, sha256Hex } from './secrets.ts';
 import { findTenantByLookup } from './user-repo.ts';
+import { createVerifiedCache, type VerifiedCache } from './verified-cache.ts';
 
 /** OAuth scopes are `<resource>:<read|write>`, space-separated in requests (RFC 6749 §3.3). */
 export const scopeSchema = z.string().regex(/^[a-z][a-z-]*:(read|write)$/, 'A scope looks like referrals:read');
@@ -34,8 +35,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * Secrets and tokens are 256-bit random values, so a SHA-256 of each is enough to store:
  * there is nothing to brute-force that a slow hash would protect.
  */
-export function createClientService(deps: { db: Database; clock: Clock; accessTokenSeconds: number }) {
+export function createClientService(deps: { db: Database; clock: Clock; accessTokenSeconds: number; tokens?: VerifiedCache<ClientPrincipal> }) {
   const { db, clock, accessTokenSeconds } = deps;
+  // Without a cache given, every request asks the database.
+  const tokens = deps.tokens ?? createVerifiedCache<ClientPrincipal>(clock, 0);
   return {
     async createClient(input: unknown): Promise<{ clientId: string; clientSecret: string }> {
       const parsed = createClientSchema.safeParse(input);
@@ -124,7 +127,11 @@ export function createClientService(deps: { db: Database; clock: Clock; accessTo
     async authenticate(bearer: string): Promise<ClientPrincipal | null> {
       const [tenantId, token, ...rest] = bearer.split('.');
       if (!tenantId || !token || rest.length > 0 || !UUID.test(tenantId)) return null;
-      return db.inTenant(tenantId, async (tx) => {
+      const tokenHash = sha256Hex(token);
+      const key = `${tenantId}.${tokenHash}`;
+      const cached = tokens.get(key);
+      if (cached) return cached;
+      const found = await db.inTenant(tenantId, async (tx) => {
         const row = await tx
           .selectFrom('access_tokens')
           .innerJoin('oauth_clients', (j) =>
@@ -139,11 +146,24 @@ export function createClientService(deps: { db: Database; clock: Clock; accessTo
             'oauth_clients.revoked_at',
             'oauth_clients.organisation_id',
           ])
-          .where('access_tokens.token_hash', '=', sha256Hex(token))
+          .where('access_tokens.token_hash', '=', tokenHash)
           .executeTakeFirst();
         if (!row || row.revoked_at || row.expires_at <= clock.now()) return null;
-        return { kind: 'client', tenantId, id: row.id, clientId: row.client_id, name: row.name, scopes: row.scopes, organisationId: row.organisation_id };
+        const principal: ClientPrincipal = {
+          kind: 'client',
+          tenantId,
+          id: row.id,
+          clientId: row.client_id,
+          name: row.name,
+          scopes: row.scopes,
+          organisationId: row.organisation_id,
+        };
+        return { principal, expiresAt: row.expires_at };
       });
+      if (!found) return null;
+      // Never remembered past the token's own expiry.
+      tokens.set(key, found.principal, found.expiresAt);
+      return found.principal;
     },
 
     async purgeExpiredTokens(): Promise<number> {

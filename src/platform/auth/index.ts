@@ -16,4 +16,5 @@ export { createStaffService, inviteStaffSchema, type StaffService } from './staf
 export { clearFailures, recordFailure, remainingAttempts, type ThrottleRule } from './throttle.ts';
 export { totpCode, totpStep } from './totp.ts';
 export { findUserByEmail, findUserById, insertUser, type NewUser, userPrincipal } from './user-repo.ts';
+export { createVerifiedCache, type VerifiedCache } from './verified-cache.ts';
 export { type AuthRoutesOptions, type HomeLink, registerAuthRoutes } from './web/auth-routes.ts';

@@ -8,6 +8,7 @@ import { choosePasswordSchema } from './password-schemas.ts';
 import { hashPassword } from './passwords.ts';
 import { ROLES } from './principal.ts';
 import { emailLookupHash, randomToken, sha256Hex } from './secrets.ts';
+import type { VerifiedCache } from './verified-cache.ts';
 
 // An account no password can match until its holder chooses one through the invitation.
 const NO_PASSWORD_YET = '!invited';
@@ -46,7 +47,15 @@ const LINK_TEXT: Record<LinkKind, Record<Language, { subject: string; lead: stri
  * Staff accounts: the administrator's list, invitations (an account plus a one-time link, sent
  * through the notifications outbox in the same transaction), and choosing a password from the link.
  */
-export function createStaffService(deps: { db: Database; clock: Clock; baseUrl: string }) {
+export function createStaffService(deps: { db: Database; clock: Clock; baseUrl: string; sessions?: Pick<VerifiedCache<unknown>, 'clear'> }) {
+  /** Who may sign in, or how, changed: remembered sessions are forgotten once the change commits. */
+  const revoking = async (change: Promise<void>): Promise<void> => {
+    try {
+      await change;
+    } finally {
+      deps.sessions?.clear();
+    }
+  };
   const { db, clock } = deps;
 
   /** A one-time link to choose a password, replacing any earlier one, emailed in the same transaction. */
@@ -207,25 +216,27 @@ export function createStaffService(deps: { db: Database; clock: Clock; baseUrl: 
     /** Disables an account (ending its sessions and links at once) or enables it again. */
     async setDisabled(tenantId: string, actor: Actor, userId: string, disabled: boolean): Promise<void> {
       if (actor.kind === 'user' && actor.id === userId) throw new Conflict('You cannot disable your own account');
-      await db.inTenant(tenantId, async (tx) => {
-        await findUser(tx, userId);
-        await tx
-          .updateTable('users')
-          .set({ disabled_at: disabled ? clock.now() : null })
-          .where('id', '=', userId)
-          .execute();
-        if (disabled) {
-          await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-          await tx.deleteFrom('user_invitations').where('user_id', '=', userId).execute();
-        }
-        await recordAudit(tx, tenantId, clock, {
-          actor,
-          action: disabled ? 'user.disable' : 'user.enable',
-          recordType: 'user',
-          recordId: userId,
-          reason: disabled ? 'administrator disabled the account' : 'administrator enabled the account',
-        });
-      });
+      await revoking(
+        db.inTenant(tenantId, async (tx) => {
+          await findUser(tx, userId);
+          await tx
+            .updateTable('users')
+            .set({ disabled_at: disabled ? clock.now() : null })
+            .where('id', '=', userId)
+            .execute();
+          if (disabled) {
+            await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+            await tx.deleteFrom('user_invitations').where('user_id', '=', userId).execute();
+          }
+          await recordAudit(tx, tenantId, clock, {
+            actor,
+            action: disabled ? 'user.disable' : 'user.enable',
+            recordType: 'user',
+            recordId: userId,
+            reason: disabled ? 'administrator disabled the account' : 'administrator enabled the account',
+          });
+        }),
+      );
     },
 
     /** Whether an invitation link is still good (for showing the form or a clear dead end). */
@@ -244,19 +255,21 @@ export function createStaffService(deps: { db: Database; clock: Clock; baseUrl: 
       const parts = invitationParts(token);
       if (!parts) throw new NotFound('invitation');
       const passwordHash = await hashPassword(value.password);
-      await db.inTenant(parts.tenantId, async (tx) => {
-        const invitation = await tx.selectFrom('user_invitations').selectAll().where('token_hash', '=', parts.hash).forUpdate().executeTakeFirst();
-        if (!invitation || invitation.expires_at <= clock.now()) throw new NotFound('invitation');
-        await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', invitation.user_id).execute();
-        await tx.deleteFrom('user_invitations').where('user_id', '=', invitation.user_id).execute();
-        await recordAudit(tx, parts.tenantId, clock, {
-          actor: { kind: 'user', id: invitation.user_id },
-          action: 'user.password-chosen',
-          recordType: 'user',
-          recordId: invitation.user_id,
-          reason: 'accepted an invitation',
-        });
-      });
+      await revoking(
+        db.inTenant(parts.tenantId, async (tx) => {
+          const invitation = await tx.selectFrom('user_invitations').selectAll().where('token_hash', '=', parts.hash).forUpdate().executeTakeFirst();
+          if (!invitation || invitation.expires_at <= clock.now()) throw new NotFound('invitation');
+          await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', invitation.user_id).execute();
+          await tx.deleteFrom('user_invitations').where('user_id', '=', invitation.user_id).execute();
+          await recordAudit(tx, parts.tenantId, clock, {
+            actor: { kind: 'user', id: invitation.user_id },
+            action: 'user.password-chosen',
+            recordType: 'user',
+            recordId: invitation.user_id,
+            reason: 'accepted an invitation',
+          });
+        }),
+      );
     },
 
     async requiresMfa(tenantId: string): Promise<boolean> {
@@ -266,20 +279,22 @@ export function createStaffService(deps: { db: Database; clock: Clock; baseUrl: 
 
     /** Makes the second factor mandatory (or optional) for every account in the tenant. */
     async setRequireMfa(tenantId: string, actor: Actor, required: boolean): Promise<void> {
-      await db.inTenant(tenantId, async (tx) => {
-        await tx
-          .insertInto('tenant_settings')
-          .values({ tenant_id: tenantId, require_mfa: required, updated_at: clock.now() })
-          .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ require_mfa: required, updated_at: clock.now() }))
-          .execute();
-        await recordAudit(tx, tenantId, clock, {
-          actor,
-          action: required ? 'tenant.require-second-factor' : 'tenant.second-factor-optional',
-          recordType: 'tenant',
-          recordId: tenantId,
-          reason: 'administrator changed the sign-in policy',
-        });
-      });
+      await revoking(
+        db.inTenant(tenantId, async (tx) => {
+          await tx
+            .insertInto('tenant_settings')
+            .values({ tenant_id: tenantId, require_mfa: required, updated_at: clock.now() })
+            .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ require_mfa: required, updated_at: clock.now() }))
+            .execute();
+          await recordAudit(tx, tenantId, clock, {
+            actor,
+            action: required ? 'tenant.require-second-factor' : 'tenant.second-factor-optional',
+            recordType: 'tenant',
+            recordId: tenantId,
+            reason: 'administrator changed the sign-in policy',
+          });
+        }),
+      );
     },
   };
 }

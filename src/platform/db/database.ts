@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { listenOnPGlite, listenOnPostgres, type OnNotify, type Unlisten } from './listen.ts';
 import { createPGliteGate, serialisedPGliteDialect } from './pglite-dialect.ts';
+import { preparedPostgresDialect } from './postgres-dialect.ts';
 import type { PlatformTables } from './tables.ts';
 
 /** The role the application works as: owns nothing, not a superuser, cannot bypass RLS. */
@@ -14,7 +16,18 @@ export type Tx = Transaction<PlatformTables>;
 export type WriteHooks<T> = { afterWrite?: (tx: Tx, result: T) => Promise<void> };
 export type TenantSummary = { id: string; gssCode: string; name: string; nameCy: string };
 
-export type DatabaseTarget = { kind: 'pglite'; dataDir: string | 'memory' } | { kind: 'postgres'; url: string; appUrl?: string | undefined };
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string | 'memory' }
+  | { kind: 'postgres'; url: string; appUrl?: string | undefined; poolSize?: number | undefined; statementsPerConnection?: number | undefined };
+
+/**
+ * The app pool's default size: four connections per core, at least 10. Requests spend most of their
+ * time waiting on round trips, so a few connections per core keep the cores busy; far more only
+ * queue inside PostgreSQL (see docs/runbooks/operations.md for sizing).
+ */
+export const defaultPoolSize = (cores = availableParallelism()) => Math.max(10, 4 * cores);
+/** Named prepared statements kept per connection (least recently used dropped first). */
+export const DEFAULT_STATEMENTS_PER_CONNECTION = 500;
 
 export type Database = {
   readonly kind: 'pglite' | 'postgres';
@@ -71,7 +84,8 @@ function build(
   async function run<T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
     if (tenantId !== null && !UUID.test(tenantId)) throw new Error('tenant id must be a uuid');
     return app.transaction().execute(async (tx) => {
-      if (tenantId !== null) await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(tx);
+      // A literal (the id is checked to be a uuid above), so the driver can send it with BEGIN in one round trip.
+      if (tenantId !== null) await sql.raw(`select set_config('app.tenant_id', '${tenantId}', true)`).execute(tx);
       return fn(tx);
     });
   }
@@ -137,12 +151,14 @@ export async function openDatabase(target: DatabaseTarget, options: { lock?: 'se
   const ownerPool = new pg.Pool({ connectionString: target.url, max: 4 });
   // The app logs in as its own role (made LOGIN by migration 0011), never as the owner: a session
   // whose login user is a superuser could leave the role, and row-level security with it.
-  const appPool = new pg.Pool({ connectionString: target.appUrl ?? appLoginUrl(target.url), max: 10 });
+  const appPool = new pg.Pool({ connectionString: target.appUrl ?? appLoginUrl(target.url), max: target.poolSize ?? defaultPoolSize() });
   // An idle pooled connection the server ends (restart, failover, DROP DATABASE) emits 'error'
   // on the pool; without a listener that would crash the process. The pool replaces it.
   for (const pool of [ownerPool, appPool]) pool.on('error', () => {});
   const owner = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: ownerPool }) });
-  const app = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: appPool }) });
+  const app = new Kysely<PlatformTables>({
+    dialect: preparedPostgresDialect({ pool: appPool, statementsPerConnection: target.statementsPerConnection ?? DEFAULT_STATEMENTS_PER_CONNECTION }),
+  });
   const listenUrl = target.appUrl ?? appLoginUrl(target.url);
   return build(
     app,

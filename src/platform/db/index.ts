@@ -1,5 +1,15 @@
 export { DataDirLockedError } from './data-dir-lock.ts';
-export { APP_ROLE, appLoginUrl, type Database, type DatabaseTarget, openDatabase, type TenantSummary, type Tx, type WriteHooks } from './database.ts';
+export {
+  APP_ROLE,
+  appLoginUrl,
+  type Database,
+  type DatabaseTarget,
+  defaultPoolSize,
+  openDatabase,
+  type TenantSummary,
+  type Tx,
+  type WriteHooks,
+} from './database.ts';
 export { newId, violates } from './ids.ts';
 export { type AppSession, appSession, assertLeastPrivilege } from './least-privilege.ts';
 export type { OnNotify, Unlisten } from './listen.ts';
