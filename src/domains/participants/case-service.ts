@@ -68,7 +68,22 @@ export type JobEvents = { started?(tx: Tx, event: JobEvent): Promise<void>; ende
 export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: string; referrals: ReferralService; jobEvents?: JobEvents }) {
   const { db, clock, referrals } = deps;
   const k = createCaseWork(deps);
-  const { letters, load, work, workWith, record, participationOf, requireAllowed, requireConsent, movePhaseIn, referralActor, tellReferrer, closeIn, view } = k;
+  const {
+    letters,
+    load,
+    work,
+    workWith,
+    record,
+    participationOf,
+    requireAllowed,
+    requireConsent,
+    movePhaseIn,
+    referralActor,
+    tellReferrer,
+    closeIn,
+    view,
+    readView,
+  } = k;
   const jobEvent = (w: Work, job: JobEvent['job']): JobEvent => ({
     tenantId: w.actor.tenantId,
     caseId: w.row.id,
@@ -87,6 +102,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
     async view(actor: CaseActor, caseId: string, options: { healthFields?: boolean } = {}): Promise<CaseView & { canWork: boolean; isTeamLead: boolean }> {
       return db.inTenant(actor.tenantId, async (tx) => {
         if (actor.kind === 'user' && actor.roles.every((r) => r === 'national-analyst')) throw new NotFound('case', caseId);
+        if (actor.kind !== 'participant') return readView(tx, actor, caseId, options.healthFields !== false);
         const access = await load(tx, actor, caseId, false);
         return { ...(await view(tx, actor, access, false, options.healthFields !== false)), canWork: access.canWork, isTeamLead: access.isTeamLead };
       });

@@ -6,11 +6,13 @@ import { Forbidden, InvalidTransition, NotFound } from '../../platform/errors/in
 import { actionAllowed, type RegimeAction } from '../participation/index.ts';
 import type { ReferralService } from '../referrals/index.ts';
 import { teamIdsOf } from '../referrals/index.ts';
-import type { CaseView, ConsentScope, Phase, Relationship } from './case.ts';
+import type { CaseView, ClosureReason, ConsentScope, HealthFields, Phase, Relationship } from './case.ts';
 import { createCaseLetters } from './case-letters.ts';
 import {
   activeBreakGlass,
   type CaseRow,
+  caseModel,
+  caseModelLists,
   caseSummaries,
   findCaseRow,
   findParticipant,
@@ -62,6 +64,29 @@ export function createCaseWork(deps: { db: Database; clock: Clock; baseUrl: stri
   const { db, clock, referrals } = deps;
   const letters = createCaseLetters({ clock, baseUrl: deps.baseUrl });
 
+  /** What the reader may do with a case, from the facts about them and it (see `caseModel`). */
+  function accessFrom(
+    actor: Principal,
+    row: CaseRow,
+    facts: { teamOrganisationId: string | null; inTeam: boolean; inHealthTeam: boolean; healthTeamConsent: boolean; hasBreakGlass: boolean },
+  ): Access {
+    if (actor.kind === 'client') {
+      // A system client sees and works only its own organisation's teams' cases, never health fields.
+      if (!actor.organisationId || facts.teamOrganisationId !== actor.organisationId) throw new NotFound('case', row.id);
+      return { row, relationship: 'none', canWork: true, isTeamLead: false };
+    }
+    const isTeamLead = facts.inTeam && actor.roles.includes('team-lead');
+    const relationship = relationshipOf({
+      isAssignedSpecialist: row.specialist_user_id === actor.userId,
+      isTeamLeadOfCaseTeam: isTeamLead,
+      isNamedHealthTeamMember: facts.inHealthTeam,
+      healthTeamConsent: facts.healthTeamConsent,
+      hasActiveBreakGlass: facts.hasBreakGlass,
+    });
+    const canWork = row.specialist_user_id === actor.userId || (facts.inTeam && actor.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r)));
+    return { row, relationship, canWork, isTeamLead };
+  }
+
   async function accessOf(tx: Tx, actor: CaseActor, row: CaseRow): Promise<Access> {
     if (actor.kind === 'participant') {
       if (row.participant_id !== actor.participantId) throw new NotFound('case', row.id);
@@ -69,27 +94,28 @@ export function createCaseWork(deps: { db: Database; clock: Clock; baseUrl: stri
     }
     if (actor.kind === 'client') {
       const team = await tables(tx).selectFrom('teams').select('organisation_id').where('id', '=', row.team_id).executeTakeFirst();
-      // A system client sees and works only its own organisation's teams' cases, never health fields.
-      if (!actor.organisationId || team?.organisation_id !== actor.organisationId) throw new NotFound('case', row.id);
-      return { row, relationship: 'none', canWork: true, isTeamLead: false };
+      return accessFrom(actor, row, {
+        teamOrganisationId: team?.organisation_id ?? null,
+        inTeam: false,
+        inHealthTeam: false,
+        healthTeamConsent: false,
+        hasBreakGlass: false,
+      });
     }
     const now = clock.now();
-    const inTeam = (await teamIdsOf(tx, actor.userId)).includes(row.team_id);
-    const isTeamLead = inTeam && actor.roles.includes('team-lead');
-    const [healthTeam, breakGlass, participant] = await Promise.all([
+    const [teamIds, healthTeam, breakGlass, participant] = await Promise.all([
+      teamIdsOf(tx, actor.userId),
       tables(tx).selectFrom('case_health_team').select('user_id').where('case_id', '=', row.id).where('user_id', '=', actor.userId).executeTakeFirst(),
       activeBreakGlass(tx, row.id, actor.userId, now),
       tables(tx).selectFrom('participants').select('consent_scopes').where('id', '=', row.participant_id).executeTakeFirstOrThrow(),
     ]);
-    const relationship = relationshipOf({
-      isAssignedSpecialist: row.specialist_user_id === actor.userId,
-      isTeamLeadOfCaseTeam: isTeamLead,
-      isNamedHealthTeamMember: healthTeam !== undefined,
+    return accessFrom(actor, row, {
+      teamOrganisationId: null,
+      inTeam: teamIds.includes(row.team_id),
+      inHealthTeam: healthTeam !== undefined,
       healthTeamConsent: participant.consent_scopes.includes('share-with-health-team'),
-      hasActiveBreakGlass: breakGlass !== undefined,
+      hasBreakGlass: breakGlass !== undefined,
     });
-    const canWork = row.specialist_user_id === actor.userId || (inTeam && actor.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r)));
-    return { row, relationship, canWork, isTeamLead };
   }
 
   async function load(tx: Tx, actor: CaseActor, caseId: string, forUpdate: boolean): Promise<Access> {
@@ -289,6 +315,117 @@ export function createCaseWork(deps: { db: Database; clock: Clock; baseUrl: stri
     };
   }
 
+  /**
+   * A case as a member of staff or a system client may see it, read in one statement (`caseModel`):
+   * the same view as `load` then `view`, with the relationship worked out from the same facts.
+   */
+  async function readView(tx: Tx, actor: Principal, caseId: string, healthFields: boolean): Promise<CaseView & { canWork: boolean; isTeamLead: boolean }> {
+    const now = clock.now();
+    const m = await caseModel(tx, idOf('case', caseId), actor.kind === 'user' ? actor.userId : null, now);
+    if (!m) throw new NotFound('case', caseId);
+    const consentScopes = m.consent_scopes as ConsentScope[];
+    const breakGlass =
+      actor.kind === 'user' && m.break_glass
+        ? { ...m.break_glass, grantedAt: new Date(m.break_glass.grantedAt), expiresAt: new Date(m.break_glass.expiresAt) }
+        : null;
+    const access = accessFrom(actor, m, {
+      teamOrganisationId: m.team_organisation_id,
+      inTeam: Boolean(m.reader_in_team),
+      inHealthTeam: Boolean(m.reader_in_health_team),
+      healthTeamConsent: consentScopes.includes('share-with-health-team'),
+      hasBreakGlass: breakGlass !== null,
+    });
+    const health: HealthFields | null =
+      healthFields && seesHealth(access.relationship)
+        ? {
+            conditionsText: m.conditions_text,
+            conditionCategories: m.condition_categories,
+            fitNote: m.fit_note,
+            fitNoteAdvice: m.fit_note_advice,
+            healthInOwnWords: m.health_in_own_words ?? '',
+          }
+        : null;
+    if (health) {
+      // Every read of health fields is audited, with the relationship that allowed it.
+      await recordAudit(tx, actor.tenantId, clock, {
+        actor: caseAuditActor(actor),
+        action: 'case.health-read',
+        recordType: 'case',
+        recordId: m.id,
+        reason: access.relationship === 'break-glass' ? `break-glass: ${breakGlass?.reason ?? ''}` : `working relationship: ${access.relationship}`,
+        details: { relationship: access.relationship },
+      });
+    }
+    const lists = caseModelLists(m);
+    return {
+      summary: {
+        id: m.id,
+        participantId: m.participant_id,
+        referralId: m.referral_id,
+        referralReference: m.reference,
+        teamId: m.team_id,
+        teamName: m.team_name,
+        specialistUserId: m.specialist_user_id,
+        specialistName: m.specialist_name,
+        phase: m.phase as Phase,
+        regime: m.regime,
+        personName: `${m.given_name} ${m.family_name}`,
+        youngPerson: m.young_person,
+        openedAt: m.opened_at,
+        closedAt: m.closed_at,
+        closureReason: m.closure_reason as ClosureReason | null,
+        closureNote: m.closure_note,
+        lastContactAt: m.last_contact_at,
+        nextAppointmentAt: m.next_appointment_at ? new Date(m.next_appointment_at as unknown as string | Date) : null,
+        version: m.version,
+      },
+      participant: {
+        id: m.participant_id,
+        personId: m.person_id,
+        givenName: m.given_name,
+        familyName: m.family_name,
+        dateOfBirth: m.date_of_birth,
+        nhsNumber: m.nhs_number,
+        addressLine1: m.address_line1,
+        addressLine2: m.address_line2,
+        town: m.town,
+        postcode: m.postcode,
+        phone: m.phone,
+        email: m.email,
+        preferredLanguage: m.preferred_language,
+        contactMethod: m.contact_method,
+        doNotContact: m.do_not_contact,
+        accessibilityNeeds: m.accessibility_needs,
+        regime: m.regime,
+        regimeReason: m.regime_reason,
+        consentScopes,
+      },
+      relationship: access.relationship,
+      health,
+      profile: {
+        workHistory: m.work_history ?? '',
+        skills: m.skills ?? '',
+        qualifications: m.qualifications ?? '',
+        interests: m.interests ?? '',
+        wants: m.wants ?? '',
+        doesNotWant: m.does_not_want ?? '',
+        helps: m.helps ?? '',
+        getsInTheWay: m.gets_in_the_way ?? '',
+        updatedAt: m.profile_updated_at ?? null,
+        updatedBy: m.profile_updated_by ?? null,
+      },
+      plan: lists.plan,
+      appointments: lists.appointments,
+      notes: health ? lists.notes : lists.notes.filter((n) => !isHealthNote(n.kind)),
+      jobs: lists.jobs,
+      events: lists.events,
+      healthTeam: lists.healthTeam,
+      breakGlass,
+      canWork: access.canWork,
+      isTeamLead: access.isTeamLead,
+    };
+  }
+
   return {
     letters,
     accessOf,
@@ -304,6 +441,7 @@ export function createCaseWork(deps: { db: Database; clock: Clock; baseUrl: stri
     tellReferrer,
     closeIn,
     view,
+    readView,
   };
 }
 
