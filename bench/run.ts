@@ -24,8 +24,10 @@ import { benchReferrals, seedBenchReferrals } from './referrals.ts';
  * (GET /api/v1/organisations with a bearer token) and a GOV.UK page, each beside a bare Fastify
  * route; and of referral creation (a FHIR transaction Bundle, and the web form's final "Send"),
  * each beside a plain single-row INSERT; all on PGlite and on PostgreSQL, measured in the same run.
- * On PostgreSQL, with 10,000 cases added, the specialist's caseload page and a case read, beside the
- * bare route. The load generator (autocannon) runs in its own process; on a 2-core machine it shares
+ * Before anything is measured the demo tenant gets 10,000 open cases and 10,000 open referrals
+ * (BENCH_CASES, BENCH_REFERRALS), then ANALYZE. Case reads: a partner's JSON case read beside a raw
+ * point-select route, and the case page beside the JSON read (the goals of issue 12); BENCH_ONLY=reads
+ * runs that part alone. The load generator (autocannon) runs in its own process; on a 2-core machine it shares
  * the cores with the server, so read the ratios.
  *
  * Then referrals at two sizes on both engines (bench/referrals.ts; BENCH_ONLY=referrals runs that
@@ -337,7 +339,7 @@ async function auditOnly(label: string, target: DatabaseTarget): Promise<void> {
 }
 
 const only = process.env.BENCH_ONLY;
-if (only !== 'jobs') for (const line of benchCalculations()) process.stdout.write(`${line}\n`);
+if (only !== 'jobs' && only !== 'reads') for (const line of benchCalculations()) process.stdout.write(`${line}\n`);
 if (!only || only === 'jobs') for (const line of await benchJobs(freshServerDatabase)) process.stdout.write(`${line}\n`);
 if (only === 'calculations' || only === 'jobs') process.exit(0);
 if (only === 'referrals') {
