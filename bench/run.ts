@@ -373,4 +373,4 @@ if (server) {
   process.stdout.write(`PostgreSQL: skipped, nothing answers at ${new URL(SERVER_URL).host} (set BENCH_DATABASE_URL)\n`);
 }
 
-for (const line of await benchReferrals({ load, serverUrl: SERVER_URL })) process.stdout.write(`${line}\n`);
+if (ONLY !== 'reads') for (const line of await benchReferrals({ load, serverUrl: SERVER_URL })) process.stdout.write(`${line}\n`);

@@ -25,7 +25,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     (config.notify.kind === 'govuk-notify'
       ? createNotifyNotifier({ apiKey: config.notify.apiKey, emailTemplateId: config.notify.emailTemplateId, smsTemplateId: config.notify.smsTemplateId })
       : createOutboxNotifier());
-  // Verified sessions and tokens are remembered for a few seconds (ADR 0019): revocation elsewhere takes that long here.
+  // Verified sessions and tokens are remembered for a few seconds (ADR 0020): revocation elsewhere takes that long here.
   const sessions = createVerifiedCache<LoadedSession>(clock, config.authCacheSeconds);
   const tokens = createVerifiedCache<ClientPrincipal>(clock, config.authCacheSeconds);
   const auth = createAuthService({

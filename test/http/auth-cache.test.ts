@@ -5,7 +5,7 @@ import { createServices } from '../../src/services.ts';
 import { bearerToken, browser, createTestApp, type TestApp } from '../support/test-app.ts';
 
 /*
- * Verified sessions and tokens are remembered for AUTH_CACHE_SECONDS (5 by default, ADR 0019). A
+ * Verified sessions and tokens are remembered for AUTH_CACHE_SECONDS (5 by default, ADR 0020). A
  * revocation on the node that made it takes effect at once; on another node over the same
  * database, within those seconds. The clock is injected: nothing here sleeps.
  */

@@ -461,7 +461,7 @@ export async function caseloadsByTeam(tx: Tx, teamIds: readonly string[]) {
 }
 
 /**
- * Everything a case read needs, in one statement (ADR 0019): the case row, its summary, the
+ * Everything a case read needs, in one statement (ADR 0020): the case row, its summary, the
  * participant, the facts that decide the reader's working relationship (team, health team, consent,
  * break-glass), the health fields, profile, plan, appointments, notes, jobs with their weeks,
  * timeline and health team, each list built as JSON inside PostgreSQL. `readerUserId` is null for

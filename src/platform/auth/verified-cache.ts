@@ -2,7 +2,7 @@ import type { Clock } from '../clock/index.ts';
 
 /**
  * Who a session cookie or bearer token belongs to, remembered for a few seconds after the database
- * last said so (ADR 0019). A revocation made on this node (sign-out, password change, an account
+ * last said so (ADR 0020). A revocation made on this node (sign-out, password change, an account
  * disabled) clears it at once; one made on another node, or straight in the database, takes effect
  * here within `seconds`. Keys are hashes of the secrets, never the secrets.
  */

@@ -17,7 +17,7 @@ import {
 import type pg from 'pg';
 
 /**
- * The app's PostgreSQL driver (ADR 0019). Two things Kysely's own Postgres driver does not do:
+ * The app's PostgreSQL driver (ADR 0020). Two things Kysely's own Postgres driver does not do:
  *
  * - **Named prepared statements**, a bounded least-recently-used cache per connection. The app sends
  *   the same few hundred statements over and over; unnamed statements make PostgreSQL parse and plan
