@@ -122,7 +122,7 @@ describe('the policy file', () => {
   type Editable = {
     values: Record<string, number>;
     regimes: Record<string, { allowedActions: string[]; refusedActions: Record<string, unknown> }>;
-    regimeChange: { refusedWhileHealthConditionRecorded: string[] };
+    regimeChange: { refusedWhileHealthConditionRecorded: string[]; platformPolicy: { title: string; statement: string } };
   };
   const edited = (edit: (policy: Editable) => void): unknown => {
     const copy = structuredClone(data) as unknown as Editable;
@@ -166,5 +166,16 @@ describe('the policy file', () => {
       p.values['2027-04-05'] = 2;
     });
     expect(() => parseParticipationPolicy(policy)).toThrow(/exactly one dated version/);
+  });
+
+  test('refuses a regime change rule whose platform policy has no title or no statement, since staff are shown both', () => {
+    const noStatement = edited((p) => {
+      p.regimeChange.platformPolicy.statement = '';
+    });
+    expect(() => parseParticipationPolicy(noStatement)).toThrow();
+    const noTitle = edited((p) => {
+      p.regimeChange.platformPolicy.title = '';
+    });
+    expect(() => parseParticipationPolicy(noTitle)).toThrow();
   });
 });

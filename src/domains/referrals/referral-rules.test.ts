@@ -1,6 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { REFERRAL_STATUSES, type ReferralStatus, type Team } from './referral.ts';
-import { ageOn, capacityOf, checkTransition, decideRegime, isYoungPerson, personMatchKey, routeTeams } from './referral-rules.ts';
+import { MILESTONES, REFERRAL_STATUSES, type ReferralStatus, type Team } from './referral.ts';
+import {
+  ageOn,
+  capacityOf,
+  checkTransition,
+  decideRegime,
+  isLaterMilestone,
+  isTerminal,
+  isYoungPerson,
+  nextStatuses,
+  personMatchKey,
+  routeTeams,
+} from './referral-rules.ts';
 
 // The lifecycle as the issue states it, written out independently of the table in the code.
 const ALLOWED: Record<ReferralStatus, ReferralStatus[]> = {
@@ -114,4 +125,59 @@ test('the same person is matched by name, date of birth and postcode, whatever t
   const b = personMatchKey({ givenName: 'sian', familyName: 'ONeill', dateOfBirth: '1990-01-02', postcode: 'CF101AA' });
   expect(a).toBe(b);
   expect(personMatchKey({ givenName: 'Sian', familyName: 'ONeill', dateOfBirth: '1990-01-03', postcode: 'CF10 1AA' })).not.toBe(a);
+});
+
+describe('the referral lifecycle, as the pages offer it', () => {
+  test('rejected, cancelled, completed and failed are final; every other status can still move', () => {
+    for (const status of REFERRAL_STATUSES) expect(isTerminal(status)).toBe(ALLOWED[status].length === 0);
+  });
+  test('the owning team is offered every allowed move; the side that referred is offered only withdrawal', () => {
+    for (const from of REFERRAL_STATUSES) {
+      expect(nextStatuses(from, 'owner')).toEqual(ALLOWED[from]);
+      expect(nextStatuses(from, 'requester')).toEqual(ALLOWED[from].filter((to) => to === 'cancelled'));
+    }
+  });
+  test("a refusal says why: a move that does not exist, a move that is the other side's, or a missing reason", () => {
+    expect(checkTransition('completed', 'in-progress', 'owner', 'because')).toEqual({ ok: false, why: 'not-allowed' });
+    expect(checkTransition('requested', 'accepted', 'requester', 'because')).toEqual({ ok: false, why: 'not-yours' });
+    expect(checkTransition('requested', 'rejected', 'owner', '')).toEqual({ ok: false, why: 'reason-required' });
+  });
+  test('a move that needs a reason is refused, not crashed, when the reason is missing altogether', () => {
+    expect(checkTransition('in-progress', 'on-hold', 'owner', null)).toEqual({ ok: false, why: 'reason-required' });
+    expect(checkTransition('in-progress', 'on-hold', 'owner', undefined)).toEqual({ ok: false, why: 'reason-required' });
+    expect(checkTransition('accepted', 'in-progress', 'owner', null)).toEqual({ ok: true });
+  });
+});
+
+test('milestones only move forward: a later one is accepted, the same or an earlier one is not', () => {
+  for (const [i, current] of MILESTONES.entries()) {
+    for (const [j, next] of MILESTONES.entries()) expect(isLaterMilestone(current, next)).toBe(j > i);
+  }
+});
+
+describe('age around a birthday', () => {
+  test('the day before a birthday is still the younger age, in any month and any day of the month', () => {
+    expect(ageOn('2002-06-15', '2026-05-20')).toBe(23); // an earlier month, a later day
+    expect(ageOn('2002-06-15', '2026-06-14')).toBe(23); // the same month, the day before
+    expect(ageOn('2002-06-15', '2026-06-15')).toBe(24); // the birthday itself
+    expect(ageOn('2002-06-15', '2026-07-01')).toBe(24); // a later month, an earlier day
+    expect(ageOn('2002-06-15', '2026-12-31')).toBe(24);
+    expect(ageOn('2002-06-15', '2027-01-01')).toBe(24);
+  });
+  test('the youth pathway opens on the 16th birthday and closes on the 25th, in any month', () => {
+    expect(isYoungPerson('2010-06-15', '2026-05-20', true)).toBe(false); // 15, birthday next month
+    expect(isYoungPerson('2010-06-15', '2026-06-15', true)).toBe(true);
+    expect(isYoungPerson('2001-06-15', '2026-05-20', true)).toBe(true); // 24, 25 next month
+    expect(isYoungPerson('2001-06-15', '2026-07-01', true)).toBe(false); // 25 last month
+  });
+});
+
+test('two different people with the same date of birth and postcode are not matched as the same person', () => {
+  const base = { givenName: 'Siân', familyName: 'Jones', dateOfBirth: '1990-01-02', postcode: 'CF10 1AA' };
+  const key = personMatchKey(base);
+  expect(personMatchKey({ ...base, givenName: 'Megan' })).not.toBe(key);
+  expect(personMatchKey({ ...base, familyName: 'Evans' })).not.toBe(key);
+  expect(personMatchKey({ ...base, postcode: 'CF10 1AB' })).not.toBe(key);
+  // Given and family names are not interchangeable.
+  expect(personMatchKey({ ...base, givenName: 'Jones', familyName: 'Siân' })).not.toBe(key);
 });
