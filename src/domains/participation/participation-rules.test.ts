@@ -130,6 +130,16 @@ describe('the policy file', () => {
     return copy;
   };
 
+  // Where the file is wrong, as a path into it, so whoever edits it is pointed at the right place.
+  const problemAt = (policy: unknown): { code: string; path: PropertyKey[] }[] => {
+    try {
+      parseParticipationPolicy(policy);
+    } catch (error) {
+      return (error as { issues: { code: string; path: PropertyKey[] }[] }).issues.map(({ code, path }) => ({ code, path }));
+    }
+    throw new Error('expected the policy file to be refused');
+  };
+
   test('parses, and carries its sources', () => {
     expect(() => parseParticipationPolicy(data)).not.toThrow();
     for (const regime of Object.values(participationPolicy.regimes)) expect(regime.law.url).toBe(WRA_2012_CHAPTER_2);
@@ -143,6 +153,7 @@ describe('the policy file', () => {
       regime.refusedActions = Object.fromEntries(Object.entries(regime.refusedActions).filter(([action]) => action !== 'mandatory-appointment'));
     });
     expect(() => parseParticipationPolicy(policy)).toThrow(/voluntary regime allows no regime-governed action/);
+    expect(problemAt(policy)).toEqual([{ code: 'custom', path: ['regimes', 'voluntary-health', 'allowedActions'] }]);
   });
 
   test('refuses an action that is neither allowed nor refused with a reason', () => {
@@ -152,6 +163,7 @@ describe('the policy file', () => {
       regime.allowedActions = ['mandatory-appointment', 'obligation-wording'];
     });
     expect(() => parseParticipationPolicy(policy)).toThrow(/compliance-doubt-report must be either allowed or refused/);
+    expect(problemAt(policy)).toEqual([{ code: 'custom', path: ['regimes', 'conditional', 'compliance-doubt-report'] }]);
   });
 
   test('refuses a file that would let someone with a health condition onto conditionality', () => {
@@ -159,6 +171,7 @@ describe('the policy file', () => {
       p.regimeChange.refusedWhileHealthConditionRecorded = [];
     });
     expect(() => parseParticipationPolicy(policy)).toThrow(/must be refused while a health condition is recorded/);
+    expect(problemAt(policy)).toEqual([{ code: 'custom', path: ['regimeChange'] }]);
   });
 
   test('refuses a second dated version, since the rules are not keyed by date', () => {
