@@ -136,10 +136,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
 }
 
 /**
- * Jobs in flight per node unless JOBS_CONCURRENCY says otherwise: four per core. Jobs mostly wait
- * on the database or on GOV.UK Notify, so a core keeps several busy; more only queue for pool
- * connections that requests need too.
+ * Jobs in flight per node unless JOBS_CONCURRENCY says otherwise: two per core, at most 16. Jobs
+ * mostly wait on the database or on GOV.UK Notify, so a core keeps a couple busy (a burst of
+ * notifications runs as batches, several jobs to a slot); more would take pool connections that
+ * requests need too: on 2 cores, 4 of the app pool's 10.
  */
 export function defaultJobConcurrency(cores = availableParallelism()): number {
-  return Math.min(32, 4 * cores);
+  return Math.min(16, 2 * cores);
 }
