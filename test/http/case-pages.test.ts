@@ -294,7 +294,7 @@ describe(`case pages on ${testDatabaseKind}`, () => {
   test('jobs: a start moves the case to in work, hours are recorded by week, and an end returns it to job search', async () => {
     const c = await caseOn(t, { regime: 'voluntary-health' });
     const s = await signedIn('specialist');
-    const job = { employer: 'Fosse Foods', role: 'Picker', hoursPerWeek: '16', hourlyPay: '£12.21', contractType: 'permanent' };
+    const job = { employer: 'Fosse Foods', role: 'Picker', hoursPerWeek: '16', hourlyPay: '£12.71', contractType: 'permanent' };
     await refused(
       s,
       c.caseId,
@@ -312,7 +312,7 @@ describe(`case pages on ${testDatabaseKind}`, () => {
       'caseload.done.job',
     );
     expect(started).toContain('Picker at Fosse Foods');
-    expect(started).toContain('£12.21');
+    expect(started).toContain('£12.71');
     expect(started).toContain('In work (in-work support)');
     const jobId = new RegExp(`/cases/${c.caseId}/jobs/([0-9a-f-]{36})/week`).exec(started)?.[1] ?? '';
     expect((await s.get(`/cases/${c.caseId}/jobs/${jobId}/week`)).body).toContain('value="1"');

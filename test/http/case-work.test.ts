@@ -22,7 +22,7 @@ import { DomainError } from '../../src/platform/errors/index.ts';
 import { toHttpFailure } from '../../src/platform/http/problem.ts';
 import { api, auditRows, caseOn, LEICESTER_IPS, outboxFor, rowCount } from '../support/case-regimes.ts';
 import { staffPrincipal } from '../support/referrals.ts';
-import { bearerToken, createTestApp, type TestApp } from '../support/test-app.ts';
+import { bearerToken, browser, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
 
 // The work on a case, service first, with the API where it adds something: phases, appointments,
@@ -146,7 +146,8 @@ describe(`case work on ${testDatabaseKind}`, () => {
       employer: 'Leicester Bakery',
       role: 'Baker',
       hoursPerWeek: 16,
-      hourlyPay: 12.5,
+      // The National Living Wage from 1 April 2026: sustained work needs at least it (the person is 38).
+      hourlyPay: 12.71,
       contractType: 'permanent',
       startDate: '2026-08-03',
     });
@@ -225,6 +226,49 @@ describe(`case work on ${testDatabaseKind}`, () => {
     await expect(cases.recordJobWeek(c.specialist, c.caseId, jobId, { week: 520, hours: 20 })).rejects.toMatchObject({ code: 'invalid-input' });
   });
 
+  test('sustained work checks pay: a job without pay, or paid below the minimum wage for the person’s age, does not count; recorded pay does', async () => {
+    const c = await caseOn(t, { regime: 'voluntary-health' });
+    // Through the API without pay: it is recorded as not known, and the case page says so.
+    const started = await api(t, ips).send('POST', `/api/v1/cases/${c.caseId}/jobs`, {
+      employer: 'Leicester Laundry',
+      role: 'Presser',
+      hoursPerWeek: 20,
+      contractType: 'permanent',
+      startDate: '2026-08-03',
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const jobId = (started.json() as { id: string }).id;
+    expect((await cases.view(c.specialist, c.caseId)).jobs[0]).toMatchObject({ id: jobId, hourlyPay: null });
+    // Thirteen weeks of 20 hours, pay not recorded: before, this was sustained work on 2 November 2026.
+    for (let week = 1; week <= 12; week++) await cases.recordJobWeek(c.specialist, c.caseId, jobId, { week, hours: 20 });
+    const thirteen = await api(t, ips).send('POST', `/api/v1/cases/${c.caseId}/jobs/${jobId}/weeks`, { week: 13, hours: 20 });
+    expect(thirteen.statusCode, thirteen.body).toBe(200);
+    const answer = thirteen.json() as { pay: { notRecorded: number[] }; reasons: string[] };
+    expect(answer).toMatchObject({ sustained: false, sustainedOn: null, hourlyPay: null, pay: { checked: true, belowMinimum: [] } });
+    expect(answer.pay.notRecorded).toHaveLength(13);
+    expect(answer.reasons).toContain('pay not recorded for weeks 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13: not counted');
+    const b = browser(t.app);
+    await b.signIn('specialist@leicester.bridgework.example');
+    const page = await b.get(`/cases/${c.caseId}`);
+    expect(page.body).toContain('Pay not recorded for weeks 1, 2, 3');
+    expect(await referralState(c.referralId)).not.toMatchObject({ business_status: 'sustained-13-weeks' });
+
+    // Weeks 1–12 paid £10 an hour, below the £12.71 National Living Wage for a 38-year-old: still not sustained.
+    for (let week = 1; week <= 12; week++) await cases.recordJobWeek(c.specialist, c.caseId, jobId, { week, hours: 20, hourlyPay: 10 });
+    const below = await cases.recordJobWeek(c.specialist, c.caseId, jobId, { week: 13, hours: 20, hourlyPay: '10.00' });
+    expect(below).toMatchObject({ sustained: false });
+    expect(below.pay.belowMinimum).toHaveLength(13);
+    expect(below.reasons).toContain('week 13: paid £10.00 an hour, below the £12.71 minimum wage (21-and-over): not counted');
+
+    // The real pay, £12.75, recorded week by week: sustained on the day after week 13 (3 August + 91 days = 2 November).
+    for (let week = 1; week <= 12; week++) await cases.recordJobWeek(c.specialist, c.caseId, jobId, { week, hours: 20, hourlyPay: 12.75 });
+    const paid = await api(t, ips).send('POST', `/api/v1/cases/${c.caseId}/jobs/${jobId}/weeks`, { week: 13, hours: 20, hourlyPay: 12.75 });
+    expect(paid.json()).toMatchObject({ sustained: true, sustainedOn: '2026-11-02', hourlyPay: 12.75 });
+    expect(await referralState(c.referralId)).toMatchObject({ business_status: 'sustained-13-weeks' });
+    // The person's download carries the pay per week.
+    expect((await cases.view(c.specialist, c.caseId)).jobs[0]?.weeks[12]).toEqual({ week: 13, hours: 20, hourlyPay: 12.75 });
+  });
+
   test('reaching the person by a contact attempt after acceptance counts as contact on the case', async () => {
     const c = await caseOn(t, { regime: 'voluntary-health' });
     expect((await cases.view(c.specialist, c.caseId)).summary.lastContactAt).toBeNull();
@@ -298,7 +342,8 @@ describe(`generated junk on ${testDatabaseKind}`, () => {
       employer: 'Leicester Bakery',
       role: 'Baker',
       hoursPerWeek: 16,
-      hourlyPay: 12.5,
+      // The National Living Wage from 1 April 2026: sustained work needs at least it (the person is 38).
+      hourlyPay: 12.71,
       contractType: 'permanent',
       startDate: '2026-08-03',
     });

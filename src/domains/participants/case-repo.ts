@@ -325,13 +325,15 @@ export async function listJobs(tx: Tx, caseId: string): Promise<Job[]> {
     employer: r.employer,
     role: r.role,
     hoursPerWeek: Number(r.hours_per_week),
-    hourlyPay: Number(r.hourly_pay),
+    hourlyPay: r.hourly_pay === null ? null : Number(r.hourly_pay),
     contractType: r.contract_type,
     startDate: r.start_date,
     endDate: r.end_date,
     endReason: r.end_reason,
     sustainedOn: r.sustained_on,
-    weeks: weeks.filter((w) => w.job_id === r.id).map((w) => ({ week: w.week, hours: Number(w.hours) })),
+    weeks: weeks
+      .filter((w) => w.job_id === r.id)
+      .map((w) => ({ week: w.week, hours: Number(w.hours), hourlyPay: w.hourly_pay === null ? null : Number(w.hourly_pay) })),
   }));
 }
 

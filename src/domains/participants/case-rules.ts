@@ -1,7 +1,11 @@
+import nationalLivingWageFile from '../../../policy/national-living-wage.json' with { type: 'json' };
+import nmw18To20File from '../../../policy/national-minimum-wage-18-to-20.json' with { type: 'json' };
+import nmwApprenticeFile from '../../../policy/national-minimum-wage-apprentice.json' with { type: 'json' };
+import nmwUnder18File from '../../../policy/national-minimum-wage-under-18.json' with { type: 'json' };
 import minimumHoursFile from '../../../policy/sustained-work-minimum-weekly-hours.json' with { type: 'json' };
 import qualifyingWeeksFile from '../../../policy/sustained-work-qualifying-weeks.json' with { type: 'json' };
 import windowWeeksFile from '../../../policy/sustained-work-window-weeks.json' with { type: 'json' };
-import { type PolicyValue, parsePolicyParameter, valueAt } from '../../platform/policy/index.ts';
+import { type PolicyParameter, type PolicyValue, parsePolicyParameter, valueAt } from '../../platform/policy/index.ts';
 import type { ConsentScope, NoteKind, Phase, Relationship } from './case.ts';
 import { HEALTH_NOTE_KINDS } from './case.ts';
 
@@ -63,6 +67,49 @@ export function afterMissedAppointment(input: { voluntary: boolean; mandatory: b
 const minimumHours = parsePolicyParameter(minimumHoursFile);
 const qualifyingWeeks = parsePolicyParameter(qualifyingWeeksFile);
 const windowWeeks = parsePolicyParameter(windowWeeksFile);
+const WAGES = {
+  '21-and-over': parsePolicyParameter(nationalLivingWageFile),
+  '18-to-20': parsePolicyParameter(nmw18To20File),
+  'under-18': parsePolicyParameter(nmwUnder18File),
+  apprentice: parsePolicyParameter(nmwApprenticeFile),
+} as const;
+export type WageBand = keyof typeof WAGES;
+
+const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addYears = (iso: string, years: number) => `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
+
+/** The value in force on `date`; a date before the first value takes the value as first written. */
+function inForce(p: PolicyParameter, date: string): PolicyValue {
+  const [first = date] = Object.keys(p.values).sort();
+  return valueAt(p, date < first ? first : date);
+}
+
+/** Whole years of age on `date` (a birthday on 29 February is reached on 1 March in other years). */
+export function ageOn(dateOfBirth: string, date: string): number {
+  const years = Number(date.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  return date.slice(5) >= dateOfBirth.slice(5) ? years : years - 1;
+}
+
+/**
+ * The minimum hourly pay for a worker on `date`: the National Living Wage at 21 and over, the National
+ * Minimum Wage for 18 to 20 and under 18, and the apprentice rate for an apprentice under 19 or in the
+ * first year of the apprenticeship (taken as starting on the job's start date). An unknown date of birth
+ * takes the National Living Wage, the highest rate, so pay is never counted on a guess.
+ */
+export function minimumWage(input: { dateOfBirth: string | null; date: string; apprenticeSince?: string | null }): {
+  band: WageBand;
+  age: number | null;
+  parameter: PolicyValue;
+} {
+  const age = input.dateOfBirth ? ageOn(input.dateOfBirth, input.date) : null;
+  const ageBand: WageBand = age === null || age >= 21 ? '21-and-over' : age >= 18 ? '18-to-20' : 'under-18';
+  const apprentice = input.apprenticeSince != null && ((age !== null && age < 19) || input.date < addYears(input.apprenticeSince, 1));
+  const band = apprentice ? 'apprentice' : ageBand;
+  return { band, age, parameter: inForce(WAGES[band], input.date) };
+}
+
+/** One week of a job as recorded: hours, and the hourly pay that week when it differed from the job's. */
+export type JobWeek = { week: number; hours: number; hourlyPay?: number | null };
 
 export type SustainedWork = {
   sustained: boolean;
@@ -71,31 +118,78 @@ export type SustainedWork = {
   /** The day after that week ends: when the outcome is achieved. */
   sustainedOn: string | null;
   bestWindow: { fromWeek: number; qualifyingWeeks: number };
+  /**
+   * The pay check: whether it applied (not to self-employment), weeks of enough hours whose pay is not
+   * recorded, and weeks of enough hours paid below the minimum wage for the person's age.
+   */
+  pay: {
+    checked: boolean;
+    notRecorded: number[];
+    belowMinimum: { week: number; hourlyPay: number; minimum: number; band: WageBand }[];
+  };
   reasons: string[];
   parameters: PolicyValue[];
 };
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * The sustained-work rule, worked out from the weeks recorded: a job counts as sustained once some
- * run of `window` consecutive weeks holds at least `qualifying` weeks of `minimum` hours or more.
- * Unrecorded weeks count as not worked, so the outcome is never claimed on a guess.
+ * run of `window` consecutive weeks holds at least `qualifying` weeks of `minimum` hours or more, each
+ * paid at least the National Living Wage or the National Minimum Wage for the person's age that week
+ * (the IPS job outcome: 7 hours a week for 13 weeks in 16, at the minimum wage). A week's pay is the
+ * pay recorded for that week, else the job's. Unrecorded weeks count as not worked, and a week whose
+ * pay is not recorded does not count, so the outcome is never claimed on a guess. Self-employment has
+ * no minimum wage: its weeks count on hours alone.
  */
-export function sustainedWork(job: { startDate: string; weeks: readonly { week: number; hours: number }[] }): SustainedWork {
+export function sustainedWork(
+  job: { startDate: string; hourlyPay: number | null; contractType?: string; weeks: readonly JobWeek[] },
+  person: { dateOfBirth: string | null } = { dateOfBirth: null },
+): SustainedWork {
   // A job that started before the rule was first in force is judged by the rule as first written.
-  const params = [minimumHours, qualifyingWeeks, windowWeeks].map((p) => {
-    const [firstInForce = job.startDate] = Object.keys(p.values).sort();
-    return valueAt(p, [firstInForce, job.startDate].sort()[1] ?? job.startDate);
-  });
+  const params = [minimumHours, qualifyingWeeks, windowWeeks].map((p) => inForce(p, job.startDate));
   const [min, need, window] = params.map((p) => p.value) as [number, number, number];
-  const hoursIn = new Map(job.weeks.map((w) => [w.week, w.hours]));
+  const checked = job.contractType !== 'self-employed';
+  const apprenticeSince = job.contractType === 'apprenticeship' ? job.startDate : null;
+  const byWeek = new Map(job.weeks.map((w) => [w.week, w]));
+  const wageParameters = new Map<string, PolicyValue>();
+  const notRecorded: number[] = [];
+  const belowMinimum: SustainedWork['pay']['belowMinimum'] = [];
+  const qualifies = new Map<number, boolean>();
+  for (const w of job.weeks) {
+    if (w.hours < min) {
+      qualifies.set(w.week, false);
+      continue;
+    }
+    if (!checked) {
+      qualifies.set(w.week, true);
+      continue;
+    }
+    const pay = w.hourlyPay ?? job.hourlyPay;
+    const wage = minimumWage({ dateOfBirth: person.dateOfBirth, date: addDays(job.startDate, (w.week - 1) * 7), apprenticeSince });
+    wageParameters.set(`${wage.parameter.name}@${wage.parameter.effectiveFrom}`, wage.parameter);
+    if (pay === null || pay === undefined) notRecorded.push(w.week);
+    else if (pay < wage.parameter.value) belowMinimum.push({ week: w.week, hourlyPay: pay, minimum: wage.parameter.value, band: wage.band });
+    qualifies.set(w.week, pay !== null && pay !== undefined && pay >= wage.parameter.value);
+  }
+  notRecorded.sort((a, b) => a - b);
+  belowMinimum.sort((a, b) => a.week - b.week);
+  const parameters = [
+    ...params,
+    ...[...wageParameters.values()].sort((a, b) => a.name.localeCompare(b.name) || a.effectiveFrom.localeCompare(b.effectiveFrom)),
+  ];
+  const pay = { checked, notRecorded, belowMinimum };
+  const payReasons = [
+    ...(checked ? [] : ['self-employed: the minimum wage does not apply, so weeks count on hours alone']),
+    ...(notRecorded.length ? [`pay not recorded for week${notRecorded.length > 1 ? 's' : ''} ${notRecorded.join(', ')}: not counted`] : []),
+    ...belowMinimum.map(
+      (b) => `week ${b.week}: paid £${b.hourlyPay.toFixed(2)} an hour, below the £${b.minimum.toFixed(2)} minimum wage (${b.band}): not counted`,
+    ),
+  ];
   const lastWeek = Math.max(0, ...job.weeks.map((w) => w.week));
   let best = { fromWeek: 1, qualifyingWeeks: 0 };
   for (let from = 1; from <= Math.max(1, lastWeek); from++) {
     let count = 0;
     for (let week = from; week < from + window; week++) {
-      if ((hoursIn.get(week) ?? 0) >= min) count++;
+      if (qualifies.get(week) === true && byWeek.has(week)) count++;
       if (count >= need) {
         const sustainedOn = addDays(job.startDate, week * 7);
         return {
@@ -103,8 +197,12 @@ export function sustainedWork(job: { startDate: string; weeks: readonly { week: 
           metInWeek: week,
           sustainedOn,
           bestWindow: { fromWeek: from, qualifyingWeeks: count },
-          reasons: [`${count} weeks of ${min} hours or more in weeks ${from}–${week}, within ${window} consecutive weeks`],
-          parameters: params,
+          pay,
+          reasons: [
+            `${count} weeks of ${min} hours or more${checked ? ' at the minimum wage or more' : ''} in weeks ${from}–${week}, within ${window} consecutive weeks`,
+            ...payReasons,
+          ],
+          parameters,
         };
       }
     }
@@ -115,7 +213,11 @@ export function sustainedWork(job: { startDate: string; weeks: readonly { week: 
     metInWeek: null,
     sustainedOn: null,
     bestWindow: best,
-    reasons: [`at most ${best.qualifyingWeeks} of the ${need} weeks of ${min} hours or more needed within ${window} consecutive weeks`],
-    parameters: params,
+    pay,
+    reasons: [
+      `at most ${best.qualifyingWeeks} of the ${need} weeks of ${min} hours or more${checked ? ' at the minimum wage or more' : ''} needed within ${window} consecutive weeks`,
+      ...payReasons,
+    ],
+    parameters,
   };
 }

@@ -89,11 +89,19 @@ export const outcomeSchema = z.object({
 export const noteSchema = z.object({ kind: z.enum(STAFF_NOTE_KINDS, { error: 'cases.error.noteKind' }), body: text(4000, 'cases.error.noteBody') });
 export const ownNoteSchema = z.object({ body: text(4000, 'cases.error.noteBody') });
 
+/** An amount that may be left out (blank, null or missing): then it is not recorded. */
+const optionalAmount = (min: number, max: number, message: string) =>
+  z
+    .union([z.literal(''), z.null(), amount(min, max, message)], { error: message })
+    .optional()
+    .transform((v) => (v === '' || v === undefined ? null : v));
+
 export const jobStartSchema = z.object({
   employer: text(200, 'cases.error.employer'),
   role: text(200, 'cases.error.role'),
   hoursPerWeek: amount(0.5, 100, 'cases.error.hours'),
-  hourlyPay: amount(0, 1000, 'cases.error.pay'),
+  /** Pounds an hour; may be left blank when not known yet, and then the job cannot count as sustained work until it is. */
+  hourlyPay: optionalAmount(0, 1000, 'cases.error.pay'),
   contractType: z.enum(CONTRACT_TYPES, { error: 'cases.error.contract' }),
   startDate: isoDate('cases.error.startDate'),
 });
@@ -103,6 +111,8 @@ export const jobWeekSchema = z.object({
     .transform(Number)
     .pipe(z.number().int('cases.error.week').min(1, 'cases.error.week').max(520, 'cases.error.week')),
   hours: amount(0, 100, 'cases.error.weekHours'),
+  /** The hourly pay that week, when it is not the job's (a pay rise, or pay recorded late). */
+  hourlyPay: optionalAmount(0, 1000, 'cases.error.pay'),
 });
 export const jobEndSchema = z.object({ endDate: isoDate('cases.error.endDate'), reason: text(500, 'cases.error.endReason') });
 

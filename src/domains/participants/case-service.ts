@@ -369,7 +369,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
           w,
           'job-start',
           { action: 'case.job-start', reason: 'job start recorded', details: { job: id } },
-          { details: { job: id, employer: v.employer, role: v.role, startDate: v.startDate, hoursPerWeek: v.hoursPerWeek } },
+          { details: { job: id, employer: v.employer, role: v.role, startDate: v.startDate, hoursPerWeek: v.hoursPerWeek, hourlyPay: v.hourlyPay } },
         );
         const job = { id, employer: v.employer, role: v.role, startDate: v.startDate, endDate: null, endReason: null };
         await deps.jobEvents?.started?.(w.tx, jobEvent(w, job));
@@ -377,8 +377,9 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
       });
     },
     /**
-     * Hours worked in one week of a job. When the recorded weeks first meet the sustained-work rule,
-     * the job is marked sustained and the referral reaches its "sustained 13 weeks" milestone.
+     * Hours worked in one week of a job, and the pay that week when it is not the job's. When the
+     * recorded weeks first meet the sustained-work rule (hours and pay at the minimum wage for the
+     * person's age), the job is marked sustained and the referral reaches its "sustained 13 weeks" milestone.
      */
     async recordJobWeek(actor: CaseActor, caseId: string, jobId: string, input: unknown, hooks: WriteHooks<ReturnType<typeof sustainedWork>> = {}) {
       idOf('job', jobId);
@@ -393,11 +394,15 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         }
         await tables(w.tx)
           .insertInto('case_job_weeks')
-          .values({ tenant_id: actor.tenantId, job_id: jobId, week: v.week, hours: v.hours })
-          .onConflict((oc) => oc.columns(['tenant_id', 'job_id', 'week']).doUpdateSet({ hours: v.hours }))
+          .values({ tenant_id: actor.tenantId, job_id: jobId, week: v.week, hours: v.hours, hourly_pay: v.hourlyPay })
+          .onConflict((oc) => oc.columns(['tenant_id', 'job_id', 'week']).doUpdateSet({ hours: v.hours, hourly_pay: v.hourlyPay }))
           .execute();
-        const weeks = [...job.weeks.filter((x) => x.week !== v.week), { week: v.week, hours: v.hours }];
-        const result = sustainedWork({ startDate: job.startDate, weeks });
+        const weeks = [...job.weeks.filter((x) => x.week !== v.week), { week: v.week, hours: v.hours, hourlyPay: v.hourlyPay }];
+        const person = await findParticipant(w.tx, w.row.participant_id);
+        const result = sustainedWork(
+          { startDate: job.startDate, hourlyPay: job.hourlyPay, contractType: job.contractType, weeks },
+          { dateOfBirth: person?.dateOfBirth ?? null },
+        );
         if (result.sustained && !job.sustainedOn) {
           await tables(w.tx).updateTable('case_jobs').set({ sustained_on: result.sustainedOn, updated_at: w.now }).where('id', '=', jobId).execute();
           await referrals.milestoneIn(w.tx, referralActor(actor), w.row.referral_id, 'sustained-13-weeks', await tellReferrer(w));
@@ -405,8 +410,8 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         await record(
           w,
           'job-week',
-          { action: 'case.job-week', reason: `week ${v.week}: ${v.hours} hours` },
-          { details: { job: jobId, week: v.week, hours: v.hours, sustained: result.sustained } },
+          { action: 'case.job-week', reason: `week ${v.week}: ${v.hours} hours${v.hourlyPay === null ? '' : ` at £${v.hourlyPay.toFixed(2)} an hour`}` },
+          { details: { job: jobId, week: v.week, hours: v.hours, hourlyPay: v.hourlyPay, sustained: result.sustained } },
         );
         return result;
       });

@@ -111,13 +111,15 @@ export type Job = {
   employer: string;
   role: string;
   hoursPerWeek: number;
-  hourlyPay: number;
+  /** Pounds an hour, or null when not recorded: a job without pay never counts as sustained work. */
+  hourlyPay: number | null;
   contractType: string;
   startDate: string;
   endDate: string | null;
   endReason: string | null;
   sustainedOn: string | null;
-  weeks: { week: number; hours: number }[];
+  /** Hours worked each week, and the hourly pay that week when it was recorded (else the job's). */
+  weeks: { week: number; hours: number; hourlyPay: number | null }[];
 };
 
 export type CaseEvent = {
@@ -228,7 +230,7 @@ export type CaseTables = {
     employer: string;
     role: string;
     hours_per_week: Numeric;
-    hourly_pay: Numeric;
+    hourly_pay: Numeric | null;
     contract_type: string;
     start_date: string;
     end_date: string | null;
@@ -237,7 +239,7 @@ export type CaseTables = {
     created_at: Timestamp;
     updated_at: Timestamp;
   };
-  case_job_weeks: { tenant_id: string; job_id: string; week: number; hours: Numeric };
+  case_job_weeks: { tenant_id: string; job_id: string; week: number; hours: Numeric; hourly_pay: Numeric | null };
   case_health_team: { tenant_id: string; case_id: string; user_id: string; added_at: Timestamp };
   break_glass_grants: {
     tenant_id: string;

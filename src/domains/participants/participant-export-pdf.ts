@@ -273,7 +273,8 @@ export function buildExportPdf(r: ParticipantRecord, t: Translate, lang: Languag
   blocks.push(section('participant.export.jobs'));
   if (r.jobs.length === 0) blocks.push(nothing);
   for (const j of r.jobs) {
-    const pay = j.hourlyPay.toLocaleString(lang === 'cy' ? 'cy-GB' : 'en-GB', { style: 'currency', currency: 'GBP' });
+    const money = (n: number) => n.toLocaleString(lang === 'cy' ? 'cy-GB' : 'en-GB', { style: 'currency', currency: 'GBP' });
+    const pay = j.hourlyPay === null ? t('participant.export.payNotRecorded') : money(j.hourlyPay);
     blocks.push(
       { kind: 'heading', level: 3, text: `${j.role}, ${j.employer}` },
       {
@@ -292,8 +293,8 @@ export function buildExportPdf(r: ParticipantRecord, t: Translate, lang: Languag
     if (j.weeks.length)
       blocks.push({
         kind: 'table',
-        head: [t('participant.export.week'), t('participant.export.weekHours')],
-        rows: j.weeks.map((w) => [String(w.week), String(w.hours)]),
+        head: [t('participant.export.week'), t('participant.export.weekHours'), t('participant.export.weekPay')],
+        rows: j.weeks.map((w) => [String(w.week), String(w.hours), w.hourlyPay === null ? '' : money(w.hourlyPay)]),
       });
   }
 

@@ -138,7 +138,7 @@ function record(overrides: Partial<ParticipantRecord> = {}): ParticipantRecord {
         endDate: null,
         endReason: null,
         sustainedOn: null,
-        weeks: [{ week: 1, hours: 16 }],
+        weeks: [{ week: 1, hours: 16, hourlyPay: null }],
       },
     ],
     events: [
@@ -307,7 +307,7 @@ describe('the machine-readable export', () => {
         followUpOf: null,
       },
     ]);
-    expect(data.jobs[0]?.weeks).toEqual([{ week: 1, hours: 16 }]);
+    expect(data.jobs[0]?.weeks).toEqual([{ week: 1, hours: 16, hourlyPay: null }]);
     expect(data.history.map((e) => e.kind)).toEqual(['consent', 'plan', 'phase']);
     expect(data.benefitsBeforeWork).toEqual([]);
     expect(data.bridgeBackGuarantees).toEqual([]);

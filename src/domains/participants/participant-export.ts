@@ -231,13 +231,17 @@ export const participantExportSchema = z
           employer: text,
           role: text,
           hoursPerWeek: z.number(),
-          hourlyPay: z.number().describe('Pounds an hour'),
+          hourlyPay: z.number().nullable().describe('Pounds an hour; null when not recorded'),
           contractType: z.string(),
           startDate: day,
           endDate: day.nullable(),
           endReason: optional,
           sustainedOn: day.nullable().describe('When 13 weeks of work were reached, if they were'),
-          weeks: z.array(z.object({ week: z.number().int(), hours: z.number() })).describe('Hours worked, week by week from the start date'),
+          weeks: z
+            .array(
+              z.object({ week: z.number().int(), hours: z.number(), hourlyPay: z.number().nullable().describe('Pounds an hour that week, when recorded') }),
+            )
+            .describe('Hours worked, week by week from the start date'),
         }),
       )
       .describe('Jobs started, with the hours worked each week'),

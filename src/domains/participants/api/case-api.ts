@@ -14,6 +14,7 @@ import {
   PLAN_OWNERS,
   PLAN_STATUSES,
 } from '../case.ts';
+import type { SustainedWork } from '../case-rules.ts';
 import {
   appointmentSchema,
   closeSchema,
@@ -127,13 +128,15 @@ const caseSchema = caseSummarySchema.extend({
       employer: z.string(),
       role: z.string(),
       hoursPerWeek: z.number(),
-      hourlyPay: z.number(),
+      /** Pounds an hour; null when not recorded (the job then cannot count as sustained work). */
+      hourlyPay: z.number().nullable(),
       contractType: z.string(),
       startDate: z.iso.date(),
       endDate: z.iso.date().nullable(),
       endReason: z.string().nullable(),
       sustainedOn: z.iso.date().nullable(),
-      weeks: z.array(z.object({ week: z.number().int(), hours: z.number() })),
+      /** `hourlyPay` is the pay that week when recorded; otherwise the job's pay applies. */
+      weeks: z.array(z.object({ week: z.number().int(), hours: z.number(), hourlyPay: z.number().nullable() })),
     }),
   ),
   events: z.array(
@@ -244,8 +247,15 @@ const jobWeekRecordedSchema = z.object({
   jobId: z.uuid(),
   week: z.number().int(),
   hours: z.number(),
+  hourlyPay: z.number().nullable(),
   sustained: z.boolean(),
   sustainedOn: z.iso.date().nullable(),
+  /** Weeks of enough hours that did not count because their pay is not recorded, or is below the minimum wage for the person's age. */
+  pay: z.object({
+    checked: z.boolean(),
+    notRecorded: z.array(z.number().int()),
+    belowMinimum: z.array(z.object({ week: z.number().int(), hourlyPay: z.number(), minimum: z.number(), band: z.string() })),
+  }),
   reasons: z.array(z.string()),
 });
 const jobEndedSchema = z.object({ caseId: z.uuid(), jobId: z.uuid(), endDate: z.iso.date() });
@@ -370,13 +380,15 @@ export function caseOperations(cases: CaseService) {
       body: jobWeekSchema,
       response: jobWeekRecordedSchema,
       handler: async ({ principal, params, body, afterWrite }) => {
-        const recorded = (r: { sustained: boolean; sustainedOn: string | null; reasons: string[] }) => ({
+        const recorded = (r: SustainedWork) => ({
           caseId: params.id,
           jobId: params.jobId,
           week: body.week,
           hours: body.hours,
+          hourlyPay: body.hourlyPay,
           sustained: r.sustained,
           sustainedOn: r.sustainedOn,
+          pay: r.pay,
           reasons: r.reasons,
         });
         return recorded(await cases.recordJobWeek(principal, params.id, params.jobId, body, { afterWrite: (tx, r) => afterWrite(tx, recorded(r)) }));

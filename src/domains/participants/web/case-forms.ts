@@ -7,7 +7,7 @@ import { isVoluntary, REGIMES } from '../../participation/index.ts';
 import { APPOINTMENT_MODES, APPOINTMENT_OUTCOMES, CLOSURE_REASONS, CONTRACT_TYPES, MANAGED_CONSENTS, PLAN_OWNERS, STAFF_NOTE_KINDS } from '../case.ts';
 import { nextPhases } from '../case-rules.ts';
 import type { CaseService } from '../case-service.ts';
-import { appointmentTime, normaliseAmount, normaliseTime, type Row, row, day as showDay } from './case-format.ts';
+import { appointmentTime, money, normaliseAmount, normaliseTime, type Row, row, day as showDay } from './case-format.ts';
 import type { abilities, FullCaseView } from './case-page.ts';
 
 /** A form page about one case: what it shows, and what posting it does. */
@@ -290,7 +290,7 @@ export const CASE_FORMS: readonly CaseForm[] = [
         input(state, 'employer', t('caseload.job.employer')),
         input(state, 'role', t('caseload.job.role')),
         input(state, 'hoursPerWeek', t('caseload.job.hoursPerWeek'), { hint: t('caseload.job.hoursHint'), width: 4, numeric: true }),
-        input(state, 'hourlyPay', t('caseload.job.hourlyPay'), { hint: t('caseload.job.payHint'), width: 5, numeric: true, prefix: '£' }),
+        input(state, 'hourlyPay', t('caseload.job.hourlyPayOptional'), { hint: t('caseload.job.payHint'), width: 5, numeric: true, prefix: '£' }),
         radios(
           state,
           'contractType',
@@ -324,11 +324,18 @@ export const CASE_FORMS: readonly CaseForm[] = [
             numeric: true,
           }),
           input(state, 'hours', t('caseload.job.weekHours'), { hint: t('caseload.job.weekHoursHint'), width: 4, numeric: true }),
+          input(state, 'hourlyPay', t('caseload.job.weekPay'), {
+            hint: job.hourlyPay === null ? t('caseload.job.weekPayHintNone') : t('caseload.job.weekPayHint', { pay: money(job.hourlyPay, lang) }),
+            width: 5,
+            numeric: true,
+            prefix: '£',
+          }),
         ],
         button: t('caseload.save'),
       };
     },
-    submit: ({ cases, user, caseId, body, params }) => cases.recordJobWeek(user, caseId, params.jobId ?? '', { ...body, hours: normaliseAmount(body.hours) }),
+    submit: ({ cases, user, caseId, body, params }) =>
+      cases.recordJobWeek(user, caseId, params.jobId ?? '', { ...body, hours: normaliseAmount(body.hours), hourlyPay: normaliseAmount(body.hourlyPay) }),
     done: 'week',
   },
   {

@@ -99,12 +99,29 @@ function eventDetail(e: CaseEvent, t: Translate): string | null {
   return e.reason;
 }
 
-function jobCard(job: Job, base: string, canWork: boolean, t: Translate, lang: Language) {
-  const sustained = sustainedWork(job);
+function jobCard(job: Job, dateOfBirth: string | null, base: string, canWork: boolean, t: Translate, lang: Language) {
+  const sustained = sustainedWork(job, { dateOfBirth });
   const needed = sustained.parameters[1]?.value ?? 13;
-  const status = job.sustainedOn
-    ? t('caseload.job.sustainedOn', { date: day(job.sustainedOn, lang) })
-    : t('caseload.job.notYetSustained', { weeks: sustained.bestWindow.qualifyingWeeks, needed });
+  const weeksList = (weeks: readonly number[]) => weeks.join(', ');
+  // Why weeks of enough hours did not count: pay not recorded, or below the minimum wage for the person's age.
+  const payNotes = job.sustainedOn
+    ? []
+    : [
+        ...(sustained.pay.notRecorded.length ? [t('caseload.job.payNotRecordedWeeks', { weeks: weeksList(sustained.pay.notRecorded) })] : []),
+        ...(sustained.pay.belowMinimum.length
+          ? [t('caseload.job.belowMinimumWeeks', { weeks: weeksList(sustained.pay.belowMinimum.map((b) => b.week)) })]
+          : []),
+      ];
+  const status = [
+    job.sustainedOn
+      ? t('caseload.job.sustainedOn', { date: day(job.sustainedOn, lang) })
+      : t('caseload.job.notYetSustained', { weeks: sustained.bestWindow.qualifyingWeeks, needed }),
+    ...payNotes,
+  ].join(' ');
+  const weekText = (w: Job['weeks'][number]) =>
+    w.hourlyPay === null
+      ? t('caseload.job.week', { week: w.week, hours: hours(w.hours, lang) })
+      : t('caseload.job.weekPaid', { week: w.week, hours: hours(w.hours, lang), pay: money(w.hourlyPay, lang) });
   const actions = canWork && !job.endDate;
   return {
     card: {
@@ -120,15 +137,11 @@ function jobCard(job: Job, base: string, canWork: boolean, t: Translate, lang: L
     },
     rows: [
       row(t('caseload.job.hoursPerWeek'), hours(job.hoursPerWeek, lang), t),
-      row(t('caseload.job.hourlyPay'), money(job.hourlyPay, lang), t),
+      row(t('caseload.job.hourlyPay'), job.hourlyPay === null ? t('caseload.job.payNotRecorded') : money(job.hourlyPay, lang), t),
       row(t('caseload.job.contract'), t(`cases.contract.${job.contractType}`), t),
       row(t('caseload.job.startDate'), day(job.startDate, lang), t),
       ...(job.endDate ? [row(t('caseload.job.ended'), `${day(job.endDate, lang)}: ${job.endReason ?? ''}`, t)] : []),
-      row(
-        t('caseload.job.weeks'),
-        job.weeks.length ? job.weeks.map((w) => t('caseload.job.week', { week: w.week, hours: hours(w.hours, lang) })).join(', ') : t('caseload.job.noWeeks'),
-        t,
-      ),
+      row(t('caseload.job.weeks'), job.weeks.length ? job.weeks.map(weekText).join(', ') : t('caseload.job.noWeeks'), t),
       row(t('caseload.job.sustained'), status, t),
     ],
   };
@@ -279,7 +292,7 @@ export function presentCase(view: FullCaseView, c: { t: Translate; lang: Languag
     bookHref: change('appointments/new'),
     notes,
     noteHref: can.writeNotes ? `${base}/notes/new` : null,
-    jobs: view.jobs.map((j) => jobCard(j, base, can.work, t, lang)),
+    jobs: view.jobs.map((j) => jobCard(j, view.participant.dateOfBirth, base, can.work, t, lang)),
     jobHref: change('jobs/new'),
     consentRows,
     consentHref: change('consent'),

@@ -214,6 +214,8 @@ export const participantCy: Record<keyof typeof participantEn, string> = {
   'participant.export.sustained': 'Mewn gwaith am 13 wythnos ar',
   'participant.export.week': 'Wythnos',
   'participant.export.weekHours': 'Oriau a weithiwyd',
+  'participant.export.weekPay': 'Cyflog yr wythnos honno, yr awr',
+  'participant.export.payNotRecorded': 'Heb ei gofnodi',
   'participant.export.history': 'Beth sydd wedi digwydd',
   'participant.export.what': 'Beth',
   'participant.export.by': 'Gan',

@@ -214,6 +214,8 @@ export const participantEn = {
   'participant.export.sustained': 'In work for 13 weeks on',
   'participant.export.week': 'Week',
   'participant.export.weekHours': 'Hours worked',
+  'participant.export.weekPay': 'Pay that week, an hour',
+  'participant.export.payNotRecorded': 'Not recorded',
   'participant.export.history': 'What has happened',
   'participant.export.what': 'What',
   'participant.export.by': 'By',
