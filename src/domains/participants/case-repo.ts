@@ -614,7 +614,7 @@ export async function caseModel(tx: Tx, caseId: string, readerUserId: string | n
             jsonArrayFrom(
               e
                 .selectFrom('case_job_weeks as w')
-                .select(['w.week', 'w.hours'])
+                .select(['w.week', 'w.hours', 'w.hourly_pay'])
                 .whereRef('w.tenant_id', '=', 'cj.tenant_id')
                 .whereRef('w.job_id', '=', 'cj.id')
                 .orderBy('w.week'),
@@ -685,13 +685,13 @@ export function caseModelLists(m: CaseModelRow) {
         employer: r.employer,
         role: r.role,
         hoursPerWeek: Number(r.hours_per_week),
-        hourlyPay: Number(r.hourly_pay),
+        hourlyPay: r.hourly_pay === null ? null : Number(r.hourly_pay),
         contractType: r.contract_type,
         startDate: r.start_date,
         endDate: r.end_date,
         endReason: r.end_reason,
         sustainedOn: r.sustained_on,
-        weeks: r.weeks.map((w) => ({ week: w.week, hours: Number(w.hours) })),
+        weeks: r.weeks.map((w) => ({ week: w.week, hours: Number(w.hours), hourlyPay: w.hourly_pay === null ? null : Number(w.hourly_pay) })),
       }),
     ),
     events: m.events.map(
