@@ -105,3 +105,104 @@ describe('bad input on every route', () => {
     expect(await counts()).toEqual(before);
   }, 300_000);
 });
+
+describe('bodies refused at the edge, before any handler', () => {
+  const uuid = '00000000-0000-4000-8000-000000000000';
+  const writes = () => t.app.registeredRoutes.filter((r) => r.method !== 'GET' && !r.url.startsWith('/assets/'));
+  // What an attack sent: about 7,700 levels in 15 KB.
+  const deep = `${'['.repeat(7700)}${']'.repeat(7700)}`;
+
+  test('JSON nested thousands of levels deep is a 400 with a clear body on every route, signed in or not', async () => {
+    const before = await counts();
+    const answers: string[] = [];
+    for (const route of writes()) {
+      for (const authorization of [undefined, `Bearer ${token}`]) {
+        const res = await t.app.inject({
+          method: route.method as 'POST',
+          url: fill(route.url, uuid),
+          headers: {
+            'content-type': route.url.startsWith('/fhir') ? 'application/fhir+json' : 'application/json',
+            ...(authorization ? { authorization } : {}),
+          },
+          payload: deep,
+        });
+        if (res.statusCode !== 400) answers.push(`${route.method} ${route.url} → ${res.statusCode}`);
+      }
+    }
+    expect(answers).toEqual([]);
+    const api = await t.app.inject({ method: 'POST', url: '/api/v1/organisations', headers: { 'content-type': 'application/json' }, payload: deep });
+    expect(api.headers['content-type']).toContain('application/problem+json');
+    expect(api.json()).toMatchObject({ status: 400, type: 'urn:bridgework:problem:bad-request', detail: 'The body is nested more than 64 levels deep' });
+    const fhir = await t.app.inject({ method: 'POST', url: '/fhir/Task', headers: { 'content-type': 'application/fhir+json' }, payload: deep });
+    expect(fhir.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'structure' }] });
+    expect(fhir.json().issue[0].diagnostics).toContain('nested');
+    const deepPage = await t.app.inject({ method: 'POST', url: '/sign-in', headers: { 'content-type': 'application/json' }, payload: deep });
+    expect(deepPage.statusCode).toBe(400);
+    expect(deepPage.body).toContain('nested more than 64 levels');
+    expect(await counts()).toEqual(before);
+  });
+
+  test('nesting within the limit still reaches the handler', async () => {
+    const nested = `{"name":"Deep Ltd","kind":"employer","x":${'['.repeat(60)}${']'.repeat(60)}}`;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: nested,
+    });
+    expect(res.statusCode).not.toBe(400);
+    expect(res.statusCode).toBeLessThan(500);
+  });
+
+  test('a lone surrogate in a JSON API body is a 422 naming the field, and writes nothing', async () => {
+    const before = await counts();
+    for (const payload of ['{"name":"Lone \\ud800 Ltd","kind":"employer"}', JSON.stringify({ name: 'Lone \udfff Ltd', kind: 'employer' })]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/organisations',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        payload,
+      });
+      expect(res.statusCode).toBe(422);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ issues: [{ path: 'body.name', message: expect.stringContaining('well-formed Unicode') }] });
+    }
+    // In a member name too; a surrogate pair (an emoji) is ordinary text.
+    const key = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: '{"name":"Pair 😀 Ltd","kind":"employer","x":{"\\ud800":1}}',
+    });
+    expect(key.statusCode).toBe(422);
+    expect(key.json().issues[0].path).toBe('body.x.\ufffd');
+    expect(await counts()).toEqual(before);
+  });
+
+  test('a lone surrogate sent to a web referral draft is a 4xx with the error summary on that field, in Welsh too', async () => {
+    const person = browser(t.app);
+    const csrfP = await person.csrf('/self-referral');
+    await person.post('/self-referral', { _csrf: csrfP, tenantId: t.tenants.leicester });
+    const form = await person.csrf('/self-referral/name');
+    const cookie = [...person.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const send = (extra: Record<string, string> = {}) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/self-referral/name',
+        headers: { cookie, 'content-type': 'application/json', ...extra },
+        payload: `{"_csrf":"${form}","givenName":"Sam\\ud800","familyName":"Jones"}`,
+      });
+    const res = await send();
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('govuk-error-summary');
+    expect(res.body).toContain('href="#givenName"');
+    expect(res.body).toContain('well-formed Unicode');
+    const welsh = await send({ cookie: `${cookie}; bw_lang=cy` });
+    expect(welsh.statusCode).toBe(422);
+    expect(welsh.body).toContain('Unicode dilys');
+    const drafts = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+      tx.withTables<{ referral_drafts: { answers: unknown } }>().selectFrom('referral_drafts').select('answers').execute(),
+    );
+    expect(JSON.stringify(drafts)).not.toContain('Sam');
+  });
+});

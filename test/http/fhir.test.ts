@@ -209,6 +209,22 @@ describe('creating a referral', () => {
     expect(issue?.diagnostics).not.toMatch(/^referrals\./);
   });
 
+  test('a lone surrogate in a Patient name is a 422 OperationOutcome naming the element, and writes nothing', async () => {
+    const identifier = randomUUID();
+    const body = containedTask(identifier);
+    body.contained[0] = { ...patient(), id: 'p', name: [{ use: 'official', family: 'Jones', given: ['Al\ud800ex'] }] };
+    // JSON.stringify writes a lone surrogate as an escape in the raw body, as an attacker would send it.
+    const raw = JSON.stringify(body);
+    expect(raw).toContain('\\ud800');
+    const res = await t.app.inject({ method: 'POST', url: '/fhir/Task', headers: headers(gp), payload: raw });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({
+      resourceType: 'OperationOutcome',
+      issue: [{ severity: 'error', code: 'invalid', expression: ['Task.contained[0].name[0].given[0]'] }],
+    });
+    expect(await rowsWith(identifier)).toHaveLength(0);
+  });
+
   test('50 concurrent submissions of the same identifier create exactly one referral', async () => {
     const identifier = randomUUID();
     const body = containedTask(identifier);
@@ -231,6 +247,72 @@ describe('creating a referral', () => {
     expect(replay.headers.etag).toBe('W/"1"');
     expect(replay.body).toBe(first.body);
     expect((await create(containedTask(null))).statusCode).toBe(422);
+  });
+
+  test('a create whose process dies after its commit is replayed to the retry: the same 201 and body, one referral', async () => {
+    // "Dies": anything the route still had to do after the business transaction fails.
+    const idempotency = t.services.idempotency;
+    const complete = idempotency.complete;
+    idempotency.complete = async () => {
+      throw new Error('the process died after the commit');
+    };
+    const key = randomUUID();
+    const body = containedTask(null);
+    try {
+      // Whatever this first caller saw (nothing, if the process died), the retry must be answered.
+      await create(body, gp, { 'idempotency-key': key });
+    } finally {
+      idempotency.complete = complete;
+    }
+    // The answer committed with the referral.
+    const stored = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+      tx.selectFrom('idempotency_keys').select(['state', 'response_status', 'response_body']).where('key', '=', key).executeTakeFirstOrThrow(),
+    );
+    expect(stored).toMatchObject({ state: 'done', response_status: 201 });
+    const retry = await create(body, gp, { 'idempotency-key': key });
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toBe(stored.response_body);
+    const task = retry.json() as Task;
+    expect(retry.headers.location).toContain(`/fhir/Task/${task.id}/_history/1`);
+    expect(task).toEqual((await get(`/fhir/Task/${task.id}`, gp)).json());
+    const referrals = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+      referralTables(tx).selectFrom('referrals').select('id').where('identifier_value', 'like', `%${key}`).execute(),
+    );
+    expect(referrals).toHaveLength(1);
+  });
+
+  test('a Bundle create and a Task change store their answers in their own transactions too', async () => {
+    const idempotency = t.services.idempotency;
+    const complete = idempotency.complete;
+    idempotency.complete = async () => {
+      throw new Error('the process died after the commit');
+    };
+    const bundleKey = randomUUID();
+    const patchKey = randomUUID();
+    const bundle = transaction();
+    const { id } = await created();
+    const ops = [{ op: 'replace', path: '/status', value: 'accepted' }];
+    try {
+      await t.app.inject({ method: 'POST', url: '/fhir', headers: headers(gp, { 'idempotency-key': bundleKey }), payload: JSON.stringify(bundle) });
+      await patch(id, ips, ops, { 'idempotency-key': patchKey });
+    } finally {
+      idempotency.complete = complete;
+    }
+    const retryBundle = await t.app.inject({
+      method: 'POST',
+      url: '/fhir',
+      headers: headers(gp, { 'idempotency-key': bundleKey }),
+      payload: JSON.stringify(bundle),
+    });
+    expect(retryBundle.statusCode).toBe(200);
+    expect(retryBundle.headers['idempotent-replayed']).toBe('true');
+    expect(retryBundle.json().entry[0].response.status).toBe('201 Created');
+    const retryPatch = await patch(id, ips, ops, { 'idempotency-key': patchKey });
+    expect(retryPatch.statusCode).toBe(200);
+    expect(retryPatch.headers['idempotent-replayed']).toBe('true');
+    expect(retryPatch.json()).toMatchObject({ id, status: 'accepted' });
+    expect(retryPatch.json()).toEqual((await get(`/fhir/Task/${id}`, ips)).json());
   });
 
   test('creating needs referrals:write', async () => {

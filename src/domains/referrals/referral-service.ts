@@ -1,7 +1,7 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import { actorOf, type Principal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import { type Database, newId, type Tx } from '../../platform/db/index.ts';
+import { type Database, newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
 import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { type ContactOutcome, MILESTONES, type Milestone, type Person, type Referral, type ReferralEvent, type ReferralStatus, type Team } from './referral.ts';
 import { createReferralIntake } from './referral-intake.ts';
@@ -184,6 +184,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
       actor: Principal,
       id: string,
       input: { status?: unknown; reason?: unknown; reasonCode?: unknown; milestone?: unknown; expectedVersion?: number },
+      hooks: WriteHooks<Referral> = {},
     ) {
       const status =
         input.status === undefined ? undefined : parseInput(transitionSchema, { status: input.status, reason: input.reason, reasonCode: input.reasonCode });
@@ -212,6 +213,8 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
             await moveStatus();
             await moveMilestone();
           }
+          // An API storing its idempotent answer does it here, so the answer commits with the change.
+          await hooks.afterWrite?.(c.tx, r);
           return r;
         },
         { expectedVersion: input.expectedVersion },

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { NotFound } from '../errors/index.ts';
 import type { Translate } from '../i18n/index.ts';
 import { CsrfRejected } from './csrf.ts';
+import { formErrors } from './pages.ts';
 import { type HttpFailure, operationOutcome, problemDetails, toHttpFailure } from './problem.ts';
 
 export type RouteFamily = 'api' | 'fhir' | 'oauth' | 'page';
@@ -19,13 +20,14 @@ function sendPage(request: FastifyRequest, reply: FastifyReply, error: unknown, 
   if (failure.code === 'unauthenticated' && request.method === 'GET') {
     return reply.redirect(`/sign-in?return=${encodeURIComponent(request.url)}`, 303);
   }
-  const page = (titleKey: string, bodyKeys: string[], extra: string[] = []) =>
+  const page = (titleKey: string, bodyKeys: string[], extra: string[] = [], errors?: ReturnType<typeof formErrors>) =>
     reply.page(
       'pages/message.njk',
       {
         title: t(titleKey),
         paragraphs: [...bodyKeys.map((k) => t(k)), ...extra],
         reference: failure.status >= 500 ? t('error.reference', { id: request.id }) : null,
+        errors,
       },
       failure.status === 401 ? 403 : failure.status,
     );
@@ -42,8 +44,10 @@ function sendPage(request: FastifyRequest, reply: FastifyReply, error: unknown, 
     case 'invalid-transition':
       return page('error.conflict.title', [], [failure.detail]);
     case 'invalid-input':
+      // Issues refused before the page's own handler ran (text that is not text) name their field.
+      return page('error.badRequest.title', [], [failure.detail], formErrors(failure.issues, t));
     case 'bad-request':
-      return page('error.badRequest.title', [], [failure.detail, ...failure.issues.map((i) => t(i.message))]);
+      return page('error.badRequest.title', [], [failure.detail]);
     case 'server-error':
       return page('error.server.title', ['error.server.body']);
   }
@@ -74,7 +78,8 @@ export function registerErrorHandling(app: FastifyInstance, options: { english: 
           .code(failure.status === 422 ? 400 : failure.status)
           .send({ error: failure.status >= 500 ? 'server_error' : 'invalid_request', error_description: failure.detail });
       case 'page':
-        return sendPage(request, reply, error, failure, options.english);
+        // Pages translate issue messages (catalogue keys) into the reader's language themselves.
+        return sendPage(request, reply, error, raw, options.english);
     }
   });
   app.setNotFoundHandler((request, reply) => {

@@ -8,31 +8,30 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { InvalidInput } from '../errors/index.ts';
 import { govukFrontendDist } from '../views/view-engine.ts';
+import { type BodyPath, bodyProblem, MAX_BODY_DEPTH } from './body-check.ts';
+import { routeFamily } from './error-handler.ts';
 import './fastify-types.ts';
 
 // The service's own stylesheet and script, beside the templates.
 const publicDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'views', 'public');
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
-// Tab, line feed and carriage return are ordinary text; other C0 controls are not.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
-function controlCharacterPath(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return CONTROL.test(value) ? path : null;
-  if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) {
-      const found = controlCharacterPath(v, `${path}.${i}`);
-      if (found) return found;
+/** Where in the body a problem is, as each kind of caller names a field. */
+function fieldName(url: string, body: unknown, path: BodyPath): string {
+  switch (routeFamily(url)) {
+    case 'fhir': {
+      // FHIRPath, from the resource the body is: `Task.contained[0].name[0].given[0]`.
+      const type = (body as { resourceType?: unknown }).resourceType;
+      const root = typeof type === 'string' && /^[A-Z][A-Za-z]{0,63}$/.test(type) ? type : 'Resource';
+      return root + path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
     }
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const found = controlCharacterPath(v, `${path}.${k}`) ?? (CONTROL.test(k) ? `${path}.${k.replace(CONTROL, '?')}` : null);
-      if (found) return found;
-    }
+    case 'page':
+      // A form's field is its top-level name: the error summary links to it.
+      return String(path[0] ?? 'form');
+    default:
+      return ['body', ...path].join('.');
   }
-  return null;
 }
-
 /**
  * The bare server: request ids, body parsers, cookies and the static assets of GOV.UK Frontend
  * (served from its package: no CDN). Everything else is registered by the composition root.
@@ -59,11 +58,16 @@ export async function createHttpServer(options: { logger: Logger | false; bodyLi
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
-  // PostgreSQL cannot store NUL in text, and no form or API field needs control characters:
-  // refuse them at the edge for every route, so no handler meets them.
+  // Bodies nested too deep, control characters and ill-formed Unicode are refused at the edge for
+  // every route, signed in or not, so no handler (and no jsonb column) meets them.
   app.addHook('preValidation', async (request) => {
-    const bad = controlCharacterPath(request.body, 'body');
-    if (bad) throw new InvalidInput([{ path: bad, message: 'Text must not contain control characters' }]);
+    const problem = bodyProblem(request.body);
+    if (!problem) return;
+    if (problem.kind === 'too-deep') {
+      throw Object.assign(new Error(`The body is nested more than ${MAX_BODY_DEPTH} levels deep`), { statusCode: 400 });
+    }
+    const path = fieldName(request.url, request.body, problem.path);
+    throw new InvalidInput([{ path, message: problem.kind === 'control' ? 'Text must not contain control characters' : 'error.text.unicode' }]);
   });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 65_536 });

@@ -48,7 +48,9 @@ function chooseLanguage(request: FastifyRequest): Language {
  * without JavaScript: a link that sets a cookie and comes back to the same page.
  */
 export function registerPages(app: FastifyInstance, options: { views: ViewEngine; translator: (lang: Language) => Translate; secure: boolean }): void {
-  app.addHook('preHandler', async (request) => {
+  // On request (after the session is read), so a page refused before its handler, such as a body
+  // refused at the edge, is in the reader's language too.
+  app.addHook('onRequest', async (request) => {
     request.lang = chooseLanguage(request);
     request.t = options.translator(request.lang);
   });

@@ -139,6 +139,7 @@ export const platformCy: Record<keyof typeof platformEn, string> = {
   'error.server.body': 'Rhowch gynnig arall arni yn nes ymlaen. Nid yw unrhyw beth a roesoch wedi’i gadw.',
   'error.reference': 'Cyfeirnod: {id}',
   'error.badRequest.title': 'Mae’n ddrwg gennym, mae problem gyda’ch cais',
+  'error.text.unicode': 'Rhaid i’r testun fod yn Unicode dilys: mae ganddo ddirprwy heb bâr (fel \\ud800). Teipiwch ef eto',
   'accessibility.title': 'Datganiad hygyrchedd ar gyfer Bridgework',
   'accessibility.intro':
     'Mae’r datganiad hwn yn berthnasol i wasanaeth Bridgework. Caiff ei redeg gan yr awdurdodau lleol sy’n ei ddefnyddio, ac rydym am i gymaint o bobl â phosibl allu ei ddefnyddio.',

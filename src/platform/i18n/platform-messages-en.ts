@@ -135,6 +135,7 @@ export const platformEn = {
   'error.server.body': 'Try again later. Nothing you entered has been saved.',
   'error.reference': 'Reference: {id}',
   'error.badRequest.title': 'Sorry, there is a problem with your request',
+  'error.text.unicode': 'Text must be well-formed Unicode: it has an unpaired surrogate (such as \\ud800). Type it again',
   'accessibility.title': 'Accessibility statement for Bridgework',
   'accessibility.intro':
     'This statement applies to the Bridgework service. It is run by the local authorities that use it, and we want as many people as possible to be able to use it.',

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type ClientPrincipal, requireScope } from '../../../platform/auth/index.ts';
+import type { Tx } from '../../../platform/db/index.ts';
 import { Conflict, InvalidInput, type Issue, NotFound } from '../../../platform/errors/index.ts';
 import { IDEMPOTENCY_HEADER, type Idempotency } from '../../../platform/http/idempotency.ts';
 import { MILESTONES, REFERRAL_STATUSES, REJECTION_REASONS, type Referral, type ReferralStatus, type Team } from '../referral.ts';
-import type { ReferralService } from '../referral-service.ts';
+import type { Created, ReferralService } from '../referral-service.ts';
 import { parseReferralSubmission, type ReferralSubmission } from './fhir-parse.ts';
 import {
   BRIDGEWORK_CODE_SYSTEMS,
@@ -99,6 +100,38 @@ const TRANSITION_PATHS: Record<string, string> = {
 
 const isJsonPatch = (contentType: string | undefined) => contentType?.split(';')[0]?.trim().toLowerCase() === 'application/json-patch+json';
 
+/** The transaction-response Bundle for a referral Bundle: one response per entry sent. */
+function transactionResponse(submission: ReferralSubmission, { created, referral, person }: Created) {
+  const version = { etag: `W/"${referral.version}"`, lastModified: referral.updatedAt.toISOString() };
+  const made = created ? '201 Created' : '200 OK';
+  const responses = submission.entries.map((e): TransactionEntryResponse => {
+    switch (e.resourceType) {
+      case 'Task':
+        return { status: made, location: `Task/${referral.id}/_history/${referral.version}`, ...version };
+      case 'ServiceRequest':
+        return { status: made, location: `ServiceRequest/${referral.id}/_history/${referral.version}`, ...version };
+      case 'Patient':
+        // A person Bridgework already knew is matched, not made again.
+        return { status: created && referral.personMatch === 'new' ? '201 Created' : '200 OK', location: `Patient/${person.id}` };
+      default:
+        return {
+          status: '200 OK',
+          outcome: {
+            resourceType: 'OperationOutcome',
+            issue: [
+              {
+                severity: 'information',
+                code: 'informational',
+                diagnostics: `Consent is kept with the referral: ServiceRequest/${referral.id} contains it as #consent`,
+              },
+            ],
+          },
+        };
+    }
+  });
+  return transactionResponseBundle(responses);
+}
+
 /**
  * The FHIR R4 referral endpoints: Task create (contained or transaction Bundle), read, search,
  * PATCH and PUT of status/businessStatus; ServiceRequest and Patient reads. Writes take
@@ -115,41 +148,71 @@ export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referra
   const send = (reply: FastifyReply, status: number, text: string, headers: Record<string, string>) =>
     reply.code(status).type(FHIR_JSON).headers(headers).send(text);
 
-  /** Runs a write once per Idempotency-Key (as the JSON API does); a retry replays the first answer. */
-  async function idempotent(request: FastifyRequest, reply: FastifyReply, principal: ClientPrincipal, run: () => Promise<Outcome>) {
+  /**
+   * Runs a write once per Idempotency-Key (as the JSON API does); a retry replays the first answer.
+   * `run` calls `afterWrite` inside its business transaction with the answer, so the answer a retry
+   * replays commits with the change: a process that dies after the commit leaves nothing to redo.
+   */
+  async function idempotent(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    principal: ClientPrincipal,
+    run: (afterWrite: (tx: Tx, outcome: Outcome) => Promise<void>) => Promise<Outcome>,
+  ) {
     const base = baseOf(request);
     const key = idempotencyKey(request);
-    if (key === undefined) {
-      const outcome = await run();
-      return send(reply, outcome.status, JSON.stringify(outcome.body), taskHeaders(outcome.body, outcome.status, base));
-    }
+    const sendOutcome = (outcome: Outcome, text = JSON.stringify(outcome.body)) =>
+      send(reply, outcome.status, text, taskHeaders(outcome.body, outcome.status, base));
+    if (key === undefined) return sendOutcome(await run(async () => {}));
     const scope = [principal.tenantId, `client:${principal.id}`, key] as const;
     const claim = await idempotency.claim(...scope, idempotency.requestHash(request.method, request.url, request.body));
     if (claim.kind === 'replay') {
       const { status, body } = claim.response;
       return send(reply, status, body, { ...taskHeaders(JSON.parse(body), status, base), 'Idempotent-Replayed': 'true' });
     }
+    let stored: string | null = null;
+    const afterWrite = async (tx: Tx, outcome: Outcome) => {
+      const text = JSON.stringify(outcome.body);
+      await idempotency.completeIn(tx, scope[1], scope[2], { status: outcome.status, body: text, contentType: FHIR_JSON });
+      stored = text;
+    };
     let outcome: Outcome;
     try {
-      outcome = await run();
+      outcome = await run(afterWrite);
     } catch (error) {
       await idempotency.release(...scope);
       throw error;
     }
-    const text = JSON.stringify(outcome.body);
-    await idempotency.complete(...scope, { status: outcome.status, body: text, contentType: FHIR_JSON });
-    return send(reply, outcome.status, text, taskHeaders(outcome.body, outcome.status, base));
+    // A write that changed nothing (no transaction to join) stores its answer now.
+    if (stored === null) {
+      stored = JSON.stringify(outcome.body);
+      await idempotency.complete(...scope, { status: outcome.status, body: stored, contentType: FHIR_JSON });
+    }
+    return sendOutcome(outcome, stored);
   }
 
-  /** Creates the referral and answers from the same transaction: no second one to read it back. */
-  async function submit(request: FastifyRequest, principal: ClientPrincipal, submission: ReferralSubmission) {
-    const result = await referrals.create(principal, 'fhir', submission.input);
-    // Someone else's referral already has this identifier: say so without showing it.
+  /**
+   * Creates the referral and answers from the same transaction: no second one to read it back, and
+   * `afterWrite` stores the answer there too. An identifier already used by another client's
+   * referral is a conflict, and nothing is stored for it.
+   */
+  async function submit(
+    request: FastifyRequest,
+    principal: ClientPrincipal,
+    submission: ReferralSubmission,
+    outcomeOf: (result: Created) => Outcome,
+    afterWrite: (tx: Tx, outcome: Outcome) => Promise<void>,
+  ): Promise<Outcome> {
+    const result = await referrals.create(principal, 'fhir', submission.input, {
+      afterWrite: async (tx, r) => {
+        if (r.visible) await afterWrite(tx, outcomeOf(r));
+      },
+    });
     if (!result.visible) {
       request.log.info({ referralId: result.referral.id }, 'FHIR identifier already used by another client');
       throw new Conflict('Task.identifier is already used by a referral from another system; use your own identifier');
     }
-    return result;
+    return outcomeOf(result);
   }
 
   const parseSubmission = (request: FastifyRequest, principal: ClientPrincipal) => {
@@ -160,10 +223,15 @@ export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referra
 
   app.post('/fhir/Task', async (request, reply) => {
     const principal = requireScope(request.principal, WRITE);
-    return idempotent(request, reply, principal, async () => {
-      const { created, referral, team } = await submit(request, principal, parseSubmission(request, principal));
-      return { status: created ? 201 : 200, body: taskResource(referral, team, baseOf(request)) };
-    });
+    return idempotent(request, reply, principal, (afterWrite) =>
+      submit(
+        request,
+        principal,
+        parseSubmission(request, principal),
+        ({ created, referral, team }) => ({ status: created ? 201 : 200, body: taskResource(referral, team, baseOf(request)) }),
+        afterWrite,
+      ),
+    );
   });
 
   app.post('/fhir', async (request, reply) => {
@@ -172,37 +240,9 @@ export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referra
     if (kind !== 'Bundle') {
       throw new InvalidInput([{ path: 'resourceType', message: 'POST /fhir takes a transaction Bundle; POST a single Task to /fhir/Task' }]);
     }
-    return idempotent(request, reply, principal, async () => {
+    return idempotent(request, reply, principal, (afterWrite) => {
       const submission = parseSubmission(request, principal);
-      const { created, referral, person } = await submit(request, principal, submission);
-      const version = { etag: `W/"${referral.version}"`, lastModified: referral.updatedAt.toISOString() };
-      const made = created ? '201 Created' : '200 OK';
-      const responses = submission.entries.map((e): TransactionEntryResponse => {
-        switch (e.resourceType) {
-          case 'Task':
-            return { status: made, location: `Task/${referral.id}/_history/${referral.version}`, ...version };
-          case 'ServiceRequest':
-            return { status: made, location: `ServiceRequest/${referral.id}/_history/${referral.version}`, ...version };
-          case 'Patient':
-            // A person Bridgework already knew is matched, not made again.
-            return { status: created && referral.personMatch === 'new' ? '201 Created' : '200 OK', location: `Patient/${person.id}` };
-          default:
-            return {
-              status: '200 OK',
-              outcome: {
-                resourceType: 'OperationOutcome',
-                issue: [
-                  {
-                    severity: 'information',
-                    code: 'informational',
-                    diagnostics: `Consent is kept with the referral: ServiceRequest/${referral.id} contains it as #consent`,
-                  },
-                ],
-              },
-            };
-        }
-      });
-      return { status: 200, body: transactionResponseBundle(responses) };
+      return submit(request, principal, submission, (view) => ({ status: 200, body: transactionResponse(submission, view) }), afterWrite);
     });
   });
 
@@ -287,7 +327,14 @@ export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referra
   }
 
   /** Checks a client's change to a Task and applies it through the lifecycle, in one transaction. */
-  async function applyChange(principal: ClientPrincipal, referral: Referral, current: TaskResource, change: TaskChange, expectedVersion: number | undefined) {
+  async function applyChange(
+    principal: ClientPrincipal,
+    referral: Referral,
+    current: TaskResource,
+    change: TaskChange,
+    expectedVersion: number | undefined,
+    afterWrite: (tx: Tx, updated: Referral) => Promise<void>,
+  ) {
     const issues: Issue[] = [];
     const status = change.status as ReferralStatus;
     if (!(REFERRAL_STATUSES as readonly string[]).includes(status)) {
@@ -317,11 +364,16 @@ export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referra
     // A coded reason with no text still gives the other side something to read.
     const reason = change.statusReason?.text ?? change.statusReason?.coding?.find((c) => c.display)?.display ?? reasonCode;
     try {
-      return await referrals.update(principal, referral.id, {
-        ...(statusChanged ? { status, ...(reasonChanged && reason ? { reason } : {}), ...(reasonChanged && reasonCode ? { reasonCode } : {}) } : {}),
-        ...(milestoneChanged ? { milestone } : {}),
-        ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-      });
+      return await referrals.update(
+        principal,
+        referral.id,
+        {
+          ...(statusChanged ? { status, ...(reasonChanged && reason ? { reason } : {}), ...(reasonChanged && reasonCode ? { reasonCode } : {}) } : {}),
+          ...(milestoneChanged ? { milestone } : {}),
+          ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+        },
+        { afterWrite },
+      );
     } catch (error) {
       // The service names its own fields; a FHIR client should see the Task's.
       if (error instanceof InvalidInput) {
@@ -337,15 +389,16 @@ export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referra
   async function update(request: FastifyRequest, reply: FastifyReply, changeOf: (current: TaskResource) => TaskChange) {
     const principal = requireScope(request.principal, WRITE);
     const id = idFrom(request.params, 'Task');
-    return idempotent(request, reply, principal, async () => {
+    return idempotent(request, reply, principal, async (afterWrite) => {
       const expectedVersion = ifMatch(request.headers['if-match']);
       const { referral, team } = await referrals.read(principal, id);
       if (expectedVersion !== undefined && expectedVersion !== referral.version) {
         throw new Conflict(`The Task has changed since version ${expectedVersion}; it is now version ${referral.version}`);
       }
       const current = taskResource(referral, team);
-      const updated = await applyChange(principal, referral, current, changeOf(current), expectedVersion);
-      return { status: 200, body: taskResource(updated, team, baseOf(request)) };
+      const outcomeOf = (r: Referral): Outcome => ({ status: 200, body: taskResource(r, team, baseOf(request)) });
+      const updated = await applyChange(principal, referral, current, changeOf(current), expectedVersion, (tx, r) => afterWrite(tx, outcomeOf(r)));
+      return outcomeOf(updated);
     });
   }
 
