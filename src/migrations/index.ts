@@ -7,6 +7,7 @@ import { migration as m0006 } from './0006-cases.ts';
 import { migration as m0007 } from './0007-bridge-back.ts';
 import { migration as m0008 } from './0008-guarantee-restatement-and-job-pay.ts';
 import { migration as m0009 } from './0009-council-tax-support.ts';
+import { migration as m0010 } from './0010-sign-in-throttle.ts';
 import { migration as m0011 } from './0011-audit-sealing-and-app-login.ts';
 import { migration as m0012 } from './0012-job-leases.ts';
 import { migration as m0014 } from './0014-referral-indexes.ts';
@@ -23,6 +24,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0007-bridge-back': m0007,
   '0008-guarantee-restatement-and-job-pay': m0008,
   '0009-council-tax-support': m0009,
+  '0010-sign-in-throttle': m0010,
   '0011-audit-sealing-and-app-login': m0011,
   '0012-job-leases': m0012,
   '0014-referral-indexes': m0014,

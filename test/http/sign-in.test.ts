@@ -66,14 +66,77 @@ describe('staff sign-in', () => {
     expect(res.body).toContain('Your form could not be sent');
   });
 
-  test('after five failures the account is locked for a while, and the lock is audited', async () => {
-    const b = browser(t.app);
-    for (let i = 0; i < 5; i++) expect((await b.signIn('team-lead@cardiff.bridgework.example', `wrong-${i}`)).statusCode).toBe(400);
-    const locked = await b.signIn('team-lead@cardiff.bridgework.example');
-    expect(locked.statusCode).toBe(429);
-    expect(await auditActions(t.tenants.cardiff)).toContain('user.sign-in-throttled');
-    t.clock.advance(16 * 60_000);
-    expect((await b.signIn('team-lead@cardiff.bridgework.example')).statusCode).toBe(303);
+  test('wrong passwords slow down only the address they come from, with growing delays; the right password from elsewhere always works', async () => {
+    const email = 'team-lead@cardiff.bridgework.example';
+    const attacker = browser(t.app, { remoteAddress: '203.0.113.7' });
+    // Three free tries, then a wait that doubles with each failure, up to 15 minutes.
+    for (let i = 0; i < 3; i++) expect((await attacker.signIn(email, `wrong-${i}`)).statusCode).toBe(400);
+    const waits: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const refused = await attacker.signIn(email, `wrong-again-${i}`);
+      expect(refused.statusCode).toBe(429);
+      expect(refused.body).toContain('govuk-error-summary');
+      const wait = Number(refused.headers['retry-after']);
+      waits.push(wait);
+      // The holder, from their own address, is never kept out.
+      const fromHolder = await browser(t.app, { remoteAddress: '198.51.100.20' }).signIn(email);
+      expect(fromHolder.statusCode).toBe(303);
+      t.clock.advance(wait * 1000);
+      expect((await attacker.signIn(email, `wrong-after-wait-${i}`)).statusCode).toBe(400);
+    }
+    expect(waits).toEqual([2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900]);
+    // Even the right password waits at the failing address; the wait is said in words.
+    const held = await attacker.signIn(email);
+    expect(held.statusCode).toBe(429);
+    expect(held.body).toContain('15 minutes');
+    expect(await auditActions(t.tenants.cardiff)).toEqual(expect.arrayContaining(['user.sign-in-failed', 'user.sign-in-throttled']));
+    t.clock.advance(900_000);
+    expect((await attacker.signIn(email)).statusCode).toBe(303);
+    // Signing in cleared that address's delays: a slip straight after is not held against it.
+    const later = browser(t.app, { remoteAddress: '203.0.113.7' });
+    expect((await later.signIn(email, 'wrong-once-more')).statusCode).toBe(400);
+    expect((await later.signIn(email)).statusCode).toBe(303);
+  });
+
+  test('an address failing across many accounts is slowed down, and only that address', async () => {
+    const sprayer = browser(t.app, { remoteAddress: '203.0.113.99' });
+    // One guess each at thirty accounts, real or not: each account's own count stays low.
+    for (let i = 0; i < 30; i++) expect((await sprayer.signIn(`someone-${i}@leicester.bridgework.example`, `spray-${i}`)).statusCode).toBe(400);
+    expect((await sprayer.signIn('referrer@leicester.bridgework.example')).statusCode).toBe(429);
+    expect((await browser(t.app, { remoteAddress: '198.51.100.21' }).signIn('referrer@leicester.bridgework.example')).statusCode).toBe(303);
+    t.clock.advance(3_600_000);
+  });
+
+  test('the account holder is told of repeated failures once per burst, in their language', async () => {
+    const email = 'ig-lead@cardiff.bridgework.example';
+    await t.testDb.db.inTenant(t.tenants.cardiff, (tx) => tx.updateTable('users').set({ preferred_language: 'cy' }).where('email', '=', email).execute());
+    const notices = async () =>
+      t.testDb.db.inTenant(t.tenants.cardiff, (tx) =>
+        tx
+          .selectFrom('notifications_outbox')
+          .select(['subject', 'language'])
+          .where('recipient', '=', email)
+          .where('template', '=', 'sign-in-failures')
+          .execute(),
+      );
+    // A spread of addresses, each failing once: none is slowed, but the account sees the burst.
+    const failFrom = async (n: number, from: number) => {
+      for (let i = 0; i < n; i++) expect((await browser(t.app, { remoteAddress: `192.0.2.${from + i}` }).signIn(email, 'guess')).statusCode).toBe(400);
+    };
+    await failFrom(9, 1);
+    expect(await notices()).toHaveLength(0);
+    await failFrom(1, 10);
+    expect(await notices()).toEqual([{ subject: 'Mae rhywun yn ceisio mewngofnodi i’ch cyfrif Bridgework', language: 'cy' }]);
+    await failFrom(20, 11);
+    expect(await notices()).toHaveLength(1);
+    // The right password still works, and the burst is not forgotten by it.
+    expect((await browser(t.app, { remoteAddress: '198.51.100.30' }).signIn(email)).statusCode).toBe(303);
+    await failFrom(5, 40);
+    expect(await notices()).toHaveLength(1);
+    // After an hour's quiet, a new burst is a new notice.
+    t.clock.advance(3_600_001);
+    await failFrom(10, 60);
+    expect(await notices()).toHaveLength(2);
   });
 
   test('an idle session ends after the idle timeout, and every session ends at the absolute limit', async () => {

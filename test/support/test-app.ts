@@ -39,8 +39,9 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   };
 }
 
-/** A browser-like cookie jar over `app.inject`. */
-export function browser(app: FastifyInstance) {
+/** A browser-like cookie jar over `app.inject`, from `remoteAddress` (default 127.0.0.1). */
+export function browser(app: FastifyInstance, options: { remoteAddress?: string } = {}) {
+  const from = options.remoteAddress ? { remoteAddress: options.remoteAddress } : {};
   const jar = new Map<string, string>();
   const remember = (res: LightMyRequestResponse) => {
     for (const c of res.cookies) {
@@ -53,7 +54,7 @@ export function browser(app: FastifyInstance) {
   return {
     jar,
     async get(url: string, headers: Record<string, string> = {}) {
-      return remember(await app.inject({ method: 'GET', url, headers: { cookie: cookieHeader(), ...headers } }));
+      return remember(await app.inject({ method: 'GET', url, headers: { cookie: cookieHeader(), ...headers }, ...from }));
     },
     async post(url: string, form: Record<string, string>, headers: Record<string, string> = {}) {
       return remember(
@@ -62,6 +63,7 @@ export function browser(app: FastifyInstance) {
           url,
           headers: { cookie: cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
           payload: new URLSearchParams(form).toString(),
+          ...from,
         }),
       );
     },

@@ -8,7 +8,7 @@ import { changePasswordSchema } from './password-schemas.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
 import type { UserPrincipal } from './principal.ts';
 import { emailLookupHash, hmacHex, randomToken, sha256Hex } from './secrets.ts';
-import { clearFailures, recordFailure, remainingAttempts, type ThrottleRule } from './throttle.ts';
+import { claimNotice, clearFailures, countFailure, type DelayRule, waitSeconds } from './throttle.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
 import { findTenantByLookup, findUserByEmail, userPrincipal } from './user-repo.ts';
 import { createVerifiedCache, type VerifiedCache } from './verified-cache.ts';
@@ -25,7 +25,7 @@ export type LoadedSession = { principal: UserPrincipal; stage: SessionStage };
 export type SignInResult =
   | { kind: 'signed-in'; cookie: string; stage: SessionStage; principal: UserPrincipal }
   | { kind: 'wrong' }
-  | { kind: 'throttled'; minutes: number };
+  | { kind: 'throttled'; seconds: number };
 
 const SECURITY_NOTICES = {
   'second-factor-enabled': {
@@ -36,10 +36,29 @@ const SECURITY_NOTICES = {
     en: { subject: 'Your Bridgework password has changed', body: 'The password for your Bridgework account has been changed.' },
     cy: { subject: 'Mae eich cyfrinair Bridgework wedi newid', body: 'Mae cyfrinair eich cyfrif Bridgework wedi newid.' },
   },
+  'sign-in-failures': {
+    en: {
+      subject: 'Someone is trying to sign in to your Bridgework account',
+      body: 'There have been several attempts to sign in to your Bridgework account with the wrong password. Your account is not locked: you can still sign in as usual. If these were you, you do not need to do anything.',
+    },
+    cy: {
+      subject: 'Mae rhywun yn ceisio mewngofnodi i’ch cyfrif Bridgework',
+      body: 'Bu sawl ymgais i fewngofnodi i’ch cyfrif Bridgework gyda’r cyfrinair anghywir. Nid yw eich cyfrif wedi’i gloi: gallwch fewngofnodi fel arfer o hyd. Os chi oedd y rhain, nid oes angen i chi wneud dim.',
+    },
+  },
 } as const;
 
-const ACCOUNT_RULE: ThrottleRule = { maxFailures: 5, windowSeconds: 15 * 60 };
-const ADDRESS_RULE: ThrottleRule = { maxFailures: 50, windowSeconds: 15 * 60 };
+// Growing delays rather than a lock-out (see the sign-in throttling ADR): a wrong password slows
+// down only the address it came from, so nobody can keep an account holder out by failing on purpose.
+/** One account from one address: 3 free tries, then 2 s, 4 s, 8 s ... up to 15 minutes between tries. */
+const PAIR_RULE: DelayRule = { freeFailures: 3, baseSeconds: 2, capSeconds: 15 * 60, quietSeconds: 24 * 3600 };
+/** One address across accounts (password spraying): more room, as an office shares one address. */
+const ADDRESS_RULE: DelayRule = { freeFailures: 30, baseSeconds: 2, capSeconds: 15 * 60, quietSeconds: 3600 };
+/** One account from anywhere: never slowed; counted so its holder hears of a burst, once. */
+const ACCOUNT_RULE: DelayRule = { freeFailures: Number.POSITIVE_INFINITY, baseSeconds: 0, capSeconds: 0, quietSeconds: 3600 };
+const ACCOUNT_NOTICE_AT = 10;
+/** Wrong second-factor codes, for a session that already gave the right password. */
+const CODE_RULE: DelayRule = { freeFailures: 5, baseSeconds: 30, capSeconds: 15 * 60, quietSeconds: 3600 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function sessionCookieParts(cookie: string | undefined): { tenantId: string; idHash: string } | null {
@@ -51,8 +70,9 @@ export function sessionCookieParts(cookie: string | undefined): { tenantId: stri
 
 /**
  * Staff sign-in: passwords, the optional TOTP second factor, and database sessions with idle and
- * absolute timeouts. Every attempt is throttled per account and per address, and audited in the
- * account's tenant.
+ * absolute timeouts. Failures slow down the address they come from (per account, and across
+ * accounts) with growing delays, never the account itself; its holder is told of a burst.
+ * Every attempt is audited in the account's tenant.
  */
 export function createAuthService(deps: { db: Database; clock: Clock; settings: AuthSettings; sessions?: VerifiedCache<LoadedSession> }) {
   const { db, clock, settings } = deps;
@@ -103,30 +123,38 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
   const userActor = (p: UserPrincipal): Actor => ({ kind: 'user', id: p.userId });
 
   /** A security change the account holder should hear about, whoever made it; in their language. */
-  async function tellAccountHolder(tx: Tx, principal: UserPrincipal, template: keyof typeof SECURITY_NOTICES): Promise<void> {
-    const text = SECURITY_NOTICES[template][principal.language];
+  async function tellAccountHolder(
+    tx: Tx,
+    holder: Pick<UserPrincipal, 'tenantId' | 'email' | 'language'>,
+    template: keyof typeof SECURITY_NOTICES,
+  ): Promise<void> {
+    const text = SECURITY_NOTICES[template][holder.language];
     await queueNotification(tx, clock, {
-      tenantId: principal.tenantId,
+      tenantId: holder.tenantId,
       id: newId(clock.now()),
       channel: 'email',
-      recipient: principal.email,
+      recipient: holder.email,
       template,
       subject: text.subject,
-      body: `${text.body} ${principal.language === 'cy' ? 'Os nad chi wnaeth hyn, cysylltwch â gweinyddwr eich awdurdod lleol ar unwaith.' : 'If this was not you, contact your local authority administrator straight away.'}`,
-      language: principal.language,
+      body: `${text.body} ${holder.language === 'cy' ? 'Os nad chi wnaeth hyn, cysylltwch â gweinyddwr eich awdurdod lleol ar unwaith.' : 'If this was not you, contact your local authority administrator straight away.'}`,
+      language: holder.language,
     });
   }
 
   return {
     async signIn(input: { email: string; password: string; address: string; previousCookie?: string }): Promise<SignInResult> {
       const email = input.email.trim().toLowerCase();
-      const accountKey = throttleKey('account', email);
+      const pairKey = throttleKey('account-address', `${email}\n${input.address}`);
       const addressKey = throttleKey('address', input.address);
+      const accountKey = throttleKey('account', email);
       const tenantId = await db.global((tx) => findTenantByLookup(tx, emailLookupHash(email)));
-      const allowed = await db.global(
-        async (tx) => (await remainingAttempts(tx, clock, accountKey, ACCOUNT_RULE)) > 0 && (await remainingAttempts(tx, clock, addressKey, ADDRESS_RULE)) > 0,
+      const wait = await db.global((tx) =>
+        waitSeconds(tx, clock, [
+          { keyHash: pairKey, rule: PAIR_RULE },
+          { keyHash: addressKey, rule: ADDRESS_RULE },
+        ]),
       );
-      if (!allowed) {
+      if (wait > 0) {
         if (tenantId) {
           await db.inTenant(tenantId, async (tx) => {
             const user = await findUserByEmail(tx, email);
@@ -135,16 +163,21 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
               action: 'user.sign-in-throttled',
               recordType: 'user',
               recordId: user?.id ?? null,
-              reason: 'too many failed sign-in attempts',
+              reason: 'too many failed sign-in attempts from this address',
             });
           });
         }
-        return { kind: 'throttled', minutes: ACCOUNT_RULE.windowSeconds / 60 };
+        return { kind: 'throttled', seconds: wait };
       }
 
+      const countFailures = async (tx: Tx) => {
+        await countFailure(tx, clock, pairKey, PAIR_RULE);
+        await countFailure(tx, clock, addressKey, ADDRESS_RULE);
+        await countFailure(tx, clock, accountKey, ACCOUNT_RULE);
+      };
       if (!tenantId) {
         await burnPasswordCheck(input.password);
-        await db.global((tx) => recordFailure(tx, clock, addressKey, ADDRESS_RULE).then(() => recordFailure(tx, clock, accountKey, ACCOUNT_RULE)));
+        await db.global(countFailures);
         return { kind: 'wrong' };
       }
       const user = await db.inTenant(tenantId, (tx) => findUserByEmail(tx, email));
@@ -152,8 +185,7 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
       if (!ok || !user) {
         if (!user) await burnPasswordCheck(input.password);
         await db.inTenant(tenantId, async (tx) => {
-          await recordFailure(tx, clock, accountKey, ACCOUNT_RULE);
-          await recordFailure(tx, clock, addressKey, ADDRESS_RULE);
+          await countFailures(tx);
           await recordAudit(tx, tenantId, clock, {
             actor: { kind: 'public', id: 'sign-in' },
             action: 'user.sign-in-failed',
@@ -161,6 +193,10 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
             recordId: user?.id ?? null,
             reason: user?.disabled_at ? 'account disabled' : 'wrong password',
           });
+          // Repeated failures on an account, from wherever: its holder hears once per burst.
+          if (user && !user.disabled_at && (await claimNotice(tx, clock, accountKey, ACCOUNT_NOTICE_AT))) {
+            await tellAccountHolder(tx, { tenantId, email: user.email, language: user.preferred_language }, 'sign-in-failures');
+          }
         });
         return { kind: 'wrong' };
       }
@@ -168,7 +204,9 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
         db.inTenant(tenantId, async (tx) => {
           const previous = sessionCookieParts(input.previousCookie);
           if (previous && previous.tenantId === tenantId) await tx.deleteFrom('sessions').where('id_hash', '=', previous.idHash).execute();
-          await clearFailures(tx, accountKey);
+          // This address has the password: its own delays end. The account's burst (failures
+          // elsewhere) runs on, so its holder is not told again about the same attack.
+          await clearFailures(tx, pairKey);
           const { cookie, idHash } = await newSession(tx, tenantId, user.id, false);
           const principal = await toPrincipal(tx, tenantId, user.id, idHash);
           if (!principal) throw new Error('user vanished during sign-in');
@@ -227,18 +265,19 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
     async verifyCode(
       principal: UserPrincipal,
       code: string,
-    ): Promise<{ kind: 'ok'; cookie: string } | { kind: 'wrong' } | { kind: 'throttled'; minutes: number }> {
-      const key = throttleKey('account', principal.email);
+    ): Promise<{ kind: 'ok'; cookie: string } | { kind: 'wrong' } | { kind: 'throttled'; seconds: number }> {
+      const key = throttleKey('code', principal.email);
       return revoking(
         db.inTenant(principal.tenantId, async (tx) => {
-          if ((await remainingAttempts(tx, clock, key, ACCOUNT_RULE)) === 0) return { kind: 'throttled', minutes: ACCOUNT_RULE.windowSeconds / 60 };
+          const wait = await waitSeconds(tx, clock, [{ keyHash: key, rule: CODE_RULE }]);
+          if (wait > 0) return { kind: 'throttled', seconds: wait };
           const user = await tx.selectFrom('users').selectAll().where('id', '=', principal.userId).forUpdate().executeTakeFirstOrThrow();
           const step =
             user.totp_secret && user.totp_enabled_at
               ? verifyTotp(user.totp_secret, code, clock.now(), user.totp_last_step === null ? null : Number(user.totp_last_step))
               : null;
           if (step === null) {
-            await recordFailure(tx, clock, key, ACCOUNT_RULE);
+            await countFailure(tx, clock, key, CODE_RULE);
             await recordAudit(tx, principal.tenantId, clock, {
               actor: userActor(principal),
               action: 'user.second-factor-failed',
@@ -363,10 +402,12 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
           .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleBefore)]))
           .executeTakeFirst(),
       );
+      // Past the longest quiet spell a key is a new burst anyway.
+      const quiet = Math.max(PAIR_RULE.quietSeconds, ADDRESS_RULE.quietSeconds, ACCOUNT_RULE.quietSeconds, CODE_RULE.quietSeconds);
       await db.global((tx) =>
         tx
           .deleteFrom('auth_throttle')
-          .where('window_start', '<', new Date(now.getTime() - 3_600_000))
+          .where('last_failure_at', '<', new Date(now.getTime() - quiet * 1000))
           .execute(),
       );
       return removed.reduce((n, r) => n + Number(r.numDeletedRows), 0);

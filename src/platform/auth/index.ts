@@ -13,7 +13,17 @@ export { hashPassword, verifyPassword } from './passwords.ts';
 export { actorOf, type ClientPrincipal, type Principal, ROLES, requireRole, requireScope, type UserPrincipal } from './principal.ts';
 export { hmacHex, randomToken, safeEqual, sha256Hex } from './secrets.ts';
 export { createStaffService, inviteStaffSchema, type StaffService } from './staff-service.ts';
-export { clearFailures, recordFailure, remainingAttempts, type ThrottleRule } from './throttle.ts';
+export {
+  claimNotice,
+  clearFailures,
+  countFailure,
+  type DelayRule,
+  delaySeconds,
+  recordFailure,
+  remainingAttempts,
+  type ThrottleRule,
+  waitSeconds,
+} from './throttle.ts';
 export { totpCode, totpStep } from './totp.ts';
 export { findUserByEmail, findUserById, insertUser, type NewUser, userPrincipal } from './user-repo.ts';
 export { createVerifiedCache, type VerifiedCache } from './verified-cache.ts';

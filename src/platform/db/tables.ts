@@ -68,8 +68,12 @@ export type PlatformTables = {
   };
   auth_throttle: {
     key_hash: string;
+    /** When this burst of failures began. */
     window_start: Timestamp;
     failures: number;
+    last_failure_at: Timestamp;
+    /** When the account holder was told about this burst; null if not yet. */
+    notified_at: Timestamp | null;
   };
   oauth_clients: {
     tenant_id: string;

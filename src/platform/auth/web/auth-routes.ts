@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { DomainError, issuesFromZod } from '../../errors/index.ts';
 import { formErrors, safeReturnPath } from '../../http/pages.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { type AuthService, SESSION_COOKIE } from '../auth-service.ts';
 import { ROLES, requireRole, type UserPrincipal } from '../principal.ts';
 import type { StaffService } from '../staff-service.ts';
@@ -17,6 +18,13 @@ export type AuthRoutesOptions = {
   absoluteHours: number;
   homeLinks: readonly HomeLink[];
 };
+
+/** How long to wait, in words: seconds under a minute, then whole minutes (rounded up). */
+function waitText(t: Translate, seconds: number): string {
+  if (seconds < 60) return t(seconds === 1 ? 'signIn.wait.second' : 'signIn.wait.seconds', { count: seconds });
+  const minutes = Math.ceil(seconds / 60);
+  return t(minutes === 1 ? 'signIn.wait.minute' : 'signIn.wait.minutes', { count: minutes });
+}
 
 /** Staff sign-in, second factor, sign-out, home, and the static pages every service has. */
 export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOptions): void {
@@ -62,7 +70,10 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
       address: request.ip,
       previousCookie: request.cookies[SESSION_COOKIE],
     });
-    if (result.kind === 'throttled') return render([{ path: 'email', message: 'signIn.error.throttled' }], 429, { minutes: result.minutes });
+    if (result.kind === 'throttled') {
+      reply.header('Retry-After', String(result.seconds));
+      return render([{ path: 'email', message: 'signIn.error.throttled' }], 429, { wait: waitText(request.t, result.seconds) });
+    }
     if (result.kind === 'wrong') return render([{ path: 'email', message: 'signIn.error.wrong' }], 400);
     setSession(reply, result.cookie);
     if (result.stage === 'needs-code') return reply.redirect('/sign-in/code', 303);
@@ -87,7 +98,10 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
     const parsed = codeSchema.safeParse(request.body);
     if (!parsed.success) return render(parsed.error.issues[0]?.message ?? 'code.error.required', 400);
     const result = await auth.verifyCode(principal, parsed.data.code);
-    if (result.kind === 'throttled') return render(request.t('signIn.error.throttled', { minutes: result.minutes }), 429);
+    if (result.kind === 'throttled') {
+      reply.header('Retry-After', String(result.seconds));
+      return render(request.t('signIn.error.throttled', { wait: waitText(request.t, result.seconds) }), 429);
+    }
     if (result.kind === 'wrong') return render('code.error.wrong', 400);
     setSession(reply, result.cookie);
     return reply.redirect('/home', 303);
