@@ -15,7 +15,7 @@ beforeAll(async () => {
   staff = browser(t.app);
   await staff.signIn('tenant-admin@leicester.bridgework.example');
   csrf = await staff.csrf('/organisations/new');
-}, 120_000);
+}, 300_000);
 afterAll(() => t.close());
 
 const NASTY_STRINGS = [
@@ -103,7 +103,7 @@ describe('bad input on every route', () => {
     expect(requests).toBeGreaterThan(1000);
     // Sign-in tries are audited, but no organisation, account or client appeared or vanished.
     expect(await counts()).toEqual(before);
-  }, 300_000);
+  }, 900_000);
 });
 
 describe('bodies refused at the edge, before any handler', () => {
