@@ -24,7 +24,7 @@ export async function createApp(services: Services, options: { logger: Logger | 
   const { config, db } = services;
   const secure = config.baseUrl.startsWith('https://');
   const translator = createTranslator([platformMessages, ...capabilities.flatMap((c) => c.messages ?? [])]);
-  const app = await createHttpServer({ logger: options.logger });
+  const app = await createHttpServer({ logger: options.logger, trustProxy: config.trustProxy });
 
   registerSecurityHeaders(app, { https: secure });
   registerAuthentication(app, { auth: services.auth, clients: services.clients });

@@ -46,6 +46,11 @@ const envSchema = z.object({
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   JOBS_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
   JOBS_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+  // Behind a load balancer: the addresses or ranges of the proxies in front, comma-separated.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[0-9a-fA-F:./]+(,\s*[0-9a-fA-F:./]+)*$/, 'TRUST_PROXY is a comma-separated list of proxy addresses or ranges')
+    .optional(),
   NOTIFY_API_KEY: z.string().min(1).optional(),
   NOTIFY_EMAIL_TEMPLATE_ID: z.uuid().optional(),
   NOTIFY_SMS_TEMPLATE_ID: z.uuid().optional(),
@@ -67,6 +72,8 @@ export type Config = {
   jobsPollMs: number;
   /** Jobs a node runs at once, jobs claimed per statement, and a claim's lease (docs/runbooks/operations.md). */
   jobs: { concurrency: number; batchSize: number; leaseSeconds: number };
+  /** Which proxies' X-Forwarded-For to believe: the sign-in throttle keys on the caller's real address. */
+  trustProxy: string | undefined;
   notify: { kind: 'outbox' } | { kind: 'govuk-notify'; apiKey: string; emailTemplateId: string; smsTemplateId: string };
 };
 
@@ -123,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     jobsPollMs: e.JOBS_POLL_MS,
     jobs: { concurrency: e.JOBS_CONCURRENCY ?? defaultJobConcurrency(), batchSize: e.JOBS_BATCH_SIZE, leaseSeconds: e.JOBS_LEASE_SECONDS },
+    trustProxy: e.TRUST_PROXY,
     notify:
       e.NOTIFY_API_KEY && e.NOTIFY_EMAIL_TEMPLATE_ID && e.NOTIFY_SMS_TEMPLATE_ID
         ? {

@@ -36,7 +36,12 @@ function fieldName(url: string, body: unknown, path: BodyPath): string {
  * The bare server: request ids, body parsers, cookies and the static assets of GOV.UK Frontend
  * (served from its package: no CDN). Everything else is registered by the composition root.
  */
-export async function createHttpServer(options: { logger: Logger | false; bodyLimit?: number }): Promise<FastifyInstance> {
+export async function createHttpServer(options: {
+  logger: Logger | false;
+  bodyLimit?: number;
+  /** Proxies whose X-Forwarded-For is believed (addresses or ranges, comma-separated): `request.ip` is then the caller's. */
+  trustProxy?: string | undefined;
+}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: options.logger ? (options.logger as FastifyBaseLogger) : undefined,
     logger: options.logger ? undefined : false,
@@ -47,6 +52,7 @@ export async function createHttpServer(options: { logger: Logger | false; bodyLi
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.addHook('onRequest', async (request, reply) => {
