@@ -1,7 +1,16 @@
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+
 import { appLoginUrl } from './platform/db/index.ts';
+
+/** An address, a range (`10.0.0.0/8`), or one of proxy-addr's names for private ranges. */
+const isProxyAddress = (value: string) => {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(value)) return true;
+  const [address = '', bits, ...rest] = value.split('/');
+  return rest.length === 0 && isIP(address) !== 0 && (bits === undefined || /^\d{1,3}$/.test(bits));
+};
 
 /** Every setting Bridgework reads from the environment, parsed once. See docs/runbooks/configuration.md. */
 const envSchema = z.object({
@@ -49,7 +58,7 @@ const envSchema = z.object({
   // Behind a load balancer: the addresses or ranges of the proxies in front, comma-separated.
   TRUST_PROXY: z
     .string()
-    .regex(/^[0-9a-fA-F:./]+(,\s*[0-9a-fA-F:./]+)*$/, 'TRUST_PROXY is a comma-separated list of proxy addresses or ranges')
+    .refine((v) => v.split(',').every((p) => isProxyAddress(p.trim())), 'TRUST_PROXY is a comma-separated list of proxy addresses or ranges')
     .optional(),
   NOTIFY_API_KEY: z.string().min(1).optional(),
   NOTIFY_EMAIL_TEMPLATE_ID: z.uuid().optional(),

@@ -19,5 +19,7 @@ describe('the caller’s address', () => {
 
   test('a TRUST_PROXY that is not a list of addresses stops the start', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+    // A hop count cannot check the immediate peer; this Fastify ignores one, so it is refused here.
+    expect(() => loadConfig({ NODE_ENV: 'test', TRUST_PROXY: '1' })).toThrow(/TRUST_PROXY/);
   });
 });
