@@ -2,7 +2,6 @@ import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-
 import { appLoginUrl } from './platform/db/index.ts';
 
 /** An address, a range (`10.0.0.0/8`), or one of proxy-addr's names for private ranges. */
