@@ -5,6 +5,7 @@ import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { referralTables } from '../../src/domains/referrals/index.ts';
 import { migrations } from '../../src/migrations/index.ts';
+import { sealAuditChains, verifyAuditChains } from '../../src/platform/audit/index.ts';
 import { fixedClock } from '../../src/platform/clock/index.ts';
 import { type Database, migrateToLatest, openDatabase } from '../../src/platform/db/index.ts';
 import { createJobRunner, enqueueJobs, type JobHandler } from '../../src/platform/jobs/index.ts';
@@ -13,7 +14,8 @@ import { createServices, type Services } from '../../src/services.ts';
 import { createScratchDatabase } from '../support/test-db.ts';
 
 // Two app nodes on one PostgreSQL database, each with its own connection pool, services and app,
-// as two processes behind a load balancer would be. Only a server has two clients of one database:
+// as two processes behind a load balancer would be: idempotency, job claiming and audit sealing
+// must hold between them. Only a server has two clients of one database:
 // PGlite is one process's embedded database, so there is nothing to show there.
 const serverUrl = process.env.TEST_DATABASE_URL;
 
@@ -182,5 +184,28 @@ describe.skipIf(!serverUrl)('two app nodes on one PostgreSQL database (PostgreSQ
     expect(byNode.filter((n) => n === 'b').length).toBeGreaterThan(0);
     const states = await a.db.global((tx) => tx.selectFrom('jobs').select('state').where('id', 'in', ids).execute());
     expect(states.every((s) => s.state === 'done')).toBe(true);
+  });
+
+  test('audit rows written by both nodes are sealed, by both nodes’ sealers at once, into one intact chain per tenant', async () => {
+    // Whatever the seed and earlier tests wrote, sealed first, so what follows is counted exactly.
+    const sealAll = async () => {
+      for (;;) {
+        const [x, y] = await Promise.all([sealAuditChains(a.db), sealAuditChains(b.db)]);
+        const report = await verifyAuditChains(a.db, { now: clock.now() });
+        if (report.unsealed === 0 && x.sealed + y.sealed === 0) return report;
+      }
+    };
+    const before = await sealAll();
+    // Twenty audited writes, half on each node, all at once.
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => createOn(i % 2 ? b : a, randomUUID(), referralTask())));
+    expect(answers.map((r) => r.statusCode)).toEqual(Array.from({ length: 20 }, () => 201));
+    const written = await verifyAuditChains(b.db, { now: clock.now() });
+    expect(written.unsealed).toBeGreaterThanOrEqual(20);
+    expect(written.firstBreak).toBeNull();
+    const after = await sealAll();
+    expect(after).toMatchObject({ unsealed: 0, overdue: 0, firstBreak: null });
+    expect(after.events - before.events).toBe(written.unsealed);
+    // Either node verifies the same chain.
+    expect(await verifyAuditChains(b.db, { now: clock.now() })).toEqual(after);
   });
 });
