@@ -96,7 +96,7 @@ describe('staff sign-in', () => {
     const later = browser(t.app, { remoteAddress: '203.0.113.7' });
     expect((await later.signIn(email, 'wrong-once-more')).statusCode).toBe(400);
     expect((await later.signIn(email)).statusCode).toBe(303);
-  });
+  }, 180_000);
 
   test('an address failing across many accounts is slowed down, and only that address', async () => {
     const sprayer = browser(t.app, { remoteAddress: '203.0.113.99' });
@@ -105,7 +105,7 @@ describe('staff sign-in', () => {
     expect((await sprayer.signIn('referrer@leicester.bridgework.example')).statusCode).toBe(429);
     expect((await browser(t.app, { remoteAddress: '198.51.100.21' }).signIn('referrer@leicester.bridgework.example')).statusCode).toBe(303);
     t.clock.advance(3_600_000);
-  });
+  }, 180_000);
 
   test('the account holder is told of repeated failures once per burst, in their language', async () => {
     const email = 'ig-lead@cardiff.bridgework.example';
@@ -137,7 +137,7 @@ describe('staff sign-in', () => {
     t.clock.advance(3_600_001);
     await failFrom(10, 60);
     expect(await notices()).toHaveLength(2);
-  });
+  }, 180_000);
 
   test('an idle session ends after the idle timeout, and every session ends at the absolute limit', async () => {
     const b = browser(t.app);
