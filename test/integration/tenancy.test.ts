@@ -40,6 +40,14 @@ beforeAll(async () => {
       { displayName: 'New Starter', email: `new.starter@${slug}.example`, organisationId: ips, role: 'specialist' },
     );
     await caseWork(slug, referral.id);
+    // A council's banded scheme: the demo gives Leicester one; a Welsh tenant's pages never set one,
+    // but the table must still keep tenants apart, so Cardiff gets a row written directly.
+    if (slug === 'cardiff') {
+      await t.testDb.db.inTenant(t.tenants[slug], (tx) =>
+        sql`insert into council_tax_support_schemes (tenant_id, name, url, bands, updated_at)
+            values (${t.tenants[slug]}, 'Test scheme', 'https://example.org', ${JSON.stringify([{ upTo: 400, discount: 80 }])}::jsonb, now())`.execute(tx),
+      );
+    }
     await t.testDb.db.inTenant(t.tenants[slug], (tx) =>
       queueNotification(tx, t.clock, {
         tenantId: t.tenants[slug],
@@ -134,6 +142,7 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'case_notes',
       'cases',
       'compliance_reports',
+      'council_tax_support_schemes',
       'idempotency_keys',
       'notifications_outbox',
       'oauth_clients',
