@@ -75,7 +75,35 @@ export async function caseSummaries(tx: Tx, f: CaseFilter, now: Date): Promise<C
     .orderBy('c.opened_at')
     .limit(1000)
     .execute();
-  return rows.map((r) => ({
+  return rows.map(caseSummaryOf);
+}
+
+/** The columns a case summary is made from: a caseload row and the one-statement case read share them. */
+type CaseSummaryRow = {
+  id: string;
+  participant_id: string;
+  referral_id: string;
+  reference: string;
+  team_id: string;
+  team_name: string;
+  specialist_user_id: string | null;
+  specialist_name: string | null;
+  phase: string;
+  regime: CaseSummary['regime'];
+  given_name: string;
+  family_name: string;
+  young_person: boolean;
+  opened_at: Date;
+  closed_at: Date | null;
+  closure_reason: string | null;
+  closure_note: string | null;
+  last_contact_at: Date | null;
+  next_appointment_at: unknown;
+  version: number;
+};
+
+export function caseSummaryOf(r: CaseSummaryRow): CaseSummary {
+  return {
     id: r.id,
     participantId: r.participant_id,
     referralId: r.referral_id,
@@ -95,7 +123,7 @@ export async function caseSummaries(tx: Tx, f: CaseFilter, now: Date): Promise<C
     lastContactAt: r.last_contact_at,
     nextAppointmentAt: r.next_appointment_at ? new Date(r.next_appointment_at as unknown as string | Date) : null,
     version: r.version,
-  }));
+  };
 }
 
 export async function findCaseRow(tx: Tx, id: string, forUpdate = false) {

@@ -6,7 +6,7 @@ import { Forbidden, InvalidTransition, NotFound } from '../../platform/errors/in
 import { actionAllowed, type RegimeAction } from '../participation/index.ts';
 import type { ReferralService } from '../referrals/index.ts';
 import { teamIdsOf } from '../referrals/index.ts';
-import type { CaseView, ClosureReason, ConsentScope, HealthFields, Phase, Relationship } from './case.ts';
+import type { CaseView, ConsentScope, HealthFields, Phase, Relationship } from './case.ts';
 import { createCaseLetters } from './case-letters.ts';
 import {
   activeBreakGlass,
@@ -14,6 +14,7 @@ import {
   caseModel,
   caseModelLists,
   caseSummaries,
+  caseSummaryOf,
   findCaseRow,
   findParticipant,
   findProfile,
@@ -358,27 +359,7 @@ export function createCaseWork(deps: { db: Database; clock: Clock; baseUrl: stri
     }
     const lists = caseModelLists(m);
     return {
-      summary: {
-        id: m.id,
-        participantId: m.participant_id,
-        referralId: m.referral_id,
-        referralReference: m.reference,
-        teamId: m.team_id,
-        teamName: m.team_name,
-        specialistUserId: m.specialist_user_id,
-        specialistName: m.specialist_name,
-        phase: m.phase as Phase,
-        regime: m.regime,
-        personName: `${m.given_name} ${m.family_name}`,
-        youngPerson: m.young_person,
-        openedAt: m.opened_at,
-        closedAt: m.closed_at,
-        closureReason: m.closure_reason as ClosureReason | null,
-        closureNote: m.closure_note,
-        lastContactAt: m.last_contact_at,
-        nextAppointmentAt: m.next_appointment_at ? new Date(m.next_appointment_at as unknown as string | Date) : null,
-        version: m.version,
-      },
+      summary: caseSummaryOf(m),
       participant: {
         id: m.participant_id,
         personId: m.person_id,
