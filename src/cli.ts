@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from './config.ts';
 import { calculateUniversalCredit } from './domains/benefits/index.ts';
+import { calculateMatches } from './domains/employers/index.ts';
 import { databaseTarget, startServer } from './main.ts';
 import { migrations } from './migrations/index.ts';
 import {
@@ -19,6 +20,7 @@ import { createClientService } from './platform/auth/index.ts';
 import { systemClock } from './platform/clock/index.ts';
 import { type Database, DataDirLockedError, migrateDown, migrateToLatest, openDatabase } from './platform/db/index.ts';
 import { DomainError, InvalidInput } from './platform/errors/index.ts';
+import { londonIsoDate } from './platform/i18n/index.ts';
 import { type JobState, listJobs, retryDeadJob } from './platform/jobs/index.ts';
 import { formatSignIns, seedDemo } from './seed.ts';
 
@@ -44,6 +46,9 @@ const USAGE = `Usage: bridgework <command>
                                  result as one line of JSON (indented with --pretty); needs no
                                  database or configuration. Bad input: a JSON error on stderr, exit 2
                                  e.g. bridgework calc universal-credit < household.json
+  calc match [--pretty]          read {"person","vacancies"} on stdin, print the matches (best first,
+                                 with reasons and near-miss advice) and the vacancies excluded by a
+                                 hard limit, as JSON; no database. Bad input: exit 2
 `;
 
 class UsageError extends Error {}
@@ -70,12 +75,18 @@ export async function readStdin(): Promise<string> {
 
 /** `calc <calculation>`: pure calculations over JSON on stdin. No configuration, no database. */
 async function calc(sub: string | undefined, args: readonly string[], out: (s: string) => void, input: () => Promise<string>): Promise<number> {
-  if (sub !== 'universal-credit') throw new UsageError(USAGE);
+  if (sub !== 'universal-credit' && sub !== 'match') throw new UsageError(USAGE);
   const { values } = parseArgs({ args: [...args], options: { pretty: { type: 'boolean' } } });
+  const what = sub === 'match' ? 'match input' : 'household';
   const text = await input();
   if (text.trim() === '') {
     throw new InvalidInput(
-      [{ path: '', message: 'No household was given: pipe one JSON household into standard input, e.g. bridgework calc universal-credit < household.json' }],
+      [
+        {
+          path: '',
+          message: `No ${what} was given: pipe one JSON ${what} into standard input, e.g. bridgework calc ${sub} < ${sub === 'match' ? 'match' : 'household'}.json`,
+        },
+      ],
       'No input on standard input.',
     );
   }
@@ -87,13 +98,13 @@ async function calc(sub: string | undefined, args: readonly string[], out: (s: s
       [
         {
           path: '',
-          message: `The input is not valid JSON (${error instanceof Error ? error.message : String(error)}): give one JSON object for the household.`,
+          message: `The input is not valid JSON (${error instanceof Error ? error.message : String(error)}): give one JSON object for the ${what}.`,
         },
       ],
       'The input is not valid JSON.',
     );
   }
-  const result = calculateUniversalCredit(json);
+  const result = sub === 'match' ? calculateMatches(json, londonIsoDate(systemClock.now())) : calculateUniversalCredit(json);
   out(values.pretty ? JSON.stringify(result, null, 2) : JSON.stringify(result));
   return 0;
 }
