@@ -68,7 +68,14 @@ beforeAll(async () => {
       tx.selectFrom('notifications_outbox').select('body').where('template', '=', 'participant-sign-in').execute(),
     );
     const link = /\/my-support\/sign-in\/(\S+)/.exec(links[0]?.body ?? '')?.[1] ?? '';
-    if (!(await t.services.participants.signIn(link))) throw new Error(`participant sign-in failed in ${slug}`);
+    const signedIn = await t.services.participants.signIn(link);
+    if (!signedIn) throw new Error(`participant sign-in failed in ${slug}`);
+    // Their equality monitoring answers, and a team's IPS fidelity review.
+    await t.services.participants.saveEquality(signedIn.principal, { sex: 'prefer-not-to-say' });
+    await t.testDb.db.inTenant(t.tenants[slug], (tx) =>
+      sql`insert into fidelity_reviews (tenant_id, id, team_id, reviewed_on, reviewer, items, total, band, created_at)
+          select tenant_id, ${crypto.randomUUID()}, id, '2026-11-01', 'Tenancy test', '[]'::jsonb, 100, 'good', now() from teams limit 1`.execute(tx),
+    );
   }
   // Chain heads and checkpoints appear once the sealer has run.
   await sealAuditChains(t.testDb.db);
@@ -143,10 +150,14 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'cases',
       'compliance_reports',
       'council_tax_support_schemes',
+      'equality_answers',
+      'fidelity_reviews',
       'idempotency_keys',
       'notifications_outbox',
       'oauth_clients',
       'organisations',
+      'outcome_counts',
+      'outcome_facts',
       'participant_links',
       'participant_sessions',
       'participants',

@@ -2,6 +2,8 @@ import nationalLivingWageFile from '../../../policy/national-living-wage.json' w
 import nmw18To20File from '../../../policy/national-minimum-wage-18-to-20.json' with { type: 'json' };
 import nmwApprenticeFile from '../../../policy/national-minimum-wage-apprentice.json' with { type: 'json' };
 import nmwUnder18File from '../../../policy/national-minimum-wage-under-18.json' with { type: 'json' };
+import qualifyingWeeks26File from '../../../policy/sustained-work-26-qualifying-weeks.json' with { type: 'json' };
+import windowWeeks26File from '../../../policy/sustained-work-26-window-weeks.json' with { type: 'json' };
 import minimumHoursFile from '../../../policy/sustained-work-minimum-weekly-hours.json' with { type: 'json' };
 import qualifyingWeeksFile from '../../../policy/sustained-work-qualifying-weeks.json' with { type: 'json' };
 import windowWeeksFile from '../../../policy/sustained-work-window-weeks.json' with { type: 'json' };
@@ -67,6 +69,12 @@ export function afterMissedAppointment(input: { voluntary: boolean; mandatory: b
 const minimumHours = parsePolicyParameter(minimumHoursFile);
 const qualifyingWeeks = parsePolicyParameter(qualifyingWeeksFile);
 const windowWeeks = parsePolicyParameter(windowWeeksFile);
+/** The two sustained-work outcomes: the same rule (hours and pay), over 13 and over 26 weeks. */
+export type SustainedOutcome = '13-weeks' | '26-weeks';
+const OUTCOME_WEEKS: Readonly<Record<SustainedOutcome, { qualifying: PolicyParameter; window: PolicyParameter }>> = {
+  '13-weeks': { qualifying: qualifyingWeeks, window: windowWeeks },
+  '26-weeks': { qualifying: parsePolicyParameter(qualifyingWeeks26File), window: parsePolicyParameter(windowWeeks26File) },
+};
 const WAGES = {
   '21-and-over': parsePolicyParameter(nationalLivingWageFile),
   '18-to-20': parsePolicyParameter(nmw18To20File),
@@ -143,9 +151,11 @@ export type SustainedWork = {
 export function sustainedWork(
   job: { startDate: string; hourlyPay: number | null; contractType?: string; weeks: readonly JobWeek[] },
   person: { dateOfBirth: string | null } = { dateOfBirth: null },
+  outcome: SustainedOutcome = '13-weeks',
 ): SustainedWork {
   // A job that started before the rule was first in force is judged by the rule as first written.
-  const params = [minimumHours, qualifyingWeeks, windowWeeks].map((p) => inForce(p, job.startDate));
+  const weeks = OUTCOME_WEEKS[outcome];
+  const params = [minimumHours, weeks.qualifying, weeks.window].map((p) => inForce(p, job.startDate));
   const [min, need, window] = params.map((p) => p.value) as [number, number, number];
   const checked = job.contractType !== 'self-employed';
   const apprenticeSince = job.contractType === 'apprenticeship' ? job.startDate : null;

@@ -160,3 +160,15 @@ export const caseSettingsSchema = z.object({
   ipsCaseloadLimit: wholeNumber(1, 100, 'caseload.settings.error.limit'),
   breakGlassHours: wholeNumber(1, 24, 'caseload.settings.error.hours'),
 });
+
+/** The GOV.UK standard equality monitoring questions: every answer optional, "prefer not to say" on each. */
+export const equalitySchema = z.object({
+  sex: z.enum(['female', 'male', 'prefer-not-to-say', 'not-answered'], { error: 'participant.equality.error' }).default('not-answered'),
+  ageGroup: z
+    .enum(['16-24', '25-34', '35-49', '50-64', '65-plus', 'prefer-not-to-say', 'not-answered'], { error: 'participant.equality.error' })
+    .default('not-answered'),
+  ethnicity: z
+    .enum(['asian', 'black', 'mixed', 'white', 'other', 'prefer-not-to-say', 'not-answered'], { error: 'participant.equality.error' })
+    .default('not-answered'),
+  disability: z.enum(['yes', 'no', 'prefer-not-to-say', 'not-answered'], { error: 'participant.equality.error' }).default('not-answered'),
+});

@@ -6,7 +6,7 @@ import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from
 import { londonWallClock } from '../../platform/i18n/index.ts';
 import { isVoluntary } from '../participation/index.ts';
 import type { ReferralService } from '../referrals/index.ts';
-import { teamIdsOf, teamMembers } from '../referrals/index.ts';
+import { recordReferralOutcome, teamIdsOf, teamMembers } from '../referrals/index.ts';
 import type { CaseSummary, CaseView, Phase } from './case.ts';
 import { createCaseGovernance } from './case-governance.ts';
 import {
@@ -285,6 +285,13 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         if (v.outcome === 'attended') {
           await updateCase(w.tx, caseId, { last_contact_at: w.now }, w.now);
           await referrals.milestoneIn(w.tx, referralActor(actor), w.row.referral_id, 'first-appointment', await tellReferrer(w));
+          const attended = await tables(w.tx)
+            .selectFrom('appointments')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('case_id', '=', caseId)
+            .where('outcome', '=', 'attended')
+            .executeTakeFirstOrThrow();
+          if (Number(attended.n) === 1) await recordReferralOutcome(w.tx, actor.tenantId, w.row.referral_id, 'first-appointment', w.now);
         } else if (v.outcome === 'did-not-attend') {
           const participant = await tables(w.tx).selectFrom('participants').select('regime').where('id', '=', w.row.participant_id).executeTakeFirstOrThrow();
           reportable = afterMissedAppointment({ voluntary: isVoluntary(participant.regime), mandatory: appt.mandatory }).reportable;
@@ -365,6 +372,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
           await movePhaseIn(w, 'in-work', 'job started');
         }
         await referrals.milestoneIn(w.tx, referralActor(actor), w.row.referral_id, 'job-start', await tellReferrer(w));
+        await recordReferralOutcome(w.tx, actor.tenantId, w.row.referral_id, 'job-start', w.now, id);
         await record(
           w,
           'job-start',
@@ -406,6 +414,24 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         if (result.sustained && !job.sustainedOn) {
           await tables(w.tx).updateTable('case_jobs').set({ sustained_on: result.sustainedOn, updated_at: w.now }).where('id', '=', jobId).execute();
           await referrals.milestoneIn(w.tx, referralActor(actor), w.row.referral_id, 'sustained-13-weeks', await tellReferrer(w));
+          await recordReferralOutcome(w.tx, actor.tenantId, w.row.referral_id, 'sustained-13-weeks', w.now, jobId);
+        }
+        // The 26-week outcome: the same rule over 26 weeks, recorded once per job.
+        if (result.sustained) {
+          const long = sustainedWork(
+            { startDate: job.startDate, hourlyPay: job.hourlyPay, contractType: job.contractType, weeks },
+            { dateOfBirth: person?.dateOfBirth ?? null },
+            '26-weeks',
+          );
+          if (long.sustained) {
+            const marked = await tables(w.tx)
+              .updateTable('case_jobs')
+              .set({ sustained_26_on: long.sustainedOn, updated_at: w.now })
+              .where('id', '=', jobId)
+              .where('sustained_26_on', 'is', null)
+              .executeTakeFirst();
+            if (Number(marked.numUpdatedRows) === 1) await recordReferralOutcome(w.tx, actor.tenantId, w.row.referral_id, 'sustained-26-weeks', w.now, jobId);
+          }
         }
         await record(
           w,
@@ -435,6 +461,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
           { action: 'case.job-end', reason: v.reason, details: { job: jobId } },
           { reason: v.reason, details: { job: jobId, endDate: v.endDate } },
         );
+        await recordReferralOutcome(w.tx, actor.tenantId, w.row.referral_id, 'job-end', w.now, jobId);
         const ended = { id: jobId, employer: job.employer, role: job.role, startDate: job.startDate, endDate: v.endDate, endReason: v.reason };
         await deps.jobEvents?.ended?.(w.tx, jobEvent(w, ended));
       });
@@ -468,6 +495,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         async (w) => {
           if (w.row.phase !== 'closed') throw new InvalidTransition(w.row.phase, 'engagement');
           w.row = { ...w.row, ...(await updateCase(w.tx, caseId, { phase: 'engagement', closed_at: null, closure_reason: null, closure_note: null }, w.now)) };
+          await recordReferralOutcome(w.tx, actor.tenantId, w.row.referral_id, 're-engaged', w.now);
           await record(w, 'reengaged', { action: 'case.reengage', reason: v.reason }, { from: 'closed', to: 'engagement', reason: v.reason });
         },
         { open: false },

@@ -5,7 +5,7 @@ import { type Database, newId, type Tx, type WriteHooks } from '../../platform/d
 import { Forbidden, InvalidTransition, NotFound } from '../../platform/errors/index.ts';
 import { actionAllowed, type RegimeAction } from '../participation/index.ts';
 import type { ReferralService } from '../referrals/index.ts';
-import { teamIdsOf } from '../referrals/index.ts';
+import { recordReferralOutcome, teamIdsOf } from '../referrals/index.ts';
 import type { CaseView, ConsentScope, HealthFields, Phase, Relationship } from './case.ts';
 import { createCaseLetters } from './case-letters.ts';
 import {
@@ -264,6 +264,7 @@ export function createCaseWork(deps: { db: Database; clock: Clock; baseUrl: stri
       ...(await updateCase(w.tx, w.row.id, { phase: 'closed', closed_at: w.now, closure_reason: reason, closure_note: note || null }, w.now)),
     };
     await referrals.completeIn(w.tx, referralActor(w.actor), w.row.referral_id, `case closed: ${reason}${note ? ` (${note})` : ''}`, await tellReferrer(w));
+    await recordReferralOutcome(w.tx, w.actor.tenantId, w.row.referral_id, 'left', w.now);
     await record(
       w,
       'closed',

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from '../../platform/db/index.ts';
 import type { Regime } from '../participation/index.ts';
 import type { Person } from '../referrals/index.ts';
@@ -236,6 +236,8 @@ export type CaseTables = {
     end_date: string | null;
     end_reason: string | null;
     sustained_on: string | null;
+    /** When the 26-week sustained-work outcome was met (migration 0018). */
+    sustained_26_on: ColumnType<string | null, string | null | undefined, string | null>;
     created_at: Timestamp;
     updated_at: Timestamp;
   };

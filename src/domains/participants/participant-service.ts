@@ -3,10 +3,11 @@ import { randomToken, recordFailure, remainingAttempts, sha256Hex } from '../../
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx } from '../../platform/db/index.ts';
 import { Forbidden, InvalidTransition, NotFound, parseInput, TooManyRequests } from '../../platform/errors/index.ts';
+import { type EqualityAnswers, findEqualityAnswers, saveEqualityAnswers } from '../../platform/outcomes/index.ts';
 import type { CaseView } from './case.ts';
 import { createCaseLetters } from './case-letters.ts';
 import { findParticipant, insertNote, insertPlanItem, latestCaseOf, tables } from './case-repo.ts';
-import { leaveSchema, ownActionSchema, ownNoteSchema, signInLinkSchema } from './case-schemas.ts';
+import { equalitySchema, leaveSchema, ownActionSchema, ownNoteSchema, signInLinkSchema } from './case-schemas.ts';
 import type { CaseService } from './case-service.ts';
 import { type ExportSections, NO_EXPORT_SECTIONS, type ParticipantRecord } from './participant-export.ts';
 
@@ -194,6 +195,35 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
       const [tenantId, token] = (cookie ?? '').split('.', 2);
       if (!tenantId || !token || !TENANT_ID.test(tenantId)) return;
       await db.inTenant(tenantId, (tx) => tables(tx).deleteFrom('participant_sessions').where('id_hash', '=', sha256Hex(token)).execute());
+    },
+
+    /** The person's equality monitoring answers, or null when they have given none. */
+    async equality(p: ParticipantPrincipal): Promise<EqualityAnswers | null> {
+      return db.inTenant(p.tenantId, async (tx) => {
+        const person = await findParticipant(tx, p.participantId);
+        if (!person) throw new NotFound('participant');
+        return findEqualityAnswers(tx, person.personId);
+      });
+    },
+
+    /**
+     * Saves the person's answers (or deletes them, with `null`): outcome counts move with them in the
+     * same transaction. The audit row says that they changed, never what they are.
+     */
+    async saveEquality(p: ParticipantPrincipal, input: unknown | null): Promise<void> {
+      const answers = input === null ? null : parseInput(equalitySchema, input);
+      await db.inTenant(p.tenantId, async (tx) => {
+        const person = await findParticipant(tx, p.participantId);
+        if (!person) throw new NotFound('participant');
+        await saveEqualityAnswers(tx, p.tenantId, person.personId, answers, clock.now());
+        await recordAudit(tx, p.tenantId, clock, {
+          actor: { kind: 'participant', id: p.participantId },
+          action: answers ? 'participant.equality-save' : 'participant.equality-delete',
+          recordType: 'participant',
+          recordId: p.participantId,
+          reason: answers ? 'the person saved their equality monitoring answers' : 'the person deleted their equality monitoring answers',
+        });
+      });
     },
 
     /** The person's own record: their case, plan, appointments, notes, jobs and consents. */

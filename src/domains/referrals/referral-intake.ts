@@ -7,6 +7,7 @@ import { queueNotifications } from '../../platform/notify/index.ts';
 import { postcodeDistrict } from './postcode.ts';
 import type { Person, Referral, ReferralRoute, Team } from './referral.ts';
 import type { ReferralNotifications } from './referral-notifications.ts';
+import { recordReferralOutcome } from './referral-outcomes.ts';
 import { findPerson, findReferralByIdentifier, insertEvent, insertReferral, linkPerson, tables, tenantReferralSettings } from './referral-repo.ts';
 import { decideRegime, isYoungPerson, type RoutedTeam, routeTeams } from './referral-rules.ts';
 import { type CreateReferralInput, createReferralSchema } from './referral-schemas.ts';
@@ -165,6 +166,7 @@ export function createReferralIntake(deps: { db: Database; clock: Clock; holiday
       ...(await notify.referrerMessages(tx, tenantId, referral, (t) => t('referrals.notify.change.created', { team: chosen.team.name }))),
       ...(toPerson ? [toPerson] : []),
     ]);
+    await recordReferralOutcome(tx, tenantId, referral.id, 'referral-received', now);
     // Last: the audit chain head is locked from here to commit, so every tenant write queues on it briefly.
     await recordAudit(tx, tenantId, clock, {
       actor,

@@ -10,6 +10,7 @@ import {
   isYoungPerson,
   nextStatuses,
   personMatchKey,
+  programmeOf,
   routeTeams,
 } from './referral-rules.ts';
 
@@ -180,4 +181,18 @@ test('two different people with the same date of birth and postcode are not matc
   expect(personMatchKey({ ...base, postcode: 'CF10 1AB' })).not.toBe(key);
   // Given and family names are not interchangeable.
   expect(personMatchKey({ ...base, givenName: 'Jones', familyName: 'Siân' })).not.toBe(key);
+});
+
+describe('the programme a journey is reported under', () => {
+  test.each([
+    [['ips', 'youth'], true, 'youth'],
+    [['ips', 'youth'], false, 'ips'],
+    [['ips'], true, 'ips'],
+    [['retention', 'ips'], false, 'ips'],
+    [['retention'], false, 'retention'],
+    [['youth'], false, 'youth'],
+    [[], false, 'ips'],
+  ])('%j, young %s: %s', (programmes, young, expected) => {
+    expect(programmeOf(programmes, young)).toBe(expected);
+  });
 });

@@ -160,3 +160,13 @@ export function personMatchKey(p: { givenName: string; familyName: string; dateO
       .replace(/[^a-z]/g, '');
   return `${clean(p.familyName)}|${clean(p.givenName)}|${p.dateOfBirth}|${p.postcode.replace(/\s/g, '').toUpperCase()}`;
 }
+
+/**
+ * The programme a referral's journey is reported under: the youth pathway when the person is young
+ * and the team runs it, otherwise IPS when the team runs it, otherwise the team's first programme.
+ */
+export function programmeOf(programmes: readonly string[], youngPerson: boolean): string {
+  if (youngPerson && programmes.includes('youth')) return 'youth';
+  if (programmes.includes('ips')) return 'ips';
+  return programmes[0] ?? 'ips';
+}

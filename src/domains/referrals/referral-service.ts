@@ -6,6 +6,7 @@ import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from
 import { type ContactOutcome, MILESTONES, type Milestone, type Person, type Referral, type ReferralEvent, type ReferralStatus, type Team } from './referral.ts';
 import { createReferralIntake } from './referral-intake.ts';
 import { createReferralNotifications } from './referral-notifications.ts';
+import { recordReferralOutcome } from './referral-outcomes.ts';
 import {
   awaitingFirstContact,
   findCase,
@@ -284,6 +285,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
           },
           now,
         );
+        if (!c.r.firstContactAt) await recordReferralOutcome(c.tx, c.tenantId, c.r.id, 'first-contact', now);
         // Reaching the person after acceptance is contact on the case too: the caseload counts days from it.
         if (reached === 'contacted' && c.r.caseId) await touchCaseContact(c.tx, c.r.caseId, now);
         await recordChange(

@@ -5,6 +5,7 @@ import { type Database, newId, type Tx } from '../../platform/db/index.ts';
 import { Conflict, Forbidden, InvalidInput, InvalidTransition, NotFound } from '../../platform/errors/index.ts';
 import { MILESTONES, type Milestone, type Referral, type ReferralStatus } from './referral.ts';
 import type { ReferralNotifications } from './referral-notifications.ts';
+import { recordReferralOutcome } from './referral-outcomes.ts';
 import { findReferral, findReferralForUpdate, insertEvent, openCase, type ReferralPatch, updateReferral } from './referral-repo.ts';
 import { checkTransition, isLaterMilestone, isTerminal, OPEN_STATUSES, type Side } from './referral-rules.ts';
 import { findTeam, releasePlace, teamIdsOf } from './team-repo.ts';
@@ -85,6 +86,10 @@ export function createReferralWork(deps: { db: Database; clock: Clock; notify: R
       });
     }
     const updated = await updateReferral(c.tx, c.r.id, patch, now);
+    // Outcome facts: taken on, or not (turned down, or withdrawn before the team took it on).
+    if (to === 'accepted') await recordReferralOutcome(c.tx, c.tenantId, c.r.id, 'accepted', now);
+    else if (to === 'rejected' || (c.r.status === 'requested' && to === 'cancelled'))
+      await recordReferralOutcome(c.tx, c.tenantId, c.r.id, 'not-accepted', now);
     if (!c.quiet) await notify.referrer(c.tx, c.tenantId, updated, (t) => t('referrals.notify.change.status', { by: nameOf(c.actor) }));
     // The loop closes both ways: a referrer's withdrawal reaches the team working it.
     if (c.side === 'requester') {
@@ -123,6 +128,7 @@ export function createReferralWork(deps: { db: Database; clock: Clock; notify: R
     // Any milestone from a contact attempt on means contact was attempted: the first-contact clock stops.
     const contactMade = !c.r.firstContactAt && MILESTONES.indexOf(milestone) >= MILESTONES.indexOf('first-contact-attempted');
     const updated = await updateReferral(c.tx, c.r.id, { business_status: milestone, status, ...(contactMade ? { first_contact_at: now } : {}) }, now);
+    if (contactMade) await recordReferralOutcome(c.tx, c.tenantId, c.r.id, 'first-contact', now);
     if (!c.quiet) await notify.referrer(c.tx, c.tenantId, updated, (t) => t('referrals.notify.change.milestone', { by: nameOf(c.actor) }));
     await recordChange(
       c,

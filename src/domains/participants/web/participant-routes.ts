@@ -31,7 +31,7 @@ const BASE = '/my-support';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 type Deps = { participants: ParticipantService; secure: boolean; clock: Clock; translator: (lang: Language) => Translate };
-type Section = 'plan' | 'details' | 'consent' | 'download' | 'leave';
+type Section = 'plan' | 'details' | 'consent' | 'equality' | 'download' | 'leave';
 type Handler<G extends RouteGenericInterface> = (request: FastifyRequest<G>, reply: FastifyReply, p: ParticipantPrincipal) => Promise<FastifyReply>;
 
 /** Only issues a form can show beside its fields; anything else is the error handler's. */
@@ -327,6 +327,50 @@ export function registerParticipantPages(app: FastifyInstance, deps: Deps): void
         return consentPage(request, reply, p, form.shown, issues);
       }
       return reply.redirect(`${BASE}/consent?${consentChangeQuery(change)}`, 303);
+    }),
+  );
+
+  // Equality monitoring: optional questions the person can answer, change or delete at any time.
+  const QUESTIONS = {
+    sex: ['female', 'male', 'prefer-not-to-say'],
+    ageGroup: ['16-24', '25-34', '35-49', '50-64', '65-plus', 'prefer-not-to-say'],
+    ethnicity: ['asian', 'black', 'mixed', 'white', 'other', 'prefer-not-to-say'],
+    disability: ['yes', 'no', 'prefer-not-to-say'],
+  } as const;
+  app.get<{ Querystring: { saved?: string } }>(
+    `${BASE}/equality`,
+    signedIn<{ Querystring: { saved?: string } }>(async (request, reply, p) => {
+      const answers = await participants.equality(p);
+      const t = request.t;
+      return page(reply, p, 'equality', 'my-equality.njk', {
+        title: t('participant.equality.title'),
+        hasAnswers: answers !== null,
+        banner:
+          request.query.saved === 'saved' ? t('participant.equality.saved') : request.query.saved === 'deleted' ? t('participant.equality.deleted') : null,
+        questions: Object.entries(QUESTIONS).map(([name, values]) => ({
+          name,
+          legend: t(`participant.equality.${name}`),
+          hint: name === 'disability' ? t('participant.equality.disability.hint') : undefined,
+          items: values.map((value) => ({
+            value,
+            text: t(`participant.equality.${name}.${value}`),
+            checked: answers?.[name as keyof typeof QUESTIONS] === value,
+          })),
+        })),
+      });
+    }),
+  );
+  app.post(
+    `${BASE}/equality`,
+    signedIn(async (request, reply, p) => {
+      const body = asBody(request.body);
+      if (body.action === 'delete') {
+        await participants.saveEquality(p, null);
+        return reply.redirect(`${BASE}/equality?saved=deleted`, 303);
+      }
+      const pick = (name: string) => (typeof body[name] === 'string' && body[name] !== '' ? body[name] : undefined);
+      await participants.saveEquality(p, { sex: pick('sex'), ageGroup: pick('ageGroup'), ethnicity: pick('ethnicity'), disability: pick('disability') });
+      return reply.redirect(`${BASE}/equality?saved=saved`, 303);
     }),
   );
 

@@ -1,0 +1,70 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../platform/db/index.ts';
+import { ageBandOn, type OutcomeKind, recordOutcomeFact } from '../../platform/outcomes/index.ts';
+import { programmeOf } from './referral-rules.ts';
+
+type Row = {
+  person_id: string;
+  created_at: Date;
+  team_id: string;
+  owner_user_id: string | null;
+  referring_service: string;
+  regime: string;
+  young_person: boolean;
+  condition_categories: string[];
+  date_of_birth: string;
+  programmes: string[];
+  nation: string;
+};
+
+const DAY = 86_400_000;
+
+/**
+ * Records an outcome fact for a referral's journey in the caller's transaction, with the dimensions
+ * read from the referral as it now stands (team, specialist, the participant's regime once a case
+ * is open). The one way any capability writes a fact about a person's journey: cases reach it
+ * through this domain's index.
+ */
+export async function recordReferralOutcome(
+  tx: Tx,
+  tenantId: string,
+  referralId: string,
+  kind: OutcomeKind,
+  at: Date,
+  jobId: string | null = null,
+): Promise<void> {
+  const { rows } = await sql<Row>`
+    SELECT r.person_id, r.created_at, r.team_id, r.owner_user_id, r.referring_service, coalesce(pa.regime, r.regime) AS regime,
+           r.young_person, r.condition_categories, pe.date_of_birth, t.programmes, n.nation
+      FROM referrals r
+      JOIN people pe ON pe.tenant_id = r.tenant_id AND pe.id = r.person_id
+      JOIN teams t ON t.tenant_id = r.tenant_id AND t.id = r.team_id
+      JOIN tenants n ON n.id = r.tenant_id
+      LEFT JOIN cases c ON c.tenant_id = r.tenant_id AND c.id = r.case_id
+      LEFT JOIN participants pa ON pa.tenant_id = c.tenant_id AND pa.id = c.participant_id
+     WHERE r.id = ${referralId}`.execute(tx);
+  const r = rows[0];
+  if (!r) return;
+  const receivedAt = new Date(r.created_at);
+  const programme = programmeOf(r.programmes, r.young_person);
+  await recordOutcomeFact(tx, {
+    tenantId,
+    kind,
+    at,
+    subjectId: referralId,
+    personId: r.person_id,
+    jobId,
+    daysFromReferral: Math.max(0, Math.floor((at.getTime() - receivedAt.getTime()) / DAY)),
+    dimensions: {
+      teamId: r.team_id,
+      specialistUserId: r.owner_user_id,
+      referringService: r.referring_service,
+      programme,
+      regime: r.regime,
+      youthPathway: programme === 'youth',
+      conditionCategories: r.condition_categories,
+      ageBand: ageBandOn(r.date_of_birth, at.toISOString().slice(0, 10)),
+      nation: r.nation,
+    },
+  });
+}

@@ -1,0 +1,15 @@
+export {
+  type AgeBand,
+  ageBandOn,
+  countsFrom,
+  type EqualityAnswers,
+  findEqualityAnswers,
+  monthOf,
+  OUTCOME_KINDS,
+  type OutcomeDimensions,
+  type OutcomeFact,
+  type OutcomeFactsTables,
+  type OutcomeKind,
+  recordOutcomeFact,
+  saveEqualityAnswers,
+} from './outcome-facts.ts';

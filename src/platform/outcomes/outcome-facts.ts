@@ -1,0 +1,186 @@
+import { sql } from 'kysely';
+import type { Tx } from '../db/index.ts';
+import { newId } from '../db/index.ts';
+import { londonIsoDate } from '../i18n/index.ts';
+
+/** What the service achieves for a person, one fact each time (see docs/domain/outcomes.md). */
+export const OUTCOME_KINDS = [
+  'referral-received',
+  'first-contact',
+  'accepted',
+  'not-accepted',
+  'first-appointment',
+  'job-start',
+  'sustained-13-weeks',
+  'sustained-26-weeks',
+  'job-end',
+  'left',
+  're-engaged',
+] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
+export type AgeBand = '16-17' | '18-24' | '25-34' | '35-49' | '50-64' | '65-plus';
+
+/** The reporting dimensions a fact carries, as they stood when it happened. */
+export type OutcomeDimensions = {
+  teamId: string;
+  specialistUserId: string | null;
+  referringService: string;
+  programme: string;
+  regime: string;
+  youthPathway: boolean;
+  conditionCategories: readonly string[];
+  ageBand: AgeBand;
+  nation: string;
+};
+
+export type OutcomeFact = {
+  tenantId: string;
+  kind: OutcomeKind;
+  at: Date;
+  /** The journey: the referral's id. Never a name. */
+  subjectId: string;
+  personId: string;
+  jobId?: string | null;
+  /** Whole days since the referral was received; the times to first contact and to job start are read from it. */
+  daysFromReferral: number | null;
+  dimensions: OutcomeDimensions;
+};
+
+export type OutcomeFactsTables = {
+  outcome_facts: {
+    tenant_id: string;
+    id: string;
+    kind: OutcomeKind;
+    occurred_at: Date | string;
+    month: string;
+    subject_id: string;
+    person_id: string;
+    job_id: string | null;
+    first_of_kind: boolean;
+    days_from_referral: number | null;
+    team_id: string;
+    specialist_user_id: string | null;
+    referring_service: string;
+    programme: string;
+    regime: string;
+    youth_pathway: boolean;
+    condition_categories: string[];
+    age_band: string;
+    nation: string;
+  };
+  outcome_counts: { tenant_id: string; team_id: string; month: string; kind: string; dimension: string; value: string; n: number };
+};
+
+/** The age band a person is in on `date` (whole years). */
+export function ageBandOn(dateOfBirth: string, date: string): AgeBand {
+  const years = Number(date.slice(0, 4)) - Number(dateOfBirth.slice(0, 4)) - (date.slice(5) < dateOfBirth.slice(5) ? 1 : 0);
+  if (years < 18) return '16-17';
+  if (years < 25) return '18-24';
+  if (years < 35) return '25-34';
+  if (years < 50) return '35-49';
+  if (years < 65) return '50-64';
+  return '65-plus';
+}
+
+/** The month a moment falls in, in UK time, as yyyy-mm. */
+export const monthOf = (at: Date): string => londonIsoDate(at).slice(0, 7);
+
+/**
+ * The rows of `outcome_counts` a set of facts adds to (sign 1) or takes from (sign -1): per team,
+ * month and kind, the total ('all'/'any': every fact), and for a person's first fact of a kind
+ * ('all'/'first') one row per dimension value, their equality answers as they are now, and the days
+ * from referral. One definition, used by the writer for one fact, by an equality answer changing
+ * (its facts move from one answer to another) and by bulk loads for a whole table.
+ */
+export function countsFrom(source: string, sign: 1 | -1): string {
+  return `INSERT INTO outcome_counts AS oc (tenant_id, team_id, month, kind, dimension, value, n)
+    SELECT f.tenant_id, f.team_id, f.month, f.kind, d.dimension, d.value, ${sign} * count(*)::integer
+      FROM ${source} f
+      LEFT JOIN equality_answers e ON e.tenant_id = f.tenant_id AND e.person_id = f.person_id
+      CROSS JOIN LATERAL (
+        VALUES ('all', 'any'),
+               ('all', 'first'),
+               ('specialist', coalesce(f.specialist_user_id::text, 'none')),
+               ('referring-service', f.referring_service),
+               ('programme', f.programme),
+               ('regime', f.regime),
+               ('youth-pathway', CASE WHEN f.youth_pathway THEN 'yes' ELSE 'no' END),
+               ('age-band', f.age_band),
+               ('nation', f.nation),
+               ('sex', coalesce(e.sex, 'not-answered')),
+               ('age-group', coalesce(e.age_group, 'not-answered')),
+               ('ethnicity', coalesce(e.ethnicity, 'not-answered')),
+               ('disability', coalesce(e.disability, 'not-answered')),
+               ('days', f.days_from_referral::text)
+        UNION ALL SELECT 'condition', c FROM unnest(f.condition_categories) AS c
+      ) AS d (dimension, value)
+     WHERE d.value IS NOT NULL AND (f.first_of_kind OR (d.dimension = 'all' AND d.value = 'any'))
+     GROUP BY f.tenant_id, f.team_id, f.month, f.kind, d.dimension, d.value
+    ON CONFLICT (tenant_id, team_id, month, kind, dimension, value) DO UPDATE SET n = oc.n + excluded.n`;
+}
+
+/**
+ * Records one outcome fact in the caller's transaction, and its counts with it (one statement):
+ * a dashboard read after the change commits sees it (ADR 0029). Whether it is the person's first of
+ * its kind on this journey is decided here, from the facts already written.
+ */
+export async function recordOutcomeFact(tx: Tx, fact: OutcomeFact): Promise<{ id: string }> {
+  const id = newId(fact.at);
+  const d = fact.dimensions;
+  const month = monthOf(fact.at);
+  await sql`
+    WITH f AS (
+      INSERT INTO outcome_facts (tenant_id, id, kind, occurred_at, month, subject_id, person_id, job_id, first_of_kind, days_from_referral,
+                                 team_id, specialist_user_id, referring_service, programme, regime, youth_pathway, condition_categories, age_band, nation)
+      SELECT ${fact.tenantId}::uuid, ${id}::uuid, ${fact.kind}, ${fact.at}::timestamptz, ${month}, ${fact.subjectId}::uuid, ${fact.personId}::uuid,
+             ${fact.jobId ?? null}::uuid,
+             NOT EXISTS (SELECT 1 FROM outcome_facts x WHERE x.tenant_id = ${fact.tenantId}::uuid AND x.subject_id = ${fact.subjectId}::uuid AND x.kind = ${fact.kind}),
+             ${fact.daysFromReferral}::integer, ${d.teamId}::uuid, ${d.specialistUserId}::uuid, ${d.referringService}, ${d.programme}, ${d.regime},
+             ${d.youthPathway}, ${sql.val([...d.conditionCategories])}::text[], ${d.ageBand}, ${d.nation}
+      RETURNING *
+    )
+    ${sql.raw(countsFrom('f', 1))}`.execute(tx);
+  return { id };
+}
+
+export type EqualityAnswers = {
+  sex: 'female' | 'male' | 'prefer-not-to-say' | 'not-answered';
+  ageGroup: '16-24' | '25-34' | '35-49' | '50-64' | '65-plus' | 'prefer-not-to-say' | 'not-answered';
+  ethnicity: 'asian' | 'black' | 'mixed' | 'white' | 'other' | 'prefer-not-to-say' | 'not-answered';
+  disability: 'yes' | 'no' | 'prefer-not-to-say' | 'not-answered';
+};
+
+/**
+ * Saves (or, with `null`, deletes) a person's equality monitoring answers, and moves the counts of
+ * their facts from the old answers to the new in the same transaction, so no figure keeps an answer
+ * they withdrew. The facts themselves never hold the answers.
+ */
+export async function saveEqualityAnswers(tx: Tx, tenantId: string, personId: string, answers: EqualityAnswers | null, now: Date): Promise<void> {
+  const theirs = `(SELECT * FROM outcome_facts WHERE tenant_id = '${uuid(tenantId)}' AND person_id = '${uuid(personId)}')`;
+  await sql.raw(countsFrom(theirs, -1)).execute(tx);
+  if (answers) {
+    await sql`
+      INSERT INTO equality_answers (tenant_id, person_id, sex, age_group, ethnicity, disability, updated_at)
+      VALUES (${tenantId}, ${personId}, ${answers.sex}, ${answers.ageGroup}, ${answers.ethnicity}, ${answers.disability}, ${now})
+      ON CONFLICT (tenant_id, person_id) DO UPDATE SET sex = excluded.sex, age_group = excluded.age_group, ethnicity = excluded.ethnicity,
+        disability = excluded.disability, updated_at = excluded.updated_at`.execute(tx);
+  } else {
+    await sql`DELETE FROM equality_answers WHERE tenant_id = ${tenantId} AND person_id = ${personId}`.execute(tx);
+  }
+  await sql.raw(countsFrom(theirs, 1)).execute(tx);
+}
+
+/** A person's answers, or null when they have given none. */
+export async function findEqualityAnswers(tx: Tx, personId: string): Promise<EqualityAnswers | null> {
+  const { rows } = await sql<EqualityAnswers>`
+    SELECT sex, age_group AS "ageGroup", ethnicity, disability FROM equality_answers WHERE person_id = ${personId}`.execute(tx);
+  return rows[0] ?? null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Ids written into SQL text are checked to be uuids first. */
+function uuid(id: string): string {
+  if (!UUID.test(id)) throw new Error('id must be a uuid');
+  return id;
+}
