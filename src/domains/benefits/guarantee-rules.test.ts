@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { GUARANTEE_STATUSES, GUARANTEE_TRANSITIONS, type GuaranteeStatus, transition } from './guarantee.ts';
 import { formatCode, normaliseCode } from './guarantee-code.ts';
 import {
@@ -179,6 +179,22 @@ describe('protectionFor: every applicable rule, the latest wins, law wins a tie'
     expect(p.applied.find((r) => r.rule === 'platform-protected-period')?.statutory).toBe(false);
   });
 
+  test('the reasons name each rule with its last day, then the rule that protects longest, and nothing else', () => {
+    const uc = protectionFor({ award: { benefit: 'uc-lcw', decisionDate: '2025-01-10' }, jobStartDate: '2026-03-02' });
+    expect(uc.reasons).toEqual([
+      'uc-reclaim protects to 2026-09-02',
+      'platform-protected-period protects to 2026-09-02',
+      'protected to 2026-09-02 by uc-reclaim',
+    ]);
+    const esa = protectionFor({ award: { benefit: 'esa-income-related', decisionDate: '2025-06-01' }, jobStartDate: '2026-03-02' });
+    expect(esa.reasons).toEqual([
+      'esa-linking protects to 2026-05-25',
+      'platform-protected-period protects to 2026-09-02',
+      'income-related ESA awards end from 2026-07-01: a return on or after that day is to Universal Credit or New Style ESA',
+      'protected to 2026-09-02 by platform-protected-period',
+    ]);
+  });
+
   test('a job start before a parameter was first in force uses the rule as first written', () => {
     // The platform period is dated from 2024-04-08; a 2023 job still gets 6 months.
     const p = protectionFor({ award: { benefit: 'uc-lcw', decisionDate: '2022-01-01' }, jobStartDate: '2023-05-15' });
@@ -217,6 +233,49 @@ describe('income-related ESA ends for remaining awards from 1 July 2026 (SI 2026
   });
 });
 
+/*
+ * The rules read their parameters from policy/ files, which may list dated values in any order and
+ * gain a later value when the law or the platform's promise changes. These tests load the rules with
+ * such a file in place of the real one.
+ */
+describe('policy files with later values, in any order', () => {
+  const withPolicy = async (name: string, values: Record<string, number>) => {
+    vi.resetModules();
+    const real = (await import(`../../../policy/${name}.json`, { with: { type: 'json' } })) as { default: Record<string, unknown> };
+    vi.doMock(`../../../policy/${name}.json`, () => ({ default: { ...real.default, values } }));
+    return import('./guarantee-rules.ts');
+  };
+  afterEach(() => {
+    vi.doUnmock('../../../policy/bridge-back-platform-protected-months.json');
+    vi.doUnmock('../../../policy/esa-income-related-open.json');
+    vi.resetModules();
+  });
+
+  test('a later platform period takes over on its date, and an earlier date takes the first value, whatever order the file lists them', async () => {
+    // 9 months from 1 April 2027, listed before the 6 months from 8 April 2024.
+    const rules = await withPolicy('bridge-back-platform-protected-months', { '2027-04-01': 9, '2024-04-08': 6 });
+    const platformUntil = (jobStartDate: string) =>
+      rules
+        .protectionFor({ award: { benefit: 'uc-lcw', decisionDate: '2022-01-01' }, jobStartDate })
+        .applied.find((r) => r.rule === 'platform-protected-period')?.until;
+    expect(platformUntil('2027-04-01')).toBe('2028-01-01'); // 9 months
+    expect(platformUntil('2027-03-31')).toBe('2027-09-30'); // 6 months
+    expect(platformUntil('2023-05-15')).toBe('2023-11-15'); // before either: the first value, 6 months
+  });
+
+  test('income-related ESA ends on the earliest day the file closes it, whatever order it lists them', async () => {
+    const rules = await withPolicy('esa-income-related-open', { '2027-01-01': 0, '2008-10-27': 1, '2026-07-01': 0 });
+    expect(rules.incomeRelatedEsaEnds('esa-income-related', '2026-09-02')?.from).toBe('2026-07-01');
+    expect(rules.returnClaimOn('esa-income-related', '2026-07-01')).toBe('uc-or-new-style-esa');
+  });
+
+  test('without a closing day in the file, income-related ESA never ends', async () => {
+    const rules = await withPolicy('esa-income-related-open', { '2008-10-27': 1 });
+    expect(rules.incomeRelatedEsaEnds('esa-income-related', '2030-01-01')).toBeNull();
+    expect(rules.returnClaimOn('esa-income-related', '2030-01-01')).toBe('same');
+  });
+});
+
 describe('days left, reminders and lapsing', () => {
   // Protected to 2 September 2026; reminders 28 days before: from 5 August (2 September − 28 days).
   const g = { status: 'active' as GuaranteeStatus, protectedUntil: '2026-09-02', remindedAt: null, startsOn: '2026-03-02' };
@@ -249,10 +308,11 @@ describe('days left, reminders and lapsing', () => {
   });
 
   test.each([
+    ['2026-03-01', false],
     ['2026-03-02', true],
     ['2026-09-02', true],
     ['2026-09-03', false],
-  ] as const)('a job ending on %s uses the guarantee: %s', (endDate, used) => {
+  ] as const)('a job ending on %s (the guarantee runs 2 March to 2 September) uses it: %s', (endDate, used) => {
     expect(endUsesGuarantee(g, endDate)).toBe(used);
     expect(endUsesGuarantee({ ...g, status: 'withdrawn' }, endDate)).toBe(false);
   });
