@@ -1,3 +1,4 @@
+import { accessToWorkCapability } from './domains/access-to-work/index.ts';
 import { administrationCapability } from './domains/administration/index.ts';
 import { benefitsCapability } from './domains/benefits/index.ts';
 import { organisationCapability } from './domains/organisations/index.ts';
@@ -15,6 +16,7 @@ export const capabilities: readonly Capability<Services>[] = [
   referralCapability,
   caseCapability,
   benefitsCapability,
+  accessToWorkCapability,
   organisationCapability,
   administrationCapability,
 ];

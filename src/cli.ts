@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from './config.ts';
+import { assessAccessToWork } from './domains/access-to-work/index.ts';
 import { calculateUniversalCredit } from './domains/benefits/index.ts';
 import { calculateMatches } from './domains/employers/index.ts';
 import { databaseTarget, startServer } from './main.ts';
@@ -49,6 +50,9 @@ const USAGE = `Usage: bridgework <command>
   calc match [--pretty]          read {"person","vacancies"} on stdin, print the matches (best first,
                                  with reasons and near-miss advice) and the vacancies excluded by a
                                  hard limit, as JSON; no database. Bad input: exit 2
+  calc access-to-work [--pretty] read {"date","person","needs"} on stdin, print eligibility with its
+                                 reasons, the yearly estimate (employer share, the cap) and the
+                                 parameters used, as JSON; no database. Bad input: exit 2
 `;
 
 class UsageError extends Error {}
@@ -73,18 +77,26 @@ export async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The pure calculations `calc` runs: what their input is called, its example file, and the function. */
+const CALCULATIONS: Readonly<Record<string, { what: string; file: string; run: (json: unknown) => unknown }>> = {
+  'universal-credit': { what: 'household', file: 'household', run: calculateUniversalCredit },
+  match: { what: 'match input', file: 'match', run: (json) => calculateMatches(json, londonIsoDate(systemClock.now())) },
+  'access-to-work': { what: 'assessment', file: 'assessment', run: assessAccessToWork },
+};
+
 /** `calc <calculation>`: pure calculations over JSON on stdin. No configuration, no database. */
 async function calc(sub: string | undefined, args: readonly string[], out: (s: string) => void, input: () => Promise<string>): Promise<number> {
-  if (sub !== 'universal-credit' && sub !== 'match') throw new UsageError(USAGE);
+  const calculation = sub !== undefined && Object.hasOwn(CALCULATIONS, sub) ? CALCULATIONS[sub] : undefined;
+  if (!calculation) throw new UsageError(USAGE);
   const { values } = parseArgs({ args: [...args], options: { pretty: { type: 'boolean' } } });
-  const what = sub === 'match' ? 'match input' : 'household';
+  const { what } = calculation;
   const text = await input();
   if (text.trim() === '') {
     throw new InvalidInput(
       [
         {
           path: '',
-          message: `No ${what} was given: pipe one JSON ${what} into standard input, e.g. bridgework calc ${sub} < ${sub === 'match' ? 'match' : 'household'}.json`,
+          message: `No ${what} was given: pipe one JSON ${what} into standard input, e.g. bridgework calc ${sub} < ${calculation.file}.json`,
         },
       ],
       'No input on standard input.',
@@ -104,7 +116,7 @@ async function calc(sub: string | undefined, args: readonly string[], out: (s: s
       'The input is not valid JSON.',
     );
   }
-  const result = sub === 'match' ? calculateMatches(json, londonIsoDate(systemClock.now())) : calculateUniversalCredit(json);
+  const result = calculation.run(json);
   out(values.pretty ? JSON.stringify(result, null, 2) : JSON.stringify(result));
   return 0;
 }

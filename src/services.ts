@@ -1,4 +1,5 @@
 import type { Config } from './config.ts';
+import { createAccessToWorkService } from './domains/access-to-work/index.ts';
 import { createCouncilTaxSupportService, createGuaranteeService } from './domains/benefits/index.ts';
 import { createOrganisationService } from './domains/organisations/index.ts';
 import { createCaseService, createParticipantService } from './domains/participants/index.ts';
@@ -48,6 +49,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   // The person's download holds their benefit before work and guarantees too, read in its transaction.
   const participants = createParticipantService({ db, clock, baseUrl: config.baseUrl, cases, exportSections: guarantees.exportSections });
   const councilTax = createCouncilTaxSupportService({ db, clock });
+  const accessToWork = createAccessToWorkService({ db, clock, baseUrl: config.baseUrl, secret: config.secret, cases });
 
   // The platform's own jobs; each capability brings its own through its module object (capabilities.ts).
   const platformJobs = {
@@ -76,6 +78,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     participants,
     guarantees,
     councilTax,
+    accessToWork,
     platformJobs,
   };
 }

@@ -111,7 +111,10 @@ describe(`the bridge-back guarantee on ${testDatabaseKind}`, () => {
     expect(g.verification_code).toMatch(/^BW-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     // Only the hash is in the global lookup, and it is found without a tenant.
     const lookup = await db().global((tx) =>
-      sql<{ tenant_id: string; guarantee_id: string }>`select tenant_id, guarantee_id from guarantee_codes where code_hash = ${g.code_hash}`.execute(tx),
+      sql<{
+        tenant_id: string;
+        guarantee_id: string;
+      }>`select tenant_id, document_id as guarantee_id from verification_codes where code_hash = ${g.code_hash} and kind = 'bridge-back-guarantee'`.execute(tx),
     );
     expect(lookup.rows).toEqual([{ tenant_id: t.tenants.leicester, guarantee_id: g.id }]);
     expect((await timeline(caseId)).map((e) => e.kind)).toContain('bridge-back-guarantee');

@@ -48,6 +48,22 @@ beforeAll(async () => {
             values (${t.tenants[slug]}, 'Test scheme', 'https://example.org', ${JSON.stringify([{ upTo: 400, discount: 80 }])}::jsonb, now())`.execute(tx),
       );
     }
+    // Access to Work: a tenant's countersignature amount, a passport and a draft decision on the case.
+    await t.testDb.db.inTenant(t.tenants[slug], async (tx) => {
+      const c = await sql<{ id: string; participant_id: string }>`select id, participant_id from cases limit 1`.execute(tx);
+      const one = c.rows[0];
+      if (!one) throw new Error('no case');
+      await sql`insert into access_to_work_settings (tenant_id, countersign_above, updated_at, updated_by) values (${t.tenants[slug]}, 5000, now(), 'test')`.execute(
+        tx,
+      );
+      await sql`insert into access_to_work_passports (tenant_id, participant_id, adjustments, updated_at, updated_by) values (${t.tenants[slug]}, ${one.participant_id}, '{quiet-space}', now(), 'test')`.execute(
+        tx,
+      );
+      await sql`insert into access_to_work_decisions (tenant_id, id, case_id, participant_id, assessed_on, input, assessment, categories, access_to_work_annual, needs_countersign, created_at, created_by_id, created_by_name, updated_at)
+          values (${t.tenants[slug]}, ${crypto.randomUUID()}, ${one.id}, ${one.participant_id}, '2026-01-15', '{}'::jsonb, '{}'::jsonb, '[]'::jsonb, 0, false, now(), 'test', 'test', now())`.execute(
+        tx,
+      );
+    });
     await t.testDb.db.inTenant(t.tenants[slug], (tx) =>
       queueNotification(tx, t.clock, {
         tenantId: t.tenants[slug],
@@ -83,7 +99,7 @@ beforeAll(async () => {
   const rows = await t.testDb.db.owner
     .selectFrom('information_schema.columns' as never)
     .select(sql<string>`table_name`.as('table_name'))
-    .where(sql<boolean>`table_schema = 'public' and column_name = 'tenant_id' and table_name not in ('principal_index', 'guarantee_codes', 'jobs')`)
+    .where(sql<boolean>`table_schema = 'public' and column_name = 'tenant_id' and table_name not in ('principal_index', 'verification_codes', 'jobs')`)
     .execute();
   tenantTables = rows.map((r) => r.table_name).sort();
 }, 180_000);
@@ -134,6 +150,9 @@ async function caseWork(slug: 'leicester' | 'cardiff', referralId: string) {
 describe(`tenant isolation on ${testDatabaseKind}`, () => {
   test('the tenant tables are the ones we expect, and every one has rows in both tenants', async () => {
     expect(tenantTables).toEqual([
+      'access_to_work_decisions',
+      'access_to_work_passports',
+      'access_to_work_settings',
       'access_tokens',
       'appointments',
       'audit_chain_heads',

@@ -121,8 +121,6 @@ export async function insertGuarantee(tx: Tx, row: NewGuarantee) {
       version: 1,
     })
     .execute();
-  // The public check's way in: the hash only, outside the tenant.
-  await tables(tx).insertInto('guarantee_codes').values({ code_hash: row.code_hash, tenant_id: row.tenant_id, guarantee_id: row.id }).execute();
 }
 
 export async function guaranteesOfCase(tx: Tx, caseId: string): Promise<Guarantee[]> {
@@ -273,11 +271,6 @@ export async function activeEndingBy(tx: Tx, by: string): Promise<GuaranteeWithP
 export async function findWithPeople(tx: Tx, id: string): Promise<GuaranteeWithPeople | null> {
   const row = await withPeople(tx).where('g.id', '=', id).executeTakeFirst();
   return row ? toGuaranteeWithPeople(row) : null;
-}
-
-/** The public check: a code's hash to its tenant and guarantee (global table, no tenant set). */
-export async function findCode(tx: Tx, codeHash: string) {
-  return tables(tx).selectFrom('guarantee_codes').select(['tenant_id', 'guarantee_id']).where('code_hash', '=', codeHash).executeTakeFirst();
 }
 
 /** The person a case is for, as letters and documents need them. */

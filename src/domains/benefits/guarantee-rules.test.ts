@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { GUARANTEE_STATUSES, GUARANTEE_TRANSITIONS, type GuaranteeStatus, transition } from './guarantee.ts';
-import { formatCode, normaliseCode } from './guarantee-code.ts';
 import {
   addDays,
   addMonths,
@@ -329,26 +328,5 @@ describe('the guarantee state table', () => {
   test.each(pairs)('%s → %s', (from, to) => {
     if (allowed.has(`${from}→${to}`)) expect(transition(from, to)).toBe(to);
     else expect(() => transition(from, to)).toThrow(expect.objectContaining({ code: 'invalid-transition' }));
-  });
-});
-
-describe('verification codes', () => {
-  test.each([
-    ['BW-7K3M-Q9PX-2D4R', '7K3MQ9PX2D4R'],
-    ['bw 7k3m q9px 2d4r', '7K3MQ9PX2D4R'],
-    ['7K3MQ9PX2D4R', '7K3MQ9PX2D4R'],
-    [' bw–7k3m–q9px–2d4r ', '7K3MQ9PX2D4R'],
-    // Crockford: O is read as 0, I and L as 1.
-    ['BW-OOOO-IIII-LLLL', '000011111111'],
-    ['BW-7K3M-Q9PX-2D4', null],
-    ['BW-7K3M-Q9PX-2D4RR', null],
-    ['BW-7K3M-Q9PX-2D4U', null],
-    ['', null],
-  ] as const)('%j reads as %j', (typed, chars) => {
-    expect(normaliseCode(typed)).toBe(chars);
-  });
-
-  test('prints in groups', () => {
-    expect(formatCode('7K3MQ9PX2D4R')).toBe('BW-7K3M-Q9PX-2D4R');
   });
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../platform/errors/index.ts';
 import { AWARD_BENEFITS, ESA_GROUPS, EVIDENCE_KINDS, isEsa, WITHDRAW_REASONS } from './guarantee.ts';
-import { normaliseCode } from './guarantee-code.ts';
 
 // Messages are catalogue keys: pages show them in English or Welsh, machines get them in English.
 const optionalText = (max: number) => z.string({ error: 'guarantee.error.tooLong' }).trim().max(max, 'guarantee.error.tooLong').default('');
@@ -39,18 +38,3 @@ export const withdrawSchema = z.object({
 });
 
 export const createForJobSchema = z.object({ jobId: z.uuid('guarantee.error.job') });
-
-/** A code as typed: case, spaces and dashes do not matter; anything that cannot be a code is refused. */
-export const checkSchema = z.object({
-  code: z
-    .string({ error: 'guarantee.error.code' })
-    .max(100, 'guarantee.error.code')
-    .transform((v, ctx) => {
-      const chars = normaliseCode(v);
-      if (chars === null) {
-        ctx.addIssue({ code: 'custom', message: 'guarantee.error.code' });
-        return z.NEVER;
-      }
-      return chars;
-    }),
-});

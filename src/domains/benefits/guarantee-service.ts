@@ -1,13 +1,13 @@
 import { recordAudit } from '../../platform/audit/index.ts';
-import { hmacHex, recordFailure, remainingAttempts, type UserPrincipal } from '../../platform/auth/index.ts';
+import type { UserPrincipal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx, violates, type WriteHooks } from '../../platform/db/index.ts';
-import { Conflict, InvalidInput, NotFound, parseInput, TooManyRequests } from '../../platform/errors/index.ts';
+import { Conflict, InvalidInput, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { formatIsoDate, londonIsoDate } from '../../platform/i18n/index.ts';
+import { createVerifiableDocuments, type DocumentKind } from '../../platform/verify/index.ts';
 import { authorOf, type CaseActor, type CaseService, type createCaseService, type ExportSectionsProvider } from '../participants/index.ts';
 import { teamIdsOf } from '../referrals/index.ts';
 import { type Award, type Guarantee, REVOKED_RULES, transition } from './guarantee.ts';
-import { codeHash, newVerificationCode, normaliseCode } from './guarantee-code.ts';
 import { guaranteeExportSections } from './guarantee-export.ts';
 import { createGuaranteeLetters, type RestatedCase } from './guarantee-letters.ts';
 import type { GuaranteeDocument } from './guarantee-pdf.ts';
@@ -17,7 +17,6 @@ import {
   awardsOfCase,
   awardsOfParticipant,
   findAward,
-  findCode,
   findGuarantee,
   guaranteeForJob,
   guaranteesOfCase,
@@ -32,7 +31,7 @@ import {
   updateGuarantee,
 } from './guarantee-repo.ts';
 import { addDays, dueForReminder, endUsesGuarantee, hasLapsed, isHealthBenefit, protectionFor, reminderDays, statusOn } from './guarantee-rules.ts';
-import { awardSchema, checkSchema, createForJobSchema, withdrawSchema } from './guarantee-schemas.ts';
+import { awardSchema, createForJobSchema, withdrawSchema } from './guarantee-schemas.ts';
 
 type JobEvents = NonNullable<Parameters<typeof createCaseService>[0]['jobEvents']>;
 type JobEvent = Parameters<NonNullable<JobEvents['started']>>[1];
@@ -45,8 +44,16 @@ const sameAward = (a: Award, v: { benefit: string; esaGroup: string | null; deci
   a.evidenceNote === v.evidenceNote &&
   [...a.evidence].sort().join() === [...v.evidence].sort().join();
 
-/** The public check counts codes that match nothing, per client address: enough for typing mistakes, far too few to guess. */
-const CHECK_RULE = { maxFailures: 10, windowSeconds: 3600 };
+/**
+ * A guarantee is a verifiable document: its code is printed as BW-XXXX-XXXX-XXXX, and its hash keeps
+ * the namespace it had before the platform piece existed, so certificates already printed still check.
+ */
+export const GUARANTEE_DOCUMENT: DocumentKind = {
+  kind: 'bridge-back-guarantee',
+  prefix: 'BW',
+  namespace: 'bridge-back-code',
+  errorKey: 'guarantee.error.code',
+};
 const TIMELINE = 'bridge-back-guarantee';
 /** Who the case timeline says made the sweep's entries. */
 const SWEEP_ACTOR = { id: 'bridge-back-guarantee', name: 'Bridgework' };
@@ -66,16 +73,16 @@ export type CheckResult = { kind: 'unknown' } | { kind: 'found'; status: Guarant
 export function createGuaranteeService(deps: { db: Database; clock: Clock; baseUrl: string; secret: string; cases: () => CaseService }) {
   const { db, clock, baseUrl } = deps;
   const letters = createGuaranteeLetters({ clock, baseUrl });
+  const documents = createVerifiableDocuments({ db, clock, secret: deps.secret });
   const today = () => londonIsoDate(clock.now());
 
   /** Makes the guarantee for a job: the rules, a new code, the row and its lookup, the person told, the timeline and audit. */
   async function createIn(tx: Tx, c: { tenantId: string; caseId: string; job: JobEvent['job']; award: Award; now: Date; record: RecordFn }) {
     const protection = protectionFor({ award: c.award, jobStartDate: c.job.startDate });
-    const code = newVerificationCode();
     // The code itself is kept on the tenant's row, behind RLS, because the certificate is printed
     // again and again and must show it; it reveals nothing but validity and dates. Only its hash
-    // goes in the global lookup, which anyone's check reaches before a tenant is known.
-    const hash = codeHash(normaliseCode(code) ?? code);
+    // goes in the global index, which anyone's check reaches before a tenant is known.
+    const { code, hash } = documents.newCode(GUARANTEE_DOCUMENT);
     const id = newId(c.now);
     await insertGuarantee(tx, {
       tenant_id: c.tenantId,
@@ -95,6 +102,7 @@ export function createGuaranteeService(deps: { db: Database; clock: Clock; baseU
       created_at: c.now,
       updated_at: c.now,
     });
+    await documents.register(tx, GUARANTEE_DOCUMENT, c.tenantId, id, hash);
     const person = await personOfCase(tx, c.caseId);
     await letters.toPerson(tx, c.tenantId, person.contact, 'created', {
       award: c.award,
@@ -329,22 +337,14 @@ export function createGuaranteeService(deps: { db: Database; clock: Clock; baseU
     },
 
     /**
-     * The public check: whether a code names a guarantee, and only its status and dates. Codes that
-     * match nothing count against the client's address; past the limit every check is refused for a while.
+     * The public check: whether a code names a guarantee, and only its status and dates. The platform's
+     * verifiable documents find it and count codes that match nothing against the client's address.
      */
     async check(input: unknown, clientAddress: string): Promise<CheckResult> {
-      const { code } = parseInput(checkSchema, input);
-      const key = hmacHex(deps.secret, `guarantee-check:${clientAddress}`);
-      const hit = await db.global(async (tx) => {
-        if ((await remainingAttempts(tx, clock, key, CHECK_RULE)) <= 0)
-          throw new TooManyRequests('Too many codes checked; try again later', CHECK_RULE.windowSeconds);
-        const found = await findCode(tx, codeHash(code));
-        if (!found) await recordFailure(tx, clock, key, CHECK_RULE);
-        return found;
-      });
+      const hit = await documents.find(GUARANTEE_DOCUMENT, input, clientAddress);
       if (!hit) return { kind: 'unknown' };
-      const g = await db.inTenant(hit.tenant_id, (tx) => findGuarantee(tx, hit.guarantee_id));
-      if (!g || normaliseCode(g.verificationCode) !== code) return { kind: 'unknown' };
+      const g = await db.inTenant(hit.tenantId, (tx) => findGuarantee(tx, hit.documentId));
+      if (!g || !documents.sameCode(GUARANTEE_DOCUMENT, g.verificationCode, hit.chars)) return { kind: 'unknown' };
       const status = statusOn(g, today());
       // A used guarantee re-stated to a period the job end falls after no longer covers the return.
       const covers = status === 'active' || (status === 'used' && (g.jobEndedOn ?? g.protectedUntil) <= g.protectedUntil);

@@ -144,6 +144,4 @@ export type GuaranteeTables = {
     updated_at: Timestamp;
     version: number;
   };
-  /** Global (no tenant, no RLS): a verification code's hash to its guarantee, for the public check. */
-  guarantee_codes: { code_hash: string; tenant_id: string; guarantee_id: string };
 };

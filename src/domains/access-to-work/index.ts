@@ -1,0 +1,36 @@
+/*
+ * Access to Work: the assessment (eligibility, the yearly estimate, the employer share and the cap),
+ * decisions in principle, and the person's adjustments passport. Other domains and the composition
+ * root import this capability only from here.
+ *
+ * Job matching reads a person's adjustments with `adjustmentsForPerson` / `adjustmentsForPeople`
+ * inside its own tenant transaction: only passports the person chose to share are returned, and
+ * only the adjustments (slugs from ADJUSTMENTS), never their condition or their own words.
+ */
+import type { Tx } from '../../platform/db/index.ts';
+import type { Adjustment, SharedAdjustments } from './access-to-work.ts';
+import { sharedAdjustmentsOf } from './access-to-work-repo.ts';
+
+export {
+  ADJUSTMENTS,
+  type Adjustment,
+  type Assessment,
+  type AssessmentInput,
+  type Decision,
+  type DecisionStatus,
+  type Passport,
+  type SharedAdjustments,
+} from './access-to-work.ts';
+export { accessToWorkCapability } from './access-to-work-capability.ts';
+export { accessToWork, assessAccessToWork } from './access-to-work-rules.ts';
+export { type AccessToWorkService, createAccessToWorkService } from './access-to-work-service.ts';
+
+/** The adjustments a person chose to share in their passport; empty when they have none or share none. */
+export async function adjustmentsForPerson(tx: Tx, participantId: string): Promise<readonly Adjustment[]> {
+  return (await sharedAdjustmentsOf(tx, [participantId]))[0]?.adjustments ?? [];
+}
+
+/** The shared adjustments of many people in one statement, by participant id (absent: nothing shared). */
+export async function adjustmentsForPeople(tx: Tx, participantIds: readonly string[]): Promise<ReadonlyMap<string, readonly Adjustment[]>> {
+  return new Map((await sharedAdjustmentsOf(tx, participantIds)).map((s: SharedAdjustments) => [s.participantId, s.adjustments]));
+}
