@@ -1,6 +1,7 @@
 import { accessToWorkCapability } from './domains/access-to-work/index.ts';
 import { administrationCapability } from './domains/administration/index.ts';
 import { benefitsCapability } from './domains/benefits/index.ts';
+import { directoryCapability } from './domains/directory/index.ts';
 import { organisationCapability } from './domains/organisations/index.ts';
 import { caseCapability } from './domains/participants/index.ts';
 import { referralCapability } from './domains/referrals/index.ts';
@@ -17,6 +18,7 @@ export const capabilities: readonly Capability<Services>[] = [
   caseCapability,
   benefitsCapability,
   accessToWorkCapability,
+  directoryCapability,
   organisationCapability,
   administrationCapability,
 ];

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from './config.ts';
 import { assessAccessToWork } from './domains/access-to-work/index.ts';
 import { calculateUniversalCredit } from './domains/benefits/index.ts';
+import { createDirectoryService } from './domains/directory/index.ts';
 import { calculateMatches } from './domains/employers/index.ts';
 import { databaseTarget, startServer } from './main.ts';
 import { migrations } from './migrations/index.ts';
@@ -47,6 +48,13 @@ const USAGE = `Usage: bridgework <command>
                                  result as one line of JSON (indented with --pretty); needs no
                                  database or configuration. Bad input: a JSON error on stderr, exit 2
                                  e.g. bridgework calc universal-credit < household.json
+  import directory <file> --tenant <GSS>
+                                 import a whole service directory (an HSDS 3.0 package, JSON) into
+                                 the council's directory: all of it in one transaction or none
+                                 (bad input: exit 2 naming what is wrong); a progress bar on stderr
+  export directory --tenant <GSS> [<file>]
+                                 write the council's whole directory as the same HSDS package
+                                 (standard output without a file); importing it gives the same directory
   calc match [--pretty]          read {"person","vacancies"} on stdin, print the matches (best first,
                                  with reasons and near-miss advice) and the vacancies excluded by a
                                  hard limit, as JSON; no database. Bad input: exit 2
@@ -175,6 +183,74 @@ async function audit(config: Config, sub: string | undefined, args: readonly str
   }
 }
 
+/** A progress bar on one line of standard error, redrawn in place. */
+export function progressBar(done: number, total: number, width = 30): string {
+  const share = total === 0 ? 1 : Math.min(1, done / total);
+  const filled = Math.round(share * width);
+  return `[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.round(share * 100)}% ${done}/${total} services`;
+}
+
+/** `import directory <file>` and `export directory [<file>]`, for one council (`--tenant <GSS>`). */
+async function directoryFile(
+  config: Config,
+  command: 'import' | 'export',
+  sub: string | undefined,
+  args: readonly string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
+  if (sub !== 'directory') throw new UsageError(USAGE);
+  const { values, positionals } = parseArgs({ args: [...args], options: { tenant: { type: 'string' } }, allowPositionals: true });
+  if (!values.tenant) throw new UsageError('Give the council with --tenant <GSS code>, e.g. --tenant E06000016');
+  const file = positionals[0];
+  if (command === 'import' && !file) throw new UsageError('Give the file to import: bridgework import directory <file> --tenant <GSS>');
+  let json: unknown;
+  if (command === 'import' && file) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new InvalidInput(
+        [{ path: '', message: `${file} is not valid JSON (${error instanceof Error ? error.message : String(error)})` }],
+        'The file is not valid JSON.',
+      );
+    }
+  }
+  return withDatabase(config, async (db) => {
+    const directory = createDirectoryService({ db, clock: systemClock });
+    const council = await directory.council(values.tenant ?? '');
+    if (command === 'export') {
+      const text = JSON.stringify(await directory.exportPackage(council.id), null, 2);
+      if (file) {
+        await writeFile(file, `${text}\n`);
+        out(`Exported the ${council.name} directory to ${file}.`);
+      } else out(text);
+      return 0;
+    }
+    // On a terminal the bar is redrawn in place; in a log, a line each tenth of the way.
+    let lastTenth = -1;
+    const progress = (done: number, total: number) => {
+      if (process.stderr.isTTY) {
+        process.stderr.write(`\r${progressBar(done, total)}${done === total ? '\n' : ''}`);
+        return;
+      }
+      const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
+      if (tenth !== lastTenth) err(progressBar(done, total));
+      lastTenth = tenth;
+    };
+    const counts = await directory.importPackage(council.id, { kind: 'system', id: 'cli' }, json, progress);
+    out(
+      `Imported into the ${council.name} directory: ${counts.organisations} organisations, ${counts.locations} locations, ${counts.terms} taxonomy terms, ${counts.services} services.`,
+    );
+    return 0;
+  });
+}
+
 /**
  * Runs one command; returns the exit code. 0 success, 1 failure, 2 bad usage or input. `input`
  * reads standard input (commands that take a document there); tests pass their own.
@@ -239,6 +315,9 @@ export async function runCli(
       }
       case 'audit':
         return await audit(config, sub, rest, out, err);
+      case 'import':
+      case 'export':
+        return await directoryFile(config, command, sub, rest, out, err);
       case 'jobs': {
         if (sub === 'list') {
           const { values } = parseArgs({ args: rest, options: { state: { type: 'string' } } });

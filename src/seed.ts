@@ -1,4 +1,5 @@
 import { createGuaranteeService, saveCouncilTaxSupportScheme } from './domains/benefits/index.ts';
+import { seedDemoDirectory } from './domains/directory/index.ts';
 import { insertOrganisation, type OrganisationKind } from './domains/organisations/index.ts';
 import { createCaseService } from './domains/participants/index.ts';
 import { createReferralService, type Programme, type ReferringService, referralTables } from './domains/referrals/index.ts';
@@ -205,6 +206,12 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoSignIn[]
     });
   }
   await seedDemoReferrals(db, clock);
+  const tenants = await db.global((tx) => tx.selectFrom('tenants').select(['id', 'gss_code', 'name']).execute());
+  await seedDemoDirectory(
+    db,
+    clock,
+    tenants.map((t) => ({ id: t.id, gssCode: t.gss_code, name: t.name })),
+  );
   return signIns;
 }
 

@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import { createAccessToWorkService } from './domains/access-to-work/index.ts';
 import { createCouncilTaxSupportService, createGuaranteeService } from './domains/benefits/index.ts';
+import { createDirectoryService } from './domains/directory/index.ts';
 import { createOrganisationService } from './domains/organisations/index.ts';
 import { createCaseService, createParticipantService } from './domains/participants/index.ts';
 import { createDraftService, createReferralService, createTeamService } from './domains/referrals/index.ts';
@@ -50,6 +51,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const participants = createParticipantService({ db, clock, baseUrl: config.baseUrl, cases, exportSections: guarantees.exportSections });
   const councilTax = createCouncilTaxSupportService({ db, clock });
   const accessToWork = createAccessToWorkService({ db, clock, baseUrl: config.baseUrl, secret: config.secret, cases });
+  const directory = createDirectoryService({ db, clock });
 
   // The platform's own jobs; each capability brings its own through its module object (capabilities.ts).
   const platformJobs = {
@@ -79,6 +81,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     guarantees,
     councilTax,
     accessToWork,
+    directory,
     platformJobs,
   };
 }

@@ -8,7 +8,8 @@ import { type HttpFailure, operationOutcome, problemDetails, toHttpFailure } fro
 export type RouteFamily = 'api' | 'fhir' | 'oauth' | 'page';
 
 export function routeFamily(url: string): RouteFamily {
-  if (url.startsWith('/api/')) return 'api';
+  // The public directory API (Open Referral UK) answers errors as the partner API does.
+  if (url.startsWith('/api/') || url.startsWith('/oruk/') || url === '/oruk') return 'api';
   if (url.startsWith('/fhir/') || url === '/fhir') return 'fhir';
   if (url.startsWith('/oauth/')) return 'oauth';
   return 'page';
