@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { InvalidInput } from '../../platform/errors/index.ts';
-import { type BetterOffRow, betterOff, esaPermittedWork, hoursRows } from './better-off-rules.ts';
+import { type BetterOffInput, type BetterOffRow, betterOff, esaPermittedWork, hoursRows } from './better-off-rules.ts';
 import { parseHousehold } from './universal-credit-rules.ts';
 import type { HouseholdInput } from './universal-credit-schemas.ts';
 
@@ -166,12 +166,147 @@ describe('better off in work', () => {
     expect(hoursRows(5, null)).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40]);
     expect(hoursRows(10, 22.5)).toEqual([0, 10, 20, 22.5, 30, 40]);
     expect(hoursRows(15, 0)).toEqual([0, 15, 30, 40]);
+    // Steps that are not whole hours are rows to the hundredth of an hour, not 3.3000000000000003.
+    expect(hoursRows(1.1, null).slice(0, 5)).toEqual([0, 1.1, 2.2, 3.3, 4.4]);
+    expect(hoursRows(1.1, null).at(-2)).toBe(39.6);
   });
 
-  test('nonsense numbers are InvalidInput, never a wrong figure', () => {
+  test('each row says whether it is the hours being thought of: only that one', () => {
+    const result = betterOff({ date: DATE, household: household({ adults: [{ age: 40 }] }), hourlyPay: 12.71, hours: 22.5 });
+    expect(result.rows.filter((r) => r.proposed).map((r) => r.hours)).toEqual([22.5]);
+    expect(result.inWork?.hours).toBe(22.5);
+    const none = betterOff({ date: DATE, household: household({ adults: [{ age: 40 }] }), hourlyPay: 12.71 });
+    expect(none.rows.some((r) => r.proposed)).toBe(false);
+  });
+
+  test('the National Living Wage warning is for workers aged 21 and over paid less than it, to the penny', () => {
+    const at = (age: number, hourlyPay: number) => betterOff({ date: DATE, household: household({ adults: [{ age }] }), hourlyPay, hours: 16 }).warnings;
+    // 2026/27: £12.71 an hour.
+    expect(at(21, 12.7)).toEqual([
+      {
+        code: 'below-national-living-wage',
+        text: '£12.70 an hour is below the National Living Wage of £12.71 an hour, the legal minimum for workers aged 21 and over. The figures are worked out at the pay given.',
+        values: { hourlyPay: 12.7, nationalLivingWage: 12.71, age: 21 },
+      },
+    ]);
+    expect(at(20, 12.7)).toEqual([]);
+    expect(at(21, 12.71)).toEqual([]);
+  });
+
+  test('with no hours given, the figures are those with no work, and the taper rate is still listed with the other rates', () => {
+    const result = betterOff({ date: DATE, household: household({ adults: [{ age: 40, lcwra: true, lcwraSince: '2023-05-01' }] }), hourlyPay: 12.71 });
+    expect(result.uc).toEqual(result.ucOutOfWork);
+    expect(result.pay.netMonthly).toBe(0);
+    // No earnings, so UC itself used no taper; the page still says what happens to earnings.
+    expect(result.uc.parameters.map((p) => p.name)).not.toContain('uc-taper-rate');
+    expect(result.parameters.find((p) => p.name === 'uc-taper-rate')).toMatchObject({ value: 0.55 });
+    expect(result.stays).toMatchObject({ lcwra: 429.8, workAllowance: 710, taperRate: 0.55 });
+  });
+
+  test('the reasons: take-home pay first, then Universal Credit, at the proposed hours', () => {
+    const result = betterOff({
+      date: DATE,
+      household: household({ adults: [{ age: 40, lcwra: true, lcwraSince: '2023-05-01' }] }),
+      hourlyPay: 12.71,
+      hours: 16,
+    });
+    expect(result.reasons.map((r) => r.code)).toEqual([
+      'income-tax.personal-allowance',
+      'income-tax.bands',
+      'national-insurance',
+      'take-home',
+      'approximation',
+      'standard-allowance.single-25-plus',
+      'lcwra.protected',
+      'maximum-amount',
+      'work-allowance.without-housing',
+      'taper',
+      'benefit-cap.exempt-lcwra',
+      'award',
+      'rounding',
+    ]);
+    expect(result.reasons.find((r) => r.code === 'take-home')?.text).toContain('leaves £881.23 a month');
+  });
+
+  test('the Access to Work cap is listed from the first day a figure is held (1 April 2025), not before', () => {
+    const on = (date: string) => betterOff({ date, household: parseHousehold({ date, adults: [{ age: 30 }] }), hourlyPay: 12.71, hours: 16 });
+    const before = on('2025-03-31');
+    expect(before.accessToWorkCap).toBeNull();
+    // Every rate the figures used, once, and nothing for the cap.
+    expect(before.parameters.map((p) => p.name).sort()).toEqual([
+      'esa-permitted-work-higher-limit',
+      'esa-permitted-work-lower-limit',
+      'income-tax-basic-rate',
+      'income-tax-basic-rate-band',
+      'income-tax-personal-allowance',
+      'income-tax-personal-allowance-taper-threshold',
+      'national-insurance-primary-threshold',
+      'national-insurance-upper-earnings-limit',
+      'national-living-wage',
+      'uc-benefit-cap-earnings-hours',
+      'uc-benefit-cap-outside-london-single',
+      'uc-standard-allowance-single-25-plus',
+      'uc-taper-rate',
+    ]);
+    const first = on('2025-04-01');
+    expect(first.accessToWorkCap).toMatchObject({ name: 'access-to-work-annual-cap', value: 69620, effectiveFrom: '2025-04-01' });
+    expect(first.parameters.map((p) => p.name)).toContain('access-to-work-annual-cap');
+  });
+
+  test('nonsense numbers are InvalidInput naming the field, never a wrong figure', () => {
     const h = household({ adults: [{ age: 40 }] });
-    for (const bad of [{ hourlyPay: -1 }, { hourlyPay: Number.NaN }, { hourlyPay: 12, hours: -2 }, { hourlyPay: 12, hours: 500 }, { hourlyPay: 12, step: 0 }]) {
-      expect(() => betterOff({ date: DATE, household: h, ...bad })).toThrow(InvalidInput);
+    const pathsOf = (bad: Partial<BetterOffInput>) => {
+      try {
+        betterOff({ date: DATE, household: h, hourlyPay: 12, ...bad });
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidInput);
+        return (error as InvalidInput).issues.map((i) => i.path);
+      }
+      return [];
+    };
+    expect(pathsOf({ hourlyPay: -1 })).toEqual(['hourlyPay']);
+    expect(pathsOf({ hourlyPay: Number.NaN })).toEqual(['hourlyPay']);
+    expect(pathsOf({ hours: -2 })).toEqual(['hours']);
+    expect(pathsOf({ hours: Number.NaN })).toEqual(['hours']);
+    expect(pathsOf({ hours: 500 })).toEqual(['hours']);
+    expect(pathsOf({ step: 0 })).toEqual(['step']);
+  });
+
+  test('the limits: pay up to £10,000 an hour, hours up to 168 a week, a step of 1 to 40 hours; every issue is named at once', () => {
+    const h = household({ adults: [{ age: 40 }] });
+    for (const fine of [
+      { hourlyPay: 0 },
+      { hourlyPay: 10_000 },
+      { hourlyPay: 12, hours: 0 },
+      { hourlyPay: 12, hours: 168 },
+      { hourlyPay: 12, step: 1 },
+      { hourlyPay: 12, step: 40 },
+    ]) {
+      expect(() => betterOff({ date: DATE, household: h, ...fine }), JSON.stringify(fine)).not.toThrow();
+    }
+    let thrown: unknown;
+    try {
+      betterOff({ date: DATE, household: { ...h, adults: [] }, hourlyPay: 10_000.01, hours: 168.5, step: 40.5 });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidInput);
+    expect((thrown as InvalidInput).issues).toEqual([
+      { path: 'hourlyPay', message: 'Enter the hourly pay in pounds, from 0 to 10000.' },
+      { path: 'hours', message: 'Enter the hours a week from 0 to 168.' },
+      { path: 'step', message: 'Enter a step from 1 to 40 hours.' },
+      { path: 'household.adults', message: 'Enter the person as the first adult.' },
+    ]);
+    expect((thrown as InvalidInput).message).toBe('The better-off figures cannot be worked out: see the issues.');
+    // Pay, hours or a step that are not numbers at all (from untyped callers).
+    for (const bad of [
+      { hourlyPay: '12' },
+      { hourlyPay: 12, hours: '16' },
+      { hourlyPay: 12, step: '5' },
+      { hourlyPay: 12, hours: Number.POSITIVE_INFINITY },
+      { hourlyPay: 12, step: Number.NaN },
+    ]) {
+      expect(() => betterOff({ date: DATE, household: h, ...(bad as unknown as { hourlyPay: number }) }), JSON.stringify(bad)).toThrow(InvalidInput);
     }
   });
 
@@ -229,6 +364,8 @@ describe('ESA permitted work beside the better-off figures', () => {
   });
 
   test('the lower limit allows any hours', () => {
+    // 1.25 × 16 = 20.00: exactly at the lower limit is within, at 16 hours or more.
+    expect(esaPermittedWork(DATE, 1.25, 16)?.atProposed).toEqual({ hours: 16, weeklyEarnings: 20, within: true, check: 'within-lower-limit' });
     // 1.00 × 18 = 18.00 ≤ 20.00 → within at 18 hours; 1.20 × 18 = 21.60 > 20 → over on hours only (21.60 ≤ 203.50).
     expect(esaPermittedWork(DATE, 1, 18)?.atProposed).toEqual({ hours: 18, weeklyEarnings: 18, within: true, check: 'within-lower-limit' });
     expect(esaPermittedWork(DATE, 1.2, 18)?.atProposed).toMatchObject({ weeklyEarnings: 21.6, within: false, check: 'over-hours' });
@@ -325,5 +462,41 @@ describe('Council Tax Support beside Universal Credit', () => {
     const noBill = betterOff({ date: DATE, household: single, hourlyPay: 12.71, hours: 16, councilTax: { scheme: { kind: 'wales' }, annual: null } });
     expect(noBill.councilTaxSupport.status).toBe('no-liability');
     expect(noBill.inWork?.totalMonthly).toBe(1641.75);
+  });
+});
+
+/*
+ * The limits come from policy/ files, which may list dated values in any order, and the two limits
+ * need not start on the same day. These tests load the rules with such a file in place of the real one.
+ */
+describe('ESA permitted work limits from policy files in any order, starting on different days', () => {
+  const withPolicy = async (name: string, values: Record<string, number>) => {
+    vi.resetModules();
+    const real = (await import(`../../../policy/${name}.json`, { with: { type: 'json' } })) as { default: Record<string, unknown> };
+    vi.doMock(`../../../policy/${name}.json`, () => ({ default: { ...real.default, values } }));
+    return import('./better-off-rules.ts');
+  };
+  afterEach(() => {
+    vi.doUnmock('../../../policy/esa-permitted-work-higher-limit.json');
+    vi.doUnmock('../../../policy/esa-permitted-work-lower-limit.json');
+    vi.resetModules();
+  });
+
+  test('the higher limit in force on the date, though the file lists the newest first', async () => {
+    const rules = await withPolicy('esa-permitted-work-higher-limit', { '2026-04-06': 203.5, '2024-04-08': 183.5, '2025-04-07': 195.5 });
+    expect(rules.esaPermittedWork('2024-11-23', 12.71, 15)?.higherLimit.value).toBe(183.5);
+    expect(rules.esaPermittedWork('2026-11-23', 12.71, 15)?.higherLimit.value).toBe(203.5);
+  });
+
+  test('no verdict, and neither limit listed, on a day only one of the two limits is held for', async () => {
+    // The lower limit held only from 7 April 2025: on 23 November 2024 only the higher one is.
+    const rules = await withPolicy('esa-permitted-work-lower-limit', { '2025-04-07': 20 });
+    expect(rules.esaPermittedWork('2024-11-23', 12.71, 15)).toBeNull();
+    const date = '2024-11-23';
+    const result = rules.betterOff({ date, household: parseHousehold({ date, adults: [{ age: 30 }] }), hourlyPay: 12.71, hours: 15 });
+    expect(result.esa).toBeNull();
+    const names = result.parameters.map((p) => p.name);
+    expect(names.filter((n) => typeof n !== 'string' || n.startsWith('esa-'))).toEqual([]);
+    expect(names).toContain('national-living-wage');
   });
 });
