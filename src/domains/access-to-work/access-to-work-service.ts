@@ -86,6 +86,9 @@ export function createAccessToWorkService(deps: { db: Database; clock: Clock; ba
   }
 
   return {
+    /** Today in London, by the injected clock. */
+    today,
+
     /** The case's decisions, the person's passport and the tenant's countersignature amount, for anyone who may read the case. */
     async forCase(actor: CaseActor, caseId: string) {
       const view = await cases.view(actor, caseId, { healthFields: false });
