@@ -1,22 +1,51 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import pg from 'pg';
 
 /**
- * `npm test`: the whole suite on PGlite, the same suite on PostgreSQL, then the browser tests.
- * PostgreSQL comes from TEST_DATABASE_URL, or the local server if one answers; the browser tests
- * need Debian's Chromium. Either may be skipped locally with a printed reason; CI sets
+ * `npm test`: the whole suite on PGlite, the same suite on PostgreSQL, and the browser tests, all
+ * three at once (each waits on something the others do not: WebAssembly, the server, Chromium).
+ * Each run's output is held and printed whole when it ends, then a summary; the command fails if any
+ * run failed. PostgreSQL comes from TEST_DATABASE_URL, or the local server if one answers; the
+ * browser tests need Debian's Chromium. Either may be skipped locally with a printed reason; CI sets
  * REQUIRE_POSTGRES=1 and REQUIRE_BROWSER=1 so that it cannot skip them.
  */
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/test';
 
-function run(label: string, args: string[], env: NodeJS.ProcessEnv): void {
-  process.stdout.write(`\n━━ ${label}\n`);
-  const result = spawnSync('vitest', ['run', ...args], { stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.status !== 0) {
-    process.stderr.write(`\n✗ ${label} failed\n`);
-    process.exit(result.status ?? 1);
-  }
+type Run = { label: string; args: string[]; env: NodeJS.ProcessEnv };
+type Outcome = { label: string; ok: boolean; seconds: number };
+
+const children = new Set<ReturnType<typeof spawn>>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    for (const child of children) child.kill(signal);
+    process.exit(130);
+  });
+}
+
+function start(run: Run): Promise<Outcome> {
+  const began = Date.now();
+  process.stdout.write(`▶ ${run.label}\n`);
+  // Colours survive the pipe when the terminal has them.
+  const colour = process.stdout.isTTY ? { FORCE_COLOR: '1' } : {};
+  const child = spawn('vitest', ['run', ...run.args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...colour, ...run.env } });
+  children.add(child);
+  const output: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+  return new Promise((resolve) => {
+    const finish = (ok: boolean, note = '') => {
+      children.delete(child);
+      const seconds = Math.round((Date.now() - began) / 1000);
+      process.stdout.write(`\n━━ ${run.label} (${seconds} s)\n`);
+      process.stdout.write(Buffer.concat(output));
+      process.stdout.write(note);
+      process.stdout.write(ok ? `✓ ${run.label} passed\n` : `\n✗ ${run.label} failed\n`);
+      resolve({ label: run.label, ok, seconds });
+    };
+    child.on('error', (error) => finish(false, `${error.message}\n`));
+    child.on('close', (code) => finish(code === 0));
+  });
 }
 
 async function reachable(url: string): Promise<boolean> {
@@ -33,25 +62,31 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 const extra = process.argv.slice(2);
-run('unit and integration tests on PGlite', extra, { TEST_DATABASE_URL: '' });
+const runs: Run[] = [{ label: 'unit and integration tests on PGlite', args: extra, env: { TEST_DATABASE_URL: '' } }];
 
 const serverUrl = process.env.TEST_DATABASE_URL || ((await reachable(LOCAL_SERVER)) ? LOCAL_SERVER : '');
 if (serverUrl) {
-  run(`the same tests on PostgreSQL (${new URL(serverUrl).host})`, extra, { TEST_DATABASE_URL: serverUrl });
+  runs.push({ label: `the same tests on PostgreSQL (${new URL(serverUrl).host})`, args: extra, env: { TEST_DATABASE_URL: serverUrl } });
 } else if (process.env.REQUIRE_POSTGRES === '1') {
   process.stderr.write('PostgreSQL is required (REQUIRE_POSTGRES=1) but no server answered.\n');
   process.exit(1);
 } else {
-  process.stdout.write(`\nSkipping the PostgreSQL run: no TEST_DATABASE_URL and nothing answers at ${LOCAL_SERVER}.\n`);
+  process.stdout.write(`Skipping the PostgreSQL run: no TEST_DATABASE_URL and nothing answers at ${LOCAL_SERVER}.\n`);
 }
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(chromium)) {
-  run('browser tests (Chromium, axe-core)', ['--config', 'vitest.e2e.config.ts'], {});
+  runs.push({ label: 'browser tests (Chromium, axe-core)', args: ['--config', 'vitest.e2e.config.ts'], env: {} });
 } else if (process.env.REQUIRE_BROWSER === '1') {
   process.stderr.write(`Browser tests are required (REQUIRE_BROWSER=1) but ${chromium} is not installed.\n`);
   process.exit(1);
 } else {
-  process.stdout.write(`\nSkipping the browser tests: ${chromium} is not installed (apt-get install chromium).\n`);
+  process.stdout.write(`Skipping the browser tests: ${chromium} is not installed (apt-get install chromium).\n`);
 }
-process.stdout.write('\n✓ all test runs passed\n');
+
+const began = Date.now();
+const outcomes = await Promise.all(runs.map(start));
+process.stdout.write(`\n━━ summary (${Math.round((Date.now() - began) / 1000)} s in all)\n`);
+for (const o of outcomes) process.stdout.write(`${o.ok ? '✓' : '✗'} ${o.label}: ${o.ok ? 'passed' : 'FAILED'} in ${o.seconds} s\n`);
+if (outcomes.some((o) => !o.ok)) process.exit(1);
+process.stdout.write('✓ all test runs passed\n');

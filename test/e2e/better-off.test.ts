@@ -1,10 +1,9 @@
 /// <reference lib="dom" />
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { betterOffMessages } from '../../src/domains/benefits/index.ts';
 import { findObligationWording } from '../../src/domains/participation/index.ts';
-import { expectAccessible, fillAndSubmit, openCase, signIn, signInEmail, useE2e } from './browser.ts';
+import { downloadedBytes, expectAccessible, fillAndSubmit, openCase, signIn, signInEmail, useE2e } from './browser.ts';
 
 const e2e = useE2e();
 const en = betterOffMessages.en;
@@ -42,8 +41,7 @@ async function checkResult(page: Page, words: typeof en) {
   await page.locator('details summary').click();
   await expectAccessible(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: words['betterOff.pdf'] }).click()]);
-  const file = await download.path();
-  expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect((await downloadedBytes(download)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 }
 
 describe('better off in work in Chromium with axe-core', () => {

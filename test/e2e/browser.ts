@@ -1,40 +1,22 @@
 /// <reference lib="dom" />
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { type Browser, type BrowserContext, chromium, type Download, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { type RunningServer, startServer } from '../../src/main.ts';
+import type { RunningServer } from '../../src/main.ts';
 import { findUserByEmail, type UserPrincipal, userPrincipal } from '../../src/platform/auth/index.ts';
 import { systemClock } from '../../src/platform/clock/index.ts';
 import { DEMO_PASSWORD } from '../../src/seed.ts';
 import { createServices, type Services } from '../../src/services.ts';
 import { referralInput } from '../support/referrals.ts';
+import { launchChromium, startQuietly } from './browser-server.ts';
 
 const require = createRequire(import.meta.url);
 
-/** Debian's Chromium, or CHROMIUM_PATH. Never a downloaded browser. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(chromiumPath);
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    // The machine's network is closed: stop Chromium reaching out at start.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+export { chromiumPath, hasChromium, launchChromium } from './browser-server.ts';
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -53,21 +35,20 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export type E2eRun = { server: RunningServer; browser: Browser; context: BrowserContext; stop(): Promise<void> };
 
 /**
- * The embedded default, as `npm start` runs it, in a data directory of its own, and Chromium with a
+ * The embedded default, as `npm start` runs it, in a data directory of its own, and a Chromium
  * context for axe: axe is injected as a script, which CSP would (rightly) refuse, so only the test
- * context bypasses CSP.
+ * context bypasses CSP. Under the browser config's global set-up (`test/e2e/global-setup.ts`) the
+ * data directory starts as a copy of the run's migrated, seeded one and the context is opened on the
+ * run's one Chromium; otherwise this file migrates, seeds and launches its own.
  */
 export async function startE2e(): Promise<E2eRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bridgework-e2e-'));
-  const silence = process.stdout.write.bind(process.stdout);
-  process.stdout.write = () => true;
-  let server: RunningServer;
-  try {
-    server = await startServer(loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', BRIDGEWORK_DATA_DIR: dataDir }), { seedIfEmpty: true });
-  } finally {
-    process.stdout.write = silence;
-  }
-  const browser = await launchChromium();
+  const template = inject('e2eDataTemplate');
+  if (template) cpSync(template, dataDir, { recursive: true });
+  const server = await startQuietly(dataDir);
+  const endpoint = inject('chromiumEndpoint');
+  // Closing a connected browser closes this file's contexts and disconnects; the run's Chromium stays.
+  const browser = endpoint ? await chromium.connect(endpoint) : await launchChromium();
   const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
   return {
     server,
@@ -80,6 +61,13 @@ export async function startE2e(): Promise<E2eRun> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A download's bytes, read through the browser connection (the file is on the browser's side). */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** A test file's run, with the services over the same database for setting up what a test needs. */

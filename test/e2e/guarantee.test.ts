@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { guaranteeMessages } from '../../src/domains/benefits/index.ts';
 import { caseloadMessages } from '../../src/domains/participants/index.ts';
-import { type Answers, expectAccessible, fillAndSubmit, openCase, signIn, signInEmail, specialistIn, ukDate, useE2e } from './browser.ts';
+import { type Answers, downloadedBytes, expectAccessible, fillAndSubmit, openCase, signIn, signInEmail, specialistIn, ukDate, useE2e } from './browser.ts';
 
 const e2e = useE2e();
 const en = guaranteeMessages.en;
@@ -21,9 +21,7 @@ async function answer(page: Page, answers: Answers, landing: string | RegExp) {
 async function downloadPdf(page: Page, linkName: string | RegExp) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).first().click()]);
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-  const path = await download.path();
-  const { readFileSync } = await import('node:fs');
-  return readFileSync(path);
+  return downloadedBytes(download);
 }
 
 /** The public check, from a browser with nobody signed in. */

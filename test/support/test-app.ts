@@ -2,9 +2,9 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/platform/clock/index.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../src/seed.ts';
+import { DEMO_PASSWORD } from '../../src/seed.ts';
 import { createServices, type Services } from '../../src/services.ts';
-import { createTestDatabase, type TestDatabase } from './test-db.ts';
+import { createTestDatabase, TEST_SEED_TIME, type TestDatabase } from './test-db.ts';
 
 export type TestApp = {
   app: FastifyInstance;
@@ -15,11 +15,10 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-/** A migrated, seeded database and the real app over it, driven with `app.inject`. */
+/** A migrated database seeded with the demo data, and the real app over it, driven with `app.inject`. */
 export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
-  const testDb = await createTestDatabase();
-  const clock = fixedClock('2026-11-23T09:00:00Z');
-  await seedDemo(testDb.db, clock);
+  const testDb = await createTestDatabase('seeded');
+  const clock = fixedClock(TEST_SEED_TIME);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
   const services = createServices({ config, db: testDb.db, clock });
   const app = await createApp(services, { logger: false });

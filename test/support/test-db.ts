@@ -1,12 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { migrations } from '../../src/migrations/index.ts';
-import { type Database, migrateToLatest, openDatabase } from '../../src/platform/db/index.ts';
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { inject } from 'vitest';
+import { type Database, openDatabase, pgliteDatabase } from '../../src/platform/db/index.ts';
+import { type Contents, createScratchDatabase, prepare, type TestTemplates } from './test-templates.ts';
+
+export { createScratchDatabase, TEST_SEED_TIME } from './test-templates.ts';
 
 /**
- * The database every integration test file gets: a fresh in-memory PGlite, or, when
- * TEST_DATABASE_URL is set, a fresh database created on that PostgreSQL server (dropped afterwards).
- * Migrated, empty. The same suite runs on both.
+ * The database every integration test file gets: its own in-memory PGlite, or, when
+ * TEST_DATABASE_URL is set, its own database created on that PostgreSQL server (dropped afterwards).
+ * Migrated, and empty or seeded with the demo data. The same suite runs on both.
+ *
+ * Each file's database is a copy of a template the run's global set-up made once
+ * (`test/support/global-setup.ts`): a PGlite data-directory dump, or a PostgreSQL database copied
+ * with `CREATE DATABASE … TEMPLATE`. Creating a PGlite (initdb), migrating and seeding cost far more
+ * than the copy. Without the global set-up (a config that has none) each file migrates its own.
  */
 export type TestDatabase = {
   db: Database;
@@ -17,16 +25,34 @@ export type TestDatabase = {
 
 export const testDatabaseKind: Database['kind'] = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testTemplates?: TestTemplates | undefined;
+  }
+}
+
+function templates(): TestTemplates | undefined {
+  const provided = inject('testTemplates');
+  return provided?.kind === testDatabaseKind ? provided : undefined;
+}
+
+export async function createTestDatabase(contents: Contents = 'migrated'): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
+  const template = templates()?.[contents];
   if (!serverUrl) {
+    if (template) {
+      // A fresh in-memory PGlite whose data directory starts as the template's: nothing is shared.
+      const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]) });
+      const db = pgliteDatabase(pglite);
+      return { db, kind: 'pglite', dispose: () => db.close() };
+    }
     const db = await openDatabase({ kind: 'pglite', dataDir: 'memory' });
-    await migrateToLatest(db.owner, migrations);
+    await prepare(db, contents);
     return { db, kind: 'pglite', dispose: () => db.close() };
   }
-  const scratch = await createScratchDatabase(serverUrl, 'bw_test');
+  const scratch = await createScratchDatabase(serverUrl, 'bw_test', template);
   const db = await openDatabase({ kind: 'postgres', url: scratch.url });
-  await migrateToLatest(db.owner, migrations);
+  if (!template) await prepare(db, contents);
   return {
     db,
     kind: 'postgres',
@@ -36,22 +62,4 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await scratch.drop();
     },
   };
-}
-
-/** A new, empty database on a PostgreSQL server, and a way to drop it. */
-export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  const run = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

@@ -119,6 +119,28 @@ function build(
 }
 
 /**
+ * The Database over an open PGlite; closing it closes the PGlite, then calls `onClosed`. Tests use it
+ * to open an in-memory copy of a migrated snapshot (`PGlite.create({ loadDataDir })`).
+ */
+export function pgliteDatabase(pglite: PGlite, onClosed: () => void = () => {}): Database {
+  const gate = createPGliteGate(pglite);
+  const owner = new Kysely<PlatformTables>({ dialect: serialisedPGliteDialect(gate, null) });
+  const app = new Kysely<PlatformTables>({ dialect: serialisedPGliteDialect(gate, APP_ROLE) });
+  return build(
+    app,
+    owner,
+    'pglite',
+    (channel, onNotify) => listenOnPGlite(gate, channel, onNotify),
+    async () => {
+      await app.destroy();
+      await owner.destroy();
+      await pglite.close();
+      onClosed();
+    },
+  );
+}
+
+/**
  * Opens the database. PGlite (embedded, one process) by default; PostgreSQL when given a URL.
  * On PostgreSQL the app pool connects with `appUrl` when given, otherwise as `bridgework_app` on the
  * owner URL's server and database (see `appLoginUrl`).
@@ -128,21 +150,7 @@ export async function openDatabase(target: DatabaseTarget, options: { lock?: 'se
     const releaseLock = target.dataDir === 'memory' ? () => {} : await acquireDataDirLock(target.dataDir, options.lock ?? 'cli');
     try {
       const pglite = await PGlite.create(target.dataDir === 'memory' ? undefined : { dataDir: target.dataDir });
-      const gate = createPGliteGate(pglite);
-      const owner = new Kysely<PlatformTables>({ dialect: serialisedPGliteDialect(gate, null) });
-      const app = new Kysely<PlatformTables>({ dialect: serialisedPGliteDialect(gate, APP_ROLE) });
-      return build(
-        app,
-        owner,
-        'pglite',
-        (channel, onNotify) => listenOnPGlite(gate, channel, onNotify),
-        async () => {
-          await app.destroy();
-          await owner.destroy();
-          await pglite.close();
-          releaseLock();
-        },
-      );
+      return pgliteDatabase(pglite, releaseLock);
     } catch (error) {
       releaseLock();
       throw error;

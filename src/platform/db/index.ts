@@ -6,6 +6,7 @@ export {
   type DatabaseTarget,
   defaultPoolSize,
   openDatabase,
+  pgliteDatabase,
   type TenantSummary,
   type Tx,
   type WriteHooks,
