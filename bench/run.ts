@@ -11,7 +11,7 @@ import { systemClock } from '../src/platform/clock/index.ts';
 import { type Database, type DatabaseTarget, defaultPoolSize, migrateToLatest, openDatabase } from '../src/platform/db/index.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/seed.ts';
 import { createServices } from '../src/services.ts';
-import { createScratchDatabase } from '../test/support/test-db.ts';
+import { createScratchDatabase } from '../test/support/test-templates.ts';
 import { benchAudit } from './audit.ts';
 import { benchCalculations } from './calculations.ts';
 import { seedBenchCases } from './cases.ts';
