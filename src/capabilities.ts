@@ -3,6 +3,7 @@ import { administrationCapability } from './domains/administration/index.ts';
 import { benefitsCapability } from './domains/benefits/index.ts';
 import { directoryCapability } from './domains/directory/index.ts';
 import { organisationCapability } from './domains/organisations/index.ts';
+import { outcomeCapability } from './domains/outcomes/index.ts';
 import { caseCapability } from './domains/participants/index.ts';
 import { referralCapability } from './domains/referrals/index.ts';
 import type { Capability } from './platform/capability/index.ts';
@@ -20,6 +21,7 @@ export const capabilities: readonly Capability<Services>[] = [
   accessToWorkCapability,
   directoryCapability,
   organisationCapability,
+  outcomeCapability,
   administrationCapability,
 ];
 

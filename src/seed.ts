@@ -69,6 +69,7 @@ const TENANTS: DemoTenant[] = [
       { role: 'tenant-admin', name: 'Mark Patel', organisation: 'council' },
       { role: 'national-analyst', name: 'Grace Liu', organisation: 'council' },
       { role: 'ig-lead', name: 'Ruth Adeyemi', organisation: 'council' },
+      { role: 'commissioner', name: 'Nadia Hussain', organisation: 'council' },
     ],
     teams: [
       {
@@ -111,6 +112,7 @@ const TENANTS: DemoTenant[] = [
       { role: 'tenant-admin', name: 'Sian Williams', organisation: 'council' },
       { role: 'national-analyst', name: 'Dafydd Morgan', organisation: 'council' },
       { role: 'ig-lead', name: 'Eleri Thomas', organisation: 'council' },
+      { role: 'commissioner', name: 'Gareth Price', organisation: 'council' },
     ],
     teams: [
       {

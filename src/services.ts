@@ -3,6 +3,7 @@ import { createAccessToWorkService } from './domains/access-to-work/index.ts';
 import { createCouncilTaxSupportService, createGuaranteeService } from './domains/benefits/index.ts';
 import { createDirectoryService } from './domains/directory/index.ts';
 import { createOrganisationService } from './domains/organisations/index.ts';
+import { createOutcomeService } from './domains/outcomes/index.ts';
 import { createCaseService, createParticipantService } from './domains/participants/index.ts';
 import { createDraftService, createReferralService, createTeamService } from './domains/referrals/index.ts';
 import {
@@ -52,6 +53,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const councilTax = createCouncilTaxSupportService({ db, clock });
   const accessToWork = createAccessToWorkService({ db, clock, baseUrl: config.baseUrl, secret: config.secret, cases });
   const directory = createDirectoryService({ db, clock });
+  const outcomes = createOutcomeService({ db, clock });
 
   // The platform's own jobs; each capability brings its own through its module object (capabilities.ts).
   const platformJobs = {
@@ -82,6 +84,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     councilTax,
     accessToWork,
     directory,
+    outcomes,
     platformJobs,
   };
 }

@@ -1,3 +1,3 @@
 export { administrationCapability } from './administration-capability.ts';
 export { administrationMessages } from './administration-messages.ts';
-export { nationalFigures, suppress } from './national-figures.ts';
+export { nationalFigures } from './national-figures.ts';

@@ -2,16 +2,11 @@ import disclosureControl from '../../../policy/disclosure-control.json' with { t
 import type { Database } from '../../platform/db/index.ts';
 import { type PolicyValue, parsePolicyParameter, valueAt } from '../../platform/policy/index.ts';
 import { countOrganisations } from '../organisations/index.ts';
+import { type SuppressedCount, suppress } from '../outcomes/index.ts';
 
 const threshold = parsePolicyParameter(disclosureControl);
 
-export type SuppressedCount = { kind: 'count'; value: number } | { kind: 'suppressed' };
 export type AreaFigures = { gssCode: string; name: string; nameCy: string; organisations: SuppressedCount; staff: SuppressedCount };
-
-/** A count, or nothing when it is small enough to help identify someone. Pure, table-tested. */
-export function suppress(count: number, minimum: number): SuppressedCount {
-  return count >= minimum ? { kind: 'count', value: count } : { kind: 'suppressed' };
-}
 
 /**
  * Figures across every local authority for the national analyst. Each area is read inside its own

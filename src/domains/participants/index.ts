@@ -1,6 +1,7 @@
 export type { CaseSummary, CaseTables, CaseView, Phase } from './case.ts';
 export { caseCapability } from './case-capability.ts';
 export { caseMessages } from './case-messages.ts';
+export { caseloadsByTeam } from './case-repo.ts';
 export { type CaseService, createCaseService } from './case-service.ts';
 export { authorOf, type CaseActor } from './case-work.ts';
 export type { ExportSections } from './participant-export.ts';

@@ -156,7 +156,8 @@ export type ReferralTables = {
     created_at: Timestamp;
     updated_at: Timestamp;
   };
-  team_members: { tenant_id: string; team_id: string; user_id: string };
+  /** `fte`: the member's full-time equivalent (migration 0018), for caseloads per full-time specialist. */
+  team_members: { tenant_id: string; team_id: string; user_id: string; fte: Generated<string | number> };
   people: {
     tenant_id: string;
     id: string;

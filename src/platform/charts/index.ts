@@ -1,3 +1,4 @@
+export { type Bar, type BarChartInput, barChart } from './bar-chart.ts';
 export {
   CHART_COLOURS,
   type ChartFrame,

@@ -16,6 +16,8 @@ const STYLES = {
   brief: { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' },
   /** "1 December 2026": the UK calendar day of a moment. */
   day: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' },
+  /** "December 2026": a month of figures. */
+  month: { month: 'long', year: 'numeric', timeZone: 'Europe/London' },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 export type DateStyle = keyof typeof STYLES;
 

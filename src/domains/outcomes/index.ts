@@ -1,0 +1,3 @@
+export { type CellShown, rateOf, type SuppressedCount, suppress, suppressGroup } from './disclosure-rules.ts';
+export { outcomeCapability } from './outcome-capability.ts';
+export { createOutcomeService, type OutcomeService } from './outcome-service.ts';

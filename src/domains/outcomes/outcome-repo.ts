@@ -1,0 +1,90 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../platform/db/index.ts';
+import type { CountRow, DashboardFilter, InactivityEstimate, OutcomeTables } from './outcome.ts';
+
+export const tables = (tx: Tx) => tx.withTables<OutcomeTables>();
+
+const DIMENSIONS_READ = ['all', 'days', 'sex', 'age-group', 'ethnicity', 'disability'];
+
+/**
+ * Everything one tenant dashboard shows, in one statement over the kept counts (ADR 0029): totals
+ * by month, days from referral, the equality questions, and the chosen breakdown (teams from the
+ * team of each count). Row-level security keeps it to the tenant.
+ */
+export async function readCounts(tx: Tx, tenantId: string, f: DashboardFilter, teamIds: readonly string[] | null): Promise<CountRow[]> {
+  const teamFilter = teamIds ? sql`AND team_id = ANY (${[...teamIds]}::uuid[])` : sql``;
+  const dims = f.by === 'team' ? DIMENSIONS_READ : [...DIMENSIONS_READ, f.by];
+  const { rows } = await sql<{ month: string; kind: string; dimension: string; value: string; n: string | number }>`
+    SELECT CASE WHEN dimension = 'all' THEN month ELSE '' END AS month, kind, dimension, value, sum(n) AS n
+      FROM outcome_counts
+     WHERE tenant_id = ${tenantId}::uuid AND month >= ${f.from} AND month <= ${f.to} AND dimension = ANY (${dims}::text[]) ${teamFilter}
+     GROUP BY 1, 2, 3, 4
+    ${
+      f.by === 'team'
+        ? sql`UNION ALL
+    SELECT '', kind, 'team', team_id::text, sum(n)
+      FROM outcome_counts
+     WHERE tenant_id = ${tenantId}::uuid AND month >= ${f.from} AND month <= ${f.to} AND dimension = 'all' AND value = 'first' ${teamFilter}
+     GROUP BY 2, 4`
+        : sql``
+    }`.execute(tx);
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/** Sums per area across every tenant, from the kept counts (the only cross-tenant read: sums, never rows). */
+export async function readNationalCounts(
+  tx: Tx,
+  from: string,
+  to: string,
+): Promise<{ tenantId: string; kind: string; dimension: string; value: string; n: number }[]> {
+  const { rows } = await sql<{ tenant_id: string; kind: string; dimension: string; value: string; n: string | number }>`
+    SELECT tenant_id, kind, dimension, value, n FROM outcome_national_counts(${from}, ${to}, ARRAY['all', 'days']::text[])`.execute(tx);
+  return rows.map((r) => ({ tenantId: r.tenant_id, kind: r.kind, dimension: r.dimension, value: r.value, n: Number(r.n) }));
+}
+
+export async function readTenants(tx: Tx): Promise<{ id: string; gssCode: string; name: string; nameCy: string }[]> {
+  const rows = await tx.selectFrom('tenants').select(['id', 'gss_code', 'name', 'name_cy']).orderBy('name').execute();
+  return rows.map((r) => ({ id: r.id, gssCode: r.gss_code, name: r.name, nameCy: r.name_cy }));
+}
+
+/** The latest estimates of each measure for these areas. */
+export async function latestEstimates(tx: Tx, gssCodes: readonly string[]): Promise<InactivityEstimate[]> {
+  if (gssCodes.length === 0) return [];
+  const { rows } = await sql<{
+    gss_code: string;
+    area_name: string;
+    period: string;
+    measure: InactivityEstimate['measure'];
+    percent: string | null;
+    confidence: string | null;
+    numerator: string | null;
+    denominator: string | null;
+    source: string;
+  }>`
+    SELECT DISTINCT ON (gss_code, measure) gss_code, area_name, period, measure, percent::text, confidence::text, numerator::text, denominator::text, source
+      FROM inactivity_estimates WHERE gss_code = ANY (${[...gssCodes]}::text[])
+     ORDER BY gss_code, measure, imported_at DESC, period DESC`.execute(tx);
+  const num = (v: string | null) => (v === null ? null : Number(v));
+  return rows.map((r) => ({
+    gssCode: r.gss_code,
+    areaName: r.area_name,
+    period: r.period,
+    measure: r.measure,
+    percent: num(r.percent),
+    confidence: num(r.confidence),
+    numerator: num(r.numerator),
+    denominator: num(r.denominator),
+    source: r.source,
+  }));
+}
+
+export async function teamNames(tx: Tx): Promise<{ id: string; name: string }[]> {
+  const { rows } = await sql<{ id: string; name: string }>`SELECT id, name FROM teams ORDER BY name`.execute(tx);
+  return rows;
+}
+
+export async function staffNames(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
