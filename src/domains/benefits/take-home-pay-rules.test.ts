@@ -103,6 +103,173 @@ describe('take-home pay', () => {
     expect(texts).toContain('Gross pay of £2,000.00 less income tax of £190.50 and National Insurance of £76.20 leaves £1,733.30 a month.');
   });
 
+  test.each([
+    [
+      '£2,000 a month (2024/25): basic rate, National Insurance at the main rate',
+      '2024-06-01',
+      2000,
+      [
+        ['income-tax.personal-allowance', 'The personal allowance is £12,570.00 a year: pay up to it is not taxed.', { personalAllowance: 12570 }],
+        [
+          'income-tax.bands',
+          'Taxable pay of £11,430.00 a year is taxed at 20% of £11,430.00: £2,286.00 a year, £190.50 a month.',
+          { taxableAnnual: 11430, incomeTaxAnnual: 2286, incomeTax: 190.5 },
+        ],
+        [
+          'national-insurance',
+          'National Insurance: 8% of £11,430.00 between £12,570.00 and £50,270.00: £914.40 a year, £76.20 a month.',
+          { nationalInsuranceAnnual: 914.4, nationalInsurance: 76.2 },
+        ],
+        [
+          'take-home',
+          'Gross pay of £2,000.00 less income tax of £190.50 and National Insurance of £76.20 leaves £1,733.30 a month.',
+          { grossMonthly: 2000, incomeTax: 190.5, nationalInsurance: 76.2, netMonthly: 1733.3 },
+        ],
+      ],
+    ],
+    [
+      // 108,000 a year: 8,000 above 100,000 takes 4,000 off the allowance.
+      '£9,000 a month (2025/26): the allowance tapered, the higher rate, National Insurance above the upper limit',
+      '2025-06-01',
+      9000,
+      [
+        [
+          'income-tax.personal-allowance-tapered',
+          "A year's pay of £108,000.00 is above £100,000.00, so the personal allowance of £12,570.00 goes down by £1 for every £2 above it, to £8,570.00.",
+          { annualPay: 108000, taperThreshold: 100000, personalAllowance: 12570, allowance: 8570 },
+        ],
+        [
+          'income-tax.bands',
+          'Taxable pay of £99,430.00 a year is taxed at 20% of £37,700.00, then 40% of £61,730.00: £32,232.00 a year, £2,686.00 a month.',
+          { taxableAnnual: 99430, incomeTaxAnnual: 32232, incomeTax: 2686 },
+        ],
+        [
+          'national-insurance',
+          'National Insurance: 8% of £37,700.00 between £12,570.00 and £50,270.00, then 2% of £57,730.00 above it: £4,170.60 a year, £347.55 a month.',
+          { nationalInsuranceAnnual: 4170.6, nationalInsurance: 347.55 },
+        ],
+        [
+          'take-home',
+          'Gross pay of £9,000.00 less income tax of £2,686.00 and National Insurance of £347.55 leaves £5,966.45 a month.',
+          { grossMonthly: 9000, incomeTax: 2686, nationalInsurance: 347.55, netMonthly: 5966.45 },
+        ],
+      ],
+    ],
+    [
+      '£12,000 a month (2026/27): no allowance left, the additional rate',
+      '2026-06-01',
+      12000,
+      [
+        [
+          'income-tax.personal-allowance-tapered',
+          "A year's pay of £144,000.00 is above £100,000.00, so the personal allowance of £12,570.00 goes down by £1 for every £2 above it, to £0.00.",
+          { annualPay: 144000, taperThreshold: 100000, personalAllowance: 12570, allowance: 0 },
+        ],
+        [
+          'income-tax.bands',
+          'Taxable pay of £144,000.00 a year is taxed at 20% of £37,700.00, then 40% of £87,440.00, then 45% of £18,860.00: £51,003.00 a year, £4,250.25 a month.',
+          { taxableAnnual: 144000, incomeTaxAnnual: 51003, incomeTax: 4250.25 },
+        ],
+        [
+          'national-insurance',
+          'National Insurance: 8% of £37,700.00 between £12,570.00 and £50,270.00, then 2% of £93,730.00 above it: £4,890.60 a year, £407.55 a month.',
+          { nationalInsuranceAnnual: 4890.6, nationalInsurance: 407.55 },
+        ],
+        [
+          'take-home',
+          'Gross pay of £12,000.00 less income tax of £4,250.25 and National Insurance of £407.55 leaves £7,342.20 a month.',
+          { grossMonthly: 12000, incomeTax: 4250.25, nationalInsurance: 407.55, netMonthly: 7342.2 },
+        ],
+      ],
+    ],
+    [
+      // 12 × 1,047.50 = 12,570 exactly: the primary threshold itself pays no National Insurance.
+      '£1,047.50 a month (2025/26): pay exactly at the allowance and the primary threshold',
+      '2025-06-01',
+      1047.5,
+      [
+        ['income-tax.personal-allowance', 'The personal allowance is £12,570.00 a year: pay up to it is not taxed.', { personalAllowance: 12570 }],
+        [
+          'income-tax.bands',
+          'Taxable pay of £0.00 a year is taxed at 20% of £0.00: £0.00 a year, £0.00 a month.',
+          { taxableAnnual: 0, incomeTaxAnnual: 0, incomeTax: 0 },
+        ],
+        [
+          'national-insurance',
+          'National Insurance: Pay up to £12,570.00 a year pays no National Insurance: £0.00 a year, £0.00 a month.',
+          { nationalInsuranceAnnual: 0, nationalInsurance: 0 },
+        ],
+        [
+          'take-home',
+          'Gross pay of £1,047.50 less income tax of £0.00 and National Insurance of £0.00 leaves £1,047.50 a month.',
+          { grossMonthly: 1047.5, incomeTax: 0, nationalInsurance: 0, netMonthly: 1047.5 },
+        ],
+      ],
+    ],
+  ] as const)('the reasons word for word: %s', (_name, date, grossMonthly, reasons) => {
+    const result = takeHomePay({ date, grossMonthly });
+    expect(result.reasons.map((r) => [r.code, r.text, r.values])).toEqual([
+      ...reasons,
+      [
+        'approximation',
+        'Monthly figures are the tax and National Insurance on twelve times the monthly pay, divided by 12 and rounded to the penny: the annual thresholds divided by 12. Payroll uses tax-code tables and per-period thresholds, so a payslip can differ slightly. Rates for England, Wales and Northern Ireland: Scottish income tax is not modelled, and pension contributions and student loans are not deducted.',
+        {},
+      ],
+    ]);
+  });
+
+  test('the parameters are the rates used, each once: no higher rates for basic-rate pay', () => {
+    expect(takeHomePay({ date: '2024-06-01', grossMonthly: 2000 }).parameters.map((p) => p.name)).toEqual([
+      'income-tax-personal-allowance',
+      'income-tax-personal-allowance-taper-threshold',
+      'income-tax-basic-rate-band',
+      'income-tax-basic-rate',
+      'national-insurance-primary-threshold',
+      'national-insurance-upper-earnings-limit',
+      'national-insurance-main-rate',
+    ]);
+    // Below the primary threshold no National Insurance rate is used.
+    expect(takeHomePay({ date: '2025-06-01', grossMonthly: 1000 }).parameters.map((p) => p.name)).not.toContain('national-insurance-main-rate');
+  });
+
+  test('the allowance goes down by whole pounds: £1 for each whole £2 above £100,000', () => {
+    // 12 × 8,333.42 = 100,001.04: £1.04 above, not a whole £2, so nothing off.
+    expect(takeHomePay({ date: '2025-06-01', grossMonthly: 8333.42 }).reasons[0]?.values.allowance).toBe(12570);
+    // 12 × 8,333.50 = 100,002: £1 off.
+    expect(takeHomePay({ date: '2025-06-01', grossMonthly: 8333.5 }).reasons[0]?.values.allowance).toBe(12569);
+    // 12 × 10,428.33 = 125,139.96: £12,569 off (25,139.96 ÷ 2, whole pounds), £1 left.
+    expect(takeHomePay({ date: '2025-06-01', grossMonthly: 10428.33 }).reasons[0]?.values.allowance).toBe(1);
+  });
+
+  test('bad input is InvalidInput with each issue named, and the edges of what is accepted', () => {
+    const issuesOf = (input: { date: unknown; grossMonthly: unknown }) => {
+      try {
+        takeHomePay(input as { date: string; grossMonthly: number });
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidInput);
+        expect((error as InvalidInput).message).toBe('The pay is not valid: see the issues.');
+        return (error as InvalidInput).issues;
+      }
+      return [];
+    };
+    const dateIssue = {
+      path: 'date',
+      message: 'Enter a date in the form yyyy-mm-dd, on or after 2024-04-06 (the first tax year whose rates are held).',
+    };
+    const payIssue = { path: 'grossMonthly', message: 'Enter gross pay a month in pounds, from 0 to 10,000,000.' };
+    expect(issuesOf({ date: '2024-04-05', grossMonthly: 1 })).toEqual([dateIssue]);
+    expect(issuesOf({ date: '2025-6-01', grossMonthly: 1 })).toEqual([dateIssue]);
+    expect(issuesOf({ date: 'x2025-06-01', grossMonthly: 1 })).toEqual([dateIssue]);
+    expect(issuesOf({ date: '2025-06-01x', grossMonthly: 1 })).toEqual([dateIssue]);
+    expect(issuesOf({ date: 20250601, grossMonthly: 1 })).toEqual([dateIssue]);
+    expect(issuesOf({ date: '2025-06-01', grossMonthly: 10_000_000.01 })).toEqual([payIssue]);
+    expect(issuesOf({ date: '2025-06-01', grossMonthly: '1000' })).toEqual([payIssue]);
+    expect(issuesOf({ date: '2024-04-05', grossMonthly: -1 })).toEqual([dateIssue, payIssue]);
+    // The first day of the first tax year held, and the largest pay, are accepted.
+    expect(issuesOf({ date: '2024-04-06', grossMonthly: 10_000_000 })).toEqual([]);
+    expect(issuesOf({ date: '2024-04-06', grossMonthly: 0 })).toEqual([]);
+  });
+
   test('bad input is InvalidInput', () => {
     expect(() => takeHomePay({ date: '2024-04-05', grossMonthly: 1000 })).toThrow(InvalidInput);
     expect(() => takeHomePay({ date: '2025-06-01', grossMonthly: -1 })).toThrow(InvalidInput);

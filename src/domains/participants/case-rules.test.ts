@@ -6,6 +6,7 @@ import {
   CONSENT_NEEDED,
   canMovePhase,
   isHealthNote,
+  isOpenPhase,
   minimumWage,
   nextPhases,
   relationshipOf,
@@ -39,6 +40,11 @@ describe('the phase table', () => {
   test.each(cases)('%s → %s: allowed %s', (from, to, allowed) => {
     expect(canMovePhase(from, to)).toBe(allowed);
     expect(nextPhases(from).includes(to)).toBe(allowed);
+  });
+
+  test('every phase but closed is open', () => {
+    expect(PHASES.filter((p) => isOpenPhase(p))).toEqual(PHASES.filter((p) => p !== 'closed'));
+    expect(isOpenPhase('closed')).toBe(false);
   });
 
   test('nothing moves to itself, every open phase can close, and a closed case only re-engages', () => {
@@ -165,7 +171,8 @@ describe('sustained work: 7 hours or more in 13 of 16 consecutive weeks', () => 
   test('one week in four missed never reaches 13 of 16, however long the job runs', () => {
     const everyFourth = Array.from({ length: 13 }, (_, i) => 4 * (i + 1));
     const result = sustainedWork({ startDate: '2026-06-01', hourlyPay: 12.71, weeks: without(weeks(1, 52, 37.5), everyFourth) });
-    expect(result).toMatchObject({ sustained: false, bestWindow: { qualifyingWeeks: 12 } });
+    // Every 16-week window holds 12; the first one found is the one reported.
+    expect(result).toMatchObject({ sustained: false, bestWindow: { fromWeek: 1, qualifyingWeeks: 12 } });
   });
 
   test('a window that starts late: five weeks off at the start, then thirteen in a row', () => {
@@ -238,6 +245,70 @@ describe('sustained work also checks pay: at least the minimum wage for the pers
     ['2006-03-01', '2024-06-03', 8.6, true, 'aged 18 in 2024/25: £8.60'],
   ] as const)('born %s, job from %s at £%s an hour: sustained %s (%s)', (dateOfBirth, startDate, pay, sustained, _why) => {
     expect(sustainedWork({ startDate, hourlyPay: pay, weeks: weeks(1, 13, 16) }, { dateOfBirth }).sustained).toBe(sustained);
+  });
+
+  test('one week without pay recorded is named in the singular; a week’s own pay stands in for a missing one only when recorded', () => {
+    const result = sustainedWork(
+      { startDate: '2026-06-01', hourlyPay: null, weeks: [...weeks(1, 4, 20, 12.71), { week: 5, hours: 20 }, ...weeks(6, 7, 20, 9)] },
+      { dateOfBirth: '1990-01-01' },
+    );
+    expect(result.reasons).toEqual([
+      'at most 4 of the 13 weeks of 7 hours or more at the minimum wage or more needed within 16 consecutive weeks',
+      'pay not recorded for week 5: not counted',
+      'week 6: paid £9.00 an hour, below the £12.71 minimum wage (21-and-over): not counted',
+      'week 7: paid £9.00 an hour, below the £12.71 minimum wage (21-and-over): not counted',
+    ]);
+    expect(result.pay).toEqual({
+      checked: true,
+      notRecorded: [5],
+      belowMinimum: [
+        { week: 6, hourlyPay: 9, minimum: 12.71, band: '21-and-over' },
+        { week: 7, hourlyPay: 9, minimum: 12.71, band: '21-and-over' },
+      ],
+    });
+  });
+
+  test('weeks recorded out of order are listed in week order', () => {
+    const result = sustainedWork(
+      {
+        startDate: '2026-06-01',
+        hourlyPay: null,
+        weeks: [
+          { week: 9, hours: 20, hourlyPay: 9 },
+          { week: 3, hours: 20 },
+          { week: 6, hours: 20, hourlyPay: 8 },
+          { week: 2, hours: 20 },
+        ],
+      },
+      { dateOfBirth: '1990-01-01' },
+    );
+    expect(result.pay.notRecorded).toEqual([2, 3]);
+    expect(result.pay.belowMinimum.map((b) => b.week)).toEqual([6, 9]);
+  });
+
+  test('every minimum wage rate a job was judged by is listed once, by name then date', () => {
+    // Turns 21 on 20 April 2026; job from 2 March 2026: the 18 to 20 rate of 2025 and of 1 April 2026, then the National Living Wage.
+    const result = sustainedWork({ startDate: '2026-03-02', hourlyPay: 13, weeks: weeks(1, 13, 20) }, { dateOfBirth: '2005-04-20' });
+    expect(result.parameters.map((p) => [p.name, p.effectiveFrom])).toEqual([
+      ['sustained-work-minimum-weekly-hours', '2026-04-06'],
+      ['sustained-work-qualifying-weeks', '2026-04-06'],
+      ['sustained-work-window-weeks', '2026-04-06'],
+      ['national-living-wage', '2026-04-01'],
+      ['national-minimum-wage-18-to-20', '2025-04-01'],
+      ['national-minimum-wage-18-to-20', '2026-04-01'],
+    ]);
+  });
+
+  test.each([
+    // [date of birth, date, apprentice since, band, why]
+    ['2007-06-01', '2026-06-01', '2025-06-01', '18-to-20', 'aged 19, a year to the day into the apprenticeship: the rate for their age'],
+    ['2007-06-02', '2026-06-01', '2025-06-01', 'apprentice', 'aged 18 (19 tomorrow): still under 19'],
+    ['2000-01-01', '2026-05-31', '2025-06-01', 'apprentice', 'aged 26, the last day of the first year'],
+    ['2008-06-01', '2026-06-01', null, '18-to-20', 'aged 18 today'],
+    ['2008-06-02', '2026-06-01', null, 'under-18', 'aged 17, 18 tomorrow'],
+    [null, '2026-06-01', null, '21-and-over', 'no date of birth: the highest rate'],
+  ] as const)('born %s, on %s, apprentice since %s: %s (%s)', (dateOfBirth, date, apprenticeSince, band, _why) => {
+    expect(minimumWage({ dateOfBirth, date, apprenticeSince }).band).toBe(band);
   });
 
   test('pay that falls behind a new year’s rate stops counting until the new pay is recorded', () => {
