@@ -266,6 +266,42 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
     }
   });
 
+  test('a one-statement read (tenant set inside the statement) sees only its tenant, on every tenant table', async () => {
+    const pairs: [string, string][] = [
+      [t.tenants.leicester, t.tenants.cardiff],
+      [t.tenants.cardiff, t.tenants.leicester],
+    ];
+    for (const [mine, theirs] of pairs) {
+      for (const table of tenantTables) {
+        const rows = await t.testDb.db.readInTenant(mine, (q) => q.selectFrom(sql.table(table).as('x')).select(sql<string>`x.tenant_id`.as('tenant_id')));
+        expect(rows.length, table).toBeGreaterThan(0);
+        expect(
+          rows.filter((r) => r.tenant_id === theirs),
+          table,
+        ).toHaveLength(0);
+      }
+    }
+  });
+
+  test('a one-statement read names its tenant for itself only: the setting is gone after it, and a bad id is refused', async () => {
+    await t.testDb.db.readInTenant(t.tenants.leicester, (q) => q.selectFrom('users').select('id'));
+    const after = await t.testDb.db.global((tx) => sql<{ v: string | null }>`select nullif(current_setting('app.tenant_id', true), '') as v`.execute(tx));
+    expect(after.rows[0]?.v ?? null).toBeNull();
+    await expect(t.testDb.db.readInTenant(`${t.tenants.leicester}' or true --`, (q) => q.selectFrom('users').select('id'))).rejects.toThrow(/uuid/);
+  });
+
+  test('interleaved one-statement reads and transactions of two tenants never see each other', async () => {
+    const runs = Array.from({ length: 40 }, (_, i) => {
+      const [mine, theirs] = i % 2 === 0 ? [t.tenants.leicester, t.tenants.cardiff] : [t.tenants.cardiff, t.tenants.leicester];
+      const seen =
+        i % 4 < 2
+          ? t.testDb.db.readInTenant(mine, (q) => q.selectFrom('users').select('tenant_id'))
+          : t.testDb.db.inTenant(mine, (tx) => tx.selectFrom('users').select('tenant_id').execute());
+      return seen.then((rows) => rows.length > 0 && rows.every((r) => r.tenant_id !== theirs));
+    });
+    expect(await Promise.all(runs)).toEqual(Array(40).fill(true));
+  });
+
   test('writing a row into another tenant is refused by the policy', async () => {
     await expect(
       t.testDb.db.inTenant(t.tenants.leicester, (tx) =>

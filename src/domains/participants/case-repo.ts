@@ -1,6 +1,5 @@
-import { type Selectable, sql } from 'kysely';
-import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import type { Tx } from '../../platform/db/index.ts';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { PlatformTables, Tx } from '../../platform/db/index.ts';
 import type { ReferralTables } from '../referrals/index.ts';
 import type {
   Appointment,
@@ -19,7 +18,7 @@ import type {
   VocationalProfile,
 } from './case.ts';
 
-type Tables = ReferralTables & CaseTables;
+export type Tables = ReferralTables & CaseTables;
 export const tables = (tx: Tx) => tx.withTables<Tables>();
 
 export type CaseFilter = { specialistUserId?: string; teamIds?: readonly string[]; open?: boolean; caseIds?: readonly string[]; participantId?: string };
@@ -27,7 +26,17 @@ export type CaseFilter = { specialistUserId?: string; teamIds?: readonly string[
 /** Case summaries for lists and the caseload page: one query, the next appointment as a lateral lookup. */
 export async function caseSummaries(tx: Tx, f: CaseFilter, now: Date): Promise<CaseSummary[]> {
   if (f.teamIds?.length === 0 || f.caseIds?.length === 0) return [];
-  let q = tables(tx)
+  return (await caseSummariesQuery(tx, f, now).execute()).map(caseSummaryOf);
+}
+
+/**
+ * The case summaries query, not yet run: `caseSummaries` runs it in a transaction, the caseload
+ * (case-read-repo.ts) inside its one statement. An empty `teamIds` or `caseIds` is the caller's to
+ * short-cut.
+ */
+export function caseSummariesQuery(db: Kysely<PlatformTables>, f: CaseFilter, now: Date) {
+  let q = db
+    .withTables<Tables>()
     .selectFrom('cases as c')
     .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'c.tenant_id').onRef('p.id', '=', 'c.participant_id'))
     .innerJoin('people as pe', (j) => j.onRef('pe.tenant_id', '=', 'p.tenant_id').onRef('pe.id', '=', 'p.person_id'))
@@ -70,16 +79,14 @@ export async function caseSummaries(tx: Tx, f: CaseFilter, now: Date): Promise<C
   if (f.caseIds) q = q.where('c.id', 'in', f.caseIds);
   if (f.participantId) q = q.where('c.participant_id', '=', f.participantId);
   if (f.open === true) q = q.where('c.phase', '<>', 'closed');
-  const rows = await q
+  return q
     .orderBy('c.last_contact_at', (o) => o.asc().nullsFirst())
     .orderBy('c.opened_at')
-    .limit(1000)
-    .execute();
-  return rows.map(caseSummaryOf);
+    .limit(1000);
 }
 
 /** The columns a case summary is made from: a caseload row and the one-statement case read share them. */
-type CaseSummaryRow = {
+export type CaseSummaryRow = {
   id: string;
   participant_id: string;
   referral_id: string;
@@ -488,252 +495,4 @@ export async function caseloadsByTeam(tx: Tx, teamIds: readonly string[]) {
     .groupBy(['m.team_id', 'u.id', 'u.display_name', 'u.roles', 'm.fte'])
     .orderBy('u.display_name')
     .execute();
-}
-
-/**
- * Everything a case read needs, in one statement (ADR 0020): the case row, its summary, the
- * participant, the facts that decide the reader's working relationship (team, health team, consent,
- * break-glass), the health fields, profile, plan, appointments, notes, jobs with their weeks,
- * timeline and health team, each list built as JSON inside PostgreSQL. `readerUserId` is null for
- * a system client. The health fields come back whatever the relationship: the caller drops them
- * (and audits the read only when it keeps them), so no reader ever receives what they may not see.
- */
-export async function caseModel(tx: Tx, caseId: string, readerUserId: string | null, now: Date) {
-  const reader = readerUserId ?? '00000000-0000-0000-0000-000000000000';
-  return tables(tx)
-    .selectFrom('cases as c')
-    .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'c.tenant_id').onRef('p.id', '=', 'c.participant_id'))
-    .innerJoin('people as pe', (j) => j.onRef('pe.tenant_id', '=', 'p.tenant_id').onRef('pe.id', '=', 'p.person_id'))
-    .innerJoin('referrals as r', (j) => j.onRef('r.tenant_id', '=', 'c.tenant_id').onRef('r.id', '=', 'c.referral_id'))
-    .innerJoin('teams as t', (j) => j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.id', '=', 'c.team_id'))
-    .leftJoin('users as u', (j) => j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.specialist_user_id'))
-    .leftJoin('vocational_profiles as v', (j) => j.onRef('v.tenant_id', '=', 'c.tenant_id').onRef('v.case_id', '=', 'c.id'))
-    .selectAll('c')
-    .select([
-      'r.reference',
-      't.name as team_name',
-      't.organisation_id as team_organisation_id',
-      'u.display_name as specialist_name',
-      'r.young_person',
-      'pe.id as person_id',
-      'pe.given_name',
-      'pe.family_name',
-      'pe.date_of_birth',
-      'pe.nhs_number',
-      'pe.address_line1',
-      'pe.address_line2',
-      'pe.town',
-      'pe.postcode',
-      'pe.phone',
-      'pe.email',
-      'pe.preferred_language',
-      'pe.contact_method',
-      'pe.do_not_contact',
-      'p.accessibility_needs',
-      'p.regime',
-      'p.regime_reason',
-      'p.consent_scopes',
-      'r.conditions_text',
-      'r.condition_categories',
-      'r.fit_note',
-      'r.fit_note_advice',
-      'v.work_history',
-      'v.skills',
-      'v.qualifications',
-      'v.interests',
-      'v.wants',
-      'v.does_not_want',
-      'v.helps',
-      'v.gets_in_the_way',
-      'v.health_in_own_words',
-      'v.updated_at as profile_updated_at',
-      'v.updated_by as profile_updated_by',
-    ])
-    .select((eb) => [
-      eb
-        .selectFrom('appointments as a')
-        .select((e) => e.fn.min('a.starts_at').as('next'))
-        .whereRef('a.tenant_id', '=', 'c.tenant_id')
-        .whereRef('a.case_id', '=', 'c.id')
-        .where('a.outcome', 'is', null)
-        .where('a.starts_at', '>=', now)
-        .as('next_appointment_at'),
-      eb
-        .exists(
-          eb
-            .selectFrom('team_members as m')
-            .select('m.user_id')
-            .whereRef('m.tenant_id', '=', 'c.tenant_id')
-            .whereRef('m.team_id', '=', 'c.team_id')
-            .where('m.user_id', '=', reader),
-        )
-        .as('reader_in_team'),
-      eb
-        .exists(
-          eb
-            .selectFrom('case_health_team as h')
-            .select('h.user_id')
-            .whereRef('h.tenant_id', '=', 'c.tenant_id')
-            .whereRef('h.case_id', '=', 'c.id')
-            .where('h.user_id', '=', reader),
-        )
-        .as('reader_in_health_team'),
-      jsonObjectFrom(
-        eb
-          .selectFrom('break_glass_grants as g')
-          .innerJoin('users as gu', (j) => j.onRef('gu.tenant_id', '=', 'g.tenant_id').onRef('gu.id', '=', 'g.user_id'))
-          .select([
-            'g.id',
-            'g.case_id as caseId',
-            'g.user_id as userId',
-            'gu.display_name as userName',
-            'g.reason',
-            'g.granted_at as grantedAt',
-            'g.expires_at as expiresAt',
-          ])
-          .whereRef('g.tenant_id', '=', 'c.tenant_id')
-          .whereRef('g.case_id', '=', 'c.id')
-          .where('g.user_id', '=', reader)
-          .where('g.expires_at', '>', now)
-          .orderBy('g.expires_at', 'desc')
-          .limit(1),
-      ).as('break_glass'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('plan_items as pi')
-          .select(['pi.id', 'pi.kind', 'pi.goal_id', 'pi.text', 'pi.owner', 'pi.due_on', 'pi.status', 'pi.added_by', 'pi.created_at'])
-          .whereRef('pi.tenant_id', '=', 'c.tenant_id')
-          .whereRef('pi.case_id', '=', 'c.id')
-          .orderBy('pi.created_at')
-          .orderBy('pi.id'),
-      ).as('plan'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('appointments as a')
-          .select(['a.id', 'a.starts_at', 'a.mode', 'a.place', 'a.mandatory', 'a.outcome', 'a.outcome_note', 'a.follow_up_of'])
-          .whereRef('a.tenant_id', '=', 'c.tenant_id')
-          .whereRef('a.case_id', '=', 'c.id')
-          .orderBy('a.starts_at'),
-      ).as('appointments'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('case_notes as n')
-          .select(['n.id', 'n.kind', 'n.body', 'n.author_name', 'n.author_kind', 'n.at'])
-          .whereRef('n.tenant_id', '=', 'c.tenant_id')
-          .whereRef('n.case_id', '=', 'c.id')
-          .orderBy('n.at', 'desc'),
-      ).as('notes'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('case_jobs as cj')
-          .select([
-            'cj.id',
-            'cj.employer',
-            'cj.role',
-            'cj.hours_per_week',
-            'cj.hourly_pay',
-            'cj.contract_type',
-            'cj.start_date',
-            'cj.end_date',
-            'cj.end_reason',
-            'cj.sustained_on',
-          ])
-          .select((e) =>
-            jsonArrayFrom(
-              e
-                .selectFrom('case_job_weeks as w')
-                .select(['w.week', 'w.hours', 'w.hourly_pay'])
-                .whereRef('w.tenant_id', '=', 'cj.tenant_id')
-                .whereRef('w.job_id', '=', 'cj.id')
-                .orderBy('w.week'),
-            ).as('weeks'),
-          )
-          .whereRef('cj.tenant_id', '=', 'c.tenant_id')
-          .whereRef('cj.case_id', '=', 'c.id')
-          .orderBy('cj.start_date'),
-      ).as('jobs'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('case_events as ev')
-          .select(['ev.id', 'ev.at', 'ev.actor_name', 'ev.kind', 'ev.from_value', 'ev.to_value', 'ev.reason', 'ev.details'])
-          .whereRef('ev.tenant_id', '=', 'c.tenant_id')
-          .whereRef('ev.case_id', '=', 'c.id')
-          .orderBy('ev.at', 'desc')
-          .orderBy('ev.id', 'desc'),
-      ).as('events'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('case_health_team as ht')
-          .innerJoin('users as hu', (j) => j.onRef('hu.tenant_id', '=', 'ht.tenant_id').onRef('hu.id', '=', 'ht.user_id'))
-          .select(['hu.id as userId', 'hu.display_name as name'])
-          .whereRef('ht.tenant_id', '=', 'c.tenant_id')
-          .whereRef('ht.case_id', '=', 'c.id')
-          .orderBy('hu.display_name'),
-      ).as('health_team'),
-    ])
-    .where('c.id', '=', caseId)
-    .executeTakeFirst();
-}
-export type CaseModelRow = NonNullable<Awaited<ReturnType<typeof caseModel>>>;
-
-const dateOf = (v: string | Date) => (v instanceof Date ? v : new Date(v));
-
-/** The lists of a case model, typed as the case's own types (JSON gives timestamps as strings). */
-export function caseModelLists(m: CaseModelRow) {
-  return {
-    plan: m.plan.map(
-      (r): PlanItem => ({
-        id: r.id,
-        kind: r.kind,
-        goalId: r.goal_id,
-        text: r.text,
-        owner: r.owner,
-        dueOn: r.due_on,
-        status: r.status,
-        addedBy: r.added_by,
-        createdAt: dateOf(r.created_at),
-      }),
-    ),
-    appointments: m.appointments.map(
-      (r): Appointment => ({
-        id: r.id,
-        startsAt: dateOf(r.starts_at),
-        mode: r.mode,
-        place: r.place,
-        mandatory: r.mandatory,
-        outcome: r.outcome,
-        outcomeNote: r.outcome_note,
-        followUpOf: r.follow_up_of,
-      }),
-    ),
-    notes: m.notes.map((r): CaseNote => ({ id: r.id, kind: r.kind, body: r.body, authorName: r.author_name, authorKind: r.author_kind, at: dateOf(r.at) })),
-    jobs: m.jobs.map(
-      (r): Job => ({
-        id: r.id,
-        employer: r.employer,
-        role: r.role,
-        hoursPerWeek: Number(r.hours_per_week),
-        hourlyPay: r.hourly_pay === null ? null : Number(r.hourly_pay),
-        contractType: r.contract_type,
-        startDate: r.start_date,
-        endDate: r.end_date,
-        endReason: r.end_reason,
-        sustainedOn: r.sustained_on,
-        weeks: r.weeks.map((w) => ({ week: w.week, hours: Number(w.hours), hourlyPay: w.hourly_pay === null ? null : Number(w.hourly_pay) })),
-      }),
-    ),
-    events: m.events.map(
-      (r): CaseEvent => ({
-        id: r.id,
-        at: dateOf(r.at),
-        actorName: r.actor_name,
-        kind: r.kind,
-        from: r.from_value,
-        to: r.to_value,
-        reason: r.reason,
-        details: (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Record<string, unknown>,
-      }),
-    ),
-    healthTeam: m.health_team,
-  };
 }

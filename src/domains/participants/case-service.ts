@@ -9,6 +9,7 @@ import type { ReferralService } from '../referrals/index.ts';
 import { recordReferralOutcome, teamIdsOf, teamMembers } from '../referrals/index.ts';
 import type { CaseSummary, CaseView, Phase } from './case.ts';
 import { createCaseGovernance } from './case-governance.ts';
+import { caseload } from './case-read-repo.ts';
 import {
   caseloadsByTeam,
   caseSettings,
@@ -100,19 +101,16 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
      * relationship is still worked out, but nothing is read, so there is no read to audit.
      */
     async view(actor: CaseActor, caseId: string, options: { healthFields?: boolean } = {}): Promise<CaseView & { canWork: boolean; isTeamLead: boolean }> {
+      if (actor.kind === 'user' && actor.roles.every((r) => r === 'national-analyst')) throw new NotFound('case', caseId);
+      if (actor.kind !== 'participant') return readView(actor, caseId, options.healthFields !== false);
       return db.inTenant(actor.tenantId, async (tx) => {
-        if (actor.kind === 'user' && actor.roles.every((r) => r === 'national-analyst')) throw new NotFound('case', caseId);
-        if (actor.kind !== 'participant') return readView(tx, actor, caseId, options.healthFields !== false);
         const access = await load(tx, actor, caseId, false);
         return { ...(await view(tx, actor, access, false, options.healthFields !== false)), canWork: access.canWork, isTeamLead: access.isTeamLead };
       });
     },
     /** The specialist's own open cases, with their count against the tenant's IPS caseload limit. */
     async caseload(user: UserPrincipal): Promise<{ cases: CaseSummary[]; limit: number }> {
-      return db.inTenant(user.tenantId, async (tx) => {
-        const [cases, settings] = await Promise.all([caseSummaries(tx, { specialistUserId: user.userId, open: true }, clock.now()), caseSettings(tx)]);
-        return { cases, limit: settings.ipsCaseloadLimit };
-      });
+      return caseload(db, user.tenantId, user.userId, clock.now());
     },
     /** A team lead's view: each member's open caseload, and the team's open cases to share out. */
     async teamCaseloads(user: UserPrincipal) {

@@ -8,11 +8,10 @@ import type { ReferralService } from '../referrals/index.ts';
 import { recordReferralOutcome, teamIdsOf } from '../referrals/index.ts';
 import type { CaseView, ConsentScope, HealthFields, Phase, Relationship } from './case.ts';
 import { createCaseLetters } from './case-letters.ts';
+import { caseModel, caseModelLists } from './case-read-repo.ts';
 import {
   activeBreakGlass,
   type CaseRow,
-  caseModel,
-  caseModelLists,
   caseSummaries,
   caseSummaryOf,
   findCaseRow,
@@ -318,12 +317,13 @@ export function createCaseWork(deps: { db: Database; clock: Clock; baseUrl: stri
   }
 
   /**
-   * A case as a member of staff or a system client may see it, read in one statement (`caseModel`):
-   * the same view as `load` then `view`, with the relationship worked out from the same facts.
+   * A case as a member of staff or a system client may see it, read in one round trip (`caseModel`,
+   * ADR 0023): the same view as `load` then `view`, with the relationship worked out from the same
+   * facts. A read that keeps health fields writes its audit row (one transaction) before it returns.
    */
-  async function readView(tx: Tx, actor: Principal, caseId: string, healthFields: boolean): Promise<CaseView & { canWork: boolean; isTeamLead: boolean }> {
+  async function readView(actor: Principal, caseId: string, healthFields: boolean): Promise<CaseView & { canWork: boolean; isTeamLead: boolean }> {
     const now = clock.now();
-    const m = await caseModel(tx, idOf('case', caseId), actor.kind === 'user' ? actor.userId : null, now);
+    const m = await caseModel(db, actor.tenantId, idOf('case', caseId), actor.kind === 'user' ? actor.userId : null, now);
     if (!m) throw new NotFound('case', caseId);
     const consentScopes = m.consent_scopes as ConsentScope[];
     const breakGlass =
@@ -348,15 +348,18 @@ export function createCaseWork(deps: { db: Database; clock: Clock; baseUrl: stri
           }
         : null;
     if (health) {
-      // Every read of health fields is audited, with the relationship that allowed it.
-      await recordAudit(tx, actor.tenantId, clock, {
-        actor: caseAuditActor(actor),
-        action: 'case.health-read',
-        recordType: 'case',
-        recordId: m.id,
-        reason: access.relationship === 'break-glass' ? `break-glass: ${breakGlass?.reason ?? ''}` : `working relationship: ${access.relationship}`,
-        details: { relationship: access.relationship },
-      });
+      // Every read of health fields is audited, with the relationship that allowed it: committed
+      // before the fields leave this function, so a read whose audit row fails shows nothing.
+      await db.inTenant(actor.tenantId, (tx) =>
+        recordAudit(tx, actor.tenantId, clock, {
+          actor: caseAuditActor(actor),
+          action: 'case.health-read',
+          recordType: 'case',
+          recordId: m.id,
+          reason: access.relationship === 'break-glass' ? `break-glass: ${breakGlass?.reason ?? ''}` : `working relationship: ${access.relationship}`,
+          details: { relationship: access.relationship },
+        }),
+      );
     }
     const lists = caseModelLists(m);
     return {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { listenOnPGlite, listenOnPostgres, type OnNotify, type Unlisten } from './listen.ts';
@@ -37,6 +37,15 @@ export type Database = {
    * @example await db.inTenant(tenantId, (tx) => tx.selectFrom('users').selectAll().execute());
    */
   inTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * One read in one round trip (ADR 0023): the query built by `query` runs as a single statement,
+   * outside any explicit transaction, with `app.tenant_id` set for that statement's own transaction
+   * inside the statement itself. Row-level security applies as in `inTenant`. For reads that write
+   * nothing; a read that must be audited writes its audit row afterwards with `inTenant`.
+   *
+   * @example await db.readInTenant(tenantId, (q) => q.selectFrom('users').select('id'));
+   */
+  readInTenant<DB, TB extends keyof DB, O>(tenantId: string, query: (db: Kysely<PlatformTables>) => SelectQueryBuilder<DB, TB, O>): Promise<O[]>;
   /** Runs `fn` in one transaction as the app role with no tenant: tenant tables answer nothing. */
   global<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
@@ -93,6 +102,19 @@ function build(
     kind,
     owner,
     inTenant: (tenantId, fn) => run(tenantId, fn),
+    async readInTenant(tenantId, query) {
+      if (!UUID.test(tenantId)) throw new Error('tenant id must be a uuid');
+      // The tenant is set in a one-row subquery that the read joins laterally and refers to, behind
+      // OFFSET 0 (which PostgreSQL never flattens): the read is the inner side of a nested loop, so
+      // its scans, and the policies' app_current_tenant() in them, run only after set_config has.
+      // Were that order ever broken the read would see no tenant and find nothing (the setting is
+      // always transaction-local), never another tenant's rows. The statement is its own
+      // transaction, so the setting ends with it. The tenant is a parameter: one prepared statement
+      // serves every tenant.
+      const { rows } = await sql<never>`select bw_read.* from (select set_config('app.tenant_id', ${tenantId}, true) as tenant) as bw_tenant
+        cross join lateral (select * from ${query(app)} as bw_q where bw_tenant.tenant is not null offset 0) as bw_read`.execute(app);
+      return rows;
+    },
     global: (fn) => run(null, fn),
     async eachTenant(fn) {
       const tenants = await run(null, (tx) => tx.selectFrom('tenants').select(['id', 'gss_code', 'name', 'name_cy']).orderBy('gss_code').execute());
