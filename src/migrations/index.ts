@@ -11,6 +11,7 @@ import { migration as m0010 } from './0010-sign-in-throttle.ts';
 import { migration as m0011 } from './0011-audit-sealing-and-app-login.ts';
 import { migration as m0012 } from './0012-job-leases.ts';
 import { migration as m0014 } from './0014-referral-indexes.ts';
+import { migration as m0015 } from './0015-referral-search-indexes.ts';
 import { migration as m0016 } from './0016-access-to-work.ts';
 import { migration as m0018 } from './0018-outcomes.ts';
 import { migration as m0019 } from './0019-directory.ts';
@@ -31,6 +32,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0011-audit-sealing-and-app-login': m0011,
   '0012-job-leases': m0012,
   '0014-referral-indexes': m0014,
+  '0015-referral-search-indexes': m0015,
   '0016-access-to-work': m0016,
   '0018-outcomes': m0018,
   '0019-directory': m0019,

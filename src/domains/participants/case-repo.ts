@@ -79,9 +79,11 @@ export function caseSummariesQuery(db: Kysely<PlatformTables>, f: CaseFilter, no
   if (f.caseIds) q = q.where('c.id', 'in', f.caseIds);
   if (f.participantId) q = q.where('c.participant_id', '=', f.participantId);
   if (f.open === true) q = q.where('c.phase', '<>', 'closed');
+  // A total order (id last): cases opened at the same moment keep one order however it is planned.
   return q
     .orderBy('c.last_contact_at', (o) => o.asc().nullsFirst())
     .orderBy('c.opened_at')
+    .orderBy('c.id')
     .limit(1000);
 }
 

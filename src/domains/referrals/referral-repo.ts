@@ -1,12 +1,12 @@
-import { type Selectable, sql } from 'kysely';
-import type { Tx } from '../../platform/db/index.ts';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { PlatformTables, Tx } from '../../platform/db/index.ts';
 import type { Person, Referral, ReferralEvent, ReferralEventKind, ReferralStatus, ReferralTables, Regime } from './referral.ts';
 import { personMatchKey } from './referral-rules.ts';
 
 export const tables = (tx: Tx) => tx.withTables<ReferralTables>();
 
-type ReferralRow = Selectable<ReferralTables['referrals']>;
-type PersonRow = Selectable<ReferralTables['people']>;
+export type ReferralRow = Selectable<ReferralTables['referrals']>;
+export type PersonRow = Selectable<ReferralTables['people']>;
 
 export const toReferral = (r: ReferralRow): Referral => ({
   id: r.id,
@@ -293,10 +293,10 @@ export type ReferralFilter = {
 export type ReferralList = { rows: (Referral & { personName: string })[]; total: number | null };
 
 /** Urgent first: the inbox's order, the same expression as the referrals_queue index. */
-const queueRank = sql<number>`CASE referrals.urgency WHEN 'urgent' THEN 0 ELSE 1 END`;
+export const queueRank = sql<number>`CASE referrals.urgency WHEN 'urgent' THEN 0 ELSE 1 END`;
 
-function filtered(tx: Tx, f: ReferralFilter) {
-  let q = tables(tx).selectFrom('referrals');
+export function filtered(db: Kysely<PlatformTables>, f: ReferralFilter) {
+  let q = db.withTables<ReferralTables>().selectFrom('referrals');
   if (f.teamIds) q = q.where('referrals.team_id', 'in', f.teamIds.length > 0 ? [...f.teamIds] : ['00000000-0000-0000-0000-000000000000']);
   if (f.statuses?.length) q = q.where('referrals.status', 'in', [...f.statuses]);
   if (f.referrerOrganisationId) q = q.where('referrals.referrer_organisation_id', '=', f.referrerOrganisationId);
@@ -321,7 +321,7 @@ function filtered(tx: Tx, f: ReferralFilter) {
   return q;
 }
 
-const withPerson = (q: ReturnType<typeof filtered>) =>
+export const withPerson = (q: ReturnType<typeof filtered>) =>
   q
     .innerJoin('people', (j) => j.onRef('people.tenant_id', '=', 'referrals.tenant_id').onRef('people.id', '=', 'referrals.person_id'))
     .selectAll('referrals')

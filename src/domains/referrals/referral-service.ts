@@ -7,15 +7,14 @@ import { type ContactOutcome, MILESTONES, type Milestone, type Person, type Refe
 import { createReferralIntake } from './referral-intake.ts';
 import { createReferralNotifications } from './referral-notifications.ts';
 import { recordReferralOutcome } from './referral-outcomes.ts';
+import { inboxLists, referralPage, referralRead, searchReferrals } from './referral-read-repo.ts';
 import {
   awaitingFirstContact,
   findCase,
   findPerson,
   findReferralForUpdate,
   insertEvent,
-  listEvents,
   listReferrals,
-  otherReferralsOf,
   type ReferralFilter,
   tenantReferralSettings,
   touchCaseContact,
@@ -23,8 +22,8 @@ import {
 } from './referral-repo.ts';
 import { capacityOf, isLaterMilestone, isTerminal, OPEN_STATUSES, type Side } from './referral-rules.ts';
 import { acceptSchema, contactAttemptSchema, milestoneSchema, rejectSchema, rerouteSchema, transitionSchema } from './referral-schemas.ts';
-import { type Change, createReferralWork, type Submitter } from './referral-work.ts';
-import { findTeam, listTeams, movePlace, openCountsByTeam, teamIdsOf, teamMembers } from './team-repo.ts';
+import { type Change, createReferralWork, type Submitter, sideFrom } from './referral-work.ts';
+import { findTeam, movePlace, openCountsByTeam, teamMembers } from './team-repo.ts';
 import { type BankHolidays, englandAndWalesBankHolidays, londonDate } from './working-days.ts';
 
 export type { Created } from './referral-intake.ts';
@@ -47,6 +46,9 @@ export type ReferralView = {
   healthVisible: boolean;
 };
 
+/** How many referrals an inbox list shows. */
+const INBOX_PAGE = 200;
+
 /** How far past its page a FHIR search counts its matches exactly. */
 const SEARCH_COUNT_PAST_PAGE = 1000;
 
@@ -67,38 +69,38 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
   return {
     ...intake,
 
+    /** The referral page's model, read in one round trip (ADR 0023); a health read is audited before it returns. */
     async view(viewer: Principal, id: string): Promise<ReferralView> {
-      return db.inTenant(viewer.tenantId, async (tx) => {
-        const { r, side } = await loadFor(tx, viewer, id, false);
-        const [person, team, events, others] = await Promise.all([
-          findPerson(tx, r.personId),
-          findTeam(tx, r.teamId),
-          listEvents(tx, r.id),
-          side === 'owner' ? otherReferralsOf(tx, r.personId, r.id) : Promise.resolve([]),
-        ]);
-        // The referring side wrote the health information; the owning team needs it to triage. Once
-        // a case is open, the case's working relationship decides, as on the case page.
-        const healthVisible =
-          side === 'requester' || !r.caseId || (viewer.kind === 'user' && (viewer.userId === r.ownerUserId || viewer.roles.includes('team-lead')));
-        if (healthVisible && hasHealth(r)) {
-          await recordAudit(tx, viewer.tenantId, clock, {
+      const m = await referralPage(db, viewer.tenantId, id, viewer.kind === 'user' ? viewer.userId : null);
+      const side = m ? sideFrom(viewer, m.referral, m.facts) : null;
+      // Not yours looks exactly like not there: ids are not a way to learn what exists.
+      if (!m || !side) throw new NotFound('referral', id);
+      const { referral: r, person, team, events } = m;
+      const others = side === 'owner' ? m.others : [];
+      // The referring side wrote the health information; the owning team needs it to triage. Once
+      // a case is open, the case's working relationship decides, as on the case page.
+      const healthVisible =
+        side === 'requester' || !r.caseId || (viewer.kind === 'user' && (viewer.userId === r.ownerUserId || viewer.roles.includes('team-lead')));
+      if (healthVisible && hasHealth(r)) {
+        await db.inTenant(viewer.tenantId, (tx) =>
+          recordAudit(tx, viewer.tenantId, clock, {
             actor: actorOf(viewer),
             action: 'referral.health-read',
             recordType: 'referral',
             recordId: r.id,
             reason: side === 'requester' ? 'the referring side' : r.caseId ? 'assigned specialist or team lead' : 'the owning team, before acceptance',
-          });
-        }
-        return {
-          healthVisible,
-          referral: healthVisible ? r : { ...r, conditionsText: '', conditionCategories: [], fitNote: 'none' as const, fitNoteAdvice: null },
-          person: person as Person,
-          team: team as Team,
-          events,
-          side,
-          others: others.map((o) => ({ id: o.id, reference: o.reference, status: o.status, createdAt: o.created_at })),
-        };
-      });
+          }),
+        );
+      }
+      return {
+        healthVisible,
+        referral: healthVisible ? r : { ...r, conditionsText: '', conditionCategories: [], fitNote: 'none' as const, fitNoteAdvice: null },
+        person,
+        team,
+        events,
+        side,
+        others,
+      };
     },
 
     /**
@@ -122,18 +124,19 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
 
     /** Read for a machine client: the referral and its person, if the client may see it. */
     async read(viewer: Principal, id: string): Promise<{ referral: Referral; person: Person; team: Team }> {
-      return db.inTenant(viewer.tenantId, async (tx) => {
-        const { r } = await loadFor(tx, viewer, id, false);
-        return { referral: r, person: (await findPerson(tx, r.personId)) as Person, team: (await findTeam(tx, r.teamId)) as Team };
-      });
+      const m = await referralRead(db, viewer.tenantId, id, viewer.kind === 'user' ? viewer.userId : null);
+      if (!m || !sideFrom(viewer, m.referral, m.facts)) throw new NotFound('referral', id);
+      return { referral: m.referral, person: m.person, team: m.team };
     },
 
     /** The inbox of the teams a specialist or team lead belongs to: urgent first, then oldest. */
     async inbox(user: Principal & { kind: 'user' }, statuses: readonly ReferralStatus[] = ['requested']) {
-      return db.inTenant(user.tenantId, async (tx) => {
-        const teamIds = await teamIdsOf(tx, user.userId);
-        return (await listReferrals(tx, { teamIds, statuses, order: 'queue', limit: 200 })).rows;
-      });
+      return (await inboxLists(db, user.tenantId, user.userId, [statuses], INBOX_PAGE))[0] ?? [];
+    },
+
+    /** Several inbox lists (each a set of statuses) in one round trip: the inbox page's new and working lists. */
+    async inboxes(user: Principal & { kind: 'user' }, lists: readonly (readonly ReferralStatus[])[]) {
+      return inboxLists(db, user.tenantId, user.userId, lists, INBOX_PAGE);
     },
 
     /** "My referrals": what the referrer's organisation has sent, newest first. */
@@ -147,12 +150,9 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
      * links onward, so a search costs the same in a tenant of a thousand referrals or a million.
      */
     async search(client: Principal & { kind: 'client' }, filter: Omit<ReferralFilter, 'visibleToClient' | 'order' | 'countUpTo'>) {
-      return db.inTenant(client.tenantId, async (tx) => {
-        const visibleToClient = { clientId: client.id, organisationId: client.organisationId };
-        const found = await listReferrals(tx, { ...filter, visibleToClient, order: 'updated', countUpTo: SEARCH_COUNT_PAST_PAGE });
-        const teams = new Map((await listTeams(tx)).map((t) => [t.id, t]));
-        return { total: found.total, items: found.rows.map((r) => ({ referral: r, team: teams.get(r.teamId) as Team })) };
-      });
+      const visibleToClient = { clientId: client.id, organisationId: client.organisationId };
+      const found = await searchReferrals(db, client.tenantId, visibleToClient, filter, SEARCH_COUNT_PAST_PAGE);
+      return { total: found.total, items: found.rows.map(({ team, ...referral }) => ({ referral, team })) };
     },
 
     async caseOf(viewer: Principal, referralId: string) {

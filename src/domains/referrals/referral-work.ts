@@ -6,6 +6,7 @@ import { Conflict, Forbidden, InvalidInput, InvalidTransition, NotFound } from '
 import { MILESTONES, type Milestone, type Referral, type ReferralStatus } from './referral.ts';
 import type { ReferralNotifications } from './referral-notifications.ts';
 import { recordReferralOutcome } from './referral-outcomes.ts';
+import type { SideFacts } from './referral-read-repo.ts';
 import { findReferral, findReferralForUpdate, insertEvent, openCase, type ReferralPatch, updateReferral } from './referral-repo.ts';
 import { checkTransition, isLaterMilestone, isTerminal, OPEN_STATUSES, type Side } from './referral-rules.ts';
 import { findTeam, releasePlace, teamIdsOf } from './team-repo.ts';
@@ -21,6 +22,21 @@ export type Change = { tx: Tx; tenantId: string; actor: Submitter; r: Referral; 
 type TimelineEntry = Omit<Parameters<typeof insertEvent>[1], 'tenantId' | 'id' | 'referralId' | 'at' | 'actor'>;
 
 /**
+ * Who the viewer is to a referral, from the facts read with it (whether a user is a member of its
+ * team; the organisation running its team): the owning team, the referring side, or no one (null).
+ */
+export function sideFrom(viewer: Principal, r: Referral, facts: SideFacts): Side | null {
+  if (viewer.kind === 'user') {
+    if (viewer.roles.some((role) => role === 'specialist' || role === 'team-lead') && facts.readerInTeam) return 'owner';
+    if (r.referrer.userId === viewer.userId || (viewer.roles.includes('referrer') && r.referrer.organisationId === viewer.organisationId)) return 'requester';
+    return null;
+  }
+  if (viewer.organisationId && facts.teamOrganisationId === viewer.organisationId) return 'owner';
+  if (r.referrer.clientId === viewer.id || (viewer.organisationId && r.referrer.organisationId === viewer.organisationId)) return 'requester';
+  return null;
+}
+
+/**
  * Work on one referral: who the viewer is to it (the side), one change per transaction with the
  * row locked, and what every change leaves behind (timeline, notifications, audit, the team's count
  * of open referrals). The service's decisions are built on these.
@@ -30,14 +46,10 @@ export function createReferralWork(deps: { db: Database; clock: Clock; notify: R
 
   async function sideOf(tx: Tx, viewer: Principal, r: Referral): Promise<Side | null> {
     if (viewer.kind === 'user') {
-      if (viewer.roles.some((role) => role === 'specialist' || role === 'team-lead') && (await teamIdsOf(tx, viewer.userId)).includes(r.teamId)) return 'owner';
-      if (r.referrer.userId === viewer.userId || (viewer.roles.includes('referrer') && r.referrer.organisationId === viewer.organisationId)) return 'requester';
-      return null;
+      const staff = viewer.roles.some((role) => role === 'specialist' || role === 'team-lead');
+      return sideFrom(viewer, r, { readerInTeam: staff && (await teamIdsOf(tx, viewer.userId)).includes(r.teamId), teamOrganisationId: null });
     }
-    const team = await findTeam(tx, r.teamId);
-    if (viewer.organisationId && team?.organisationId === viewer.organisationId) return 'owner';
-    if (r.referrer.clientId === viewer.id || (viewer.organisationId && r.referrer.organisationId === viewer.organisationId)) return 'requester';
-    return null;
+    return sideFrom(viewer, r, { readerInTeam: false, teamOrganisationId: (await findTeam(tx, r.teamId))?.organisationId ?? null });
   }
 
   async function loadFor(tx: Tx, viewer: Principal, id: string, forUpdate: boolean): Promise<{ r: Referral; side: Side }> {

@@ -58,7 +58,7 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
 
   app.get('/referrals/inbox', async (request, reply) => {
     const user = requireRole(request.principal, ['specialist', 'team-lead']);
-    const [fresh, working] = await Promise.all([deps.referrals.inbox(user, ['requested']), deps.referrals.inbox(user, ['accepted', 'in-progress', 'on-hold'])]);
+    const [fresh = [], working = []] = await deps.referrals.inboxes(user, [['requested'], ['accepted', 'in-progress', 'on-hold']]);
     const t = request.t;
     return reply.page(`${VIEWS}/list.njk`, {
       title: t('referrals.inbox.title'),

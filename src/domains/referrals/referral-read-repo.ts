@@ -1,0 +1,246 @@
+import { type Kysely, sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import type { Database, PlatformTables } from '../../platform/db/index.ts';
+import type { Referral, ReferralEvent, ReferralStatus, ReferralTables, Team } from './referral.ts';
+import { filtered, queueRank, type ReferralFilter, toPerson, toReferral, withPerson } from './referral-repo.ts';
+import { toTeam } from './team-repo.ts';
+
+/**
+ * The hot referral reads, each one statement run by `db.readInTenant` (ADR 0023): one round trip
+ * with the tenant set inside the statement. Lists read index-ordered runs that stop at the page's
+ * end (ADR 0019, migration 0015), so they cost the same at a thousand referrals or a million.
+ */
+
+/** A user id no one has: a system client reads as no one, so no membership matches it. */
+const NO_ONE = '00000000-0000-0000-0000-000000000000';
+
+/** JSON built inside PostgreSQL gives timestamps as text. */
+const dateOf = (v: string | Date) => (v instanceof Date ? v : new Date(v));
+
+/** A row built as JSON, with its timestamps made dates again. */
+const stamped = <R extends { created_at: string; updated_at: string }>(r: R) => ({ ...r, created_at: dateOf(r.created_at), updated_at: dateOf(r.updated_at) });
+
+/** What decides the reader's side of a referral, read with it. */
+export type SideFacts = { readerInTeam: boolean; teamOrganisationId: string | null };
+
+/** One referral with its person and team, and whether the reader is a member of its team. */
+function referralWithContext(db: Kysely<PlatformTables>, id: string, readerUserId: string | null) {
+  const reader = readerUserId ?? NO_ONE;
+  return db
+    .withTables<ReferralTables>()
+    .selectFrom('referrals as r')
+    .selectAll('r')
+    .select((eb) => [
+      jsonObjectFrom(eb.selectFrom('people as p').selectAll('p').whereRef('p.tenant_id', '=', 'r.tenant_id').whereRef('p.id', '=', 'r.person_id')).as('person'),
+      jsonObjectFrom(eb.selectFrom('teams as t').selectAll('t').whereRef('t.tenant_id', '=', 'r.tenant_id').whereRef('t.id', '=', 'r.team_id')).as('team'),
+      eb
+        .exists(
+          eb
+            .selectFrom('team_members as m')
+            .select('m.user_id')
+            .whereRef('m.tenant_id', '=', 'r.tenant_id')
+            .whereRef('m.team_id', '=', 'r.team_id')
+            .where('m.user_id', '=', reader),
+        )
+        .as('reader_in_team'),
+    ])
+    .where('r.id', '=', id);
+}
+
+type ContextRow = Awaited<ReturnType<ReturnType<typeof referralWithContext>['executeTakeFirstOrThrow']>>;
+
+function contextOf(row: ContextRow) {
+  if (!row.person || !row.team) throw new Error(`referral ${row.id} without its person or team`);
+  const team = toTeam(stamped(row.team));
+  return {
+    referral: toReferral(row),
+    person: toPerson(stamped(row.person)),
+    team,
+    facts: { readerInTeam: Boolean(row.reader_in_team), teamOrganisationId: team.organisationId } satisfies SideFacts,
+  };
+}
+
+/** A referral as the FHIR Task and ServiceRequest reads need it, in one round trip; null when not there. */
+export async function referralRead(db: Database, tenantId: string, id: string, readerUserId: string | null) {
+  const [row] = await db.readInTenant(tenantId, (q) => referralWithContext(q, id, readerUserId));
+  return row ? contextOf(row) : null;
+}
+
+/** The referral page's whole model in one round trip: the referral, person, team, timeline and the person's other referrals. */
+export async function referralPage(db: Database, tenantId: string, id: string, readerUserId: string | null) {
+  const [row] = await db.readInTenant(tenantId, (q) =>
+    referralWithContext(q, id, readerUserId).select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('referral_events as e')
+          .selectAll('e')
+          .whereRef('e.tenant_id', '=', 'r.tenant_id')
+          .whereRef('e.referral_id', '=', 'r.id')
+          .orderBy('e.at')
+          .orderBy('e.id'),
+      ).as('events'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('referrals as o')
+          .select(['o.id', 'o.reference', 'o.status', 'o.created_at'])
+          .whereRef('o.tenant_id', '=', 'r.tenant_id')
+          .whereRef('o.person_id', '=', 'r.person_id')
+          .whereRef('o.id', '!=', 'r.id')
+          .orderBy('o.created_at', 'desc'),
+      ).as('others'),
+    ]),
+  );
+  if (!row) return null;
+  return {
+    ...contextOf(row),
+    events: row.events.map(
+      (e): ReferralEvent => ({
+        id: e.id,
+        at: dateOf(e.at),
+        actorName: e.actor_name,
+        kind: e.kind,
+        fromStatus: e.from_status,
+        toStatus: e.to_status,
+        milestone: e.business_status,
+        reason: e.reason,
+        details: (typeof e.details === 'string' ? JSON.parse(e.details) : e.details) as Record<string, unknown>,
+      }),
+    ),
+    others: row.others.map((o) => ({ id: o.id, reference: o.reference, status: o.status, createdAt: dateOf(o.created_at) })),
+  };
+}
+
+export type InboxRow = Referral & { personName: string };
+
+/**
+ * The inbox lists of the teams a member of staff belongs to, in one statement: for each list, each of
+ * its statuses is read per team (a lateral join over the reader's memberships) in the order of the
+ * `referrals_queue` index, urgent first then oldest, each run stopping at `limit`, and the runs
+ * merged. Nothing is counted, so no list reads more than `limit` rows a team and status.
+ */
+export async function inboxLists(
+  db: Database,
+  tenantId: string,
+  userId: string,
+  lists: readonly (readonly ReferralStatus[])[],
+  limit: number,
+): Promise<InboxRow[][]> {
+  const wanted = lists.map((statuses, i) => ({ statuses, i })).filter((l) => l.statuses.length > 0);
+  const out: InboxRow[][] = lists.map(() => []);
+  if (wanted.length === 0) return out;
+  const rows = await db.readInTenant(tenantId, (q) => {
+    const t = q.withTables<ReferralTables>();
+    const listQuery = (statuses: readonly ReferralStatus[], i: number) => {
+      const runs = statuses.map((status) =>
+        t
+          .selectFrom('team_members as m')
+          .innerJoinLateral(
+            withPerson(filtered(q, { statuses: [status] }))
+              .select(queueRank.as('queue_rank'))
+              .where(sql<boolean>`referrals.tenant_id = m.tenant_id and referrals.team_id = m.team_id`)
+              .orderBy(queueRank)
+              .orderBy('referrals.created_at')
+              .limit(limit)
+              .as('run'),
+            (j) => j.onTrue(),
+          )
+          .selectAll('run')
+          .where('m.user_id', '=', userId),
+      );
+      const [first, ...rest] = runs;
+      if (!first) throw new Error('a list without a status');
+      const merged = rest.reduce((u, run) => u.unionAll(run), first);
+      const page = t.selectFrom(merged.as('merged')).selectAll().orderBy('queue_rank').orderBy('created_at').limit(limit);
+      return t
+        .selectFrom(page.as(`list${i}`))
+        .selectAll()
+        .select(sql<number>`${sql.lit(i)}`.as('list'));
+    };
+    const [first, ...rest] = wanted.map((l) => listQuery(l.statuses, l.i));
+    if (!first) throw new Error('no list to read');
+    const all = rest.reduce((u, l) => u.unionAll(l), first);
+    return t.selectFrom(all.as('lists')).selectAll().orderBy('list').orderBy('queue_rank').orderBy('created_at');
+  });
+  for (const r of rows) out[r.list]?.push({ ...toReferral(r), personName: `${r.given_name} ${r.family_name}` });
+  return out;
+}
+
+export type SearchFilter = Omit<ReferralFilter, 'visibleToClient' | 'order' | 'countUpTo'>;
+
+/**
+ * The FHIR Task search in one statement: the referrals a client may see (those it sent, those its
+ * organisation sent, those its organisation's teams run) in `_lastUpdated` order, each way read as
+ * its own index-ordered run (migration 0015) stopping at the page's end, merged; and the total
+ * counted only up to `countUpTo` past the page (null beyond it), from runs stopping at that bound.
+ */
+export async function searchReferrals(
+  db: Database,
+  tenantId: string,
+  client: { clientId: string; organisationId: string | null },
+  f: SearchFilter,
+  countUpTo: number,
+): Promise<{ rows: (InboxRow & { team: Team })[]; total: number | null }> {
+  const limit = f.limit ?? 100;
+  const offset = f.offset ?? 0;
+  const bound = offset + limit + countUpTo;
+  const rows = await db.readInTenant(tenantId, (q) => {
+    const t = q.withTables<ReferralTables>();
+    const { limit: _l, offset: _o, ...filter } = f;
+    // Each way a client may see a referral, ordered (or not) and cut at `n`.
+    const ways = (n: number, ordered: boolean) => {
+      const cut = <Q extends ReturnType<typeof filtered>>(run: Q) =>
+        (ordered ? run.orderBy('referrals.updated_at').orderBy('referrals.id') : run).select(['referrals.id', 'referrals.updated_at']).limit(n);
+      const runs = [t.selectFrom(cut(filtered(q, filter).where('referrals.referrer_client_id', '=', client.clientId)).as('w')).selectAll()];
+      if (client.organisationId) {
+        const org = client.organisationId;
+        runs.push(t.selectFrom(cut(filtered(q, filter).where('referrals.referrer_organisation_id', '=', org)).as('w')).selectAll());
+        runs.push(
+          t
+            .selectFrom('teams as tm')
+            .innerJoinLateral(cut(filtered(q, filter).where(sql<boolean>`referrals.tenant_id = tm.tenant_id and referrals.team_id = tm.id`)).as('w'), (j) =>
+              j.onTrue(),
+            )
+            .where('tm.organisation_id', '=', org)
+            .selectAll('w'),
+        );
+      }
+      const [first, ...rest] = runs;
+      if (!first) throw new Error('no way to see a referral');
+      // UNION, not UNION ALL: a referral seen two ways is one match.
+      return rest.reduce((u, run) => u.union(run), first);
+    };
+    const page = t
+      .selectFrom(ways(offset + limit, true).as('ids'))
+      .innerJoin('referrals', (j) => j.onRef('referrals.id', '=', 'ids.id'))
+      .innerJoin('people', (j) => j.onRef('people.tenant_id', '=', 'referrals.tenant_id').onRef('people.id', '=', 'referrals.person_id'))
+      .selectAll('referrals')
+      .select(['people.given_name', 'people.family_name'])
+      .select((eb) =>
+        jsonObjectFrom(
+          eb.selectFrom('teams as tt').selectAll('tt').whereRef('tt.tenant_id', '=', 'referrals.tenant_id').whereRef('tt.id', '=', 'referrals.team_id'),
+        ).as('team'),
+      )
+      .orderBy('referrals.updated_at')
+      .orderBy('referrals.id')
+      .limit(limit)
+      .offset(offset);
+    const counted = t.selectNoFrom((eb) => [
+      eb
+        .selectFrom(ways(bound, false).as('c'))
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .as('n'),
+    ]);
+    return t
+      .selectFrom(counted.as('total'))
+      .leftJoinLateral(page.as('pg'), (j) => j.onTrue())
+      .selectAll('pg')
+      .select('total.n');
+  });
+  const n = Number(rows[0]?.n ?? 0);
+  const found = rows.flatMap((r) =>
+    r.id === null || !r.team
+      ? []
+      : [{ ...toReferral(r as Parameters<typeof toReferral>[0]), personName: `${r.given_name} ${r.family_name}`, team: toTeam(stamped(r.team)) }],
+  );
+  return { rows: found, total: n < bound ? n : null };
+}
