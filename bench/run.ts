@@ -18,6 +18,7 @@ import { seedBenchCases } from './cases.ts';
 import { FHIR_BUNDLE } from './fixtures.ts';
 import { benchJobs } from './jobs.ts';
 import { benchReferrals, seedBenchReferrals } from './referrals.ts';
+import { benchRender } from './render.ts';
 
 /**
  * `npm run bench`: requests per second and p99 latency of /health, an authenticated JSON read
@@ -339,9 +340,10 @@ async function auditOnly(label: string, target: DatabaseTarget): Promise<void> {
 }
 
 const only = process.env.BENCH_ONLY;
-if (only !== 'jobs' && only !== 'reads') for (const line of benchCalculations()) process.stdout.write(`${line}\n`);
+if (only !== 'jobs' && only !== 'reads' && only !== 'render') for (const line of benchCalculations()) process.stdout.write(`${line}\n`);
 if (!only || only === 'jobs') for (const line of await benchJobs(freshServerDatabase)) process.stdout.write(`${line}\n`);
-if (only === 'calculations' || only === 'jobs') process.exit(0);
+if (!only || only === 'render') for (const line of await benchRender()) process.stdout.write(`${line}\n`);
+if (only === 'calculations' || only === 'jobs' || only === 'render') process.exit(0);
 if (only === 'referrals') {
   for (const line of await benchReferrals({ load, serverUrl: SERVER_URL })) process.stdout.write(`${line}\n`);
   process.exit(0);

@@ -13,14 +13,15 @@ import { registerPages } from './platform/http/pages.ts';
 import { registerPlatformRoutes } from './platform/http/platform-routes.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { createTranslator, platformMessages } from './platform/i18n/index.ts';
-import { createViewEngine } from './platform/views/view-engine.ts';
+import { createViewEngine, type ViewEngine } from './platform/views/view-engine.ts';
 import type { Services } from './services.ts';
 
 export const VERSION = '0.1.0';
 const domainsDir = `${dirname(fileURLToPath(import.meta.url))}/domains`;
 
 /** The whole HTTP application, built from services: platform plumbing, then each capability. */
-export async function createApp(services: Services, options: { logger: Logger | false }): Promise<FastifyInstance> {
+/** `views` replaces the page renderer (the bench times renders alone with it). */
+export async function createApp(services: Services, options: { logger: Logger | false; views?: ViewEngine }): Promise<FastifyInstance> {
   const { config, db } = services;
   const secure = config.baseUrl.startsWith('https://');
   const translator = createTranslator([platformMessages, ...capabilities.flatMap((c) => c.messages ?? [])]);
@@ -28,7 +29,7 @@ export async function createApp(services: Services, options: { logger: Logger | 
 
   registerSecurityHeaders(app, { https: secure });
   registerAuthentication(app, { auth: services.auth, clients: services.clients });
-  registerPages(app, { views: createViewEngine({ roots: [domainsDir] }), translator, secure });
+  registerPages(app, { views: options.views ?? createViewEngine({ roots: [domainsDir] }), translator, secure });
   registerCsrf(app, { secret: config.secret, secure, isPage: (url) => routeFamily(url) === 'page' && !url.startsWith('/assets/') });
   registerErrorHandling(app, { english: translator('en') });
 
