@@ -22,6 +22,7 @@ export {
   type SharedAdjustments,
 } from './access-to-work.ts';
 export { accessToWorkCapability } from './access-to-work-capability.ts';
+export { accessToWorkMessages } from './access-to-work-messages.ts';
 export { accessToWork, assessAccessToWork } from './access-to-work-rules.ts';
 export { type AccessToWorkService, createAccessToWorkService } from './access-to-work-service.ts';
 
