@@ -5,6 +5,7 @@ import { assessAccessToWork } from './domains/access-to-work/index.ts';
 import { calculateUniversalCredit } from './domains/benefits/index.ts';
 import { createDirectoryService } from './domains/directory/index.ts';
 import { calculateMatches } from './domains/employers/index.ts';
+import { importInactivity } from './domains/outcomes/index.ts';
 import { databaseTarget, startServer } from './main.ts';
 import { migrations } from './migrations/index.ts';
 import {
@@ -52,6 +53,11 @@ const USAGE = `Usage: bridgework <command>
                                  import a whole service directory (an HSDS 3.0 package, JSON) into
                                  the council's directory: all of it in one transaction or none
                                  (bad input: exit 2 naming what is wrong); a progress bar on stderr
+  import inactivity <file> [--source <text>]
+                                 import the Annual Population Survey's economic inactivity estimates
+                                 by area from a Nomis CSV (period, value, numerator, denominator,
+                                 confidence interval): all rows or none, each bad row named by its
+                                 line (exit 2); a progress bar on stderr
   export directory --tenant <GSS> [<file>]
                                  write the council's whole directory as the same HSDS package
                                  (standard output without a file); importing it gives the same directory
@@ -184,10 +190,42 @@ async function audit(config: Config, sub: string | undefined, args: readonly str
 }
 
 /** A progress bar on one line of standard error, redrawn in place. */
-export function progressBar(done: number, total: number, width = 30): string {
+export function progressBar(done: number, total: number, width = 30, unit = 'services'): string {
   const share = total === 0 ? 1 : Math.min(1, done / total);
   const filled = Math.round(share * width);
-  return `[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.round(share * 100)}% ${done}/${total} services`;
+  return `[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.round(share * 100)}% ${done}/${total} ${unit}`;
+}
+
+/** Progress on standard error: redrawn in place on a terminal, a line each tenth of the way in a log. */
+function progressReporter(err: (s: string) => void, unit: string): (done: number, total: number) => void {
+  let lastTenth = -1;
+  return (done, total) => {
+    if (process.stderr.isTTY) {
+      process.stderr.write(`\r${progressBar(done, total, 30, unit)}${done === total ? '\n' : ''}`);
+      return;
+    }
+    const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
+    if (tenth !== lastTenth) err(progressBar(done, total, 30, unit));
+    lastTenth = tenth;
+  };
+}
+
+/** `import inactivity <file> [--source <text>]`: the Annual Population Survey's estimates from a Nomis CSV. */
+async function inactivityFile(config: Config, args: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({ args: [...args], options: { source: { type: 'string' } }, allowPositionals: true });
+  const file = positionals[0];
+  if (!file) throw new UsageError('Give the file to import: bridgework import inactivity <file> [--source <text>]');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return withDatabase(config, async (db) => {
+    const result = await importInactivity(db, systemClock, text, { source: values.source, progress: progressReporter(err, 'rows') });
+    out(`Imported ${result.estimates} estimates for ${result.areas} areas (${result.periods.join(', ')}).`);
+    return 0;
+  });
 }
 
 /** `import directory <file>` and `export directory [<file>]`, for one council (`--tenant <GSS>`). */
@@ -317,6 +355,7 @@ export async function runCli(
         return await audit(config, sub, rest, out, err);
       case 'import':
       case 'export':
+        if (command === 'import' && sub === 'inactivity') return await inactivityFile(config, rest, out, err);
         return await directoryFile(config, command, sub, rest, out, err);
       case 'jobs': {
         if (sub === 'list') {

@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { createGuaranteeService, saveCouncilTaxSupportScheme } from './domains/benefits/index.ts';
 import { seedDemoDirectory } from './domains/directory/index.ts';
 import { insertOrganisation, type OrganisationKind } from './domains/organisations/index.ts';
+import { INACTIVITY_FIXTURE, importInactivity } from './domains/outcomes/index.ts';
 import { createCaseService } from './domains/participants/index.ts';
 import { createReferralService, type Programme, type ReferringService, referralTables } from './domains/referrals/index.ts';
 import { recordAudit } from './platform/audit/index.ts';
@@ -214,6 +216,8 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoSignIn[]
     clock,
     tenants.map((t) => ({ id: t.id, gssCode: t.gss_code, name: t.name })),
   );
+  // The inactivity fixture: the national figures the policy cites and the demo areas (illustrative).
+  await importInactivity(db, clock, await readFile(INACTIVITY_FIXTURE, 'utf8'));
   return signIns;
 }
 
