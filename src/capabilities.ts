@@ -2,6 +2,7 @@ import { accessToWorkCapability } from './domains/access-to-work/index.ts';
 import { administrationCapability } from './domains/administration/index.ts';
 import { benefitsCapability } from './domains/benefits/index.ts';
 import { directoryCapability } from './domains/directory/index.ts';
+import { employersCapability } from './domains/employers/index.ts';
 import { organisationCapability } from './domains/organisations/index.ts';
 import { outcomeCapability } from './domains/outcomes/index.ts';
 import { caseCapability } from './domains/participants/index.ts';
@@ -20,6 +21,7 @@ export const capabilities: readonly Capability<Services>[] = [
   benefitsCapability,
   accessToWorkCapability,
   directoryCapability,
+  employersCapability,
   organisationCapability,
   outcomeCapability,
   administrationCapability,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { createApp } from './app.ts';
 import { jobsOf } from './capabilities.ts';
 import type { Config } from './config.ts';
+import { ensureReferenceData } from './domains/employers/index.ts';
 import { createLogger } from './logger.ts';
 import { migrations } from './migrations/index.ts';
 import { type AuditSealer, createAuditSealer, ensureSigningKey, loadSigningKey } from './platform/audit/index.ts';
@@ -27,6 +28,7 @@ export async function startServer(config: Config, options: { seedIfEmpty: boolea
   try {
     const { applied } = await migrateToLatest(db.owner, migrations);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    await ensureReferenceData(db.owner);
     if (config.env === 'production') await assertLeastPrivilege(db);
     // The key that signs audit checkpoints lives outside the database; production brings its own.
     const signingKey = config.audit.generateKey ? await ensureSigningKey(config.audit.signingKeyPath) : await loadSigningKey(config.audit.signingKeyPath);
@@ -58,6 +60,10 @@ export async function startServer(config: Config, options: { seedIfEmpty: boolea
       exportDir: config.audit.checkpointDir,
       log: logger,
     });
+    // The matching index is built before the first request and kept current from then on.
+    const indexStarted = Date.now();
+    await services.matchingIndex.start();
+    logger.info({ ms: Date.now() - indexStarted }, 'matching index built');
     await app.listen({ port: config.port, host: config.host });
     await jobs.start();
     sealer.start();

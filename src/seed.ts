@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createGuaranteeService, saveCouncilTaxSupportScheme } from './domains/benefits/index.ts';
 import { seedDemoDirectory } from './domains/directory/index.ts';
+import { type DemoEmployer, ensureReferenceData, seedDemoEmployer } from './domains/employers/index.ts';
 import { insertOrganisation, type OrganisationKind } from './domains/organisations/index.ts';
 import { INACTIVITY_FIXTURE, importInactivity } from './domains/outcomes/index.ts';
 import { createCaseService } from './domains/participants/index.ts';
@@ -24,6 +25,8 @@ type DemoTenant = {
   councilTaxSupport?: { name: string; url: string; bands: { upTo: number; discount: number }[] };
   organisations: { key: string; kind: OrganisationKind; name: string; email?: string }[];
   staff: { role: Role; name: string; organisation: string; login?: string }[];
+  /** Employers, by the key of their organisation (kind employer), with a few open vacancies. */
+  employers?: Record<string, DemoEmployer>;
   teams: {
     name: string;
     organisation: string;
@@ -62,6 +65,7 @@ const TENANTS: DemoTenant[] = [
       { key: 'ips', kind: 'employment-provider', name: 'Leicester IPS Employment Service' },
       { key: 'jcp', kind: 'jobcentre', name: 'Leicester Jobcentre' },
       { key: 'council', kind: 'council', name: 'Leicester City Council Employment and Skills' },
+      { key: 'uhl', kind: 'employer', name: 'University Hospitals of Leicester NHS Trust' },
     ],
     staff: [
       { role: 'referrer', name: 'Dr Priya Shah', organisation: 'gp' },
@@ -72,7 +76,55 @@ const TENANTS: DemoTenant[] = [
       { role: 'national-analyst', name: 'Grace Liu', organisation: 'council' },
       { role: 'ig-lead', name: 'Ruth Adeyemi', organisation: 'council' },
       { role: 'commissioner', name: 'Nadia Hussain', organisation: 'council' },
+      { role: 'employer', name: 'Nadia Khan', organisation: 'uhl' },
     ],
+    employers: {
+      uhl: {
+        sector: 'Health',
+        sizeBand: 'large',
+        nhsBody: true,
+        disabilityConfident: 'leader',
+        ods: 'RWE',
+        vacancies: [
+          {
+            title: 'Ward housekeeper',
+            description: 'Keeping ward kitchens and patient areas clean and stocked, as part of the ward team.',
+            soc: '9229',
+            hours_min: 16,
+            hours_max: 22.5,
+            days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+            shifts: ['day'],
+            pattern_note: 'Mornings, 7:30 to 12:00',
+            workplace: 'on-site',
+            flexible_options: ['part-time', 'phased-start', 'job-share'],
+            adjustments_offered: ['quiet-space', 'flexible-breaks', 'written-instructions'],
+            pay_hourly: 12.72,
+            contract_type: 'permanent',
+            postcode: 'LE1 5WW',
+            closing_date: '2027-03-31',
+            status: 'open',
+          },
+          {
+            title: 'Medical records clerk',
+            description: 'Preparing and filing patient records for outpatient clinics.',
+            soc: '4131',
+            hours_min: 20,
+            hours_max: 37.5,
+            days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+            shifts: ['day'],
+            pattern_note: '',
+            workplace: 'hybrid',
+            flexible_options: ['flexi-time', 'home-working-bad-days', 'compressed-hours'],
+            adjustments_offered: ['assistive-technology', 'quiet-space'],
+            pay_hourly: 12.95,
+            contract_type: 'permanent',
+            postcode: 'LE5 4PW',
+            closing_date: '2027-02-28',
+            status: 'open',
+          },
+        ],
+      },
+    },
     teams: [
       {
         name: 'Leicester IPS team',
@@ -106,6 +158,7 @@ const TENANTS: DemoTenant[] = [
       { key: 'ips', kind: 'employment-provider', name: 'Cardiff IPS Employment Service' },
       { key: 'jcp', kind: 'jobcentre', name: 'Cardiff Jobcentre' },
       { key: 'council', kind: 'council', name: 'Cardiff Council Into Work Services' },
+      { key: 'cav', kind: 'employer', name: 'Cardiff and Vale University Health Board' },
     ],
     staff: [
       { role: 'referrer', name: 'Dr Rhys Evans', organisation: 'gp' },
@@ -115,7 +168,37 @@ const TENANTS: DemoTenant[] = [
       { role: 'national-analyst', name: 'Dafydd Morgan', organisation: 'council' },
       { role: 'ig-lead', name: 'Eleri Thomas', organisation: 'council' },
       { role: 'commissioner', name: 'Gareth Price', organisation: 'council' },
+      { role: 'employer', name: 'Bethan Hughes', organisation: 'cav' },
     ],
+    employers: {
+      cav: {
+        sector: 'Health',
+        sizeBand: 'large',
+        nhsBody: true,
+        disabilityConfident: 'leader',
+        ods: '7A4',
+        vacancies: [
+          {
+            title: 'Porter',
+            description: 'Moving patients, equipment and supplies around the hospital.',
+            soc: '9219',
+            hours_min: 15,
+            hours_max: 30,
+            days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+            shifts: ['day'],
+            pattern_note: '',
+            workplace: 'on-site',
+            flexible_options: ['part-time', 'phased-start'],
+            adjustments_offered: ['flexible-breaks'],
+            pay_hourly: 12.6,
+            contract_type: 'permanent',
+            postcode: 'CF14 4XW',
+            closing_date: '2027-03-31',
+            status: 'open',
+          },
+        ],
+      },
+    },
     teams: [
       {
         name: 'Cardiff IPS team',
@@ -144,6 +227,7 @@ export async function isEmpty(db: Database): Promise<boolean> {
  */
 export async function seedDemo(db: Database, clock: Clock): Promise<DemoSignIn[]> {
   if (!(await isEmpty(db))) throw new Error('The database already has data; seed runs only on an empty database.');
+  await ensureReferenceData(db.owner);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const signIns: DemoSignIn[] = [];
   for (const t of TENANTS) {
@@ -174,6 +258,10 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoSignIn[]
           language: t.language,
         });
         signIns.push({ localAuthority: `${t.name} (${t.gssCode})`, role: s.role, email, password: DEMO_PASSWORD });
+      }
+      for (const [key, employer] of Object.entries(t.employers ?? {})) {
+        const organisation = t.organisations.find((o) => o.key === key);
+        await seedDemoEmployer(tx, tenantId, orgIds.get(key) ?? '', organisation?.name ?? key, employer, clock.now());
       }
       for (const team of t.teams) {
         const id = newId(clock.now());

@@ -2,6 +2,13 @@ import type { Config } from './config.ts';
 import { createAccessToWorkService } from './domains/access-to-work/index.ts';
 import { createCouncilTaxSupportService, createGuaranteeService } from './domains/benefits/index.ts';
 import { createDirectoryService } from './domains/directory/index.ts';
+import {
+  createEmployerService,
+  createEngagementService,
+  createMatchingIndex,
+  createMatchingService,
+  createWorkProfileService,
+} from './domains/employers/index.ts';
 import { createOrganisationService } from './domains/organisations/index.ts';
 import { createOutcomeService } from './domains/outcomes/index.ts';
 import { createCaseService, createParticipantService } from './domains/participants/index.ts';
@@ -54,6 +61,14 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const accessToWork = createAccessToWorkService({ db, clock, baseUrl: config.baseUrl, secret: config.secret, cases });
   const directory = createDirectoryService({ db, clock });
   const outcomes = createOutcomeService({ db, clock });
+  // Employers and matching. The work profile reads the adjustments a person shares in their Access to
+  // Work passport through that capability's index.ts, falling back to its own list (ADR 0027).
+  const matchingIndex = createMatchingIndex({ db });
+  const changed = (tenantId: string, vacancyId: string) => matchingIndex.refresh(tenantId, vacancyId);
+  const employers = createEmployerService({ db, clock, changed });
+  const workProfiles = createWorkProfileService({ db, clock, cases });
+  const matching = createMatchingService({ db, clock, index: matchingIndex, profiles: workProfiles, cases });
+  const engagement = createEngagementService({ db, clock, cases, profiles: workProfiles, changed });
 
   // The platform's own jobs; each capability brings its own through its module object (capabilities.ts).
   const platformJobs = {
@@ -85,6 +100,11 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     accessToWork,
     directory,
     outcomes,
+    employers,
+    matchingIndex,
+    workProfiles,
+    matching,
+    engagement,
     platformJobs,
   };
 }

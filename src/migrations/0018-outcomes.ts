@@ -25,7 +25,8 @@ const KINDS = [
 export const migration: Migration = {
   up: [
     'ALTER TABLE users DROP CONSTRAINT users_roles_known',
-    `ALTER TABLE users ADD CONSTRAINT users_roles_known CHECK (roles <@ ${list([...ROLES_BEFORE, 'commissioner'])} AND cardinality(roles) > 0)`,
+    // 'employer' comes from 0017, which lands after this one was written but runs before it.
+    `ALTER TABLE users ADD CONSTRAINT users_roles_known CHECK (roles <@ ${list([...ROLES_BEFORE, 'employer', 'commissioner'])} AND cardinality(roles) > 0)`,
     // Full-time equivalent of each member, for caseloads against the IPS limit per full-time specialist.
     `ALTER TABLE team_members ADD COLUMN fte numeric(3, 2) NOT NULL DEFAULT 1 CONSTRAINT team_members_fte_range CHECK (fte > 0 AND fte <= 1)`,
     'ALTER TABLE case_jobs ADD COLUMN sustained_26_on text',
@@ -140,6 +141,6 @@ export const migration: Migration = {
     'ALTER TABLE team_members DROP COLUMN fte',
     "UPDATE users SET roles = array_remove(roles, 'commissioner')",
     'ALTER TABLE users DROP CONSTRAINT users_roles_known',
-    `ALTER TABLE users ADD CONSTRAINT users_roles_known CHECK (roles <@ ${list(ROLES_BEFORE)} AND cardinality(roles) > 0)`,
+    `ALTER TABLE users ADD CONSTRAINT users_roles_known CHECK (roles <@ ${list([...ROLES_BEFORE, 'employer'])} AND cardinality(roles) > 0)`,
   ],
 };

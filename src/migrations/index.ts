@@ -13,6 +13,7 @@ import { migration as m0012 } from './0012-job-leases.ts';
 import { migration as m0014 } from './0014-referral-indexes.ts';
 import { migration as m0015 } from './0015-referral-search-indexes.ts';
 import { migration as m0016 } from './0016-access-to-work.ts';
+import { migration as m0017 } from './0017-employers-and-vacancies.ts';
 import { migration as m0018 } from './0018-outcomes.ts';
 import { migration as m0019 } from './0019-directory.ts';
 import type { Migration } from './migration.ts';
@@ -34,6 +35,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0014-referral-indexes': m0014,
   '0015-referral-search-indexes': m0015,
   '0016-access-to-work': m0016,
+  '0017-employers-and-vacancies': m0017,
   '0018-outcomes': m0018,
   '0019-directory': m0019,
 };

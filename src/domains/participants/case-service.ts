@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Principal, UserPrincipal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
@@ -94,6 +95,45 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
     now: w.now,
     record: (kind, audit, entry) => record(w, kind, audit, entry),
   });
+  /** A job start's writes, in a change already under way. */
+  async function startJobIn(w: Work, v: z.output<typeof jobStartSchema>): Promise<string> {
+    const id = newId(w.now);
+    await tables(w.tx)
+      .insertInto('case_jobs')
+      .values({
+        tenant_id: w.actor.tenantId,
+        id,
+        case_id: w.row.id,
+        employer: v.employer,
+        role: v.role,
+        hours_per_week: v.hoursPerWeek,
+        hourly_pay: v.hourlyPay,
+        contract_type: v.contractType,
+        start_date: v.startDate,
+        end_date: null,
+        end_reason: null,
+        sustained_on: null,
+        created_at: w.now,
+        updated_at: w.now,
+      })
+      .execute();
+    const phase = w.row.phase as Phase;
+    if (phase !== 'in-work') {
+      if (phase !== 'job-search') await movePhaseIn(w, 'job-search', 'job found');
+      await movePhaseIn(w, 'in-work', 'job started');
+    }
+    await referrals.milestoneIn(w.tx, referralActor(w.actor), w.row.referral_id, 'job-start', await tellReferrer(w));
+    await recordReferralOutcome(w.tx, w.actor.tenantId, w.row.referral_id, 'job-start', w.now, id);
+    await record(
+      w,
+      'job-start',
+      { action: 'case.job-start', reason: 'job start recorded', details: { job: id } },
+      { details: { job: id, employer: v.employer, role: v.role, startDate: v.startDate, hoursPerWeek: v.hoursPerWeek, hourlyPay: v.hourlyPay } },
+    );
+    const job = { id, employer: v.employer, role: v.role, startDate: v.startDate, endDate: null, endReason: null };
+    await deps.jobEvents?.started?.(w.tx, jobEvent(w, job));
+    return id;
+  }
   return {
     /**
      * A case as this reader may see it; health fields only with a working relationship (audited).
@@ -343,45 +383,23 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
     /** A job start: the case moves to in-work support, and the referral reaches its job-start milestone. */
     async startJob(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<string> = {}) {
       const v = parseInput(jobStartSchema, input);
-      return workWith(hooks)(actor, caseId, async (w) => {
-        const id = newId(w.now);
-        await tables(w.tx)
-          .insertInto('case_jobs')
-          .values({
-            tenant_id: actor.tenantId,
-            id,
-            case_id: caseId,
-            employer: v.employer,
-            role: v.role,
-            hours_per_week: v.hoursPerWeek,
-            hourly_pay: v.hourlyPay,
-            contract_type: v.contractType,
-            start_date: v.startDate,
-            end_date: null,
-            end_reason: null,
-            sustained_on: null,
-            created_at: w.now,
-            updated_at: w.now,
-          })
-          .execute();
-        const phase = w.row.phase as Phase;
-        if (phase !== 'in-work') {
-          if (phase !== 'job-search') await movePhaseIn(w, 'job-search', 'job found');
-          await movePhaseIn(w, 'in-work', 'job started');
-        }
-        await referrals.milestoneIn(w.tx, referralActor(actor), w.row.referral_id, 'job-start', await tellReferrer(w));
-        await recordReferralOutcome(w.tx, actor.tenantId, w.row.referral_id, 'job-start', w.now, id);
-        await record(
-          w,
-          'job-start',
-          { action: 'case.job-start', reason: 'job start recorded', details: { job: id } },
-          { details: { job: id, employer: v.employer, role: v.role, startDate: v.startDate, hoursPerWeek: v.hoursPerWeek, hourlyPay: v.hourlyPay } },
-        );
-        const job = { id, employer: v.employer, role: v.role, startDate: v.startDate, endDate: null, endReason: null };
-        await deps.jobEvents?.started?.(w.tx, jobEvent(w, job));
-        return id;
-      });
+      return workWith(hooks)(actor, caseId, (w) => startJobIn(w, v));
     },
+    /**
+     * A job start recorded from outside the team: an employer's accepted offer to a person introduced
+     * with their consent. The employers capability vouches for it in `authorise`, in this transaction;
+     * everything a job start does (phase, milestone, guarantee) follows as for a specialist's.
+     */
+    async startJobFromOffer(
+      actor: CaseActor,
+      caseId: string,
+      input: unknown,
+      hooks: { authorise: (tx: Tx, participantId: string) => Promise<void> } & WriteHooks<string>,
+    ) {
+      const v = parseInput(jobStartSchema, input);
+      return k.work(actor, caseId, (w) => startJobIn(w, v), { authorise: (tx, row) => hooks.authorise(tx, row.participant_id), afterWrite: hooks.afterWrite });
+    },
+
     /**
      * Hours worked in one week of a job, and the pay that week when it is not the job's. When the
      * recorded weeks first meet the sustained-work rule (hours and pay at the minimum wage for the

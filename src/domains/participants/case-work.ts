@@ -132,11 +132,19 @@ export function createCaseWork(deps: { db: Database; clock: Clock; baseUrl: stri
     actor: CaseActor,
     caseId: string,
     fn: (w: Work) => Promise<T>,
-    options: { open?: boolean; participantMay?: boolean } & WriteHooks<T> = {},
+    options: { open?: boolean; participantMay?: boolean; authorise?: (tx: Tx, row: CaseRow) => Promise<void> } & WriteHooks<T> = {},
   ): Promise<T> {
     return db.inTenant(actor.tenantId, async (tx) => {
-      const access = await load(tx, actor, caseId, true);
-      if (actor.kind === 'participant' ? !options.participantMay : !access.canWork) throw new Forbidden('Only the team working this case can change it');
+      // Another capability may vouch for a change by someone outside the team (an employer
+      // recording an accepted offer for a person introduced with consent): it checks in `authorise`.
+      const row = options.authorise ? await findCaseRow(tx, idOf('case', caseId), true) : null;
+      if (options.authorise) {
+        if (!row) throw new NotFound('case', caseId);
+        await options.authorise(tx, row);
+      }
+      const access: Access = row ? { row, relationship: 'none', canWork: true, isTeamLead: false } : await load(tx, actor, caseId, true);
+      if (!options.authorise && (actor.kind === 'participant' ? !options.participantMay : !access.canWork))
+        throw new Forbidden('Only the team working this case can change it');
       if (options.open !== false && access.row.phase === 'closed') throw new InvalidTransition('closed', 'a change');
       const result = await fn({ tx, actor, access, row: access.row, now: clock.now() });
       await options.afterWrite?.(tx, result);

@@ -2,7 +2,7 @@ import type { Actor } from '../audit/index.ts';
 import type { Language, Role } from '../db/index.ts';
 import { Forbidden, Unauthenticated } from '../errors/index.ts';
 
-export const ROLES: readonly Role[] = ['referrer', 'specialist', 'team-lead', 'tenant-admin', 'national-analyst', 'ig-lead', 'commissioner'];
+export const ROLES: readonly Role[] = ['referrer', 'specialist', 'team-lead', 'tenant-admin', 'national-analyst', 'ig-lead', 'commissioner', 'employer'];
 
 export type UserPrincipal = {
   kind: 'user';

@@ -14,6 +14,9 @@ function toKysely(m: SqlMigration): KyselyMigration {
 function migrator(owner: Kysely<PlatformTables>, migrations: Readonly<Record<string, SqlMigration>>): Migrator {
   return new Migrator({
     db: owner,
+    // Numbers are reserved ahead and land in any order: a database that already ran 0018 still
+    // runs 0017 when it lands (each migration is written to run before or after its neighbours).
+    allowUnorderedMigrations: true,
     provider: {
       getMigrations: async () => Object.fromEntries(Object.entries(migrations).map(([name, m]) => [name, toKysely(m)])),
     },

@@ -9,7 +9,7 @@ export type CreatedAt = ColumnType<Date, Date | string | undefined, Date | strin
 export type BigIntColumn = ColumnType<string | number | bigint, number, number>;
 
 export type Nation = 'england' | 'wales' | 'scotland' | 'northern-ireland';
-export type Role = 'referrer' | 'specialist' | 'team-lead' | 'tenant-admin' | 'national-analyst' | 'ig-lead' | 'commissioner';
+export type Role = 'referrer' | 'specialist' | 'team-lead' | 'tenant-admin' | 'national-analyst' | 'ig-lead' | 'commissioner' | 'employer';
 export type Language = 'en' | 'cy';
 
 /** Tables the platform itself owns. Domains add theirs with `tx.withTables<…>()`. */

@@ -1,0 +1,457 @@
+import { type Insertable, sql, type Updateable } from 'kysely';
+import type { Tx } from '../../platform/db/index.ts';
+import { postcodeDistrict } from '../referrals/index.ts';
+import type { Day, FlexibleOption, Shift, Workplace } from './matching.ts';
+import type {
+  ContractType,
+  Employer,
+  EmployerTables,
+  Introduction,
+  IntroductionStatus,
+  Offer,
+  ShareableField,
+  SharedCandidate,
+  Vacancy,
+  VacancySource,
+  VacancyStatus,
+  WorkProfile,
+} from './vacancy.ts';
+
+export const tables = (tx: Tx) => tx.withTables<EmployerTables>();
+
+/** Vacancies change: every app process's matching index hears of it when the transaction commits. */
+export const VACANCY_CHANNEL = 'bridgework_vacancies';
+
+type EmployerRow = EmployerTables['employers'];
+const toEmployer = (r: {
+  id: string;
+  organisation_id: string;
+  body_id: string | null;
+  name: string;
+  sector: string;
+  size_band: Employer['sizeBand'];
+  nhs_body: boolean;
+  growth_sectors: string[];
+  disability_confident: Employer['disabilityConfident'];
+  version: number;
+}): Employer => ({
+  id: r.id,
+  organisationId: r.organisation_id,
+  bodyId: r.body_id,
+  name: r.name,
+  sector: r.sector,
+  sizeBand: r.size_band,
+  nhsBody: r.nhs_body,
+  growthSectors: r.growth_sectors,
+  disabilityConfident: r.disability_confident,
+  version: r.version,
+});
+const EMPLOYER_COLUMNS = [
+  'id',
+  'organisation_id',
+  'body_id',
+  'name',
+  'sector',
+  'size_band',
+  'nhs_body',
+  'growth_sectors',
+  'disability_confident',
+  'version',
+] as const;
+
+export async function insertEmployer(tx: Tx, row: Insertable<EmployerRow>): Promise<void> {
+  await tables(tx).insertInto('employers').values(row).execute();
+}
+
+export async function listEmployers(tx: Tx): Promise<Employer[]> {
+  return (await tables(tx).selectFrom('employers').select(EMPLOYER_COLUMNS).orderBy('name').execute()).map(toEmployer);
+}
+
+export async function findEmployer(tx: Tx, id: string): Promise<Employer | null> {
+  const r = await tables(tx).selectFrom('employers').select(EMPLOYER_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return r ? toEmployer(r) : null;
+}
+
+/** The employer an employer user's organisation is, if any. */
+export async function employerOfOrganisation(tx: Tx, organisationId: string): Promise<Employer | null> {
+  const r = await tables(tx).selectFrom('employers').select(EMPLOYER_COLUMNS).where('organisation_id', '=', organisationId).executeTakeFirst();
+  return r ? toEmployer(r) : null;
+}
+
+/** The body an identifier names, made the first time any tenant names it. */
+export async function bodyFor(tx: Tx, kind: 'ods' | 'companies-house' | 'charity', identifier: string, name: string, id: string, now: Date): Promise<string> {
+  await tables(tx)
+    .insertInto('employer_bodies')
+    .values({ id, identifier_kind: kind, identifier, name, created_at: now })
+    .onConflict((oc) => oc.constraint('employer_bodies_identifier_unique').doNothing())
+    .execute();
+  const r = await tables(tx)
+    .selectFrom('employer_bodies')
+    .select('id')
+    .where('identifier_kind', '=', kind)
+    .where('identifier', '=', identifier)
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** A postcode's coordinates: the full postcode when the ONS directory has been imported, else its district's centroid. */
+export async function geocode(tx: Tx, postcode: string): Promise<{ lat: number; lon: number } | null> {
+  const district = postcodeDistrict(postcode);
+  const rows = await tables(tx).selectFrom('postcode_centroids').select(['postcode', 'lat', 'lon']).where('postcode', 'in', [postcode, district]).execute();
+  const best = rows.find((r) => r.postcode === postcode) ?? rows[0];
+  return best ? { lat: best.lat, lon: best.lon } : null;
+}
+
+const VACANCY_COLUMNS = [
+  'v.id',
+  'v.employer_id',
+  'e.name as employer_name',
+  'v.title',
+  'v.description',
+  'v.soc',
+  'v.hours_min',
+  'v.hours_max',
+  'v.days',
+  'v.shifts',
+  'v.pattern_note',
+  'v.workplace',
+  'v.flexible_options',
+  'v.adjustments_offered',
+  'v.pay_hourly',
+  'v.contract_type',
+  'v.postcode',
+  'v.lat',
+  'v.lon',
+  'v.closing_date',
+  'v.status',
+  'v.source',
+  'v.external_ref',
+  'v.version',
+] as const;
+
+export type VacancyRow = {
+  id: string;
+  employer_id: string;
+  employer_name: string;
+  title: string;
+  description: string;
+  soc: string;
+  hours_min: number;
+  hours_max: number;
+  days: Day[];
+  shifts: Shift[];
+  pattern_note: string;
+  workplace: Workplace;
+  flexible_options: FlexibleOption[];
+  adjustments_offered: string[];
+  pay_hourly: string | number;
+  contract_type: string;
+  postcode: string;
+  lat: number;
+  lon: number;
+  closing_date: string;
+  status: VacancyStatus;
+  source: VacancySource;
+  external_ref: string | null;
+  version: number;
+};
+
+export const toVacancy = (r: VacancyRow): Vacancy => ({
+  id: r.id,
+  employerId: r.employer_id,
+  employerName: r.employer_name,
+  title: r.title,
+  description: r.description,
+  soc: r.soc,
+  hoursPerWeek: { min: Number(r.hours_min), max: Number(r.hours_max) },
+  days: r.days,
+  shifts: r.shifts,
+  patternNote: r.pattern_note,
+  workplace: r.workplace,
+  flexibleOptions: r.flexible_options,
+  adjustmentsOffered: r.adjustments_offered,
+  payHourly: Number(r.pay_hourly),
+  contractType: r.contract_type as ContractType,
+  postcode: r.postcode,
+  location: { lat: r.lat, lon: r.lon },
+  closingDate: r.closing_date,
+  status: r.status,
+  source: r.source,
+  externalRef: r.external_ref,
+  version: r.version,
+});
+
+const vacancies = (tx: Tx) =>
+  tables(tx)
+    .selectFrom('vacancies as v')
+    .innerJoin('employers as e', (j) => j.onRef('e.tenant_id', '=', 'v.tenant_id').onRef('e.id', '=', 'v.employer_id'))
+    .select(VACANCY_COLUMNS);
+
+export async function findVacancy(tx: Tx, id: string, forUpdate = false): Promise<Vacancy | null> {
+  let q = vacancies(tx).where('v.id', '=', id);
+  if (forUpdate) q = q.forUpdate('v');
+  const r = await q.executeTakeFirst();
+  return r ? toVacancy(r) : null;
+}
+
+export async function listVacancies(
+  tx: Tx,
+  filter: { employerId?: string; statuses?: readonly VacancyStatus[]; ids?: readonly string[] },
+  limit = 200,
+): Promise<Vacancy[]> {
+  let q = vacancies(tx);
+  if (filter.employerId) q = q.where('v.employer_id', '=', filter.employerId);
+  if (filter.statuses) q = q.where('v.status', 'in', [...filter.statuses]);
+  if (filter.ids) {
+    if (filter.ids.length === 0) return [];
+    q = q.where('v.id', 'in', [...filter.ids]);
+  }
+  return (await q.orderBy('v.closing_date').orderBy('v.id').limit(limit).execute()).map(toVacancy);
+}
+
+export type VacancyInsert = Insertable<EmployerTables['vacancies']> & { id: string; tenant_id: string; status: VacancyStatus };
+
+/** Many vacancies in one statement, telling every index once. */
+export async function insertVacancies(tx: Tx, rows: readonly VacancyInsert[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tables(tx)
+    .insertInto('vacancies')
+    .values([...rows])
+    .execute();
+  await notifyVacancyChange(tx, rows[0]?.tenant_id ?? '', rows.length === 1 ? (rows[0]?.id ?? '') : '*');
+}
+
+export async function updateVacancyStatus(tx: Tx, tenantId: string, id: string, status: VacancyStatus, now: Date): Promise<void> {
+  await tables(tx)
+    .updateTable('vacancies')
+    .set((eb) => ({ status, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+  await notifyVacancyChange(tx, tenantId, id);
+}
+
+/** Payload `tenant:vacancy`, or `tenant:*` for a batch: each process's index reloads what changed. */
+export async function notifyVacancyChange(tx: Tx, tenantId: string, vacancyId: string): Promise<void> {
+  await sql`SELECT pg_notify(${VACANCY_CHANNEL}, ${`${tenantId}:${vacancyId}`})`.execute(tx);
+}
+
+/** Open vacancies whose closing date has passed, oldest first, a batch at a time. */
+export async function dueToExpire(tx: Tx, today: string, limit: number): Promise<{ id: string }[]> {
+  return tables(tx)
+    .selectFrom('vacancies')
+    .select('id')
+    .where('status', '=', 'open')
+    .where('closing_date', '<', today)
+    .orderBy('closing_date')
+    .limit(limit)
+    .execute();
+}
+
+export type IndexRow = {
+  id: string;
+  soc: string;
+  hours_min: number;
+  hours_max: number;
+  days: Day[];
+  shifts: Shift[];
+  lat: number;
+  lon: number;
+  workplace: Workplace;
+  pay_hourly: string | number;
+  flexible_options: FlexibleOption[];
+  adjustments_offered: string[];
+  closing_date: string;
+};
+const INDEX_COLUMNS = [
+  'id',
+  'soc',
+  'hours_min',
+  'hours_max',
+  'days',
+  'shifts',
+  'lat',
+  'lon',
+  'workplace',
+  'pay_hourly',
+  'flexible_options',
+  'adjustments_offered',
+  'closing_date',
+] as const;
+
+/** Open vacancies for the matching index, in id order from `after`, a page at a time. */
+export async function openVacancyPage(tx: Tx, after: string | null, limit: number): Promise<IndexRow[]> {
+  let q = tables(tx).selectFrom('vacancies').select(INDEX_COLUMNS).where('status', '=', 'open');
+  if (after) q = q.where('id', '>', after);
+  return q.orderBy('id').limit(limit).execute();
+}
+
+/** One vacancy for the index: its row when open, null when gone or no longer open. */
+export async function indexRowOf(tx: Tx, id: string): Promise<IndexRow | null> {
+  const r = await tables(tx).selectFrom('vacancies').select(INDEX_COLUMNS).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  return r ?? null;
+}
+
+// ── Work profiles ─────────────────────────────────────────────────────────────
+
+type ProfileRow = EmployerTables['work_profiles'];
+const toProfile = (r: {
+  case_id: string;
+  occupations_wanted: string[];
+  occupations_excluded: string[];
+  hours_min: number;
+  hours_max: number;
+  days: Day[];
+  shifts: Shift[];
+  caring_windows: string;
+  fluctuating: boolean;
+  fluctuation_needs: string;
+  flexibility_needed: FlexibleOption[];
+  adjustments_needed: string[];
+  postcode: string;
+  lat: number | null;
+  lon: number | null;
+  max_travel_km: number;
+  travel_modes: string[];
+  pay_floor_hourly: string | number;
+  updated_at: Date;
+}): WorkProfile => ({
+  caseId: r.case_id,
+  occupationsWanted: r.occupations_wanted,
+  occupationsExcluded: r.occupations_excluded,
+  hoursPerWeek: { min: Number(r.hours_min), max: Number(r.hours_max) },
+  days: r.days,
+  shifts: r.shifts,
+  caringWindows: r.caring_windows,
+  fluctuating: r.fluctuating,
+  fluctuationNeeds: r.fluctuation_needs,
+  flexibilityNeeded: r.flexibility_needed,
+  adjustmentsNeeded: r.adjustments_needed,
+  postcode: r.postcode,
+  location: r.lat === null || r.lon === null ? null : { lat: r.lat, lon: r.lon },
+  maxTravelKm: Number(r.max_travel_km),
+  travelModes: r.travel_modes,
+  payFloorHourly: Number(r.pay_floor_hourly),
+  updatedAt: r.updated_at,
+});
+
+export async function findWorkProfiles(tx: Tx, caseIds: readonly string[]): Promise<WorkProfile[]> {
+  if (caseIds.length === 0) return [];
+  return (
+    await tables(tx)
+      .selectFrom('work_profiles')
+      .selectAll()
+      .where('case_id', 'in', [...caseIds])
+      .execute()
+  ).map(toProfile);
+}
+
+export async function saveWorkProfile(tx: Tx, row: Insertable<ProfileRow>): Promise<void> {
+  const { tenant_id: _t, case_id: _c, ...changes } = row;
+  await tables(tx)
+    .insertInto('work_profiles')
+    .values(row)
+    .onConflict((oc) => oc.columns(['tenant_id', 'case_id']).doUpdateSet(changes))
+    .execute();
+}
+
+// ── Engagement ────────────────────────────────────────────────────────────────
+
+export async function insertEngagement(tx: Tx, row: Insertable<EmployerTables['employer_engagements']>): Promise<void> {
+  await tables(tx).insertInto('employer_engagements').values(row).execute();
+}
+
+export async function listEngagements(tx: Tx, employerId: string) {
+  return tables(tx).selectFrom('employer_engagements').selectAll().where('employer_id', '=', employerId).orderBy('at', 'desc').limit(100).execute();
+}
+
+type IntroductionRow = {
+  id: string;
+  vacancy_id: string;
+  title: string;
+  employer_id: string;
+  case_id: string;
+  shared_fields: ShareableField[];
+  shared: unknown;
+  status: IntroductionStatus;
+  interview_at: Date | null;
+  offer: unknown;
+  decline_reason: string | null;
+  job_id: string | null;
+  created_at: Date;
+  version: number;
+};
+const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+const toIntroduction = (r: IntroductionRow): Introduction => ({
+  id: r.id,
+  vacancyId: r.vacancy_id,
+  vacancyTitle: r.title,
+  employerId: r.employer_id,
+  caseId: r.case_id,
+  sharedFields: r.shared_fields,
+  shared: parseJson(r.shared) as SharedCandidate,
+  status: r.status,
+  interviewAt: r.interview_at,
+  offer: r.offer === null ? null : (parseJson(r.offer) as Offer),
+  declineReason: r.decline_reason,
+  jobId: r.job_id,
+  createdAt: r.created_at,
+  version: r.version,
+});
+const introductions = (tx: Tx) =>
+  tables(tx)
+    .selectFrom('introductions as i')
+    .innerJoin('vacancies as v', (j) => j.onRef('v.tenant_id', '=', 'i.tenant_id').onRef('v.id', '=', 'i.vacancy_id'))
+    .select([
+      'i.id',
+      'i.vacancy_id',
+      'v.title',
+      'i.employer_id',
+      'i.case_id',
+      'i.shared_fields',
+      'i.shared',
+      'i.status',
+      'i.interview_at',
+      'i.offer',
+      'i.decline_reason',
+      'i.job_id',
+      'i.created_at',
+      'i.version',
+    ]);
+
+export async function insertIntroduction(tx: Tx, row: Insertable<EmployerTables['introductions']>): Promise<boolean> {
+  const r = await tables(tx)
+    .insertInto('introductions')
+    .values(row)
+    .onConflict((oc) => oc.constraint('introductions_once').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function findIntroduction(tx: Tx, id: string, forUpdate = false): Promise<Introduction | null> {
+  let q = introductions(tx).where('i.id', '=', id);
+  if (forUpdate) q = q.forUpdate('i');
+  const r = await q.executeTakeFirst();
+  return r ? toIntroduction(r) : null;
+}
+
+export async function listIntroductions(tx: Tx, filter: { employerId?: string; caseId?: string; vacancyId?: string }): Promise<Introduction[]> {
+  let q = introductions(tx);
+  if (filter.employerId) q = q.where('i.employer_id', '=', filter.employerId);
+  if (filter.caseId) q = q.where('i.case_id', '=', filter.caseId);
+  if (filter.vacancyId) q = q.where('i.vacancy_id', '=', filter.vacancyId);
+  return (await q.orderBy('i.created_at', 'desc').limit(200).execute()).map(toIntroduction);
+}
+
+export async function updateIntroduction(
+  tx: Tx,
+  id: string,
+  changes: Pick<Updateable<EmployerTables['introductions']>, 'status' | 'interview_at' | 'offer' | 'decline_reason' | 'job_id'>,
+  now: Date,
+): Promise<void> {
+  await tables(tx)
+    .updateTable('introductions')
+    .set((eb) => ({ ...changes, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
