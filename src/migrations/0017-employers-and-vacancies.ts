@@ -38,13 +38,13 @@ export const migration: Migration = {
        parent text REFERENCES soc_groups (code)
      )`,
     'GRANT SELECT ON soc_groups TO bridgework_app',
-    `CREATE TABLE postcode_centroids (
+    `CREATE TABLE postcode_points (
        postcode text PRIMARY KEY,
-       kind text NOT NULL CONSTRAINT postcode_centroids_kind_known CHECK (kind IN ('district', 'postcode')),
-       lat double precision NOT NULL CONSTRAINT postcode_centroids_lat CHECK (lat BETWEEN -90 AND 90),
-       lon double precision NOT NULL CONSTRAINT postcode_centroids_lon CHECK (lon BETWEEN -180 AND 180)
+       kind text NOT NULL CONSTRAINT postcode_points_kind_known CHECK (kind IN ('district', 'postcode')),
+       lat double precision NOT NULL CONSTRAINT postcode_points_lat CHECK (lat BETWEEN -90 AND 90),
+       lon double precision NOT NULL CONSTRAINT postcode_points_lon CHECK (lon BETWEEN -180 AND 180)
      )`,
-    'GRANT SELECT ON postcode_centroids TO bridgework_app',
+    'GRANT SELECT ON postcode_points TO bridgework_app',
     // One organisation recruiting in several tenants: a body known nationally by an identifier
     // (an NHS ODS code, a Companies House number), with a presence (employers row) in each tenant.
     `CREATE TABLE employer_bodies (
@@ -250,7 +250,7 @@ export const migration: Migration = {
     'DROP TABLE employers',
     'DROP TABLE growth_sectors',
     'DROP TABLE employer_bodies',
-    'DROP TABLE postcode_centroids',
+    'DROP TABLE postcode_points',
     'DROP TABLE soc_groups',
     // Employer accounts cannot outlive their role: they are disabled with a harmless role left.
     "UPDATE users SET disabled_at = coalesce(disabled_at, now()), roles = ARRAY['referrer']::text[] WHERE roles = ARRAY['employer']::text[]",

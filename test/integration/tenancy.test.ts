@@ -64,6 +64,28 @@ beforeAll(async () => {
         tx,
       );
     });
+    // Employers: the demo seeds an employer with vacancies in each tenant; add the rest directly.
+    await t.testDb.db.inTenant(t.tenants[slug], async (tx) => {
+      const tenant = t.tenants[slug];
+      const c = (await sql<{ id: string; user_id: string }>`select c.id, c.specialist_user_id as user_id from cases c limit 1`.execute(tx)).rows[0];
+      const v = (await sql<{ id: string; employer_id: string }>`select id, employer_id from vacancies limit 1`.execute(tx)).rows[0];
+      if (!c || !v) throw new Error('no case or vacancy');
+      await sql`insert into growth_sectors (tenant_id, code, name, name_cy) values (${tenant}, 'health', 'Health', 'Iechyd')`.execute(tx);
+      await sql`insert into employer_sites (tenant_id, id, employer_id, name, postcode, lat, lon) values (${tenant}, ${crypto.randomUUID()}, ${v.employer_id}, 'Main site', 'LE1 5WW', 52.6, -1.1)`.execute(
+        tx,
+      );
+      await sql`insert into employer_contacts (tenant_id, id, employer_id, name) values (${tenant}, ${crypto.randomUUID()}, ${v.employer_id}, 'Recruiter')`.execute(
+        tx,
+      );
+      await sql`insert into employer_engagements (tenant_id, id, employer_id, user_id, at, mode, purpose) values (${tenant}, ${crypto.randomUUID()}, ${v.employer_id}, ${c.user_id ?? crypto.randomUUID()}, now(), 'phone', 'job-development')`.execute(
+        tx,
+      );
+      await sql`insert into work_profiles (tenant_id, case_id, updated_at, updated_by) values (${tenant}, ${c.id}, now(), 'test')`.execute(tx);
+      await sql`insert into introductions (tenant_id, id, vacancy_id, employer_id, case_id, shared_fields, shared, consent_recorded_by, consent_at, status, created_at, updated_at)
+          values (${tenant}, ${crypto.randomUUID()}, ${v.id}, ${v.employer_id}, ${c.id}, '{name}', '{}'::jsonb, 'test', now(), 'introduced', now(), now())`.execute(
+        tx,
+      );
+    });
     await t.testDb.db.inTenant(t.tenants[slug], (tx) =>
       queueNotification(tx, t.clock, {
         tenantId: t.tenants[slug],
@@ -176,9 +198,15 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'directory_services',
       'directory_taxonomies',
       'directory_taxonomy_terms',
+      'employer_contacts',
+      'employer_engagements',
+      'employer_sites',
+      'employers',
       'equality_answers',
       'fidelity_reviews',
+      'growth_sectors',
       'idempotency_keys',
+      'introductions',
       'notifications_outbox',
       'oauth_clients',
       'organisations',
@@ -198,7 +226,9 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'tenant_settings',
       'user_invitations',
       'users',
+      'vacancies',
       'vocational_profiles',
+      'work_profiles',
     ]);
     for (const table of tenantTables) {
       const counts = await t.testDb.db.owner
@@ -224,7 +254,8 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
       where c.contype in ('p', 'f', 'u') and c.conrelid::regclass::text = any(${tenantTables})`.execute(t.testDb.db.owner);
     for (const key of keys.rows) {
-      if (key.type === 'f' && key.target === 'tenants') continue;
+      // Shared reference tables have no tenant: a tenant row may point at them.
+      if (key.type === 'f' && (key.target === 'tenants' || key.target === 'employer_bodies' || key.target === 'vacancy_statuses')) continue;
       expect(key.first, `${key.table}.${key.name}`).toBe('tenant_id');
     }
   });

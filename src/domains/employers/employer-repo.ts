@@ -97,7 +97,7 @@ export async function bodyFor(tx: Tx, kind: 'ods' | 'companies-house' | 'charity
 /** A postcode's coordinates: the full postcode when the ONS directory has been imported, else its district's centroid. */
 export async function geocode(tx: Tx, postcode: string): Promise<{ lat: number; lon: number } | null> {
   const district = postcodeDistrict(postcode);
-  const rows = await tables(tx).selectFrom('postcode_centroids').select(['postcode', 'lat', 'lon']).where('postcode', 'in', [postcode, district]).execute();
+  const rows = await tables(tx).selectFrom('postcode_points').select(['postcode', 'lat', 'lon']).where('postcode', 'in', [postcode, district]).execute();
   const best = rows.find((r) => r.postcode === postcode) ?? rows[0];
   return best ? { lat: best.lat, lon: best.lon } : null;
 }

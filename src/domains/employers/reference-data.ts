@@ -15,7 +15,7 @@ const ref = (owner: Owner) => owner.withTables<EmployerTables>();
 export async function ensureReferenceData(owner: Owner): Promise<void> {
   await upsertSocGroups(owner, SOC_2020_GROUPS, false);
   await ref(owner)
-    .insertInto('postcode_centroids')
+    .insertInto('postcode_points')
     .values(DEMO_DISTRICT_CENTROIDS.map(([postcode, lat, lon]) => ({ postcode, kind: 'district' as const, lat, lon })))
     .onConflict((oc) => oc.column('postcode').doNothing())
     .execute();
@@ -46,7 +46,7 @@ export async function upsertCentroids(
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 2000) {
     await ref(owner)
-      .insertInto('postcode_centroids')
+      .insertInto('postcode_points')
       .values(rows.slice(i, i + 2000))
       .onConflict((oc) =>
         oc.column('postcode').doUpdateSet((eb) => ({ lat: eb.ref('excluded.lat'), lon: eb.ref('excluded.lon'), kind: eb.ref('excluded.kind') })),

@@ -221,7 +221,7 @@ async function placesOf(tx: Tx, postcodes: readonly string[]): Promise<Map<strin
   const places = new Map<string, { lat: number; lon: number }>();
   for (let i = 0; i < keys.length; i += 5000) {
     const rows = await tables(tx)
-      .selectFrom('postcode_centroids')
+      .selectFrom('postcode_points')
       .select(['postcode', 'lat', 'lon'])
       .where('postcode', 'in', keys.slice(i, i + 5000))
       .execute();
