@@ -173,6 +173,9 @@ describe('Universal Credit: the reasons explain the arithmetic', () => {
     expect(formatPounds(5)).toBe('£0.05');
     expect(formatPounds(100_000)).toBe('£1,000.00');
     expect(formatPounds(123_456_789)).toBe('£1,234,567.89');
+    // A negative amount (a shortfall) has a minus sign before the pound sign.
+    expect(formatPounds(-12_345)).toBe('−£123.45');
+    expect(formatPounds(-5)).toBe('−£0.05');
   });
 });
 
@@ -268,6 +271,581 @@ describe('Universal Credit: how the new rules join the calculation', () => {
       'The maximum amount is £628.10 + £158.76 + £201.68 + £292.81 + £158.76 + £406.98 (standard allowance, LCW, carer, children, disabled children, housing) = £1,847.09.',
     );
     expect(result.elements).toEqual({ standardAllowance: 628.1, lcw: 158.76, carer: 201.68, child: 292.81, disabledChild: 158.76, housing: 406.98 });
+  });
+});
+
+/*
+ * The whole explanation, word for word: every reason the calculation gives, in order, and none it
+ * should not. The reasons are what a specialist reads out, so a wrong, missing or extra sentence is a
+ * wrong answer even when the award is right. Each household's arithmetic is in its comment.
+ */
+type ReasonRow = [code: string, text: string, values: Record<string, number | string>];
+const WORD_FOR_WORD: [name: string, input: unknown, reasons: ReasonRow[]][] = [
+  [
+    'single under 25 earning £300: no work allowance, every pound tapered',
+    // 316.98; 300 × 55% = 165.00; 316.98 − 165.00 = 151.98
+    { date: '2025-06-01', adults: [{ age: 24, netEarningsMonthly: 300 }] },
+    [
+      ['standard-allowance.single-under-25', 'A single claimant aged 24 (under 25) gets the standard allowance of £316.98.', { age: 24, amount: 316.98 }],
+      ['maximum-amount', 'The maximum amount is the standard allowance, £316.98.', { amount: 316.98, standardAllowance: 316.98 }],
+      [
+        'work-allowance.none',
+        'There is no work allowance: it is only for a household responsible for a child or with limited capability for work (LCW or LCWRA), so earnings are tapered from the first pound.',
+        {},
+      ],
+      [
+        'taper',
+        'Net earnings of £300.00, with no work allowance, are all tapered: 55% of £300.00 is £165.00.',
+        { earnings: 300, workAllowance: 0, excess: 300, rate: 0.55, deduction: 165 },
+      ],
+      [
+        'benefit-cap.within',
+        'Universal Credit before the cap of £151.98 + no Child Benefit (no children) = £151.98: not above the benefit cap for a single person with no child outside Greater London of £1,229.42, so the cap takes nothing off. Other benefits the cap counts that are inside other income (such as New Style JSA or ESA) and the 9-month grace period after work are not checked.',
+        { award: 151.98, childBenefit: 0, total: 151.98, childcare: 0, counted: 151.98, cap: 1229.42, reduction: 0 },
+      ],
+      [
+        'award',
+        'The maximum amount of £316.98 less deductions of £165.00 leaves an award of £151.98 for the month.',
+        { maximumAmount: 316.98, deductions: 165, award: 151.98 },
+      ],
+      ['rounding', 'Money is worked in whole pence; a percentage is rounded to the nearest penny, with a half penny rounded up.', {}],
+    ],
+  ],
+  [
+    'joint claimants both under 25, nothing else',
+    // 497.55, nothing deducted
+    { date: '2025-06-01', adults: [{ age: 24 }, { age: 22 }] },
+    [
+      [
+        'standard-allowance.joint-under-25',
+        'Joint claimants both under 25 (aged 24 and 22) get the standard allowance of £497.55.',
+        { ages: '24, 22', amount: 497.55 },
+      ],
+      ['maximum-amount', 'The maximum amount is the standard allowance, £497.55.', { amount: 497.55, standardAllowance: 497.55 }],
+      [
+        'work-allowance.none',
+        'There is no work allowance: it is only for a household responsible for a child or with limited capability for work (LCW or LCWRA), so earnings are tapered from the first pound.',
+        {},
+      ],
+      ['taper', 'There are no earnings, so nothing is deducted for earnings.', { earnings: 0 }],
+      [
+        'benefit-cap.within',
+        'Universal Credit before the cap of £497.55 + no Child Benefit (no children) = £497.55: not above the benefit cap for a couple or a household with children outside Greater London of £1,835.00, so the cap takes nothing off. Other benefits the cap counts that are inside other income (such as New Style JSA or ESA) and the 9-month grace period after work are not checked.',
+        { award: 497.55, childBenefit: 0, total: 497.55, childcare: 0, counted: 497.55, cap: 1835, reduction: 0 },
+      ],
+      [
+        'award',
+        'The maximum amount of £497.55 less deductions of £0.00 leaves an award of £497.55 for the month.',
+        { maximumAmount: 497.55, deductions: 0, award: 497.55 },
+      ],
+    ],
+  ],
+  [
+    'couple without children, adult 2 with LCWRA and adult 1 earning: the work allowance comes from one partner',
+    // 628.10 + 423.27 = 1,051.37; 1,000 − 684 = 316 × 55% = 173.80; 1,051.37 − 173.80 = 877.57
+    {
+      date: '2025-06-01',
+      adults: [
+        { age: 30, netEarningsMonthly: 1000 },
+        { age: 30, lcwra: true, lcwraSince: '2024-01-01' },
+      ],
+    },
+    [
+      [
+        'standard-allowance.joint-25-plus',
+        'Joint claimants with one or both aged 25 or over (aged 30 and 30) get the standard allowance of £628.10.',
+        { ages: '30, 30', amount: 628.1 },
+      ],
+      [
+        'lcwra.one-rate',
+        'Adult 2 has LCWRA and before 6 April 2026 there is one LCWRA rate, so the LCWRA element of £423.27 is included.',
+        { adult: 2, amount: 423.27, lcwraSince: '2024-01-01' },
+      ],
+      [
+        'maximum-amount',
+        'The maximum amount is £628.10 + £423.27 (standard allowance, LCWRA) = £1,051.37.',
+        { amount: 1051.37, standardAllowance: 628.1, lcwra: 423.27 },
+      ],
+      [
+        'work-allowance.without-housing',
+        'The household has limited capability for work, and the award includes no housing costs, so the higher work allowance of £684.00 applies.',
+        { amount: 684 },
+      ],
+      [
+        'taper',
+        'Joint net earnings of £1,000.00 less the work allowance of £684.00 leaves £316.00; 55% of that is £173.80.',
+        { earnings: 1000, workAllowance: 684, excess: 316, rate: 0.55, deduction: 173.8 },
+      ],
+      ['benefit-cap.exempt-lcwra', 'Adult 2 has LCWRA, so the benefit cap does not apply.', { adult: 2 }],
+      [
+        'award',
+        'The maximum amount of £1,051.37 less deductions of £173.80 leaves an award of £877.57 for the month.',
+        { maximumAmount: 1051.37, deductions: 173.8, award: 877.57 },
+      ],
+      ['rounding', 'Money is worked in whole pence; a percentage is rounded to the nearest penny, with a half penny rounded up.', {}],
+    ],
+  ],
+  [
+    'couple without children, adult 1 with LCW (no element) and adult 2 earning',
+    // 628.10; 1,000 − 684 = 316 × 55% = 173.80; 628.10 − 173.80 = 454.30
+    {
+      date: '2025-06-01',
+      adults: [
+        { age: 30, lcw: true },
+        { age: 30, netEarningsMonthly: 1000 },
+      ],
+    },
+    [
+      [
+        'standard-allowance.joint-25-plus',
+        'Joint claimants with one or both aged 25 or over (aged 30 and 30) get the standard allowance of £628.10.',
+        { ages: '30, 30', amount: 628.1 },
+      ],
+      [
+        'lcw.element-not-paid',
+        'Adult 1 has limited capability for work (no lcwSince given). The LCW element (£158.76) is paid only where the award included LCW before 3 April 2017, so it is not included; LCW still gives the household a work allowance.',
+        { adult: 1, lcwElement: 158.76 },
+      ],
+      ['maximum-amount', 'The maximum amount is the standard allowance, £628.10.', { amount: 628.1, standardAllowance: 628.1 }],
+      [
+        'work-allowance.without-housing',
+        'The household has limited capability for work, and the award includes no housing costs, so the higher work allowance of £684.00 applies.',
+        { amount: 684 },
+      ],
+      [
+        'taper',
+        'Joint net earnings of £1,000.00 less the work allowance of £684.00 leaves £316.00; 55% of that is £173.80.',
+        { earnings: 1000, workAllowance: 684, excess: 316, rate: 0.55, deduction: 173.8 },
+      ],
+      [
+        'benefit-cap.exempt-earnings',
+        'The couple’s combined earnings of £1,000.00 are at least 16 hours a week at the National Living Wage of £12.21 × 52 ÷ 12 = £846.56 (rounded up to the penny), so the benefit cap does not apply.',
+        { earnings: 1000, hours: 16, hourlyRate: 12.21, threshold: 846.56 },
+      ],
+      [
+        'award',
+        'The maximum amount of £628.10 less deductions of £173.80 leaves an award of £454.30 for the month.',
+        { maximumAmount: 628.1, deductions: 173.8, award: 454.3 },
+      ],
+      ['rounding', 'Money is worked in whole pence; a percentage is rounded to the nearest penny, with a half penny rounded up.', {}],
+    ],
+  ],
+  [
+    'single parent of two with childcare, rent, two non-dependants, capital and other income',
+    // 400.14 + 2 × 292.81 + 85% of 800 (680.00) + (600 − 2 × 93.02 = 413.96) = 2,079.72; 1,200 − 411 = 789 × 55% = 433.95; 50.00; capital 250.01 above 6,000 is 2 steps × 4.35 = 8.70; 2,079.72 − 492.65 = 1,587.07
+    {
+      date: '2025-06-01',
+      adults: [{ age: 30, netEarningsMonthly: 1200 }],
+      children: [{ birthDate: '2019-01-01' }, { birthDate: '2021-01-01' }],
+      childcareMonthly: 800,
+      housing: { eligibleRentMonthly: 600, nonDependants: 2 },
+      capital: 6250.01,
+      otherIncomeMonthly: 50,
+    },
+    [
+      ['standard-allowance.single-25-plus', 'A single claimant aged 30 (25 or over) gets the standard allowance of £400.14.', { age: 30, amount: 400.14 }],
+      [
+        'child.lower-rate',
+        'Child 1 (born 2019-01-01), the eldest, born on or after 6 April 2017, gets the child element of £292.81.',
+        { child: 1, birthDate: '2019-01-01', amount: 292.81 },
+      ],
+      [
+        'child.lower-rate',
+        'Child 2 (born 2021-01-01), the second child, gets the child element of £292.81.',
+        { child: 2, birthDate: '2021-01-01', amount: 292.81 },
+      ],
+      [
+        'childcare.included',
+        '85% of childcare costs of £800.00 is £680.00, within the cap for two or more children of £1,768.94, so the childcare costs element is £680.00.',
+        { costs: 800, rate: 0.85, share: 680, cap: 1768.94, amount: 680 },
+      ],
+      [
+        'housing.included',
+        'The eligible rent is £600.00. The rules that decide eligible rent (such as the Local Housing Allowance, the size criteria and service charges) are not worked out here.',
+        { amount: 600 },
+      ],
+      [
+        'housing.non-dependants',
+        '2 non-dependants × a housing cost contribution of £93.02 = £186.04 comes off the eligible rent of £600.00, leaving a housing costs element of £413.96. No contribution is due if the claimant or partner is blind or gets Attendance Allowance, the PIP daily living component or the DLA middle or highest rate care component, nor for a non-dependant under 21 or getting Pension Credit, Carer’s Allowance or one of those disability benefits: this calculation does not check these, so count only the non-dependants a contribution is due for.',
+        { count: 2, contribution: 93.02, contributions: 186.04, rent: 600, amount: 413.96 },
+      ],
+      [
+        'maximum-amount',
+        'The maximum amount is £400.14 + £585.62 + £680.00 + £413.96 (standard allowance, children, childcare, housing) = £2,079.72.',
+        { amount: 2079.72, standardAllowance: 400.14, child: 585.62, childcare: 680, housing: 413.96 },
+      ],
+      [
+        'work-allowance.with-housing',
+        'The household is responsible for a child, and the award includes housing costs, so the lower work allowance of £411.00 applies.',
+        { amount: 411 },
+      ],
+      [
+        'taper',
+        'Net earnings of £1,200.00 less the work allowance of £411.00 leaves £789.00; 55% of that is £433.95.',
+        { earnings: 1200, workAllowance: 411, excess: 789, rate: 0.55, deduction: 433.95 },
+      ],
+      ['unearned-income', 'Other unearned income of £50.00 is deducted pound for pound.', { amount: 50 }],
+      [
+        'capital.tariff',
+        'Capital of £6,250.01 is £250.01 above £6,000.00: 2 steps of £250.00 or part of one, at £4.35 each, is an assumed income of £8.70, deducted pound for pound.',
+        { capital: 6250.01, lowerLimit: 6000, above: 250.01, steps: 2, step: 250, perStep: 4.35, tariff: 8.7 },
+      ],
+      [
+        'benefit-cap.exempt-earnings',
+        'The claimant’s earnings of £1,200.00 are at least 16 hours a week at the National Living Wage of £12.21 × 52 ÷ 12 = £846.56 (rounded up to the penny), so the benefit cap does not apply.',
+        { earnings: 1200, hours: 16, hourlyRate: 12.21, threshold: 846.56 },
+      ],
+      [
+        'award',
+        'The maximum amount of £2,079.72 less deductions of £492.65 leaves an award of £1,587.07 for the month.',
+        { maximumAmount: 2079.72, deductions: 492.65, award: 1587.07 },
+      ],
+      ['rounding', 'Money is worked in whole pence; a percentage is rounded to the nearest penny, with a half penny rounded up.', {}],
+    ],
+  ],
+  [
+    'single parent with childcare above the one-child cap, and capital one step above the lower limit',
+    // 85% of 1,500 = 1,275.00 > 1,031.88; 400.14 + 292.81 + 1,031.88 = 1,724.83; 2,000 − 684 = 1,316 × 55% = 723.80; 100 above 6,000 is 1 step, 4.35; 1,724.83 − 728.15 = 996.68
+    { date: '2025-06-01', adults: [{ age: 30, netEarningsMonthly: 2000 }], children: [{ birthDate: '2019-01-01' }], childcareMonthly: 1500, capital: 6100 },
+    [
+      ['standard-allowance.single-25-plus', 'A single claimant aged 30 (25 or over) gets the standard allowance of £400.14.', { age: 30, amount: 400.14 }],
+      [
+        'child.lower-rate',
+        'Child 1 (born 2019-01-01), the eldest, born on or after 6 April 2017, gets the child element of £292.81.',
+        { child: 1, birthDate: '2019-01-01', amount: 292.81 },
+      ],
+      [
+        'childcare.capped',
+        '85% of childcare costs of £1,500.00 is £1,275.00, above the cap for one child of £1,031.88, so the childcare costs element is £1,031.88.',
+        { costs: 1500, rate: 0.85, share: 1275, cap: 1031.88, amount: 1031.88 },
+      ],
+      [
+        'maximum-amount',
+        'The maximum amount is £400.14 + £292.81 + £1,031.88 (standard allowance, children, childcare) = £1,724.83.',
+        { amount: 1724.83, standardAllowance: 400.14, child: 292.81, childcare: 1031.88 },
+      ],
+      [
+        'work-allowance.without-housing',
+        'The household is responsible for a child, and the award includes no housing costs, so the higher work allowance of £684.00 applies.',
+        { amount: 684 },
+      ],
+      [
+        'taper',
+        'Net earnings of £2,000.00 less the work allowance of £684.00 leaves £1,316.00; 55% of that is £723.80.',
+        { earnings: 2000, workAllowance: 684, excess: 1316, rate: 0.55, deduction: 723.8 },
+      ],
+      [
+        'capital.tariff',
+        'Capital of £6,100.00 is £100.00 above £6,000.00: 1 step of £250.00 or part of one, at £4.35 each, is an assumed income of £4.35, deducted pound for pound.',
+        { capital: 6100, lowerLimit: 6000, above: 100, steps: 1, step: 250, perStep: 4.35, tariff: 4.35 },
+      ],
+      [
+        'benefit-cap.exempt-earnings',
+        'The claimant’s earnings of £2,000.00 are at least 16 hours a week at the National Living Wage of £12.21 × 52 ÷ 12 = £846.56 (rounded up to the penny), so the benefit cap does not apply.',
+        { earnings: 2000, hours: 16, hourlyRate: 12.21, threshold: 846.56 },
+      ],
+      [
+        'award',
+        'The maximum amount of £1,724.83 less deductions of £728.15 leaves an award of £996.68 for the month.',
+        { maximumAmount: 1724.83, deductions: 728.15, award: 996.68 },
+      ],
+      ['rounding', 'Money is worked in whole pence; a percentage is rounded to the nearest penny, with a half penny rounded up.', {}],
+    ],
+  ],
+  [
+    'childcare costs with no child, and capital exactly at the lower limit',
+    // 400.14; 100 × 55% = 55.00; 400.14 − 55.00 = 345.14
+    { date: '2025-06-01', adults: [{ age: 30, netEarningsMonthly: 100 }], childcareMonthly: 100, capital: 6000 },
+    [
+      ['standard-allowance.single-25-plus', 'A single claimant aged 30 (25 or over) gets the standard allowance of £400.14.', { age: 30, amount: 400.14 }],
+      [
+        'childcare.no-children',
+        'Childcare costs of £100.00 are not included: the childcare costs element is only for a household with a child.',
+        { costs: 100 },
+      ],
+      ['maximum-amount', 'The maximum amount is the standard allowance, £400.14.', { amount: 400.14, standardAllowance: 400.14 }],
+      [
+        'work-allowance.none',
+        'There is no work allowance: it is only for a household responsible for a child or with limited capability for work (LCW or LCWRA), so earnings are tapered from the first pound.',
+        {},
+      ],
+      [
+        'taper',
+        'Net earnings of £100.00, with no work allowance, are all tapered: 55% of £100.00 is £55.00.',
+        { earnings: 100, workAllowance: 0, excess: 100, rate: 0.55, deduction: 55 },
+      ],
+      ['capital.below-lower-limit', 'Capital of £6,000.00 is not more than £6,000.00, so no income is assumed from it.', { capital: 6000, lowerLimit: 6000 }],
+      [
+        'benefit-cap.within',
+        'Universal Credit before the cap of £345.14 + no Child Benefit (no children) = £345.14: not above the benefit cap for a single person with no child outside Greater London of £1,229.42, so the cap takes nothing off. Other benefits the cap counts that are inside other income (such as New Style JSA or ESA) and the 9-month grace period after work are not checked.',
+        { award: 345.14, childBenefit: 0, total: 345.14, childcare: 0, counted: 345.14, cap: 1229.42, reduction: 0 },
+      ],
+      [
+        'award',
+        'The maximum amount of £400.14 less deductions of £55.00 leaves an award of £345.14 for the month.',
+        { maximumAmount: 400.14, deductions: 55, award: 345.14 },
+      ],
+      ['rounding', 'Money is worked in whole pence; a percentage is rounded to the nearest penny, with a half penny rounded up.', {}],
+    ],
+  ],
+  [
+    'a single parent not in work: no childcare element',
+    // 400.14 + 292.81 = 692.95
+    { date: '2025-06-01', adults: [{ age: 30 }], children: [{ birthDate: '2019-01-01' }], childcareMonthly: 100 },
+    [
+      ['standard-allowance.single-25-plus', 'A single claimant aged 30 (25 or over) gets the standard allowance of £400.14.', { age: 30, amount: 400.14 }],
+      [
+        'child.lower-rate',
+        'Child 1 (born 2019-01-01), the eldest, born on or after 6 April 2017, gets the child element of £292.81.',
+        { child: 1, birthDate: '2019-01-01', amount: 292.81 },
+      ],
+      [
+        'childcare.not-working',
+        'Childcare costs of £100.00 are not included: the childcare costs element needs the claimant to be in paid work, and the claimant has no earnings.',
+        { costs: 100, adult: 1 },
+      ],
+      [
+        'maximum-amount',
+        'The maximum amount is £400.14 + £292.81 (standard allowance, children) = £692.95.',
+        { amount: 692.95, standardAllowance: 400.14, child: 292.81 },
+      ],
+      [
+        'work-allowance.without-housing',
+        'The household is responsible for a child, and the award includes no housing costs, so the higher work allowance of £684.00 applies.',
+        { amount: 684 },
+      ],
+      ['taper', 'There are no earnings, so nothing is deducted for earnings.', { earnings: 0 }],
+      [
+        'benefit-cap.within',
+        'Universal Credit before the cap of £692.95 + Child Benefit of £26.05 a week (£26.05) × 52 ÷ 12 = £112.88 = £805.83: not above the benefit cap for a couple or a household with children outside Greater London of £1,835.00, so the cap takes nothing off. Other benefits the cap counts that are inside other income (such as New Style JSA or ESA) and the 9-month grace period after work are not checked.',
+        { award: 692.95, childBenefit: 112.88, total: 805.83, childcare: 0, counted: 805.83, cap: 1835, reduction: 0 },
+      ],
+      [
+        'award',
+        'The maximum amount of £692.95 less deductions of £0.00 leaves an award of £692.95 for the month.',
+        { maximumAmount: 692.95, deductions: 0, award: 692.95 },
+      ],
+    ],
+  ],
+  [
+    'a couple with a child, one with LCW, earning within the work allowance',
+    // 628.10 + 292.81 = 920.91; 500 ≤ 684: nothing deducted
+    {
+      date: '2025-06-01',
+      adults: [
+        { age: 30, lcw: true, netEarningsMonthly: 200 },
+        { age: 30, netEarningsMonthly: 300 },
+      ],
+      children: [{ birthDate: '2019-01-01' }],
+    },
+    [
+      [
+        'standard-allowance.joint-25-plus',
+        'Joint claimants with one or both aged 25 or over (aged 30 and 30) get the standard allowance of £628.10.',
+        { ages: '30, 30', amount: 628.1 },
+      ],
+      [
+        'lcw.element-not-paid',
+        'Adult 1 has limited capability for work (no lcwSince given). The LCW element (£158.76) is paid only where the award included LCW before 3 April 2017, so it is not included; LCW still gives the household a work allowance.',
+        { adult: 1, lcwElement: 158.76 },
+      ],
+      [
+        'child.lower-rate',
+        'Child 1 (born 2019-01-01), the eldest, born on or after 6 April 2017, gets the child element of £292.81.',
+        { child: 1, birthDate: '2019-01-01', amount: 292.81 },
+      ],
+      [
+        'maximum-amount',
+        'The maximum amount is £628.10 + £292.81 (standard allowance, children) = £920.91.',
+        { amount: 920.91, standardAllowance: 628.1, child: 292.81 },
+      ],
+      [
+        'work-allowance.without-housing',
+        'The household is responsible for a child and has limited capability for work, and the award includes no housing costs, so the higher work allowance of £684.00 applies.',
+        { amount: 684 },
+      ],
+      [
+        'taper',
+        'Joint net earnings of £500.00 are within the work allowance of £684.00, so nothing is deducted for earnings.',
+        { earnings: 500, workAllowance: 684, deduction: 0 },
+      ],
+      [
+        'benefit-cap.within',
+        'Universal Credit before the cap of £920.91 + Child Benefit of £26.05 a week (£26.05) × 52 ÷ 12 = £112.88 = £1,033.79: not above the benefit cap for a couple or a household with children outside Greater London of £1,835.00, so the cap takes nothing off. Other benefits the cap counts that are inside other income (such as New Style JSA or ESA) and the 9-month grace period after work are not checked.',
+        { award: 920.91, childBenefit: 112.88, total: 1033.79, childcare: 0, counted: 1033.79, cap: 1835, reduction: 0 },
+      ],
+      [
+        'award',
+        'The maximum amount of £920.91 less deductions of £0.00 leaves an award of £920.91 for the month.',
+        { maximumAmount: 920.91, deductions: 0, award: 920.91 },
+      ],
+    ],
+  ],
+  [
+    'other income above the maximum amount: a nil award',
+    // 400.14 − 500.00 is below nothing: 0
+    { date: '2025-06-01', adults: [{ age: 30 }], otherIncomeMonthly: 500 },
+    [
+      ['standard-allowance.single-25-plus', 'A single claimant aged 30 (25 or over) gets the standard allowance of £400.14.', { age: 30, amount: 400.14 }],
+      ['maximum-amount', 'The maximum amount is the standard allowance, £400.14.', { amount: 400.14, standardAllowance: 400.14 }],
+      [
+        'work-allowance.none',
+        'There is no work allowance: it is only for a household responsible for a child or with limited capability for work (LCW or LCWRA), so earnings are tapered from the first pound.',
+        {},
+      ],
+      ['taper', 'There are no earnings, so nothing is deducted for earnings.', { earnings: 0 }],
+      ['unearned-income', 'Other unearned income of £500.00 is deducted pound for pound.', { amount: 500 }],
+      [
+        'award.nil',
+        'Deductions of £500.00 are at least the maximum amount of £400.14, so the award is £0.00: it is never below nothing.',
+        { maximumAmount: 400.14, deductions: 500, award: 0 },
+      ],
+    ],
+  ],
+];
+
+describe('Universal Credit: the whole explanation, word for word', () => {
+  test.each(WORD_FOR_WORD)('%s', (_name, input, reasons) => {
+    expect(calculateUniversalCredit(input).reasons.map((r) => [r.code, r.text, r.values])).toEqual(reasons);
+  });
+});
+
+describe('Universal Credit: the edges the rules turn on', () => {
+  const uc = (input: unknown) => calculateUniversalCredit(input);
+  const reason = (input: unknown, code: string) => uc(input).reasons.find((r) => r.code === code);
+
+  test('a couple with no child where only one partner has LCW or LCWRA still gets the work allowance, whichever partner it is', () => {
+    for (const health of [{ lcw: true }, { lcwra: true, lcwraSince: '2024-01-01' }]) {
+      for (const adults of [
+        [
+          { age: 30, ...health },
+          { age: 30, netEarningsMonthly: 1000 },
+        ],
+        [
+          { age: 30, netEarningsMonthly: 1000 },
+          { age: 30, ...health },
+        ],
+      ]) {
+        const result = uc({ date: '2025-06-01', adults });
+        expect(result.workAllowance, JSON.stringify(adults)).toBe(684);
+        // 1,000 − 684 = 316 × 55% = 173.80
+        expect(result.deductions.earnings).toBe(173.8);
+      }
+    }
+  });
+
+  test('a couple who both have LCWRA get the higher amount, whichever partner has it', () => {
+    const protectedAdult = { age: 30, lcwra: true, lcwraProtected: true };
+    const newClaimant = { age: 31, lcwra: true, lcwraSince: '2026-05-01' };
+    for (const [adults, higher] of [
+      [[protectedAdult, newClaimant], 1],
+      [[newClaimant, protectedAdult], 2],
+    ] as const) {
+      const result = uc({ date: '2026-06-01', adults });
+      expect(result.elements.lcwra).toBe(429.8);
+      expect(reason({ date: '2026-06-01', adults }, 'lcwra.protected')?.values.adult).toBe(higher);
+      expect(result.reasons.filter((r) => r.code === 'lcwra.new-claimant')).toEqual([]);
+    }
+    expect(reason({ date: '2026-06-01', adults: [protectedAdult, newClaimant] }, 'lcwra.couple-higher')).toEqual({
+      code: 'lcwra.couple-higher',
+      text: 'Both joint claimants have LCWRA (£429.80 and £217.26), but a household gets one LCWRA element: the higher, £429.80.',
+      values: { amount: 429.8, amounts: '429.8, 217.26' },
+    });
+    // Both at the same amount and neither a carer: the first partner's, and no word of one being higher.
+    const both = uc({ date: '2026-06-01', adults: [{ ...newClaimant, age: 30 }, newClaimant] });
+    expect(both.elements.lcwra).toBe(217.26);
+    expect(both.reasons.find((r) => r.code === 'lcwra.new-claimant')?.values.adult).toBe(1);
+  });
+
+  test('a child born on 6 April 2017 is not "born before 6 April 2017": the lower child element, and the limit counts them', () => {
+    expect(uc({ date: '2025-06-01', adults: [{ age: 30 }], children: [{ birthDate: '2017-04-06' }] }).elements.child).toBe(292.81);
+    expect(uc({ date: '2025-06-01', adults: [{ age: 30 }], children: [{ birthDate: '2017-04-05' }] }).elements.child).toBe(339);
+    // Two older children, then one born on 6 April 2017: limited; born a day earlier: paid.
+    const older = [{ birthDate: '2012-01-01' }, { birthDate: '2014-01-01' }];
+    expect(uc({ date: '2025-06-01', adults: [{ age: 40 }], children: [...older, { birthDate: '2017-04-06' }] }).elements.child).toBe(339 + 292.81);
+    expect(uc({ date: '2025-06-01', adults: [{ age: 40 }], children: [...older, { birthDate: '2017-04-05' }] }).elements.child).toBe(339 + 2 * 292.81);
+  });
+
+  test('the new-claimant LCWRA rate starts on 6 April 2026: the day before, one rate; on the day, an award with LCWRA from that day is new', () => {
+    const dayBefore = uc({ date: '2026-04-05', adults: [{ age: 30, lcwra: true }] });
+    expect(dayBefore.elements.lcwra).toBe(423.27);
+    expect(dayBefore.reasons.map((r) => r.code)).toContain('lcwra.one-rate');
+    expect(uc({ date: '2026-04-06', adults: [{ age: 30, lcwra: true, lcwraSince: '2026-04-06' }] }).elements.lcwra).toBe(217.26);
+    expect(uc({ date: '2026-04-06', adults: [{ age: 30, lcwra: true, lcwraSince: '2026-04-05' }] }).elements.lcwra).toBe(429.8);
+    expect(reason({ date: '2026-04-06', adults: [{ age: 30, lcwra: true, lcwraSince: '2026-04-06' }] }, 'lcwra.new-claimant')).toEqual({
+      code: 'lcwra.new-claimant',
+      text: 'The claimant has LCWRA and is a new claimant: the award has included LCWRA only since 2026-04-06, on or after 6 April 2026, so the new-claimant LCWRA element of £217.26 is included.',
+      values: { adult: 1, amount: 217.26, lcwraSince: '2026-04-06' },
+    });
+    expect(reason({ date: '2026-04-06', adults: [{ age: 30, lcwra: true, lcwraSince: '2026-04-05' }] }, 'lcwra.protected')?.text).toBe(
+      'The claimant has LCWRA and is a pre-2026 claimant: the award has included LCWRA since 2026-04-05, before 6 April 2026, so the protected LCWRA element of £429.80 is included.',
+    );
+    expect(reason({ date: '2026-04-06', adults: [{ age: 30, lcwra: true, lcwraProtected: true }] }, 'lcwra.protected')).toEqual({
+      code: 'lcwra.protected',
+      text: 'The claimant has LCWRA and meets the severe conditions criteria or is terminally ill, so the protected LCWRA element of £429.80 is included.',
+      values: { adult: 1, amount: 429.8 },
+    });
+    expect(reason({ date: '2026-04-05', adults: [{ age: 30, lcwra: true }] }, 'lcwra.one-rate')?.text).toBe(
+      'The claimant has LCWRA and before 6 April 2026 there is one LCWRA rate, so the LCWRA element of £423.27 is included.',
+    );
+  });
+
+  test('three children in any input order: eldest first, and the youngest born after 6 April 2017 is the one the limit removes', () => {
+    const result = uc({
+      date: '2025-06-01',
+      adults: [{ age: 30 }],
+      children: [{ birthDate: '2022-01-01' }, { birthDate: '2016-01-01' }, { birthDate: '2020-01-01' }],
+    });
+    expect(result.reasons.filter((r) => r.code.startsWith('child') || r.code === 'two-child-limit').map((r) => [r.code, r.values.birthDate])).toEqual([
+      ['child.higher-rate', '2016-01-01'],
+      ['child.lower-rate', '2020-01-01'],
+      ['two-child-limit', '2022-01-01'],
+    ]);
+    expect(result.elements.child).toBe(339 + 292.81);
+  });
+
+  test('children born on the same day keep the order given: the first is child 1', () => {
+    const disabledFirst = uc({
+      date: '2025-06-01',
+      adults: [{ age: 30 }],
+      children: [{ birthDate: '2020-01-01', disability: 'higher' }, { birthDate: '2020-01-01' }],
+    });
+    expect(disabledFirst.reasons.find((r) => r.code === 'disabled-child.higher')?.values.child).toBe(1);
+    const disabledSecond = uc({
+      date: '2025-06-01',
+      adults: [{ age: 30 }],
+      children: [{ birthDate: '2020-01-01' }, { birthDate: '2020-01-01', disability: 'higher' }],
+    });
+    expect(disabledSecond.reasons.find((r) => r.code === 'disabled-child.higher')?.values.child).toBe(2);
+  });
+
+  test('the "latest rates held" warning comes only after the last day rates are held for, and first', () => {
+    expect(uc({ date: '2027-04-05', adults: [{ age: 30 }] }).reasons.map((r) => r.code)).not.toContain('rates.latest-held');
+    expect(uc({ date: '2027-04-06', adults: [{ age: 30 }] }).reasons[0]).toEqual({
+      code: 'rates.latest-held',
+      text: 'No rates for after 5 April 2027 are held yet, so these figures use the latest rates held; rates usually change each April.',
+      values: { ratesHeldUntil: '2027-04-05' },
+    });
+  });
+
+  test('the two-child limit abolished: all three children are paid, and it says so', () => {
+    const result = uc({
+      date: '2026-06-01',
+      adults: [{ age: 30 }],
+      children: [{ birthDate: '2018-01-01' }, { birthDate: '2020-01-01' }, { birthDate: '2022-01-01' }],
+    });
+    expect(result.elements.child).toBe(911.82); // 3 × 303.94
+    expect(result.reasons.find((r) => r.code === 'child.no-limit')).toEqual({
+      code: 'child.no-limit',
+      text: 'The two-child limit does not apply on 2026-06-01 (it was abolished from 6 April 2026), so all 3 children get a child element.',
+      values: { children: 3 },
+    });
+    expect(result.reasons.find((r) => r.code === 'child.lower-rate' && r.values.child === 3)?.text).toBe(
+      'Child 3 (born 2022-01-01), the third child, gets the child element of £303.94.',
+    );
+    // Two children: nothing to say about a limit.
+    const two = uc({ date: '2026-06-01', adults: [{ age: 30 }], children: [{ birthDate: '2018-01-01' }, { birthDate: '2020-01-01' }] });
+    expect(two.reasons.map((r) => r.code)).not.toContain('child.no-limit');
   });
 });
 
