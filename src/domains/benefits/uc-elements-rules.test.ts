@@ -102,6 +102,14 @@ describe('the carer element', () => {
     );
   });
 
+  test('a couple with one carer: one element, and no word about two carers', () => {
+    const r = run(2, (ctx) => carerElements(ctx, [person(), person({ carer: true })], -1));
+    expect(r.result).toBe(20_168);
+    expect(r.reasons.map((x) => x.text)).toEqual([
+      'Adult 2 cares at least 35 hours a week for a severely disabled person, so the carer element of £201.68 is included.',
+    ]);
+  });
+
   test('not for the adult the LCWRA element is for; yes for the other, in either order', () => {
     const same = run(1, (ctx) => carerElements(ctx, [person({ carer: true, lcwra: true })], 0));
     expect(same.result).toBe(0);
@@ -178,6 +186,7 @@ describe('the housing costs element and housing cost contributions', () => {
       '1 non-dependant × a housing cost contribution of £93.02 = £93.02 comes off the eligible rent of £500.00, leaving a housing costs element of £406.98. No contribution is due if the claimant or partner is blind or gets Attendance Allowance, the PIP daily living component or the DLA middle or highest rate care component, nor for a non-dependant under 21 or getting Pension Credit, Carer’s Allowance or one of those disability benefits: this calculation does not check these, so count only the non-dependants a contribution is due for.',
     );
     expect(one.reasons[1]?.values).toEqual({ count: 1, contribution: 93.02, contributions: 93.02, rent: 500, amount: 406.98 });
+    expect(one.reasons.map((x) => x.code)).toEqual(['housing.included', 'housing.non-dependants']);
     const two = run(1, (ctx) => housingCostsElement(ctx, { eligibleRentMonthly: 500, nonDependants: 2 }), '2026-06-01');
     expect(two.result).toBe(50_000 - 2 * 9_655);
     expect(two.reasons[1]?.text).toMatch(/^2 non-dependants × a housing cost contribution of £96\.55 = £193\.10/);
