@@ -17,6 +17,7 @@ import { benchCalculations } from './calculations.ts';
 import { seedBenchCases } from './cases.ts';
 import { FHIR_BUNDLE } from './fixtures.ts';
 import { benchJobs } from './jobs.ts';
+import { benchOutcomes } from './outcomes.ts';
 import { benchReferrals, seedBenchReferrals } from './referrals.ts';
 import { benchRender } from './render.ts';
 
@@ -340,6 +341,21 @@ async function auditOnly(label: string, target: DatabaseTarget): Promise<void> {
 }
 
 const only = process.env.BENCH_ONLY;
+if (only === 'outcomes') {
+  const participants = Number(process.env.BENCH_PARTICIPANTS ?? 100_000);
+  if (process.env.BENCH_OUTCOMES_ENGINE !== 'postgres')
+    for (const line of await benchOutcomes('PGlite', { kind: 'pglite', dataDir: 'memory' }, participants)) process.stdout.write(`${line}\n`);
+  const scratch = process.env.BENCH_OUTCOMES_ENGINE === 'pglite' ? null : await freshServerDatabase();
+  if (scratch) {
+    try {
+      for (const line of await benchOutcomes('PostgreSQL', scratch.target, Number(process.env.BENCH_PG_PARTICIPANTS ?? participants)))
+        process.stdout.write(`${line}\n`);
+    } finally {
+      await scratch.drop();
+    }
+  }
+  process.exit(0);
+}
 if (only !== 'jobs' && only !== 'reads' && only !== 'render') for (const line of benchCalculations()) process.stdout.write(`${line}\n`);
 if (!only || only === 'jobs') for (const line of await benchJobs(freshServerDatabase)) process.stdout.write(`${line}\n`);
 if (!only || only === 'render') for (const line of await benchRender()) process.stdout.write(`${line}\n`);

@@ -5,7 +5,7 @@ import { assessAccessToWork } from './domains/access-to-work/index.ts';
 import { calculateUniversalCredit } from './domains/benefits/index.ts';
 import { createDirectoryService } from './domains/directory/index.ts';
 import { calculateMatches } from './domains/employers/index.ts';
-import { importInactivity } from './domains/outcomes/index.ts';
+import { importInactivity, seedSyntheticHistory } from './domains/outcomes/index.ts';
 import { databaseTarget, startServer } from './main.ts';
 import { migrations } from './migrations/index.ts';
 import {
@@ -32,6 +32,10 @@ const USAGE = `Usage: bridgework <command>
   serve [--seed-if-empty]        run the service (npm start does this, seeding an empty database)
   migrate [--down]               bring the schema up to date (or undo the last migration)
   seed                           add the demo local authorities and sign-ins to an empty database
+  seed --synthetic --participants <N>
+                                 add a deterministic national-scale outcome history for measuring:
+                                 N participants' facts and counts over three years in synthetic
+                                 areas (about 10,000 participants each, up to 300); a progress bar
   clients create --tenant <GSS> --name <name> --scopes "<scope> <scope>" [--organisation <name>]
                                  create an OAuth client; prints {"clientId","clientSecret"}
   audit verify [--checkpoints <file>] [--public-key <file>]
@@ -330,10 +334,20 @@ export async function runCli(
         }
         return 0;
       }
-      case 'seed':
+      case 'seed': {
         if (config.env === 'production') throw new UsageError('Refusing to seed demo data in production');
+        const { values } = parseArgs({ args: argv.slice(1), options: { synthetic: { type: 'boolean' }, participants: { type: 'string' } } });
+        if (values.synthetic) {
+          const n = Number(values.participants ?? '');
+          if (!Number.isInteger(n) || n < 1 || n > 10_000_000) throw new UsageError('Give --participants <1 to 10000000> with --synthetic');
+          const started = Date.now();
+          const made = await withDatabase(config, (db) => seedSyntheticHistory(db, n, { progress: progressReporter(err, 'participants') }));
+          out(`Made ${made.facts} outcome facts for ${n} participants in ${made.areas} synthetic areas in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+          return 0;
+        }
         out(formatSignIns(await withDatabase(config, (db) => seedDemo(db, systemClock))));
         return 0;
+      }
       case 'clients': {
         if (sub !== 'create') throw new UsageError(USAGE);
         const { values } = parseArgs({

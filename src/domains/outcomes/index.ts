@@ -2,3 +2,4 @@ export { type CellShown, rateOf, type SuppressedCount, suppress, suppressGroup }
 export { DEFAULT_SOURCE, INACTIVITY_FIXTURE, importInactivity, parseNomisCsv } from './inactivity-import.ts';
 export { outcomeCapability } from './outcome-capability.ts';
 export { createOutcomeService, type OutcomeService } from './outcome-service.ts';
+export { seedSyntheticHistory, syntheticAreas } from './synthetic-history.ts';

@@ -2,6 +2,7 @@ export {
   type AgeBand,
   ageBandOn,
   countsFrom,
+  countsSelect,
   type EqualityAnswers,
   findEqualityAnswers,
   monthOf,

@@ -95,7 +95,13 @@ export const monthOf = (at: Date): string => londonIsoDate(at).slice(0, 7);
  */
 export function countsFrom(source: string, sign: 1 | -1): string {
   return `INSERT INTO outcome_counts AS oc (tenant_id, team_id, month, kind, dimension, value, n)
-    SELECT f.tenant_id, f.team_id, f.month, f.kind, d.dimension, d.value, ${sign} * count(*)::integer
+    ${countsSelect(source, sign)}
+    ON CONFLICT (tenant_id, team_id, month, kind, dimension, value) DO UPDATE SET n = oc.n + excluded.n`;
+}
+
+/** The counts a set of facts makes, as a query (the same rows `countsFrom` adds): also the raw-facts baseline of the bench. */
+export function countsSelect(source: string, sign: 1 | -1 = 1): string {
+  return `SELECT f.tenant_id, f.team_id, f.month, f.kind, d.dimension, d.value, ${sign} * count(*)::integer AS n
       FROM ${source} f
       LEFT JOIN equality_answers e ON e.tenant_id = f.tenant_id AND e.person_id = f.person_id
       CROSS JOIN LATERAL (
@@ -116,8 +122,7 @@ export function countsFrom(source: string, sign: 1 | -1): string {
         UNION ALL SELECT 'condition', c FROM unnest(f.condition_categories) AS c
       ) AS d (dimension, value)
      WHERE d.value IS NOT NULL AND (f.first_of_kind OR (d.dimension = 'all' AND d.value = 'any'))
-     GROUP BY f.tenant_id, f.team_id, f.month, f.kind, d.dimension, d.value
-    ON CONFLICT (tenant_id, team_id, month, kind, dimension, value) DO UPDATE SET n = oc.n + excluded.n`;
+     GROUP BY f.tenant_id, f.team_id, f.month, f.kind, d.dimension, d.value`;
 }
 
 /**

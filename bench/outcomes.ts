@@ -1,0 +1,93 @@
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { createOutcomeService, seedSyntheticHistory } from '../src/domains/outcomes/index.ts';
+import { buildDashboard } from '../src/domains/outcomes/outcome-dashboard.ts';
+import { migrations } from '../src/migrations/index.ts';
+import { fixedClock } from '../src/platform/clock/index.ts';
+import { type Database, type DatabaseTarget, migrateToLatest, openDatabase } from '../src/platform/db/index.ts';
+import { countsSelect } from '../src/platform/outcomes/index.ts';
+
+/**
+ * BENCH_ONLY=outcomes: a synthetic history (BENCH_PARTICIPANTS, default 100,000) generated into a
+ * fresh database, then p50/p95 of the tenant dashboard and the national view read from the kept
+ * counts, beside the same figures computed from the raw facts in the same run (the ratio's base);
+ * time to generate and the database size.
+ */
+const RUNS = Number(process.env.BENCH_OUTCOME_RUNS ?? 30);
+const RAW_RUNS = Number(process.env.BENCH_OUTCOME_RAW_RUNS ?? 5);
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
+};
+async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  const xs: number[] = [];
+  await fn();
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    xs.push(performance.now() - t0);
+  }
+  return { p50: pct(xs, 50), p95: pct(xs, 95) };
+}
+
+export async function benchOutcomes(label: string, target: DatabaseTarget, participants: number): Promise<string[]> {
+  const db: Database = await openDatabase(target);
+  try {
+    await migrateToLatest(db.owner, migrations);
+    const t0 = performance.now();
+    let last = -1;
+    const made = await seedSyntheticHistory(db, participants, {
+      progress: (done, total) => {
+        const tenth = Math.floor((done / total) * 10);
+        if (tenth !== last) process.stderr.write(`${label}: ${done}/${total} participants\n`);
+        last = tenth;
+      },
+    });
+    const generate = (performance.now() - t0) / 1000;
+    const size = await sql<{ size: string }>`select pg_size_pretty(pg_database_size(current_database())) as size`.execute(db.owner);
+    const clock = fixedClock('2026-11-30T12:00:00Z');
+    const outcomes = createOutcomeService({ db, clock });
+    const tenantId = (await sql<{ id: string }>`select md5('synthetic-area-1')::uuid as id`.execute(db.owner)).rows[0]?.id ?? '';
+    const user = {
+      kind: 'user',
+      tenantId,
+      userId: '00000000-0000-0000-0000-000000000000',
+      organisationId: '',
+      email: '',
+      displayName: 'bench',
+      roles: ['commissioner'],
+      language: 'en',
+      mfaEnabled: false,
+      sessionIdHash: '',
+    } as const;
+    const analyst = { ...user, roles: ['national-analyst'] } as const;
+    const query = { from: '2025-12', to: '2026-11' };
+    const filter = { from: '2025-12', to: '2026-11', teamId: null, by: 'programme' as const };
+    const dims = ['all', 'days', 'sex', 'age-group', 'ethnicity', 'disability', 'programme'];
+    // The same figures from the raw facts: the counts' own definition run over the facts at read time.
+    const rawTenant = () =>
+      db.inTenant(tenantId, async (tx) => {
+        const { rows } = await sql<{ month: string; kind: string; dimension: string; value: string; n: number }>`
+          SELECT CASE WHEN dimension = 'all' THEN month ELSE '' END AS month, kind, dimension, value, sum(n)::integer AS n
+            FROM (${sql.raw(countsSelect(`(SELECT * FROM outcome_facts WHERE tenant_id = '${tenantId}' AND month >= '2025-12' AND month <= '2026-11')`))}) c
+           WHERE dimension = ANY (${dims}::text[]) GROUP BY 1, 2, 3, 4`.execute(tx);
+        return buildDashboard(rows, filter, 10);
+      });
+    const rawNational = () =>
+      sql`SELECT tenant_id, kind, dimension, value, sum(n) FROM (${sql.raw(countsSelect(`(SELECT * FROM outcome_facts WHERE month >= '2025-12' AND month <= '2026-11')`))}) c
+           WHERE dimension IN ('all', 'days') GROUP BY 1, 2, 3, 4`.execute(db.owner);
+    const tenantAgg = await time(RUNS, () => outcomes.tenant(user, query));
+    const tenantRaw = await time(RAW_RUNS, rawTenant);
+    const nationalAgg = await time(RUNS, () => outcomes.national(analyst, query));
+    const nationalRaw = await time(RAW_RUNS, rawNational);
+    const f = (x: number) => `${x.toFixed(1)} ms`.padStart(10);
+    return [
+      `${label}: ${participants.toLocaleString('en-GB')} participants, ${made.facts.toLocaleString('en-GB')} facts, ${made.areas} areas; generated in ${generate.toFixed(1)} s; database ${size.rows[0]?.size}`,
+      `${label}: tenant dashboard  from counts p50 ${f(tenantAgg.p50)} p95 ${f(tenantAgg.p95)} | from raw facts p50 ${f(tenantRaw.p50)} p95 ${f(tenantRaw.p95)} | ×${(tenantRaw.p95 / tenantAgg.p95).toFixed(0)} at p95`,
+      `${label}: national view     from counts p50 ${f(nationalAgg.p50)} p95 ${f(nationalAgg.p95)} | from raw facts p50 ${f(nationalRaw.p50)} p95 ${f(nationalRaw.p95)} | ×${(nationalRaw.p95 / nationalAgg.p95).toFixed(0)} at p95`,
+    ];
+  } finally {
+    await db.close();
+  }
+}
