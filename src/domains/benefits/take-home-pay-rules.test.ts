@@ -232,6 +232,13 @@ describe('take-home pay', () => {
     expect(takeHomePay({ date: '2025-06-01', grossMonthly: 1000 }).parameters.map((p) => p.name)).not.toContain('national-insurance-main-rate');
   });
 
+  test('a penny more that crosses a £2 step of the allowance taper costs 3p of take-home pay', () => {
+    // 12 × 8,385.16 = 100,621.92: allowance 12,260. 12 × 8,385.17 = 100,622.04: 12,259.
+    const a = takeHomePay({ date: '2025-06-01', grossMonthly: 8385.16 });
+    const b = takeHomePay({ date: '2025-06-01', grossMonthly: 8385.17 });
+    expect([a.incomeTax, a.netMonthly, b.incomeTax, b.netMonthly]).toEqual([2317.06, 5732.85, 2317.1, 5732.82]);
+  });
+
   test('the allowance goes down by whole pounds: £1 for each whole £2 above £100,000', () => {
     // 12 × 8,333.42 = 100,001.04: £1.04 above, not a whole £2, so nothing off.
     expect(takeHomePay({ date: '2025-06-01', grossMonthly: 8333.42 }).reasons[0]?.values.allowance).toBe(12570);
@@ -276,15 +283,17 @@ describe('take-home pay', () => {
     expect(() => takeHomePay({ date: '2025-06-01', grossMonthly: Number.NaN })).toThrow(InvalidInput);
   });
 
-  test('take-home pay never exceeds gross pay, and more gross pay never means less take-home pay (beyond the two roundings)', () => {
+  test('take-home pay never exceeds gross pay, and more gross pay never means less take-home pay (beyond the allowance step and the two roundings)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 1, max: 100_000 }), (p, extra) => {
         const a = takeHomePay({ date: '2025-06-01', grossMonthly: p / 100 });
         const b = takeHomePay({ date: '2025-06-01', grossMonthly: (p + extra) / 100 });
         expect(a.netMonthly).toBeLessThanOrEqual(a.grossMonthly);
-        // Tax and National Insurance are each rounded to the penny, so a penny more pay can cost up to
-        // 2p where the marginal rate is 62% (the personal allowance taper plus 2% National Insurance).
-        expect(Math.round(b.netMonthly * 100)).toBeGreaterThanOrEqual(Math.round(a.netMonthly * 100) - 2);
+        // Above £100,000 a year the allowance falls in whole pounds: a penny a month that crosses a £2
+        // step costs £1 of allowance, 40p of tax a year (3.33p a month), so with tax and National
+        // Insurance each rounded to the penny take-home pay can fall by up to 4p (8,385.16 → 8,385.17
+        // a month in 2025/26 loses 3p).
+        expect(Math.round(b.netMonthly * 100)).toBeGreaterThanOrEqual(Math.round(a.netMonthly * 100) - 4);
       }),
       { numRuns: 300 },
     );
