@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { adjustmentsForPerson } from '../../src/domains/access-to-work/index.ts';
+import { accessToWorkMessages, adjustmentsForPerson } from '../../src/domains/access-to-work/index.ts';
+import { createTranslator } from '../../src/platform/i18n/index.ts';
 import { auditRows, caseOn } from '../support/case-regimes.ts';
 import { browser, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
@@ -107,6 +108,20 @@ describe(`Access to Work decisions in principle on ${testDatabaseKind}`, () => {
     expect((await checkCode('BW-0000-0000-0000')).statusCode).toBe(400);
     const onGuaranteePage = await t.app.inject({ method: 'GET', url: '/check-a-guarantee' });
     expect(onGuaranteePage.statusCode).toBe(200);
+
+    // The better-off page says what the decision covers.
+    const participantId = (await t.services.cases.view(c.specialist, c.caseId, { healthFields: false })).summary.participantId;
+    const cover = await t.services.accessToWork.coverFor(
+      { tenantId: t.tenants.leicester, participantId },
+      createTranslator([accessToWorkMessages])('en'),
+      'en',
+    );
+    expect(cover?.lead).toBe('Your Access to Work decision in principle, valid until 14 July 2026, covers:');
+    expect(cover?.items).toEqual([
+      'Special aids and equipment: £1,400 to £2,200 a year',
+      'Support worker or job coach: £3,700 to £5,700 a year',
+      'Mental Health Support Service: Free (no cost to the person or the employer)',
+    ]);
 
     for (const lang of ['en', 'cy']) {
       const letter = await b.get(`/cases/${c.caseId}/access-to-work/${issued?.id}/letter.pdf?lang=${lang}`);

@@ -148,6 +148,7 @@ export const atwCy: Record<keyof typeof atwEn, string> = {
   'atw.adjustment.travel-support': 'Help i deithio i’r gwaith',
   'atw.adjustment.communication-support': 'Cymorth cyfathrebu (fel dehonglydd BSL)',
   'atw.adjustment.mental-health-support': 'Cymorth iechyd meddwl yn y gwaith',
+  'atw.betterOff.covers': 'Mae eich penderfyniad mewn egwyddor Mynediad at Waith, sy’n ddilys tan {until}, yn cynnwys:',
   'atw.mine.title': 'Mynediad at Waith',
   'atw.mine.lead': 'Mae eich penderfyniad mewn egwyddor yn dangos i gyflogwyr fod cymorth Mynediad at Waith yn debygol o fod ar gael i chi.',
   'atw.mine.checkHow': 'Gall cyflogwr ei wirio yn {url} gyda’ch cod {code}.',

@@ -143,6 +143,7 @@ export const atwEn = {
   'atw.adjustment.travel-support': 'Help with travel to work',
   'atw.adjustment.communication-support': 'Communication support (such as a BSL interpreter)',
   'atw.adjustment.mental-health-support': 'Mental health support at work',
+  'atw.betterOff.covers': 'Your Access to Work decision in principle, valid until {until}, covers:',
   'atw.mine.title': 'Access to Work',
   'atw.mine.lead': 'Your decision in principle shows employers that Access to Work support is likely to be there for you.',
   'atw.mine.checkHow': 'An employer can check it at {url} with your code {code}.',

@@ -1,14 +1,16 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { UserPrincipal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
+import type { Language } from '../../platform/db/index.ts';
 import { type Database, newId, type Tx } from '../../platform/db/index.ts';
 import { Conflict, Forbidden, InvalidInput, NotFound, parseInput } from '../../platform/errors/index.ts';
-import { londonIsoDate } from '../../platform/i18n/index.ts';
+import { formatIsoDate, londonIsoDate, type Translate } from '../../platform/i18n/index.ts';
 import { valueAt } from '../../platform/policy/index.ts';
 import { createVerifiableDocuments, type DocumentKind } from '../../platform/verify/index.ts';
 import { authorOf, type CaseActor, type CaseService } from '../participants/index.ts';
 import { type Decision, type DecisionCategory, type Passport, transition } from './access-to-work.ts';
 import { DIP } from './access-to-work-parameters.ts';
+import { categoryLine } from './access-to-work-pdf.ts';
 import {
   countersignAmount,
   decisionsOfCase,
@@ -279,6 +281,25 @@ export function createAccessToWorkService(deps: { db: Database; clock: Clock; ba
         passport: await findPassport(tx, p.participantId),
         today: today(),
       }));
+    },
+
+    /**
+     * What the person's current decision in principle covers, for the better-off page: the latest
+     * issued one still valid today, as sentences in the reader's language; null when none.
+     */
+    async coverFor(p: { tenantId: string; participantId: string }, t: Translate, lang: Language) {
+      const day = today();
+      const decisions = await db.inTenant(p.tenantId, (tx) => decisionsOfParticipant(tx, p.participantId));
+      const d = decisions.find((x) => x.status === 'issued' && x.validUntil !== null && x.validUntil >= day);
+      if (!d?.validUntil) return null;
+      return {
+        lead: t('atw.betterOff.covers', { until: formatIsoDate(d.validUntil, lang) }),
+        items: d.categories.map((c) => {
+          const line = categoryLine(c, t, lang);
+          return `${line.label}: ${line.value}`;
+        }),
+        notAward: t('atw.notAward'),
+      };
     },
 
     /** A decision and its person, for the letter or the application pack: the case team's, or the person's own. */

@@ -1,5 +1,6 @@
 import { defineCapability } from '../../platform/capability/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
+import type { AccessToWorkService } from '../access-to-work/index.ts';
 import type { ParticipantService } from '../participants/index.ts';
 import { calculationOperations } from './api/calculation-api.ts';
 import { guaranteeOperations } from './api/guarantee-api.ts';
@@ -9,7 +10,13 @@ import type { GuaranteeService } from './guarantee-service.ts';
 import { betterOffMessages, registerBetterOffPages } from './web/better-off-routes.ts';
 import { registerGuaranteePages } from './web/guarantee-routes.ts';
 
-type Uses = { clock: Clock; guarantees: GuaranteeService; participants: ParticipantService; councilTax: CouncilTaxSupportService };
+type Uses = {
+  clock: Clock;
+  guarantees: GuaranteeService;
+  participants: ParticipantService;
+  councilTax: CouncilTaxSupportService;
+  accessToWork: AccessToWorkService;
+};
 
 /** Benefits: calculations, better off in work, and the bridge-back guarantee. */
 export const benefitsCapability = defineCapability<Uses>({
@@ -26,6 +33,7 @@ export const benefitsCapability = defineCapability<Uses>({
       guarantees: s.guarantees,
       participants: s.participants,
       councilTax: s.councilTax,
+      accessToWork: s.accessToWork,
       clock: s.clock,
       translator: web.translator,
     });

@@ -6,6 +6,7 @@ import { DomainError, Forbidden, type Issue, NotFound } from '../../../platform/
 import { LANGUAGE_COOKIE } from '../../../platform/http/pages.ts';
 import { isLanguage, londonIsoDate, type Translate } from '../../../platform/i18n/index.ts';
 import { renderPdf } from '../../../platform/pdf/index.ts';
+import type { AccessToWorkService } from '../../access-to-work/index.ts';
 import { type CaseView, PARTICIPANT_COOKIE, type ParticipantService } from '../../participants/index.ts';
 import { at, CHILDREN_BORN_BEFORE, OTHER, UC_RATES_FROM, UC_RATES_UNTIL } from '../benefit-parameters.ts';
 import { betterOff } from '../better-off-rules.ts';
@@ -33,6 +34,8 @@ type Deps = {
   councilTax: CouncilTaxSupportService;
   clock: Clock;
   translator: (lang: Language) => Translate;
+  /** What the person's Access to Work decision in principle covers, if they hold a valid one (the access-to-work capability). */
+  accessToWork?: Pick<AccessToWorkService, 'coverFor'>;
 };
 
 /** Who the page is for, and where it sits: the same templates serve the specialist and the person. */
@@ -171,7 +174,9 @@ export function registerBetterOffPages(app: FastifyInstance, deps: Deps): void {
       name: view.summary.personName,
       askDate: true,
       known: { ...knownOf(view, today()), award: award ? { benefit: award.benefit, decisionDate: award.decisionDate } : null },
-      extra: {},
+      extra: {
+        atwCover: (await deps.accessToWork?.coverFor({ tenantId: user.tenantId, participantId: view.summary.participantId }, request.t, request.lang)) ?? null,
+      },
     };
   }
   app.get<{ Params: { id: string } }>('/cases/:id/better-off', async (request, reply) => showForm(request, reply, await staffContext(request)));
@@ -197,7 +202,11 @@ export function registerBetterOffPages(app: FastifyInstance, deps: Deps): void {
       name: p.name,
       askDate: false,
       known: { ...knownOf(view, today()), award: null },
-      extra: { section: 'better-off', participantName: p.name },
+      extra: {
+        section: 'better-off',
+        participantName: p.name,
+        atwCover: (await deps.accessToWork?.coverFor({ tenantId: p.tenantId, participantId: p.participantId }, request.t, request.lang)) ?? null,
+      },
     };
   }
   const signedIn =
