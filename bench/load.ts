@@ -50,6 +50,7 @@ process.stdout.write(
     seconds: result.duration,
     p99: result.latency.p99,
     ok: result['2xx'] + result['3xx'],
-    failed: result['4xx'] + result['5xx'] + result.errors + result.timeouts,
+    failed: result['4xx'] + result['5xx'] + result.errors,
+    timeouts: result.timeouts,
   }),
 );

@@ -43,6 +43,7 @@ import { benchRender } from './render.ts';
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const PGLITE_CONNECTIONS = Number(process.env.BENCH_PGLITE_CONNECTIONS ?? 10);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 // Each web-form request sends one prepared draft, so the run is a number of drafts, not seconds.
 const WEB_FORMS = Number(process.env.BENCH_WEB_FORMS ?? 1000);
@@ -77,8 +78,11 @@ function load(url: string, headers: Record<string, string> = {}, extra: Omit<Loa
     child.on('error', reject);
     child.on('close', () => {
       try {
-        const json = JSON.parse(out) as { total: number; seconds: number; p99: number; failed: number };
+        const json = JSON.parse(out) as { total: number; seconds: number; p99: number; failed: number; timeouts: number };
         if (json.failed > 0) throw new Error(`${url}: ${json.failed} failed requests`);
+        // A request still waiting when the load generator gives up (10 s) on a loaded machine is
+        // reported, not fatal: it counts in neither the rate nor the p99, so the line says so.
+        if (json.timeouts > 0) process.stderr.write(`${url}: ${json.timeouts} requests timed out (not counted)\n`);
         resolve({ rps: json.total / json.seconds, p99: json.p99 });
       } catch (error) {
         reject(error);
@@ -206,7 +210,7 @@ async function freshServerDatabase(): Promise<{ target: DatabaseTarget; drop: ()
  * The ceiling for reads: a bare Fastify route doing one point select of a case by id, with `pg` (or
  * PGlite) straight, no tenant, no session, no transaction; over a pool the size of the app's.
  */
-async function rawSelect(db: Database, target: DatabaseTarget, caseId: string): Promise<Result> {
+async function rawSelect(db: Database, target: DatabaseTarget, caseId: string, connections: number): Promise<Result> {
   const pool = target.kind === 'postgres' ? new pg.Pool({ connectionString: target.url, max: defaultPoolSize() }) : null;
   const app = Fastify({ logger: false });
   app.get<{ Params: { id: string } }>('/cases/:id', async (request) => {
@@ -216,7 +220,7 @@ async function rawSelect(db: Database, target: DatabaseTarget, caseId: string): 
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   try {
-    return await load(`http://127.0.0.1:${(app.server.address() as { port: number }).port}/cases/${caseId}`);
+    return await load(`http://127.0.0.1:${(app.server.address() as { port: number }).port}/cases/${caseId}`, {}, { connections });
   } finally {
     await app.close();
     await pool?.end();
@@ -243,10 +247,13 @@ async function caseReads(label: string, base: string, db: Database, target: Data
   const page = await fetch(`${base}/cases`, { headers: { cookie: cookie() } });
   const caseId = /href="\/cases\/([0-9a-f-]{36})"/.exec(await page.text())?.[1];
   if (!caseId) throw new Error('the caseload page lists no case');
-  const raw = await rawSelect(db, target, caseId);
-  const json = await load(`${base}/api/v1/cases/${caseId}`, { authorization: `Bearer ${issued.accessToken}` });
-  const casePage = await load(`${base}/cases/${caseId}`, { cookie: cookie() });
-  const caseload = await load(`${base}/cases`, { cookie: cookie() });
+  // PGlite serves one statement at a time: on a loaded machine 50 connections queue past the load
+  // generator's timeout, so it gets fewer (BENCH_PGLITE_CONNECTIONS), the same for every route.
+  const connections = target.kind === 'pglite' ? PGLITE_CONNECTIONS : CONNECTIONS;
+  const raw = await rawSelect(db, target, caseId, connections);
+  const json = await load(`${base}/api/v1/cases/${caseId}`, { authorization: `Bearer ${issued.accessToken}` }, { connections });
+  const casePage = await load(`${base}/cases/${caseId}`, { cookie: cookie() }, { connections });
+  const caseload = await load(`${base}/cases`, { cookie: cookie() }, { connections });
   const line = (name: string, r: Result, base: Result, of: string) =>
     `${label.padEnd(11)} ${name.padEnd(38)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p99} ms`.padStart(9)} ${ratio(r.rps / base.rps).padStart(8)} × ${of}`;
   return [
@@ -254,7 +261,7 @@ async function caseReads(label: string, base: string, db: Database, target: Data
     line('GET /api/v1/cases/:id (bearer, JSON)', json, raw, 'raw select'),
     line('GET /cases/:id (case page)', casePage, json, 'JSON case read'),
     line(`GET /cases (caseload, ${CASES} cases)`, caseload, raw, 'raw select'),
-    `${label.padEnd(11)} goal: JSON case read ≥ 0.5 × raw select, p99 < 100 ms: ${ratio(json.rps / raw.rps)}, ${json.p99} ms; case page ≥ 0.5 × JSON read: ${ratio(casePage.rps / json.rps)}`,
+    `${label.padEnd(11)} (${connections} connections) goal: JSON case read ≥ 0.5 × raw select, p99 < 100 ms: ${ratio(json.rps / raw.rps)}, ${json.p99} ms; case page ≥ 0.5 × JSON read: ${ratio(casePage.rps / json.rps)}`,
     '',
   ];
 }
@@ -379,7 +386,12 @@ if (process.env.BENCH_ONLY === 'audit') {
 
 process.stdout.write(`Bridgework bench: ${CONNECTIONS} connections, ${SECONDS} s per measurement\n\n`);
 process.stdout.write(`${'database'.padEnd(11)} ${'route'.padEnd(34)} ${'req/s'.padStart(8)} ${'p99'.padStart(9)} ${'× bare'.padStart(8)}\n`);
-for (const line of await measure('PGlite', { kind: 'pglite', dataDir: 'memory' })) process.stdout.write(`${line}\n`);
+try {
+  for (const line of await measure('PGlite', { kind: 'pglite', dataDir: 'memory' })) process.stdout.write(`${line}\n`);
+} catch (error) {
+  // A loaded machine can make PGlite's one connection fail a measurement; PostgreSQL still runs.
+  process.stdout.write(`PGlite      not measured: ${error instanceof Error ? error.message : String(error)}\n`);
+}
 const server = await freshServerDatabase();
 if (server) {
   try {
