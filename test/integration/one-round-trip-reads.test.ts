@@ -55,7 +55,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => t.close());
 
-describe(`reads in one round trip on ${testDatabaseKind}`, () => {
+describe(`hot reads in one statement on ${testDatabaseKind}`, () => {
   test('the referral page and the FHIR read give the referral, person, team, timeline and other referrals as the older reads do', async () => {
     const leicester = t.tenants.leicester;
     const specialist = await staffPrincipal(t, 'leicester', LEICESTER_SPECIALIST);

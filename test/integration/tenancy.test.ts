@@ -297,7 +297,7 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
     }
   });
 
-  test('a one-statement read (tenant set inside the statement) sees only its tenant, on every tenant table', async () => {
+  test('a read through readInTenant sees only its tenant, on every tenant table', async () => {
     const pairs: [string, string][] = [
       [t.tenants.leicester, t.tenants.cardiff],
       [t.tenants.cardiff, t.tenants.leicester],
@@ -314,14 +314,14 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
     }
   });
 
-  test('a one-statement read names its tenant for itself only: the setting is gone after it, and a bad id is refused', async () => {
+  test('a read through readInTenant sets its tenant for itself only: the setting is gone after it, and a bad id is refused', async () => {
     await t.testDb.db.readInTenant(t.tenants.leicester, (q) => q.selectFrom('users').select('id'));
     const after = await t.testDb.db.global((tx) => sql<{ v: string | null }>`select nullif(current_setting('app.tenant_id', true), '') as v`.execute(tx));
     expect(after.rows[0]?.v ?? null).toBeNull();
     await expect(t.testDb.db.readInTenant(`${t.tenants.leicester}' or true --`, (q) => q.selectFrom('users').select('id'))).rejects.toThrow(/uuid/);
   });
 
-  test('interleaved one-statement reads and transactions of two tenants never see each other', async () => {
+  test('interleaved readInTenant reads and transactions of two tenants never see each other', async () => {
     const runs = Array.from({ length: 40 }, (_, i) => {
       const [mine, theirs] = i % 2 === 0 ? [t.tenants.leicester, t.tenants.cardiff] : [t.tenants.cardiff, t.tenants.leicester];
       const seen =

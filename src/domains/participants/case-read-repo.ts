@@ -5,8 +5,8 @@ import type { Appointment, CaseEvent, CaseNote, CaseSummary, Job, PlanItem } fro
 import { type CaseSummaryRow, caseSummariesQuery, caseSummaryOf, type Tables } from './case-repo.ts';
 
 /**
- * The hot case reads, each one statement run by `db.readInTenant` (ADR 0023): one round trip with
- * the tenant set inside the statement. The writes and the transaction-bound reads stay in
+ * The hot case reads, each one statement run by `db.readInTenant` (ADR 0023), alone in a tenant
+ * transaction. The writes and the transaction-bound reads stay in
  * case-repo.ts.
  */
 
@@ -221,7 +221,7 @@ export function caseModelQuery(db: Kysely<PlatformTables>, caseId: string, reade
 }
 export type CaseModelRow = Awaited<ReturnType<ReturnType<typeof caseModelQuery>['executeTakeFirstOrThrow']>>;
 
-/** A case as its reader may be shown it, in one round trip with the tenant set in the statement. */
+/** A case as its reader may be shown it, in one statement (`db.readInTenant`). */
 export async function caseModel(db: Database, tenantId: string, caseId: string, readerUserId: string | null, now: Date): Promise<CaseModelRow | null> {
   const [row] = await db.readInTenant(tenantId, (q) => caseModelQuery(q, caseId, readerUserId, now));
   return row ?? null;

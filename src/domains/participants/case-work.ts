@@ -325,7 +325,7 @@ export function createCaseWork(deps: { db: Database; clock: Clock; baseUrl: stri
   }
 
   /**
-   * A case as a member of staff or a system client may see it, read in one round trip (`caseModel`,
+   * A case as a member of staff or a system client may see it, read in one statement (`caseModel`,
    * ADR 0023): the same view as `load` then `view`, with the relationship worked out from the same
    * facts. A read that keeps health fields writes its audit row (one transaction) before it returns.
    */

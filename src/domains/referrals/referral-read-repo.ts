@@ -6,8 +6,8 @@ import { filtered, queueRank, type ReferralFilter, toPerson, toReferral, withPer
 import { toTeam } from './team-repo.ts';
 
 /**
- * The hot referral reads, each one statement run by `db.readInTenant` (ADR 0023): one round trip
- * with the tenant set inside the statement. Lists read index-ordered runs that stop at the page's
+ * The hot referral reads, each one statement run by `db.readInTenant` (ADR 0023), alone in a tenant
+ * transaction. Lists read index-ordered runs that stop at the page's
  * end (ADR 0019, migration 0015), so they cost the same at a thousand referrals or a million.
  */
 
@@ -60,13 +60,13 @@ function contextOf(row: ContextRow) {
   };
 }
 
-/** A referral as the FHIR Task and ServiceRequest reads need it, in one round trip; null when not there. */
+/** A referral as the FHIR Task and ServiceRequest reads need it, in one statement; null when not there. */
 export async function referralRead(db: Database, tenantId: string, id: string, readerUserId: string | null) {
   const [row] = await db.readInTenant(tenantId, (q) => referralWithContext(q, id, readerUserId));
   return row ? contextOf(row) : null;
 }
 
-/** The referral page's whole model in one round trip: the referral, person, team, timeline and the person's other referrals. */
+/** The referral page's whole model in one statement: the referral, person, team, timeline and the person's other referrals. */
 export async function referralPage(db: Database, tenantId: string, id: string, readerUserId: string | null) {
   const [row] = await db.readInTenant(tenantId, (q) =>
     referralWithContext(q, id, readerUserId).select((eb) => [

@@ -69,7 +69,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
   return {
     ...intake,
 
-    /** The referral page's model, read in one round trip (ADR 0023); a health read is audited before it returns. */
+    /** The referral page's model, read in one statement (ADR 0023); a health read is audited before it returns. */
     async view(viewer: Principal, id: string): Promise<ReferralView> {
       const m = await referralPage(db, viewer.tenantId, id, viewer.kind === 'user' ? viewer.userId : null);
       const side = m ? sideFrom(viewer, m.referral, m.facts) : null;
@@ -134,7 +134,7 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
       return (await inboxLists(db, user.tenantId, user.userId, [statuses], INBOX_PAGE))[0] ?? [];
     },
 
-    /** Several inbox lists (each a set of statuses) in one round trip: the inbox page's new and working lists. */
+    /** Several inbox lists (each a set of statuses) in one statement: the inbox page's new and working lists. */
     async inboxes(user: Principal & { kind: 'user' }, lists: readonly (readonly ReferralStatus[])[]) {
       return inboxLists(db, user.tenantId, user.userId, lists, INBOX_PAGE);
     },
