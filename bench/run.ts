@@ -15,6 +15,7 @@ import { createScratchDatabase } from '../test/support/test-templates.ts';
 import { benchAudit } from './audit.ts';
 import { benchCalculations } from './calculations.ts';
 import { seedBenchCases } from './cases.ts';
+import { benchDirectory } from './directory.ts';
 import { FHIR_BUNDLE } from './fixtures.ts';
 import { benchJobs } from './jobs.ts';
 import { benchOutcomes } from './outcomes.ts';
@@ -363,6 +364,10 @@ if (only === 'outcomes') {
   }
   process.exit(0);
 }
+if (only === 'directory') {
+  for (const line of await benchDirectory(freshServerDatabase)) process.stdout.write(`${line}\n`);
+  process.exit(0);
+}
 if (only !== 'jobs' && only !== 'reads' && only !== 'render') for (const line of benchCalculations()) process.stdout.write(`${line}\n`);
 if (!only || only === 'jobs') for (const line of await benchJobs(freshServerDatabase)) process.stdout.write(`${line}\n`);
 if (!only || only === 'render') for (const line of await benchRender()) process.stdout.write(`${line}\n`);
@@ -404,3 +409,4 @@ if (server) {
 }
 
 if (ONLY !== 'reads') for (const line of await benchReferrals({ load, serverUrl: SERVER_URL })) process.stdout.write(`${line}\n`);
+if (!ONLY) for (const line of await benchDirectory(freshServerDatabase)) process.stdout.write(`${line}\n`);

@@ -1,7 +1,7 @@
 import type { Config } from './config.ts';
 import { createAccessToWorkService } from './domains/access-to-work/index.ts';
 import { createCouncilTaxSupportService, createGuaranteeService } from './domains/benefits/index.ts';
-import { createDirectoryService } from './domains/directory/index.ts';
+import { createDirectoryService, createOnwardService } from './domains/directory/index.ts';
 import {
   createEmployerService,
   createEngagementService,
@@ -69,6 +69,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const workProfiles = createWorkProfileService({ db, clock, cases });
   const matching = createMatchingService({ db, clock, index: matchingIndex, profiles: workProfiles, cases });
   const engagement = createEngagementService({ db, clock, cases, profiles: workProfiles, changed });
+  const onward = createOnwardService({ db, clock, secret: config.secret, baseUrl: config.baseUrl, cases: () => cases });
 
   // The platform's own jobs; each capability brings its own through its module object (capabilities.ts).
   const platformJobs = {
@@ -105,6 +106,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     workProfiles,
     matching,
     engagement,
+    onward,
     platformJobs,
   };
 }

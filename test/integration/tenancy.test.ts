@@ -59,6 +59,10 @@ beforeAll(async () => {
       await sql`insert into access_to_work_passports (tenant_id, participant_id, adjustments, updated_at, updated_by) values (${t.tenants[slug]}, ${one.participant_id}, '{quiet-space}', now(), 'test')`.execute(
         tx,
       );
+      // An onward referral (the demo seeds one only where a case exists when it runs).
+      await sql`insert into onward_referrals (tenant_id, id, case_id, participant_id, service_id, service_name, provider_email, status, need, shared_items, shared, consent_method, consent_given_on, sent_by, sent_at)
+          select ${t.tenants[slug]}, ${crypto.randomUUID()}, ${one.id}, ${one.participant_id}, s.id, s.name, 'p@example.org', 'sent', 'Debt advice', '{name}', '{}'::jsonb, 'verbal', '2026-11-01', u.id, now()
+          from directory_services s, users u limit 1`.execute(tx);
       await sql`insert into access_to_work_decisions (tenant_id, id, case_id, participant_id, assessed_on, input, assessment, categories, access_to_work_annual, needs_countersign, created_at, created_by_id, created_by_name, updated_at)
           values (${t.tenants[slug]}, ${crypto.randomUUID()}, ${one.id}, ${one.participant_id}, '2026-01-15', '{}'::jsonb, '{}'::jsonb, '[]'::jsonb, 0, false, now(), 'test', 'test', now())`.execute(
         tx,
@@ -191,6 +195,7 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'cases',
       'compliance_reports',
       'council_tax_support_schemes',
+      'data_sharing_agreements',
       'directory_locations',
       'directory_organisations',
       'directory_service_locations',
@@ -209,6 +214,7 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'introductions',
       'notifications_outbox',
       'oauth_clients',
+      'onward_referrals',
       'organisations',
       'outcome_counts',
       'outcome_facts',

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock/index.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { DirectoryTables } from './directory.ts';
@@ -243,6 +244,32 @@ export async function seedDemoDirectory(db: Database, clock: Clock, tenants: rea
     .onConflict((oc) => oc.doNothing())
     .execute();
   for (const t of tenants) {
-    await db.inTenant(t.id, (tx) => writePackage(tx, t.id, demoDirectory(t.gssCode, t.name, clock.now()), clock.now()));
+    await db.inTenant(t.id, async (tx) => {
+      const now = clock.now();
+      await writePackage(tx, t.id, demoDirectory(t.gssCode, t.name, now), now);
+      // An agreement with each council's money advice service, and one onward referral to it
+      // from the council's first case, so the demo shows the closed loop from the start.
+      const admin = await tx.selectFrom('users').select('id').where(sql<boolean>`'tenant-admin' = any(roles)`).executeTakeFirst();
+      const firstCase = await tx
+        .withTables<{ cases: { id: string; participant_id: string; opened_at: Date } }>()
+        .selectFrom('cases')
+        .select(['id', 'participant_id'])
+        .orderBy('opened_at')
+        .executeTakeFirst();
+      if (!admin) return;
+      const agreementId = stableId(`${t.gssCode}:agreement:money`);
+      const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+      await sql`insert into data_sharing_agreements (tenant_id, id, title, directory_organisation_id, purposes, data_categories, article6, starts_on, ends_on, recorded_by, created_at)
+                values (${t.id}, ${agreementId}, ${'Onward referrals for debt and money advice'}, ${stableId(`${t.gssCode}:org:money`)}, ${['onward-referral']},
+                        ${['identity', 'contact', 'need']}, 'public-task', ${day(-200)}, ${day(165)}, ${admin.id}, ${now})`.execute(tx);
+      if (!firstCase) return;
+      const service = demoDirectory(t.gssCode, t.name, now).services[0];
+      await sql`insert into onward_referrals (tenant_id, id, case_id, participant_id, service_id, service_name, provider_email, status, need, shared_items, shared,
+                  consent_method, consent_given_on, agreement_id, sent_by, sent_at, responded_at)
+                values (${t.id}, ${stableId(`${t.gssCode}:onward:demo`)}, ${firstCase.id}, ${firstCase.participant_id}, ${service?.id}, ${service?.name}, ${service?.email},
+                        'accepted', ${'Help with rent arrears'}, ${['name']}, ${JSON.stringify({ name: 'as agreed' })}, 'verbal', ${day(-3)}, ${agreementId}, ${admin.id}, ${now}, ${now})`.execute(
+        tx,
+      );
+    });
   }
 }

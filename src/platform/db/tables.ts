@@ -29,6 +29,7 @@ export type PlatformTables = {
     contact_attempt_limit: ColumnType<number, number | undefined, number>;
     youth_first_contact_working_days: ColumnType<number, number | undefined, number>;
     directory_stale_days: ColumnType<number, number | undefined, number>;
+    onward_response_days: ColumnType<number, number | undefined, number>;
     updated_at: CreatedAt;
   };
   principal_index: {

@@ -80,6 +80,9 @@ function eventTitle(e: CaseEvent, t: Translate, lang: Language): string {
       return t('caseload.event.benefit-award');
     case 'bridge-back-guarantee':
       return t(`caseload.event.guarantee.${e.to ?? 'reminded'}`);
+    // Written by the directory capability's onward referrals, and by the provider through its link.
+    case 'onward-referral':
+      return t(`caseload.event.onward-referral.${e.to ?? 'sent'}`, { service: String(d.service ?? '') });
     default:
       return t('caseload.event.other');
   }

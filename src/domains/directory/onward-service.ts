@@ -1,0 +1,495 @@
+import type { ColumnType } from 'kysely';
+import { z } from 'zod';
+import { type Actor, recordAudit } from '../../platform/audit/index.ts';
+import { hmacHex, randomToken, type UserPrincipal } from '../../platform/auth/index.ts';
+import type { Clock } from '../../platform/clock/index.ts';
+import { type Database, type Json, newId, type Timestamp, type Tx } from '../../platform/db/index.ts';
+import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
+import { londonIsoDate } from '../../platform/i18n/index.ts';
+import { queueNotifications } from '../../platform/notify/index.ts';
+import type { CaseService } from '../participants/index.ts';
+import { referralTables } from '../referrals/index.ts';
+import { type AgreementPurpose, checkSharing, type DataCategory, type SharingCheck } from './agreement-rules.ts';
+import type { DirectoryTables } from './directory.ts';
+import { fullServices } from './directory-repo.ts';
+import { referability } from './directory-rules.ts';
+import {
+  type LinkPurpose,
+  linkState,
+  nextOnwardStatus,
+  type OnwardStatus,
+  onwardReminderDue,
+  purposeFor,
+  readLink,
+  SHAREABLE_ITEMS,
+  type ShareableItem,
+  sharedDetails,
+  signLink,
+} from './onward-rules.ts';
+
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+export type OnwardTables = {
+  onward_referrals: {
+    tenant_id: string;
+    id: string;
+    case_id: string;
+    participant_id: string;
+    service_id: string;
+    service_name: string;
+    provider_email: string;
+    status: OnwardStatus;
+    need: string;
+    shared_items: string[];
+    shared: Json;
+    consent_method: 'verbal' | 'written';
+    consent_given_on: string;
+    agreement_id: Optional<string>;
+    decline_reason: Optional<string>;
+    outcome: Optional<string>;
+    link_nonce_hash: Optional<string>;
+    link_purpose: Optional<LinkPurpose>;
+    link_expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+    sent_by: string;
+    sent_at: Timestamp;
+    responded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+    completed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+    reminded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+    reminders: ColumnType<number, number | undefined, number>;
+  };
+  data_sharing_agreements: {
+    tenant_id: string;
+    id: string;
+    title: string;
+    organisation_id: Optional<string>;
+    directory_organisation_id: Optional<string>;
+    purposes: AgreementPurpose[];
+    data_categories: DataCategory[];
+    article6: string;
+    article9: Optional<string>;
+    starts_on: string;
+    ends_on: string;
+    signed_copy: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+    signed_copy_name: Optional<string>;
+    end_warned_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+    recorded_by: string;
+    created_at: Timestamp;
+  };
+};
+
+const tables = (tx: Tx) => tx.withTables<OnwardTables & DirectoryTables>();
+
+/** Days a provider's link stays good (ADR 0034): long enough for a part-time office, short enough to limit a forwarded email. */
+export const LINK_DAYS = 14;
+
+export const sendOnwardSchema = z.object({
+  serviceId: z.uuid('onward.error.service'),
+  need: z.string({ error: 'onward.error.need' }).trim().min(1, 'onward.error.need').max(1000, 'onward.error.needLength'),
+  share: z
+    .union([z.enum(SHAREABLE_ITEMS), z.array(z.enum(SHAREABLE_ITEMS))], { error: 'onward.error.share' })
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+  consent: z.literal('yes', { error: 'onward.error.consent' }),
+  consentMethod: z.enum(['verbal', 'written'], { error: 'onward.error.consentMethod' }),
+});
+
+const respondSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept') }),
+  z.object({
+    action: z.literal('decline'),
+    reason: z.string({ error: 'onward.error.reason' }).trim().min(1, 'onward.error.reason').max(1000, 'onward.error.reasonLength'),
+  }),
+  z.object({
+    action: z.literal('outcome'),
+    outcome: z.string({ error: 'onward.error.outcome' }).trim().min(1, 'onward.error.outcome').max(2000, 'onward.error.outcomeLength'),
+  }),
+]);
+
+/** The data categories an onward referral shares, for the agreement check. */
+export function categoriesOf(items: readonly ShareableItem[]): DataCategory[] {
+  const map: Record<ShareableItem, DataCategory> = { name: 'identity', contact: 'contact', 'date-of-birth': 'date-of-birth', address: 'address' };
+  return ['need', ...items.map((i) => map[i])];
+}
+
+export type OnwardReferral = {
+  id: string;
+  caseId: string;
+  serviceId: string;
+  serviceName: string;
+  status: OnwardStatus;
+  need: string;
+  shared: Record<string, string>;
+  sentAt: Date;
+  respondedAt: Date | null;
+  completedAt: Date | null;
+  declineReason: string | null;
+  outcome: string | null;
+};
+
+const toOnward = (r: {
+  id: string;
+  case_id: string;
+  service_id: string;
+  service_name: string;
+  status: OnwardStatus;
+  need: string;
+  shared: unknown;
+  sent_at: Date;
+  responded_at: Date | null;
+  completed_at: Date | null;
+  decline_reason: string | null;
+  outcome: string | null;
+}): OnwardReferral => ({
+  id: r.id,
+  caseId: r.case_id,
+  serviceId: r.service_id,
+  serviceName: r.service_name,
+  status: r.status,
+  need: r.need,
+  shared: (typeof r.shared === 'string' ? JSON.parse(r.shared) : r.shared) as Record<string, string>,
+  sentAt: new Date(r.sent_at),
+  respondedAt: r.responded_at ? new Date(r.responded_at) : null,
+  completedAt: r.completed_at ? new Date(r.completed_at) : null,
+  declineReason: r.decline_reason,
+  outcome: r.outcome,
+});
+
+const ONWARD_COLUMNS = [
+  'id',
+  'case_id',
+  'service_id',
+  'service_name',
+  'status',
+  'need',
+  'shared',
+  'sent_at',
+  'responded_at',
+  'completed_at',
+  'decline_reason',
+  'outcome',
+] as const;
+
+/**
+ * Onward referrals, closed loop (ADR 0034): a specialist refers the person on from their case to a
+ * directory service, with the person's consent and only what they agreed to share, when an
+ * agreement covers the sharing; the provider answers through a signed, expiring, single-use link
+ * emailed to them; reminders follow; every step is on the case timeline and the person's own page.
+ */
+export function createOnwardService(deps: { db: Database; clock: Clock; secret: string; baseUrl: string; cases: () => CaseService }) {
+  const { db, clock, secret, baseUrl } = deps;
+
+  /** A fresh link for the referral: its token (emailed, never stored) and the hash kept on the row. */
+  function newLink(tenantId: string, referralId: string, purpose: LinkPurpose, now: Date) {
+    const nonce = randomToken(18);
+    const expiresAt = now.getTime() + LINK_DAYS * 86_400_000;
+    const token = signLink(secret, { tenantId, referralId, purpose, expiresAt, nonce });
+    return { url: `${baseUrl}/onward-referrals/respond?link=${token}`, nonceHash: hmacHex(secret, nonce), expiresAt: new Date(expiresAt) };
+  }
+
+  const providerEmail = (tenantId: string, to: string, kind: 'new' | 'reminder' | 'outcome', r: { serviceName: string; need: string }, url: string) => ({
+    tenantId,
+    id: newId(clock.now()),
+    channel: 'email' as const,
+    recipient: to,
+    template: `onward-${kind}`,
+    subject:
+      kind === 'new'
+        ? `New referral to ${r.serviceName}`
+        : kind === 'reminder'
+          ? `Reminder: a referral to ${r.serviceName} is waiting for you`
+          : `Please tell us how the referral to ${r.serviceName} went`,
+    body: `${
+      kind === 'outcome'
+        ? 'Thank you for accepting this referral. When you have worked with the person, record the outcome here'
+        : `A person has been referred to your service, with their consent, for help with: ${r.need}. Accept or decline the referral here`
+    }: ${url}\n\nThe link works once and for ${LINK_DAYS} days. You do not need an account.`,
+    language: 'en' as const,
+  });
+
+  async function agreementsOf(tx: Tx, directoryOrganisationId: string) {
+    const rows = await tables(tx)
+      .selectFrom('data_sharing_agreements')
+      .select(['id', 'purposes', 'data_categories', 'starts_on', 'ends_on'])
+      .where('directory_organisation_id', '=', directoryOrganisationId)
+      .execute();
+    return rows.map((a) => ({ id: a.id, purposes: a.purposes, dataCategories: a.data_categories, startsOn: a.starts_on, endsOn: a.ends_on }));
+  }
+
+  return {
+    /** What sending would share with a service and whether an agreement covers it: the form shows it before sending. */
+    async check(user: UserPrincipal, serviceId: string, items: readonly ShareableItem[]): Promise<SharingCheck> {
+      return db.inTenant(user.tenantId, async (tx) => {
+        const [service] = await fullServices(tx, { id: serviceId });
+        if (!service) throw new NotFound('service', serviceId);
+        return checkSharing(await agreementsOf(tx, service.organisation_id), 'onward-referral', categoriesOf(items), londonIsoDate(clock.now()));
+      });
+    },
+
+    /**
+     * Sends an onward referral from a case. Refused (with a clear message and an audit row of the
+     * refusal) when no agreement in force covers sharing these details with the provider.
+     */
+    async send(user: UserPrincipal, caseId: string, input: unknown): Promise<OnwardReferral> {
+      const value = parseInput(sendOnwardSchema, input);
+      const now = clock.now();
+      const today = londonIsoDate(now);
+      let refusal: { reason: string; service: string } | null = null;
+      try {
+        return await deps.cases().work(user, caseId, async (w) => {
+          const [service] = await fullServices(w.tx, { id: value.serviceId });
+          if (!service) throw new InvalidInput([{ path: 'serviceId', message: 'onward.error.service' }]);
+          const r = referability({ status: service.status, capacity: service.capacity, waitingWeeks: service.waiting_weeks });
+          if (!r.referable)
+            throw new InvalidInput([{ path: 'serviceId', message: `onward.error.notReferable.${r.reason}` }], `${service.name} is not taking referrals`);
+          const to = service.email ?? service.organisation?.email ?? null;
+          if (!to) throw new InvalidInput([{ path: 'serviceId', message: 'onward.error.noEmail' }], `${service.name} has no email address for referrals`);
+          const sharing = checkSharing(await agreementsOf(w.tx, service.organisation_id), 'onward-referral', categoriesOf(value.share), today);
+          if (!sharing.allowed) {
+            refusal = { reason: sharing.reason, service: service.id };
+            throw new Forbidden(
+              `No data-sharing agreement in force covers this referral to ${service.name} (${sharing.reason}${sharing.missing.length ? `: ${sharing.missing.join(', ')}` : ''})`,
+              [{ path: 'serviceId', message: `onward.error.agreement.${sharing.reason}` }],
+            );
+          }
+          const person = await referralTables(w.tx)
+            .selectFrom('participants as pa')
+            .innerJoin('people as p', (j) => j.onRef('p.tenant_id', '=', 'pa.tenant_id').onRef('p.id', '=', 'pa.person_id'))
+            .select(['p.given_name', 'p.family_name', 'p.date_of_birth', 'p.email', 'p.phone', 'p.address_line1', 'p.town', 'p.postcode'])
+            .where('pa.id', '=', w.row.participant_id)
+            .executeTakeFirstOrThrow();
+          const shared = sharedDetails(
+            {
+              givenName: person.given_name,
+              familyName: person.family_name,
+              dateOfBirth: person.date_of_birth,
+              email: person.email,
+              phone: person.phone,
+              addressLine1: person.address_line1,
+              town: person.town,
+              postcode: person.postcode,
+            },
+            value.share,
+          );
+          const id = newId(now);
+          const link = newLink(user.tenantId, id, 'respond', now);
+          const row = await tables(w.tx)
+            .insertInto('onward_referrals')
+            .values({
+              tenant_id: user.tenantId,
+              id,
+              case_id: w.row.id,
+              participant_id: w.row.participant_id,
+              service_id: service.id,
+              service_name: service.name,
+              provider_email: to,
+              status: 'sent',
+              need: value.need,
+              shared_items: value.share,
+              shared: JSON.stringify(shared),
+              consent_method: value.consentMethod,
+              consent_given_on: today,
+              agreement_id: sharing.agreementId,
+              link_nonce_hash: link.nonceHash,
+              link_purpose: 'respond',
+              link_expires_at: link.expiresAt,
+              sent_by: user.userId,
+              sent_at: now,
+            })
+            .returning(ONWARD_COLUMNS)
+            .executeTakeFirstOrThrow();
+          await queueNotifications(w.tx, clock, [providerEmail(user.tenantId, to, 'new', { serviceName: service.name, need: value.need }, link.url)]);
+          await deps.cases().record(
+            w,
+            'onward-referral',
+            {
+              action: 'onward-referral.send',
+              reason: 'referred the person on, with their consent',
+              details: { onwardReferralId: id, service: service.id, shared: value.share },
+            },
+            { to: 'sent', details: { service: service.name, onwardReferralId: id } },
+          );
+          return toOnward(row);
+        });
+      } catch (error) {
+        if (refusal) {
+          const r: { reason: string; service: string } = refusal;
+          // The refusal is audited on its own: the referral's transaction wrote nothing.
+          await db.inTenant(user.tenantId, (tx) =>
+            recordAudit(tx, user.tenantId, clock, {
+              actor: { kind: 'user', id: user.userId },
+              action: 'onward-referral.refused',
+              recordType: 'case',
+              recordId: caseId,
+              reason: `no data-sharing agreement in force (${r.reason})`,
+              details: { service: r.service, reason: r.reason },
+            }),
+          );
+        }
+        throw error;
+      }
+    },
+
+    /** The onward referrals of a case, newest first (the case page). */
+    async ofCase(user: UserPrincipal, caseId: string): Promise<OnwardReferral[]> {
+      await deps.cases().view(user, caseId, { healthFields: false });
+      return db.inTenant(user.tenantId, async (tx) =>
+        (await tables(tx).selectFrom('onward_referrals').select(ONWARD_COLUMNS).where('case_id', '=', caseId).orderBy('sent_at', 'desc').execute()).map(
+          toOnward,
+        ),
+      );
+    },
+
+    /** The person's own onward referrals (their own pages). */
+    async mine(p: { tenantId: string; participantId: string }): Promise<OnwardReferral[]> {
+      return db.inTenant(p.tenantId, async (tx) =>
+        (
+          await tables(tx)
+            .selectFrom('onward_referrals')
+            .select(ONWARD_COLUMNS)
+            .where('participant_id', '=', p.participantId)
+            .orderBy('sent_at', 'desc')
+            .execute()
+        ).map(toOnward),
+      );
+    },
+
+    /** What the provider's page shows for a link: the referral, or why the link no longer works. */
+    async open(token: string): Promise<{ state: 'valid'; referral: OnwardReferral; purpose: LinkPurpose } | { state: 'invalid' | 'expired' | 'used' }> {
+      const found = await this.load(token);
+      return found.state === 'valid' ? { state: 'valid', referral: found.referral, purpose: found.purpose } : { state: found.state };
+    },
+
+    async load(token: string) {
+      const parts = readLink(secret, token);
+      if (!parts || !/^[0-9a-f-]{36}$/.test(parts.tenantId) || !/^[0-9a-f-]{36}$/.test(parts.referralId)) return { state: 'invalid' as const };
+      const row = await db.inTenant(parts.tenantId, (tx) =>
+        tables(tx)
+          .selectFrom('onward_referrals')
+          .select([...ONWARD_COLUMNS, 'link_nonce_hash', 'link_purpose'])
+          .where('id', '=', parts.referralId)
+          .executeTakeFirst(),
+      );
+      const state = linkState(
+        parts,
+        row ? { nonceHash: row.link_nonce_hash, purpose: row.link_purpose } : null,
+        hmacHex(secret, parts.nonce),
+        clock.now().getTime(),
+      );
+      if (state !== 'valid' || !row) return { state: state === 'valid' ? ('invalid' as const) : state };
+      return { state: 'valid' as const, referral: toOnward(row), purpose: parts.purpose, parts };
+    },
+
+    /**
+     * The provider's answer through a link: accept, decline with a reason, or record the outcome.
+     * The link is spent in the same transaction (single use); accepting emails a new link for the outcome.
+     */
+    async respond(token: string, input: unknown): Promise<OnwardReferral> {
+      const value = parseInput(respondSchema, input);
+      const parts = readLink(secret, token);
+      if (!parts) throw new NotFound('link', 'onward referral');
+      return db.inTenant(parts.tenantId, async (tx) => {
+        const now = clock.now();
+        const row = await tables(tx)
+          .selectFrom('onward_referrals')
+          .select([...ONWARD_COLUMNS, 'link_nonce_hash', 'link_purpose', 'provider_email'])
+          .where('id', '=', parts.referralId)
+          .forUpdate()
+          .executeTakeFirst();
+        const state = linkState(parts, row ? { nonceHash: row.link_nonce_hash, purpose: row.link_purpose } : null, hmacHex(secret, parts.nonce), now.getTime());
+        if (state !== 'valid' || !row)
+          throw new Forbidden(`This link ${state === 'expired' ? 'has expired' : state === 'used' ? 'has already been used' : 'is not valid'}`);
+        if (purposeFor(value.action) !== parts.purpose) throw new InvalidTransition(row.status, value.action);
+        const next = nextOnwardStatus(row.status, value.action);
+        if (!next) throw new InvalidTransition(row.status, value.action);
+        const link = next === 'accepted' ? newLink(parts.tenantId, row.id, 'outcome', now) : null;
+        const updated = await tables(tx)
+          .updateTable('onward_referrals')
+          .set({
+            status: next,
+            ...(value.action === 'decline' ? { decline_reason: value.reason } : {}),
+            ...(value.action === 'outcome' ? { outcome: value.outcome, completed_at: now } : { responded_at: now }),
+            link_nonce_hash: link?.nonceHash ?? null,
+            link_purpose: link ? 'outcome' : null,
+            link_expires_at: link?.expiresAt ?? null,
+          })
+          .where('id', '=', row.id)
+          .returning(ONWARD_COLUMNS)
+          .executeTakeFirstOrThrow();
+        if (link)
+          await queueNotifications(tx, clock, [
+            providerEmail(parts.tenantId, row.provider_email, 'outcome', { serviceName: row.service_name, need: row.need }, link.url),
+          ]);
+        await deps.cases().systemEntry(tx, {
+          tenantId: parts.tenantId,
+          id: newId(now),
+          caseId: row.case_id,
+          at: now,
+          actor: { id: 'provider', name: row.service_name },
+          kind: 'onward-referral',
+          to: next,
+          reason: value.action === 'decline' ? value.reason : value.action === 'outcome' ? value.outcome : null,
+          details: { service: row.service_name, onwardReferralId: row.id },
+        });
+        const actor: Actor = { kind: 'public', id: `provider:${row.service_id}` };
+        await recordAudit(tx, parts.tenantId, clock, {
+          actor,
+          action: `onward-referral.${value.action}`,
+          recordType: 'onward-referral',
+          recordId: row.id,
+          reason: 'the provider answered through its link',
+          details: { status: next },
+        });
+        return toOnward(updated);
+      });
+    },
+
+    /** The reminder job: providers who have not answered within the tenant's service level get a new link. */
+    async remind(): Promise<number> {
+      const now = clock.now();
+      const counts = await db.eachTenant(async (tx, tenant) => {
+        const settings = await tx.selectFrom('tenant_settings').select('onward_response_days').executeTakeFirst();
+        const days = settings?.onward_response_days ?? 5;
+        const open = await tables(tx)
+          .selectFrom('onward_referrals')
+          .select(['id', 'status', 'sent_at', 'responded_at', 'reminded_at', 'provider_email', 'service_name', 'need', 'case_id'])
+          .where('status', 'in', ['sent', 'accepted'])
+          .execute();
+        const due = open.filter((r) =>
+          onwardReminderDue({ status: r.status, waitingSince: r.responded_at ?? r.sent_at, remindedAt: r.reminded_at }, now, days),
+        );
+        for (const r of due) {
+          const purpose: LinkPurpose = r.status === 'sent' ? 'respond' : 'outcome';
+          const link = newLink(tenant.id, r.id, purpose, now);
+          await tables(tx)
+            .updateTable('onward_referrals')
+            .set((eb) => ({
+              link_nonce_hash: link.nonceHash,
+              link_purpose: purpose,
+              link_expires_at: link.expiresAt,
+              reminded_at: now,
+              reminders: eb('reminders', '+', 1),
+            }))
+            .where('id', '=', r.id)
+            .execute();
+          await queueNotifications(tx, clock, [
+            providerEmail(tenant.id, r.provider_email, r.status === 'sent' ? 'reminder' : 'outcome', { serviceName: r.service_name, need: r.need }, link.url),
+          ]);
+          await deps.cases().systemEntry(tx, {
+            tenantId: tenant.id,
+            id: newId(now),
+            caseId: r.case_id,
+            at: now,
+            actor: { id: 'onward-reminder', name: 'Bridgework' },
+            kind: 'onward-referral',
+            to: 'reminded',
+            details: { service: r.service_name, onwardReferralId: r.id },
+          });
+        }
+        return due.length;
+      });
+      return counts.reduce((a, b) => a + b, 0);
+    },
+  };
+}
+
+export type OnwardService = ReturnType<typeof createOnwardService>;
