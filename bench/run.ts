@@ -18,6 +18,7 @@ import { seedBenchCases } from './cases.ts';
 import { benchDirectory } from './directory.ts';
 import { FHIR_BUNDLE } from './fixtures.ts';
 import { benchJobs } from './jobs.ts';
+import { benchMatching } from './matching.ts';
 import { benchOutcomes } from './outcomes.ts';
 import { benchReferrals, seedBenchReferrals } from './referrals.ts';
 import { benchRender } from './render.ts';
@@ -366,6 +367,15 @@ if (only === 'outcomes') {
 }
 if (only === 'directory') {
   for (const line of await benchDirectory(freshServerDatabase)) process.stdout.write(`${line}\n`);
+  process.exit(0);
+}
+if (only === 'matching') {
+  const scratch = await freshServerDatabase();
+  try {
+    for (const line of await benchMatching(scratch && scratch.target.kind === 'postgres' ? scratch.target.url : null)) process.stdout.write(`${line}\n`);
+  } finally {
+    await scratch?.drop();
+  }
   process.exit(0);
 }
 if (only !== 'jobs' && only !== 'reads' && only !== 'render') for (const line of benchCalculations()) process.stdout.write(`${line}\n`);

@@ -4,8 +4,20 @@ import { type Config, loadConfig } from './config.ts';
 import { assessAccessToWork } from './domains/access-to-work/index.ts';
 import { calculateUniversalCredit } from './domains/benefits/index.ts';
 import { createDirectoryService } from './domains/directory/index.ts';
-import { calculateMatches } from './domains/employers/index.ts';
-import { importInactivity, seedSyntheticHistory } from './domains/outcomes/index.ts';
+import {
+  calculateMatches,
+  csvRows,
+  ensureReferenceData,
+  ImportRefused,
+  importVacancies,
+  nhsJobsRows,
+  onspdCentroids,
+  seedSyntheticVacancies,
+  socUnitGroups,
+  upsertCentroids,
+  upsertSocGroups,
+} from './domains/employers/index.ts';
+import { importInactivity, importInactivity, seedSyntheticHistory } from './domains/outcomes/index.ts';
 import { databaseTarget, startServer } from './main.ts';
 import { migrations } from './migrations/index.ts';
 import {
@@ -65,6 +77,14 @@ const USAGE = `Usage: bridgework <command>
   export directory --tenant <GSS> [<file>]
                                  write the council's whole directory as the same HSDS package
                                  (standard output without a file); importing it gives the same directory
+  import vacancies FILE --tenant <GSS> [--format csv|nhs-jobs] [--employer <name>] [--soc <code>]
+                                 import vacancies, all or nothing: a progress bar, then every bad row
+                                 by line (exit 1, nothing written); nhs-jobs reads the NHS Jobs XML
+                                 feed for one employer (--employer, --soc for the whole file)
+  import soc FILE                the ONS SOC 2020 unit groups (CSV) into the shared SOC table
+  import postcodes FILE          the ONS Postcode Directory (CSV): postcodes and district centroids
+  seed --synthetic --vacancies N [--tenant <GSS>]
+                                 N deterministic synthetic open vacancies (bench and load testing)
   calc match [--pretty]          read {"person","vacancies"} on stdin, print the matches (best first,
                                  with reasons and near-miss advice) and the vacancies excluded by a
                                  hard limit, as JSON; no database. Bad input: exit 2
@@ -137,6 +157,87 @@ async function calc(sub: string | undefined, args: readonly string[], out: (s: s
   const result = calculation.run(json);
   out(values.pretty ? JSON.stringify(result, null, 2) : JSON.stringify(result));
   return 0;
+}
+
+/** A progress bar on standard error: `label [#####.....] 45% 45,000/100,000`. */
+function progress(err: (s: string) => void, label: string): (done: number, total: number) => void {
+  let last = -1;
+  return (done, total) => {
+    const pct = total === 0 ? 100 : Math.floor((100 * done) / total);
+    if (pct === last) return;
+    last = pct;
+    const bar = '#'.repeat(Math.floor(pct / 5)).padEnd(20, '.');
+    if (process.stderr.isTTY)
+      process.stderr.write(`\r${label} [${bar}] ${pct}% ${done.toLocaleString('en-GB')}/${total.toLocaleString('en-GB')}${done === total ? '\n' : ''}`);
+    else if (pct % 10 === 0) err(`${label} [${bar}] ${pct}% ${done.toLocaleString('en-GB')}/${total.toLocaleString('en-GB')}`);
+  };
+}
+
+/** `import <vacancies|soc|postcodes> FILE`: data into a tenant or the shared reference tables. */
+async function importCommand(
+  config: Config,
+  sub: string | undefined,
+  args: readonly string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { tenant: { type: 'string' }, format: { type: 'string' }, employer: { type: 'string' }, soc: { type: 'string' } },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError(USAGE);
+  const text = await readFile(file, 'utf8').catch((e: Error) => {
+    throw new UsageError(`${file}: ${e.message}`);
+  });
+  switch (sub) {
+    case 'vacancies': {
+      if (!values.tenant) throw new UsageError('Give the local authority: --tenant <GSS code>');
+      const format = values.format ?? 'csv';
+      if (format !== 'csv' && format !== 'nhs-jobs') throw new UsageError('--format is csv or nhs-jobs');
+      if (format === 'nhs-jobs' && (!values.employer || !values.soc)) throw new UsageError('The NHS Jobs feed needs --employer <name> and --soc <code>');
+      try {
+        const rows = format === 'csv' ? csvRows(text) : nhsJobsRows(text, { employer: values.employer ?? '', soc: values.soc ?? '' });
+        const result = await withDatabase(config, async (db) => {
+          await ensureReferenceData(db.owner);
+          const tenant = await db.global((tx) =>
+            tx
+              .selectFrom('tenants')
+              .select('id')
+              .where('gss_code', '=', values.tenant ?? '')
+              .executeTakeFirst(),
+          );
+          if (!tenant) throw new UsageError(`No local authority ${values.tenant}`);
+          return importVacancies({ db, clock: systemClock }, tenant.id, rows, format === 'csv' ? 'csv' : 'nhs-jobs', progress(err, 'vacancies'));
+        });
+        out(`Imported ${result.imported} vacancies.`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof ImportRefused)) throw error;
+        for (const row of error.rows) for (const issue of row.issues) err(`line ${row.line}: ${issue.path}: ${issue.message}`);
+        err(error.message);
+        return 1;
+      }
+    }
+    case 'soc': {
+      const groups = socUnitGroups(text);
+      await withDatabase(config, async (db) => {
+        await ensureReferenceData(db.owner);
+        await upsertSocGroups(db.owner, groups, true);
+      });
+      out(`Imported ${groups.length} SOC 2020 groups.`);
+      return 0;
+    }
+    case 'postcodes': {
+      const rows = onspdCentroids(text);
+      await withDatabase(config, (db) => upsertCentroids(db.owner, rows));
+      out(`Imported ${rows.filter((r) => r.kind === 'postcode').length} postcodes and ${rows.filter((r) => r.kind === 'district').length} district centroids.`);
+      return 0;
+    }
+    default:
+      throw new UsageError(USAGE);
+  }
 }
 
 /** `audit <verify|seal|checkpoints|public-key>`: the audit chains, their sealing and checkpoints. */
@@ -336,6 +437,21 @@ export async function runCli(
       }
       case 'seed': {
         if (config.env === 'production') throw new UsageError('Refusing to seed demo data in production');
+        if (argv.includes('--synthetic') && argv.includes('--vacancies')) {
+          const { values } = parseArgs({
+            args: argv.slice(1),
+            options: { synthetic: { type: 'boolean' }, vacancies: { type: 'string' }, people: { type: 'string' }, tenant: { type: 'string' } },
+          });
+          const count = Number(values.vacancies ?? 0);
+          if (!Number.isInteger(count) || count < 0) throw new UsageError('--vacancies takes a whole number');
+          if (values.people) err('--people is not built yet: synthetic people need referrals and cases; only vacancies are made.');
+          const made = await withDatabase(config, async (db) => {
+            await ensureReferenceData(db.owner);
+            return seedSyntheticVacancies(db, systemClock, values.tenant ?? 'E06000016', count, progress(err, 'vacancies'));
+          });
+          out(`Made ${made} synthetic vacancies.`);
+          return 0;
+        }
         const { values } = parseArgs({ args: argv.slice(1), options: { synthetic: { type: 'boolean' }, participants: { type: 'string' } } });
         if (values.synthetic) {
           const n = Number(values.participants ?? '');
@@ -369,6 +485,7 @@ export async function runCli(
         return await audit(config, sub, rest, out, err);
       case 'import':
       case 'export':
+        if (command === 'import' && (sub === 'vacancies' || sub === 'soc' || sub === 'postcodes')) return await importCommand(config, sub, rest, out, err);
         if (command === 'import' && sub === 'inactivity') return await inactivityFile(config, rest, out, err);
         return await directoryFile(config, command, sub, rest, out, err);
       case 'jobs': {

@@ -3,7 +3,7 @@
  * introductions. Other domains and the composition root import this capability only from here.
  */
 
-export { type DemoEmployer, seedDemoEmployer } from './employer-demo.ts';
+export { type DemoEmployer, seedDemoEmployer, seedSyntheticVacancies } from './employer-demo.ts';
 export { createEmployerService, type EmployerService } from './employer-service.ts';
 export { employersCapability } from './employers-capability.ts';
 export { createEngagementService, type EngagementService } from './engagement-service.ts';
