@@ -17,7 +17,7 @@ import {
   upsertCentroids,
   upsertSocGroups,
 } from './domains/employers/index.ts';
-import { importInactivity, importInactivity, seedSyntheticHistory } from './domains/outcomes/index.ts';
+import { importInactivity, seedSyntheticHistory } from './domains/outcomes/index.ts';
 import { databaseTarget, startServer } from './main.ts';
 import { migrations } from './migrations/index.ts';
 import {
