@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { accessToWorkMessages } from '../../src/domains/access-to-work/index.ts';
-import { type Answers, expectAccessible, fillAndSubmit, openCase, signIn, signInEmail, ukDate, useE2e } from './browser.ts';
+import { type Answers, downloadedBytes, expectAccessible, fillAndSubmit, openCase, signIn, signInEmail, ukDate, useE2e } from './browser.ts';
 
 const e2e = useE2e();
 const en = accessToWorkMessages.en;
@@ -21,8 +21,7 @@ async function answer(page: Page, answers: Answers, landing: string | RegExp) {
 async function downloadPdf(page: Page, linkName: string) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).first().click()]);
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-  const { readFileSync } = await import('node:fs');
-  return readFileSync(await download.path());
+  return downloadedBytes(download);
 }
 
 /** An employer checks the code on the public page, signed in as nobody, in English or Welsh. */
