@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Database, PlatformTables } from '../../platform/db/index.ts';
 import type { Appointment, CaseEvent, CaseNote, CaseSummary, Job, PlanItem } from './case.ts';
-import { type CaseSummaryRow, caseSummariesQuery, caseSummaryOf, type Tables } from './case-repo.ts';
+import { type CaseSummaryRow, caseSummariesQuery, caseSummaryOf, jobOf, type Tables } from './case-repo.ts';
 
 /**
  * The hot case reads, each one statement run by `db.readInTenant` (ADR 0023), alone in a tenant
@@ -258,21 +258,7 @@ export function caseModelLists(m: CaseModelRow) {
       }),
     ),
     notes: m.notes.map((r): CaseNote => ({ id: r.id, kind: r.kind, body: r.body, authorName: r.author_name, authorKind: r.author_kind, at: dateOf(r.at) })),
-    jobs: m.jobs.map(
-      (r): Job => ({
-        id: r.id,
-        employer: r.employer,
-        role: r.role,
-        hoursPerWeek: Number(r.hours_per_week),
-        hourlyPay: r.hourly_pay === null ? null : Number(r.hourly_pay),
-        contractType: r.contract_type,
-        startDate: r.start_date,
-        endDate: r.end_date,
-        endReason: r.end_reason,
-        sustainedOn: r.sustained_on,
-        weeks: r.weeks.map((w) => ({ week: w.week, hours: Number(w.hours), hourlyPay: w.hourly_pay === null ? null : Number(w.hourly_pay) })),
-      }),
-    ),
+    jobs: m.jobs.map((r): Job => jobOf(r, r.weeks)),
     events: m.events.map(
       (r): CaseEvent => ({
         id: r.id,

@@ -357,7 +357,31 @@ export async function listJobs(tx: Tx, caseId: string): Promise<Job[]> {
     )
     .orderBy('week')
     .execute();
-  return rows.map((r) => ({
+  return rows.map((r) =>
+    jobOf(
+      r,
+      weeks.filter((w) => w.job_id === r.id),
+    ),
+  );
+}
+
+type JobRow = {
+  id: string;
+  employer: string;
+  role: string;
+  hours_per_week: number | string;
+  hourly_pay: number | string | null;
+  contract_type: string;
+  start_date: string;
+  end_date: string | null;
+  end_reason: string | null;
+  sustained_on: string | null;
+};
+type JobWeekRow = { week: number; hours: number | string; hourly_pay: number | string | null };
+
+/** A job row and its weeks as the case's Job (numeric columns arrive as strings from the driver and from JSON). */
+export function jobOf(r: JobRow, weeks: JobWeekRow[]): Job {
+  return {
     id: r.id,
     employer: r.employer,
     role: r.role,
@@ -368,10 +392,8 @@ export async function listJobs(tx: Tx, caseId: string): Promise<Job[]> {
     endDate: r.end_date,
     endReason: r.end_reason,
     sustainedOn: r.sustained_on,
-    weeks: weeks
-      .filter((w) => w.job_id === r.id)
-      .map((w) => ({ week: w.week, hours: Number(w.hours), hourlyPay: w.hourly_pay === null ? null : Number(w.hourly_pay) })),
-  }));
+    weeks: weeks.map((w) => ({ week: w.week, hours: Number(w.hours), hourlyPay: w.hourly_pay === null ? null : Number(w.hourly_pay) })),
+  };
 }
 
 export async function listCaseEvents(tx: Tx, caseId: string): Promise<CaseEvent[]> {
