@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole, type UserPrincipal } from '../../../platform/auth/index.ts';
-import type { Language, Role } from '../../../platform/db/index.ts';
+import type { Language } from '../../../platform/db/index.ts';
 import { InvalidInput, type Issue } from '../../../platform/errors/index.ts';
 import {
   checkboxes,
@@ -19,6 +19,7 @@ import {
 import { isLanguage, type Translate } from '../../../platform/i18n/index.ts';
 import { renderPdf } from '../../../platform/pdf/index.ts';
 import { valueAt } from '../../../platform/policy/index.ts';
+import { CASE_READERS } from '../../participants/index.ts';
 import { ADJUSTMENTS, DWP_OUTCOMES } from '../access-to-work.ts';
 import { DIP } from '../access-to-work-parameters.ts';
 import { type DecisionDocument, letterDocument, packDocument } from '../access-to-work-pdf.ts';
@@ -27,8 +28,6 @@ import { assessmentFields, parseAssessmentForm } from './assessment-form.ts';
 import { decisionRows, decisionTitle, passportRows, policyNotes } from './atw-presenter.ts';
 
 const VIEWS = 'access-to-work/web/views';
-/** As for the case page: everyone in the tenant but a national analyst may look; the service decides the rest. */
-const READERS: readonly Role[] = ['referrer', 'specialist', 'team-lead', 'tenant-admin', 'ig-lead'];
 const DONE = ['assessed', 'issued', 'countersigned', 'withdrawn', 'converted', 'application', 'passport'] as const;
 
 export type AtwPagesDeps = { accessToWork: AccessToWorkService; translator: (lang: Language) => Translate };
@@ -69,7 +68,7 @@ export function registerAtwCasePages(app: FastifyInstance, deps: AtwPagesDeps): 
   const base = (caseId: string) => `/cases/${caseId}/access-to-work`;
 
   app.get<{ Params: Params; Querystring: { done?: string } }>('/cases/:id/access-to-work', async (request, reply) => {
-    const user = requireRole(request.principal, READERS);
+    const user = requireRole(request.principal, CASE_READERS);
     const caseId = idParam(request.params.id, 'case');
     const t = request.t;
     const lang = request.lang;
@@ -136,12 +135,12 @@ export function registerAtwCasePages(app: FastifyInstance, deps: AtwPagesDeps): 
     });
     const actionOf = (caseId: string, did: string | null) => `${base(caseId)}${path.replace(':did', did ?? '')}`;
     app.get<{ Params: Params }>(route, async (request, reply) => {
-      const user = requireRole(request.principal, READERS);
+      const user = requireRole(request.principal, CASE_READERS);
       const { caseId, did } = ids(request);
       return showForm(request, reply, user, caseId, page(request.t, {}, request), actionOf(caseId, did));
     });
     app.post<{ Params: Params }>(route, async (request, reply) => {
-      const user = requireRole(request.principal, READERS);
+      const user = requireRole(request.principal, CASE_READERS);
       const { caseId, did } = ids(request);
       const typed = formBody(request.body);
       try {
@@ -236,7 +235,7 @@ export function registerAtwCasePages(app: FastifyInstance, deps: AtwPagesDeps): 
 
   for (const action of ['issue', 'countersign'] as const) {
     app.post<{ Params: Params }>(`/cases/:id/access-to-work/:did/${action}`, async (request, reply) => {
-      const user = requireRole(request.principal, READERS);
+      const user = requireRole(request.principal, CASE_READERS);
       const caseId = idParam(request.params.id, 'case');
       const did = idParam(request.params.did, 'decision');
       await (action === 'issue' ? accessToWork.issue(user, caseId, did) : accessToWork.countersign(user, caseId, did));
@@ -246,7 +245,7 @@ export function registerAtwCasePages(app: FastifyInstance, deps: AtwPagesDeps): 
 
   for (const kind of ['letter', 'pack'] as const) {
     app.get<{ Params: Params; Querystring: { lang?: string } }>(`/cases/:id/access-to-work/:did/${kind}.pdf`, async (request, reply) => {
-      const user = requireRole(request.principal, READERS);
+      const user = requireRole(request.principal, CASE_READERS);
       const caseId = idParam(request.params.id, 'case');
       const doc = await accessToWork.document(user, idParam(request.params.did, 'decision'), caseId);
       if (kind === 'pack' && doc.decision.status !== 'converted') return reply.callNotFound();

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole, type UserPrincipal } from '../../../platform/auth/index.ts';
-import type { Language, Role } from '../../../platform/db/index.ts';
+import type { Language } from '../../../platform/db/index.ts';
 import { Forbidden, type Issue, NotFound } from '../../../platform/errors/index.ts';
 import {
   checkboxes,
@@ -18,6 +18,7 @@ import {
 import { formErrors } from '../../../platform/http/pages.ts';
 import { isLanguage, type Translate } from '../../../platform/i18n/index.ts';
 import { renderPdf } from '../../../platform/pdf/index.ts';
+import { CASE_READERS } from '../../participants/index.ts';
 import { AWARD_BENEFITS, ESA_GROUPS, EVIDENCE_KINDS, WITHDRAW_REASONS } from '../guarantee.ts';
 import { certificateDocument, returnPackDocument } from '../guarantee-pdf.ts';
 import { reminderDays } from '../guarantee-rules.ts';
@@ -25,8 +26,6 @@ import type { GuaranteeService } from '../guarantee-service.ts';
 import { benefitsPage, dashboardRows, guaranteeCard } from './guarantee-presenter.ts';
 
 const VIEWS = 'benefits/web/views';
-/** As for the case page: everyone in the tenant but a national analyst may look; the service decides the rest. */
-const READERS: readonly Role[] = ['referrer', 'specialist', 'team-lead', 'tenant-admin', 'ig-lead'];
 const DONE: Readonly<Record<string, string>> = { award: 'guarantee.done.award', created: 'guarantee.done.created', withdrawn: 'guarantee.done.withdrawn' };
 
 export type GuaranteePagesDeps = { guarantees: GuaranteeService; translator: (lang: Language) => Translate };
@@ -121,7 +120,7 @@ export function registerGuaranteeCasePages(app: FastifyInstance, deps: Guarantee
   }
 
   app.get<{ Params: Params; Querystring: { done?: string } }>('/cases/:id/benefits', async (request, reply) => {
-    const user = requireRole(request.principal, READERS);
+    const user = requireRole(request.principal, CASE_READERS);
     const done = typeof request.query.done === 'string' ? DONE[request.query.done] : undefined;
     return showBenefits(request, reply, user, idParam(request.params.id, 'case'), done ? request.t(done) : null);
   });
@@ -152,12 +151,12 @@ export function registerGuaranteeCasePages(app: FastifyInstance, deps: Guarantee
       };
     };
   app.get<{ Params: Params }>('/cases/:id/benefits/award', async (request, reply) => {
-    const user = requireRole(request.principal, READERS);
+    const user = requireRole(request.principal, CASE_READERS);
     const caseId = idParam(request.params.id, 'case');
     return showForm(request, reply, user, caseId, awardPage(null, request.t), `/cases/${caseId}/benefits/award`);
   });
   app.post<{ Params: Params }>('/cases/:id/benefits/award', async (request, reply) => {
-    const user = requireRole(request.principal, READERS);
+    const user = requireRole(request.principal, CASE_READERS);
     const caseId = idParam(request.params.id, 'case');
     const typed = formBody(request.body);
     try {
@@ -172,7 +171,7 @@ export function registerGuaranteeCasePages(app: FastifyInstance, deps: Guarantee
 
   // A guarantee for a job that started before the award was recorded.
   app.post<{ Params: Params }>('/cases/:id/benefits/guarantees', async (request, reply) => {
-    const user = requireRole(request.principal, READERS);
+    const user = requireRole(request.principal, CASE_READERS);
     const caseId = idParam(request.params.id, 'case');
     try {
       await guarantees.createForJob(user, caseId, formBody(request.body));
@@ -200,13 +199,13 @@ export function registerGuaranteeCasePages(app: FastifyInstance, deps: Guarantee
       };
     };
   app.get<{ Params: Params }>('/cases/:id/benefits/guarantees/:guaranteeId/withdraw', async (request, reply) => {
-    const user = requireRole(request.principal, READERS);
+    const user = requireRole(request.principal, CASE_READERS);
     const caseId = idParam(request.params.id, 'case');
     const gid = idParam(request.params.guaranteeId, 'guarantee');
     return showForm(request, reply, user, caseId, withdrawPage(gid, {}, request.t, request.lang), `/cases/${caseId}/benefits/guarantees/${gid}/withdraw`);
   });
   app.post<{ Params: Params }>('/cases/:id/benefits/guarantees/:guaranteeId/withdraw', async (request, reply) => {
-    const user = requireRole(request.principal, READERS);
+    const user = requireRole(request.principal, CASE_READERS);
     const caseId = idParam(request.params.id, 'case');
     const gid = idParam(request.params.guaranteeId, 'guarantee');
     const typed = formBody(request.body);
@@ -231,7 +230,7 @@ export function registerGuaranteeCasePages(app: FastifyInstance, deps: Guarantee
   // The certificate and the return-to-benefit pack, in English or Welsh.
   for (const kind of ['certificate', 'return-pack'] as const) {
     app.get<{ Params: Params; Querystring: { lang?: string } }>(`/cases/:id/benefits/guarantees/:guaranteeId/${kind}.pdf`, async (request, reply) => {
-      const user = requireRole(request.principal, READERS);
+      const user = requireRole(request.principal, CASE_READERS);
       const caseId = idParam(request.params.id, 'case');
       const doc = await guarantees.documentForStaff(user, caseId, idParam(request.params.guaranteeId, 'guarantee'), kind);
       return sendPdf(reply, deps, kind, doc, isLanguage(request.query.lang) ? request.query.lang : request.lang);
