@@ -11,10 +11,8 @@ import {
   ImportRefused,
   importVacancies,
   nhsJobsRows,
-  onspdCentroids,
   seedSyntheticVacancies,
   socUnitGroups,
-  upsertCentroids,
   upsertSocGroups,
 } from './domains/employers/index.ts';
 import { importInactivity, seedSyntheticHistory } from './domains/outcomes/index.ts';
@@ -37,6 +35,7 @@ import { type Database, DataDirLockedError, migrateDown, migrateToLatest, openDa
 import { DomainError, InvalidInput } from './platform/errors/index.ts';
 import { londonIsoDate } from './platform/i18n/index.ts';
 import { type JobState, listJobs, retryDeadJob } from './platform/jobs/index.ts';
+import { onspdPoints, upsertPostcodePoints } from './platform/places/index.ts';
 import { formatSignIns, seedDemo } from './seed.ts';
 
 const USAGE = `Usage: bridgework <command>
@@ -230,8 +229,8 @@ async function importCommand(
       return 0;
     }
     case 'postcodes': {
-      const rows = onspdCentroids(text);
-      await withDatabase(config, (db) => upsertCentroids(db.owner, rows));
+      const rows = onspdPoints(text);
+      await withDatabase(config, (db) => upsertPostcodePoints(db.owner, rows));
       out(`Imported ${rows.filter((r) => r.kind === 'postcode').length} postcodes and ${rows.filter((r) => r.kind === 'district').length} district centroids.`);
       return 0;
     }

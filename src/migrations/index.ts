@@ -17,6 +17,7 @@ import { migration as m0017 } from './0017-employers-and-vacancies.ts';
 import { migration as m0018 } from './0018-outcomes.ts';
 import { migration as m0019 } from './0019-directory.ts';
 import { migration as m0019b } from './0019-onward-referrals.ts';
+import { migration as m0021 } from './0021-one-postcode-table.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration in the order it runs. Names are permanent once landed. */
@@ -40,4 +41,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0018-outcomes': m0018,
   '0019-directory': m0019,
   '0019-onward-referrals': m0019b,
+  '0021-one-postcode-table': m0021,
 };

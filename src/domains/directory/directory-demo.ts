@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock/index.ts';
 import type { Database } from '../../platform/db/index.ts';
-import type { DirectoryTables } from './directory.ts';
+import { DEMO_DISTRICT_CENTRES, ensureDemoDistrictCentres } from '../../platform/places/index.ts';
 import { writePackage } from './directory-repo.ts';
 import type { DirectoryPackage } from './directory-schemas.ts';
 
@@ -11,22 +11,6 @@ export function stableId(name: string): string {
   const h = createHash('sha1').update(`bridgework-directory:${name}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((Number.parseInt(h.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
-
-/**
- * District centres for the demo areas only, approximate to about a kilometre [U]: a deployment
- * loads the ONS Postcode Directory's centroids instead (see docs/runbooks/directory.md).
- */
-export const DEMO_POSTCODE_CENTROIDS: readonly { postcode: string; latitude: number; longitude: number }[] = [
-  { postcode: 'LE1', latitude: 52.6345, longitude: -1.1325 },
-  { postcode: 'LE2', latitude: 52.615, longitude: -1.119 },
-  { postcode: 'LE3', latitude: 52.63, longitude: -1.177 },
-  { postcode: 'LE4', latitude: 52.666, longitude: -1.13 },
-  { postcode: 'LE5', latitude: 52.641, longitude: -1.085 },
-  { postcode: 'CF10', latitude: 51.476, longitude: -3.177 },
-  { postcode: 'CF11', latitude: 51.478, longitude: -3.196 },
-  { postcode: 'CF14', latitude: 51.515, longitude: -3.2 },
-  { postcode: 'CF24', latitude: 51.487, longitude: -3.16 },
-];
 
 /** Bridgework's starter needs, aligned by name with the LGA's esd Needs list (codes to map: see the domain page). */
 export const DEMO_NEEDS = [
@@ -159,7 +143,10 @@ const isoDaysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 
 export function demoDirectory(gssCode: string, councilName: string, now: Date): DirectoryPackage {
   const services = gssCode === 'W06000015' ? CARDIFF : LEICESTER;
   const id = (what: string, key: string) => stableId(`${gssCode}:${what}:${key}`);
-  const centre = (district: string) => DEMO_POSTCODE_CENTROIDS.find((c) => c.postcode === district) ?? { latitude: 52.6, longitude: -1.1 };
+  const centre = (district: string) => {
+    const c = DEMO_DISTRICT_CENTRES.find((p) => p.postcode === district);
+    return c ? { latitude: c.lat, longitude: c.lon } : { latitude: 52.6, longitude: -1.1 };
+  };
   return {
     organizations: services.map((s) => ({ id: id('org', s.key), name: s.name, description: s.description, email: s.email })),
     locations: services.map((s, i) => ({
@@ -237,12 +224,7 @@ export function demoDirectory(gssCode: string, councilName: string, now: Date): 
 
 /** Adds the demo postcode centres (shared) and each demo council's directory. */
 export async function seedDemoDirectory(db: Database, clock: Clock, tenants: readonly { id: string; gssCode: string; name: string }[]): Promise<void> {
-  await db.owner
-    .withTables<DirectoryTables>()
-    .insertInto('postcode_centroids')
-    .values([...DEMO_POSTCODE_CENTROIDS])
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await ensureDemoDistrictCentres(db.owner);
   for (const t of tenants) {
     await db.inTenant(t.id, async (tx) => {
       const now = clock.now();

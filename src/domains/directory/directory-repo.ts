@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Tx } from '../../platform/db/index.ts';
+import { placeOf } from '../../platform/places/index.ts';
 import type { Capacity, DirectoryTables, LocationType, ServiceStatus } from './directory.ts';
 import { boundingBox, type Point } from './directory-rules.ts';
 import type { DirectoryPackage } from './directory-schemas.ts';
@@ -396,14 +397,10 @@ export async function searchServices(tx: Tx, f: SearchFilter, page: { size: numb
   return { rows: rows.map((r) => ({ ...r, total: Number(r.total), distance_metres: r.distance_metres === null ? null : Number(r.distance_metres) })), total };
 }
 
-export async function postcodeCentroid(tx: Tx, postcodes: readonly string[]): Promise<Point | null> {
-  const rows = await tables(tx).selectFrom('postcode_centroids').select(['postcode', 'latitude', 'longitude']).where('postcode', 'in', postcodes).execute();
-  // The most exact match wins: the full postcode before its district.
-  for (const p of postcodes) {
-    const hit = rows.find((r) => r.postcode === p);
-    if (hit) return { latitude: Number(hit.latitude), longitude: Number(hit.longitude) };
-  }
-  return null;
+/** The centre of a postcode (any written form): the full postcode where loaded, else its district's. */
+export async function postcodeCentroid(tx: Tx, postcode: string): Promise<Point | null> {
+  const place = await placeOf(tx, postcode);
+  return place ? { latitude: place.lat, longitude: place.lon } : null;
 }
 
 export async function allOrganisations(tx: Tx) {

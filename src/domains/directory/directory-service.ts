@@ -18,7 +18,7 @@ import {
   tables,
   writePackage,
 } from './directory-repo.ts';
-import { directoryParameters, freshness, normalisePostcode, outwardCode, pageEnvelope, pageRequest, reminderDue } from './directory-rules.ts';
+import { directoryParameters, freshness, normalisePostcode, pageEnvelope, pageRequest, reminderDue } from './directory-rules.ts';
 import { type DirectoryPackage, directoryPackageSchema, type ServiceSearch, serviceSearchSchema } from './directory-schemas.ts';
 
 export type Council = { id: string; gssCode: string; name: string; nameCy: string };
@@ -51,7 +51,7 @@ export function createDirectoryService(deps: { db: Database; clock: Clock }) {
     if (q.postcode) {
       const postcode = normalisePostcode(q.postcode);
       if (!postcode) throw new InvalidInput([{ path: 'postcode', message: 'directory.error.postcode' }], 'The postcode is not a UK postcode.');
-      const centre = await postcodeCentroid(tx, [...new Set([postcode, outwardCode(postcode)])]);
+      const centre = await postcodeCentroid(tx, postcode);
       if (!centre) throw new InvalidInput([{ path: 'postcode', message: 'directory.error.postcodeUnknown' }], 'The postcode is not one the directory knows.');
       near = { centre, metres: q.proximity ?? directoryParameters(today).defaultProximityMetres.value };
     }

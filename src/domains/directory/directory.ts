@@ -13,7 +13,6 @@ type Defaulted<T> = ColumnType<T, T | undefined, T>;
 type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export type DirectoryTables = {
-  postcode_centroids: { postcode: string; latitude: number; longitude: number };
   directory_organisations: {
     tenant_id: string;
     id: string;

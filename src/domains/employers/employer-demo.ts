@@ -1,9 +1,9 @@
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx } from '../../platform/db/index.ts';
+import { DEMO_DISTRICT_CENTRES } from '../../platform/places/index.ts';
 import { insertOrganisation } from '../organisations/index.ts';
 import { bodyFor, geocode, insertEmployer, insertVacancies, notifyVacancyChange, tables, type VacancyInsert } from './employer-repo.ts';
 import { DAYS, FLEXIBLE_OPTIONS, WORKPLACES } from './matching.ts';
-import { DEMO_DISTRICT_CENTROIDS } from './reference/postcode-districts.ts';
 import type { EmployerTables } from './vacancy.ts';
 
 export type DemoEmployer = {
@@ -100,10 +100,10 @@ export async function seedSyntheticVacancies(
       s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
       return s / 2 ** 32;
     };
-    const districts = DEMO_DISTRICT_CENTROIDS.filter(([d]) => d.startsWith(gssCode.startsWith('W') ? 'CF' : 'LE'));
+    const districts = DEMO_DISTRICT_CENTRES.filter((d) => d.postcode.startsWith(gssCode.startsWith('W') ? 'CF' : 'LE'));
     let batch: VacancyInsert[] = [];
     for (let i = 0; i < count; i++) {
-      const [district, lat, lon] = districts[Math.floor(r() * districts.length)] ?? ['LE1', 52.63, -1.13];
+      const { postcode: district, lat, lon } = districts[Math.floor(r() * districts.length)] ?? { postcode: 'LE1', lat: 52.63, lon: -1.13 };
       const min = [0, 8, 12, 16, 20][Math.floor(r() * 5)] ?? 0;
       batch.push({
         tenant_id: tenant.id,

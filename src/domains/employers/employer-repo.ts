@@ -1,6 +1,6 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Tx } from '../../platform/db/index.ts';
-import { postcodeDistrict } from '../referrals/index.ts';
+import { placeOf } from '../../platform/places/index.ts';
 import type { Day, FlexibleOption, Shift, Workplace } from './matching.ts';
 import type {
   ContractType,
@@ -94,13 +94,8 @@ export async function bodyFor(tx: Tx, kind: 'ods' | 'companies-house' | 'charity
   return r.id;
 }
 
-/** A postcode's coordinates: the full postcode when the ONS directory has been imported, else its district's centroid. */
-export async function geocode(tx: Tx, postcode: string): Promise<{ lat: number; lon: number } | null> {
-  const district = postcodeDistrict(postcode);
-  const rows = await tables(tx).selectFrom('postcode_points').select(['postcode', 'lat', 'lon']).where('postcode', 'in', [postcode, district]).execute();
-  const best = rows.find((r) => r.postcode === postcode) ?? rows[0];
-  return best ? { lat: best.lat, lon: best.lon } : null;
-}
+/** A postcode's coordinates: the full postcode when the ONS directory has been imported, else its district's centre. */
+export const geocode = placeOf;
 
 const VACANCY_COLUMNS = [
   'v.id',

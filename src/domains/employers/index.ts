@@ -13,8 +13,8 @@ export { distanceKm, matchOne, matchParameters, matchVacancies } from './matchin
 export { calculateMatches } from './matching-schemas.ts';
 export { createMatchingService, type MatchingService } from './matching-service.ts';
 export { nhsJobsRows } from './nhs-jobs-feed.ts';
-export { ensureReferenceData, upsertCentroids, upsertSocGroups } from './reference-data.ts';
-export { onspdCentroids, socUnitGroups } from './reference-import.ts';
+export { ensureReferenceData, upsertSocGroups } from './reference-data.ts';
+export { socUnitGroups } from './reference-import.ts';
 export type { Employer, Introduction, Vacancy, WorkProfile } from './vacancy.ts';
 export { csvRows, ImportRefused, type ImportRow, importVacancies, parseCsv, type RowError } from './vacancy-import.ts';
 export { createWorkProfileService, type WorkProfileService } from './work-profile-service.ts';

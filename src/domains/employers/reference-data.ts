@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../platform/db/index.ts';
-import { DEMO_DISTRICT_CENTROIDS } from './reference/postcode-districts.ts';
+import { ensureDemoDistrictCentres } from '../../platform/places/index.ts';
 import { SOC_2020_GROUPS, type SocGroup } from './reference/soc-2020.ts';
 import type { EmployerTables } from './vacancy.ts';
 
@@ -8,17 +8,13 @@ type Owner = Kysely<PlatformTables>;
 const ref = (owner: Owner) => owner.withTables<EmployerTables>();
 
 /**
- * The reference data shipped with the code (SOC 2020 major and sub-major groups, the demo areas'
- * district centroids), added where missing. Imported data (the ONS files) is never overwritten.
- * Runs as the owner: the app role may only read these tables.
+ * The reference data shipped with the code (SOC 2020 groups, the demo areas' district centres),
+ * added where missing. Imported data (the ONS files) is never overwritten. Runs as the owner: the
+ * app role may only read these tables.
  */
 export async function ensureReferenceData(owner: Owner): Promise<void> {
   await upsertSocGroups(owner, SOC_2020_GROUPS, false);
-  await ref(owner)
-    .insertInto('postcode_points')
-    .values(DEMO_DISTRICT_CENTROIDS.map(([postcode, lat, lon]) => ({ postcode, kind: 'district' as const, lat, lon })))
-    .onConflict((oc) => oc.column('postcode').doNothing())
-    .execute();
+  await ensureDemoDistrictCentres(owner);
 }
 
 /** SOC groups parents first; `replace` updates titles already there (an import of a newer file). */
@@ -34,22 +30,6 @@ export async function upsertSocGroups(owner: Owner, groups: readonly SocGroup[],
         replace
           ? oc.column('code').doUpdateSet((eb) => ({ title: eb.ref('excluded.title'), parent: eb.ref('excluded.parent') }))
           : oc.column('code').doNothing(),
-      )
-      .execute();
-  }
-}
-
-/** Postcodes and district centroids, replacing what is there (the ONS Postcode Directory import). */
-export async function upsertCentroids(
-  owner: Owner,
-  rows: readonly { postcode: string; kind: 'district' | 'postcode'; lat: number; lon: number }[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2000) {
-    await ref(owner)
-      .insertInto('postcode_points')
-      .values(rows.slice(i, i + 2000))
-      .onConflict((oc) =>
-        oc.column('postcode').doUpdateSet((eb) => ({ lat: eb.ref('excluded.lat'), lon: eb.ref('excluded.lon'), kind: eb.ref('excluded.kind') })),
       )
       .execute();
   }

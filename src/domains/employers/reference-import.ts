@@ -1,9 +1,9 @@
-import { postcodeDistrict } from '../referrals/index.ts';
 import type { SocGroup } from './reference/soc-2020.ts';
 import { parseCsv } from './vacancy-import.ts';
 
 /*
- * Readers for the ONS reference files the CLI imports into the shared tables. Both are CSV with a
+ * Reader for the ONS SOC file the CLI imports into the shared table (the ONS Postcode Directory's
+ * reader is the platform's, src/platform/places). CSV with a
  * header row; columns are found by name, so a newer release with more columns still reads.
  */
 
@@ -32,40 +32,4 @@ export function socUnitGroups(text: string): SocGroup[] {
     groups.set(c, { code: c, level: 'unit', title: (r[title] ?? '').trim(), parent: /^\d{3}$/.test(m) ? m : c.slice(0, 2) });
   }
   return [...groups.values()];
-}
-
-/**
- * The ONS Postcode Directory (ONSPD) CSV: `pcds` (the postcode as written), `lat`, `long` and
- * `doterm` (the date a postcode was terminated, empty while live). Live postcodes with a position
- * become full-postcode rows, and each district's centroid is the mean of its postcodes.
- */
-export function onspdCentroids(text: string): { postcode: string; kind: 'district' | 'postcode'; lat: number; lon: number }[] {
-  const [header, ...rows] = parseCsv(text);
-  const names = (header ?? []).map((h) => h.trim().toLowerCase());
-  const pcds = names.indexOf('pcds');
-  const lat = names.indexOf('lat');
-  const lon = names.indexOf('long');
-  const doterm = names.indexOf('doterm');
-  if (pcds < 0 || lat < 0 || lon < 0) throw new Error('The file needs the ONSPD columns pcds, lat and long');
-  const out: { postcode: string; kind: 'district' | 'postcode'; lat: number; lon: number }[] = [];
-  const districts = new Map<string, { lat: number; lon: number; n: number }>();
-  for (const r of rows) {
-    if (doterm >= 0 && (r[doterm] ?? '').trim() !== '') continue;
-    const y = Number(r[lat]);
-    const x = Number(r[lon]);
-    // ONSPD gives 99.999999 for postcodes with no grid reference.
-    if (!Number.isFinite(y) || !Number.isFinite(x) || Math.abs(y) > 90) continue;
-    const postcode = (r[pcds] ?? '').trim().toUpperCase();
-    let district: string;
-    try {
-      district = postcodeDistrict(postcode);
-    } catch {
-      continue;
-    }
-    out.push({ postcode, kind: 'postcode', lat: y, lon: x });
-    const d = districts.get(district) ?? { lat: 0, lon: 0, n: 0 };
-    districts.set(district, { lat: d.lat + y, lon: d.lon + x, n: d.n + 1 });
-  }
-  for (const [district, d] of districts) out.push({ postcode: district, kind: 'district', lat: d.lat / d.n, lon: d.lon / d.n });
-  return out;
 }

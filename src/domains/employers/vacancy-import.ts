@@ -1,8 +1,8 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import { type Database, newId, type Tx } from '../../platform/db/index.ts';
+import { type Database, newId } from '../../platform/db/index.ts';
 import { DomainError, type Issue, issuesFromZod } from '../../platform/errors/index.ts';
-import { postcodeDistrict } from '../referrals/index.ts';
+import { placesOf } from '../../platform/places/index.ts';
 import { listEmployers, notifyVacancyChange, tables, type VacancyInsert } from './employer-repo.ts';
 import { type VacancyInput, vacancySchema } from './employer-schemas.ts';
 import type { VacancySource } from './vacancy.ts';
@@ -161,7 +161,7 @@ export async function importVacancies(
     );
     const inserts: VacancyInsert[] = [];
     for (const { row, value } of parsed) {
-      const place = places.get(value.postcode) ?? places.get(postcodeDistrict(value.postcode));
+      const place = places.get(value.postcode);
       if (!place) {
         errors.push({ line: row.line, issues: [{ path: 'postcode', message: `no place known for ${value.postcode}: import the ONS Postcode Directory` }] });
         continue;
@@ -213,19 +213,4 @@ export async function importVacancies(
     });
     return { imported: inserts.length };
   });
-}
-
-/** Places for many postcodes in few queries: full postcodes where imported, and their districts. */
-async function placesOf(tx: Tx, postcodes: readonly string[]): Promise<Map<string, { lat: number; lon: number }>> {
-  const keys = [...new Set(postcodes.flatMap((p) => [p, postcodeDistrict(p)]))];
-  const places = new Map<string, { lat: number; lon: number }>();
-  for (let i = 0; i < keys.length; i += 5000) {
-    const rows = await tables(tx)
-      .selectFrom('postcode_points')
-      .select(['postcode', 'lat', 'lon'])
-      .where('postcode', 'in', keys.slice(i, i + 5000))
-      .execute();
-    for (const r of rows) places.set(r.postcode, { lat: r.lat, lon: r.lon });
-  }
-  return places;
 }

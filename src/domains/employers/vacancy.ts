@@ -118,7 +118,6 @@ type Numeric = ColumnType<string | number, string | number, string | number>;
 
 export type EmployerTables = {
   soc_groups: { code: string; level: 'major' | 'sub-major' | 'minor' | 'unit'; title: string; parent: string | null };
-  postcode_points: { postcode: string; kind: 'district' | 'postcode'; lat: number; lon: number };
   employer_bodies: { id: string; identifier_kind: 'ods' | 'companies-house' | 'charity'; identifier: string; name: string; created_at: Timestamp };
   growth_sectors: { tenant_id: string; code: string; name: string; name_cy: string };
   employers: {
