@@ -1,6 +1,7 @@
 import type { Translate } from '../../platform/i18n/index.ts';
 import { formatIsoDate, formatMoment as formatUkMoment } from '../../platform/i18n/index.ts';
 import type { PdfBlock, PdfDocument } from '../../platform/pdf/index.ts';
+import { spacedNhsNumber } from '../referrals/index.ts';
 import type { CaseEvent } from './case.ts';
 import { type ParticipantRecord, stringList } from './participant-export.ts';
 
@@ -131,7 +132,7 @@ export function buildExportPdf(r: ParticipantRecord, t: Translate, lang: Languag
     rows: [
       { label: t('participant.export.name'), value: `${p.givenName} ${p.familyName}` },
       { label: t('participant.export.dateOfBirth'), value: formatDay(p.dateOfBirth, lang) },
-      { label: t('participant.export.nhsNumber'), value: orNotGiven(p.nhsNumber) },
+      { label: t('participant.export.nhsNumber'), value: orNotGiven(p.nhsNumber ? spacedNhsNumber(p.nhsNumber) : null) },
       { label: t('participant.export.address'), value: [p.addressLine1, p.addressLine2, p.town, p.postcode].filter(Boolean).join('\n') },
       { label: t('participant.export.phone'), value: orNotGiven(p.phone) },
       { label: t('participant.export.email'), value: orNotGiven(p.email) },

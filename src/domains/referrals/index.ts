@@ -1,4 +1,5 @@
 export { createDraftService, type DraftService } from './draft-service.ts';
+export { spacedNhsNumber } from './nhs-number.ts';
 export { normalisePostcode, postcodeDistrict } from './postcode.ts';
 export type { Milestone, Person, Programme, Referral, ReferralStatus, ReferralTables, ReferringService, Team } from './referral.ts';
 export { referralCapability } from './referral-capability.ts';

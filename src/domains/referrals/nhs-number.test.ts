@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNhsNumber, isValidNhsNumber, normaliseNhsNumber } from './nhs-number.ts';
+import { formatNhsNumber, isValidNhsNumber, normaliseNhsNumber, spacedNhsNumber } from './nhs-number.ts';
 
 describe('isValidNhsNumber', () => {
   it('accepts 9434765919', () => {
@@ -59,5 +59,14 @@ describe('formatNhsNumber', () => {
 
   it('refuses an invalid number without repeating it', () => {
     expect(() => formatNhsNumber('9434765918')).toThrow('Not a valid NHS number');
+  });
+});
+
+describe('spacedNhsNumber', () => {
+  it('groups any ten digits 3-3-4 for display, and leaves anything else as it is', () => {
+    expect(spacedNhsNumber('9434765919')).toBe('943 476 5919');
+    expect(spacedNhsNumber('943-476 5919')).toBe('943 476 5919');
+    expect(spacedNhsNumber('94347659')).toBe('94347659');
+    expect(spacedNhsNumber('A943476591')).toBe('A943476591');
   });
 });

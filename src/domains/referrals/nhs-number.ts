@@ -25,3 +25,9 @@ export function formatNhsNumber(input: string): string {
   const digits = normaliseNhsNumber(input);
   return `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
 }
+
+/** For display: ten digits grouped 3-3-4; anything else (an old or foreign record) as it is. */
+export function spacedNhsNumber(input: string): string {
+  const digits = normaliseNhsNumber(input);
+  return /^\d{10}$/.test(digits) ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}` : input;
+}

@@ -7,6 +7,7 @@ import { referralFhirCapabilities, registerReferralFhirRoutes } from './fhir/fhi
 import { referralMessages } from './referral-messages.ts';
 import type { ReferralService } from './referral-service.ts';
 import type { TeamService } from './team-service.ts';
+import { journeyMessages } from './web/journey-messages.ts';
 import { registerReferralJourney } from './web/referral-journey-routes.ts';
 import { registerReferralPages } from './web/referral-routes.ts';
 import { registerTeamPages } from './web/team-routes.ts';
@@ -24,7 +25,7 @@ type Uses = {
 /** Referrals: the referral journey, the teams' inboxes, FHIR Task for clinical systems, and service levels. */
 export const referralCapability = defineCapability<Uses>({
   name: 'referrals',
-  messages: [referralMessages],
+  messages: [referralMessages, journeyMessages],
   homeLinks: [
     { role: 'referrer', href: '/referrals/new', textKey: 'referrals.journey.title.staff' },
     { role: 'referrer', href: '/referrals/mine', textKey: 'referrals.mine.title' },

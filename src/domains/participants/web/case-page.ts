@@ -1,6 +1,7 @@
 import type { Language } from '../../../platform/db/index.ts';
 import type { Translate } from '../../../platform/i18n/index.ts';
 import { allowedActions, isVoluntary } from '../../participation/index.ts';
+import { spacedNhsNumber } from '../../referrals/index.ts';
 import { type CaseEvent, type Job, MANAGED_CONSENTS, type PlanItem } from '../case.ts';
 import { nextPhases, seesHealth, sustainedWork } from '../case-rules.ts';
 import type { CaseService } from '../case-service.ts';
@@ -203,7 +204,7 @@ export function presentCase(view: FullCaseView, c: { t: Translate; lang: Languag
   const participantRows = [
     row(t('caseload.person.name'), `${p.givenName} ${p.familyName}`, t),
     row(t('caseload.person.dateOfBirth'), day(p.dateOfBirth, lang), t),
-    row(t('caseload.person.nhsNumber'), p.nhsNumber ? p.nhsNumber.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3') : null, t),
+    row(t('caseload.person.nhsNumber'), p.nhsNumber ? spacedNhsNumber(p.nhsNumber) : null, t),
     row(t('caseload.person.address'), address, t),
     row(t('caseload.person.phone'), p.phone, t),
     row(t('caseload.person.email'), p.email, t),

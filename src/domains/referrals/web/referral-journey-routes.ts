@@ -6,6 +6,7 @@ import { formErrors } from '../../../platform/http/pages.ts';
 import { formatIsoDate, type Translate } from '../../../platform/i18n/index.ts';
 import type { OrganisationService } from '../../organisations/index.ts';
 import { type Answers, DRAFT_COOKIE, type Draft, type DraftRoute, type DraftService } from '../draft-service.ts';
+import { spacedNhsNumber } from '../nhs-number.ts';
 import { decideRegime, isYoungPerson } from '../referral-rules.ts';
 import type { ReferralService, Submitter } from '../referral-service.ts';
 import { londonDate } from '../working-days.ts';
@@ -16,6 +17,7 @@ type Deps = { referrals: ReferralService; drafts: DraftService; organisations: O
 type Journey = { base: string; audience: Audience; draft: Draft; submitter: Submitter; name: string };
 
 const formatDate = formatIsoDate;
+const escapeHtml = (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** One field as the parameters of its GOV.UK macro, with the answer (or what was typed) filled in. */
 function fieldParams(
@@ -60,7 +62,16 @@ function fieldParams(
         name: f.name,
         fieldset: { legend },
         hint,
-        items: options.map((o) => ({ value: o.value, text: t(o.textKey), hint: o.hint ? { text: o.hint } : undefined, checked: chosen.includes(o.value) })),
+        items: options.flatMap((o) => {
+          const item = {
+            value: o.value,
+            text: t(o.textKey),
+            hint: o.hint ? { text: o.hint } : undefined,
+            checked: chosen.includes(o.value),
+            ...(o.exclusive ? { behaviour: 'exclusive' } : {}),
+          };
+          return o.exclusive ? [{ divider: t('referrals.or') }, item] : [item];
+        }),
       };
     }
     case 'date': {
@@ -85,6 +96,7 @@ function displayValue(f: Field, value: unknown, t: Translate, lang: string, opti
     return o ? t(o.textKey) : String(v);
   };
   if (f.kind === 'date') return formatDate(String(value), lang);
+  if (f.name === 'nhsNumber') return spacedNhsNumber(String(value));
   if (f.kind === 'checkboxes') return (value as unknown[]).map(label).join(', ');
   if (f.kind === 'radios') return label(value);
   return String(value);
@@ -185,19 +197,24 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
     for (const [heading, slugs] of groups) {
       const rows = [];
       for (const step of steps.filter((s) => slugs.includes(s.slug))) {
+        const change = (what: string) => ({
+          items: [{ href: `${j.base}/${step.slug}?change=1`, text: t('referrals.check.change'), visuallyHiddenText: what.toLowerCase() }],
+        });
+        if (step.summaryKey) {
+          // One row for the step (an address): its answers one per line, the ones not given left out.
+          const lines = step.fields.map((f) => j.draft.answers[f.name]).filter((v): v is string => typeof v === 'string' && v !== '');
+          const label = t(step.summaryKey);
+          rows.push({ key: { text: label }, value: { html: lines.map(escapeHtml).join('<br>') || t('referrals.notProvided') }, actions: change(label) });
+          continue;
+        }
         for (const f of step.fields) {
           const options = await optionsFor(j, f, t);
           const shown =
             f.name === 'teamId'
               ? (options.find((o) => o.value === j.draft.answers.teamId)?.textKey ?? t('referrals.notProvided'))
               : displayValue(f, j.draft.answers[f.name], t, request.lang, options);
-          rows.push({
-            key: { text: t(j.audience === 'self' && f.selfLabelKey ? f.selfLabelKey : f.labelKey) },
-            value: { text: shown },
-            actions: {
-              items: [{ href: `${j.base}/${step.slug}?change=1`, text: t('referrals.check.change'), visuallyHiddenText: t(f.labelKey).toLowerCase() }],
-            },
-          });
+          const label = t(f.summaryKey ?? (j.audience === 'self' && f.selfLabelKey ? f.selfLabelKey : f.labelKey));
+          rows.push({ key: { text: label }, value: { text: shown }, actions: change(label) });
         }
       }
       sections.push({ heading: t(heading), rows });

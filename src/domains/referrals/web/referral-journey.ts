@@ -16,7 +16,8 @@ import { ageOn } from '../referral-rules.ts';
 import { contextFields, personFields } from '../referral-schemas.ts';
 
 export type Audience = 'staff' | 'self';
-export type Option = { value: string; textKey: string; hint?: string };
+/** `exclusive`: the GOV.UK "none of these" choice, shown after an "or" divider, that unticks the others. */
+export type Option = { value: string; textKey: string; hint?: string; exclusive?: boolean };
 export type Field = {
   name: string;
   kind: 'text' | 'textarea' | 'date' | 'radios' | 'checkboxes';
@@ -24,6 +25,8 @@ export type Field = {
   /** A different label for the public, in plainer words. */
   selfLabelKey?: string;
   hintKey?: string;
+  /** The label on the check-answers page, where "(optional)" means nothing: the answer is shown. */
+  summaryKey?: string;
   options?: readonly Option[];
   autocomplete?: string;
   inputmode?: 'numeric' | 'tel' | 'email';
@@ -34,6 +37,8 @@ export type Step = {
   title: string;
   fields: readonly Field[];
   schema: z.ZodType;
+  /** Shown on check answers as one row under this label (an address), not a row per field. */
+  summaryKey?: string;
   routes?: readonly DraftRoute[];
   applies?: (answers: Answers, today: string) => boolean;
 };
@@ -82,10 +87,24 @@ export const STEPS: readonly Step[] = [
   {
     slug: 'address',
     title: 'referrals.q.address',
+    summaryKey: 'referrals.check.address',
     fields: [
       { name: 'addressLine1', kind: 'text', labelKey: 'referrals.field.addressLine1', autocomplete: 'address-line1' },
-      { name: 'addressLine2', kind: 'text', labelKey: 'referrals.field.addressLine2', autocomplete: 'address-line2' },
-      { name: 'town', kind: 'text', labelKey: 'referrals.field.town', autocomplete: 'address-level2', width: 'govuk-!-width-two-thirds' },
+      {
+        name: 'addressLine2',
+        kind: 'text',
+        labelKey: 'referrals.field.addressLine2',
+        summaryKey: 'referrals.check.addressLine2',
+        autocomplete: 'address-line2',
+      },
+      {
+        name: 'town',
+        kind: 'text',
+        labelKey: 'referrals.field.town',
+        summaryKey: 'referrals.check.town',
+        autocomplete: 'address-level2',
+        width: 'govuk-!-width-two-thirds',
+      },
       { name: 'postcode', kind: 'text', labelKey: 'referrals.field.postcode', autocomplete: 'postal-code', width: 'govuk-input--width-10' },
     ],
     schema: z.object({ addressLine1: p.addressLine1, addressLine2: p.addressLine2, town: p.town, postcode: p.postcode }),
@@ -94,8 +113,16 @@ export const STEPS: readonly Step[] = [
     slug: 'contact',
     title: 'referrals.q.contact',
     fields: [
-      { name: 'phone', kind: 'text', labelKey: 'referrals.field.phone', autocomplete: 'tel', inputmode: 'tel', width: 'govuk-input--width-20' },
-      { name: 'email', kind: 'text', labelKey: 'referrals.field.email', autocomplete: 'email', inputmode: 'email' },
+      {
+        name: 'phone',
+        kind: 'text',
+        labelKey: 'referrals.field.phone',
+        summaryKey: 'referrals.check.phone',
+        autocomplete: 'tel',
+        inputmode: 'tel',
+        width: 'govuk-input--width-20',
+      },
+      { name: 'email', kind: 'text', labelKey: 'referrals.field.email', summaryKey: 'referrals.check.email', autocomplete: 'email', inputmode: 'email' },
     ],
     schema: z.object({ phone: p.phone, email: p.email }),
   },
@@ -114,6 +141,7 @@ export const STEPS: readonly Step[] = [
         name: 'doNotContact',
         kind: 'checkboxes',
         labelKey: 'referrals.field.doNotContact',
+        summaryKey: 'referrals.check.doNotContact',
         hintKey: 'referrals.field.doNotContactHint',
         options: opts(['phone', 'text', 'email', 'post'], 'referrals.dnc'),
       },
@@ -131,11 +159,18 @@ export const STEPS: readonly Step[] = [
     slug: 'conditions',
     title: 'referrals.q.conditions',
     fields: [
-      { name: 'conditionsText', kind: 'textarea', labelKey: 'referrals.field.conditionsText', selfLabelKey: 'referrals.field.conditionsTextSelf' },
+      {
+        name: 'conditionsText',
+        kind: 'textarea',
+        labelKey: 'referrals.field.conditionsText',
+        selfLabelKey: 'referrals.field.conditionsTextSelf',
+        summaryKey: 'referrals.check.conditionsText',
+      },
       {
         name: 'conditionCategories',
         kind: 'checkboxes',
         labelKey: 'referrals.field.conditionCategories',
+        summaryKey: 'referrals.check.conditionCategories',
         options: opts(CONDITION_CATEGORIES, 'referrals.category'),
       },
     ],
@@ -146,7 +181,13 @@ export const STEPS: readonly Step[] = [
     title: 'referrals.q.fitNote',
     fields: [
       { name: 'fitNote', kind: 'radios', labelKey: 'referrals.field.fitNote', options: opts(FIT_NOTES, 'referrals.fitNote') },
-      { name: 'fitNoteAdvice', kind: 'textarea', labelKey: 'referrals.field.fitNoteAdvice', hintKey: 'referrals.field.fitNoteAdviceHint' },
+      {
+        name: 'fitNoteAdvice',
+        kind: 'textarea',
+        labelKey: 'referrals.field.fitNoteAdvice',
+        summaryKey: 'referrals.check.fitNoteAdvice',
+        hintKey: 'referrals.field.fitNoteAdviceHint',
+      },
     ],
     schema: z.object({ fitNote: c.fitNote, fitNoteAdvice: c.fitNoteAdvice }),
   },
@@ -159,7 +200,14 @@ export const STEPS: readonly Step[] = [
         kind: 'checkboxes',
         labelKey: 'referrals.field.benefits',
         hintKey: 'referrals.field.benefitsHint',
-        options: opts(BENEFITS, 'referrals.benefit'),
+        // "None" last, after the GOV.UK "or" divider, and exclusive; the schema refuses it with others when JS is off.
+        options: [
+          ...opts(
+            BENEFITS.filter((b) => b !== 'none'),
+            'referrals.benefit',
+          ),
+          { value: 'none', textKey: 'referrals.benefit.none', exclusive: true },
+        ],
       },
     ],
     schema: z
