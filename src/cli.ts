@@ -36,13 +36,14 @@ import { DomainError, InvalidInput } from './platform/errors/index.ts';
 import { londonIsoDate } from './platform/i18n/index.ts';
 import { type JobState, listJobs, retryDeadJob } from './platform/jobs/index.ts';
 import { onspdPoints, upsertPostcodePoints } from './platform/places/index.ts';
-import { formatSignIns, seedDemo } from './seed.ts';
+import { formatSignIns, listDemoSignIns, seedDemo } from './seed.ts';
 
 const USAGE = `Usage: bridgework <command>
 
   serve [--seed-if-empty]        run the service (npm start does this, seeding an empty database)
   migrate [--down]               bring the schema up to date (or undo the last migration)
   seed                           add the demo local authorities and sign-ins to an empty database
+  demo sign-ins                  print the demo sign-ins again (npm start prints them once it is ready)
   seed --synthetic --participants <N>
                                  add a deterministic national-scale outcome history for measuring:
                                  N participants' facts and counts over three years in synthetic
@@ -461,6 +462,13 @@ export async function runCli(
           return 0;
         }
         out(formatSignIns(await withDatabase(config, (db) => seedDemo(db, systemClock))));
+        return 0;
+      }
+      case 'demo': {
+        if (sub !== 'sign-ins') throw new UsageError(USAGE);
+        if (config.env === 'production') throw new UsageError('There are no demo sign-ins in production');
+        const signIns = await withDatabase(config, (db) => listDemoSignIns(db));
+        out(signIns.length > 0 ? formatSignIns(signIns) : 'There are no demo sign-ins: run bridgework seed on an empty database.');
         return 0;
       }
       case 'clients': {

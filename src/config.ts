@@ -49,7 +49,10 @@ const envSchema = z.object({
   /** How long a verified session or token is trusted before the database is asked again; 0: every request. */
   AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The terminal's log level; unset: `warn` in development (the terminal stays readable), `info` elsewhere. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** A file that gets every log line at `info` and above, as JSON; unset: <data dir>/logs/bridgework.log in development, none elsewhere. */
+  LOG_FILE: z.string().min(1).optional(),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(5000),
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   JOBS_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
@@ -64,6 +67,8 @@ const envSchema = z.object({
   NOTIFY_SMS_TEMPLATE_ID: z.uuid().optional(),
 });
 
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
 export type Config = {
   env: 'development' | 'test' | 'production';
   port: number;
@@ -76,7 +81,10 @@ export type Config = {
   session: { idleMinutes: number; absoluteHours: number };
   accessTokenSeconds: number;
   authCacheSeconds: number;
-  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** What the terminal (standard output) gets. */
+  logLevel: LogLevel;
+  /** Where JSON logs at `info` and above also go, if anywhere. */
+  logFile: string | undefined;
   jobsPollMs: number;
   /** Jobs a node runs at once, jobs claimed per statement, and a claim's lease (docs/runbooks/operations.md). */
   jobs: { concurrency: number; batchSize: number; leaseSeconds: number };
@@ -135,7 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     accessTokenSeconds: e.ACCESS_TOKEN_SECONDS,
     authCacheSeconds: e.AUTH_CACHE_SECONDS,
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'development' ? 'warn' : 'info'),
+    logFile: e.LOG_FILE ?? (e.NODE_ENV === 'development' ? join(e.BRIDGEWORK_DATA_DIR, 'logs', 'bridgework.log') : undefined),
     jobsPollMs: e.JOBS_POLL_MS,
     jobs: { concurrency: e.JOBS_CONCURRENCY ?? defaultJobConcurrency(), batchSize: e.JOBS_BATCH_SIZE, leaseSeconds: e.JOBS_LEASE_SECONDS },
     trustProxy: e.TRUST_PROXY,

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 
 describe('logs', () => {
@@ -20,5 +22,35 @@ describe('logs', () => {
     expect(line).toContain('[redacted]');
     expect(line).toContain('"user-agent":"test"');
     expect(JSON.parse(line)).toMatchObject({ level: 30, msg: 'something happened' });
+  });
+});
+
+describe('where logs go', () => {
+  test('development: the terminal gets warnings only, the log file gets every request as JSON', () => {
+    const config = loadConfig({ NODE_ENV: 'development', BRIDGEWORK_DATA_DIR: 'some-dir' });
+    expect(config.logLevel).toBe('warn');
+    expect(config.logFile).toBe(join('some-dir', 'logs', 'bridgework.log'));
+    const terminal: string[] = [];
+    const file: string[] = [];
+    const logger = createLogger(config, { write: (line: string) => void terminal.push(line) }, { write: (line: string) => void file.push(line) });
+    logger.info({ url: '/home' }, 'request completed');
+    logger.warn('the job queue is behind');
+    expect(terminal.map((l) => JSON.parse(l).msg)).toEqual(['the job queue is behind']);
+    expect(file.map((l) => JSON.parse(l).msg)).toEqual(['request completed', 'the job queue is behind']);
+  });
+
+  test('asked for, the terminal gets info as before; production logs info to standard output and no file', () => {
+    expect(loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'info' }).logLevel).toBe('info');
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://x@localhost/db',
+      BRIDGEWORK_SECRET: 'x'.repeat(32),
+      AUDIT_SIGNING_KEY_PATH: 'key.pem',
+    });
+    expect(production.logLevel).toBe('info');
+    expect(production.logFile).toBeUndefined();
+    const terminal: string[] = [];
+    createLogger({ logLevel: 'silent' }, { write: (line: string) => void terminal.push(line) }).warn('not shown');
+    expect(terminal).toEqual([]);
   });
 });

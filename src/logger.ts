@@ -1,13 +1,29 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import type { Config } from './config.ts';
+import type { Config, LogLevel } from './config.ts';
+
+const ORDER: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+/** What the log file gets: every request and job, for looking back, without flooding the terminal. */
+const FILE_LEVEL: LogLevel = 'info';
 
 /**
  * JSON logs with personal data and secrets redacted: cookies, authorisation headers and any field
- * that could carry a person's details, wherever it appears.
+ * that could carry a person's details, wherever it appears. The terminal gets `logLevel` and above;
+ * a log file, when configured, gets `info` and above, so development keeps the terminal for what
+ * needs attention (and the demo sign-ins) while the request log is still there to read.
  */
-export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
+export function createLogger(
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, 'logFile'>>,
+  destination?: DestinationStream,
+  file?: DestinationStream,
+): Logger {
+  const terminal = destination ?? pino.destination(1);
+  const fileStream = file ?? (config.logFile ? pino.destination({ dest: config.logFile, mkdir: true, sync: true }) : undefined);
+  const streams: pino.StreamEntry<LogLevel>[] = [];
+  if (config.logLevel !== 'silent') streams.push({ level: config.logLevel, stream: terminal } as pino.StreamEntry<LogLevel>);
+  if (fileStream) streams.push({ level: FILE_LEVEL, stream: fileStream } as pino.StreamEntry<LogLevel>);
+  const lowest = streams.reduce<LogLevel>((low, s) => (ORDER.indexOf(s.level as LogLevel) < ORDER.indexOf(low) ? (s.level as LogLevel) : low), 'silent');
   const options: pino.LoggerOptions = {
-    level: config.logLevel,
+    level: lowest,
     redact: {
       paths: [
         'req.headers.authorization',
@@ -28,5 +44,5 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: Des
     },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, pino.multistream(streams));
 }

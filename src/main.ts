@@ -9,7 +9,7 @@ import { type AuditSealer, createAuditSealer, ensureSigningKey, loadSigningKey }
 import { systemClock } from './platform/clock/index.ts';
 import { assertLeastPrivilege, type Database, migrateToLatest, openDatabase } from './platform/db/index.ts';
 import { createJobRunner, type JobRunner } from './platform/jobs/index.ts';
-import { formatSignIns, isEmpty, seedDemo } from './seed.ts';
+import { formatSignIns, isEmpty, listDemoSignIns, seedDemo } from './seed.ts';
 import { createServices } from './services.ts';
 
 export type RunningServer = { app: FastifyInstance; db: Database; jobs: JobRunner; sealer: AuditSealer; url: string; stop(): Promise<void> };
@@ -34,8 +34,7 @@ export async function startServer(config: Config, options: { seedIfEmpty: boolea
     const signingKey = config.audit.generateKey ? await ensureSigningKey(config.audit.signingKeyPath) : await loadSigningKey(config.audit.signingKeyPath);
     if (options.seedIfEmpty && (await isEmpty(db))) {
       if (config.env === 'production') throw new Error('Refusing to seed demo data in production');
-      const signIns = await seedDemo(db, systemClock);
-      process.stdout.write(`\n${formatSignIns(signIns)}\n\n`);
+      await seedDemo(db, systemClock);
     }
     const services = createServices({ config, db, clock: systemClock });
     const app = await createApp(services, { logger });
@@ -70,6 +69,13 @@ export async function startServer(config: Config, options: { seedIfEmpty: boolea
     const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
     const where = db.kind === 'pglite' ? `embedded PGlite in ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL';
     process.stdout.write(`Bridgework is running at ${url} on ${where} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    // The sign-ins come last, after everything else start-up prints, so they are on screen when
+    // someone opens the demo (request logs go to the log file in development, not here).
+    if (config.env === 'development') {
+      const signIns = await listDemoSignIns(db);
+      if (signIns.length > 0) process.stdout.write(`\n${formatSignIns(signIns)}\n\nPrint these again with: npm run bridgework -- demo sign-ins\n`);
+    }
+    if (config.logFile && config.env === 'development') process.stdout.write(`Request logs (JSON): ${config.logFile}\n`);
     return {
       app,
       db,

@@ -522,6 +522,24 @@ async function seedDemoCaseWork(
   return { cases, guarantees };
 }
 
+/**
+ * The demo sign-ins in a seeded database, read back (every demo account's address ends in
+ * `.bridgework.example` and has the demo password), so they can be printed again at any time.
+ */
+export async function listDemoSignIns(db: Database): Promise<DemoSignIn[]> {
+  const tenants = await db.global((tx) => tx.selectFrom('tenants').select(['id', 'name', 'gss_code']).orderBy('created_at').orderBy('id').execute());
+  const signIns: DemoSignIn[] = [];
+  for (const t of tenants) {
+    const users = await db.inTenant(t.id, (tx) =>
+      tx.selectFrom('users').select(['email', 'roles']).where('email', 'like', '%.bridgework.example').where('disabled_at', 'is', null).orderBy('id').execute(),
+    );
+    for (const u of users) {
+      for (const role of u.roles) signIns.push({ localAuthority: `${t.name} (${t.gss_code})`, role, email: u.email, password: DEMO_PASSWORD });
+    }
+  }
+  return signIns;
+}
+
 export function formatSignIns(signIns: readonly DemoSignIn[]): string {
   const lines = signIns.map((s) => `  ${s.localAuthority.padEnd(36)} ${s.role.padEnd(17)} ${s.email}`);
   return [`Demo sign-ins (every password is ${DEMO_PASSWORD}):`, ...lines].join('\n');

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { runCli } from '../../src/cli.ts';
 import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/main.ts';
@@ -57,7 +57,12 @@ describe(`the bridgework CLI on ${testDatabaseKind}`, () => {
     const created = await cli('clients', 'create', '--tenant', 'E06000016', '--name', 'GP system', '--scopes', 'referrals:read referrals:write');
     expect(created.code).toBe(0);
     expect(Object.keys(JSON.parse(created.out))).toEqual(['clientId', 'clientSecret']);
+    // The sign-ins can be printed again at any time, the same as seed printed them.
+    const again = await cli('demo', 'sign-ins');
+    expect(again.code).toBe(0);
+    expect(again.out).toBe(seeded.out);
   }, 60_000);
+
 
   test('bad input to a command exits 2 with a clear message and changes nothing', async () => {
     const bad = await cli('clients', 'create', '--tenant', 'E99', '--name', '', '--scopes', 'everything');
@@ -172,4 +177,31 @@ describe(`the bridgework CLI on ${testDatabaseKind}`, () => {
     },
     60_000,
   );
+
+  // Last: the running server seals the audit rows the audit test above expects unsealed.
+  test('in development the server prints the demo sign-ins last, after it is ready, and request logs go to a file', async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const logFile = join(env.BRIDGEWORK_DATA_DIR ?? '', 'logs', 'bridgework.log');
+      const server = await startServer(loadConfig({ ...env, NODE_ENV: 'development', PORT: '0' }), { seedIfEmpty: false });
+      try {
+        await fetch(`${server.url}/`);
+      } finally {
+        await server.stop();
+      }
+      const text = written.join('');
+      expect(text).toContain('Bridgework is running at');
+      expect(text.indexOf('Demo sign-ins')).toBeGreaterThan(text.indexOf('Bridgework is running at'));
+      expect(text).toContain('tenant-admin@leicester.bridgework.example');
+      // No request log on the terminal: it went to the file.
+      expect(text).not.toContain('request completed');
+      expect(readFileSync(logFile, 'utf8')).toContain('request completed');
+    } finally {
+      spy.mockRestore();
+    }
+  }, 60_000);
 });
