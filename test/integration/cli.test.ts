@@ -63,7 +63,6 @@ describe(`the bridgework CLI on ${testDatabaseKind}`, () => {
     expect(again.out).toBe(seeded.out);
   }, 60_000);
 
-
   test('bad input to a command exits 2 with a clear message and changes nothing', async () => {
     const bad = await cli('clients', 'create', '--tenant', 'E99', '--name', '', '--scopes', 'everything');
     expect(bad.code).toBe(2);
