@@ -427,6 +427,8 @@ async function seedDemoReferrals(db: Database, clock: Clock): Promise<void> {
     consent: consent(gp.displayName),
   });
   const marcus = (await referrals.accept(specialist, inWork.referral.id, {})).caseId ?? raise('the demo referral opened no case');
+  // A person in work has been in touch: contacted on referral and supported in work since.
+  await referrals.recordContactAttempt(specialist, inWork.referral.id, { outcome: 'contacted', note: 'Talked about steady daytime work' });
   const isoDay = (d: Date) => d.toISOString().slice(0, 10);
   const started = new Date(clock.now());
   started.setUTCMonth(started.getUTCMonth() - 6, started.getUTCDate() + 20);
@@ -439,6 +441,7 @@ async function seedDemoReferrals(db: Database, clock: Clock): Promise<void> {
     contractType: 'permanent',
     startDate: isoDay(started),
   });
+  await work.cases.addNote(specialist, marcus, { kind: 'in-work-support', body: 'Weekly call: settling in well; asked about more hours after Christmas.' });
   // A Jobcentre referral of a short-term unemployed person with no health condition: the one conditional regime.
   const jobcentre = await staff(leicester, 'jobcentre-referrer@leicester.bridgework.example');
   const conditional = await referrals.create(jobcentre, 'jobcentre', {

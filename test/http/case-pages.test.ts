@@ -91,6 +91,17 @@ describe(`case pages on ${testDatabaseKind}`, () => {
     expect((await (await signedIn('referrer')).get('/cases')).statusCode).toBe(403);
   });
 
+  test('in the demo data, nobody in work shows "No contact yet": the person in work has been contacted and supported', async () => {
+    const specialist = await staffPrincipal(t, 'leicester', LEICESTER('specialist'));
+    const inWork = (await t.services.cases.caseload(specialist)).cases.filter((c) => c.phase === 'in-work');
+    expect(inWork.length).toBeGreaterThan(0);
+    for (const c of inWork) expect(c.lastContactAt, c.personName).not.toBeNull();
+    const page = await (await signedIn('specialist')).get('/cases');
+    const row = new RegExp(`${inWork[0]?.personName}[\\s\\S]*?</tr>`).exec(page.body)?.[0] ?? '';
+    expect(row).not.toBe('');
+    expect(row).not.toContain(en['caseload.noContactYet']);
+  });
+
   test('a tenant admin sets the caseload limit and break-glass hours, audited; bad numbers are refused and change nothing', async () => {
     const admin = await signedIn('tenant-admin');
     const form = await admin.get('/cases/settings');

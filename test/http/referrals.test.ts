@@ -132,12 +132,16 @@ describe(`referrals on ${testDatabaseKind}`, () => {
     const mail = await t.testDb.db.inTenant(t.tenants.cardiff, (tx) =>
       tx.selectFrom('notifications_outbox').select(['subject', 'body', 'language']).where('recipient', '=', 'referrer@cardiff.bridgework.example').execute(),
     );
+    // One "received" email on creation, not an "updated" one: nothing has changed yet.
     expect(mail).toHaveLength(1);
     expect(mail[0]).toMatchObject({
       language: 'cy',
-      subject: referralMessages.cy['referrals.notify.update.subject'].replace('{reference}', referral.reference),
+      subject: referralMessages.cy['referrals.notify.referrerReceived.subject'].replace('{reference}', referral.reference),
     });
-    expect(mail[0]?.body).toContain(referralMessages.cy['referrals.notify.change.created'].replace('{team}', 'Cardiff IPS team'));
+    expect(mail[0]?.subject).not.toBe(referralMessages.cy['referrals.notify.update.subject'].replace('{reference}', referral.reference));
+    expect(mail[0]?.body).toContain(
+      referralMessages.cy['referrals.notify.referrerReceived.body'].replace('{reference}', referral.reference).replace('{team}', 'Cardiff IPS team'),
+    );
     expect(mail[0]?.body).not.toContain('Alex');
     expect(mail[0]?.body).not.toContain('Back pain');
     // A structured reason reaches a Welsh reader in Welsh, with the words the team gave.

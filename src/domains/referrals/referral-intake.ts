@@ -163,7 +163,7 @@ export function createReferralIntake(deps: { db: Database; clock: Clock; holiday
       tp('referrals.notify.received.next', { days: firstContactDays }),
     ]);
     await queueNotifications(tx, clock, [
-      ...(await notify.referrerMessages(tx, tenantId, referral, (t) => t('referrals.notify.change.created', { team: chosen.team.name }))),
+      ...(await notify.referrerReceived(tx, tenantId, referral, chosen.team.name, firstContactDays)),
       ...(toPerson ? [toPerson] : []),
     ]);
     await recordReferralOutcome(tx, tenantId, referral.id, 'referral-received', now);

@@ -147,7 +147,11 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
   'referrals.notify.update.status': 'Statws: {status}. Y garreg filltir ddiweddaraf: {milestone}.',
   'referrals.notify.update.reason': 'Rheswm: {reason}',
   'referrals.notify.update.link': 'Gweld yr atgyfeiriad a’i linell amser: {url}',
-  'referrals.notify.change.created': 'Daeth yr atgyfeiriad i law ac fe’i hanfonwyd at {team}.',
+  // New: needs review by a Welsh translator.
+  'referrals.notify.referrerReceived.subject': 'Daeth atgyfeiriad {reference} i law',
+  'referrals.notify.referrerReceived.body': 'Rydym wedi cael atgyfeiriad {reference} ac wedi’i anfon at {team}.',
+  'referrals.notify.referrerReceived.next':
+    'Bydd y tîm yn ceisio cysylltu â’r person o fewn {days} diwrnod gwaith. Byddwn yn anfon e-bost atoch pan fydd unrhyw beth yn newid.',
   'referrals.notify.change.status': 'Newidiwyd y statws gan {by}.',
   'referrals.notify.change.milestone': 'Cofnodwyd carreg filltir gan {by}.',
   'referrals.notify.change.contact': 'Mae’r tîm wedi ceisio cysylltu â’r person.',

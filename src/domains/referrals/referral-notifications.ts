@@ -35,8 +35,8 @@ export function createReferralNotifications(deps: { clock: Clock; baseUrl: strin
     };
   }
 
-  /** The referrer's and their organisation's messages about a change, to queue with others in one go. */
-  async function referrerMessages(tx: Tx, tenantId: string, r: Referral, change: (t: Translate) => string): Promise<OutboundMessage[]> {
+  /** The referrer's and their organisation's addresses, each with the language to write in. */
+  async function referrerRecipients(tx: Tx, r: Referral): Promise<{ email: string; language: Language }[]> {
     const recipients: { email: string; language: Language }[] = [];
     if (r.referrer.userId) {
       const user = await tx.selectFrom('users').select(['email', 'preferred_language']).where('id', '=', r.referrer.userId).executeTakeFirst();
@@ -46,7 +46,12 @@ export function createReferralNotifications(deps: { clock: Clock; baseUrl: strin
       const org = await findOrganisation(tx, r.referrer.organisationId);
       if (org?.email && !recipients.some((x) => x.email === org.email)) recipients.push({ email: org.email, language: recipients[0]?.language ?? 'en' });
     }
-    return recipients.map((to) =>
+    return recipients;
+  }
+
+  /** The referrer's and their organisation's messages about a change, to queue with others in one go. */
+  async function referrerMessages(tx: Tx, tenantId: string, r: Referral, change: (t: Translate) => string): Promise<OutboundMessage[]> {
+    return (await referrerRecipients(tx, r)).map((to) =>
       email(tenantId, to, 'referral-update', (t) => {
         const reason = reasonInWords(r, t);
         return {
@@ -59,6 +64,23 @@ export function createReferralNotifications(deps: { clock: Clock; baseUrl: strin
           ],
         };
       }),
+    );
+  }
+
+  /**
+   * The one message a referrer gets when a referral is made: that it was received, where it went and
+   * when the person should hear. Not an "update": nothing has changed yet.
+   */
+  async function referrerReceived(tx: Tx, tenantId: string, r: Referral, team: string, days: number): Promise<OutboundMessage[]> {
+    return (await referrerRecipients(tx, r)).map((to) =>
+      email(tenantId, to, 'referral-received', (t) => ({
+        subject: t('referrals.notify.referrerReceived.subject', { reference: r.reference }),
+        lines: [
+          t('referrals.notify.referrerReceived.body', { reference: r.reference, team }),
+          t('referrals.notify.referrerReceived.next', { days: String(days) }),
+          link(t, r),
+        ],
+      })),
     );
   }
 
@@ -85,6 +107,7 @@ export function createReferralNotifications(deps: { clock: Clock; baseUrl: strin
 
   return {
     referrerMessages,
+    referrerReceived,
     personMessage,
 
     /** Every change is told to the referrer and to their organisation's shared inbox. */
