@@ -10,7 +10,7 @@ import {
   createWorkProfileService,
 } from './domains/employers/index.ts';
 import { createOrganisationService } from './domains/organisations/index.ts';
-import { createOutcomeService } from './domains/outcomes/index.ts';
+import { createFidelityService, createOutcomeService } from './domains/outcomes/index.ts';
 import { createCaseService, createParticipantService } from './domains/participants/index.ts';
 import { createDraftService, createReferralService, createTeamService } from './domains/referrals/index.ts';
 import {
@@ -61,6 +61,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const accessToWork = createAccessToWorkService({ db, clock, baseUrl: config.baseUrl, secret: config.secret, cases });
   const directory = createDirectoryService({ db, clock });
   const outcomes = createOutcomeService({ db, clock });
+  const fidelity = createFidelityService({ db, clock });
   // Employers and matching. The work profile reads the adjustments a person shares in their Access to
   // Work passport through that capability's index.ts, falling back to its own list (ADR 0027).
   const matchingIndex = createMatchingIndex({ db });
@@ -101,6 +102,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     accessToWork,
     directory,
     outcomes,
+    fidelity,
     employers,
     matchingIndex,
     workProfiles,

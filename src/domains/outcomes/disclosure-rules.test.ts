@@ -40,6 +40,16 @@ describe('a group with its total: small cells hidden, and no hidden cell can be 
     [[9, 10], { cells: [S, X], total: C(19) }],
     // no cells
     [[], { cells: [], total: S }],
+    // a total of the minimum exactly is shown, and two small cells reaching it exactly are enough
+    [[10], { cells: [C(10)], total: C(10) }],
+    [[4, 6], { cells: [S, S], total: C(10) }],
+    [[4, 6, 40], { cells: [S, S, C(40)], total: C(50) }],
+    // the smallest shown cell is the one hidden with a small one, wherever it is
+    [[3, 40, 20], { cells: [S, C(40), X], total: C(63) }],
+    [[40, 25, 3, 20], { cells: [C(40), C(25), S, X], total: C(88) }],
+    // of equal smallest cells, the first
+    [[4, 15, 12, 12], { cells: [S, C(15), X, C(12)], total: C(43) }],
+    [[12, 12, 4], { cells: [X, C(12), S], total: C(28) }],
   ])('%j', (counts, expected) => {
     expect(suppressGroup(counts, 10)).toEqual(expected);
   });

@@ -32,14 +32,15 @@ export function suppressGroup(counts: readonly number[], minimum: number): { cel
     if (n < minimum) hidden.set(i, 'small');
   });
   const hiddenSum = () => [...hidden.keys()].reduce((sum, i) => sum + (counts[i] ?? 0), 0);
-  const safe = () => hidden.size === 0 || (hidden.size >= 2 && hiddenSum() >= minimum);
-  while (!safe()) {
-    const next = counts
-      .map((n, i) => ({ n, i }))
-      .filter(({ i }) => !hidden.has(i))
-      .sort((a, b) => a.n - b.n || a.i - b.i)[0];
-    if (!next) break;
-    hidden.set(next.i, 'secondary');
+  // Every cell hidden so far is below the minimum, so a sum that reaches it always has two or more cells.
+  const safe = () => hidden.size === 0 || hiddenSum() >= minimum;
+  const candidates = counts
+    .map((n, i) => ({ n, i }))
+    .filter(({ i }) => !hidden.has(i))
+    .sort((a, b) => a.n - b.n || a.i - b.i);
+  for (const { i } of candidates) {
+    if (safe()) break;
+    hidden.set(i, 'secondary');
   }
   return {
     cells: counts.map((n, i) => {

@@ -72,6 +72,9 @@ describe('median and 90th percentile by nearest rank', () => {
     // too few people: nothing shown
     [h([[4, 9]]), 10, { people: 9, median: null, p90: null }],
     [h([]), 1, { people: 0, median: null, p90: null }],
+    // nobody, even with no minimum: nothing to show
+    [h([]), 0, { people: 0, median: null, p90: null }],
+    [h([[4, 0]]), 0, { people: 0, median: null, p90: null }],
   ])('%j', (histogram, minimum, expected) => {
     expect(percentiles(histogram, minimum)).toEqual(expected);
   });
@@ -148,6 +151,10 @@ describe('outcomes as a share of the long-term-sick inactive population', () => 
     [{ percent: 10, confidence: 1, numerator: null, denominator: null }],
     [{ percent: 10, confidence: 1, numerator: 0, denominator: 100 }],
     [{ percent: 10, confidence: 1, numerator: null, denominator: 0 }],
+    // a count of the long-term sick is no use without the inactive population it is a share of
+    [{ percent: 10, confidence: 1, numerator: 10, denominator: null }],
+    [{ percent: 10, confidence: 1, numerator: 10, denominator: 0 }],
+    [{ percent: 10, confidence: 1, numerator: 10, denominator: -100 }],
   ])('no estimate to compare against: nothing (%j)', (survey) => {
     expect(inactivityShare(5, survey)).toBeNull();
   });
@@ -157,7 +164,12 @@ describe('outcomes as a share of the long-term-sick inactive population', () => 
       perThousand: { value: 5, low: 5, high: 5 },
     });
   });
-  test('an interval reaching zero has no upper bound', () => {
+  test('an interval reaching zero has no upper bound, even with no outcomes yet', () => {
     expect(inactivityShare(3, { percent: 2, confidence: 3, numerator: 20, denominator: 1000 })?.perThousand.high).toBe(Number.POSITIVE_INFINITY);
+    expect(inactivityShare(0, { percent: 2, confidence: 3, numerator: 20, denominator: 1000 })?.perThousand).toEqual({
+      value: 0,
+      low: 0,
+      high: Number.POSITIVE_INFINITY,
+    });
   });
 });

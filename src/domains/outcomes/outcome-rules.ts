@@ -47,18 +47,17 @@ export type Percentiles = { people: number; median: number; p90: number } | { pe
  * fewer people than the minimum, neither is shown: a percentile of a few people tells about each.
  */
 export function percentiles(histogram: ReadonlyMap<number, number>, minimum: number): Percentiles {
-  const bins = [...histogram.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  // Empty bins add nobody, and a rank is at least 1, so they are never the answer.
+  const bins = [...histogram.entries()].sort((a, b) => a[0] - b[0]);
   const people = bins.reduce((sum, [, n]) => sum + n, 0);
   if (people === 0 || people < minimum) return { people, median: null, p90: null };
-  const at = (p: number) => {
-    const rank = Math.ceil((p / 100) * people);
-    let seen = 0;
-    for (const [days, n] of bins) {
-      seen += n;
-      if (seen >= rank) return days;
-    }
-    return bins[bins.length - 1]?.[0] ?? 0;
-  };
+  let seen = 0;
+  const reached = bins.map(([days, n]) => {
+    seen += n;
+    return { days, seen };
+  });
+  // The rank is at most `people`, so some bin always reaches it.
+  const at = (p: number) => (reached.find((r) => r.seen >= Math.ceil((p / 100) * people)) as { days: number }).days;
   return { people, median: at(50), p90: at(90) };
 }
 
@@ -89,7 +88,8 @@ export function equalityGaps(
       const s = started.cells[i] as CellShown;
       const r = reached.cells[i] as CellShown;
       const rate = rateOf(r, s);
-      return { value: g.value, started: s, reached: r, rate, gap: rate === null || overall === null ? null : Math.round((rate - overall) * 1000) / 10 };
+      // A group's rate is shown only with its counts, and then everyone's total is shown too.
+      return { value: g.value, started: s, reached: r, rate, gap: rate === null ? null : Math.round((rate - (overall ?? 0)) * 1000) / 10 };
     }),
   };
 }
@@ -119,7 +119,7 @@ export function inactivityShare(
   survey: { percent: number | null; confidence: number | null; numerator: number | null; denominator: number | null },
 ): InactivityShare | null {
   const { percent, denominator } = survey;
-  if (percent === null || denominator === null || denominator <= 0) return null;
+  if (percent === null || !denominator || denominator < 0) return null;
   const estimate = survey.numerator ?? Math.round((percent / 100) * denominator);
   if (estimate <= 0) return null;
   const ci = survey.confidence ?? 0;

@@ -2,6 +2,7 @@ export { createDraftService, type DraftService } from './draft-service.ts';
 export { spacedNhsNumber } from './nhs-number.ts';
 export { normalisePostcode, postcodeDistrict } from './postcode.ts';
 export type { Milestone, Person, Programme, Referral, ReferralStatus, ReferralTables, ReferringService, Team } from './referral.ts';
+export { PROGRAMMES } from './referral.ts';
 export { referralCapability } from './referral-capability.ts';
 export { referralMessages } from './referral-messages.ts';
 export { recordReferralOutcome } from './referral-outcomes.ts';
