@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { referralMessages } from '../../src/domains/referrals/index.ts';
+import { journeyMessages, referralMessages } from '../../src/domains/referrals/index.ts';
 import type { RunningServer } from '../../src/main.ts';
 import { type E2eRun, expectAccessible, signIn as signInAs, startE2e } from './browser.ts';
 
@@ -10,6 +10,7 @@ let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
 const cy = referralMessages.cy;
+const cyJourney = journeyMessages.cy;
 
 beforeAll(async () => {
   run = await startE2e();
@@ -120,11 +121,13 @@ describe('referral journeys in Chromium with axe-core', () => {
     ];
     for (const [, answers] of welsh) await answer(page, answers);
     expect(await page.locator('h1').textContent()).toContain(cy['referrals.check.titleSelf']);
-    expect(await page.locator('main').textContent()).toContain(cy['referrals.regime.voluntary-youth']);
+    // The person's own words: no staff "regime" on the page, the sections about them.
+    expect(await page.locator('main').textContent()).not.toContain(cy['referrals.regime.voluntary-youth']);
+    expect(await page.locator('main').textContent()).toContain(cyJourney['referrals.self.check.person']);
     await expectAccessible(page);
-    await page.getByRole('button', { name: cy['referrals.check.send'] }).click();
+    await page.getByRole('button', { name: cyJourney['referrals.self.check.send'] }).click();
     await page.waitForURL('**/self-referral/sent');
-    expect(await page.locator('h1').textContent()).toContain(cy['referrals.confirmation.title']);
+    expect(await page.locator('h1').textContent()).toContain(cyJourney['referrals.self.confirmation.title']);
     selfReference = (await page.locator('.govuk-panel strong').textContent()) ?? '';
     expect(selfReference).toMatch(/^BW-/);
     await expectAccessible(page);

@@ -95,4 +95,58 @@ describe(`the referral journey's design on ${testDatabaseKind}`, () => {
     expect(both.statusCode).toBe(400);
     expect(both.body).toContain('govuk-error-summary');
   });
+
+  test('the public journey speaks to the person in plain words, never in staff words, and says "voluntary" once', async () => {
+    const visible = (html: string) =>
+      (/<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .replace(/&#39;|&rsquo;/g, '’');
+    const b = browser(t.app);
+    const pages = [visible((await b.get('/self-referral')).body)];
+    await b.post('/self-referral', { _csrf: await b.csrf('/self-referral'), tenantId: t.tenants.leicester });
+    for (const [slug, answers] of SELF_PAGES) {
+      pages.push(visible((await b.get(`/self-referral/${slug}`)).body));
+      // Each page's errors too, where the staff message speaks of "the person".
+      const empty = await post(b, `/self-referral/${slug}`, {});
+      if (empty.statusCode === 400) pages.push(visible(empty.body));
+      expect((await post(b, `/self-referral/${slug}`, answers)).statusCode).toBe(303);
+    }
+    const check = visible((await b.get('/self-referral/check')).body);
+    pages.push(check);
+    expect((await post(b, '/self-referral/check', {})).statusCode).toBe(303);
+    const sent = visible((await b.get('/self-referral/sent')).body);
+    pages.push(sent);
+    const staffWords = [
+      /on their behalf/i,
+      /\bRoutine\b/,
+      /\bUrgent\b/,
+      /Help wanted/i,
+      /Select what you agree to/i,
+      /the person/i,
+      /\breferral\b/i,
+      /\bsanction/i,
+      /\bParticipation\b/,
+      /\bconsent\b/i,
+      /received\b/i,
+    ];
+    for (const page of pages) for (const word of staffWords) expect(page, `${word} in: ${page.slice(0, 200)}`).not.toMatch(word);
+    expect(check).toContain('You are happy for us to');
+    expect(check).toContain('Send this form to the employment support team near you');
+    // The sent page says once, in the person's words, that taking part is their choice.
+    expect(sent.match(/will not change your benefits/g)).toHaveLength(1);
+    expect(sent).not.toMatch(/voluntary/i);
+  });
+
+  test('the Welsh public journey has its own words for every new message, and the sent page says it once', async () => {
+    const b = await selfJourney('cy');
+    const check = (await b.get('/self-referral/check')).body;
+    expect(check).toContain('Rydych chi’n hapus i ni');
+    expect(check).toContain('Anfon eich ffurflen');
+    expect((await post(b, '/self-referral/check', {})).statusCode).toBe(303);
+    const sent = (await b.get('/self-referral/sent')).body;
+    expect(sent).toContain('Mae eich ffurflen wedi’i hanfon');
+    expect(sent.match(/Ni fydd dweud na yn newid eich budd-daliadau/g)).toHaveLength(1);
+    expect(sent).not.toMatch(/wirfoddol/);
+  });
 });

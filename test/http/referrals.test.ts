@@ -188,7 +188,7 @@ describe(`referrals on ${testDatabaseKind}`, () => {
     const sent = await b.post('/self-referral/check', { _csrf: await b.csrf('/self-referral/check') });
     expect(sent.headers.location).toBe('/self-referral/sent');
     const confirmation = await b.get('/self-referral/sent');
-    expect(confirmation.body).toContain('Referral sent');
+    expect(confirmation.body).toContain('Your form has been sent');
     expect(confirmation.body).not.toMatch(/before|already|existing/i);
     // The team sees the link to the earlier referral.
     const specialist = browser(t.app);

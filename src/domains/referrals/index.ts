@@ -10,3 +10,4 @@ export { tables as referralTables } from './referral-repo.ts';
 export { createReferralService, type ReferralService, type Submitter } from './referral-service.ts';
 export { teamIdsOf, teamMembers } from './team-repo.ts';
 export { createTeamService, type TeamService } from './team-service.ts';
+export { journeyMessages } from './web/journey-messages.ts';

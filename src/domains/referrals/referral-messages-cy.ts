@@ -179,7 +179,8 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
   'referrals.journey.staff.lead':
     'Atgyfeiriwch rywun sydd allan o waith oherwydd salwch at arbenigwr cyflogaeth sy’n gweithio ochr yn ochr â gwasanaethau iechyd. Mae angen eu caniatâd arnoch yn gyntaf.',
   'referrals.journey.self.lead':
-    'Gall arbenigwr cyflogaeth eich helpu i ddod o hyd i waith sy’n addas i’ch iechyd, neu i aros yn y swydd sydd gennych. Mae am ddim ac yn wirfoddol, ac ni fydd yn effeithio ar eich budd-daliadau.',
+    // Design pass wording: needs translator review.
+    'Gallwn eich helpu i ddod o hyd i waith sy’n addas i’ch iechyd, neu i gadw’r swydd sydd gennych. Bydd arbenigwr cyflogaeth yn siarad â chi am yr hyn rydych chi ei eisiau. Mae am ddim. Chi sy’n dewis a ydych chi’n cymryd rhan, ac ni fydd yn newid eich budd-daliadau.',
   'referrals.journey.self.time': 'Mae’n cymryd tua 10 munud. Ni fyddwn yn dweud wrth neb arall eich bod wedi gofyn.',
   'referrals.journey.self.council': 'Ym mha ardal cyngor rydych chi’n byw?',
   'referrals.journey.self.councilError': 'Dewiswch ardal eich cyngor',
@@ -212,7 +213,7 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
   'referrals.q.youngPerson.self': 'Ydych chi mewn addysg, swydd neu hyfforddiant ar hyn o bryd?',
   'referrals.q.jobcentre.staff': 'Eu hamgylchiadau gyda’r Ganolfan Byd Gwaith',
   'referrals.q.consent.staff': 'Beth mae’r person wedi cytuno iddo?',
-  'referrals.q.consent.self': 'Beth rydych chi’n cytuno iddo?',
+  'referrals.q.consent.self': 'Beth rydych chi’n hapus i ni ei wneud?', // needs translator review
   'referrals.q.team.staff': 'Pa dîm ddylai gael yr atgyfeiriad hwn?',
   'referrals.field.givenName': 'Enw cyntaf',
   'referrals.field.familyName': 'Cyfenw',
@@ -250,7 +251,6 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
   'referrals.field.conditionalityHint':
     'Dim ond yn bosibl i berson di-waith tymor byr heb gyflwr iechyd. Mae unrhyw un sydd â chyflwr iechyd ar y cynnig gwirfoddol ac ni fydd byth yn cael sancsiwn.',
   'referrals.field.consentScopes': 'Wedi cytuno i',
-  'referrals.field.consentScopesSelf': 'Dewiswch beth rydych chi’n cytuno iddo',
   'referrals.field.consentMethod': 'Sut y rhoddwyd caniatâd',
   'referrals.field.consentDate': 'Dyddiad rhoi caniatâd',
   'referrals.field.team': 'Tîm',
@@ -264,14 +264,13 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
   'referrals.check.regime': 'Cymryd rhan',
   'referrals.check.consentRecordedBy': 'Cofnodwyd gan',
   'referrals.check.declaration': 'Drwy anfon yr atgyfeiriad hwn rydych yn cadarnhau bod y person wedi cytuno i’r hyn a gofnodwyd uchod.',
-  'referrals.check.declarationSelf': 'Drwy anfon hwn rydych yn cytuno i’r hyn a ddewisoch uchod. Gallwch newid eich meddwl ar unrhyw adeg.',
+  'referrals.check.declarationSelf':
+    'Pan fyddwch chi’n anfon y ffurflen hon, rydych chi’n cytuno i’r hyn a diciwyd gennych uchod. Gallwch newid eich meddwl ar unrhyw adeg.', // needs translator review
   'referrals.confirmation.title': 'Atgyfeiriad wedi’i anfon',
   'referrals.confirmation.reference': 'Eich cyfeirnod',
   'referrals.confirmation.next': 'Beth sy’n digwydd nesaf',
   'referrals.confirmation.nextStaff':
     'Bydd y tîm yn adolygu’r atgyfeiriad. Byddwch yn cael e-bost bob tro y bydd ei statws yn newid, a gallwch ei ddilyn yn eich atgyfeiriadau.',
-  'referrals.confirmation.nextSelf':
-    'Bydd arbenigwr cyflogaeth yn ceisio cysylltu â chi o fewn {days} diwrnod gwaith, yn y ffordd y gofynnoch chi. Mae cymryd rhan yn wirfoddol ac ni fydd yn effeithio ar eich budd-daliadau.',
   'referrals.confirmation.mine': 'Gweld eich atgyfeiriadau',
   'referrals.confirmation.another': 'Gwneud atgyfeiriad arall',
   'referrals.confirmation.voluntary': 'Mae cymryd rhan yn wirfoddol. Ni fydd neb yn cael sancsiwn am beidio â chymryd rhan.',

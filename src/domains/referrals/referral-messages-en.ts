@@ -169,7 +169,7 @@ export const referralEn = {
   'referrals.journey.staff.lead':
     'Refer someone out of work through ill health to an employment specialist working alongside health services. You need their consent first.',
   'referrals.journey.self.lead':
-    'An employment specialist can help you find work that suits your health, or stay in the job you have. It is free and voluntary, and it will not affect your benefits.',
+    'We can help you find work that suits your health, or keep the job you have. An employment specialist will talk with you about what you want. It is free. You choose if you take part, and it will not change your benefits.',
   'referrals.journey.self.time': 'It takes about 10 minutes. We will not tell anyone else you have asked.',
   'referrals.journey.self.council': 'Which council area do you live in?',
   'referrals.journey.self.councilError': 'Select your council area',
@@ -202,7 +202,7 @@ export const referralEn = {
   'referrals.q.youngPerson.self': 'Are you in education, a job or training at the moment?',
   'referrals.q.jobcentre.staff': 'Their Jobcentre circumstances',
   'referrals.q.consent.staff': 'What has the person agreed to?',
-  'referrals.q.consent.self': 'What do you agree to?',
+  'referrals.q.consent.self': 'What are you happy for us to do?',
   'referrals.q.team.staff': 'Which team should receive this referral?',
   'referrals.field.givenName': 'First name',
   'referrals.field.familyName': 'Last name',
@@ -240,7 +240,6 @@ export const referralEn = {
   'referrals.field.conditionalityHint':
     'Only possible for a short-term unemployed person with no health condition. Anyone with a health condition is on the voluntary offer and is never sanctioned.',
   'referrals.field.consentScopes': 'Agreed to',
-  'referrals.field.consentScopesSelf': 'Select what you agree to',
   'referrals.field.consentMethod': 'How consent was given',
   'referrals.field.consentDate': 'Date consent was given',
   'referrals.field.team': 'Team',
@@ -254,14 +253,12 @@ export const referralEn = {
   'referrals.check.regime': 'Participation',
   'referrals.check.consentRecordedBy': 'Recorded by',
   'referrals.check.declaration': 'By sending this referral you confirm that the person agreed to what is recorded above.',
-  'referrals.check.declarationSelf': 'By sending this you agree to what you selected above. You can change your mind at any time.',
+  'referrals.check.declarationSelf': 'When you send this form, you agree to what you ticked above. You can change your mind at any time.',
   'referrals.confirmation.title': 'Referral sent',
   'referrals.confirmation.reference': 'Your reference',
   'referrals.confirmation.next': 'What happens next',
   'referrals.confirmation.nextStaff':
     'The team will review the referral. You will get an email whenever its status changes, and you can follow it in your referrals.',
-  'referrals.confirmation.nextSelf':
-    'An employment specialist will try to contact you within {days} working days, the way you asked. Taking part is voluntary and will not affect your benefits.',
   'referrals.confirmation.mine': 'See your referrals',
   'referrals.confirmation.another': 'Make another referral',
   'referrals.confirmation.voluntary': 'Taking part is voluntary. Nobody will be sanctioned for not taking part.',

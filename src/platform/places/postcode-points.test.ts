@@ -87,7 +87,9 @@ describe('one table of points', () => {
       t.db.owner,
     );
     await migrateToLatest(t.db.owner, migrations);
-    const rows = await sql<{ postcode: string; kind: string; lat: number }>`select postcode, kind, lat from postcode_points order by postcode`.execute(t.db.owner);
+    const rows = await sql<{ postcode: string; kind: string; lat: number }>`select postcode, kind, lat from postcode_points order by postcode`.execute(
+      t.db.owner,
+    );
     expect(rows.rows).toEqual([
       { postcode: 'CF10', kind: 'district', lat: 51.476 },
       { postcode: 'CF101AA', kind: 'postcode', lat: 51.48 },

@@ -29,12 +29,14 @@ function fieldParams(
   heading: string | null,
   options = f.options ?? [],
 ) {
-  const labelText = heading ?? t(audience === 'self' && f.selfLabelKey ? f.selfLabelKey : f.labelKey);
+  const own = audience === 'self' ? f.self : undefined;
+  const labelText = heading ?? t(own?.label ?? f.labelKey);
   const label = heading ? { text: labelText, isPageHeading: true, classes: 'govuk-label--l' } : { text: labelText, classes: 'govuk-label--s' };
   const legend = heading
     ? { text: labelText, isPageHeading: true, classes: 'govuk-fieldset__legend--l' }
     : { text: labelText, classes: 'govuk-fieldset__legend--s' };
-  const hint = f.hintKey ? { text: t(f.hintKey) } : undefined;
+  const hintKey = own?.hint ?? f.hintKey;
+  const hint = hintKey ? { text: t(hintKey) } : undefined;
   const base = { errorMessage: error };
   switch (f.kind) {
     case 'text':
@@ -65,7 +67,7 @@ function fieldParams(
         items: options.flatMap((o) => {
           const item = {
             value: o.value,
-            text: t(o.textKey),
+            text: t(own && o.selfTextKey ? o.selfTextKey : o.textKey),
             hint: o.hint ? { text: o.hint } : undefined,
             checked: chosen.includes(o.value),
             ...(o.exclusive ? { behaviour: 'exclusive' } : {}),
@@ -89,11 +91,11 @@ function fieldParams(
 }
 
 /** What a field's answer looks like on the check-answers page. */
-function displayValue(f: Field, value: unknown, t: Translate, lang: string, options = f.options ?? []): string {
+function displayValue(f: Field, value: unknown, t: Translate, lang: string, audience: Audience, options = f.options ?? []): string {
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return t('referrals.notProvided');
   const label = (v: unknown) => {
     const o = options.find((x) => x.value === v);
-    return o ? t(o.textKey) : String(v);
+    return o ? t(audience === 'self' && o.selfTextKey ? o.selfTextKey : o.textKey) : String(v);
   };
   if (f.kind === 'date') return formatDate(String(value), lang);
   if (f.name === 'nhsNumber') return spacedNhsNumber(String(value));
@@ -101,6 +103,29 @@ function displayValue(f: Field, value: unknown, t: Translate, lang: string, opti
   if (f.kind === 'radios') return label(value);
   return String(value);
 }
+
+/** Error messages in the public's words, where the staff message speaks about "the person". */
+const SELF_ERRORS: Readonly<Record<string, string>> = {
+  'referrals.error.givenName': 'referrals.self.error.givenName',
+  'referrals.error.familyName': 'referrals.self.error.familyName',
+  'referrals.error.dateOfBirth': 'referrals.self.error.dateOfBirth',
+  'referrals.error.addressLine1': 'referrals.self.error.addressLine1',
+  'referrals.error.contactMethod': 'referrals.self.error.contactMethod',
+  'referrals.error.contactMethodDetails': 'referrals.self.error.contactMethodDetails',
+  'referrals.error.doNotContactPreferred': 'referrals.self.error.doNotContactPreferred',
+  'referrals.error.fitNote': 'referrals.self.error.fitNote',
+  'referrals.error.benefits': 'referrals.self.error.benefits',
+  'referrals.error.benefitsNone': 'referrals.self.error.benefitsNone',
+  'referrals.error.helpWanted': 'referrals.self.error.helpWanted',
+  'referrals.error.urgency': 'referrals.self.error.urgency',
+  'referrals.error.consentScopes': 'referrals.self.error.consentScopes',
+};
+const SELF_SECTIONS: Readonly<Record<string, string>> = {
+  'referrals.view.person': 'referrals.self.check.person',
+  'referrals.view.context': 'referrals.self.check.context',
+  'referrals.view.consent': 'referrals.self.check.consent-section',
+};
+const selfIssue = (i: Issue): Issue => ({ ...i, message: SELF_ERRORS[i.message] ?? i.message });
 
 /**
  * The referral question pages, check answers and confirmation, for staff (`/referrals/new`) and
@@ -152,7 +177,7 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
 
   async function renderStep(request: FastifyRequest, reply: FastifyReply, j: Journey, step: Step, values: Answers, issues: readonly Issue[] = []) {
     const t = request.t;
-    const errors = issues.length ? formErrors(issues, t) : undefined;
+    const errors = issues.length ? formErrors(j.audience === 'self' ? issues.map(selfIssue) : issues, t) : undefined;
     if (errors) {
       for (const e of errors.summary) {
         const f = step.fields.find((x) => `#${x.name}` === e.href);
@@ -212,12 +237,12 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
           const shown =
             f.name === 'teamId'
               ? (options.find((o) => o.value === j.draft.answers.teamId)?.textKey ?? t('referrals.notProvided'))
-              : displayValue(f, j.draft.answers[f.name], t, request.lang, options);
-          const label = t(f.summaryKey ?? (j.audience === 'self' && f.selfLabelKey ? f.selfLabelKey : f.labelKey));
+              : displayValue(f, j.draft.answers[f.name], t, request.lang, j.audience, options);
+          const label = t((j.audience === 'self' ? f.self?.summary : undefined) ?? f.summaryKey ?? f.labelKey);
           rows.push({ key: { text: label }, value: { text: shown }, actions: change(label) });
         }
       }
-      sections.push({ heading: t(heading), rows });
+      sections.push({ heading: t(j.audience === 'self' ? (SELF_SECTIONS[heading] ?? heading) : heading), rows });
     }
     const a = j.draft.answers;
     const young = typeof a.dateOfBirth === 'string' && isYoungPerson(a.dateOfBirth, today(), a.inEducationEmploymentOrTraining === 'no');
@@ -231,7 +256,7 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
       shortTermUnemployed: a.shortTermUnemployed === undefined ? null : a.shortTermUnemployed === 'yes',
       conditionalityRequested: a.conditionalityRequested === 'yes',
     });
-    const errors = issues.length ? formErrors(issues, t) : undefined;
+    const errors = issues.length ? formErrors(j.audience === 'self' ? issues.map(selfIssue) : issues, t) : undefined;
     if (errors) {
       for (const e of errors.summary) {
         const step = stepOfField(j.draft.route, e.href.slice(1));
@@ -243,8 +268,10 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
       {
         title: t(j.audience === 'self' ? 'referrals.check.titleSelf' : 'referrals.check.title'),
         sections,
-        regime: t(`referrals.regime.${regime.regime}`),
+        // The person referring themselves is always on the voluntary offer: the confirmation says so in plain words.
+        regime: j.audience === 'self' ? null : t(`referrals.regime.${regime.regime}`),
         declaration: t(j.audience === 'self' ? 'referrals.check.declarationSelf' : 'referrals.check.declaration'),
+        send: t(j.audience === 'self' ? 'referrals.self.check.send' : 'referrals.check.send'),
         action: `${j.base}/check`,
         backHref: `${j.base}/${steps.at(-1)?.slug ?? ''}`,
         errors,
@@ -381,10 +408,15 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
     const ref = deps.drafts.tokenHashOf(request.cookies[DRAFT_COOKIE]);
     const sent = ref ? await deps.referrals.sentFromDraft(ref.tenantId, ref.tokenHash) : null;
     if (!sent) return reply.redirect('/self-referral', 303);
+    // The voluntary message once, in the person's words (it was said twice, once in staff words).
     return reply.page(`${VIEWS}/confirmation.njk`, {
-      title: request.t('referrals.confirmation.title'),
+      title: request.t('referrals.self.confirmation.title'),
       reference: sent.reference,
-      paragraphs: [request.t('referrals.confirmation.nextSelf', { days: sent.firstContactWorkingDays }), request.t('referrals.confirmation.voluntary')],
+      paragraphs: [
+        request.t('referrals.self.confirmation.next', { days: sent.firstContactWorkingDays }),
+        request.t('referrals.self.confirmation.voluntary'),
+        request.t('referrals.self.confirmation.keep'),
+      ],
       links: [],
     });
   });

@@ -17,13 +17,13 @@ import { contextFields, personFields } from '../referral-schemas.ts';
 
 export type Audience = 'staff' | 'self';
 /** `exclusive`: the GOV.UK "none of these" choice, shown after an "or" divider, that unticks the others. */
-export type Option = { value: string; textKey: string; hint?: string; exclusive?: boolean };
+export type Option = { value: string; textKey: string; hint?: string; exclusive?: boolean; selfTextKey?: string };
 export type Field = {
   name: string;
   kind: 'text' | 'textarea' | 'date' | 'radios' | 'checkboxes';
   labelKey: string;
-  /** A different label for the public, in plainer words. */
-  selfLabelKey?: string;
+  /** The public's own words where the staff words would not do (labels, hints, check answers). */
+  self?: { label?: string; hint?: string; summary?: string };
   hintKey?: string;
   /** The label on the check-answers page, where "(optional)" means nothing: the answer is shown. */
   summaryKey?: string;
@@ -136,13 +136,20 @@ export const STEPS: readonly Step[] = [
     slug: 'contact-method',
     title: 'referrals.q.contactMethod',
     fields: [
-      { name: 'contactMethod', kind: 'radios', labelKey: 'referrals.field.contactMethod', options: opts(CONTACT_METHODS, 'referrals.contactMethod') },
+      {
+        name: 'contactMethod',
+        kind: 'radios',
+        labelKey: 'referrals.field.contactMethod',
+        self: { label: 'referrals.self.field.contactMethod' },
+        options: opts(CONTACT_METHODS, 'referrals.contactMethod'),
+      },
       {
         name: 'doNotContact',
         kind: 'checkboxes',
         labelKey: 'referrals.field.doNotContact',
         summaryKey: 'referrals.check.doNotContact',
         hintKey: 'referrals.field.doNotContactHint',
+        self: { label: 'referrals.self.field.doNotContact', hint: 'referrals.self.field.doNotContactHint', summary: 'referrals.self.check.doNotContact' },
         options: opts(['phone', 'text', 'email', 'post'], 'referrals.dnc'),
       },
     ],
@@ -163,14 +170,15 @@ export const STEPS: readonly Step[] = [
         name: 'conditionsText',
         kind: 'textarea',
         labelKey: 'referrals.field.conditionsText',
-        selfLabelKey: 'referrals.field.conditionsTextSelf',
         summaryKey: 'referrals.check.conditionsText',
+        self: { label: 'referrals.field.conditionsTextSelf', summary: 'referrals.self.check.conditionsText' },
       },
       {
         name: 'conditionCategories',
         kind: 'checkboxes',
         labelKey: 'referrals.field.conditionCategories',
         summaryKey: 'referrals.check.conditionCategories',
+        self: { label: 'referrals.self.field.conditionCategories', summary: 'referrals.self.check.conditionCategories' },
         options: opts(CONDITION_CATEGORIES, 'referrals.category'),
       },
     ],
@@ -180,13 +188,20 @@ export const STEPS: readonly Step[] = [
     slug: 'fit-note',
     title: 'referrals.q.fitNote',
     fields: [
-      { name: 'fitNote', kind: 'radios', labelKey: 'referrals.field.fitNote', options: opts(FIT_NOTES, 'referrals.fitNote') },
+      {
+        name: 'fitNote',
+        kind: 'radios',
+        labelKey: 'referrals.field.fitNote',
+        self: { label: 'referrals.self.field.fitNote' },
+        options: FIT_NOTES.map((v) => ({ value: v, textKey: `referrals.fitNote.${v}`, selfTextKey: `referrals.self.fitNote.${v}` })),
+      },
       {
         name: 'fitNoteAdvice',
         kind: 'textarea',
         labelKey: 'referrals.field.fitNoteAdvice',
         summaryKey: 'referrals.check.fitNoteAdvice',
         hintKey: 'referrals.field.fitNoteAdviceHint',
+        self: { label: 'referrals.self.field.fitNoteAdvice', hint: 'referrals.self.field.fitNoteAdviceHint', summary: 'referrals.self.check.fitNoteAdvice' },
       },
     ],
     schema: z.object({ fitNote: c.fitNote, fitNoteAdvice: c.fitNoteAdvice }),
@@ -217,13 +232,29 @@ export const STEPS: readonly Step[] = [
   {
     slug: 'help',
     title: 'referrals.q.help',
-    fields: [{ name: 'helpWanted', kind: 'textarea', labelKey: 'referrals.field.helpWanted', hintKey: 'referrals.field.helpWantedHint' }],
+    fields: [
+      {
+        name: 'helpWanted',
+        kind: 'textarea',
+        labelKey: 'referrals.field.helpWanted',
+        hintKey: 'referrals.field.helpWantedHint',
+        self: { hint: 'referrals.self.field.helpWantedHint', summary: 'referrals.self.check.helpWanted' },
+      },
+    ],
     schema: z.object({ helpWanted: c.helpWanted }),
   },
   {
     slug: 'urgency',
     title: 'referrals.q.urgency',
-    fields: [{ name: 'urgency', kind: 'radios', labelKey: 'referrals.field.urgency', options: opts(URGENCIES, 'referrals.urgency') }],
+    fields: [
+      {
+        name: 'urgency',
+        kind: 'radios',
+        labelKey: 'referrals.field.urgency',
+        self: { summary: 'referrals.self.check.urgency' },
+        options: URGENCIES.map((v) => ({ value: v, textKey: `referrals.urgency.${v}`, selfTextKey: `referrals.self.urgency.${v}` })),
+      },
+    ],
     schema: z.object({ urgency: c.urgency }),
   },
   {
@@ -236,6 +267,7 @@ export const STEPS: readonly Step[] = [
         name: 'inEducationEmploymentOrTraining',
         kind: 'radios',
         labelKey: 'referrals.field.neet',
+        self: { summary: 'referrals.self.check.neet' },
         options: [
           { value: 'no', textKey: 'referrals.neet.no' },
           { value: 'yes', textKey: 'referrals.neet.yes' },
@@ -285,7 +317,13 @@ export const STEPS: readonly Step[] = [
     title: 'referrals.q.consent',
     routes: ['self'],
     fields: [
-      { name: 'consentScopes', kind: 'checkboxes', labelKey: 'referrals.field.consentScopesSelf', options: opts(CONSENT_SCOPES, 'referrals.consentScope') },
+      {
+        name: 'consentScopes',
+        kind: 'checkboxes',
+        labelKey: 'referrals.field.consentScopes',
+        self: { hint: 'referrals.self.field.consentHint', summary: 'referrals.self.check.consent' },
+        options: CONSENT_SCOPES.map((v) => ({ value: v, textKey: `referrals.consentScope.${v}`, selfTextKey: `referrals.self.consentScope.${v}` })),
+      },
     ],
     schema: z.object({
       consentScopes: z
