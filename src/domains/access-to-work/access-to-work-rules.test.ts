@@ -328,3 +328,317 @@ describe('the decision in principle’s figures (platform policy)', () => {
     expect(needsCountersign(amount, tenant, '2026-01-15').needed).toBe(needed);
   });
 });
+
+/*
+ * The answer word for word. A person, their specialist and DWP read these sentences, so each
+ * scenario pins every reason (its code, its sentence with the figures, and the figures as values)
+ * in order, and nothing else.
+ */
+describe('the reasons, word for word, for each path through the rules', () => {
+  const MET = [
+    { code: 'age.met', text: 'Aged 30: Access to Work is for people aged 16 or over.', values: { age: 30, minimumAge: 16 } },
+    {
+      code: 'condition.met',
+      text: 'The condition has lasted or is likely to last 24 months: at least 12 are needed.',
+      values: { conditionExpectedMonths: 24, months: 12 },
+    },
+    { code: 'nation.great-britain', text: 'Lives and works in England, Scotland or Wales.', values: { nation: 'england' } },
+  ];
+  const within = (amount: string, beforeCap: number) => ({
+    code: 'cap.within',
+    text: `${amount} is within the yearly cap of £69,620.`,
+    values: { beforeCap, cap: 69620 },
+  });
+  const EQUIPMENT = { code: 'need.equipment', text: 'Special aids and equipment: £1,800 once.', values: { cost: 1800 } };
+  const BEFORE_START = {
+    code: 'share.first-six-weeks',
+    text: 'Applying before the job starts, so within its first 6 weeks: the employer shares none of the cost.',
+    values: { graceWeeks: 6 },
+  };
+
+  test('employed 10 weeks at 250 staff on UC: £1,800 + 2.5 h × £17.35 × 52 = £2,255.50; the employer £1,000 + 20% × £800 = £1,160', () => {
+    const result = accessToWork(
+      base({
+        work: { employerSize: 250, claimsUniversalCredit: true },
+        needs: [
+          { category: 'equipment', cost: 1800 },
+          { category: 'support-worker', hoursPerWeek: 2.5, hourlyRate: 17.35 },
+        ],
+      }),
+    );
+    expect(result.reasons).toEqual([
+      ...MET,
+      { code: 'work.employed', text: 'In paid employment.', values: { status: 'employed' } },
+      { code: 'uc.hours-met', text: 'Claims Universal Credit and works 30 hours a week: more than the 1 hour needed.', values: { hours: 30, minimumHours: 1 } },
+      EQUIPMENT,
+      {
+        code: 'need.support-worker',
+        text: 'Support worker: 2.5 hours a week × £17.35 an hour × 52 weeks = £2,255.50 a year.',
+        values: { hoursPerWeek: 2.5, hourlyRate: 17.35, weeks: 52, annual: 2255.5 },
+      },
+      {
+        code: 'share.large',
+        text: 'An employer of 250 staff pays the first £1,000 (£1,000) plus 20% of the next £10,000 (20% of £800 = £160): £1,160.',
+        values: { employerSize: 250, first: 1000, band: 10000, rate: 0.2, share: 1160 },
+      },
+      // £1,800 + £2,255.50 − £1,160 = £2,895.50.
+      within('£2,895.50', 2895.5),
+    ]);
+    expect(result).toMatchObject({ eligible: true, canApplyNow: true, notEligibleBecause: [] });
+  });
+
+  test('at 120 staff the medium band: £500 + 20% × £1,300 = £760, leaving £1,040', () => {
+    const result = accessToWork(base({ work: { employerSize: 120 } }));
+    expect(result.reasons.slice(4)).toEqual([
+      EQUIPMENT,
+      {
+        code: 'share.medium',
+        text: 'An employer of 120 staff pays the first £500 (£500) plus 20% of the next £10,000 (20% of £1,300 = £260): £760.',
+        values: { employerSize: 120, first: 500, band: 10000, rate: 0.2, share: 760 },
+      },
+      within('£1,040', 1040),
+    ]);
+  });
+
+  test('at 10 staff the employer shares nothing', () => {
+    expect(accessToWork(base({ work: { employerSize: 10 } })).reasons.slice(5)).toEqual([
+      { code: 'share.small', text: 'An employer of 10 staff (fewer than 50) shares none of the cost.', values: { employerSize: 10, mediumFrom: 50 } },
+      within('£1,800', 1800),
+    ]);
+  });
+
+  test('5 whole weeks into the job is within the first 6', () => {
+    expect(accessToWork(base({ work: { employerSize: 250, weeksInJob: 5 } })).reasons[5]).toEqual({
+      code: 'share.first-six-weeks',
+      text: 'Applying 5 whole weeks into the job, within its first 6: the employer shares none of the cost.',
+      values: { weeksInJob: 5, graceWeeks: 6 },
+    });
+  });
+
+  test('not eligible on every count: each failing rule is a reason, and they are the answer’s notEligibleBecause', () => {
+    const result = accessToWork(
+      base({
+        person: { age: 15, conditionExpectedMonths: 3, nation: 'northern-ireland' },
+        // Voluntary work is out whatever the hours, so Universal Credit's hours rule is not asked.
+        work: { status: 'voluntary', claimsUniversalCredit: true, hoursPerWeek: 1 },
+      }),
+    );
+    const failing = [
+      { code: 'age.under', text: 'Aged 15: Access to Work starts at 16.', values: { age: 15, minimumAge: 16 } },
+      {
+        code: 'condition.short',
+        text: 'The condition is expected to last 3 months: Access to Work needs one that has lasted or is likely to last 12.',
+        values: { conditionExpectedMonths: 3, months: 12 },
+      },
+      {
+        code: 'nation.northern-ireland',
+        text: "Access to Work covers England, Scotland and Wales. Northern Ireland has its own Access to Work (NI) scheme, run by the Department for Communities' employment service: apply there.",
+        values: { nation: 'northern-ireland' },
+      },
+      { code: 'work.voluntary', text: 'Voluntary work is not covered: Access to Work is for paid work.', values: { status: 'voluntary' } },
+    ];
+    expect(result.reasons).toEqual([...failing, EQUIPMENT, BEFORE_START, within('£1,800', 1800)]);
+    expect(result).toMatchObject({ eligible: false, canApplyNow: false, notEligibleBecause: failing });
+  });
+
+  test('a UC claimant working 1 hour fails that rule alone; 40 h × £35 × 52 = £72,800 is over the cap', () => {
+    const result = accessToWork(
+      base({
+        date: '2026-03-31',
+        work: { claimsUniversalCredit: true, hoursPerWeek: 1 },
+        needs: [{ category: 'support-worker', hoursPerWeek: 40, hourlyRate: 35 }],
+      }),
+    );
+    const tooFew = {
+      code: 'uc.hours-too-few',
+      text: 'Claims Universal Credit and works 1 hour a week: a claimant needs more than 1 hour a week.',
+      values: { hours: 1, minimumHours: 1 },
+    };
+    expect(result.reasons).toEqual([
+      ...MET,
+      { code: 'work.employed', text: 'In paid employment.', values: { status: 'employed' } },
+      tooFew,
+      {
+        code: 'need.support-worker',
+        text: 'Support worker: 40 hours a week × £35 an hour × 52 weeks = £72,800 a year.',
+        values: { hoursPerWeek: 40, hourlyRate: 35, weeks: 52, annual: 72800 },
+      },
+      { code: 'share.none-to-share', text: 'No equipment or adaptation costs, so there is no employer share.', values: {} },
+      {
+        code: 'cap.applied',
+        text: '£72,800 is more than the yearly cap of £69,620: Access to Work pays up to the cap.',
+        values: { beforeCap: 72800, cap: 69620 },
+      },
+    ]);
+    expect(result).toMatchObject({ eligible: false, canApplyNow: false, notEligibleBecause: [tooFew] });
+  });
+
+  test('a voluntary worker’s hours are not a Universal Credit reason', () => {
+    const c = codes(base({ work: { status: 'voluntary', claimsUniversalCredit: true, hoursPerWeek: 30 } }));
+    expect(c.filter((x) => x.startsWith('uc.'))).toEqual([]);
+  });
+
+  test('without Universal Credit no hours rule is asked', () => {
+    expect(codes(base({ work: { hoursPerWeek: 30 } })).filter((x) => x.startsWith('uc.'))).toEqual([]);
+    expect(codes(base({ work: { claimsUniversalCredit: false, hoursPerWeek: 0.5 } })).filter((x) => x.startsWith('uc.'))).toEqual([]);
+  });
+
+  test('a job 13 weeks away: eligible, but the application waits; adaptations of £999.99 shown to the penny', () => {
+    const result = accessToWork(base({ work: { status: 'job-offer', weeksInJob: -13 }, needs: [{ category: 'adaptation', cost: 999.99 }] }));
+    expect(result.reasons).toEqual([
+      ...MET,
+      {
+        code: 'timing.too-early',
+        text: 'The job starts in 13 weeks: the application can go in up to 12 weeks before the start.',
+        values: { weeksToStart: 13, weeksBefore: 12 },
+      },
+      { code: 'work.job-offer', text: 'Has a paid job offer.', values: { status: 'job-offer' } },
+      { code: 'need.adaptation', text: 'Adaptations to premises or equipment: £999.99 once.', values: { cost: 999.99 } },
+      BEFORE_START,
+      within('£999.99', 999.99),
+    ]);
+    expect(result).toMatchObject({ eligible: true, canApplyNow: false, notEligibleBecause: [] });
+  });
+
+  test('a job 12 weeks away can be applied for now', () => {
+    expect(accessToWork(base({ work: { status: 'job-offer', weeksInJob: -12 } })).reasons.slice(3, 5)).toEqual([
+      { code: 'timing.can-apply', text: 'A job offer: the application can go in now (up to 12 weeks before the start).', values: { weeksBefore: 12 } },
+      { code: 'work.job-offer', text: 'Has a paid job offer.', values: { status: 'job-offer' } },
+    ]);
+  });
+
+  test('seeking work on UC: a decision in principle now, the job found must be over 1 hour', () => {
+    const result = accessToWork(base({ work: { status: 'seeking', claimsUniversalCredit: true, hoursPerWeek: undefined, weeksInJob: undefined } }));
+    expect(result.reasons.slice(3, 5)).toEqual([
+      {
+        code: 'work.seeking',
+        text: 'Actively seeking paid work: Bridgework can give a decision in principle now; the application to DWP goes in once there is a job or a job offer.',
+        values: { status: 'seeking' },
+      },
+      { code: 'uc.hours-of-job', text: 'Claims Universal Credit: the job found must be more than 1 hour a week.', values: { minimumHours: 1 } },
+    ]);
+    expect(result).toMatchObject({ eligible: true, canApplyNow: false, notEligibleBecause: [] });
+  });
+
+  test('self-employed: travel (£60.50 − £15) × 52 = £2,366, interview 1.5 h × £30.10 = £45.15, the Mental Health Support Service free', () => {
+    const result = accessToWork(
+      base({
+        work: { status: 'self-employed' },
+        needs: [
+          { category: 'travel', weeklyCost: 60.5, normalWeeklyCommuteCost: 15 },
+          { category: 'interview-communication', hours: 1.5, hourlyRate: 30.1 },
+          { category: 'mental-health-support' },
+        ],
+      }),
+    );
+    expect(result.reasons.slice(3)).toEqual([
+      { code: 'work.self-employed', text: 'Self-employed.', values: { status: 'self-employed' } },
+      {
+        code: 'need.travel',
+        text: 'Travel to work: £60.50 a week less the normal commute of £15 = £45.50 a week × 52 weeks = £2,366 a year.',
+        values: { weeklyCost: 60.5, normalWeeklyCommuteCost: 15, weeks: 52, annual: 2366 },
+      },
+      {
+        code: 'need.interview-communication',
+        text: 'Communication support at interview: 1.5 hours × £30.10 an hour = £45.15.',
+        values: { hours: 1.5, hourlyRate: 30.1, annual: 45.15 },
+      },
+      {
+        code: 'need.mental-health-support',
+        text: 'Mental Health Support Service: free to the person and the employer, so there is no cost to estimate.',
+        values: {},
+      },
+      { code: 'share.none-to-share', text: 'No equipment or adaptation costs, so there is no employer share.', values: {} },
+      within('£2,411.15', 2411.15),
+    ]);
+    expect(result.estimate.categories.map((c) => c.annualCost)).toEqual([2366, 45.15, 0]);
+  });
+
+  test('self-employed with equipment: no employer to share it', () => {
+    expect(accessToWork(base({ work: { status: 'self-employed' } })).reasons[5]).toEqual({
+      code: 'share.self-employed',
+      text: 'Self-employed: there is no employer share.',
+      values: {},
+    });
+  });
+
+  test('the latest cap held, used for a later year, is said with its figure and date', () => {
+    const result = accessToWork(base({ date: '2026-04-01', work: { status: 'self-employed' } }));
+    expect(result.reasons.slice(-2)).toEqual([
+      {
+        code: 'cap.latest-held',
+        text: 'The cap for this year is not held yet: the latest held, £69,620 from 2025-04-01, is used; it may be too low.',
+        values: { cap: 69620, effectiveFrom: '2025-04-01' },
+      },
+      within('£1,800', 1800),
+    ]);
+  });
+
+  test.each([
+    ['2015-09-30', { code: 'cap.uncapped-before-start', text: 'Awards made before 2015-10-01 have no yearly cap.', values: { capStartsOn: '2015-10-01' } }],
+    [
+      '2020-06-01',
+      {
+        code: 'cap.not-held',
+        text: 'Bridgework holds no yearly cap for 2020-06-01, so none is applied: check the cap in force.',
+        values: { date: '2020-06-01' },
+      },
+    ],
+  ] as const)('with no cap on %s the reason says why', (date, reason) => {
+    const said: unknown[] = [];
+    applyCap(
+      date,
+      100,
+      (code, text, values) => said.push({ code, text, values }),
+      () => undefined,
+    );
+    expect(said).toEqual([reason]);
+  });
+
+  test('the parameters are exactly those used, in the order first used', () => {
+    const names = (input: AssessmentInput) => accessToWork(input).parameters.map((p) => p.name);
+    expect(names(base({ work: { status: 'self-employed' }, needs: [{ category: 'mental-health-support' }] }))).toEqual([
+      'access-to-work-minimum-age',
+      'access-to-work-condition-months',
+      'access-to-work-annual-cap',
+    ]);
+    expect(
+      names(
+        base({
+          work: { employerSize: 250, claimsUniversalCredit: true },
+          needs: [
+            { category: 'support-worker', hoursPerWeek: 1, hourlyRate: 20 },
+            { category: 'equipment', cost: 10 },
+          ],
+        }),
+      ),
+    ).toEqual([
+      'access-to-work-minimum-age',
+      'access-to-work-condition-months',
+      'access-to-work-uc-minimum-weekly-hours',
+      'access-to-work-weeks-per-year',
+      'access-to-work-cost-share-grace-weeks',
+      'access-to-work-cost-share-medium-employer-from',
+      'access-to-work-cost-share-large-employer-from',
+      'access-to-work-cost-share-large-first',
+      'access-to-work-cost-share-band',
+      'access-to-work-cost-share-rate',
+      'access-to-work-annual-cap',
+    ]);
+  });
+});
+
+describe('the decision in principle’s thresholds', () => {
+  test('the tenant’s amount, when set, is the threshold; otherwise the platform default of £20,000', () => {
+    expect(needsCountersign(6000, 5000, '2026-01-15')).toEqual({ needed: true, threshold: 5000 });
+    expect(needsCountersign(6000, null, '2026-01-15')).toMatchObject({
+      needed: false,
+      threshold: { name: 'access-to-work-dip-countersign-default', value: 20000 },
+    });
+  });
+
+  test('a range near zero never goes below £0, and the margin used is reported', () => {
+    // £50 − 20% = £40, down to £0; £50 + 20% = £60, up to £100.
+    expect(indicativeRange(50, '2026-01-15', 69620)).toMatchObject({ low: 0, high: 100, margin: { name: 'access-to-work-dip-range-margin', value: 0.2 } });
+  });
+});

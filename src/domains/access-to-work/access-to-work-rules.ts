@@ -9,7 +9,7 @@ import {
   type Reason,
   type ReasonCode,
 } from './access-to-work.ts';
-import { ATW, CAP_STARTS_ON, DIP } from './access-to-work-parameters.ts';
+import { ASSESSMENT_FROM, ATW, CAP_STARTS_ON, DIP } from './access-to-work-parameters.ts';
 import { parseAssessmentInput } from './access-to-work-schemas.ts';
 
 /*
@@ -50,17 +50,23 @@ function parameterLog(date: string): { use: Use; used: () => ParameterUsed[] } {
 
 type Say = (code: ReasonCode, text: string, values?: Record<string, number | string>) => void;
 
-/** Whether the person can have Access to Work (or, seeking work, Bridgework's decision in principle), and when they can apply. */
-export function eligibility(input: AssessmentInput, use: Use, say: Say): { eligible: boolean; canApplyNow: boolean } {
+/**
+ * Whether the person can have Access to Work (or, seeking work, Bridgework's decision in principle),
+ * and when they can apply. Every rule says its reason; `failed` lists the codes of the rules not met,
+ * so that an answer of "not eligible" carries each reason that decided it. An ineligible person can
+ * never apply now, so the rules that fail do not also mark the timing.
+ */
+export function eligibility(input: AssessmentInput, use: Use, say: Say): { failed: ReasonCode[]; canApplyNow: boolean } {
   const { age, nation, conditionExpectedMonths, work } = input.person;
-  let eligible = true;
+  const failed: ReasonCode[] = [];
+  const fail: Say = (code, text, values) => {
+    failed.push(code);
+    say(code, text, values);
+  };
 
   const minimumAge = use(ATW.minimumAge);
   if (age >= minimumAge) say('age.met', `Aged ${age}: Access to Work is for people aged ${minimumAge} or over.`, { age, minimumAge });
-  else {
-    eligible = false;
-    say('age.under', `Aged ${age}: Access to Work starts at ${minimumAge}.`, { age, minimumAge });
-  }
+  else fail('age.under', `Aged ${age}: Access to Work starts at ${minimumAge}.`, { age, minimumAge });
 
   const months = use(ATW.conditionMonths);
   if (conditionExpectedMonths >= months)
@@ -68,33 +74,25 @@ export function eligibility(input: AssessmentInput, use: Use, say: Say): { eligi
       conditionExpectedMonths,
       months,
     });
-  else {
-    eligible = false;
-    say(
+  else
+    fail(
       'condition.short',
       `The condition is expected to last ${conditionExpectedMonths} months: Access to Work needs one that has lasted or is likely to last ${months}.`,
-      {
-        conditionExpectedMonths,
-        months,
-      },
+      { conditionExpectedMonths, months },
     );
-  }
 
-  if (nation === 'northern-ireland') {
-    eligible = false;
-    say(
+  if (nation === 'northern-ireland')
+    fail(
       'nation.northern-ireland',
       "Access to Work covers England, Scotland and Wales. Northern Ireland has its own Access to Work (NI) scheme, run by the Department for Communities' employment service: apply there.",
       { nation },
     );
-  } else say('nation.great-britain', 'Lives and works in England, Scotland or Wales.', { nation });
+  else say('nation.great-britain', 'Lives and works in England, Scotland or Wales.', { nation });
 
   let canApplyNow = true;
   switch (work.status) {
     case 'voluntary':
-      eligible = false;
-      canApplyNow = false;
-      say('work.voluntary', 'Voluntary work is not covered: Access to Work is for paid work.', { status: work.status });
+      fail('work.voluntary', 'Voluntary work is not covered: Access to Work is for paid work.', { status: work.status });
       break;
     case 'seeking':
       canApplyNow = false;
@@ -117,10 +115,11 @@ export function eligibility(input: AssessmentInput, use: Use, say: Say): { eligi
       say('work.job-offer', 'Has a paid job offer.', { status: work.status });
       break;
     }
+    case 'employed':
+      say('work.employed', 'In paid employment.', { status: work.status });
+      break;
     default:
-      say(work.status === 'employed' ? 'work.employed' : 'work.self-employed', work.status === 'employed' ? 'In paid employment.' : 'Self-employed.', {
-        status: work.status,
-      });
+      say('work.self-employed', 'Self-employed.', { status: work.status });
   }
 
   if (work.claimsUniversalCredit && work.status !== 'voluntary') {
@@ -129,16 +128,17 @@ export function eligibility(input: AssessmentInput, use: Use, say: Say): { eligi
     if (hours === undefined) say('uc.hours-of-job', `Claims Universal Credit: the job found must be more than ${minimumHours} hour a week.`, { minimumHours });
     else if (hours > minimumHours)
       say('uc.hours-met', `Claims Universal Credit and works ${hours} hours a week: more than the ${minimumHours} hour needed.`, { hours, minimumHours });
-    else {
-      eligible = false;
-      canApplyNow = false;
-      say('uc.hours-too-few', `Claims Universal Credit and works ${hours} hours a week: a claimant needs more than ${minimumHours} hour a week.`, {
-        hours,
-        minimumHours,
-      });
-    }
+    else
+      fail(
+        'uc.hours-too-few',
+        `Claims Universal Credit and works ${hours} ${hours === 1 ? 'hour' : 'hours'} a week: a claimant needs more than ${minimumHours} hour a week.`,
+        {
+          hours,
+          minimumHours,
+        },
+      );
   }
-  return { eligible, canApplyNow: eligible && canApplyNow };
+  return { failed, canApplyNow: failed.length === 0 && canApplyNow };
 }
 
 /** A need's yearly cost in pence, with the sentence that shows the sum. */
@@ -204,9 +204,16 @@ export function employerShare(shared: number, work: AssessmentInput['person']['w
     return 0;
   }
   const grace = use(ATW.shareGraceWeeks);
+  if (work.status !== 'employed') {
+    say('share.first-six-weeks', `Applying before the job starts, so within its first ${grace} weeks: the employer shares none of the cost.`, {
+      graceWeeks: grace,
+    });
+    return 0;
+  }
+  // The schema requires the weeks for someone employed; 0 keeps a direct caller safe.
   const weeks = work.weeksInJob ?? 0;
-  if (work.status !== 'employed' || weeks < grace) {
-    say('share.first-six-weeks', `Applying within the first ${grace} weeks of the job (or before it starts): the employer shares none of the cost.`, {
+  if (weeks < grace) {
+    say('share.first-six-weeks', `Applying ${weeks} whole weeks into the job, within its first ${grace}: the employer shares none of the cost.`, {
       weeksInJob: weeks,
       graceWeeks: grace,
     });
@@ -238,8 +245,7 @@ export function employerShare(shared: number, work: AssessmentInput['person']['w
 /** The yearly cap on a day: none before it began, not held for a year Bridgework has no figure for, or the figure in force. */
 export function annualCapOn(date: string): { kind: 'uncapped' } | { kind: 'not-held' } | { kind: 'held'; value: ParameterUsed; latestHeld: boolean } {
   if (date < CAP_STARTS_ON) return { kind: 'uncapped' };
-  const dates = Object.keys(ATW.annualCap.values).sort();
-  if (date < (dates[0] as string)) return { kind: 'not-held' };
+  if (date < ASSESSMENT_FROM) return { kind: 'not-held' };
   const value = valueAt(ATW.annualCap, date);
   // A cap is uprated each April: a date a year or more after the latest figure held is past it.
   const [y, m, d] = value.effectiveFrom.split('-');
@@ -296,7 +302,7 @@ export function accessToWork(input: AssessmentInput): Assessment {
   const say: Say = (code, text, values = {}) => {
     reasons.push({ code, text, values });
   };
-  const { eligible, canApplyNow } = eligibility(input, use, say);
+  const { failed, canApplyNow } = eligibility(input, use, say);
 
   const categories: CategoryEstimate[] = [];
   let total = 0;
@@ -314,9 +320,10 @@ export function accessToWork(input: AssessmentInput): Assessment {
   const capped = applyCap(input.date, total - employer, say, (v) => extra.push(v));
   return {
     date: input.date,
-    eligible,
+    eligible: failed.length === 0,
     canApplyNow,
     reasons,
+    notEligibleBecause: reasons.filter((r) => failed.includes(r.code)),
     estimate: {
       annualTotal: pounds(total),
       employerContribution: pounds(employer),

@@ -139,6 +139,8 @@ export const assessmentSchema = z.object({
   eligible: z.boolean(),
   canApplyNow: z.boolean(),
   reasons: z.array(reasonSchema),
+  /** Each rule not met, with its reason: every one that decided "not eligible"; empty when eligible. */
+  notEligibleBecause: z.array(reasonSchema),
   estimate: z.object({
     annualTotal: z.number(),
     employerContribution: z.number(),

@@ -113,6 +113,8 @@ export type Assessment = {
   /** Whether the real application can go in now; a person seeking work gets a decision in principle only. */
   canApplyNow: boolean;
   reasons: Reason[];
+  /** The rules not met, each with its reason (also in `reasons`): empty when eligible. */
+  notEligibleBecause: Reason[];
   estimate: Estimate;
   parameters: ParameterUsed[];
 };
