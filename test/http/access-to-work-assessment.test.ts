@@ -60,6 +60,21 @@ describe('POST /api/v1/access-to-work/assessments and bridgework calc access-to-
     expect(JSON.parse(line.out)).toEqual(body);
   });
 
+  test('not eligible: the answer is still 200 / exit 0, and notEligibleBecause gives each rule not met with its reason', async () => {
+    const input = { ...EXAMPLE, person: { ...EXAMPLE.person, age: 15, nation: 'northern-ireland' } };
+    const res = await post(input);
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { eligible: boolean; canApplyNow: boolean; notEligibleBecause: { code: string; text: string }[] };
+    expect(body).toMatchObject({ eligible: false, canApplyNow: false });
+    expect(body.notEligibleBecause).toEqual([
+      { code: 'age.under', text: 'Aged 15: Access to Work starts at 16.', values: { age: 15, minimumAge: 16 } },
+      expect.objectContaining({ code: 'nation.northern-ireland', values: { nation: 'northern-ireland' } }),
+    ]);
+    const line = await cli(JSON.stringify(input));
+    expect(line.code).toBe(0);
+    expect(JSON.parse(line.out)).toEqual(body);
+  });
+
   test('needs a bearer token', async () => {
     expect((await post(EXAMPLE, null)).statusCode).toBe(401);
   });

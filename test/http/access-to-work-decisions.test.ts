@@ -242,6 +242,29 @@ describe(`Access to Work decisions in principle on ${testDatabaseKind}`, () => {
     expect(await decisionRows(c.caseId)).toEqual([]);
   });
 
+  test('not eligible on the page: the error summary says so, then each rule not met with its figures, in English and Welsh', async () => {
+    const c = await caseOn(t, { regime: 'voluntary-health' });
+    const b = await signedIn();
+    const form = { ...ASSESS, nation: 'northern-ireland', status: 'voluntary', conditionExpectedMonths: '6' };
+    const summaryOf = (html: string) => /govuk-error-summary[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
+    const en = await assessed(b, c.caseId, form);
+    expect(en.statusCode).toBe(400);
+    const summary = summaryOf(en.body);
+    expect(summary).toContain('The person does not look eligible for Access to Work on these answers');
+    expect(summary).toContain('The condition is expected to last 6 months: Access to Work needs one that has lasted or is likely to last 12.');
+    expect(summary).toContain('Northern Ireland has its own Access to Work (NI) scheme');
+    expect(summary).toContain('Voluntary work is not covered: Access to Work is for paid work.');
+    // Each reason links to the answer it is about, and shows beside it.
+    for (const field of ['conditionExpectedMonths', 'nation', 'status']) expect(summary).toContain(`href="#${field}"`);
+    expect(en.body).toContain('id="conditionExpectedMonths-error"');
+    b.jar.set('bw_lang', 'cy');
+    const cy = summaryOf((await assessed(b, c.caseId, form)).body);
+    expect(cy).toContain('Nid yw’r unigolyn yn edrych yn gymwys ar gyfer Mynediad at Waith');
+    expect(cy).toContain('Disgwylir i’r cyflwr bara 6 mis');
+    expect(cy).toContain('Nid yw gwaith gwirfoddol wedi’i gynnwys');
+    expect(await decisionRows(c.caseId)).toEqual([]);
+  });
+
   test('the passport: the person chooses to share; matching reads only shared adjustments, never their words', async () => {
     const c = await caseOn(t, { regime: 'voluntary-health' });
     const participantId = (await t.services.cases.view(c.specialist, c.caseId, { healthFields: false })).summary.participantId;

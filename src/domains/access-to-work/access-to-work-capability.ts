@@ -3,6 +3,7 @@ import type { ParticipantService } from '../participants/index.ts';
 import { accessToWorkMessages } from './access-to-work-messages.ts';
 import type { AccessToWorkService } from './access-to-work-service.ts';
 import { assessmentOperations } from './api/assessment-api.ts';
+import { decisionOperations } from './api/decision-api.ts';
 import { registerAtwCasePages } from './web/atw-case-routes.ts';
 import { registerAtwParticipantPages } from './web/atw-participant-routes.ts';
 import { registerAtwCheckPage } from './web/atw-public-routes.ts';
@@ -14,7 +15,7 @@ export const accessToWorkCapability = defineCapability<Uses>({
   name: 'access-to-work',
   messages: [accessToWorkMessages],
   homeLinks: [{ role: 'tenant-admin', href: '/admin/access-to-work', textKey: 'atw.settings.link' }],
-  operations: () => [...assessmentOperations()],
+  operations: (s) => [...assessmentOperations(), ...decisionOperations(s.accessToWork)],
   routes(app, s, web) {
     const deps = { accessToWork: s.accessToWork, translator: web.translator };
     registerAtwCasePages(app, deps);

@@ -175,6 +175,14 @@ export const atwCy: Record<keyof typeof atwEn, string> = {
   'atw.error.code': 'Rhowch y cod fel y mae wedi’i argraffu, fel AW-7K3M-Q9PX-2D4R',
   'atw.error.notEligible':
     'Nid yw’r unigolyn yn edrych yn gymwys ar gyfer Mynediad at Waith ar yr atebion hyn, felly ni ellir drafftio penderfyniad mewn egwyddor',
+  'atw.reason.age.under': 'Yn {age} oed: mae Mynediad at Waith yn dechrau yn {minimumAge} oed.',
+  'atw.reason.condition.short':
+    'Disgwylir i’r cyflwr bara {conditionExpectedMonths} mis: mae angen cyflwr sydd wedi para neu sy’n debygol o bara {months} mis ar gyfer Mynediad at Waith.',
+  'atw.reason.nation.northern-ireland':
+    'Mae Mynediad at Waith yn cwmpasu Cymru, Lloegr a’r Alban. Mae gan Ogledd Iwerddon ei chynllun Mynediad at Waith (GI) ei hun, a redir gan wasanaeth cyflogaeth yr Adran Cymunedau: gwnewch gais yno.',
+  'atw.reason.work.voluntary': 'Nid yw gwaith gwirfoddol wedi’i gynnwys: mae Mynediad at Waith ar gyfer gwaith â thâl.',
+  'atw.reason.uc.hours-too-few':
+    'Yn hawlio Credyd Cynhwysol; oriau gwaith yr wythnos: {hours}. Mae angen i hawlydd weithio mwy nag {minimumHours} awr yr wythnos.',
   'atw.error.nation': 'Dewiswch ble maen nhw’n byw ac yn gweithio',
   'atw.error.months': 'Rhowch y misoedd fel rhif, fel 24',
   'atw.error.status': 'Dewiswch eu gwaith',

@@ -169,6 +169,14 @@ export const atwEn = {
   'atw.check.explain.withdrawn': 'It was withdrawn by the service that issued it.',
   'atw.error.code': 'Enter the code as it is printed, such as AW-7K3M-Q9PX-2D4R',
   'atw.error.notEligible': 'The person does not look eligible for Access to Work on these answers, so no decision in principle can be drafted',
+  // Each rule that makes a person not eligible, with its figures: the rules' own sentence (access-to-work-rules.ts).
+  'atw.reason.age.under': 'Aged {age}: Access to Work starts at {minimumAge}.',
+  'atw.reason.condition.short':
+    'The condition is expected to last {conditionExpectedMonths} months: Access to Work needs one that has lasted or is likely to last {months}.',
+  'atw.reason.nation.northern-ireland':
+    "Access to Work covers England, Scotland and Wales. Northern Ireland has its own Access to Work (NI) scheme, run by the Department for Communities' employment service: apply there.",
+  'atw.reason.work.voluntary': 'Voluntary work is not covered: Access to Work is for paid work.',
+  'atw.reason.uc.hours-too-few': 'Claims Universal Credit; hours worked a week: {hours}. A claimant needs more than {minimumHours} hour a week.',
   'atw.error.nation': 'Select where they live and work',
   'atw.error.months': 'Enter the months as a number, such as 24',
   'atw.error.status': 'Select their work',

@@ -451,7 +451,7 @@ describe('the reasons, word for word, for each path through the rules', () => {
     );
     const tooFew = {
       code: 'uc.hours-too-few',
-      text: 'Claims Universal Credit and works 1 hour a week: a claimant needs more than 1 hour a week.',
+      text: 'Claims Universal Credit; hours worked a week: 1. A claimant needs more than 1 hour a week.',
       values: { hours: 1, minimumHours: 1 },
     };
     expect(result.reasons).toEqual([

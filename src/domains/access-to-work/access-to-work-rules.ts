@@ -41,7 +41,8 @@ function parameterLog(date: string): { use: Use; used: () => ParameterUsed[] } {
   return {
     use: (parameter) => {
       const v = valueAt(parameter, date);
-      if (!seen.has(v.name)) seen.set(v.name, v);
+      // Setting a name again keeps its first place: the list is in the order first used.
+      seen.set(v.name, v);
       return v.value;
     },
     used: () => [...seen.values()],
@@ -104,8 +105,9 @@ export function eligibility(input: AssessmentInput, use: Use, say: Say): { faile
       break;
     case 'job-offer': {
       const before = use(ATW.applyWeeksBeforeStart);
-      const weeks = work.weeksInJob;
-      if (weeks !== undefined && weeks < -before) {
+      // No start date yet counts as starting now: the offer can be applied for.
+      const weeks = work.weeksInJob ?? 0;
+      if (weeks < -before) {
         canApplyNow = false;
         say('timing.too-early', `The job starts in ${-weeks} weeks: the application can go in up to ${before} weeks before the start.`, {
           weeksToStart: -weeks,
@@ -129,14 +131,10 @@ export function eligibility(input: AssessmentInput, use: Use, say: Say): { faile
     else if (hours > minimumHours)
       say('uc.hours-met', `Claims Universal Credit and works ${hours} hours a week: more than the ${minimumHours} hour needed.`, { hours, minimumHours });
     else
-      fail(
-        'uc.hours-too-few',
-        `Claims Universal Credit and works ${hours} ${hours === 1 ? 'hour' : 'hours'} a week: a claimant needs more than ${minimumHours} hour a week.`,
-        {
-          hours,
-          minimumHours,
-        },
-      );
+      fail('uc.hours-too-few', `Claims Universal Credit; hours worked a week: ${hours}. A claimant needs more than ${minimumHours} hour a week.`, {
+        hours,
+        minimumHours,
+      });
   }
   return { failed, canApplyNow: failed.length === 0 && canApplyNow };
 }

@@ -2,7 +2,7 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import type { UserPrincipal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import type { Language } from '../../platform/db/index.ts';
-import { type Database, newId, type Tx } from '../../platform/db/index.ts';
+import { type Database, newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
 import { Conflict, Forbidden, InvalidInput, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { formatIsoDate, londonIsoDate, type Translate } from '../../platform/i18n/index.ts';
 import { valueAt } from '../../platform/policy/index.ts';
@@ -43,6 +43,9 @@ const ageOn = (birth: string, day: string): number => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 };
+
+/** What issuing gives: the validity and the code the letter carries. */
+export type Issued = { validFrom: string; validUntil: string; verificationCode: string };
 
 /** What the public check shows: validity, dates, categories and ranges; never the person or their needs. */
 export type DecisionCheck = { status: Decision['status']; valid: boolean; validFrom: string; validUntil: string; categories: DecisionCategory[] };
@@ -105,44 +108,57 @@ export function createAccessToWorkService(deps: { db: Database; clock: Clock; ba
     },
 
     /** Assesses on the case: a draft decision with the assessment, its ranges and whether it needs a countersignature. */
-    async assess(actor: CaseActor, caseId: string, input: unknown): Promise<string> {
+    async assess(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<string> = {}): Promise<string> {
       const request = parseInput(decisionRequestSchema, input);
-      return cases.work(actor, caseId, async (w) => {
-        const person = await personOfCase(w.tx, caseId);
-        const day = londonIsoDate(w.now);
-        const full = parseAssessmentInput({ date: day, person: { ...request.person, age: ageOn(person.date_of_birth, day) }, needs: request.needs });
-        const assessment = accessToWork(full);
-        if (!assessment.eligible) throw new InvalidInput([{ path: 'eligible', message: 'atw.error.notEligible' }]);
-        const cap = assessment.estimate.cap;
-        const categories = assessment.estimate.categories
-          .filter((c) => c.annualCost > 0 || c.category === 'mental-health-support')
-          .map((c) => ({ category: c.category, ...indicativeRange(c.annualCost, day, cap) }))
-          .map(({ category, low, high }) => ({ category, low, high }));
-        const countersign = needsCountersign(assessment.estimate.accessToWorkContribution, await countersignAmount(w.tx), day);
-        const id = newId(w.now);
-        const by = authorOf(actor);
-        await insertDecision(w.tx, {
-          tenantId: actor.tenantId,
-          id,
-          caseId,
-          participantId: person.participant_id,
-          assessedOn: day,
-          input: full,
-          assessment,
-          categories,
-          accessToWorkAnnual: assessment.estimate.accessToWorkContribution,
-          needsCountersign: countersign.needed,
-          now: w.now,
-          by: { id: by.id, name: by.name },
-        });
-        await cases.record(
-          w,
-          TIMELINE,
-          { action: 'access-to-work.assess', reason: 'decision in principle drafted', details: { decision: id, countersign: countersign.needed } },
-          { to: 'draft', reason: 'Access to Work decision in principle drafted', details: { decision: id } },
-        );
-        return id;
-      });
+      return cases.work(
+        actor,
+        caseId,
+        async (w) => {
+          const person = await personOfCase(w.tx, caseId);
+          const day = londonIsoDate(w.now);
+          const full = parseAssessmentInput({ date: day, person: { ...request.person, age: ageOn(person.date_of_birth, day) }, needs: request.needs });
+          const assessment = accessToWork(full);
+          // Not eligible: the refusal names each rule not met, with its figures, so the page and the API say why.
+          if (!assessment.eligible)
+            throw new InvalidInput(
+              [
+                { path: 'eligible', message: 'atw.error.notEligible' },
+                ...assessment.notEligibleBecause.map((r) => ({ path: `eligible.${r.code}`, message: `atw.reason.${r.code}`, params: r.values })),
+              ],
+              'The person is not eligible for Access to Work on these answers',
+            );
+          const cap = assessment.estimate.cap;
+          const categories = assessment.estimate.categories
+            .filter((c) => c.annualCost > 0 || c.category === 'mental-health-support')
+            .map((c) => ({ category: c.category, ...indicativeRange(c.annualCost, day, cap) }))
+            .map(({ category, low, high }) => ({ category, low, high }));
+          const countersign = needsCountersign(assessment.estimate.accessToWorkContribution, await countersignAmount(w.tx), day);
+          const id = newId(w.now);
+          const by = authorOf(actor);
+          await insertDecision(w.tx, {
+            tenantId: actor.tenantId,
+            id,
+            caseId,
+            participantId: person.participant_id,
+            assessedOn: day,
+            input: full,
+            assessment,
+            categories,
+            accessToWorkAnnual: assessment.estimate.accessToWorkContribution,
+            needsCountersign: countersign.needed,
+            now: w.now,
+            by: { id: by.id, name: by.name },
+          });
+          await cases.record(
+            w,
+            TIMELINE,
+            { action: 'access-to-work.assess', reason: 'decision in principle drafted', details: { decision: id, countersign: countersign.needed } },
+            { to: 'draft', reason: 'Access to Work decision in principle drafted', details: { decision: id } },
+          );
+          return id;
+        },
+        hooks,
+      );
     },
 
     /** A team lead of the case's team countersigns a draft above the amount. */
@@ -160,27 +176,33 @@ export function createAccessToWorkService(deps: { db: Database; clock: Clock; ba
     },
 
     /** Issues a draft: its validity (platform policy), its code and the code's hash in the public index. */
-    async issue(actor: CaseActor, caseId: string, decisionId: string): Promise<void> {
-      await cases.work(actor, caseId, async (w) => {
-        const d = await decisionOn(w, caseId, decisionId);
-        if (d.needsCountersign && !d.countersignedAt) throw new Conflict('A team lead must countersign this decision before it is issued');
-        const from = londonIsoDate(w.now);
-        const until = validUntil(from, valueAt(DIP.validityMonths, from).value);
-        const { code, hash } = documents.newCode(DECISION_DOCUMENT);
-        const by = authorOf(actor);
-        await move(
-          w,
-          d,
-          'issued',
-          { issued_at: w.now, issued_by_id: by.id, issued_by_name: by.name, valid_from: from, valid_until: until, code_hash: hash, verification_code: code },
-          `Access to Work decision in principle issued, valid until ${until}`,
-          { validUntil: until },
-        );
-        await documents.register(w.tx, DECISION_DOCUMENT, actor.tenantId, d.id, hash);
-      });
+    async issue(actor: CaseActor, caseId: string, decisionId: string, hooks: WriteHooks<Issued> = {}): Promise<Issued> {
+      return cases.work(
+        actor,
+        caseId,
+        async (w) => {
+          const d = await decisionOn(w, caseId, decisionId);
+          if (d.needsCountersign && !d.countersignedAt) throw new Conflict('A team lead must countersign this decision before it is issued');
+          const from = londonIsoDate(w.now);
+          const until = validUntil(from, valueAt(DIP.validityMonths, from).value);
+          const { code, hash } = documents.newCode(DECISION_DOCUMENT);
+          const by = authorOf(actor);
+          await move(
+            w,
+            d,
+            'issued',
+            { issued_at: w.now, issued_by_id: by.id, issued_by_name: by.name, valid_from: from, valid_until: until, code_hash: hash, verification_code: code },
+            `Access to Work decision in principle issued, valid until ${until}`,
+            { validUntil: until },
+          );
+          await documents.register(w.tx, DECISION_DOCUMENT, actor.tenantId, d.id, hash);
+          return { validFrom: from, validUntil: until, verificationCode: code };
+        },
+        hooks,
+      );
     },
 
-    async withdraw(actor: CaseActor, caseId: string, decisionId: string, input: unknown): Promise<void> {
+    async withdraw(actor: CaseActor, caseId: string, decisionId: string, input: unknown, hooks: WriteHooks<void> = {}): Promise<void> {
       const v = parseInput(withdrawSchema, input);
       await cases.work(
         actor,
@@ -189,50 +211,60 @@ export function createAccessToWorkService(deps: { db: Database; clock: Clock; ba
           const d = await decisionOn(w, caseId, decisionId);
           await move(w, d, 'withdrawn', { withdrawn_at: w.now, withdrawn_reason: v.reason }, `Access to Work decision in principle withdrawn: ${v.reason}`);
         },
-        { open: false },
+        { open: false, ...hooks },
       );
     },
 
     /** The job offer came: the decision is converted, holding the job, and the application pack can be printed. */
-    async convert(actor: CaseActor, caseId: string, decisionId: string, input: unknown): Promise<void> {
+    async convert(actor: CaseActor, caseId: string, decisionId: string, input: unknown, hooks: WriteHooks<void> = {}): Promise<void> {
       const v = parseInput(convertSchema, input);
-      await cases.work(actor, caseId, async (w) => {
-        const d = await decisionOn(w, caseId, decisionId);
-        if (d.status === 'issued' && d.validUntil && d.validUntil < londonIsoDate(w.now)) throw new Conflict('This decision has expired');
-        await move(
-          w,
-          d,
-          'converted',
-          { converted_at: w.now, job_employer: v.employer, job_role: v.role, job_start_date: v.startDate, job_hours_per_week: v.hoursPerWeek },
-          `Access to Work decision in principle converted on a job offer: ${v.role} at ${v.employer}`,
-        );
-      });
+      await cases.work(
+        actor,
+        caseId,
+        async (w) => {
+          const d = await decisionOn(w, caseId, decisionId);
+          if (d.status === 'issued' && d.validUntil && d.validUntil < londonIsoDate(w.now)) throw new Conflict('This decision has expired');
+          await move(
+            w,
+            d,
+            'converted',
+            { converted_at: w.now, job_employer: v.employer, job_role: v.role, job_start_date: v.startDate, job_hours_per_week: v.hoursPerWeek },
+            `Access to Work decision in principle converted on a job offer: ${v.role} at ${v.employer}`,
+          );
+        },
+        hooks,
+      );
     },
 
     /** When the real application went in and when DWP decided: for outcomes reporting (time from offer to support). */
-    async recordApplication(actor: CaseActor, caseId: string, decisionId: string, input: unknown): Promise<void> {
+    async recordApplication(actor: CaseActor, caseId: string, decisionId: string, input: unknown, hooks: WriteHooks<void> = {}): Promise<void> {
       const v = parseInput(applicationSchema, input);
-      await cases.work(actor, caseId, async (w) => {
-        const d = await decisionOn(w, caseId, decisionId);
-        if (d.status !== 'converted') throw new Conflict('The application is recorded once the decision is converted on a job offer');
-        const day = londonIsoDate(w.now);
-        if (v.submittedOn > day || (v.decidedOn && v.decidedOn > day)) throw new InvalidInput([{ path: 'submittedOn', message: 'atw.error.future' }]);
-        if (
-          !(await updateDecision(
-            w.tx,
-            d.id,
-            'converted',
-            { application_submitted_on: v.submittedOn, dwp_decided_on: v.decidedOn, dwp_outcome: v.outcome },
-            w.now,
-          ))
-        )
-          throw new Conflict('The decision changed meanwhile; look again');
-        await cases.record(w, TIMELINE, {
-          action: 'access-to-work.application',
-          reason: 'Access to Work application dates recorded',
-          details: { decision: d.id, submittedOn: v.submittedOn, decidedOn: v.decidedOn, outcome: v.outcome },
-        });
-      });
+      await cases.work(
+        actor,
+        caseId,
+        async (w) => {
+          const d = await decisionOn(w, caseId, decisionId);
+          if (d.status !== 'converted') throw new Conflict('The application is recorded once the decision is converted on a job offer');
+          const day = londonIsoDate(w.now);
+          if (v.submittedOn > day || (v.decidedOn && v.decidedOn > day)) throw new InvalidInput([{ path: 'submittedOn', message: 'atw.error.future' }]);
+          if (
+            !(await updateDecision(
+              w.tx,
+              d.id,
+              'converted',
+              { application_submitted_on: v.submittedOn, dwp_decided_on: v.decidedOn, dwp_outcome: v.outcome },
+              w.now,
+            ))
+          )
+            throw new Conflict('The decision changed meanwhile; look again');
+          await cases.record(w, TIMELINE, {
+            action: 'access-to-work.application',
+            reason: 'Access to Work application dates recorded',
+            details: { decision: d.id, submittedOn: v.submittedOn, decidedOn: v.decidedOn, outcome: v.outcome },
+          });
+        },
+        hooks,
+      );
     },
 
     /** The passport, written by the person or the team working their case; sharing is the person's own choice on their pages. */

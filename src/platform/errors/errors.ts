@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 
-/** One problem with one input field; rendered as the GOV.UK error summary and as OperationOutcome. */
-export type Issue = { path: string; message: string };
+/**
+ * One problem with one input field; rendered as the GOV.UK error summary and as OperationOutcome.
+ * `message` is a catalogue key (or plain text); `params` fill its placeholders, so a refusal that
+ * carries figures (an age, a number of months) reads in the reader's language on a page and in
+ * English for a machine.
+ */
+export type Issue = { path: string; message: string; params?: Readonly<Record<string, string | number>> };
 
 export type ErrorCode = 'not-found' | 'forbidden' | 'unauthenticated' | 'conflict' | 'invalid-transition' | 'invalid-input' | 'too-many-requests';
 

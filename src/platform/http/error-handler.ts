@@ -62,7 +62,7 @@ export function registerErrorHandling(app: FastifyInstance, options: { english: 
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
     const raw = toHttpFailure(error);
     // Machines get English; pages translate issues themselves.
-    const failure = { ...raw, issues: raw.issues.map((i) => ({ ...i, message: options.english(i.message) })) };
+    const failure = { ...raw, issues: raw.issues.map((i) => ({ path: i.path, message: options.english(i.message, i.params) })) };
     if (failure.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: failure.code, status: failure.status }, 'request refused');
     if (failure.retryAfterSeconds) reply.header('Retry-After', String(failure.retryAfterSeconds));

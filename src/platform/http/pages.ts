@@ -23,7 +23,7 @@ export function formErrors(issues: readonly Issue[], t: Translate): FormErrors {
   for (const issue of issues) {
     const field = issue.path || 'form';
     if (fields[field]) continue;
-    const text = t(issue.message);
+    const text = t(issue.message, issue.params);
     fields[field] = { text };
     summary.push({ text, href: `#${field}` });
   }

@@ -59,6 +59,33 @@ const passportFields = (values: FieldValues, t: Translate, withShare: boolean): 
 
 export { passportFields };
 
+/** The assessment field each rule that can fail is about; age comes from the date of birth, so it has none. */
+const REASON_FIELD: Readonly<Record<string, string>> = {
+  'condition.short': 'conditionExpectedMonths',
+  'nation.northern-ireland': 'nation',
+  'work.voluntary': 'status',
+  'uc.hours-too-few': 'hoursPerWeek',
+};
+
+/**
+ * A refusal as the form shows it. Not eligible: the error summary says so, then gives each rule
+ * not met with its reason (linked to the answer it is about), and each reason is also shown beside
+ * that answer. Anything else: the usual error summary.
+ */
+function notEligibleOrErrors(fields: readonly Field[], issues: readonly Issue[], t: Translate) {
+  const headline = issues.find((i) => i.path === 'eligible');
+  if (!headline) return withErrors(fields, issues, t);
+  const first = fields[0]?.name ?? 'form';
+  const reasons = issues.filter((i) => i.path.startsWith('eligible.')).map((i) => ({ ...i, field: REASON_FIELD[i.path.slice('eligible.'.length)] }));
+  const marked = withErrors(
+    fields,
+    reasons.flatMap((r) => (r.field ? [{ ...r, path: r.field }] : [])),
+    t,
+  );
+  const summary = [headline, ...reasons].map((i) => ({ text: t(i.message, i.params), href: `#${'field' in i && i.field ? i.field : first}` }));
+  return { fields: marked.fields, errors: { ...marked.errors, summary } };
+}
+
 /**
  * The case's Access to Work page (decisions in principle and the passport), its forms and
  * documents, and the tenant admin's countersignature amount. The service decides who may do what.
@@ -112,7 +139,7 @@ export function registerAtwCasePages(app: FastifyInstance, deps: AtwPagesDeps): 
     failure?: readonly Issue[],
   ) {
     const data = await accessToWork.forCase(user, caseId);
-    const marked = failure ? withErrors(page.fields, failure, request.t) : { fields: page.fields, errors: undefined };
+    const marked = failure ? notEligibleOrErrors(page.fields, failure, request.t) : { fields: page.fields, errors: undefined };
     return reply.page(
       'pages/form.njk',
       { ...page, fields: marked.fields, errors: marked.errors, caption: data.view.summary.personName, action, backHref: base(caseId) },
