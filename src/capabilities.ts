@@ -6,6 +6,7 @@ import { employersCapability } from './domains/employers/index.ts';
 import { organisationCapability } from './domains/organisations/index.ts';
 import { outcomeCapability } from './domains/outcomes/index.ts';
 import { caseCapability } from './domains/participants/index.ts';
+import { partnershipCapability } from './domains/partnerships/index.ts';
 import { referralCapability } from './domains/referrals/index.ts';
 import type { Capability } from './platform/capability/index.ts';
 import type { JobHandler, JobSchedule } from './platform/jobs/index.ts';
@@ -24,6 +25,7 @@ export const capabilities: readonly Capability<Services>[] = [
   employersCapability,
   organisationCapability,
   outcomeCapability,
+  partnershipCapability,
   administrationCapability,
 ];
 

@@ -12,6 +12,7 @@ import {
 import { createOrganisationService } from './domains/organisations/index.ts';
 import { createFidelityService, createOutcomeService } from './domains/outcomes/index.ts';
 import { createCaseService, createParticipantService } from './domains/participants/index.ts';
+import { createPartnerService, createPlanService, referralInCheck } from './domains/partnerships/index.ts';
 import { createDraftService, createReferralService, createTeamService } from './domains/referrals/index.ts';
 import {
   type ClientPrincipal,
@@ -48,7 +49,8 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const staff = createStaffService({ db, clock, baseUrl: config.baseUrl, sessions });
   const idempotency = createIdempotency({ db, clock });
   const organisations = createOrganisationService({ db, clock });
-  const referrals = createReferralService({ db, clock, baseUrl: config.baseUrl });
+  // Referrals in are checked against the referring organisation's data-sharing agreement (ADR 0035).
+  const referrals = createReferralService({ db, clock, baseUrl: config.baseUrl, incoming: referralInCheck });
   const drafts = createDraftService({ db, clock, secret: config.secret });
   const teams = createTeamService({ db, clock });
   // The guarantee hears of job starts and ends inside the case's own transaction, and works cases
@@ -70,6 +72,8 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const workProfiles = createWorkProfileService({ db, clock, cases });
   const matching = createMatchingService({ db, clock, index: matchingIndex, profiles: workProfiles, cases });
   const engagement = createEngagementService({ db, clock, cases, profiles: workProfiles, changed });
+  const plans = createPlanService({ db, clock });
+  const partners = createPartnerService({ db, clock, baseUrl: config.baseUrl });
   const onward = createOnwardService({ db, clock, secret: config.secret, baseUrl: config.baseUrl, cases: () => cases });
 
   // The platform's own jobs; each capability brings its own through its module object (capabilities.ts).
@@ -109,6 +113,8 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     matching,
     engagement,
     onward,
+    plans,
+    partners,
     platformJobs,
   };
 }

@@ -8,8 +8,8 @@ import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from
 import { londonIsoDate } from '../../platform/i18n/index.ts';
 import { queueNotifications } from '../../platform/notify/index.ts';
 import type { CaseService } from '../participants/index.ts';
+import { type DataCategory, type SharingCheck, sharingWith } from '../partnerships/index.ts';
 import { referralTables } from '../referrals/index.ts';
-import { type AgreementPurpose, checkSharing, type DataCategory, type SharingCheck } from './agreement-rules.ts';
 import type { DirectoryTables } from './directory.ts';
 import { fullServices } from './directory-repo.ts';
 import { referability } from './directory-rules.ts';
@@ -56,24 +56,6 @@ export type OnwardTables = {
     completed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
     reminded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
     reminders: ColumnType<number, number | undefined, number>;
-  };
-  data_sharing_agreements: {
-    tenant_id: string;
-    id: string;
-    title: string;
-    organisation_id: Optional<string>;
-    directory_organisation_id: Optional<string>;
-    purposes: AgreementPurpose[];
-    data_categories: DataCategory[];
-    article6: string;
-    article9: Optional<string>;
-    starts_on: string;
-    ends_on: string;
-    signed_copy: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
-    signed_copy_name: Optional<string>;
-    end_warned_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
-    recorded_by: string;
-    created_at: Timestamp;
   };
 };
 
@@ -206,22 +188,13 @@ export function createOnwardService(deps: { db: Database; clock: Clock; secret: 
     language: 'en' as const,
   });
 
-  async function agreementsOf(tx: Tx, directoryOrganisationId: string) {
-    const rows = await tables(tx)
-      .selectFrom('data_sharing_agreements')
-      .select(['id', 'purposes', 'data_categories', 'starts_on', 'ends_on'])
-      .where('directory_organisation_id', '=', directoryOrganisationId)
-      .execute();
-    return rows.map((a) => ({ id: a.id, purposes: a.purposes, dataCategories: a.data_categories, startsOn: a.starts_on, endsOn: a.ends_on }));
-  }
-
   return {
     /** What sending would share with a service and whether an agreement covers it: the form shows it before sending. */
     async check(user: UserPrincipal, serviceId: string, items: readonly ShareableItem[]): Promise<SharingCheck> {
       return db.inTenant(user.tenantId, async (tx) => {
         const [service] = await fullServices(tx, { id: serviceId });
         if (!service) throw new NotFound('service', serviceId);
-        return checkSharing(await agreementsOf(tx, service.organisation_id), 'onward-referral', categoriesOf(items), londonIsoDate(clock.now()));
+        return sharingWith(tx, { directoryOrganisationId: service.organisation_id }, 'onward-referral', categoriesOf(items), londonIsoDate(clock.now()));
       });
     },
 
@@ -243,7 +216,7 @@ export function createOnwardService(deps: { db: Database; clock: Clock; secret: 
             throw new InvalidInput([{ path: 'serviceId', message: `onward.error.notReferable.${r.reason}` }], `${service.name} is not taking referrals`);
           const to = service.email ?? service.organisation?.email ?? null;
           if (!to) throw new InvalidInput([{ path: 'serviceId', message: 'onward.error.noEmail' }], `${service.name} has no email address for referrals`);
-          const sharing = checkSharing(await agreementsOf(w.tx, service.organisation_id), 'onward-referral', categoriesOf(value.share), today);
+          const sharing = await sharingWith(w.tx, { directoryOrganisationId: service.organisation_id }, 'onward-referral', categoriesOf(value.share), today);
           if (!sharing.allowed) {
             refusal = { reason: sharing.reason, service: service.id };
             throw new Forbidden(

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
-import { Conflict, InvalidInput, parseInput } from '../../platform/errors/index.ts';
+import { Conflict, Forbidden, InvalidInput, parseInput } from '../../platform/errors/index.ts';
 import { queueNotifications } from '../../platform/notify/index.ts';
 import { postcodeDistrict } from './postcode.ts';
 import type { Person, Referral, ReferralRoute, Team } from './referral.ts';
@@ -21,6 +21,32 @@ import { addWorkingDays, type BankHolidays, londonDate } from './working-days.ts
  * when the earlier referral is one the submitter may not see.
  */
 export type Created = { referral: Referral; created: boolean; person: Person; team: Team; visible: boolean };
+
+/**
+ * Whether a referral in from an organisation is covered by a data-sharing agreement (ADR 0035):
+ * null when the organisation has none for referrals in (nothing to enforce), otherwise the check.
+ * Given by the composition root (the partnerships capability), so this capability imports no other.
+ */
+export type IncomingSharingGate = (
+  tx: Tx,
+  organisationId: string,
+  categories: readonly IncomingCategory[],
+  today: string,
+) => Promise<{ allowed: true } | { allowed: false; reason: string; missing: readonly string[] } | null>;
+export type IncomingCategory = 'identity' | 'contact' | 'date-of-birth' | 'address' | 'need' | 'health' | 'benefits';
+
+/** A referral refused because no data-sharing agreement in force covers it; audited after its transaction rolls back. */
+export class SharingRefused extends Forbidden {
+  readonly organisationId: string;
+  readonly reason: string;
+  constructor(organisationId: string, reason: string, missing: readonly string[]) {
+    super(`The referring organisation's data-sharing agreement does not cover this referral (${reason}${missing.length ? `: ${missing.join(', ')}` : ''})`, [
+      { path: 'form', message: `referrals.error.agreement.${reason}` },
+    ]);
+    this.organisationId = organisationId;
+    this.reason = reason;
+  }
+}
 
 /** Web referrals are identified by their draft, so a double submit finds the first referral. */
 export const WEB_FORM_SYSTEM = 'urn:bridgework:web-form';
@@ -51,8 +77,49 @@ async function withPlace<T>(run: () => Promise<T>): Promise<T> {
  * Intake: a referral from any route is routed to a team, takes its place there, and is told to
  * the referrer and the person, in one transaction.
  */
-export function createReferralIntake(deps: { db: Database; clock: Clock; holidays: BankHolidays; notify: ReferralNotifications; work: ReferralWork }) {
+export function createReferralIntake(deps: {
+  db: Database;
+  clock: Clock;
+  holidays: BankHolidays;
+  notify: ReferralNotifications;
+  work: ReferralWork;
+  incoming?: IncomingSharingGate;
+}) {
   const { db, clock, holidays, notify } = deps;
+
+  /** Refuses a referral from an organisation whose agreement for referrals in does not cover it today. */
+  async function checkAgreement(tx: Tx, submitter: Submitter, value: CreateReferralInput, today: string) {
+    const organisationId = submitter.kind === 'user' || submitter.kind === 'client' ? submitter.organisationId : null;
+    if (!deps.incoming || !organisationId) return;
+    const { person, context } = value;
+    const categories: IncomingCategory[] = ['identity', 'contact', 'date-of-birth', 'need'];
+    if (person.postcode || person.addressLine1) categories.push('address');
+    if (context.conditionsText.length > 0 || context.conditionCategories.length > 0 || context.fitNote !== 'none') categories.push('health');
+    if (context.benefits.some((b) => b !== 'none')) categories.push('benefits');
+    const check = await deps.incoming(tx, organisationId, categories, today);
+    if (check && !check.allowed) throw new SharingRefused(organisationId, check.reason, check.missing);
+  }
+
+  /** The refusal's audit row, in a transaction of its own: the referral's wrote nothing. */
+  async function refused<T>(submitter: Submitter, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof SharingRefused) {
+        await db.inTenant(submitter.tenantId, (tx) =>
+          recordAudit(tx, submitter.tenantId, clock, {
+            actor: actorOfSubmitter(submitter),
+            action: 'referral.refused',
+            recordType: 'organisation',
+            recordId: error.organisationId,
+            reason: `no data-sharing agreement in force covers referrals in (${error.reason})`,
+            details: { reason: error.reason },
+          }),
+        );
+      }
+      throw error;
+    }
+  }
 
   async function routedTeams(tx: Tx, service: CreateReferralInput['context']['referringService'], postcode: string | null, youngPerson: boolean) {
     return routeTeams(await listTeamsWithLoad(tx), { service, district: postcode ? postcodeDistrict(postcode) : null, youngPerson });
@@ -75,6 +142,7 @@ export function createReferralIntake(deps: { db: Database; clock: Clock; holiday
     if (existing) return existingResult(tx, submitter, existing);
     const now = clock.now();
     const today = londonDate(now);
+    await checkAgreement(tx, submitter, value, today);
     const settings = await tenantReferralSettings(tx);
     const { person, context } = value;
     const youngPerson = isYoungPerson(person.dateOfBirth, today, context.notInEducationEmploymentOrTraining);
@@ -188,12 +256,14 @@ export function createReferralIntake(deps: { db: Database; clock: Clock; holiday
     /** Creates a referral, or returns the first one made with the same business identifier. */
     async create(submitter: Submitter, route: ReferralRoute, input: unknown, hooks: WriteHooks<Created> = {}): Promise<Created> {
       const value = parseInput(createReferralSchema, input);
-      return withPlace(() =>
-        db.inTenant(submitter.tenantId, async (tx) => {
-          const result = await createIn(tx, submitter.tenantId, submitter, route, value);
-          await hooks.afterWrite?.(tx, result);
-          return result;
-        }),
+      return refused(submitter, () =>
+        withPlace(() =>
+          db.inTenant(submitter.tenantId, async (tx) => {
+            const result = await createIn(tx, submitter.tenantId, submitter, route, value);
+            await hooks.afterWrite?.(tx, result);
+            return result;
+          }),
+        ),
       );
     },
 
@@ -202,16 +272,18 @@ export function createReferralIntake(deps: { db: Database; clock: Clock; holiday
      * the business identifier, so a second press of "Send" finds the first referral.
      */
     async createFromDraft(submitter: Submitter, route: ReferralRoute, draftTokenHash: string, input: unknown): Promise<Created> {
-      return withPlace(() =>
-        db.inTenant(submitter.tenantId, async (tx) => {
-          const identifier = { system: WEB_FORM_SYSTEM, value: draftTokenHash };
-          const already = await findReferralByIdentifier(tx, identifier.system, identifier.value);
-          if (already) return existingResult(tx, submitter, already);
-          const value = parseInput(createReferralSchema, { ...(input as object), identifier });
-          const result = await createIn(tx, submitter.tenantId, submitter, route, value);
-          await tables(tx).deleteFrom('referral_drafts').where('token_hash', '=', draftTokenHash).execute();
-          return result;
-        }),
+      return refused(submitter, () =>
+        withPlace(() =>
+          db.inTenant(submitter.tenantId, async (tx) => {
+            const identifier = { system: WEB_FORM_SYSTEM, value: draftTokenHash };
+            const already = await findReferralByIdentifier(tx, identifier.system, identifier.value);
+            if (already) return existingResult(tx, submitter, already);
+            const value = parseInput(createReferralSchema, { ...(input as object), identifier });
+            const result = await createIn(tx, submitter.tenantId, submitter, route, value);
+            await tables(tx).deleteFrom('referral_drafts').where('token_hash', '=', draftTokenHash).execute();
+            return result;
+          }),
+        ),
       );
     },
 

@@ -41,6 +41,16 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
   'referrals.error.conditionality': 'Dewiswch a oes cais am amodoldeb',
   'referrals.error.team': 'Dewiswch dîm',
   'referrals.error.noTeam': 'Nid oes unrhyw dîm yn derbyn atgyfeiriadau ar hyn o bryd',
+  // Needs a translator's review (the agreement refusals, issue 16).
+  'referrals.error.agreement.none':
+    'Nid oes gan eich sefydliad gytundeb rhannu data ar gyfer atgyfeiriadau. Gofynnwch i’ch arweinydd llywodraethu gwybodaeth gytuno ar un gyda’r awdurdod lleol',
+  'referrals.error.agreement.not-started':
+    'Nid yw cytundeb rhannu data eich sefydliad ar gyfer atgyfeiriadau wedi dechrau eto, felly ni ellir anfon yr atgyfeiriad hwn',
+  'referrals.error.agreement.lapsed':
+    'Mae cytundeb rhannu data eich sefydliad ar gyfer atgyfeiriadau wedi dod i ben, felly ni ellir anfon yr atgyfeiriad hwn. Gofynnwch i’r awdurdod lleol ei adnewyddu',
+  'referrals.error.agreement.wrong-purpose': 'Nid yw cytundeb rhannu data eich sefydliad yn cynnwys anfon atgyfeiriadau',
+  'referrals.error.agreement.wrong-category':
+    'Nid yw cytundeb rhannu data eich sefydliad yn cynnwys yr holl wybodaeth yn yr atgyfeiriad hwn (er enghraifft, gwybodaeth iechyd)',
   'referrals.error.teamClosed': 'Mae’r tîm hwn ar gau i atgyfeiriadau; dewiswch dîm arall',
   'referrals.error.sameTeam': 'Dewiswch dîm gwahanol i’r un sydd â’r atgyfeiriad nawr',
   'referrals.error.id': 'Rhaid i ddynodydd yr atgyfeiriad fod yn UUID',

@@ -34,6 +34,14 @@ export const referralEn = {
   'referrals.error.conditionality': 'Select whether conditionality is asked for',
   'referrals.error.team': 'Select a team',
   'referrals.error.noTeam': 'No team is taking referrals at the moment',
+  'referrals.error.agreement.none':
+    'Your organisation has no data-sharing agreement for referrals. Ask your information governance lead to agree one with the local authority',
+  'referrals.error.agreement.not-started': 'Your organisation’s data-sharing agreement for referrals has not started yet, so this referral cannot be sent',
+  'referrals.error.agreement.lapsed':
+    'Your organisation’s data-sharing agreement for referrals has ended, so this referral cannot be sent. Ask the local authority to renew it',
+  'referrals.error.agreement.wrong-purpose': 'Your organisation’s data-sharing agreement does not cover sending referrals',
+  'referrals.error.agreement.wrong-category':
+    'Your organisation’s data-sharing agreement does not cover all the information in this referral (for example, health information)',
   'referrals.error.teamClosed': 'This team is closed to referrals; choose another team',
   'referrals.error.sameTeam': 'Choose a different team from the one that has the referral now',
   'referrals.error.id': 'The referral id must be a UUID',

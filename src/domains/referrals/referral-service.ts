@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
 import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { type ContactOutcome, MILESTONES, type Milestone, type Person, type Referral, type ReferralEvent, type ReferralStatus, type Team } from './referral.ts';
-import { createReferralIntake } from './referral-intake.ts';
+import { createReferralIntake, type IncomingSharingGate } from './referral-intake.ts';
 import { createReferralNotifications } from './referral-notifications.ts';
 import { recordReferralOutcome } from './referral-outcomes.ts';
 import { inboxLists, referralPage, referralRead, searchReferrals } from './referral-read-repo.ts';
@@ -27,7 +27,7 @@ import { findTeam, movePlace, openCountsByTeam, teamMembers } from './team-repo.
 import { type BankHolidays, englandAndWalesBankHolidays, londonDate } from './working-days.ts';
 
 export type { Created } from './referral-intake.ts';
-export { WEB_FORM_SYSTEM } from './referral-intake.ts';
+export { type IncomingCategory, type IncomingSharingGate, SharingRefused, WEB_FORM_SYSTEM } from './referral-intake.ts';
 export type { Submitter } from './referral-work.ts';
 
 export type ReferralView = {
@@ -58,13 +58,13 @@ const hasHealth = (r: Referral) => r.conditionsText !== '' || r.conditionCategor
  * Referrals: intake from every route (referral-intake.ts), the team's decisions and milestones on
  * the change machinery of referral-work.ts, the reads, and the service-level check.
  */
-export function createReferralService(deps: { db: Database; clock: Clock; baseUrl: string; holidays?: BankHolidays }) {
+export function createReferralService(deps: { db: Database; clock: Clock; baseUrl: string; holidays?: BankHolidays; incoming?: IncomingSharingGate }) {
   const { db, clock, baseUrl } = deps;
   const holidays = deps.holidays ?? englandAndWalesBankHolidays;
   const notify = createReferralNotifications({ clock, baseUrl });
   const work = createReferralWork({ db, clock, notify });
   const { loadFor, change, recordChange, applyStatus, applyMilestone, requireOwner } = work;
-  const intake = createReferralIntake({ db, clock, holidays, notify, work });
+  const intake = createReferralIntake({ db, clock, holidays, notify, work, incoming: deps.incoming });
 
   return {
     ...intake,

@@ -8,7 +8,7 @@ import { type FormErrors, formErrors } from './pages.ts';
  * takes; and the issues a form shows. Any form template that loops over `fields` renders them.
  */
 
-export type Field = { kind: 'input' | 'textarea' | 'radios' | 'checkboxes' | 'date' | 'select'; name: string; params: Record<string, unknown> };
+export type Field = { kind: 'input' | 'textarea' | 'radios' | 'checkboxes' | 'date' | 'select' | 'file'; name: string; params: Record<string, unknown> };
 export type FieldValues = Readonly<Record<string, unknown>>;
 /** What the form holds: what was typed, or what is recorded now. Errors are added by `withErrors`. */
 export type FieldState = { values: FieldValues };
@@ -112,6 +112,11 @@ export function select(s: FieldState, name: string, label: string, choices: read
       items: choices.map((c) => ({ value: c.value, text: c.text, selected: str(s.values[name]) === c.value })),
     },
   };
+}
+
+/** A GOV.UK file upload; the page's form must send `multipart/form-data` (`enctype` on pages/form.njk). */
+export function fileInput(name: string, label: string, o: Common & { accept?: string } = {}): Field {
+  return { kind: 'file', name, params: { ...labelled(name, label, o), attributes: o.accept ? { accept: o.accept } : undefined } };
 }
 
 // ---- Form bodies ----

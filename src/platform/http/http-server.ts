@@ -10,6 +10,7 @@ import { InvalidInput } from '../errors/index.ts';
 import { govukFrontendDist } from '../views/view-engine.ts';
 import { type BodyPath, bodyProblem, MAX_BODY_DEPTH } from './body-check.ts';
 import { routeFamily } from './error-handler.ts';
+import { registerMultipart } from './multipart.ts';
 import './fastify-types.ts';
 
 // The service's own stylesheet and script, beside the templates.
@@ -77,6 +78,7 @@ export async function createHttpServer(options: {
   });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 65_536 });
+  registerMultipart(app);
   app.addContentTypeParser(
     ['application/fhir+json', 'application/merge-patch+json', 'application/json-patch+json'],
     { parseAs: 'string' },
