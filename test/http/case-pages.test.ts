@@ -141,6 +141,10 @@ describe(`case pages on ${testDatabaseKind}`, () => {
     // The assigned specialist has a working relationship: health is shown.
     expect(page.body).toContain(c.conditionsText);
     expect(page.body).not.toContain(en['caseload.health.hidden']);
+    // The better-off calculator is one of the case's actions, not two links deep under benefits.
+    const actions = /<h2 class="govuk-heading-m">Actions<\/h2>[\s\S]*?<\/ul>/.exec(page.body)?.[0] ?? '';
+    expect(actions).toContain(`href="/cases/${c.caseId}/better-off"`);
+    expect(actions).toContain(en['caseload.action.betterOff']);
     // Profile: too long is refused; then saved, which starts the vocational-profile phase.
     await refused(s, c.caseId, 'profile', { skills: 'x'.repeat(4001) }, 'The answer is too long', 'case_events', 'skills');
     const profiled = await accepted(

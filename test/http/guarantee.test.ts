@@ -209,6 +209,48 @@ describe(`the bridge-back guarantee on ${testDatabaseKind}`, () => {
     expect(blank.body).toContain('govuk-error-summary');
   });
 
+  test('a guarantee whose job starts later is not "in force" on the public check: it says when it starts', async () => {
+    // The test clock is 23 November 2026; the job starts on 14 December.
+    const { g } = await withGuarantee({ startDate: '2026-12-14' });
+    const en = await checkCode(g.verification_code, '203.0.113.11');
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toContain('The guarantee is not in force yet: it starts on 14 December 2026');
+    expect(en.body).not.toContain('The guarantee is in force.');
+    const cy = await checkCode(g.verification_code, '203.0.113.11', 'bw_lang=cy');
+    expect(cy.body).toContain('mae’n dechrau ar 14 Rhagfyr 2026');
+    expect(cy.body).not.toContain('Mae’r warant mewn grym.');
+  });
+
+  test('the job-start confirmation says a guarantee was made and links to it; without one it does not', async () => {
+    const form = {
+      employer: 'Leicester Bakery',
+      role: 'Baker',
+      hoursPerWeek: '16',
+      hourlyPay: '12.50',
+      contractType: 'permanent',
+      'startDate-day': '16',
+      'startDate-month': '11',
+      'startDate-year': '2026',
+    };
+    const b = await specialistBrowser();
+    const startJobOnPage = async (caseId: string) => {
+      const page = await b.get(`/cases/${caseId}/jobs/new`);
+      const res = await b.post(`/cases/${caseId}/jobs/new`, { _csrf: csrfOf(page.body), ...form });
+      expect(res.statusCode).toBe(303);
+      return (await b.get(res.headers.location as string)).body;
+    };
+    const withAward = await caseOn(t, { regime: 'voluntary-health' });
+    await guarantees.recordAward(withAward.specialist, withAward.caseId, award());
+    const made = await startJobOnPage(withAward.caseId);
+    expect(made).toContain('Job start recorded');
+    expect(made).toContain('A bridge-back guarantee was created for this job');
+    expect(made).toContain(`<a class="govuk-notification-banner__link" href="/cases/${withAward.caseId}/benefits">See the guarantee</a>`);
+    const none = await caseOn(t, { regime: 'voluntary-health' });
+    const without = await startJobOnPage(none.caseId);
+    expect(without).toContain('Job start recorded');
+    expect(without).not.toContain('A bridge-back guarantee was created');
+  });
+
   test('unknown codes are throttled per client address, so codes cannot be guessed', async () => {
     const address = '198.51.100.7';
     for (let i = 0; i < 10; i++) expect((await checkCode(`BW-0000-0000-${String(i).padStart(4, '0')}`, address)).statusCode).toBe(200);

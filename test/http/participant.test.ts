@@ -579,6 +579,12 @@ describe(`the participant's own view on ${testDatabaseKind}`, () => {
 
   test('leaving closes the case as left-programme, completes the referral, and says it costs nothing', async () => {
     const { b, caseId, referralId, specialist } = await signedInPerson({ label: 'leave' });
+    // Leaving is offered plainly on the home page (the plan), not as a section of the main navigation.
+    const home = (await b.get('/my-support/plan')).body;
+    const nav = /<nav[\s\S]*?<\/nav>/.exec(home)?.[0] ?? '';
+    expect(nav).toContain('/my-support/plan');
+    expect(nav).not.toContain('/my-support/leave');
+    expect(home).toContain('<a class="govuk-link" href="/my-support/leave">Leave the programme</a>');
     const page = await b.get('/my-support/leave');
     expect(page.statusCode).toBe(200);
     const csrf = csrfOf(page.body);

@@ -158,6 +158,10 @@ describe(`referrals on ${testDatabaseKind}`, () => {
     const b = browser(t.app);
     await b.signIn('referrer@leicester.bridgework.example');
     await b.post('/referrals/new', { _csrf: await b.csrf('/referrals/new') });
+    // Each question page names its part of the referral, as GOV.UK question pages do.
+    expect((await b.get('/referrals/new/name')).body).toContain('<span class="govuk-caption-l">About the person (part 1 of 3)</span>');
+    expect((await b.get('/referrals/new/conditions')).body).toContain('<span class="govuk-caption-l">Their health and work (part 2 of 3)</span>');
+    expect((await b.get('/referrals/new/consent')).body).toContain('<span class="govuk-caption-l">Agreement and team (part 3 of 3)</span>');
     const csrf = await b.csrf('/referrals/new/nhs-number');
     const res = await b.post('/referrals/new/nhs-number', { _csrf: csrf, nhsNumber: '943 476 5918' });
     expect(res.statusCode).toBe(400);

@@ -186,6 +186,9 @@ export const guaranteeCy: Record<keyof typeof guaranteeEn, string> = {
   'guarantee.check.validUntil': 'Yn ddilys tan',
   'guarantee.check.explain.active':
     'Mae’r warant mewn grym. O fewn y dyddiadau hyn mae’r rheolau a enwir ar dystysgrif y person yn gwarchod dychwelyd at y budd-dal a oedd ganddo; mae’r dystysgrif yn dweud pa rai sy’n gyfraith a pha un yw addewid Bridgework ei hun. Gall DWP asesu’r person eto o hyd os bydd ei gyflwr yn newid.',
+  // New: needs review by a Welsh translator.
+  'guarantee.check.explain.startsLater':
+    'Nid yw’r warant mewn grym eto: mae’n dechrau ar {date}, y diwrnod y mae swydd y person yn dechrau. O hynny ymlaen, a hyd at y dyddiad y mae’n ddilys tan hynny, mae’r rheolau a enwir ar dystysgrif y person yn gwarchod dychwelyd at y budd-dal a oedd ganddo.',
   'guarantee.check.explain.used':
     'Daeth y swydd i ben o fewn y dyddiadau hyn ac mae’r warant wedi’i defnyddio i ddychwelyd at fudd-dal. Mae’r llythyr a ddaeth gyda hi yn dal yn berthnasol.',
   'guarantee.check.explain.expired': 'Mae’r cyfnod gwarchodedig wedi mynd heibio.',

@@ -171,6 +171,8 @@ export const guaranteeEn = {
   'guarantee.check.validUntil': 'Valid until',
   'guarantee.check.explain.active':
     'The guarantee is in force. Within these dates the rules named on the person’s certificate protect a return to the benefit they had; the certificate says which are law and which is Bridgework’s own promise. DWP can still assess the person again if their condition changes.',
+  'guarantee.check.explain.startsLater':
+    'The guarantee is not in force yet: it starts on {date}, the day the person’s job starts. From then, and until the date it is valid until, the rules named on the person’s certificate protect a return to the benefit they had.',
   'guarantee.check.explain.used':
     'The job ended within these dates and the guarantee has been used for a return to benefit. The letter that came with it still applies.',
   'guarantee.check.explain.expired': 'The protected period has passed.',

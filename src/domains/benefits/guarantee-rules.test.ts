@@ -12,6 +12,7 @@ import {
   protectionFor,
   reminderDays,
   returnClaimOn,
+  startsLater,
   statusOn,
 } from './guarantee-rules.ts';
 
@@ -304,6 +305,13 @@ describe('days left, reminders and lapsing', () => {
     expect(hasLapsed(g, '2026-09-03')).toBe(true);
     expect(statusOn(g, '2026-09-03')).toBe('expired');
     expect(statusOn({ ...g, status: 'withdrawn' }, '2026-09-03')).toBe('withdrawn');
+  });
+
+  test('an active guarantee whose job starts later is not in force until its first day', () => {
+    const later = { status: 'active' as const, startsOn: '2026-12-14' };
+    expect(startsLater(later, '2026-12-13')).toBe(true);
+    expect(startsLater(later, '2026-12-14')).toBe(false);
+    expect(startsLater({ ...later, status: 'withdrawn' }, '2026-12-01')).toBe(false);
   });
 
   test.each([

@@ -167,6 +167,9 @@ export const hasLapsed = (g: { status: GuaranteeStatus; protectedUntil: string }
 export const statusOn = (g: { status: GuaranteeStatus; protectedUntil: string }, today: string): GuaranteeStatus =>
   hasLapsed(g, today) ? 'expired' : g.status;
 
+/** An active guarantee whose protected period has not begun yet (the job starts on a later day): it protects from `startsOn`, not before. */
+export const startsLater = (g: { status: GuaranteeStatus; startsOn: string }, today: string): boolean => g.status === 'active' && today < g.startsOn;
+
 /** A job that ends on or before the last protected day uses the guarantee; a later end does not. */
 export const endUsesGuarantee = (g: { status: GuaranteeStatus; startsOn: string; protectedUntil: string }, endDate: string): boolean =>
   g.status === 'active' && endDate >= g.startsOn && endDate <= g.protectedUntil;

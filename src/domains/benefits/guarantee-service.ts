@@ -30,7 +30,17 @@ import {
   restateGuarantee,
   updateGuarantee,
 } from './guarantee-repo.ts';
-import { addDays, dueForReminder, endUsesGuarantee, hasLapsed, isHealthBenefit, protectionFor, reminderDays, statusOn } from './guarantee-rules.ts';
+import {
+  addDays,
+  dueForReminder,
+  endUsesGuarantee,
+  hasLapsed,
+  isHealthBenefit,
+  protectionFor,
+  reminderDays,
+  startsLater,
+  statusOn,
+} from './guarantee-rules.ts';
 import { awardSchema, createForJobSchema, withdrawSchema } from './guarantee-schemas.ts';
 
 type JobEvents = NonNullable<Parameters<typeof createCaseService>[0]['jobEvents']>;
@@ -62,7 +72,9 @@ const REVOKED_WHY = 'it relied on the ESA linking term for people who left benef
 /** Dates in timeline entries, which are kept in English as every case timeline reason is. */
 const long = (iso: string) => formatIsoDate(iso, 'en');
 
-export type CheckResult = { kind: 'unknown' } | { kind: 'found'; status: Guarantee['status']; valid: boolean; validFrom: string; validUntil: string };
+export type CheckResult =
+  | { kind: 'unknown' }
+  | { kind: 'found'; status: Guarantee['status']; valid: boolean; validFrom: string; validUntil: string; startsLater: boolean };
 
 /**
  * The bridge-back guarantee: the prior award as evidenced, a guarantee made in the job start's own
@@ -348,7 +360,7 @@ export function createGuaranteeService(deps: { db: Database; clock: Clock; baseU
       const status = statusOn(g, today());
       // A used guarantee re-stated to a period the job end falls after no longer covers the return.
       const covers = status === 'active' || (status === 'used' && (g.jobEndedOn ?? g.protectedUntil) <= g.protectedUntil);
-      return { kind: 'found', status, valid: covers, validFrom: g.startsOn, validUntil: g.protectedUntil };
+      return { kind: 'found', status, valid: covers, validFrom: g.startsOn, validUntil: g.protectedUntil, startsLater: startsLater(g, today()) };
     },
 
     /**

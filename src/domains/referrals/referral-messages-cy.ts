@@ -184,6 +184,14 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
   // The referral journey.
   'referrals.journey.title.staff': 'Gwneud atgyfeiriad',
   'referrals.journey.title.self': 'Cael cymorth i ddod o hyd i waith neu i aros mewn gwaith',
+  // New: needs review by a Welsh translator.
+  'referrals.journey.caption': '{section} (rhan {number} o {of})',
+  'referrals.journey.section.person.staff': 'Am y person',
+  'referrals.journey.section.person.self': 'Amdanoch chi',
+  'referrals.journey.section.context.staff': 'Eu hiechyd a’u gwaith',
+  'referrals.journey.section.context.self': 'Eich iechyd a’ch gwaith',
+  'referrals.journey.section.consent.staff': 'Cytundeb a thîm',
+  'referrals.journey.section.consent.self': 'Rhannu eich manylion',
   'referrals.journey.continue': 'Parhau',
   'referrals.journey.start': 'Dechrau nawr',
   'referrals.journey.staff.lead':

@@ -173,6 +173,13 @@ export const referralEn = {
   'referrals.journey.title.staff': 'Make a referral',
   'referrals.journey.title.self': 'Get help to find or stay in work',
   'referrals.journey.continue': 'Continue',
+  'referrals.journey.caption': '{section} (part {number} of {of})',
+  'referrals.journey.section.person.staff': 'About the person',
+  'referrals.journey.section.person.self': 'About you',
+  'referrals.journey.section.context.staff': 'Their health and work',
+  'referrals.journey.section.context.self': 'Your health and work',
+  'referrals.journey.section.consent.staff': 'Agreement and team',
+  'referrals.journey.section.consent.self': 'Sharing your details',
   'referrals.journey.start': 'Start now',
   'referrals.journey.staff.lead':
     'Refer someone out of work through ill health to an employment specialist working alongside health services. You need their consent first.',

@@ -19,7 +19,12 @@ export function registerGuaranteeCheckPage(app: FastifyInstance, deps: { guarant
       return {
         valid: result.valid,
         heading: t(result.valid ? 'guarantee.check.valid' : 'guarantee.check.notValid'),
-        explain: [t(`guarantee.check.explain.${result.status === 'used' && !result.valid ? 'usedAfter' : result.status}`)],
+        // Not yet in force: say from when, not that it is in force now.
+        explain: [
+          result.startsLater
+            ? t('guarantee.check.explain.startsLater', { date: day(result.validFrom, request.lang) })
+            : t(`guarantee.check.explain.${result.status === 'used' && !result.valid ? 'usedAfter' : result.status}`),
+        ],
         rows: [
           { key: t('guarantee.field.status'), value: t(`guarantee.status.${result.status}`) },
           { key: t('guarantee.check.validFrom'), value: day(result.validFrom, request.lang) },

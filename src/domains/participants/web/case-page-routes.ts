@@ -34,7 +34,7 @@ export function registerCasePage(app: FastifyInstance, deps: Deps): void {
     const id = idParam(request.params.id, 'case');
     const view = await cases.view(user, id);
     const done = typeof request.query.done === 'string' && DONE_KEYS.has(request.query.done) ? request.t(`caseload.done.${request.query.done}`) : null;
-    const page = presentCase(view, { t: request.t, lang: request.lang, now: deps.clock.now(), done, reader: user });
+    const page = presentCase(view, { t: request.t, lang: request.lang, now: deps.clock.now(), done, doneKey: request.query.done, reader: user });
     return reply.page(`${VIEWS}/case.njk`, { ...page, backHref: user.roles.some((r) => r === 'specialist' || r === 'team-lead') ? '/cases' : '/home' });
   });
 

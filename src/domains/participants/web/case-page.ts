@@ -170,7 +170,21 @@ function planCards(view: FullCaseView, base: string, canWork: boolean, t: Transl
 }
 
 /** The case page's view model: every section as summary lists, tables and links, in the reader's language. */
-export function presentCase(view: FullCaseView, c: { t: Translate; lang: Language; now: Date; done: string | null; reader: { roles: readonly string[] } }) {
+/**
+ * Whether the latest job start made a bridge-back guarantee (the benefits capability writes its
+ * timeline entry in the job start's own transaction), so the confirmation can say so and link to it.
+ */
+export function jobStartMadeGuarantee(events: readonly CaseEvent[]): boolean {
+  const starts = events.filter((e) => e.kind === 'job-start').map((e) => e.at.getTime());
+  if (starts.length === 0) return false;
+  const latest = Math.max(...starts);
+  return events.some((e) => e.kind === 'bridge-back-guarantee' && e.to === 'active' && e.at.getTime() >= latest);
+}
+
+export function presentCase(
+  view: FullCaseView,
+  c: { t: Translate; lang: Language; now: Date; done: string | null; doneKey?: string; reader: { roles: readonly string[] } },
+) {
   const { t, lang, now } = c;
   const s = view.summary;
   const p = view.participant;
@@ -195,6 +209,8 @@ export function presentCase(view: FullCaseView, c: { t: Translate; lang: Languag
 
   const actions = [
     ...(can.work && nextPhases(s.phase).some((p) => p !== 'closed') ? [{ href: `${base}/phase`, text: t('caseload.action.phase') }] : []),
+    // The better-off calculation is part of the work on a case, not two links deep under benefits.
+    ...(can.work ? [{ href: `${base}/better-off`, text: t('caseload.action.betterOff') }] : []),
     ...(can.work ? [{ href: `${base}/close`, text: t('caseload.action.close') }] : []),
     ...(can.reengage ? [{ href: `${base}/reengage`, text: t('caseload.action.reengage') }] : []),
     ...(can.reassign ? [{ href: `${base}/reassign`, text: t('caseload.action.reassign') }] : []),
@@ -279,6 +295,10 @@ export function presentCase(view: FullCaseView, c: { t: Translate; lang: Languag
   return {
     title: s.personName,
     done: c.done,
+    doneLink:
+      c.doneKey === 'job' && jobStartMadeGuarantee(view.events)
+        ? { text: t('caseload.done.jobGuarantee'), href: `${base}/benefits`, link: t('caseload.done.jobGuaranteeLink') }
+        : null,
     readOnly: !view.canWork,
     closed: !can.open,
     caseRows,

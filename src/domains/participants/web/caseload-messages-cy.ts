@@ -89,6 +89,8 @@ export const caseloadCy: Record<keyof typeof caseloadEn, string> = {
   'caseload.section.participation': 'Cyfranogiad',
   'caseload.section.timeline': 'Hanes',
   'caseload.action.phase': 'Symud i gam arall',
+  // New: needs review by a Welsh translator.
+  'caseload.action.betterOff': 'Cyfrifo a fyddent yn well eu byd mewn gwaith',
   'caseload.action.close': 'Cau’r achos',
   'caseload.action.reengage': 'Ailymgysylltu â’r achos',
   'caseload.action.reassign': 'Ailneilltuo',
@@ -306,6 +308,9 @@ export const caseloadCy: Record<keyof typeof caseloadEn, string> = {
   'caseload.done.outcome': 'Cofnodwyd canlyniad yr apwyntiad',
   'caseload.done.note': 'Ychwanegwyd nodyn achos',
   'caseload.done.job': 'Cofnodwyd dechrau’r swydd',
+  // New: needs review by a Welsh translator.
+  'caseload.done.jobGuarantee': 'Crëwyd gwarant pont yn ôl ar gyfer y swydd hon, ac mae wedi’i hanfon at y person.',
+  'caseload.done.jobGuaranteeLink': 'Gweld y warant',
   'caseload.done.week': 'Cofnodwyd yr oriau',
   'caseload.done.jobEnd': 'Cofnodwyd diwedd y swydd',
   'caseload.done.consent': 'Diweddarwyd y caniatâd',

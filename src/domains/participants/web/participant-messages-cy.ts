@@ -65,6 +65,9 @@ export const participantCy: Record<keyof typeof participantEn, string> = {
   'participant.plan.closed.body': 'Daeth eich cymorth i ben ar {date}. Rheswm: {reason}.',
   'participant.plan.closed.comeBack': 'Gallwch ddod yn ôl unrhyw bryd. Gofynnwch i’r person a’ch atgyfeiriodd i’ch atgyfeirio eto, neu atgyfeiriwch eich hun.',
   'participant.plan.goals': 'Eich nodau',
+  // New: needs review by a Welsh translator.
+  'participant.plan.stopTitle': 'Os ydych eisiau stopio',
+  'participant.plan.stopBody': 'Eich dewis chi yw cymryd rhan. Gallwch adael ar unrhyw adeg, ac nid yw’n effeithio ar eich budd-daliadau.',
   'participant.plan.noGoals': 'Nid ydych chi a’ch arbenigwr cyflogaeth wedi ysgrifennu unrhyw nodau eto.',
   'participant.plan.actions': 'Camau gweithredu',
   'participant.plan.noActions': 'Does dim camau gweithredu eto.',

@@ -61,6 +61,8 @@ export const participantEn = {
   'participant.plan.closed.body': 'Your support ended on {date}. Reason: {reason}.',
   'participant.plan.closed.comeBack': 'You can come back at any time. Ask the person who referred you to refer you again, or refer yourself.',
   'participant.plan.goals': 'Your goals',
+  'participant.plan.stopTitle': 'If you want to stop',
+  'participant.plan.stopBody': 'Taking part is your choice. You can leave at any time, and it does not affect your benefits.',
   'participant.plan.noGoals': 'You and your employment specialist have not written down any goals yet.',
   'participant.plan.actions': 'Actions',
   'participant.plan.noActions': 'There are no actions yet.',

@@ -416,6 +416,8 @@ export function registerParticipantPages(app: FastifyInstance, deps: Deps): void
         closed: isClosed(view),
         benefitsKey: benefitsKeyOf(view, 'participant.leave.benefits'),
         leftBenefitsKey: benefitsKeyOf(view, 'participant.left.benefits'),
+        // Reached from the home page, not the navigation: a way back to it.
+        backHref: `${BASE}/plan`,
         errors: issues.length ? formErrors(issues, request.t) : undefined,
       },
       issues.length ? 400 : 200,

@@ -10,7 +10,18 @@ import { spacedNhsNumber } from '../nhs-number.ts';
 import { decideRegime, isYoungPerson } from '../referral-rules.ts';
 import type { ReferralService, Submitter } from '../referral-service.ts';
 import { londonDate } from '../working-days.ts';
-import { type Audience, type Field, nextUnanswered, readForm, referralInput, type Step, stepOfField, stepsFor } from './referral-journey.ts';
+import {
+  type Audience,
+  type Field,
+  nextUnanswered,
+  readForm,
+  referralInput,
+  SECTIONS,
+  type Step,
+  sectionOf,
+  stepOfField,
+  stepsFor,
+} from './referral-journey.ts';
 
 const VIEWS = 'referrals/web/views';
 type Deps = { referrals: ReferralService; drafts: DraftService; organisations: OrganisationService; clock: Clock; secure: boolean };
@@ -196,10 +207,18 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
       const tr: Translate = (k, params) => (f.name === 'teamId' && !k.startsWith('referrals.') ? k : t(k, params));
       fields.push({ kind: f.kind, params: fieldParams(f, tr, j.audience, values[f.name], errors?.fields[f.name], single ? title : null, options) });
     }
+    const section = sectionOf(step.slug);
     return reply.page(
       `${VIEWS}/question.njk`,
       {
         title,
+        caption: section
+          ? t('referrals.journey.caption', {
+              section: t(`referrals.journey.section.${section.key}.${j.audience}`),
+              number: section.number,
+              of: SECTIONS.length,
+            })
+          : null,
         single,
         fields,
         errors,
@@ -213,11 +232,7 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
   async function renderCheck(request: FastifyRequest, reply: FastifyReply, j: Journey, issues: readonly Issue[] = []) {
     const t = request.t;
     const steps = stepsFor(j.draft.route, j.draft.answers, today());
-    const groups: [string, string[]][] = [
-      ['referrals.view.person', ['name', 'date-of-birth', 'nhs-number', 'address', 'contact', 'language', 'contact-method']],
-      ['referrals.view.context', ['service', 'conditions', 'fit-note', 'benefits', 'help', 'urgency', 'young-person', 'jobcentre']],
-      ['referrals.view.consent', ['consent', 'consent-self', 'team']],
-    ];
+    const groups: [string, readonly string[]][] = SECTIONS.map((s) => [`referrals.view.${s.key}`, s.slugs]);
     const sections = [];
     for (const [heading, slugs] of groups) {
       const rows = [];

@@ -43,6 +43,24 @@ export type Step = {
   applies?: (answers: Answers, today: string) => boolean;
 };
 
+/**
+ * The referral's three parts, in order: each question page names its part in a caption (as GOV.UK
+ * question pages do, so a 15-question journey has a sense of where it is), and check answers
+ * groups its rows under the same headings.
+ */
+export const SECTIONS: readonly { key: 'person' | 'context' | 'consent'; slugs: readonly string[] }[] = [
+  { key: 'person', slugs: ['name', 'date-of-birth', 'nhs-number', 'address', 'contact', 'language', 'contact-method'] },
+  { key: 'context', slugs: ['service', 'conditions', 'fit-note', 'benefits', 'help', 'urgency', 'young-person', 'jobcentre'] },
+  { key: 'consent', slugs: ['consent', 'consent-self', 'team'] },
+];
+
+/** The part of the referral a question page belongs to, and its place among the parts. */
+export function sectionOf(slug: string): { key: 'person' | 'context' | 'consent'; number: number } | null {
+  const index = SECTIONS.findIndex((s) => s.slugs.includes(slug));
+  const section = SECTIONS[index];
+  return section ? { key: section.key, number: index + 1 } : null;
+}
+
 const opts = (values: readonly string[], prefix: string): Option[] => values.map((v) => ({ value: v, textKey: `${prefix}.${v}` }));
 const yesNo = z.enum(['yes', 'no'], { error: 'referrals.error.youngPerson' });
 const staffRoutes: readonly DraftRoute[] = ['clinician', 'jobcentre'];
