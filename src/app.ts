@@ -47,6 +47,7 @@ export async function createApp(services: Services, options: { logger: Logger | 
     secure,
     absoluteHours: config.session.absoluteHours,
     homeLinks: capabilities.flatMap((c) => c.homeLinks ?? []),
+    publicLinks: capabilities.flatMap((c) => c.publicLinks ?? []),
   });
 
   // Each capability mounts its pages and routes, and its API operations, from its module object.

@@ -57,6 +57,25 @@ describe('the HTTP platform', () => {
     expect(res.body).toContain('Bridgework');
   });
 
+  test('the public home page links to everything a member of the public can start, each page answering without sign-in', async () => {
+    for (const [lang, cookie] of [
+      ['en', ''],
+      ['cy', 'bw_lang=cy'],
+    ] as const) {
+      const home = await t.app.inject({ url: '/', headers: { cookie } });
+      expect(home.statusCode).toBe(200);
+      const links = [...home.body.matchAll(/<a class="govuk-link" href="([^"]+)">([^<]+)<\/a>/g)].map((m) => m[1]);
+      // In this order: refer yourself, your support, check a guarantee, check a decision in principle, find a service.
+      expect(links, lang).toEqual(['/self-referral', '/my-support', '/check-a-guarantee', '/check-access-to-work', '/find-a-service']);
+      for (const href of links) expect((await t.app.inject({ url: href ?? '', headers: { cookie } })).statusCode, href).toBe(200);
+      // Staff sign-in is still there, but last and not the start button.
+      expect(home.body).toContain('href="/sign-in"');
+      expect(home.body.indexOf('href="/sign-in"')).toBeGreaterThan(home.body.indexOf('href="/find-a-service"'));
+    }
+    expect((await t.app.inject('/')).body).toContain('Refer yourself for employment support');
+    expect((await t.app.inject({ url: '/', headers: { cookie: 'bw_lang=cy' } })).body).toContain('Atgyfeirio eich hun am gymorth cyflogaeth');
+  });
+
   test('an unknown page is a GOV.UK 404 page; an unknown API path is problem+json; an unknown FHIR path is an OperationOutcome', async () => {
     const page = await t.app.inject('/no-such-page');
     expect(page.statusCode).toBe(404);

@@ -14,6 +14,7 @@ type Uses = { accessToWork: AccessToWorkService; participants: ParticipantServic
 export const accessToWorkCapability = defineCapability<Uses>({
   name: 'access-to-work',
   messages: [accessToWorkMessages],
+  publicLinks: [{ href: '/check-access-to-work', textKey: 'atw.public.link', descriptionKey: 'atw.public.description', order: 40 }],
   homeLinks: [{ role: 'tenant-admin', href: '/admin/access-to-work', textKey: 'atw.settings.link' }],
   operations: (s) => [...assessmentOperations(), ...decisionOperations(s.accessToWork)],
   routes(app, s, web) {

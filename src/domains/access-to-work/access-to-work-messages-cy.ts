@@ -2,6 +2,9 @@ import type { atwEn } from './access-to-work-messages-en.ts';
 
 /** Welsh (Cymraeg). Drafted for translator review before release; see docs/domain/access-to-work.md. */
 export const atwCy: Record<keyof typeof atwEn, string> = {
+  // New: needs review by a Welsh translator.
+  'atw.public.link': 'Gwirio penderfyniad mewn egwyddor Mynediad at Waith',
+  'atw.public.description': 'I gyflogwyr: gwirio bod penderfyniad mewn egwyddor yn ddilys, gan ddefnyddio’r cod ar y llythyr.',
   'atw.title': 'Mynediad at Waith',
   'atw.caseLink': 'Mynediad at Waith: penderfyniad mewn egwyddor a phasbort addasiadau',
   'atw.mine.link': 'Eich penderfyniad mewn egwyddor Mynediad at Waith a’ch pasbort addasiadau',

@@ -1,5 +1,7 @@
 /** English: the source language. Every key here must have a Welsh message in access-to-work-messages-cy.ts. */
 export const atwEn = {
+  'atw.public.link': 'Check an Access to Work decision in principle',
+  'atw.public.description': 'For employers: check that a decision in principle is real, using the code on the letter.',
   'atw.title': 'Access to Work',
   'atw.caseLink': 'Access to Work: decision in principle and adjustments passport',
   'atw.mine.link': 'Your Access to Work decision in principle and adjustments passport',

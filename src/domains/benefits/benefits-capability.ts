@@ -22,6 +22,7 @@ type Uses = {
 export const benefitsCapability = defineCapability<Uses>({
   name: 'benefits',
   messages: [betterOffMessages, guaranteeMessages],
+  publicLinks: [{ href: '/check-a-guarantee', textKey: 'guarantee.public.link', descriptionKey: 'guarantee.public.description', order: 30 }],
   homeLinks: [
     { role: 'specialist', href: '/guarantees', textKey: 'guarantee.dashboard.title' },
     { role: 'team-lead', href: '/guarantees', textKey: 'guarantee.dashboard.title' },

@@ -19,6 +19,9 @@ import type { guaranteeEn } from './guarantee-messages-en.ts';
  *   which leaves an employer's name as written.
  */
 export const guaranteeCy: Record<keyof typeof guaranteeEn, string> = {
+  // New: needs review by a Welsh translator.
+  'guarantee.public.link': 'Gwirio gwarant pont yn ôl',
+  'guarantee.public.description': 'I staff DWP, cynghorwyr a’r person: gwirio bod gwarant yn ddilys, gan ddefnyddio’r cod ar ei thystysgrif.',
   'guarantee.benefit.uc-lcw': 'Credyd Cynhwysol gyda gallu cyfyngedig i weithio (LCW)',
   'guarantee.benefit.uc-lcwra': 'Credyd Cynhwysol gyda gallu cyfyngedig i weithio a gweithgaredd sy’n gysylltiedig â gwaith (LCWRA)',
   'guarantee.benefit.esa-new-style': 'Lwfans Cyflogaeth a Chymorth (ESA) Dull Newydd',

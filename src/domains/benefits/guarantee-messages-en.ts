@@ -1,5 +1,7 @@
 /** English: the source language. Every key here must have a Welsh message in guarantee-messages-cy.ts. */
 export const guaranteeEn = {
+  'guarantee.public.link': 'Check a bridge-back guarantee',
+  'guarantee.public.description': 'For DWP staff, advisers and the person: check that a guarantee is real, using the code on its certificate.',
   // Words shared by every page, letter and PDF.
   'guarantee.benefit.uc-lcw': 'Universal Credit with limited capability for work (LCW)',
   'guarantee.benefit.uc-lcwra': 'Universal Credit with limited capability for work and work-related activity (LCWRA)',

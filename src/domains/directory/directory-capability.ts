@@ -20,6 +20,7 @@ export const directoryCapability = defineCapability<{
 }>({
   name: 'directory',
   messages: [directoryMessages, onwardMessages],
+  publicLinks: [{ href: '/find-a-service', textKey: 'directory.public.link', descriptionKey: 'directory.public.description', order: 50 }],
   homeLinks: [
     { role: 'specialist', href: '/find-a-service', textKey: 'directory.find.title' },
     { role: 'tenant-admin', href: '/find-a-service', textKey: 'directory.find.title' },

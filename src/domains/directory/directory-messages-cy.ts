@@ -2,6 +2,9 @@ import type { directoryEn } from './directory-messages-en.ts';
 
 /** Cymraeg (needs a translator's review: see docs/domain/service-directory.md). The type makes a missing or extra key a compile error. */
 export const directoryCy: Record<keyof typeof directoryEn, string> = {
+  // New: needs review by a Welsh translator.
+  'directory.public.link': 'Dod o hyd i wasanaeth lleol',
+  'directory.public.description': 'Gwasanaethau yn agos atoch a all helpu gydag arian, tai, iechyd, gofalu a dysgu.',
   'directory.find.title': 'Dod o hyd i wasanaeth lleol',
   'directory.find.lead': 'Gwasanaethau yn agos atoch a all helpu gydag arian, tai, iechyd, gofalu, dysgu a mwy, fel y mae eich cyngor yn eu rhestru.',
   'directory.find.council': 'Cyngor',

@@ -1,5 +1,7 @@
 /** English: the source language. Every key here must have a Welsh message in directory-messages-cy.ts. */
 export const directoryEn = {
+  'directory.public.link': 'Find a local service',
+  'directory.public.description': 'Services near you that can help with money, housing, health, caring and learning.',
   'directory.find.title': 'Find a local service',
   'directory.find.lead': 'Services near you that can help with money, housing, health, caring, learning and more, as your council lists them.',
   'directory.find.council': 'Council',

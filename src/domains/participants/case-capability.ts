@@ -13,6 +13,7 @@ type Uses = { clock: Clock; cases: CaseService; participants: ParticipantService
 export const caseCapability = defineCapability<Uses>({
   name: 'participants',
   messages: [caseMessages, caseloadMessages, participantMessages],
+  publicLinks: [{ href: '/my-support', textKey: 'participant.public.link', descriptionKey: 'participant.public.description', order: 20 }],
   homeLinks: [
     { role: 'specialist', href: '/cases', textKey: 'caseload.title' },
     { role: 'team-lead', href: '/cases', textKey: 'caseload.title' },

@@ -26,6 +26,7 @@ type Uses = {
 export const referralCapability = defineCapability<Uses>({
   name: 'referrals',
   messages: [referralMessages, journeyMessages],
+  publicLinks: [{ href: '/self-referral', textKey: 'referrals.public.link', descriptionKey: 'referrals.public.description', order: 10 }],
   homeLinks: [
     { role: 'referrer', href: '/referrals/new', textKey: 'referrals.journey.title.staff' },
     { role: 'referrer', href: '/referrals/mine', textKey: 'referrals.mine.title' },

@@ -7,6 +7,10 @@ import type { referralEn } from './referral-messages-en.ts';
  * "Lleoli a Chymorth Unigol" (IPS), "amodoldeb" (conditionality), "brysbennu" (triaged), "Ar saib".
  */
 export const referralCy: Record<keyof typeof referralEn, string> = {
+  // New: needs review by a Welsh translator.
+  'referrals.public.link': 'Atgyfeirio eich hun am gymorth cyflogaeth',
+  'referrals.public.description':
+    'Gofyn am help i ddod o hyd i waith, neu i aros yn y swydd sydd gennych, os yw eich iechyd neu anabledd yn gwneud gwaith yn anoddach. Mae’n cymryd tua 10 munud.',
   // Errors (pages show them beside the field; machines get them in English).
   'referrals.error.tooLong': 'Mae’r ateb yn rhy hir',
   'referrals.error.text': 'Rhowch destun',

@@ -1,5 +1,8 @@
 /** English: the source language. Every key here must have a Welsh message in referral-messages-cy.ts. */
 export const referralEn = {
+  'referrals.public.link': 'Refer yourself for employment support',
+  'referrals.public.description':
+    'Ask for help to find work, or to stay in the job you have, if your health or a disability makes work harder. It takes about 10 minutes.',
   // Errors (pages show them beside the field; machines get them in English).
   'referrals.error.tooLong': 'The answer is too long',
   'referrals.error.text': 'Enter text',

@@ -27,4 +27,4 @@ export {
 export { totpCode, totpStep } from './totp.ts';
 export { findUserByEmail, findUserById, insertUser, type NewUser, userPrincipal } from './user-repo.ts';
 export { createVerifiedCache, type VerifiedCache } from './verified-cache.ts';
-export { type AuthRoutesOptions, type HomeLink, registerAuthRoutes } from './web/auth-routes.ts';
+export { type AuthRoutesOptions, type HomeLink, type PublicLink, registerAuthRoutes } from './web/auth-routes.ts';

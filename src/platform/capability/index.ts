@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { HomeLink } from '../auth/index.ts';
+import type { HomeLink, PublicLink } from '../auth/index.ts';
 import type { Language } from '../db/index.ts';
 import type { AnyOperation } from '../http/api-routes.ts';
 import type { Catalogue, Translate } from '../i18n/index.ts';
@@ -25,6 +25,8 @@ export type Capability<S> = {
   name: string;
   messages?: readonly Catalogue[];
   homeLinks?: readonly HomeLink[];
+  /** What the public can start from the home page, `/`, without signing in. */
+  publicLinks?: readonly PublicLink[];
   /** Entries for the FHIR CapabilityStatement's `rest.resource`. */
   fhirResources?: readonly unknown[];
   operations?: (services: S) => readonly AnyOperation[];

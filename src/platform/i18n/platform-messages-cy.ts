@@ -30,8 +30,11 @@ export const platformCy: Record<keyof typeof platformEn, string> = {
   'form.errorPrefix': 'Gwall',
   'form.optional': '(dewisol)',
   'start.title': 'Cael cymorth i ddod o hyd i waith neu i aros mewn gwaith',
-  'start.lead':
-    'Mae Bridgework yn helpu gwasanaethau iechyd, arbenigwyr cyflogaeth, cyflogwyr ac awdurdodau lleol i gefnogi pobl sydd allan o waith oherwydd salwch.',
+  // New: needs review by a Welsh translator.
+  'start.public': 'Beth allwch chi ei wneud yma',
+  'start.staffHeading': 'Os ydych yn gweithio gyda Bridgework',
+  'start.staffSignIn': 'Mewngofnodi i staff',
+  'start.lead': 'Help i ddod o hyd i waith, neu i aros mewn gwaith, os yw eich iechyd neu anabledd yn gwneud gwaith yn anoddach.',
   'start.staff':
     'Os ydych yn gweithio i wasanaeth iechyd, darparwr cyflogaeth, Canolfan Byd Gwaith, cyflogwr neu gyngor sy’n defnyddio Bridgework, mewngofnodwch i barhau.',
   'start.voluntary': 'Mae cymryd rhan yn wirfoddol. Nid yw dewis cymryd rhan, neu beidio, byth yn effeithio ar fudd-daliadau unrhyw un.',

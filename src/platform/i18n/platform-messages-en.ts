@@ -28,8 +28,10 @@ export const platformEn = {
   'form.errorPrefix': 'Error',
   'form.optional': '(optional)',
   'start.title': 'Get support to find or stay in work',
-  'start.lead':
-    'Bridgework helps health services, employment specialists, employers and local authorities support people who are out of work because of ill health.',
+  'start.lead': 'Help to find work, or to stay in work, if your health or a disability makes work harder.',
+  'start.public': 'What you can do here',
+  'start.staffHeading': 'If you work with Bridgework',
+  'start.staffSignIn': 'Staff sign in',
   'start.staff': 'If you work for a health service, employment provider, Jobcentre, employer or council that uses Bridgework, sign in to continue.',
   'start.voluntary': 'Taking part is voluntary. Choosing to take part, or not, never affects anyone’s benefits.',
   'signIn.title': 'Sign in to Bridgework',

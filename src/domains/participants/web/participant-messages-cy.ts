@@ -11,6 +11,9 @@ import type { participantEn } from './participant-messages-en.ts';
  * or after a colon so that no mutation is needed.
  */
 export const participantCy: Record<keyof typeof participantEn, string> = {
+  // New: needs review by a Welsh translator.
+  'participant.public.link': 'Mewngofnodi i weld eich cymorth',
+  'participant.public.description': 'Os ydych eisoes yn cael cymorth, gweld eich cynllun a’ch apwyntiadau, newid eich manylion, neu adael y rhaglen.',
   'participant.nav.label': 'Eich cymorth',
   'participant.nav.plan': 'Eich cynllun',
   'participant.nav.details': 'Eich manylion',

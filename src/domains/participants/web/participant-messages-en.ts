@@ -4,6 +4,8 @@
  * voluntary: nothing here may speak of obligations or consequences (a test checks every page).
  */
 export const participantEn = {
+  'participant.public.link': 'Sign in to see your support',
+  'participant.public.description': 'If you already get support, see your plan and appointments, change your details, or leave the programme.',
   // Navigation on every signed-in page.
   'participant.nav.label': 'Your support',
   'participant.nav.plan': 'Your plan',

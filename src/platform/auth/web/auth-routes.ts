@@ -10,6 +10,11 @@ import { codeSchema, signInSchema } from './sign-in-form.ts';
 
 /** A link on the staff home page, shown to holders of `role`. Domains contribute these. */
 export type HomeLink = { role: (typeof ROLES)[number]; href: string; textKey: string };
+/**
+ * A public service a person can start from `/` without signing in (GOV.UK start-page pattern: each
+ * link goes to its own start page). `order` places it in the list; lower first.
+ */
+export type PublicLink = { href: string; textKey: string; descriptionKey: string; order: number };
 
 export type AuthRoutesOptions = {
   auth: AuthService;
@@ -17,6 +22,7 @@ export type AuthRoutesOptions = {
   secure: boolean;
   absoluteHours: number;
   homeLinks: readonly HomeLink[];
+  publicLinks?: readonly PublicLink[];
 };
 
 /** How long to wait, in words: seconds under a minute, then whole minutes (rounded up). */
@@ -35,7 +41,10 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
 
   app.get('/', async (request, reply) => {
     if (request.principal) return reply.redirect('/home', 303);
-    return reply.page('auth/start.njk', { title: request.t('start.title') });
+    const services = [...(options.publicLinks ?? [])]
+      .sort((a, b) => a.order - b.order)
+      .map((l) => ({ href: l.href, text: request.t(l.textKey), description: request.t(l.descriptionKey) }));
+    return reply.page('auth/start.njk', { title: request.t('start.title'), services });
   });
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/sign-in', async (request, reply) => {
