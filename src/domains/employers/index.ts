@@ -6,6 +6,7 @@
 export { type DemoEmployer, seedDemoEmployer, seedSyntheticVacancies } from './employer-demo.ts';
 export { createEmployerService, type EmployerService } from './employer-service.ts';
 export { employersCapability } from './employers-capability.ts';
+export { employersMessages } from './employers-messages.ts';
 export { createEngagementService, type EngagementService } from './engagement-service.ts';
 export type { Match, MatchNote, MatchPerson, MatchResult, MatchVacancy } from './matching.ts';
 export { createMatchingIndex, type MatchingIndex } from './matching-index.ts';

@@ -57,7 +57,9 @@ export function registerCaseWorkPages(app: FastifyInstance, deps: CaseWorkDeps):
               match,
               vacancy,
               t,
-              canIntroduce && !introduced.has(vacancy.id) ? [{ text: t('employers.work.introduce'), href: `${base(caseId)}/introduce/${vacancy.id}` }] : [],
+              canIntroduce && !introduced.has(vacancy.id)
+                ? [{ text: t('employers.work.introduce'), href: `${base(caseId)}/introduce/${vacancy.id}`, hidden: vacancy.title }]
+                : [],
             ),
           ),
         },

@@ -201,7 +201,9 @@ export function registerEmployerPages(app: FastifyInstance, deps: EmployerPagesD
         {
           empty: t('employers.work.noMatches'),
           cards: people.map((p) => ({
-            ...matchCard(p.match, vacancy, t, [{ text: t('employers.work.introduce'), href: `/cases/${p.caseId}/work/introduce/${vacancy.id}` }]),
+            ...matchCard(p.match, vacancy, t, [
+              { text: t('employers.work.introduce'), href: `/cases/${p.caseId}/work/introduce/${vacancy.id}`, hidden: p.personName },
+            ]),
             card: { title: { text: p.personName } },
           })),
         },

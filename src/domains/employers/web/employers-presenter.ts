@@ -96,7 +96,7 @@ export function vacancyTable(vacancies: readonly Vacancy[], t: Translate, lang: 
 }
 
 /** A match as a card: the vacancy, its score and distance, why it was made and what to ask. */
-export function matchCard(m: Match, v: Vacancy, t: Translate, actions: readonly { text: string; href: string; button?: boolean }[] = []) {
+export function matchCard(m: Match, v: Vacancy, t: Translate, actions: readonly { text: string; href: string; hidden?: string }[] = []) {
   return {
     card: { title: { text: `${v.title}, ${v.employerName}` } },
     rows: [
