@@ -303,6 +303,7 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
   'referrals.inbox.title': 'Mewnflwch atgyfeiriadau',
   'referrals.inbox.lead': 'Atgyfeiriadau newydd i’ch timau, rhai brys yn gyntaf, yna’r hynaf yn gyntaf.',
   'referrals.inbox.none': 'Nid oes unrhyw atgyfeiriadau newydd.',
+  'referrals.inbox.noneWorking': 'Nid oes unrhyw atgyfeiriadau’n cael eu gweithio arnynt ar hyn o bryd.', // needs translator review
   'referrals.inbox.working': 'Wedi’u derbyn ac ar y gweill',
   'referrals.col.reference': 'Cyfeirnod',
   'referrals.col.person': 'Person',

@@ -287,6 +287,7 @@ export const referralEn = {
   'referrals.inbox.title': 'Referrals inbox',
   'referrals.inbox.lead': 'New referrals to your teams, urgent first, then oldest first.',
   'referrals.inbox.none': 'There are no new referrals.',
+  'referrals.inbox.noneWorking': 'No referrals are being worked on at the moment.',
   'referrals.inbox.working': 'Accepted and under way',
   'referrals.col.reference': 'Reference',
   'referrals.col.person': 'Person',

@@ -15,19 +15,17 @@ const lastContact = (c: CaseSummary, now: Date, t: Translate) => (c.lastContactA
 
 function caseRows(cases: readonly CaseSummary[], now: Date, t: Translate, lang: Language) {
   return cases.map((c) => [
-    { html: link(`/cases/${c.id}`, c.personName) },
+    // The one thing worth flagging (a young person) sits by the name: a column of its own was empty in most rows.
+    { html: c.youngPerson ? `${link(`/cases/${c.id}`, c.personName)} ${tag(t('caseload.tag.young'), 'purple')}` : link(`/cases/${c.id}`, c.personName) },
     { text: t(`cases.phase.${c.phase}`) },
     { text: lastContact(c, now, t) },
     { text: c.nextAppointmentAt ? appointmentTime(c.nextAppointmentAt, lang) : t('caseload.none') },
-    c.youngPerson ? { html: tag(t('caseload.tag.young'), 'purple') } : { text: '' },
     { text: t(`cases.regime.${c.regime}`) },
   ]);
 }
 
 const head = (t: Translate) =>
-  ['caseload.col.person', 'caseload.col.phase', 'caseload.col.lastContact', 'caseload.col.nextAppointment', 'caseload.col.tags', 'caseload.col.regime'].map(
-    (k) => ({ text: t(k) }),
-  );
+  ['caseload.col.person', 'caseload.col.phase', 'caseload.col.lastContact', 'caseload.col.nextAppointment', 'caseload.col.regime'].map((k) => ({ text: t(k) }));
 
 /** The specialist's caseload against the IPS limit, and the team lead's view of the team's caseloads. */
 export function registerCaseloadPages(app: FastifyInstance, deps: { cases: CaseService; clock: Clock }): void {

@@ -22,7 +22,6 @@ export const caseloadCy: Record<keyof typeof caseloadEn, string> = {
   'caseload.col.phase': 'Cam',
   'caseload.col.lastContact': 'Cyswllt diwethaf',
   'caseload.col.nextAppointment': 'Apwyntiad nesaf',
-  'caseload.col.tags': 'Angen gwybod',
   'caseload.col.regime': 'Cyfranogiad',
   'caseload.col.specialist': 'Arbenigwr',
   'caseload.col.team': 'Tîm',

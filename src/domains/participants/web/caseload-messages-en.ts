@@ -13,7 +13,6 @@ export const caseloadEn = {
   'caseload.col.phase': 'Phase',
   'caseload.col.lastContact': 'Last contact',
   'caseload.col.nextAppointment': 'Next appointment',
-  'caseload.col.tags': 'Needs to know',
   'caseload.col.regime': 'Participation',
   'caseload.col.specialist': 'Specialist',
   'caseload.col.team': 'Team',

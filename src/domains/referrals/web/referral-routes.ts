@@ -5,7 +5,7 @@ import { DomainError, type Issue, parseInput } from '../../../platform/errors/in
 import { formErrors } from '../../../platform/http/pages.ts';
 import { formatIsoDate, formatMoment, type Translate } from '../../../platform/i18n/index.ts';
 import { formatNhsNumber } from '../nhs-number.ts';
-import { CONTACT_OUTCOMES, MILESTONES, REJECTION_REASONS, type Referral } from '../referral.ts';
+import { CONTACT_OUTCOMES, MILESTONES, REJECTION_REASONS, type Referral, type ReferralStatus } from '../referral.ts';
 import { reasonInWords } from '../referral-reason.ts';
 import { isLaterMilestone, nextStatuses } from '../referral-rules.ts';
 import { referralIdSchema } from '../referral-schemas.ts';
@@ -28,32 +28,63 @@ const textarea = (name: string, label: string, errors?: Record<string, { text: s
   params: { id: name, name, label: { text: label, classes: 'govuk-label--s' }, rows: 3, errorMessage: errors?.[name] },
 });
 
-function referralTable(rows: (Referral & { personName: string })[], t: Translate, lang: string, today: string) {
-  return rows.map((r) => [
-    { html: `<a class="govuk-link" href="/referrals/${r.id}">${r.reference}</a>` },
-    { text: r.personName },
-    { text: when(r.createdAt, lang) },
-    { text: `${t(`referrals.status.${r.status}`)} · ${t(`referrals.milestone.${r.milestone}`)}` },
-    {
-      text: [
-        day(r.firstContactDue, lang),
-        r.urgency === 'urgent' ? t('referrals.tag.urgent') : null,
-        r.youngPerson ? t('referrals.tag.young') : null,
-        r.personMatch !== 'new' ? t('referrals.tag.duplicate') : null,
-        !r.firstContactAt && r.firstContactDue < today ? t('referrals.tag.overdue') : null,
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    },
-  ]);
+type TagColour = 'grey' | 'green' | 'turquoise' | 'blue' | 'light-blue' | 'purple' | 'red' | 'orange' | 'yellow';
+/** Each status as a GOV.UK tag colour: blue waits on the team, greens are moving, red and orange ended badly. */
+export const STATUS_COLOURS: Readonly<Record<ReferralStatus, TagColour>> = {
+  requested: 'blue',
+  accepted: 'turquoise',
+  'in-progress': 'light-blue',
+  'on-hold': 'yellow',
+  completed: 'green',
+  rejected: 'red',
+  failed: 'orange',
+  cancelled: 'grey',
+};
+const escapeHtml = (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const tag = (text: string, colour: TagColour) => `<strong class="govuk-tag govuk-tag--${colour}">${escapeHtml(text)}</strong>`;
+const tags = (items: readonly (readonly [string, TagColour] | null)[]) =>
+  items
+    .filter((x): x is readonly [string, TagColour] => x !== null)
+    .map(([text, colour]) => tag(text, colour))
+    .join(' ');
+
+/** Which tables: new referrals wait for a first contact; accepted ones are worked as cases, so they show progress instead. */
+type Listing = 'new' | 'working' | 'sent';
+
+function referralTable(rows: (Referral & { personName: string })[], t: Translate, lang: string, today: string, listing: Listing) {
+  return rows.map((r) => {
+    // A reference never breaks at its hyphens: it is read out and typed back.
+    const cells = [
+      { html: `<a class="govuk-link app-nowrap" href="/referrals/${r.id}">${escapeHtml(r.reference)}</a>` },
+      { text: r.personName },
+      { text: when(r.createdAt, lang) },
+      { html: tag(t(`referrals.status.${r.status}`), STATUS_COLOURS[r.status]) },
+    ];
+    const flags = tags([
+      r.urgency === 'urgent' ? [t('referrals.tag.urgent'), 'red'] : null,
+      r.youngPerson ? [t('referrals.tag.young'), 'purple'] : null,
+      r.personMatch !== 'new' ? [t('referrals.tag.duplicate'), 'grey'] : null,
+    ]);
+    if (listing === 'new' && r.status === 'requested') {
+      const overdue = !r.firstContactAt && r.firstContactDue < today ? tag(t('referrals.tag.overdue'), 'red') : '';
+      cells.push({ html: [escapeHtml(day(r.firstContactDue, lang)), overdue, flags].filter(Boolean).join(' ') });
+    } else {
+      cells.push({ html: [escapeHtml(t(`referrals.milestone.${r.milestone}`)), flags].filter(Boolean).join(' ') });
+    }
+    return cells;
+  });
 }
 
 /** The inbox, "my referrals", and one referral with its timeline and the actions open to the viewer. */
 export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
-  const head = (t: Translate) =>
-    ['referrals.col.reference', 'referrals.col.person', 'referrals.col.received', 'referrals.col.status', 'referrals.col.firstContactDue'].map((k) => ({
-      text: t(k),
-    }));
+  const head = (t: Translate, listing: Listing) =>
+    [
+      'referrals.col.reference',
+      'referrals.col.person',
+      'referrals.col.received',
+      'referrals.col.status',
+      listing === 'new' ? 'referrals.col.firstContactDue' : 'referrals.col.milestone',
+    ].map((k) => ({ text: t(k) }));
   const todayOf = () => londonDate(deps.clock.now());
 
   app.get('/referrals/inbox', async (request, reply) => {
@@ -63,10 +94,14 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
     return reply.page(`${VIEWS}/list.njk`, {
       title: t('referrals.inbox.title'),
       lead: t('referrals.inbox.lead'),
-      head: head(t),
       tables: [
-        { rows: referralTable(fresh, t, request.lang, todayOf()), empty: t('referrals.inbox.none') },
-        { caption: t('referrals.inbox.working'), rows: referralTable(working, t, request.lang, todayOf()), empty: t('referrals.inbox.none') },
+        { head: head(t, 'new'), rows: referralTable(fresh, t, request.lang, todayOf(), 'new'), empty: t('referrals.inbox.none') },
+        {
+          caption: t('referrals.inbox.working'),
+          head: head(t, 'working'),
+          rows: referralTable(working, t, request.lang, todayOf(), 'working'),
+          empty: t('referrals.inbox.noneWorking'),
+        },
       ],
     });
   });
@@ -77,8 +112,9 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
     return reply.page(`${VIEWS}/list.njk`, {
       title: t('referrals.mine.title'),
       lead: t('referrals.mine.lead'),
-      head: head(t),
-      tables: [{ rows: referralTable(await deps.referrals.sentBy(user), t, request.lang, todayOf()), empty: t('referrals.mine.none') }],
+      tables: [
+        { head: head(t, 'sent'), rows: referralTable(await deps.referrals.sentBy(user), t, request.lang, todayOf(), 'sent'), empty: t('referrals.mine.none') },
+      ],
     });
   });
 
@@ -230,10 +266,11 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
         ['referrals.field.givenName', given.givenName, p.givenName],
         ['referrals.field.familyName', given.familyName, p.familyName],
         [
-          'referrals.field.postcode',
-          [given.addressLine1, given.addressLine2, given.town, given.postcode].filter(Boolean).join(', '),
-          [p.addressLine1, p.addressLine2, p.town, p.postcode].filter(Boolean).join(', '),
+          'referrals.check.address',
+          [given.addressLine1, given.addressLine2, given.town].filter(Boolean).join(', '),
+          [p.addressLine1, p.addressLine2, p.town].filter(Boolean).join(', '),
         ],
+        ['referrals.field.postcode', given.postcode, p.postcode],
         ['referrals.field.phone', given.phone, p.phone],
         ['referrals.field.email', given.email, p.email],
         ['referrals.field.contactMethod', t(`referrals.contactMethod.${given.contactMethod}`), t(`referrals.contactMethod.${p.contactMethod}`)],
@@ -242,9 +279,10 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
     )
       .filter(([, a, b]) => (a ?? '') !== (b ?? ''))
       .map(([key, a]) => row(t(key), a, t));
+    // A warning is for something wrong. An open case is the normal outcome of accepting: it is a row with a link, not a warning.
+    const waiting = r.status === 'requested';
     const warnings = [];
-    if (r.caseId) warnings.push(t('referrals.view.caseOpened'));
-    if (view.side === 'owner' && !r.firstContactAt && open && r.firstContactDue < todayOf()) warnings.push(t('referrals.view.overdue'));
+    if (view.side === 'owner' && !r.firstContactAt && waiting && r.firstContactDue < todayOf()) warnings.push(t('referrals.view.overdue'));
     return reply.page(
       `${VIEWS}/referral.njk`,
       {
@@ -253,15 +291,17 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
         backHref: view.side === 'owner' ? '/referrals/inbox' : '/referrals/mine',
         done,
         warnings,
+        caseHref: r.caseId ? `/cases/for-referral/${r.id}` : null,
         others: view.others.map((o) => ({ ...o, status: t(`referrals.status.${o.status}`) })),
         duplicateBody: t('referrals.view.duplicateBody', { how: t(`referrals.view.match.${r.personMatch === 'new' ? 'details' : r.personMatch}`) }),
         statusRows: [
-          row(t('referrals.view.status'), t(`referrals.status.${r.status}`), t),
+          { key: { text: t('referrals.view.status') }, value: { html: tag(t(`referrals.status.${r.status}`), STATUS_COLOURS[r.status]) } },
           row(t('referrals.view.milestone'), t(`referrals.milestone.${r.milestone}`), t),
           ...(reasonInWords(r, t) ? [row(t('referrals.view.reason'), reasonInWords(r, t), t)] : []),
           row(t('referrals.view.team'), team.name, t),
           row(t('referrals.view.referrer'), r.referrer.name, t),
-          row(t('referrals.view.firstContactDue'), day(r.firstContactDue, lang), t),
+          // Only while the referral waits for the team: once accepted, the case carries the contact.
+          ...(waiting ? [row(t('referrals.view.firstContactDue'), day(r.firstContactDue, lang), t)] : []),
           row(t('referrals.view.contactAttempts'), String(r.contactAttempts), t),
           row(t('referrals.check.regime'), t(`referrals.regime.${r.regime}`), t),
         ],
@@ -273,7 +313,16 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
               row(t('referrals.field.familyName'), p.familyName, t),
               row(t('referrals.field.dateOfBirth'), day(p.dateOfBirth, lang), t),
               row(t('referrals.field.nhsNumber'), p.nhsNumber ? formatNhsNumber(p.nhsNumber) : null, t),
-              row(t('referrals.field.postcode'), [p.addressLine1, p.addressLine2, p.town, p.postcode].filter(Boolean).join(', '), t),
+              {
+                key: { text: t('referrals.check.address') },
+                value: {
+                  html: [p.addressLine1, p.addressLine2, p.town]
+                    .filter(Boolean)
+                    .map((x) => escapeHtml(String(x)))
+                    .join('<br>'),
+                },
+              },
+              row(t('referrals.field.postcode'), p.postcode, t),
               row(t('referrals.field.phone'), p.phone, t),
               row(t('referrals.field.email'), p.email, t),
               row(t('referrals.field.language'), t(`referrals.language.${p.preferredLanguage}`), t),
