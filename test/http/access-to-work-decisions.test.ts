@@ -83,6 +83,13 @@ describe(`Access to Work decisions in principle on ${testDatabaseKind}`, () => {
     // Ranges: £1,800 ± 20% is £1,400 to £2,200; £4,680 ± 20% is £3,700 to £5,700.
     expect(page.body).toContain('£1,400 to £2,200 a year');
     expect(page.body).toContain('£3,700 to £5,700 a year');
+    // The reasons, with their figures, in the reader's language.
+    expect(page.body).toContain('Support worker: 5 hours a week × £18 an hour × 52 weeks = £4,680 a year.');
+    b.jar.set('bw_lang', 'cy');
+    const welsh = await b.get(`/cases/${c.caseId}/access-to-work`);
+    b.jar.delete('bw_lang');
+    expect(welsh.body).toContain('Gweithiwr cymorth: 5 awr yr wythnos × £18 yr awr × 52 wythnos = £4,680 y flwyddyn.');
+    expect(welsh.body).not.toContain('Support worker: 5 hours a week');
 
     const issue = await b.post(`/cases/${c.caseId}/access-to-work/${draft?.id}/issue`, { _csrf: csrfOf(page.body) });
     expect(issue.statusCode).toBe(303);

@@ -178,14 +178,48 @@ export const atwCy: Record<keyof typeof atwEn, string> = {
   'atw.error.code': 'Rhowch y cod fel y mae wedi’i argraffu, fel AW-7K3M-Q9PX-2D4R',
   'atw.error.notEligible':
     'Nid yw’r unigolyn yn edrych yn gymwys ar gyfer Mynediad at Waith ar yr atebion hyn, felly ni ellir drafftio penderfyniad mewn egwyddor',
+  'atw.reason.age.met': 'Yn {age} oed: mae Mynediad at Waith ar gyfer pobl {minimumAge} oed neu hŷn.',
   'atw.reason.age.under': 'Yn {age} oed: mae Mynediad at Waith yn dechrau yn {minimumAge} oed.',
+  'atw.reason.condition.met': 'Mae’r cyflwr wedi para neu’n debygol o bara {conditionExpectedMonths} mis: mae angen o leiaf {months}.',
   'atw.reason.condition.short':
     'Disgwylir i’r cyflwr bara {conditionExpectedMonths} mis: mae angen cyflwr sydd wedi para neu sy’n debygol o bara {months} mis ar gyfer Mynediad at Waith.',
+  'atw.reason.nation.great-britain': 'Yn byw ac yn gweithio yng Nghymru, Lloegr neu’r Alban.',
   'atw.reason.nation.northern-ireland':
     'Mae Mynediad at Waith yn cwmpasu Cymru, Lloegr a’r Alban. Mae gan Ogledd Iwerddon ei chynllun Mynediad at Waith (GI) ei hun, a redir gan wasanaeth cyflogaeth yr Adran Cymunedau: gwnewch gais yno.',
+  'atw.reason.work.employed': 'Mewn cyflogaeth â thâl.',
+  'atw.reason.work.self-employed': 'Hunangyflogedig.',
+  'atw.reason.work.job-offer': 'Mae ganddynt gynnig swydd â thâl.',
+  'atw.reason.work.seeking':
+    'Wrthi’n chwilio am waith â thâl: gall Bridgework roi penderfyniad mewn egwyddor nawr; mae’r cais i DWP yn mynd i mewn pan fydd swydd neu gynnig swydd.',
   'atw.reason.work.voluntary': 'Nid yw gwaith gwirfoddol wedi’i gynnwys: mae Mynediad at Waith ar gyfer gwaith â thâl.',
+  'atw.reason.uc.hours-met': 'Yn hawlio Credyd Cynhwysol ac yn gweithio {hours} awr yr wythnos: mwy na’r {minimumHours} awr sydd ei angen.',
   'atw.reason.uc.hours-too-few':
     'Yn hawlio Credyd Cynhwysol; oriau gwaith yr wythnos: {hours}. Mae angen i hawlydd weithio mwy nag {minimumHours} awr yr wythnos.',
+  'atw.reason.uc.hours-of-job': 'Yn hawlio Credyd Cynhwysol: rhaid i’r swydd a geir fod yn fwy nag {minimumHours} awr yr wythnos.',
+  'atw.reason.timing.can-apply': 'Cynnig swydd: gall y cais fynd i mewn nawr (hyd at {weeksBefore} wythnos cyn y dechrau).',
+  'atw.reason.timing.too-early': 'Mae’r swydd yn dechrau ymhen {weeksToStart} wythnos: gall y cais fynd i mewn hyd at {weeksBefore} wythnos cyn y dechrau.',
+  'atw.reason.need.equipment': 'Cymhorthion ac offer arbennig: {cost} unwaith.',
+  'atw.reason.need.adaptation': 'Addasiadau i adeiladau neu offer: {cost} unwaith.',
+  'atw.reason.need.support-worker': 'Gweithiwr cymorth: {hoursPerWeek} awr yr wythnos × {hourlyRate} yr awr × {weeks} wythnos = {annual} y flwyddyn.',
+  'atw.reason.need.travel':
+    'Teithio i’r gwaith: {weeklyCost} yr wythnos llai’r daith arferol o {normalWeeklyCommuteCost} = {extraWeekly} yr wythnos × {weeks} wythnos = {annual} y flwyddyn.',
+  'atw.reason.need.interview-communication': 'Cymorth cyfathrebu mewn cyfweliad: {hours} awr × {hourlyRate} yr awr = {annual}.',
+  'atw.reason.need.mental-health-support': 'Gwasanaeth Cymorth Iechyd Meddwl: am ddim i’r unigolyn a’r cyflogwr, felly nid oes cost i’w hamcangyfrif.',
+  'atw.reason.share.none-to-share': 'Dim costau offer nac addasiadau, felly nid oes cyfran i’r cyflogwr.',
+  'atw.reason.share.before-start': 'Gwneud cais cyn i’r swydd ddechrau, felly o fewn ei {graceWeeks} wythnos gyntaf: nid yw’r cyflogwr yn rhannu dim o’r gost.',
+  'atw.reason.share.first-six-weeks':
+    'Gwneud cais {weeksInJob} wythnos lawn i mewn i’r swydd, o fewn ei {graceWeeks} wythnos gyntaf: nid yw’r cyflogwr yn rhannu dim o’r gost.',
+  'atw.reason.share.self-employed': 'Hunangyflogedig: nid oes cyfran i gyflogwr.',
+  'atw.reason.share.small': 'Nid yw cyflogwr â {employerSize} o staff (llai na {mediumFrom}) yn rhannu dim o’r gost.',
+  'atw.reason.share.medium':
+    'Mae cyflogwr â {employerSize} o staff yn talu’r {first} cyntaf ({whole}) a {percent}% o’r {band} nesaf ({percent}% o {banded} = {part}): {share}.',
+  'atw.reason.share.large':
+    'Mae cyflogwr â {employerSize} o staff yn talu’r {first} cyntaf ({whole}) a {percent}% o’r {band} nesaf ({percent}% o {banded} = {part}): {share}.',
+  'atw.reason.cap.within': 'Mae {beforeCap} o fewn y cap blynyddol o {cap}.',
+  'atw.reason.cap.applied': 'Mae {beforeCap} yn fwy na’r cap blynyddol o {cap}: mae Mynediad at Waith yn talu hyd at y cap.',
+  'atw.reason.cap.not-held': 'Nid oes gan Bridgework gap blynyddol ar gyfer {date}, felly ni chaiff un ei gymhwyso: gwiriwch y cap sydd mewn grym.',
+  'atw.reason.cap.uncapped-before-start': 'Nid oes cap blynyddol ar ddyfarniadau a wnaed cyn {capStartsOn}.',
+  'atw.reason.cap.latest-held': 'Nid yw cap eleni gennym eto: defnyddir yr un diweddaraf sydd gennym, {cap} o {effectiveFrom}; gall fod yn rhy isel.',
   'atw.error.nation': 'Dewiswch ble maen nhw’n byw ac yn gweithio',
   'atw.error.months': 'Rhowch y misoedd fel rhif, fel 24',
   'atw.error.status': 'Dewiswch eu gwaith',

@@ -171,14 +171,48 @@ export const atwEn = {
   'atw.check.explain.withdrawn': 'It was withdrawn by the service that issued it.',
   'atw.error.code': 'Enter the code as it is printed, such as AW-7K3M-Q9PX-2D4R',
   'atw.error.notEligible': 'The person does not look eligible for Access to Work on these answers, so no decision in principle can be drafted',
-  // Each rule that makes a person not eligible, with its figures: the rules' own sentence (access-to-work-rules.ts).
+  // Each reason an assessment gives, with its figures: the rules' own English sentence (access-to-work-rules.ts), so
+  // the page says what the API says. Money, percentages and dates come formatted (web/atw-presenter.ts).
+  'atw.reason.age.met': 'Aged {age}: Access to Work is for people aged {minimumAge} or over.',
   'atw.reason.age.under': 'Aged {age}: Access to Work starts at {minimumAge}.',
+  'atw.reason.condition.met': 'The condition has lasted or is likely to last {conditionExpectedMonths} months: at least {months} are needed.',
   'atw.reason.condition.short':
     'The condition is expected to last {conditionExpectedMonths} months: Access to Work needs one that has lasted or is likely to last {months}.',
+  'atw.reason.nation.great-britain': 'Lives and works in England, Scotland or Wales.',
   'atw.reason.nation.northern-ireland':
     "Access to Work covers England, Scotland and Wales. Northern Ireland has its own Access to Work (NI) scheme, run by the Department for Communities' employment service: apply there.",
+  'atw.reason.work.employed': 'In paid employment.',
+  'atw.reason.work.self-employed': 'Self-employed.',
+  'atw.reason.work.job-offer': 'Has a paid job offer.',
+  'atw.reason.work.seeking':
+    'Actively seeking paid work: Bridgework can give a decision in principle now; the application to DWP goes in once there is a job or a job offer.',
   'atw.reason.work.voluntary': 'Voluntary work is not covered: Access to Work is for paid work.',
+  'atw.reason.uc.hours-met': 'Claims Universal Credit and works {hours} hours a week: more than the {minimumHours} hour needed.',
   'atw.reason.uc.hours-too-few': 'Claims Universal Credit; hours worked a week: {hours}. A claimant needs more than {minimumHours} hour a week.',
+  'atw.reason.uc.hours-of-job': 'Claims Universal Credit: the job found must be more than {minimumHours} hour a week.',
+  'atw.reason.timing.can-apply': 'A job offer: the application can go in now (up to {weeksBefore} weeks before the start).',
+  'atw.reason.timing.too-early': 'The job starts in {weeksToStart} weeks: the application can go in up to {weeksBefore} weeks before the start.',
+  'atw.reason.need.equipment': 'Special aids and equipment: {cost} once.',
+  'atw.reason.need.adaptation': 'Adaptations to premises or equipment: {cost} once.',
+  'atw.reason.need.support-worker': 'Support worker: {hoursPerWeek} hours a week × {hourlyRate} an hour × {weeks} weeks = {annual} a year.',
+  'atw.reason.need.travel':
+    'Travel to work: {weeklyCost} a week less the normal commute of {normalWeeklyCommuteCost} = {extraWeekly} a week × {weeks} weeks = {annual} a year.',
+  'atw.reason.need.interview-communication': 'Communication support at interview: {hours} hours × {hourlyRate} an hour = {annual}.',
+  'atw.reason.need.mental-health-support': 'Mental Health Support Service: free to the person and the employer, so there is no cost to estimate.',
+  'atw.reason.share.none-to-share': 'No equipment or adaptation costs, so there is no employer share.',
+  'atw.reason.share.before-start': 'Applying before the job starts, so within its first {graceWeeks} weeks: the employer shares none of the cost.',
+  'atw.reason.share.first-six-weeks': 'Applying {weeksInJob} whole weeks into the job, within its first {graceWeeks}: the employer shares none of the cost.',
+  'atw.reason.share.self-employed': 'Self-employed: there is no employer share.',
+  'atw.reason.share.small': 'An employer of {employerSize} staff (fewer than {mediumFrom}) shares none of the cost.',
+  'atw.reason.share.medium':
+    'An employer of {employerSize} staff pays the first {first} ({whole}) plus {percent}% of the next {band} ({percent}% of {banded} = {part}): {share}.',
+  'atw.reason.share.large':
+    'An employer of {employerSize} staff pays the first {first} ({whole}) plus {percent}% of the next {band} ({percent}% of {banded} = {part}): {share}.',
+  'atw.reason.cap.within': '{beforeCap} is within the yearly cap of {cap}.',
+  'atw.reason.cap.applied': '{beforeCap} is more than the yearly cap of {cap}: Access to Work pays up to the cap.',
+  'atw.reason.cap.not-held': 'Bridgework holds no yearly cap for {date}, so none is applied: check the cap in force.',
+  'atw.reason.cap.uncapped-before-start': 'Awards made before {capStartsOn} have no yearly cap.',
+  'atw.reason.cap.latest-held': 'The cap for this year is not held yet: the latest held, {cap} from {effectiveFrom}, is used; it may be too low.',
   'atw.error.nation': 'Select where they live and work',
   'atw.error.months': 'Enter the months as a number, such as 24',
   'atw.error.status': 'Select their work',

@@ -181,8 +181,8 @@ describe('the first-6-weeks rule', () => {
     ['applied in week 0', { weeksInJob: 0 }, 0, 'share.first-six-weeks'],
     ['5 whole weeks in: still within the first 6', { weeksInJob: 5 }, 0, 'share.first-six-weeks'],
     ['6 whole weeks in: past them, £1,000 + 20% × £800', { weeksInJob: 6 }, 1160, 'share.large'],
-    ['a job offer applies before the start', { status: 'job-offer', weeksInJob: -2 }, 0, 'share.first-six-weeks'],
-    ['seeking work: before any start', { status: 'seeking', weeksInJob: undefined }, 0, 'share.first-six-weeks'],
+    ['a job offer applies before the start', { status: 'job-offer', weeksInJob: -2 }, 0, 'share.before-start'],
+    ['seeking work: before any start', { status: 'seeking', weeksInJob: undefined }, 0, 'share.before-start'],
     ['self-employed: no employer', { status: 'self-employed', weeksInJob: 60 }, 0, 'share.self-employed'],
   ] as const)('%s', (_name, work, employer, code) => {
     const result = at(work);
@@ -351,7 +351,7 @@ describe('the reasons, word for word, for each path through the rules', () => {
   });
   const EQUIPMENT = { code: 'need.equipment', text: 'Special aids and equipment: £1,800 once.', values: { cost: 1800 } };
   const BEFORE_START = {
-    code: 'share.first-six-weeks',
+    code: 'share.before-start',
     text: 'Applying before the job starts, so within its first 6 weeks: the employer shares none of the cost.',
     values: { graceWeeks: 6 },
   };
@@ -379,7 +379,7 @@ describe('the reasons, word for word, for each path through the rules', () => {
       {
         code: 'share.large',
         text: 'An employer of 250 staff pays the first £1,000 (£1,000) plus 20% of the next £10,000 (20% of £800 = £160): £1,160.',
-        values: { employerSize: 250, first: 1000, band: 10000, rate: 0.2, share: 1160 },
+        values: { employerSize: 250, first: 1000, whole: 1000, band: 10000, banded: 800, rate: 0.2, part: 160, share: 1160 },
       },
       // £1,800 + £2,255.50 − £1,160 = £2,895.50.
       within('£2,895.50', 2895.5),
@@ -394,7 +394,7 @@ describe('the reasons, word for word, for each path through the rules', () => {
       {
         code: 'share.medium',
         text: 'An employer of 120 staff pays the first £500 (£500) plus 20% of the next £10,000 (20% of £1,300 = £260): £760.',
-        values: { employerSize: 120, first: 500, band: 10000, rate: 0.2, share: 760 },
+        values: { employerSize: 120, first: 500, whole: 500, band: 10000, banded: 1300, rate: 0.2, part: 260, share: 760 },
       },
       within('£1,040', 1040),
     ]);
@@ -536,7 +536,7 @@ describe('the reasons, word for word, for each path through the rules', () => {
       {
         code: 'need.travel',
         text: 'Travel to work: £60.50 a week less the normal commute of £15 = £45.50 a week × 52 weeks = £2,366 a year.',
-        values: { weeklyCost: 60.5, normalWeeklyCommuteCost: 15, weeks: 52, annual: 2366 },
+        values: { weeklyCost: 60.5, normalWeeklyCommuteCost: 15, extraWeekly: 45.5, weeks: 52, annual: 2366 },
       },
       {
         code: 'need.interview-communication',

@@ -166,7 +166,7 @@ export function needCost(need: Need, use: Use): { pence: number; code: ReasonCod
         pence: p,
         code: 'need.travel',
         text: `Travel to work: ${gbp(pence(need.weeklyCost))} a week less the normal commute of ${gbp(pence(need.normalWeeklyCommuteCost))} = ${gbp(extra)} a week × ${weeks} weeks = ${gbp(p)} a year.`,
-        values: { weeklyCost: need.weeklyCost, normalWeeklyCommuteCost: need.normalWeeklyCommuteCost, weeks, annual: pounds(p) },
+        values: { weeklyCost: need.weeklyCost, normalWeeklyCommuteCost: need.normalWeeklyCommuteCost, extraWeekly: pounds(extra), weeks, annual: pounds(p) },
       };
     }
     case 'interview-communication': {
@@ -203,7 +203,7 @@ export function employerShare(shared: number, work: AssessmentInput['person']['w
   }
   const grace = use(ATW.shareGraceWeeks);
   if (work.status !== 'employed') {
-    say('share.first-six-weeks', `Applying before the job starts, so within its first ${grace} weeks: the employer shares none of the cost.`, {
+    say('share.before-start', `Applying before the job starts, so within its first ${grace} weeks: the employer shares none of the cost.`, {
       graceWeeks: grace,
     });
     return 0;
@@ -235,7 +235,16 @@ export function employerShare(shared: number, work: AssessmentInput['person']['w
   say(
     large ? 'share.large' : 'share.medium',
     `An employer of ${size} staff pays the first ${gbp(first)} (${gbp(whole)}) plus ${rate * 100}% of the next ${gbp(band)} (${rate * 100}% of ${gbp(banded)} = ${gbp(part)}): ${gbp(share)}.`,
-    { employerSize: size, first: pounds(first), band: pounds(band), rate, share: pounds(share) },
+    {
+      employerSize: size,
+      first: pounds(first),
+      whole: pounds(whole),
+      band: pounds(band),
+      banded: pounds(banded),
+      rate,
+      part: pounds(part),
+      share: pounds(share),
+    },
   );
   return share;
 }

@@ -25,7 +25,7 @@ import { DIP } from '../access-to-work-parameters.ts';
 import { type DecisionDocument, letterDocument, packDocument } from '../access-to-work-pdf.ts';
 import type { AccessToWorkService } from '../access-to-work-service.ts';
 import { assessmentFields, parseAssessmentForm } from './assessment-form.ts';
-import { decisionRows, decisionTitle, passportRows, policyNotes } from './atw-presenter.ts';
+import { decisionRows, decisionTitle, passportRows, policyNotes, reasonText } from './atw-presenter.ts';
 
 const VIEWS = 'access-to-work/web/views';
 const DONE = ['assessed', 'issued', 'countersigned', 'withdrawn', 'converted', 'application', 'passport'] as const;
@@ -117,7 +117,7 @@ export function registerAtwCasePages(app: FastifyInstance, deps: AtwPagesDeps): 
         id: d.id,
         card: { title: { text: decisionTitle(d, t, lang) } },
         rows: decisionRows(d, t, lang, true),
-        reasons: d.assessment.reasons.map((r) => r.text),
+        reasons: d.assessment.reasons.map((r) => reasonText(r, t, lang)),
         canIssue: canWork && d.status === 'draft' && (!d.needsCountersign || d.countersignedAt !== null),
         canCountersign: canWork && data.view.isTeamLead && d.status === 'draft' && d.needsCountersign && !d.countersignedAt,
         canWithdraw: data.view.canWork && (d.status === 'draft' || d.status === 'issued'),

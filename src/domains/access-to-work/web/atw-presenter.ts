@@ -1,7 +1,7 @@
 import type { Language } from '../../../platform/db/index.ts';
 import { formatIsoDate, formatMoment, type Translate } from '../../../platform/i18n/index.ts';
 import { valueAt } from '../../../platform/policy/index.ts';
-import type { Decision, Passport } from '../access-to-work.ts';
+import type { Decision, Passport, Reason } from '../access-to-work.ts';
 import { DIP } from '../access-to-work-parameters.ts';
 import { categoryLine } from '../access-to-work-pdf.ts';
 
@@ -46,6 +46,40 @@ export function decisionRows(d: Decision, t: Translate, lang: Language, staff: b
     if (d.dwpOutcome) rows.push(row(t('atw.field.outcome'), t(`atw.outcome.${d.dwpOutcome}`)));
   }
   return rows;
+}
+
+/** The figures of a reason that are pounds: shown as the rules show them, £1,800 or £2,255.50. */
+const MONEY = new Set([
+  'cost',
+  'hourlyRate',
+  'annual',
+  'weeklyCost',
+  'normalWeeklyCommuteCost',
+  'extraWeekly',
+  'first',
+  'whole',
+  'band',
+  'banded',
+  'part',
+  'share',
+  'beforeCap',
+  'cap',
+]);
+const pounds = (n: number, lang: Language) =>
+  `£${n.toLocaleString(lang === 'cy' ? 'cy-GB' : 'en-GB', { minimumFractionDigits: Math.round(n * 100) % 100 === 0 ? 0 : 2, maximumFractionDigits: 2 })}`;
+
+/**
+ * A reason in the reader's language: its catalogue sentence with the figures formatted (pounds,
+ * and a rate as a percentage). In English it is the rules' own sentence; a reason with no sentence
+ * in the catalogue falls back to the rules' English.
+ */
+export function reasonText(r: Reason, t: Translate, lang: Language): string {
+  const key = `atw.reason.${r.code}`;
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(r.values)) params[name] = typeof value === 'number' && MONEY.has(name) ? pounds(value, lang) : value;
+  if (typeof r.values.rate === 'number') params.percent = Math.round(r.values.rate * 10_000) / 100;
+  const text = t(key, params);
+  return text === key ? r.text : text;
 }
 
 /** The card title of a decision: when it was made. */
