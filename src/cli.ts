@@ -11,6 +11,7 @@ import {
   ImportRefused,
   importVacancies,
   nhsJobsRows,
+  seedSyntheticPeople,
   seedSyntheticVacancies,
   socUnitGroups,
   upsertSocGroups,
@@ -83,8 +84,9 @@ const USAGE = `Usage: bridgework <command>
                                  feed for one employer (--employer, --soc for the whole file)
   import soc FILE                the ONS SOC 2020 unit groups (CSV) into the shared SOC table
   import postcodes FILE          the ONS Postcode Directory (CSV): postcodes and district centroids
-  seed --synthetic --vacancies N [--tenant <GSS>]
-                                 N deterministic synthetic open vacancies (bench and load testing)
+  seed --synthetic [--vacancies N] [--people N] [--tenant <GSS>]
+                                 N deterministic synthetic open vacancies, and N synthetic people
+                                 (open cases) with work profiles (bench and load testing)
   calc match [--pretty]          read {"person","vacancies"} on stdin, print the matches (best first,
                                  with reasons and near-miss advice) and the vacancies excluded by a
                                  hard limit, as JSON; no database. Bad input: exit 2
@@ -437,19 +439,23 @@ export async function runCli(
       }
       case 'seed': {
         if (config.env === 'production') throw new UsageError('Refusing to seed demo data in production');
-        if (argv.includes('--synthetic') && argv.includes('--vacancies')) {
+        if (argv.includes('--synthetic') && (argv.includes('--vacancies') || argv.includes('--people'))) {
           const { values } = parseArgs({
             args: argv.slice(1),
             options: { synthetic: { type: 'boolean' }, vacancies: { type: 'string' }, people: { type: 'string' }, tenant: { type: 'string' } },
           });
           const count = Number(values.vacancies ?? 0);
+          const people = Number(values.people ?? 0);
           if (!Number.isInteger(count) || count < 0) throw new UsageError('--vacancies takes a whole number');
-          if (values.people) err('--people is not built yet: synthetic people need referrals and cases; only vacancies are made.');
+          if (!Number.isInteger(people) || people < 0 || people > 10_000_000) throw new UsageError('--people takes a whole number up to 10000000');
+          const tenant = values.tenant ?? 'E06000016';
           const made = await withDatabase(config, async (db) => {
             await ensureReferenceData(db.owner);
-            return seedSyntheticVacancies(db, systemClock, values.tenant ?? 'E06000016', count, progress(err, 'vacancies'));
+            const vacancies = count > 0 ? await seedSyntheticVacancies(db, systemClock, tenant, count, progress(err, 'vacancies')) : 0;
+            const profiles = people > 0 ? await seedSyntheticPeople(db, tenant, people, progress(err, 'people')) : 0;
+            return { vacancies, profiles };
           });
-          out(`Made ${made} synthetic vacancies.`);
+          out(`Made ${made.vacancies} synthetic vacancies and ${made.profiles} synthetic people with work profiles.`);
           return 0;
         }
         const { values } = parseArgs({ args: argv.slice(1), options: { synthetic: { type: 'boolean' }, participants: { type: 'string' } } });

@@ -16,6 +16,7 @@ export { createMatchingService, type MatchingService } from './matching-service.
 export { nhsJobsRows } from './nhs-jobs-feed.ts';
 export { ensureReferenceData, upsertSocGroups } from './reference-data.ts';
 export { socUnitGroups } from './reference-import.ts';
+export { seedSyntheticPeople } from './synthetic-people.ts';
 export type { Employer, Introduction, Vacancy, WorkProfile } from './vacancy.ts';
 export { csvRows, ImportRefused, type ImportRow, importVacancies, parseCsv, type RowError } from './vacancy-import.ts';
 export { createWorkProfileService, type WorkProfileService } from './work-profile-service.ts';

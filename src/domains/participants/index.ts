@@ -6,6 +6,7 @@ export { type CaseService, createCaseService } from './case-service.ts';
 export { authorOf, type CaseActor } from './case-work.ts';
 export type { ExportSections } from './participant-export.ts';
 export { createParticipantService, type ExportSectionsProvider, PARTICIPANT_COOKIE, type ParticipantService } from './participant-service.ts';
+export { seedSyntheticCases } from './synthetic-cases.ts';
 export { CASE_READERS } from './web/case-page-routes.ts';
 export { caseloadMessages } from './web/case-routes.ts';
 export { participantMessages } from './web/participant-routes.ts';
