@@ -18,6 +18,7 @@ import { migration as m0018 } from './0018-outcomes.ts';
 import { migration as m0019 } from './0019-directory.ts';
 import { migration as m0019b } from './0019-onward-referrals.ts';
 import { migration as m0021 } from './0021-one-postcode-table.ts';
+import { migration as m0022 } from './0022-outcome-counts-by-programme.ts';
 import { migration as m0023 } from './0023-local-plans-and-partners.ts';
 import type { Migration } from './migration.ts';
 
@@ -43,5 +44,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0019-directory': m0019,
   '0019-onward-referrals': m0019b,
   '0021-one-postcode-table': m0021,
+  '0022-outcome-counts-by-programme': m0022,
   '0023-local-plans-and-partners': m0023,
 };

@@ -12,7 +12,7 @@ export async function writeJourneys(
   teamName: string,
   n: number,
   steps: Partial<Record<OutcomeKind, number>>,
-  options: { at?: string; referringService?: string } = {},
+  options: { at?: string; referringService?: string; programme?: string } = {},
 ) {
   const tenantId = t.tenants[tenant];
   await t.testDb.db.inTenant(tenantId, async (tx) => {
@@ -36,7 +36,7 @@ export async function writeJourneys(
             teamId: team.id,
             specialistUserId: null,
             referringService: options.referringService ?? 'gp',
-            programme: 'ips',
+            programme: options.programme ?? 'ips',
             regime: 'voluntary-health',
             youthPathway: false,
             conditionCategories: ['mental-health'],

@@ -37,7 +37,8 @@ export function suppressGroup(counts: readonly number[], minimum: number): { cel
   const candidates = counts
     .map((n, i) => ({ n, i }))
     .filter(({ i }) => !hidden.has(i))
-    .sort((a, b) => a.n - b.n || a.i - b.i);
+    // Sorting is stable, so of equal cells the first is hidden first.
+    .sort((a, b) => a.n - b.n);
   for (const { i } of candidates) {
     if (safe()) break;
     hidden.set(i, 'secondary');

@@ -88,3 +88,28 @@ export async function staffNames(tx: Tx, ids: readonly string[]): Promise<Map<st
   const rows = await tx.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
+
+/**
+ * The kept counts of people for one month's return (one programme, or all with null), by every
+ * dimension, and by team from the totals: one statement, row-level security keeping it to the tenant.
+ */
+export async function readReturnCounts(
+  tx: Tx,
+  tenantId: string,
+  month: string,
+  programme: string | null,
+  kinds: readonly string[],
+  dimensions: readonly string[],
+): Promise<{ kind: string; dimension: string; value: string; n: number }[]> {
+  const p = programme === null ? sql`` : sql`AND programme = ${programme}`;
+  const { rows } = await sql<{ kind: string; dimension: string; value: string; n: string | number }>`
+    SELECT kind, dimension, value, sum(n) AS n FROM outcome_counts
+     WHERE tenant_id = ${tenantId}::uuid AND month = ${month} AND kind = ANY (${[...kinds]}::text[]) ${p}
+       AND ((dimension = 'all' AND value = 'first') OR dimension = ANY (${[...dimensions]}::text[]))
+     GROUP BY 1, 2, 3
+    UNION ALL
+    SELECT kind, 'team', team_id::text, sum(n) FROM outcome_counts
+     WHERE tenant_id = ${tenantId}::uuid AND month = ${month} AND kind = ANY (${[...kinds]}::text[]) ${p} AND dimension = 'all' AND value = 'first'
+     GROUP BY 1, 3`.execute(tx);
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}

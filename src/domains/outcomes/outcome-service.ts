@@ -8,15 +8,18 @@ import { type PolicyValue, parsePolicyParameter, valueAt } from '../../platform/
 import { caseloadsByTeam } from '../participants/index.ts';
 import { teamIdsOf } from '../referrals/index.ts';
 import { type CellShown, suppress, suppressGroup } from './disclosure-rules.ts';
+import { type MonthlyReturn, RETURN_DIMENSIONS, RETURN_MEASURES, RETURN_SCHEMA_VERSION, returnRows } from './monthly-return.ts';
 import type { DashboardFilter, InactivityEstimate } from './outcome.ts';
 import { buildDashboard, type Dashboard } from './outcome-dashboard.ts';
-import { latestEstimates, readCounts, readNationalCounts, readTenants, staffNames, teamNames } from './outcome-repo.ts';
+import { latestEstimates, readCounts, readNationalCounts, readReturnCounts, readTenants, staffNames, teamNames } from './outcome-repo.ts';
 import { caseloadPerFte, type FunnelRow, funnel, type InactivityShare, inactivityShare, type Percentiles, percentiles } from './outcome-rules.ts';
-import { dashboardQuerySchema } from './outcome-schemas.ts';
+import { dashboardQuerySchema, returnQuerySchema } from './outcome-schemas.ts';
 
 const threshold = parsePolicyParameter(disclosureControl);
 /** Who sees a tenant's outcomes: team leads (their teams), commissioners and administrators (every team). */
 export const TENANT_READERS = ['team-lead', 'commissioner', 'tenant-admin'] as const;
+/** Who sends the monthly return: it is the whole tenant's, so commissioners and administrators. */
+export const RETURN_READERS = ['commissioner', 'tenant-admin'] as const;
 
 const shiftMonth = (month: string, by: number) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -72,6 +75,35 @@ export function createOutcomeService(deps: { db: Database; clock: Clock }) {
 
   return {
     filterOf,
+
+    /**
+     * The monthly return for one programme (or all, without one) and month (default: last month),
+     * from the kept counts, suppressed as the national view is. `tenantId` is the caller's own:
+     * a signed-in commissioner's or an API client's.
+     */
+    async monthlyReturn(tenantId: string, query: unknown): Promise<MonthlyReturn> {
+      const q = parseInput(returnQuerySchema, query);
+      const month = q.month ?? shiftMonth(today().slice(0, 7), -1);
+      const minimum = valueAt(threshold, today()).value;
+      return db.inTenant(tenantId, async (tx) => {
+        const [counts, teams, area] = await Promise.all([
+          readReturnCounts(tx, tenantId, month, q.programme ?? null, Object.values(RETURN_MEASURES), RETURN_DIMENSIONS),
+          teamNames(tx),
+          tx.selectFrom('tenants').select(['gss_code', 'name']).where('id', '=', tenantId).executeTakeFirstOrThrow(),
+        ]);
+        // Teams by name: what a commissioner's template knows them by.
+        const named = counts.map((c) => (c.dimension === 'team' ? { ...c, value: teams.find((t) => t.id === c.value)?.name ?? c.value } : c));
+        return {
+          schemaVersion: RETURN_SCHEMA_VERSION,
+          area: { gssCode: area.gss_code, name: area.name },
+          programme: q.programme ?? 'all',
+          month,
+          threshold: minimum,
+          generatedAt: clock.now().toISOString(),
+          rows: returnRows(named, minimum),
+        };
+      });
+    },
 
     async tenant(user: UserPrincipal, query: unknown): Promise<TenantOutcomes> {
       if (!TENANT_READERS.some((r) => user.roles.includes(r))) throw new Forbidden('Only team leads and commissioners see outcomes');

@@ -419,5 +419,15 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
   'settings.saved': 'Mae’r lefelau gwasanaeth wedi cael eu cadw.',
   'settings.error.workingDays': 'Rhowch nifer cyfan o ddiwrnodau gwaith rhwng 1 a 30',
   'settings.error.attempts': 'Rhowch rif cyfan rhwng 1 a 10',
+  'teams.fte.title': 'Amser gwaith aelodau',
+  'teams.fte.lead':
+    'Mae llwythi achosion yn cael eu mesur yn erbyn terfyn IPS ar gyfer pob arbenigwr llawn amser, felly cofnodwch faint o wythnos lawn amser y mae pob aelod yn ei gweithio.',
+  'teams.fte.question': 'Faint o wythnos lawn amser y mae {name} yn ei gweithio?',
+  'teams.fte.hint': 'Fel cyfwerth ag amser llawn o 0.01 i 1, er enghraifft 0.6 ar gyfer 3 diwrnod yr wythnos',
+  'teams.fte.save': 'Cadw',
+  'teams.fte.change': 'Newid',
+  'teams.fte.changeHidden': 'amser gwaith {name}',
+  'teams.error.fte': 'Rhowch rif mwy na 0 a dim mwy nag 1, gyda hyd at 2 le degol, fel 0.6',
+  'teams.error.member': 'Rhaid i ddynodwr yr aelod fod yn UUID',
   'teams.error.id': 'Rhaid i ddynodydd y tîm fod yn UUID',
 };

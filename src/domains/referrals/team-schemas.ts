@@ -41,3 +41,15 @@ export const referralSettingsSchema = z.object({
 });
 
 export const teamIdSchema = z.object({ id: z.uuid('teams.error.id') });
+
+/**
+ * A member's full-time equivalent, for caseloads against the IPS limit per full-time specialist:
+ * more than 0 and at most 1, to two decimal places (the column is numeric(3, 2)).
+ */
+export const fteSchema = z.object({
+  fte: z.preprocess(
+    (v) => (typeof v === 'string' && /^\s*(0|1)?(\.\d{1,2})?\s*$/.test(v) && /\d/.test(v) ? Number(v) : v),
+    z.number({ error: 'teams.error.fte' }).gt(0, 'teams.error.fte').max(1, 'teams.error.fte').multipleOf(0.01, 'teams.error.fte'),
+  ),
+});
+export const memberParamsSchema = z.object({ id: z.uuid('teams.error.id'), userId: z.uuid('teams.error.member') });

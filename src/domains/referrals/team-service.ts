@@ -7,7 +7,7 @@ import type { Team } from './referral.ts';
 import { type ReferralSettings, tables, tenantReferralSettings } from './referral-repo.ts';
 import { type Capacity, capacityOf } from './referral-rules.ts';
 import { findTeam, listTeams, openCountsByTeam, teamMembers } from './team-repo.ts';
-import { referralSettingsSchema, type TeamInput, teamSchema } from './team-schemas.ts';
+import { fteSchema, referralSettingsSchema, type TeamInput, teamSchema } from './team-schemas.ts';
 
 export type TeamSummary = Team & { openReferrals: number; openYoungPeople: number; capacity: Capacity };
 
@@ -25,11 +25,13 @@ export function createTeamService(deps: { db: Database; clock: Clock }) {
           .execute()
       : [];
     if (known.length !== new Set(memberIds).size) throw new InvalidInput([{ path: 'memberIds', message: 'teams.error.members' }]);
+    // A member who stays keeps their recorded FTE; a new member starts full time.
+    const before = await tables(tx).selectFrom('team_members').select(['user_id', 'fte']).where('team_id', '=', teamId).execute();
     await tables(tx).deleteFrom('team_members').where('team_id', '=', teamId).execute();
     if (known.length)
       await tables(tx)
         .insertInto('team_members')
-        .values(known.map((u) => ({ tenant_id: tenantId, team_id: teamId, user_id: u.id })))
+        .values(known.map((u) => ({ tenant_id: tenantId, team_id: teamId, user_id: u.id, fte: before.find((b) => b.user_id === u.id)?.fte ?? 1 })))
         .execute();
   }
 
@@ -95,6 +97,43 @@ export function createTeamService(deps: { db: Database; clock: Clock }) {
         const team = await findTeam(tx, id);
         if (!team) throw new NotFound('team', id);
         return { team, memberIds: (await teamMembers(tx, id)).map((m) => m.id) };
+      });
+    },
+
+    /** A team's members with their full-time equivalent. */
+    async membersWithFte(tenantId: string, teamId: string): Promise<{ userId: string; name: string; fte: number }[]> {
+      return db.inTenant(tenantId, async (tx) => {
+        const rows = await tables(tx)
+          .selectFrom('team_members as m')
+          .innerJoin('users as u', (j) => j.onRef('u.tenant_id', '=', 'm.tenant_id').onRef('u.id', '=', 'm.user_id'))
+          .select(['m.user_id', 'u.display_name', 'm.fte'])
+          .where('m.team_id', '=', teamId)
+          .orderBy('u.display_name')
+          .execute();
+        return rows.map((r) => ({ userId: r.user_id, name: r.display_name, fte: Number(r.fte) }));
+      });
+    },
+
+    /** Records a member's full-time equivalent (caseloads are measured per full-time specialist), audited. */
+    async setFte(tenantId: string, actor: Actor, teamId: string, userId: string, input: unknown): Promise<void> {
+      const { fte } = parseInput(fteSchema, input);
+      await db.inTenant(tenantId, async (tx) => {
+        const updated = await tables(tx)
+          .updateTable('team_members')
+          .set({ fte })
+          .where('team_id', '=', teamId)
+          .where('user_id', '=', userId)
+          .returning('user_id')
+          .executeTakeFirst();
+        if (!updated) throw new NotFound('team member', userId);
+        await recordAudit(tx, tenantId, clock, {
+          actor,
+          action: 'team.member-fte',
+          recordType: 'team',
+          recordId: teamId,
+          reason: 'recorded a member’s full-time equivalent',
+          details: { userId, fte },
+        });
       });
     },
 

@@ -69,7 +69,7 @@ export type OutcomeFactsTables = {
     age_band: string;
     nation: string;
   };
-  outcome_counts: { tenant_id: string; team_id: string; month: string; kind: string; dimension: string; value: string; n: number };
+  outcome_counts: { tenant_id: string; team_id: string; month: string; kind: string; dimension: string; value: string; programme: string; n: number };
 };
 
 /** The age band a person is in on `date` (whole years). */
@@ -88,20 +88,20 @@ export const monthOf = (at: Date): string => londonIsoDate(at).slice(0, 7);
 
 /**
  * The rows of `outcome_counts` a set of facts adds to (sign 1) or takes from (sign -1): per team,
- * month and kind, the total ('all'/'any': every fact), and for a person's first fact of a kind
+ * month, kind and programme (migration 0022), the total ('all'/'any': every fact), and for a person's first fact of a kind
  * ('all'/'first') one row per dimension value, their equality answers as they are now, and the days
  * from referral. One definition, used by the writer for one fact, by an equality answer changing
  * (its facts move from one answer to another) and by bulk loads for a whole table.
  */
 export function countsFrom(source: string, sign: 1 | -1): string {
-  return `INSERT INTO outcome_counts AS oc (tenant_id, team_id, month, kind, dimension, value, n)
+  return `INSERT INTO outcome_counts AS oc (tenant_id, team_id, month, kind, dimension, value, programme, n)
     ${countsSelect(source, sign)}
-    ON CONFLICT (tenant_id, team_id, month, kind, dimension, value) DO UPDATE SET n = oc.n + excluded.n`;
+    ON CONFLICT (tenant_id, team_id, month, kind, dimension, value, programme) DO UPDATE SET n = oc.n + excluded.n`;
 }
 
 /** The counts a set of facts makes, as a query (the same rows `countsFrom` adds): also the raw-facts baseline of the bench. */
 export function countsSelect(source: string, sign: 1 | -1 = 1): string {
-  return `SELECT f.tenant_id, f.team_id, f.month, f.kind, d.dimension, d.value, ${sign} * count(*)::integer AS n
+  return `SELECT f.tenant_id, f.team_id, f.month, f.kind, d.dimension, d.value, f.programme, ${sign} * count(*)::integer AS n
       FROM ${source} f
       LEFT JOIN equality_answers e ON e.tenant_id = f.tenant_id AND e.person_id = f.person_id
       CROSS JOIN LATERAL (
@@ -122,7 +122,7 @@ export function countsSelect(source: string, sign: 1 | -1 = 1): string {
         UNION ALL SELECT 'condition', c FROM unnest(f.condition_categories) AS c
       ) AS d (dimension, value)
      WHERE d.value IS NOT NULL AND (f.first_of_kind OR (d.dimension = 'all' AND d.value = 'any'))
-     GROUP BY f.tenant_id, f.team_id, f.month, f.kind, d.dimension, d.value`;
+     GROUP BY f.tenant_id, f.team_id, f.month, f.kind, d.dimension, d.value, f.programme`;
 }
 
 /**

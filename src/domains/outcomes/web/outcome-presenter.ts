@@ -2,6 +2,7 @@ import { barChart, lineChart } from '../../../platform/charts/index.ts';
 import type { CsvField } from '../../../platform/http/csv.ts';
 import { formatMoment, type Translate } from '../../../platform/i18n/index.ts';
 import type { CellShown } from '../disclosure-rules.ts';
+import { type MonthlyReturn, RETURN_MEASURES } from '../monthly-return.ts';
 import type { FunnelRow, Percentiles } from '../outcome-rules.ts';
 import type { NationalOutcomes, TenantOutcomes } from '../outcome-service.ts';
 
@@ -290,4 +291,20 @@ export function nationalCsv(o: NationalOutcomes): CsvField[][] {
   }
   rows.push(['', 'total', cellCsv(o.totals.referrals), cellCsv(o.totals.jobStarts), cellCsv(o.totals.sustained), null, null, null, null, null]);
   return rows;
+}
+
+/** The return's totals as the page shows them (the downloads hold every row). */
+export function returnPage(t: Translate, lang: string, r: MonthlyReturn) {
+  const totals = r.rows.filter((x) => x.dimension === 'total');
+  return {
+    lead: t('outcomes.returns.lead', { month: monthLabel(r.month, lang), programme: t(`outcomes.returns.programme.${r.programme}`), threshold: r.threshold }),
+    rows: (Object.keys(RETURN_MEASURES) as (keyof typeof RETURN_MEASURES)[]).map((m) => {
+      const x = totals.find((y) => y.measure === m);
+      return [
+        { text: t(`outcomes.returns.measure.${m}`) },
+        { text: x?.count === null || !x ? t('outcomes.suppressed') : x.count.toLocaleString('en-GB'), format: 'numeric' },
+      ];
+    }),
+    version: t('outcomes.returns.version', { version: r.schemaVersion }),
+  };
 }

@@ -3,9 +3,11 @@ import { requireRole } from '../../../platform/auth/index.ts';
 import { DomainError } from '../../../platform/errors/index.ts';
 import { toCsv } from '../../../platform/http/csv.ts';
 import { formErrors } from '../../../platform/http/pages.ts';
+import { PROGRAMMES } from '../../referrals/index.ts';
+import { returnCsv } from '../monthly-return.ts';
 import { BREAKDOWNS } from '../outcome.ts';
-import { type OutcomeService, TENANT_READERS } from '../outcome-service.ts';
-import { nationalCsv, nationalPage, tenantCsv, tenantPage } from './outcome-presenter.ts';
+import { type OutcomeService, RETURN_READERS, TENANT_READERS } from '../outcome-service.ts';
+import { nationalCsv, nationalPage, returnPage, tenantCsv, tenantPage } from './outcome-presenter.ts';
 
 const VIEWS = 'outcomes/web/views';
 type Query = Record<string, string | undefined>;
@@ -64,6 +66,7 @@ export function registerOutcomePages(app: FastifyInstance, deps: { outcomes: Out
         csvHref: `/outcomes/download.csv${queryString(errors ? {} : query)}`,
         view: tenantPage(t, request.lang, o),
         fidelityHref: '/outcomes/fidelity',
+        returnsHref: RETURN_READERS.some((r) => user.roles.includes(r)) ? '/outcomes/returns' : null,
       },
       errors ? 400 : 200,
     );
@@ -106,5 +109,51 @@ export function registerOutcomePages(app: FastifyInstance, deps: { outcomes: Out
     const user = requireRole(request.principal, ['national-analyst']);
     const o = await outcomes.national(user, request.query);
     return sendCsv(reply, `national-outcomes-${o.filter.from}-to-${o.filter.to}.csv`, nationalCsv(o));
+  });
+
+  // The monthly return: a page to choose the month and programme, and the return as CSV and JSON.
+  app.get<{ Querystring: Query }>('/outcomes/returns', async (request, reply) => {
+    const user = requireRole(request.principal, [...RETURN_READERS]);
+    const t = request.t;
+    let errors: ReturnType<typeof formErrors> | undefined;
+    let r: Awaited<ReturnType<OutcomeService['monthlyReturn']>>;
+    try {
+      r = await outcomes.monthlyReturn(user.tenantId, request.query);
+    } catch (error) {
+      if (!invalid(error)) throw error;
+      errors = formErrors((error as DomainError).issues, t);
+      r = await outcomes.monthlyReturn(user.tenantId, {});
+    }
+    const params = errors ? '' : `?month=${r.month}${r.programme === 'all' ? '' : `&programme=${r.programme}`}`;
+    return reply.page(
+      `${VIEWS}/returns.njk`,
+      {
+        title: t('outcomes.returns.title'),
+        errors,
+        month: errors ? (request.query.month ?? '') : r.month,
+        programmes: ['all', ...PROGRAMMES].map((p) => ({
+          value: p === 'all' ? '' : p,
+          text: t(`outcomes.returns.programme.${p}`),
+          selected: p === r.programme,
+        })),
+        csvHref: `/outcomes/returns/download.csv${params}`,
+        jsonHref: `/outcomes/returns/download.json${params}`,
+        view: returnPage(t, request.lang, r),
+      },
+      errors ? 400 : 200,
+    );
+  });
+  app.get<{ Querystring: Query }>('/outcomes/returns/download.csv', async (request, reply) => {
+    const user = requireRole(request.principal, [...RETURN_READERS]);
+    const r = await outcomes.monthlyReturn(user.tenantId, request.query);
+    return sendCsv(reply, `monthly-return-${r.area.gssCode}-${r.programme}-${r.month}.csv`, returnCsv(r));
+  });
+  app.get<{ Querystring: Query }>('/outcomes/returns/download.json', async (request, reply) => {
+    const user = requireRole(request.principal, [...RETURN_READERS]);
+    const r = await outcomes.monthlyReturn(user.tenantId, request.query);
+    return reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="monthly-return-${r.area.gssCode}-${r.programme}-${r.month}.json"`)
+      .send(JSON.stringify(r, null, 2));
   });
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, requireRole, type UserPrincipal } from '../../../platform/auth/index.ts';
-import { DomainError, type Issue, parseInput } from '../../../platform/errors/index.ts';
+import { DomainError, type Issue, NotFound, parseInput } from '../../../platform/errors/index.ts';
+import { formBody, formIssues, input, withErrors } from '../../../platform/http/form-fields.ts';
 import { formErrors } from '../../../platform/http/pages.ts';
 import type { OrganisationService } from '../../organisations/index.ts';
 import { PROGRAMMES, REFERRING_SERVICES } from '../referral.ts';
-import { teamIdSchema } from '../team-schemas.ts';
+import { memberParamsSchema, teamIdSchema } from '../team-schemas.ts';
 import type { TeamService } from '../team-service.ts';
 
 const VIEWS = 'referrals/web/views';
@@ -50,7 +51,11 @@ export function registerTeamPages(app: FastifyInstance, deps: { teams: TeamServi
     issues: readonly Issue[] = [],
   ) {
     const t = request.t;
-    const [organisations, candidates] = await Promise.all([deps.organisations.list(user.tenantId), deps.teams.candidates(user.tenantId)]);
+    const [organisations, candidates, withFte] = await Promise.all([
+      deps.organisations.list(user.tenantId),
+      deps.teams.candidates(user.tenantId),
+      id ? deps.teams.membersWithFte(user.tenantId, id) : Promise.resolve([]),
+    ]);
     const has = (name: string, v: string) => (Array.isArray(values[name]) ? (values[name] as unknown[]).includes(v) : values[name] === v);
     return reply.page(
       `${VIEWS}/team-form.njk`,
@@ -65,6 +70,15 @@ export function registerTeamPages(app: FastifyInstance, deps: { teams: TeamServi
         programmes: PROGRAMMES.map((s) => ({ value: s, text: t(`referrals.programme.${s}`), checked: has('programmes', s) })),
         accepting: ['yes', 'no'].map((v) => ({ value: v, text: t(`referrals.${v}`), checked: values.accepting === v })),
         members: candidates.map((c) => ({ value: c.id, text: c.display_name, checked: has('memberIds', c.id) })),
+        fteRows: withFte.map((m) => ({
+          key: { text: m.name },
+          value: { text: m.fte.toFixed(2) },
+          actions: {
+            items: [
+              { href: `/teams/${id}/members/${m.userId}/fte`, text: t('teams.fte.change'), visuallyHiddenText: t('teams.fte.changeHidden', { name: m.name }) },
+            ],
+          },
+        })),
         errors: issues.length ? formErrors(issues, t) : undefined,
       },
       issues.length ? 400 : 200,
@@ -129,4 +143,52 @@ export function registerTeamPages(app: FastifyInstance, deps: { teams: TeamServi
     });
   saveTeam('/teams/new');
   saveTeam('/teams/:id');
+
+  // A member's full-time equivalent: one question, on the platform's question page.
+  async function ftePage(request: FastifyRequest, reply: FastifyReply, user: UserPrincipal, values: Record<string, unknown>, issues: readonly Issue[] = []) {
+    const t = request.t;
+    const { id, userId } = parseInput(memberParamsSchema, request.params);
+    const [{ team }, members] = await Promise.all([deps.teams.get(user.tenantId, id), deps.teams.membersWithFte(user.tenantId, id)]);
+    const member = members.find((m) => m.userId === userId);
+    if (!member) throw new NotFound('team member', userId);
+    const field = input({ values: { fte: member.fte.toFixed(2), ...values } }, 'fte', t('teams.fte.question', { name: member.name }), {
+      heading: true,
+      width: 4,
+      numeric: true,
+      hint: t('teams.fte.hint'),
+    });
+    const { fields, errors } = withErrors([field], issues, t);
+    return reply.page(
+      'pages/form.njk',
+      {
+        title: t('teams.fte.question', { name: member.name }),
+        single: true,
+        caption: team.name,
+        lead: [t('teams.fte.lead')],
+        fields,
+        errors: issues.length ? errors : undefined,
+        action: `/teams/${id}/members/${userId}/fte`,
+        backHref: `/teams/${id}`,
+        button: t('teams.fte.save'),
+      },
+      issues.length ? 400 : 200,
+    );
+  }
+  app.get<{ Params: { id: string; userId: string } }>('/teams/:id/members/:userId/fte', async (request, reply) => {
+    const user = requireRole(request.principal, ['team-lead', 'tenant-admin']);
+    return ftePage(request, reply, user, {});
+  });
+  app.post<{ Params: { id: string; userId: string } }>('/teams/:id/members/:userId/fte', async (request, reply) => {
+    const user = requireRole(request.principal, ['team-lead', 'tenant-admin']);
+    const { id, userId } = parseInput(memberParamsSchema, request.params);
+    const body = formBody(request.body);
+    try {
+      await deps.teams.setFte(user.tenantId, actorOf(user), id, userId, body);
+      return reply.redirect(`/teams/${id}`, 303);
+    } catch (error) {
+      const found = formIssues(error);
+      if (!found) throw error;
+      return ftePage(request, reply, user, body, found.issues);
+    }
+  });
 }
