@@ -31,7 +31,7 @@ export async function seedSyntheticPeople(db: Database, gssCode: string, count: 
              CASE n % 4 WHEN 0 THEN ARRAY['phased-start'] WHEN 1 THEN ARRAY['part-time', 'home-working-bad-days'] ELSE ARRAY[]::text[] END,
              CASE WHEN n % 5 = 0 THEN ARRAY['quiet-space'] ELSE ARRAY[]::text[] END,
              c.postcode || ' 1AA',
-             c.lat + (((n * 7919) % 1000) / 1000.0 - 0.5) * 0.05, c.lon + (((n * 104729) % 1000) / 1000.0 - 0.5) * 0.08,
+             c.lat + (((n::bigint * 7919) % 1000) / 1000.0 - 0.5) * 0.05, c.lon + (((n::bigint * 104729) % 1000) / 1000.0 - 0.5) * 0.08,
              5 + n % 20, ARRAY['bus'], 11.44 + (n % 300) / 100.0, now(), 'system:synthetic'
       FROM generate_series(${from}::int, ${from + size - 1}::int) AS n
       JOIN (VALUES ${centres}) AS c (i, postcode, lat, lon) ON c.i = n % ${districts.length}
