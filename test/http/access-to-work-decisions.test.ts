@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { accessToWorkMessages, adjustmentsForPerson } from '../../src/domains/access-to-work/index.ts';
+import { accessToWorkMessages, adjustmentsForPerson, applicationWaits } from '../../src/domains/access-to-work/index.ts';
 import { createTranslator } from '../../src/platform/i18n/index.ts';
 import { auditRows, caseOn } from '../support/case-regimes.ts';
 import { browser, createTestApp, type TestApp } from '../support/test-app.ts';
@@ -180,6 +180,19 @@ describe(`Access to Work decisions in principle on ${testDatabaseKind}`, () => {
       outcome: 'awarded',
     });
     expect(good.statusCode).toBe(303);
+    // Converted on 15 January; applied 10 March (16 + 28 + 10 = 54 days on); DWP decided 14 April
+    // (16 + 28 + 31 + 14 = 89 days on): the case page says so, and outcomes reporting can read it.
+    expect((await later.get(`/cases/${c.caseId}/access-to-work`)).body).toContain('89 days');
+    const waits = await db().inTenant(t.tenants.leicester, (tx) => applicationWaits(tx));
+    expect(waits.find((w) => w.decisionId === issued?.id)).toEqual({
+      decisionId: issued?.id,
+      offeredOn: '2026-01-15',
+      submittedOn: '2026-03-10',
+      decidedOn: '2026-04-14',
+      outcome: 'awarded',
+      toApplication: 54,
+      toDecision: 89,
+    });
     const actions = (await auditRows(t, 'access-to-work.assess', c.caseId)).length + (await auditRows(t, 'access-to-work.application', c.caseId)).length;
     expect(actions).toBe(2);
     expect(await auditRows(t, 'access-to-work.issue', c.caseId)).toHaveLength(1);

@@ -220,6 +220,8 @@ export const atwCy: Record<keyof typeof atwEn, string> = {
   'atw.reason.cap.not-held': 'Nid oes gan Bridgework gap blynyddol ar gyfer {date}, felly ni chaiff un ei gymhwyso: gwiriwch y cap sydd mewn grym.',
   'atw.reason.cap.uncapped-before-start': 'Nid oes cap blynyddol ar ddyfarniadau a wnaed cyn {capStartsOn}.',
   'atw.reason.cap.latest-held': 'Nid yw cap eleni gennym eto: defnyddir yr un diweddaraf sydd gennym, {cap} o {effectiveFrom}; gall fod yn rhy isel.',
+  'atw.field.wait': 'O’r cynnig swydd i benderfyniad DWP',
+  'atw.field.days': '{days} diwrnod',
   'atw.error.nation': 'Dewiswch ble maen nhw’n byw ac yn gweithio',
   'atw.error.months': 'Rhowch y misoedd fel rhif, fel 24',
   'atw.error.status': 'Dewiswch eu gwaith',

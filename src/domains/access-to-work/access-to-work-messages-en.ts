@@ -213,6 +213,8 @@ export const atwEn = {
   'atw.reason.cap.not-held': 'Bridgework holds no yearly cap for {date}, so none is applied: check the cap in force.',
   'atw.reason.cap.uncapped-before-start': 'Awards made before {capStartsOn} have no yearly cap.',
   'atw.reason.cap.latest-held': 'The cap for this year is not held yet: the latest held, {cap} from {effectiveFrom}, is used; it may be too low.',
+  'atw.field.wait': 'From the job offer to DWP’s decision',
+  'atw.field.days': '{days} days',
   'atw.error.nation': 'Select where they live and work',
   'atw.error.months': 'Enter the months as a number, such as 24',
   'atw.error.status': 'Select their work',

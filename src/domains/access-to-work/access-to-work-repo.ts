@@ -262,3 +262,13 @@ export async function personOfCase(tx: Tx, caseId: string) {
     .where('c.id', '=', caseId)
     .executeTakeFirstOrThrow();
 }
+
+/** Every converted decision's dates, oldest first: the offer (its conversion), the application and DWP's decision. */
+export async function convertedDates(tx: Tx) {
+  return tables(tx)
+    .selectFrom('access_to_work_decisions')
+    .select(['id', 'converted_at', 'application_submitted_on', 'dwp_decided_on', 'dwp_outcome'])
+    .where('status', '=', 'converted')
+    .orderBy('converted_at')
+    .execute();
+}

@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import type { AssessmentInput, Need } from './access-to-work.ts';
-import { accessToWork, annualCapOn, applyCap, assessAccessToWork, indicativeRange, needsCountersign, validUntil } from './access-to-work-rules.ts';
+import {
+  accessToWork,
+  annualCapOn,
+  applyCap,
+  assessAccessToWork,
+  daysBetween,
+  indicativeRange,
+  needsCountersign,
+  validUntil,
+  waitFromOffer,
+} from './access-to-work-rules.ts';
 
 /*
  * Table tests of the Access to Work rules, each with its arithmetic written out. Figures: cap
@@ -640,5 +650,41 @@ describe('the decision in principle’s thresholds', () => {
   test('a range near zero never goes below £0, and the margin used is reported', () => {
     // £50 − 20% = £40, down to £0; £50 + 20% = £60, up to £100.
     expect(indicativeRange(50, '2026-01-15', 69620)).toMatchObject({ low: 0, high: 100, margin: { name: 'access-to-work-dip-range-margin', value: 0.2 } });
+  });
+});
+
+describe('the wait from the job offer to support in place', () => {
+  test.each([
+    // 2 March to 10 March is 8 days; 2 March to 14 April is 29 (rest of March) + 14 = 43.
+    [
+      { offeredOn: '2026-03-02', submittedOn: '2026-03-10', decidedOn: '2026-04-14' },
+      { toApplication: 8, toDecision: 43 },
+    ],
+    [
+      { offeredOn: '2026-03-02', submittedOn: '2026-03-02', decidedOn: null },
+      { toApplication: 0, toDecision: null },
+    ],
+    [
+      { offeredOn: '2026-03-02', submittedOn: null, decidedOn: null },
+      { toApplication: null, toDecision: null },
+    ],
+    // Applied before the specialist recorded the offer: the wait is negative, not hidden.
+    [
+      { offeredOn: '2026-03-02', submittedOn: '2026-02-27', decidedOn: '2026-03-01' },
+      { toApplication: -3, toDecision: -1 },
+    ],
+  ] as const)('%o waits %o', (dates, wait) => {
+    expect(waitFromOffer(dates)).toEqual(wait);
+  });
+
+  test.each([
+    ['2026-03-28', '2026-03-30', 2],
+    // Across the clocks going forward (29 March 2026) a day is still one day.
+    ['2026-03-29', '2026-03-30', 1],
+    ['2025-12-31', '2026-01-01', 1],
+    ['2024-02-28', '2024-03-01', 2],
+    ['2026-01-15', '2026-01-15', 0],
+  ] as const)('%s to %s is %d days', (from, to, days) => {
+    expect(daysBetween(from, to)).toBe(days);
   });
 });

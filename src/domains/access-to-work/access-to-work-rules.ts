@@ -376,3 +376,23 @@ export function needsCountersign(
   const fallback = valueAt(DIP.countersignDefault, date);
   return { needed: accessToWorkContribution > fallback.value, threshold: fallback };
 }
+
+/** Whole days from one ISO date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The wait a converted decision shows, for outcomes reporting of the time from offer to support in
+ * place: days from the job offer (the day the decision was converted on it) to the real application
+ * going in and to DWP's decision; null until each is recorded.
+ */
+export function waitFromOffer(d: { offeredOn: string; submittedOn: string | null; decidedOn: string | null }): {
+  toApplication: number | null;
+  toDecision: number | null;
+} {
+  return {
+    toApplication: d.submittedOn === null ? null : daysBetween(d.offeredOn, d.submittedOn),
+    toDecision: d.decidedOn === null ? null : daysBetween(d.offeredOn, d.decidedOn),
+  };
+}

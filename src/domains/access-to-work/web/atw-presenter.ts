@@ -1,9 +1,10 @@
 import type { Language } from '../../../platform/db/index.ts';
-import { formatIsoDate, formatMoment, type Translate } from '../../../platform/i18n/index.ts';
+import { formatIsoDate, formatMoment, londonIsoDate, type Translate } from '../../../platform/i18n/index.ts';
 import { valueAt } from '../../../platform/policy/index.ts';
 import type { Decision, Passport, Reason } from '../access-to-work.ts';
 import { DIP } from '../access-to-work-parameters.ts';
 import { categoryLine } from '../access-to-work-pdf.ts';
+import { waitFromOffer } from '../access-to-work-rules.ts';
 
 type Row = { key: { text: string }; value: { text: string } };
 const row = (key: string, value: string): Row => ({ key: { text: key }, value: { text: value } });
@@ -44,6 +45,8 @@ export function decisionRows(d: Decision, t: Translate, lang: Language, staff: b
       row(t('atw.field.decided'), d.dwpDecidedOn ? formatIsoDate(d.dwpDecidedOn, lang) : t('atw.field.notYet')),
     );
     if (d.dwpOutcome) rows.push(row(t('atw.field.outcome'), t(`atw.outcome.${d.dwpOutcome}`)));
+    const wait = offerWait(d);
+    if (wait?.toDecision != null) rows.push(row(t('atw.field.wait'), t('atw.field.days', { days: wait.toDecision })));
   }
   return rows;
 }
@@ -81,6 +84,10 @@ export function reasonText(r: Reason, t: Translate, lang: Language): string {
   const text = t(key, params);
   return text === key ? r.text : text;
 }
+
+/** A converted decision's wait from the job offer (the day it was converted, in London) to the application and DWP's decision. */
+export const offerWait = (d: Decision) =>
+  d.convertedAt ? waitFromOffer({ offeredOn: londonIsoDate(d.convertedAt), submittedOn: d.applicationSubmittedOn, decidedOn: d.dwpDecidedOn }) : null;
 
 /** The card title of a decision: when it was made. */
 export const decisionTitle = (d: Decision, t: Translate, lang: Language) => t('atw.decision.heading', { date: formatMoment(d.createdAt, lang, 'day') });
