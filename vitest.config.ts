@@ -9,6 +9,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // A worker imports the app's modules once and runs file after file with them (docs/testing.md,
+    // ADR 0041): importing Fastify, Kysely and the whole app again for every file cost more than
+    // most files' tests. Each file still gets its own database and its own app.
+    isolate: false,
     maxWorkers: 2,
   },
 });

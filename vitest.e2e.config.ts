@@ -8,6 +8,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The one worker imports the app and Playwright once for every file (ADR 0041); each file still
+    // starts its own server on its own copy of the data and opens its own browser context.
+    isolate: false,
     maxWorkers: 1,
   },
 });

@@ -19,6 +19,14 @@ import type { Services } from './services.ts';
 export const VERSION = '0.1.0';
 const domainsDir = `${dirname(fileURLToPath(import.meta.url))}/domains`;
 
+// One page renderer per process, made on first use: every app the process builds (a test worker
+// builds one per test file) shares its compiled templates instead of compiling each again.
+let sharedViews: ViewEngine | undefined;
+function defaultViews(): ViewEngine {
+  sharedViews ??= createViewEngine({ roots: [domainsDir] });
+  return sharedViews;
+}
+
 /** The whole HTTP application, built from services: platform plumbing, then each capability. */
 /** `views` replaces the page renderer (the bench times renders alone with it). */
 export async function createApp(services: Services, options: { logger: Logger | false; views?: ViewEngine }): Promise<FastifyInstance> {
@@ -29,7 +37,7 @@ export async function createApp(services: Services, options: { logger: Logger | 
 
   registerSecurityHeaders(app, { https: secure });
   registerAuthentication(app, { auth: services.auth, clients: services.clients });
-  registerPages(app, { views: options.views ?? createViewEngine({ roots: [domainsDir] }), translator, secure });
+  registerPages(app, { views: options.views ?? defaultViews(), translator, secure });
   registerCsrf(app, { secret: config.secret, secure, isPage: (url) => routeFamily(url) === 'page' && !url.startsWith('/assets/') });
   registerErrorHandling(app, { english: translator('en') });
 

@@ -4,14 +4,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { referralTables } from '../../src/domains/referrals/index.ts';
-import { migrations } from '../../src/migrations/index.ts';
 import { sealAuditChains, verifyAuditChains } from '../../src/platform/audit/index.ts';
 import { fixedClock } from '../../src/platform/clock/index.ts';
-import { type Database, migrateToLatest, openDatabase } from '../../src/platform/db/index.ts';
+import { type Database, openDatabase } from '../../src/platform/db/index.ts';
 import { createJobRunner, enqueueJobs, type JobHandler } from '../../src/platform/jobs/index.ts';
-import { seedDemo } from '../../src/seed.ts';
 import { createServices, type Services } from '../../src/services.ts';
-import { createScratchDatabase } from '../support/test-db.ts';
+import { createTestDatabase, TEST_SEED_TIME, type TestDatabase } from '../support/test-db.ts';
 
 // Two app nodes on one PostgreSQL database, each with its own connection pool, services and app,
 // as two processes behind a load balancer would be: idempotency, job claiming and audit sealing
@@ -30,21 +28,19 @@ async function startNode(url: string, clock: ReturnType<typeof fixedClock>): Pro
 }
 
 describe.skipIf(!serverUrl)('two app nodes on one PostgreSQL database (PostgreSQL only: PGlite has one process by design)', () => {
-  const clock = fixedClock('2026-11-23T09:00:00Z');
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  const clock = fixedClock(TEST_SEED_TIME);
+  let seeded: TestDatabase;
   let a: Node;
   let b: Node;
   let token: string;
   let leicester: string;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase(serverUrl ?? '', 'bw_two');
-    const setup = await openDatabase({ kind: 'postgres', url: scratch.url });
-    await migrateToLatest(setup.owner, migrations);
-    await seedDemo(setup, clock);
-    await setup.close();
-    a = await startNode(scratch.url, clock);
-    b = await startNode(scratch.url, clock);
+    // A database of its own, copied from the run's migrated and seeded template (seeded at this clock's time).
+    seeded = await createTestDatabase('seeded');
+    const url = seeded.url ?? '';
+    a = await startNode(url, clock);
+    b = await startNode(url, clock);
     leicester = (await a.db.global((tx) => tx.selectFrom('tenants').select('id').where('gss_code', '=', 'E06000016').executeTakeFirstOrThrow())).id;
     // A client made on one node and a token issued by it: the other node knows both from the database.
     const { clientId, clientSecret } = await a.services.clients.createClient({
@@ -66,7 +62,7 @@ describe.skipIf(!serverUrl)('two app nodes on one PostgreSQL database (PostgreSQ
     await b?.app.close();
     await a?.db.close();
     await b?.db.close();
-    await scratch?.drop();
+    await seeded?.dispose();
   });
 
   const CS = 'https://bridgework.org.uk/fhir/CodeSystem/';
