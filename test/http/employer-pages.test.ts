@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { caseOn, uniqueName } from '../support/case-regimes.ts';
 import { staffPrincipal } from '../support/referrals.ts';
@@ -76,13 +77,28 @@ describe(`employers pages on ${testDatabaseKind}`, () => {
     expect(bad.body).toContain('govuk-error-summary');
     expect(bad.body).toContain('Enter the employer’s name');
     expect(bad.body).toContain('href="#name"');
+    // The local plan's growth sectors are offered; a code not in the list is refused.
+    await sql`insert into growth_sectors (tenant_id, code, name, name_cy) values (${t.tenants.leicester}, 'food-manufacturing', 'Food manufacturing', 'Gweithgynhyrchu bwyd') on conflict do nothing`.execute(
+      t.testDb.db.owner,
+    );
+    expect((await b.get('/employers/new')).body).toContain('value="food-manufacturing"');
     const name = `Bakery ${uniqueName()}`;
-    const made = await post(b, '/employers/new', { name, sector: 'Food', sizeBand: 'small', disabilityConfident: 'committed' });
+    const unknown = await post(b, '/employers/new', { name, sector: 'Food', sizeBand: 'small', growthSectors: 'space-tourism' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('Select growth sectors from the list');
+    const made = await post(b, '/employers/new', {
+      name,
+      sector: 'Food',
+      sizeBand: 'small',
+      disabilityConfident: 'committed',
+      growthSectors: 'food-manufacturing',
+    });
     expect(made.statusCode, errorsOf(made.body)).toBe(303);
     const employerUrl = (made.headers.location as string).split('?')[0] as string;
     const page = await b.get(made.headers.location as string);
     expect(page.body).toContain('Employer added');
     expect(page.body).toContain(name);
+    expect(page.body).toContain('Food manufacturing');
     const contact = await post(b, `${employerUrl}/contacts/new`, { mode: 'in-person', purpose: 'job-development', note: 'Met the kitchen manager' });
     expect(contact.statusCode, errorsOf(contact.body)).toBe(303);
     expect((await b.get(contact.headers.location as string)).body).toContain('Met the kitchen manager');

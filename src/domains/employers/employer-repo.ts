@@ -63,6 +63,12 @@ export async function insertEmployer(tx: Tx, row: Insertable<EmployerRow>): Prom
   await tables(tx).insertInto('employers').values(row).execute();
 }
 
+/** The tenant's growth sectors (the local plan sets them): those an employer may be said to belong to. */
+export async function listGrowthSectors(tx: Tx): Promise<{ code: string; name: string; nameCy: string }[]> {
+  const rows = await tables(tx).selectFrom('growth_sectors').select(['code', 'name', 'name_cy']).orderBy('name').execute();
+  return rows.map((r) => ({ code: r.code, name: r.name, nameCy: r.name_cy }));
+}
+
 export async function listEmployers(tx: Tx): Promise<Employer[]> {
   return (await tables(tx).selectFrom('employers').select(EMPLOYER_COLUMNS).orderBy('name').execute()).map(toEmployer);
 }

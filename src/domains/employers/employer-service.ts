@@ -15,6 +15,7 @@ import {
   insertEmployer,
   insertVacancies,
   listEmployers,
+  listGrowthSectors,
   listVacancies,
   tables,
   updateVacancyStatus,
@@ -117,6 +118,8 @@ export function createEmployerService(deps: { db: Database; clock: Clock; change
       const v = parseInput(employerSchema, input);
       return db.inTenant(principal.tenantId, async (tx) => {
         if ((await scopeOf(tx, principal)).kind !== 'staff') throw new Forbidden('Only staff add employers');
+        const known = new Set((await listGrowthSectors(tx)).map((g) => g.code));
+        if (v.growthSectors.some((g) => !known.has(g))) throw new InvalidInput([{ path: 'growthSectors', message: 'employers.error.growthSector' }]);
         const now = clock.now();
         const organisation = await insertOrganisation(tx, { tenantId: principal.tenantId, id: newId(now), kind: 'employer', name: v.name, createdAt: now });
         if (!organisation) throw new InvalidInput([{ path: 'name', message: 'employers.error.nameTaken' }]);
@@ -170,6 +173,9 @@ export function createEmployerService(deps: { db: Database; clock: Clock; change
         return (await findEmployer(tx, id)) as Employer;
       });
     },
+
+    /** The tenant's growth sectors, for the employer form. */
+    growthSectors: (principal: Principal) => db.inTenant(principal.tenantId, (tx) => listGrowthSectors(tx)),
 
     /** Staff: every employer in the tenant; an employer: itself. */
     async employers(principal: Principal): Promise<Employer[]> {

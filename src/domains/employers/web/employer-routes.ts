@@ -57,12 +57,15 @@ export function registerEmployerPages(app: FastifyInstance, deps: EmployerPagesD
   formRoute(app, {
     path: '/employers/new',
     actor: async (request) => requireRole(request.principal, STAFF),
-    page: async (request, _user, typed) => ({
-      title: request.t('employers.new.title'),
-      fields: employerFields(typed ?? { disabilityConfident: 'none' }, request.t),
-      button: request.t('employers.new.button'),
-      backHref: '/employers',
-    }),
+    page: async (request, user, typed) => {
+      const growth = (await employers.growthSectors(user)).map((g) => ({ code: g.code, name: request.lang === 'cy' ? g.nameCy : g.name }));
+      return {
+        title: request.t('employers.new.title'),
+        fields: employerFields(typed ?? { disabilityConfident: 'none' }, request.t, growth),
+        button: request.t('employers.new.button'),
+        backHref: '/employers',
+      };
+    },
     submit: async (_request, user, body) => `/employers/${(await employers.createEmployer(user, body)).id}?done=employer`,
   });
 
@@ -72,13 +75,22 @@ export function registerEmployerPages(app: FastifyInstance, deps: EmployerPagesD
     const id = idParam(request.params.id, 'employer');
     const { employer, vacancies } = await employers.employer(user, id);
     const contacts = await engagement.contacts(user, id);
+    const growth = new Map((await employers.growthSectors(user)).map((g) => [g.code, request.lang === 'cy' ? g.nameCy : g.name]));
     return reply.page(PAGE, {
       title: employer.name,
       backHref: '/employers',
       width: 'full',
       done: doneOf(request, ['employer', 'contact']),
       sections: [
-        { rows: employerRows(employer, t) },
+        {
+          rows: [
+            ...employerRows(employer, t),
+            {
+              key: { text: t('employers.col.growth') },
+              value: { text: employer.growthSectors.map((g) => growth.get(g) ?? g).join(', ') || t('employers.none') },
+            },
+          ],
+        },
         {
           heading: t('employers.detail.vacancies'),
           empty: t('employers.detail.noVacancies'),

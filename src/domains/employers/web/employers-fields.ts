@@ -12,13 +12,23 @@ import { adjustmentLabel } from './employers-presenter.ts';
 const choices = (t: Translate, prefix: string, values: readonly string[]) => values.map((value) => ({ value, text: t(`${prefix}.${value}`) }));
 const TRAVEL_MODES = ['walk', 'cycle', 'bus', 'train', 'car'] as const;
 
-export function employerFields(values: FieldValues, t: Translate): Field[] {
+export function employerFields(values: FieldValues, t: Translate, growth: readonly { code: string; name: string }[] = []): Field[] {
   const s = { values };
   return [
     input(s, 'name', t('employers.field.name')),
     input(s, 'sector', t('employers.field.sector'), { hint: t('employers.field.sectorHint') }),
     radios(s, 'sizeBand', t('employers.field.sizeBand'), choices(t, 'employers.size', SIZE_BANDS)),
     checkboxes(s, 'nhsBody', t('employers.field.nhsBody'), [{ value: 'yes', text: t('employers.field.nhsBodyYes') }]),
+    ...(growth.length
+      ? [
+          checkboxes(
+            s,
+            'growthSectors',
+            t('employers.field.growthSectors'),
+            growth.map((g) => ({ value: g.code, text: g.name })),
+          ),
+        ]
+      : []),
     radios(s, 'disabilityConfident', t('employers.field.disabilityConfident'), choices(t, 'employers.dc', DISABILITY_CONFIDENT)),
     radios(s, 'identifierKind', t('employers.field.identifierKind'), choices(t, 'employers.idKind', ['ods', 'companies-house', 'charity']), {
       hint: t('employers.field.identifierKindHint'),
