@@ -6,6 +6,7 @@ import { capabilities } from './capabilities.ts';
 import { registerAuthRoutes } from './platform/auth/index.ts';
 import { createApiRegistry } from './platform/http/api-routes.ts';
 import { registerAuthentication } from './platform/http/auth-hooks.ts';
+import { createBrandingSource } from './platform/http/branding.ts';
 import { registerCsrf } from './platform/http/csrf.ts';
 import { registerErrorHandling, routeFamily } from './platform/http/error-handler.ts';
 import { createHttpServer } from './platform/http/http-server.ts';
@@ -37,7 +38,7 @@ export async function createApp(services: Services, options: { logger: Logger | 
 
   registerSecurityHeaders(app, { https: secure });
   registerAuthentication(app, { auth: services.auth, clients: services.clients });
-  registerPages(app, { views: options.views ?? defaultViews(), translator, secure });
+  registerPages(app, { views: options.views ?? defaultViews(), translator, secure, branding: createBrandingSource(db) });
   registerCsrf(app, { secret: config.secret, secure, isPage: (url) => routeFamily(url) === 'page' && !url.startsWith('/assets/') });
   registerErrorHandling(app, { english: translator('en') });
 

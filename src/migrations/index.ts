@@ -20,6 +20,7 @@ import { migration as m0019b } from './0019-onward-referrals.ts';
 import { migration as m0021 } from './0021-one-postcode-table.ts';
 import { migration as m0022 } from './0022-outcome-counts-by-programme.ts';
 import { migration as m0023 } from './0023-local-plans-and-partners.ts';
+import { migration as m0024 } from './0024-tenant-branding.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration in the order it runs. Names are permanent once landed. */
@@ -46,4 +47,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0021-one-postcode-table': m0021,
   '0022-outcome-counts-by-programme': m0022,
   '0023-local-plans-and-partners': m0023,
+  '0024-tenant-branding': m0024,
 };

@@ -76,6 +76,49 @@ describe('the HTTP platform', () => {
     expect((await t.app.inject({ url: '/', headers: { cookie: 'bw_lang=cy' } })).body).toContain('Atgyfeirio eich hun am gymorth cyflogaeth');
   });
 
+  test('branding: no crown, royal arms, GOV.UK logotype or Crown copyright; the authority named, its own privacy and accessibility pages linked', async () => {
+    const notGovUk = (html: string) => {
+      for (const mark of [
+        'govuk-logo',
+        'govuk-header__logotype',
+        'govuk-footer__crown',
+        'govuk-footer__copyright-logo',
+        'Crown copyright',
+        'favicon.ico',
+        'govuk-icon',
+      ]) {
+        expect(html, mark).not.toContain(mark);
+      }
+    };
+    const home = (await t.app.inject('/')).body;
+    notGovUk(home);
+    expect(home).toContain('Content © the local authorities that run Bridgework and their partners');
+    expect(home).toContain('href="/privacy"');
+    expect(home).toContain('href="/accessibility"');
+    expect(home).not.toContain('A service run by');
+    // A Cardiff user sees Cardiff's name and, once set, Cardiff's own privacy notice and accessibility statement.
+    await t.testDb.db.inTenant(t.tenants.cardiff, (tx) =>
+      tx
+        .updateTable('tenant_settings')
+        .set({ privacy_notice_url: 'https://www.cardiff.gov.uk/privacy', accessibility_statement_url: 'https://www.cardiff.gov.uk/accessibility' })
+        .execute(),
+    );
+    const cardiff = browser(t.app);
+    await cardiff.signIn('tenant-admin@cardiff.bridgework.example');
+    const en = (await cardiff.get('/home', { cookie: `${[...cardiff.jar].map(([k, v]) => `${k}=${v}`).join('; ')}; bw_lang=en` })).body;
+    notGovUk(en);
+    expect(en).toContain('A service run by Cardiff Council');
+    expect(en).toContain('Content © Cardiff Council and its partners in this service');
+    expect(en).toContain('href="https://www.cardiff.gov.uk/privacy"');
+    expect(en).toContain('href="https://www.cardiff.gov.uk/accessibility"');
+    // Leicester has set none: Bridgework's own pages.
+    const leicester = browser(t.app);
+    await leicester.signIn('tenant-admin@leicester.bridgework.example');
+    const page = (await leicester.get('/home')).body;
+    expect(page).toContain('A service run by Leicester City Council');
+    expect(page).toContain('href="/privacy"');
+  });
+
   test('an unknown page is a GOV.UK 404 page; an unknown API path is problem+json; an unknown FHIR path is an OperationOutcome', async () => {
     const page = await t.app.inject('/no-such-page');
     expect(page.statusCode).toBe(404);

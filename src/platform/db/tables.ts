@@ -30,6 +30,9 @@ export type PlatformTables = {
     youth_first_contact_working_days: ColumnType<number, number | undefined, number>;
     directory_stale_days: ColumnType<number, number | undefined, number>;
     onward_response_days: ColumnType<number, number | undefined, number>;
+    /** The authority's own pages the footer links to (ADR 0039); null: Bridgework's own. */
+    privacy_notice_url: ColumnType<string | null, string | null | undefined, string | null>;
+    accessibility_statement_url: ColumnType<string | null, string | null | undefined, string | null>;
     updated_at: CreatedAt;
   };
   principal_index: {

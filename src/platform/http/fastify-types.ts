@@ -1,6 +1,7 @@
 import type { LoadedSession, Principal } from '../auth/index.ts';
 import type { Language } from '../db/index.ts';
 import type { Translate } from '../i18n/index.ts';
+import type { TenantBranding } from './branding.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -12,6 +13,9 @@ declare module 'fastify' {
     t: Translate;
     cspNonce: string;
     csrfToken: string;
+    /** The local authority whose service the page belongs to (header, footer); null: none known. */
+    branding: TenantBranding | null;
+    brandAs(tenantId: string): Promise<void>;
   }
   interface FastifyInstance {
     /** Every route registered, method and URL pattern. */

@@ -3,6 +3,7 @@ import type { Language } from '../db/index.ts';
 import type { Issue } from '../errors/index.ts';
 import { isLanguage, type Translate } from '../i18n/index.ts';
 import type { ViewEngine } from '../views/view-engine.ts';
+import { type BrandingSource, brandingContext } from './branding.ts';
 
 export const LANGUAGE_COOKIE = 'bw_lang';
 
@@ -47,7 +48,21 @@ function chooseLanguage(request: FastifyRequest): Language {
  * Page rendering with the layout's shared context, and the English/Cymraeg switch, which works
  * without JavaScript: a link that sets a cookie and comes back to the same page.
  */
-export function registerPages(app: FastifyInstance, options: { views: ViewEngine; translator: (lang: Language) => Translate; secure: boolean }): void {
+export function registerPages(
+  app: FastifyInstance,
+  options: { views: ViewEngine; translator: (lang: Language) => Translate; secure: boolean; branding?: BrandingSource },
+): void {
+  app.decorateRequest('branding', null);
+  // The authority whose service this is, for a page's header and footer: a signed-in user's; pages
+  // for a participant or for one area set it themselves with `request.brandAs`.
+  app.decorateRequest('brandAs', async function brandAs(this: FastifyRequest, tenantId: string) {
+    this.branding = (await options.branding?.forTenant(tenantId)) ?? null;
+  });
+  app.addHook('preHandler', async (request) => {
+    const p = request.principal;
+    if (p && options.branding && !request.url.startsWith('/api/') && !request.url.startsWith('/fhir/')) await request.brandAs(p.tenantId);
+  });
+
   // On request (after the session is read), so a page refused before its handler, such as a body
   // refused at the edge, is in the reader's language too.
   app.addHook('onRequest', async (request) => {
@@ -73,6 +88,7 @@ export function registerPages(app: FastifyInstance, options: { views: ViewEngine
       principal: request.principal,
       currentPath,
       languageSwitchHref: `/language/${otherLang}?return=${encodeURIComponent(request.url)}`,
+      brand: brandingContext(request.branding ?? null, request.lang),
       ...context,
     });
     return this.code(status).type('text/html; charset=utf-8').send(html);

@@ -17,7 +17,11 @@ export const platformCy: Record<keyof typeof platformEn, string> = {
   'layout.footer.cookies': 'Cwcis',
   'layout.footer.privacy': 'Preifatrwydd',
   'layout.footer.support': 'Dolenni cymorth',
-  'layout.footer.licence': 'Mae’r holl gynnwys ar gael o dan drwydded agored, oni nodir yn wahanol',
+  // New: needs review by a Welsh translator.
+  'layout.runBy': 'Gwasanaeth a redir gan {authority}',
+  'layout.footer.ownerAuthority': 'Cynnwys © {authority} a’i bartneriaid yn y gwasanaeth hwn, oni nodir yn wahanol.',
+  'layout.footer.owner': 'Cynnwys © yr awdurdodau lleol sy’n rhedeg Bridgework a’u partneriaid, oni nodir yn wahanol.',
+  'layout.footer.software': 'Meddalwedd ffynhonnell agored yw Bridgework.',
   'date.day': 'Diwrnod',
   'date.month': 'Mis',
   'date.year': 'Blwyddyn',

@@ -23,6 +23,7 @@ export function registerAtwParticipantPages(app: FastifyInstance, deps: AtwPages
       request.lang = p.language;
       request.t = translator(p.language);
     }
+    if (p) await request.brandAs(p.tenantId);
     return p;
   }
 

@@ -23,6 +23,7 @@ export function registerGuaranteeParticipantPages(app: FastifyInstance, deps: Gu
       request.lang = p.language;
       request.t = translator(p.language);
     }
+    if (p) await request.brandAs(p.tenantId);
     return p;
   }
 

@@ -183,6 +183,7 @@ export function registerOnwardPages(
   app.get('/my-support/referrals', async (request, reply) => {
     const p = await deps.participants.loadSession(request.cookies[PARTICIPANT_COOKIE]);
     if (!p) return reply.redirect('/my-support', 303);
+    await request.brandAs(p.tenantId);
     if (!isLanguage(request.cookies[LANGUAGE_COOKIE])) {
       request.lang = p.language;
       request.t = deps.translator(p.language);

@@ -27,6 +27,7 @@ export function registerParticipantWorkPages(
   async function personOf(request: FastifyRequest) {
     const p = await participants.loadSession(request.cookies[PARTICIPANT_COOKIE]);
     if (!p) return null;
+    await request.brandAs(p.tenantId);
     if (!isLanguage(request.cookies[LANGUAGE_COOKIE])) {
       request.lang = p.language;
       request.t = translator(p.language);

@@ -55,6 +55,7 @@ export function registerParticipantPages(app: FastifyInstance, deps: Deps): void
       request.lang = p.language;
       request.t = translator(p.language);
     }
+    if (p) await request.brandAs(p.tenantId);
     return p;
   }
 
