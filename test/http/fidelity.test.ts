@@ -53,6 +53,9 @@ describe(`IPS fidelity reviews on ${testDatabaseKind}`, () => {
     // Nobody has been introduced to an employer yet: nothing to measure, and no score chosen for it.
     expect(res.body).toContain('nobody introduced to an employer in the last year');
     expect(res.body).not.toMatch(/name="rapid-job-search-score" type="radio" value="\d" checked/);
+    // The demo team's few open cases are under the disclosure threshold: no figure, no count, no score.
+    expect(res.body).toContain('fewer than 10 people to measure, so the figure is not shown');
+    expect(res.body).not.toMatch(/name="caseload-size-score" type="radio" value="\d" checked/);
     expect((await commissioner.get(`/outcomes/fidelity/new?team=${cardiffTeam}`)).statusCode).toBe(400);
   });
 

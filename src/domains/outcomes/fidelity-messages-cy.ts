@@ -54,6 +54,7 @@ export const fidelityCy: Record<keyof typeof fidelityEn, string> = {
   'fidelity.measure.time-unlimited':
     'gadawodd {figure}% o’r {people} o bobl a ddechreuodd swydd yn y flwyddyn ddiwethaf (o leiaf 13 wythnos yn ôl) y gwasanaeth o fewn 13 wythnos i ddechrau',
   'fidelity.measure.integration': 'mae gan {figure}% o’r {people} achos agored rywun o dîm iechyd y person ar yr achos',
+  'fidelity.measureFew': 'llai na {n} o bobl i’w mesur, felly ni ddangosir y ffigur',
   'fidelity.measureNone.caseload': 'dim achosion agored nac arbenigwyr wedi’u cofnodi',
   'fidelity.measureNone.employer-contact': 'neb wedi’i gyflwyno i gyflogwr yn y flwyddyn ddiwethaf',
   'fidelity.measureNone.time-unlimited': 'neb wedi dechrau swydd rhwng 13 wythnos a blwyddyn yn ôl',

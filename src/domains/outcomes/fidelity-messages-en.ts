@@ -51,6 +51,7 @@ export const fidelityEn = {
   'fidelity.measure.time-unlimited':
     '{figure}% of the {people} people who started a job in the last year (at least 13 weeks ago) left the service within 13 weeks of starting',
   'fidelity.measure.integration': '{figure}% of the {people} open cases have someone from the person’s health team on the case',
+  'fidelity.measureFew': 'fewer than {n} people to measure, so the figure is not shown',
   'fidelity.measureNone.caseload': 'no open cases or specialists recorded',
   'fidelity.measureNone.employer-contact': 'nobody introduced to an employer in the last year',
   'fidelity.measureNone.time-unlimited': 'nobody started a job between 13 weeks and a year ago',

@@ -5,7 +5,13 @@ import type { FidelityItemKey, Measure } from './fidelity-scale.ts';
 import { tables } from './outcome-repo.ts';
 
 /** What the service measured for an item when the review was written: the figure, over how many, and the score it suggested. */
-export type Measured = { figure: number | null; people: number; suggested: number | null };
+export type Measured = {
+  figure: number | null;
+  people: number;
+  suggested: number | null;
+  /** Set when there were some people but fewer than the disclosure threshold: figure and count not shown. */
+  fewerThan?: number;
+};
 export type StoredItem = { key: FidelityItemKey; score: number; evidence: string; action: string; measured?: Measured };
 export type FidelityReview = {
   id: string;

@@ -1,9 +1,11 @@
+import disclosureControl from '../../../policy/disclosure-control.json' with { type: 'json' };
 import { type Actor, recordAudit } from '../../platform/audit/index.ts';
 import type { UserPrincipal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId } from '../../platform/db/index.ts';
 import { Forbidden, InvalidInput, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { londonIsoDate } from '../../platform/i18n/index.ts';
+import { parsePolicyParameter, valueAt } from '../../platform/policy/index.ts';
 import { caseloadsByTeam } from '../participants/index.ts';
 import { teamIdsOf } from '../referrals/index.ts';
 import { type FidelityReview, findReviews, insertReview, type Measured, measureTeam, type StoredItem } from './fidelity-repo.ts';
@@ -12,6 +14,8 @@ import { FIDELITY_ITEMS, type Measure } from './fidelity-scale.ts';
 import { teamNames } from './outcome-repo.ts';
 import { caseloadPerFte } from './outcome-rules.ts';
 import { fidelityReviewSchema } from './outcome-schemas.ts';
+
+const threshold = parsePolicyParameter(disclosureControl);
 
 /** Who may read and record a team's fidelity reviews: the teams they may see (null: every team in the tenant). */
 export type { FidelityReview } from './fidelity-repo.ts';
@@ -47,8 +51,15 @@ export function createFidelityService(deps: { db: Database; clock: Clock }) {
       const fte = specialists.reduce((a, m) => a + Number(m.fte), 0);
       const ratio = caseloadPerFte(open, fte, settings?.ips_caseload_limit ?? 20);
       const all: Record<Measure, Measured> = { caseload: { figure: ratio.perFte, people: open, suggested: null }, ...measured };
+      // A figure over a few people is a count of people too: under the threshold, neither is shown (ADR 0030).
+      const minimum = valueAt(threshold, today()).value;
       return Object.fromEntries(
-        Object.entries(all).map(([m, v]) => [m, { ...v, suggested: v.people > 0 ? suggestedScore(m as Measure, v.figure) : null }]),
+        Object.entries(all).map(([m, v]) => [
+          m,
+          v.people > 0 && v.people < minimum
+            ? { figure: null, people: 0, suggested: null, fewerThan: minimum }
+            : { ...v, suggested: v.people > 0 ? suggestedScore(m as Measure, v.figure) : null },
+        ]),
       ) as TeamMeasures;
     });
   }

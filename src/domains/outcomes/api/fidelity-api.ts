@@ -6,7 +6,12 @@ import { FIDELITY_KEYS, type FidelityItemKey } from '../fidelity-scale.ts';
 import type { FidelityReview, FidelityService } from '../fidelity-service.ts';
 import { fidelityListSchema, fidelityReviewSchema } from '../outcome-schemas.ts';
 
-const measuredSchema = z.object({ figure: z.number().nullable(), people: z.number().int(), suggested: z.number().int().nullable() });
+const measuredSchema = z.object({
+  figure: z.number().nullable(),
+  people: z.number().int(),
+  suggested: z.number().int().nullable(),
+  fewerThan: z.number().int().optional(),
+});
 export const fidelityReviewResponse = z.object({
   id: z.uuid(),
   teamId: z.uuid(),

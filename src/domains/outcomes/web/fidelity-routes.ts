@@ -10,11 +10,15 @@ import { FIDELITY_READERS, type FidelityReview, type FidelityScope, type Fidelit
 const VIEWS = 'outcomes/web/views';
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-type Figure = { figure: number | null; people: number; suggested: number | null };
+type Figure = { figure: number | null; people: number; suggested: number | null; fewerThan?: number };
 const none = (m: Figure) => m.figure === null || m.people === 0;
 /** A measured figure in words, or what there was nothing of. */
 export const figureText = (t: Translate, measure: string, m: Figure): string =>
-  none(m) ? t(`fidelity.measureNone.${measure}`) : t(`fidelity.measure.${measure}`, { figure: m.figure ?? 0, people: m.people });
+  m.fewerThan
+    ? t('fidelity.measureFew', { n: m.fewerThan })
+    : none(m)
+      ? t(`fidelity.measureNone.${measure}`)
+      : t(`fidelity.measure.${measure}`, { figure: m.figure ?? 0, people: m.people });
 /** The figure as the form shows it, with the score it suggests. */
 export function measuredText(t: Translate, measure: string, m: Figure): string {
   return none(m)
