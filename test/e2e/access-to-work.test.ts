@@ -63,6 +63,14 @@ async function walk(page: Page, caseId: string, t: Words, welsh: boolean, person
   await page.locator('main form button.govuk-button').click();
   expect(await page.title()).toMatch(/^(Error|Gwall): /);
   await expectAccessible(page);
+  // Not eligible: the summary says so and gives each rule not met, in the reader's language.
+  await fillAndSubmit(page, { nation: 'northern-ireland', conditionExpectedMonths: '18', status: 'voluntary', claimsUniversalCredit: 'no', equipment: '900' });
+  await page.waitForLoadState();
+  const summary = (await page.locator('.govuk-error-summary').textContent()) ?? '';
+  expect(summary).toContain(t['atw.error.notEligible']);
+  expect(summary).toContain(t['atw.reason.work.voluntary']);
+  expect(summary).toContain(t['atw.reason.nation.northern-ireland']);
+  await expectAccessible(page);
   await answer(
     page,
     {
