@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { createGuaranteeService, saveCouncilTaxSupportScheme } from './domains/benefits/index.ts';
-import { seedDemoDirectory } from './domains/directory/index.ts';
+import { seedDemoDirectory, stableId } from './domains/directory/index.ts';
 import { type DemoEmployer, ensureReferenceData, seedDemoEmployer } from './domains/employers/index.ts';
 import { insertOrganisation, type OrganisationKind } from './domains/organisations/index.ts';
 import { INACTIVITY_FIXTURE, importInactivity } from './domains/outcomes/index.ts';
 import { createCaseService } from './domains/participants/index.ts';
+import { seedDemoPartnerships } from './domains/partnerships/index.ts';
 import { createReferralService, type Programme, type ReferringService, referralTables } from './domains/referrals/index.ts';
 import { recordAudit } from './platform/audit/index.ts';
 import { findUserByEmail, hashPassword, insertUser, type UserPrincipal, userPrincipal } from './platform/auth/index.ts';
@@ -303,6 +304,17 @@ export async function seedDemo(db: Database, clock: Clock): Promise<DemoSignIn[]
     db,
     clock,
     tenants.map((t) => ({ id: t.id, gssCode: t.gss_code, name: t.name })),
+  );
+  await seedDemoPartnerships(
+    db,
+    clock,
+    tenants.map((t) => ({
+      id: t.id,
+      gssCode: t.gss_code,
+      name: t.name,
+      welsh: t.gss_code.startsWith('W'),
+      moneyOrganisationId: stableId(`${t.gss_code}:org:money`),
+    })),
   );
   // The inactivity fixture: the national figures the policy cites and the demo areas (illustrative).
   await importInactivity(db, clock, await readFile(INACTIVITY_FIXTURE, 'utf8'));

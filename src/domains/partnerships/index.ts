@@ -2,4 +2,5 @@ export { AGREEMENT_PURPOSES, type AgreementPurpose, checkSharing, DATA_CATEGORIE
 export { createPartnerService, type PartnerService, referralInCheck, sharingWith } from './partner-service.ts';
 export type { PartnershipTables } from './partnership.ts';
 export { AGREEMENT_WARNING_JOB, partnershipCapability } from './partnership-capability.ts';
+export { seedDemoPartnerships } from './partnership-demo.ts';
 export { createPlanService, type PlanService } from './plan-service.ts';
