@@ -217,4 +217,65 @@ describe('employers and matching in Chromium with axe-core', () => {
     await page.close();
     expect(caseId).toBeTruthy();
   });
+
+  test('staff pages in English and Welsh: employers, adding one, logging a contact, vacancies and the people a vacancy suits', async () => {
+    const url = e2e.server.url;
+    const page = await e2e.context.newPage();
+    await signIn(page, url, 'specialist@leicester.bridgework.example');
+    for (const [t, welsh] of [
+      [en, false],
+      [cy, true],
+    ] as const) {
+      await page.goto(`${url}/home`);
+      if (welsh) {
+        await page.getByRole('link', { name: /Cymraeg/ }).click();
+        await page.waitForURL('**/home');
+        expect(await page.getAttribute('html', 'lang')).toBe('cy');
+      }
+      await page.getByRole('link', { name: t['employers.home.staff'] }).first().click();
+      await page.waitForURL('**/employers');
+      await expectAccessible(page);
+      await page.getByRole('button', { name: t['employers.list.add'] }).click();
+      await page.waitForURL('**/employers/new');
+      await expectAccessible(page);
+      await mistake(page, t['employers.error.name']);
+      const name = `${welsh ? 'Becws' : 'Bakery'} ${Date.now()}`;
+      await answer(page, { name, sector: 'Food', sizeBand: 'small', disabilityConfident: 'committed' }, /\/employers\/[0-9a-f-]{36}\?done=employer$/);
+      await page.getByRole('button', { name: t['employers.detail.logContact'] }).click();
+      await page.waitForURL('**/contacts/new');
+      await expectAccessible(page);
+      await mistake(page, t['employers.error.mode']);
+      await answer(page, { mode: 'phone', purpose: 'job-development', note: 'Talked about kitchen roles' }, /done=contact$/);
+      expect(await main(page)).toContain('Talked about kitchen roles');
+      await page.getByRole('button', { name: t['employers.detail.post'] }).click();
+      await page.waitForURL('**/vacancies/new?employer=*');
+      await expectAccessible(page);
+      await answer(
+        page,
+        {
+          title: `${welsh ? 'Pobydd' : 'Baker'} ${Date.now()}`,
+          soc: '5432',
+          hoursMin: '10',
+          hoursMax: '20',
+          workplace: 'on-site',
+          payHourly: '12.50',
+          contractType: 'permanent',
+          postcode: 'LE1 5WW',
+          ...ukDate('closingDate', 20),
+        },
+        /done=vacancy$/,
+      );
+      await page.getByRole('button', { name: t['employers.vacancy.publish'] }).click();
+      await page.waitForURL(/done=status$/);
+      await expectAccessible(page);
+      await page.getByRole('link', { name: t['employers.vacancy.people'] }).click();
+      await page.waitForURL('**/people');
+      await expectAccessible(page);
+      await page.goto(`${url}/vacancies`);
+      await expectAccessible(page);
+      expect(await main(page)).toContain(name);
+    }
+    await page.goto(`${url}/language/en?return=/home`);
+    await page.close();
+  });
 });

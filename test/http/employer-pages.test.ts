@@ -120,6 +120,8 @@ describe(`employers pages on ${testDatabaseKind}`, () => {
     expect(open.body).not.toContain('Check this vacancy');
     // Filled is allowed from open; draft again is not (409 from the declared lifecycle).
     expect((await action(b, `${vacancyUrl}/status?to=draft`, vacancyUrl)).statusCode).toBe(409);
+    // A status that is not one is bad input, not a server error.
+    expect((await action(b, `${vacancyUrl}/status?to=bogus`, vacancyUrl)).statusCode).toBe(422);
   });
 
   test('the specialist fills in the work profile, sees matches with reasons, and introduces only with consent; the employer records an offer that becomes the job start', async () => {
