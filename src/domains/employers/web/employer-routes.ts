@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { requireRole, type UserPrincipal } from '../../../platform/auth/index.ts';
 import { idParam } from '../../../platform/http/form-fields.ts';
+import { formatMoment } from '../../../platform/i18n/index.ts';
 import type { EmployerService } from '../employer-service.ts';
 import type { EngagementService } from '../engagement-service.ts';
 import type { MatchingService } from '../matching-service.ts';
@@ -108,7 +109,7 @@ export function registerEmployerPages(app: FastifyInstance, deps: EmployerPagesD
               { text: t('employers.col.note') },
             ],
             rows: contacts.map((c) => [
-              { text: new Date(c.at).toISOString().slice(0, 10) },
+              { text: formatMoment(new Date(c.at), request.lang, 'day') },
               { text: t(`employers.mode.${c.mode}`) },
               { text: t(`employers.purpose.${c.purpose}`) },
               { text: c.note },
