@@ -72,6 +72,33 @@ describe('signed links: signature, expiry and single use', () => {
     expect(linkState(parts, stored, hash, now)).toBe(state);
   });
 
+  // Signed with the right key but not a shape the service ever issues: the shape checks refuse it
+  // before the signature is compared (a leaked key must not make any string a usable link).
+  test.each([
+    ['an unknown purpose', { purpose: 'delete' }],
+    ['an empty purpose', { purpose: '' }],
+    ['a non-numeric expiry', { expiresAt: 'soon' }],
+    ['an expiry with a letter before it', { expiresAt: 'x1765789200000' }],
+    ['an expiry with a letter after it', { expiresAt: '1765789200000x' }],
+    ['an expiry of 16 digits', { expiresAt: '1765789200000000' }],
+    ['a nonce of 15 characters', { nonce: 'abcdefghijklmno' }],
+  ])('a token signed with %s is refused', (_what, change) => {
+    expect(readLink(SECRET, signLink(SECRET, { ...parts, ...change } as unknown as LinkParts))).toBeNull();
+  });
+
+  test.each([
+    ['the outcome purpose', { purpose: 'outcome' }],
+    ['a nonce of 16 characters', { nonce: 'abcdefghijklmnop' }],
+    ['an expiry of 15 digits', { expiresAt: 176578920000000 }],
+  ] as const)('a token signed with %s is read', (_what, change) => {
+    const p = { ...parts, ...change } as LinkParts;
+    expect(readLink(SECRET, signLink(SECRET, p))).toEqual(p);
+  });
+
+  test('a link is used when the referral keeps none, even if no hash is given', () => {
+    expect(linkState(parts, { nonceHash: null, purpose: 'respond' }, null, NOW)).toBe('used');
+  });
+
   test('a token that does not verify is invalid whatever is stored', () => {
     expect(linkState(null, { nonceHash: 'h1', purpose: 'respond' }, 'h1', NOW)).toBe('invalid');
   });

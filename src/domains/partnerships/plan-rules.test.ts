@@ -8,6 +8,7 @@ const hidden: CellShown = { kind: 'suppressed', why: 'small' };
 describe('elapsedShare', () => {
   it.each([
     // A 10-day period, 2027-01-01 to 2027-01-10 inclusive.
+    { today: '2026-12-01', share: 0 },
     { today: '2026-12-31', share: 0 },
     { today: '2027-01-01', share: 0.1 },
     { today: '2027-01-05', share: 0.5 },
