@@ -114,6 +114,8 @@ describe(`IPS fidelity reviews on ${testDatabaseKind}`, () => {
     const lead = browser(t.app);
     await lead.signIn('team-lead@leicester.bridgework.example');
     expect((await lead.get('/outcomes/fidelity')).statusCode).toBe(200);
+    expect((await lead.get(`/outcomes/fidelity?team=${leicesterTeam}`)).body).toContain('Leicester IPS team');
+    expect((await lead.get(`/outcomes/fidelity?team=${cardiffTeam}`)).statusCode).toBe(403);
     const form = await lead.get('/outcomes/fidelity/new');
     expect(form.body).toContain('Leicester IPS team');
     expect(form.body).not.toContain('Cardiff IPS team');

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, requireRole } from '../../../platform/auth/index.ts';
 import { lineChart } from '../../../platform/charts/index.ts';
-import type { Issue } from '../../../platform/errors/index.ts';
+import { type Issue, parseInput } from '../../../platform/errors/index.ts';
 import { combineDates, dateInput, type Field, formBody, formIssues, idParam, input, radios, textarea, withErrors } from '../../../platform/http/form-fields.ts';
 import { formatIsoDate, type Translate } from '../../../platform/i18n/index.ts';
 import { FIDELITY_ITEMS, FIDELITY_KEYS, FIDELITY_SECTIONS, FIDELITY_SOURCE } from '../fidelity-scale.ts';
 import { FIDELITY_READERS, type FidelityReview, type FidelityScope, type FidelityService, type TeamMeasures } from '../fidelity-service.ts';
+import { fidelityListSchema } from '../outcome-schemas.ts';
 
 const VIEWS = 'outcomes/web/views';
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -57,7 +58,9 @@ export function registerFidelityPages(app: FastifyInstance, deps: { fidelity: Fi
   app.get<{ Querystring: { team?: string } }>('/outcomes/fidelity', async (request, reply) => {
     const scope = await scopeOf(request);
     const t = request.t;
-    const reviews = await fidelity.list(scope);
+    // `?team=` keeps to one team's reviews, so a team's history has an address of its own.
+    const { team } = parseInput(fidelityListSchema, request.query);
+    const reviews = await fidelity.list(scope, team || null);
     const p = fidelity.parameters();
     // Scores over time: one line per team, x the review dates in order across every team.
     const dates = [...new Set(reviews.map((r) => r.reviewedOn))].sort();
