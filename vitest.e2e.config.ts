@@ -8,9 +8,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // The one worker imports the app and Playwright once for every file (ADR 0041); each file still
-    // starts its own server on its own copy of the data and opens its own browser context.
+    // A worker imports the app and Playwright once for all its files (ADR 0041); each file still
+    // starts its own server on its own copy of the data and opens its own browser context. Two
+    // workers: one chain of long journeys was the last of `npm test`'s three runs to finish.
     isolate: false,
-    maxWorkers: 1,
+    maxWorkers: 2,
   },
 });
