@@ -275,7 +275,11 @@ describe(`better off in work on ${testDatabaseKind}`, () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toContain('better-off-in-work.pdf');
     expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    // The chart, as on the page: a Figure read out as the chart's title and description.
+    // By default a one-page summary, no chart; the full workings carry the chart, as on the page: a Figure read out as the chart's title and description.
+    expect(figureAlts(res.rawPayload)).toEqual([]);
+    expect(res.rawPayload.toString('latin1').match(/\/Type \/Page\n/gu)).toHaveLength(1);
+    const full = await postForm(b, `/cases/${caseId}/better-off/pdf`, { ...SINGLE_LCWRA, appendix: 'yes' }, `/cases/${caseId}/better-off`);
+    expect(full.statusCode).toBe(200);
     const expected = betterOff({
       date: '2026-11-23',
       household: parseHousehold({ date: '2026-11-23', adults: [{ age: 40, lcwra: true, lcwraSince: '2023-05-01' }] }),
@@ -284,7 +288,7 @@ describe(`better off in work on ${testDatabaseKind}`, () => {
     });
     const last = expected.rows.at(-1);
     const alt = `Money a month at 0 to 40 hours of work a week. Total money a month goes from £854.70 without work to ${money(last?.totalMonthly ?? 0)} at 40 hours a week. Universal Credit goes from £854.70 to ${money(last?.universalCredit ?? 0)}. The table after the chart gives every figure.`;
-    expect(figureAlts(res.rawPayload)).toEqual([alt]);
+    expect(figureAlts(full.rawPayload)).toEqual([alt]);
     const page = await postForm(b, `/cases/${caseId}/better-off`, SINGLE_LCWRA, `/cases/${caseId}/better-off`);
     expect(chartWords(page.body)).toBe(alt);
     // Bad answers for a PDF get the form with its errors, not a broken file.
@@ -431,7 +435,7 @@ describe(`better off in work on ${testDatabaseKind}`, () => {
     expect(text).toContain('Ar 16 awr yr wythnos ar £12.71 yr awr byddech yn ennill £203.36 yr wythnos cyn treth.');
     expect(text).toContain('Nid yw hynny’n waith a ganiateir, gan ei fod yn 16 awr yr wythnos neu fwy.');
     expect(text).toContain('Terfyn uwch gwaith a ganiateir ESA (llai na 16 awr yr wythnos)');
-    const pdf = await postForm(b, '/my-support/better-off/pdf', answers, '/my-support/better-off');
+    const pdf = await postForm(b, '/my-support/better-off/pdf', { ...answers, appendix: 'yes' }, '/my-support/better-off');
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-disposition']).toContain('gwell-eich-byd-mewn-gwaith.pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -586,7 +590,7 @@ describe(`Council Tax Support in the better-off figures on ${testDatabaseKind}`,
     // How it was worked out: the band, with its arithmetic.
     expect(text).toContain('£881.23 is in band 3 (£700.01 to £1,000.00): 40% of £150.00 is £60.00 a month.');
     // The PDF draws the same chart, with the same words.
-    const pdf = await postForm(b, `${url}/pdf`, { ...SINGLE_LCWRA, councilTax: '1800' }, url);
+    const pdf = await postForm(b, `${url}/pdf`, { ...SINGLE_LCWRA, councilTax: '1800', appendix: 'yes' }, url);
     expect(pdf.statusCode).toBe(200);
     expect(figureAlts(pdf.rawPayload)).toEqual([chartWords(res.body)]);
   });
@@ -618,7 +622,7 @@ describe(`Council Tax Support in the better-off figures on ${testDatabaseKind}`,
     );
     expect(text).toContain('Ar gyfer bil blynyddol o £1,800.00, byddai’n £60.00 y mis ar 16 awr yr wythnos, o’i gymharu â £120.00 y mis heb waith.');
     expect(chartWords(res.body)).toContain('Mae Cymorth y Dreth Gyngor yn mynd o £120.00 ar 0 awr i £0.00 ar 40 awr.');
-    const pdf = await postForm(b, '/my-support/better-off/pdf', { ...answers, councilTax: '1800' }, '/my-support/better-off');
+    const pdf = await postForm(b, '/my-support/better-off/pdf', { ...answers, councilTax: '1800', appendix: 'yes' }, '/my-support/better-off');
     expect(figureAlts(pdf.rawPayload)).toEqual([chartWords(res.body)]);
   });
 
@@ -651,7 +655,7 @@ describe(`Council Tax Support in the better-off figures on ${testDatabaseKind}`,
     expect(text).toContain('Income is £787.05 above the applicable amount. 20% of that, £157.41, comes off the bill of £150.00, leaving £0.00 a month.');
     expect(text).toContain('Council Tax Reduction (Wales): share of income above the applicable amount taken off 20%');
     expect(chartWords(en.body)).toContain('Council Tax Support goes from £150.00 at 0 hours to £0.00 at 40 hours.');
-    const pdf = await postForm(b, `${url}/pdf`, { ...SINGLE_LCWRA, councilTax: '1800' }, url);
+    const pdf = await postForm(b, `${url}/pdf`, { ...SINGLE_LCWRA, councilTax: '1800', appendix: 'yes' }, url);
     expect(pdf.statusCode).toBe(200);
     expect(figureAlts(pdf.rawPayload)).toEqual([chartWords(en.body)]);
   });

@@ -123,7 +123,9 @@ const blockText = (b: PdfBlock): string =>
         ? b.rows.map((r) => `${r.label}: ${r.value}`).join('\n')
         : b.kind === 'chart'
           ? `${b.chart.title}\n${b.chart.description}`
-          : [b.head, ...b.rows].map((r) => r.join(' | ')).join('\n');
+          : b.kind === 'table'
+            ? [b.head, ...b.rows].map((r) => r.join(' | ')).join('\n')
+            : '';
 /** The person's readable copy, from the record the download is built from, in their language. */
 async function readableCopy(b: Browser, lang: 'en' | 'cy') {
   const p = await t.services.participants.loadSession(b.jar.get(PARTICIPANT_COOKIE));

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createTranslator } from '../../platform/i18n/index.ts';
-import type { PdfBlock, PdfDocument } from '../../platform/pdf/index.ts';
+import { layoutPdf, type PdfBlock, type PdfDocument } from '../../platform/pdf/index.ts';
 import type { Award, AwardBenefit, Guarantee } from './guarantee.ts';
 import { guaranteeMessages } from './guarantee-messages.ts';
 import { certificateDocument, type GuaranteeDocument, returnPackDocument } from './guarantee-pdf.ts';
@@ -63,15 +63,14 @@ function documentFor(benefit: AwardBenefit, decisionDate: string, jobStart: stri
   };
 }
 
-const words = (doc: PdfDocument): string =>
-  doc.blocks
-    .map((b: PdfBlock) => {
-      if (b.kind === 'heading' || b.kind === 'paragraph') return b.text;
-      if (b.kind === 'list') return b.items.join('\n');
-      if (b.kind === 'facts') return b.rows.map((r) => `${r.label}: ${r.value}`).join('\n');
-      return '';
-    })
-    .join('\n');
+const blockWords = (b: PdfBlock): string => {
+  if (b.kind === 'heading' || b.kind === 'paragraph') return b.text;
+  if (b.kind === 'list') return b.items.join('\n');
+  if (b.kind === 'facts') return b.rows.map((r) => `${r.label}: ${r.value}`).join('\n');
+  if (b.kind === 'keep') return b.blocks.map(blockWords).join('\n');
+  return '';
+};
+const words = (doc: PdfDocument): string => doc.blocks.map(blockWords).join('\n');
 
 describe('the certificate', () => {
   test.each(['en', 'cy'] as const)('Carys (income-related ESA, LCW since June 2025) is protected to 2 September 2026, not 2028 (%s)', (lang) => {
@@ -145,5 +144,55 @@ describe('the return pack', () => {
     d.guarantee.rules.applied.push({ rule: 'esa-work-or-training', until: '2028-02-28', statutory: true, parameters: [] });
     const text = words(returnPackDocument(d, translate('en'), 'en'));
     expect(text).not.toMatch(/revoked|104|2028/u);
+  });
+});
+
+describe('laid out on A4', () => {
+  // Each document rendered as it is downloaded: its pages, and no kept-together group across a page break.
+  const cases = [
+    ['a Universal Credit certificate', () => certificateDocument(documentFor('uc-lcwra', '2025-01-10', '2026-11-16'), translate('en'), 'en'), 3],
+    [
+      'an income-related ESA certificate in Welsh',
+      () => certificateDocument(documentFor('esa-income-related', '2025-06-01', '2026-03-02'), translate('cy'), 'cy'),
+      3,
+    ],
+    [
+      'a return pack',
+      () =>
+        returnPackDocument(
+          documentFor('esa-income-related', '2025-06-01', '2026-03-02', { status: 'used', jobEndedOn: '2026-08-14', usedAt: new Date('2026-08-14T09:00:00Z') }),
+          translate('en'),
+          'en',
+        ),
+      3,
+    ],
+    [
+      'a Welsh return pack',
+      () =>
+        returnPackDocument(
+          documentFor('uc-lcwra', '2025-01-10', '2026-03-02', { status: 'used', jobEndedOn: '2026-08-14', usedAt: new Date('2026-08-14T09:00:00Z') }),
+          translate('cy'),
+          'cy',
+        ),
+      3,
+    ],
+  ] as const;
+  test.each(cases)('%s runs to at most its pages, with every kept-together group on one page', async (_, make, most) => {
+    const { layout } = await layoutPdf(make());
+    expect(layout.pages).toBeLessThanOrEqual(most);
+    expect(layout.kept.length).toBeGreaterThan(0);
+    expect(layout.kept.filter((k) => k.firstPage !== k.lastPage)).toEqual([]);
+  });
+
+  test('the certificate keeps "Protected until" with its heading, and the return pack its signature with "Yours faithfully"', async () => {
+    const cert = await layoutPdf(certificateDocument(documentFor('uc-lcwra', '2025-01-10', '2026-11-16'), translate('en'), 'en'));
+    expect(cert.layout.kept.map((k) => k.label)).toEqual(expect.arrayContaining(['period', 'check']));
+    const packDoc = returnPackDocument(
+      documentFor('uc-lcwra', '2025-01-10', '2026-03-02', { status: 'used', jobEndedOn: '2026-08-14', usedAt: new Date('2026-08-14T09:00:00Z') }),
+      translate('en'),
+      'en',
+    );
+    const signOff = packDoc.blocks.find((b) => b.kind === 'keep' && b.label === 'sign-off');
+    expect(signOff && blockWords(signOff)).toMatch(/Yours faithfully[\s\S]*Sam Specialist/u);
   });
 });

@@ -21,6 +21,7 @@ export type GuaranteeDocument = {
 
 const paragraphs = (...texts: (string | null)[]): PdfBlock[] => texts.flatMap((text) => (text ? [{ kind: 'paragraph' as const, text }] : []));
 const council = (d: GuaranteeDocument, lang: Language) => (lang === 'cy' ? d.councilNameCy : d.councilName);
+const keep = (label: string, ...blocks: PdfBlock[]): PdfBlock => ({ kind: 'keep', label, blocks });
 const facts = (rows: [string, string][]): PdfBlock => ({ kind: 'facts', rows: rows.map(([label, value]) => ({ label, value })) });
 
 function awardFacts(d: GuaranteeDocument, t: Translate, lang: Language): PdfBlock {
@@ -51,26 +52,35 @@ export function certificateDocument(d: GuaranteeDocument, t: Translate, lang: La
       [t('guarantee.field.status'), t(`guarantee.status.${g.status}`)],
       [t('guarantee.field.code'), g.verificationCode],
     ]),
-    { kind: 'heading', text: t('guarantee.pdf.award'), level: 2 },
-    awardFacts(d, t, lang),
-    { kind: 'heading', text: t('guarantee.pdf.job'), level: 2 },
-    facts([
-      [t('guarantee.field.job'), `${g.job.role}, ${g.job.employer}`],
-      [t('guarantee.field.jobStarted'), day(g.startsOn, lang)],
-      ...(g.jobEndedOn ? ([[t('guarantee.field.jobEnded'), day(g.jobEndedOn, lang)]] as [string, string][]) : []),
-    ]),
-    { kind: 'heading', text: t('guarantee.pdf.period'), level: 2 },
-    facts([
-      [t('guarantee.field.from'), day(g.startsOn, lang)],
-      [t('guarantee.field.until'), until],
-    ]),
+    // Each heading with its facts, so that "Protected until" never stands alone at the top of a page.
+    keep('award', { kind: 'heading', text: t('guarantee.pdf.award'), level: 2 }, awardFacts(d, t, lang)),
+    keep(
+      'job',
+      { kind: 'heading', text: t('guarantee.pdf.job'), level: 2 },
+      facts([
+        [t('guarantee.field.job'), `${g.job.role}, ${g.job.employer}`],
+        [t('guarantee.field.jobStarted'), day(g.startsOn, lang)],
+        ...(g.jobEndedOn ? ([[t('guarantee.field.jobEnded'), day(g.jobEndedOn, lang)]] as [string, string][]) : []),
+      ]),
+    ),
+    keep(
+      'period',
+      { kind: 'heading', text: t('guarantee.pdf.period'), level: 2 },
+      facts([
+        [t('guarantee.field.from'), day(g.startsOn, lang)],
+        [t('guarantee.field.until'), until],
+      ]),
+    ),
     { kind: 'heading', text: t('guarantee.pdf.rules'), level: 2 },
   ];
   for (const r of ruleLines(g, t, lang)) {
     blocks.push(
-      { kind: 'heading', text: `${r.name}: ${r.until}`, level: 3 },
-      { kind: 'paragraph', text: r.plain },
-      { kind: 'paragraph', text: t('guarantee.pdf.ruleSource', { source: r.source }) },
+      keep(
+        `rule ${r.name}`,
+        { kind: 'heading', text: `${r.name}: ${r.until}`, level: 3 },
+        { kind: 'paragraph', text: r.plain },
+        { kind: 'paragraph', text: t('guarantee.pdf.ruleSource', { source: r.source }) },
+      ),
     );
   }
   const irEsa = incomeRelatedEsaLine(g, t, lang);
@@ -79,8 +89,11 @@ export function certificateDocument(d: GuaranteeDocument, t: Translate, lang: La
     { kind: 'paragraph', text: t('guarantee.reassess') },
     { kind: 'paragraph', text: t('guarantee.evidenceAssumed') },
     { kind: 'paragraph', text: t('guarantee.pdf.honesty') },
-    { kind: 'heading', text: t('guarantee.pdf.check'), level: 2 },
-    { kind: 'paragraph', text: t('guarantee.pdf.checkHow', { url: d.checkUrl, code: g.verificationCode }) },
+    keep(
+      'check',
+      { kind: 'heading', text: t('guarantee.pdf.check'), level: 2 },
+      { kind: 'paragraph', text: t('guarantee.pdf.checkHow', { url: d.checkUrl, code: g.verificationCode }) },
+    ),
   );
   return {
     title: t('guarantee.pdf.certificate.title'),
@@ -160,12 +173,15 @@ export function returnPackDocument(d: GuaranteeDocument, t: Translate, lang: Lan
       { kind: 'paragraph', text: t('guarantee.pdf.pack.reassess', { name }) },
       ...(irEsaEnded ? [{ kind: 'paragraph', text: t('guarantee.pdf.pack.irEsa', { name, date: day(irEsaEnded.from, lang) }) } as PdfBlock] : []),
       { kind: 'paragraph', text: t('guarantee.pdf.pack.ask') },
-      { kind: 'paragraph', text: t('guarantee.pdf.pack.verify', { url: d.checkUrl, code: g.verificationCode }) },
-      // One paragraph, so the signature never lands on a page of its own.
-      {
-        kind: 'paragraph',
-        text: `${t('guarantee.pdf.pack.signOff')}\n\n${t('guarantee.pdf.pack.signature', { specialist, team: `${d.teamName}, ${council(d, lang)}` })}`,
-      },
+      // The last lines of the letter, the sign-off and the signature on one page: a paragraph alone could split between them.
+      keep(
+        'sign-off',
+        { kind: 'paragraph', text: t('guarantee.pdf.pack.verify', { url: d.checkUrl, code: g.verificationCode }) },
+        { kind: 'paragraph', text: t('guarantee.pdf.pack.signOff') },
+        { kind: 'paragraph', text: t('guarantee.pdf.pack.signature', { specialist, team: `${d.teamName}, ${council(d, lang)}` }) },
+      ),
+      // The checklist is for the person, not for DWP: it starts a page of its own.
+      { kind: 'pageBreak' },
       { kind: 'heading', text: t('guarantee.pdf.pack.checklistHeading'), level: 2 },
       {
         kind: 'list',

@@ -254,6 +254,10 @@ function blockText(b: PdfBlock): string {
       return [b.head, ...b.rows].map((r) => r.join(' | ')).join('\n');
     case 'chart':
       return `${b.chart.title}\n${b.chart.description}`;
+    case 'keep':
+      return b.blocks.map(blockText).join('\n');
+    case 'pageBreak':
+      return '';
   }
 }
 const textOf = (blocks: readonly PdfBlock[]) => blocks.map(blockText).join('\n');

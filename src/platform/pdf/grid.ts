@@ -75,6 +75,22 @@ function paddingX(columnWidth: number): number {
   return Math.min(6, columnWidth / 8);
 }
 
+/** The height a grid takes drawn whole (no page break inside it): each row as tall as its tallest cell. */
+export function gridHeight(layout: Layout, spec: GridSpec): number {
+  const { doc } = layout;
+  useFont(doc, 'bold', TYPE.body);
+  const boldLine = lineHeight(doc);
+  useFont(doc, 'regular', TYPE.body);
+  const lh = Math.max(boldLine, lineHeight(doc));
+  const linesIn = (row: readonly (string | undefined)[], headRow: boolean) =>
+    spec.widths.reduce((most, width, i) => {
+      useFont(doc, headRow || (spec.rowHeads && i === 0) ? 'bold' : 'regular', TYPE.body);
+      return Math.max(most, wrapLines(cleanText(row[i] ?? ''), width - 2 * paddingX(width), (s) => doc.widthOfString(s)).length);
+    }, 1);
+  const rows = [...(spec.head ? [{ cells: spec.head, head: true }] : []), ...spec.rows.map((cells) => ({ cells, head: false }))];
+  return rows.reduce((sum, r) => sum + 2 * PAD_Y + linesIn(r.cells, r.head) * lh, 0);
+}
+
 /**
  * Draws a tagged Table (TR, TH with its scope, TD). A row that does not fit on what is left of a
  * page moves whole to the next if it fits there, else it is split between lines; no text is ever

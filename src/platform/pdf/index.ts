@@ -1,3 +1,3 @@
 export type { PdfChart } from './chart.ts';
 export { type Confidence, confidenceMark, provenanceNote } from './provenance.ts';
-export { type PdfBlock, type PdfDocument, renderPdf } from './render.ts';
+export { layoutPdf, type PdfBlock, type PdfDocument, type PdfLayout, renderPdf } from './render.ts';

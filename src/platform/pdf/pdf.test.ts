@@ -2,7 +2,7 @@ import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { figureAlts } from '../../../test/support/pdf.ts';
-import { confidenceMark, type PdfBlock, type PdfChart, type PdfDocument, provenanceNote, renderPdf } from './index.ts';
+import { confidenceMark, layoutPdf, type PdfBlock, type PdfChart, type PdfDocument, provenanceNote, renderPdf } from './index.ts';
 import { cleanText, flowText, wrapLines } from './text.ts';
 
 const latin1 = (pdf: Buffer) => pdf.toString('latin1');
@@ -193,6 +193,34 @@ describe('renderPdf', () => {
     expect(performance.now() - started).toBeLessThan(20_000);
   });
 
+  test('a kept-together group moves whole to the next page rather than split; a page break starts a new page', async () => {
+    const group: PdfBlock[] = [
+      { kind: 'heading', text: 'Protected period', level: 2 },
+      {
+        kind: 'facts',
+        rows: [
+          { label: 'From', value: '1 March 2026' },
+          { label: 'Protected until', value: '28 February 2027' },
+        ],
+      },
+      { kind: 'paragraph', text: 'Yours faithfully,\n\nSam Specialist, IPS team' },
+    ];
+    // Filler that leaves a few lines at the foot of page 1, whatever the exact line height.
+    for (let lines = 36; lines <= 44; lines += 1) {
+      const filler: PdfBlock = { kind: 'paragraph', text: Array.from({ length: lines }, (_, i) => `Line ${i + 1}`).join('\n') };
+      const kept = await layoutPdf({ title: 'Kept', language: 'en', blocks: [filler, { kind: 'keep', label: 'period', blocks: group }] });
+      expect(kept.layout.kept).toHaveLength(1);
+      expect(kept.layout.kept[0]?.firstPage, `${lines} lines`).toBe(kept.layout.kept[0]?.lastPage);
+      expect(pageCount(kept.pdf)).toBe(kept.layout.pages);
+    }
+    const broken = await layoutPdf({
+      title: 'Break',
+      language: 'en',
+      blocks: [{ kind: 'paragraph', text: 'One' }, { kind: 'pageBreak' }, { kind: 'paragraph', text: 'Two' }],
+    });
+    expect(broken.layout.pages).toBe(2);
+  });
+
   test('metadata that looks like XML or PDF syntax stays text', async () => {
     const title = 'Fish & chips <b>) ( \\ </rdf:li> endstream %%EOF';
     const pdf = await renderPdf({ title, author: 'A & B', language: 'en', blocks: [] });
@@ -366,10 +394,26 @@ describe('text', () => {
     expect(wrapLines('wide', 0, measure)).toEqual(['w', 'i', 'd', 'e']);
   });
 
-  test('flowText puts a word wider than the column on lines of its own', () => {
+  test('flowText breaks the text into lines that fit the column, a word wider than it on lines of its own', () => {
     const flowed = flowText(`a ${'y'.repeat(95)} b`, 30, measure);
-    expect(flowed.split(/[ \n]/u).every((piece) => measure(piece) <= 30)).toBe(true);
-    expect(flowed.replace(/\n/gu, '')).toBe(`a ${'y'.repeat(95)} b`);
+    expect(flowed.split('\n').every((line) => measure(line) <= 30)).toBe(true);
+    expect(flowed.replace(/\s/gu, '')).toBe(`a${'y'.repeat(95)}b`);
+  });
+
+  test('a web address breaks only after a slash, never at a hyphen or inside a part', () => {
+    const url = 'https://www.gov.uk/government/publications/universal-credit-work-allowance-and-taper-rate/guidance-notes';
+    for (const width of [20, 30, 45, 60]) {
+      const lines = wrapLines(`See ${url} for more.`, width, measure);
+      const pieces = lines.filter((l) => /gov|publications|universal|guidance/u.test(l));
+      expect(lines.join('').replace(/^See|for more\.$/gu, '')).toContain(url);
+      // Every line of the address but its last ends at a slash, unless a part between slashes is wider than the line.
+      for (const piece of pieces.slice(0, -1)) {
+        const part = piece.split(' ').at(-1) ?? '';
+        expect(part.endsWith('/') || measure(part) > width * 0.9, `${width}: ${piece}`).toBe(true);
+      }
+    }
+    // The same in a paragraph drawn by pdfkit: flowText hands it lines already broken.
+    expect(flowText(url, 40, measure).split('\n').slice(0, 2)).toEqual(['https://www.gov.uk/government/', 'publications/']);
   });
 });
 

@@ -1,8 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { chartHeight, type PdfChart, renderChart } from './chart.ts';
 import { fontFiles } from './fonts.ts';
-import { fitColumns, renderGrid } from './grid.ts';
-import { asArtifact, COLOUR, ensureSpace, type Layout, lineHeight, PAGE, pageTop, TYPE, useFont } from './layout.ts';
+import { fitColumns, gridHeight, renderGrid } from './grid.ts';
+import { asArtifact, COLOUR, ensureSpace, type Layout, lineHeight, newPage, PAGE, pageBottom, pageTop, TYPE, useFont } from './layout.ts';
 import { type Confidence, provenanceNote } from './provenance.ts';
 import { clampLines, cleanText, flowText, wrapLines } from './text.ts';
 
@@ -14,7 +14,18 @@ export type PdfBlock =
   | { kind: 'facts'; rows: { label: string; value: string }[] }
   | { kind: 'table'; head: string[]; rows: string[][] }
   /** A line chart drawn from data, as on the page (`lineChart`): a Figure whose alternative text is its title and description. */
-  | { kind: 'chart'; chart: PdfChart };
+  | { kind: 'chart'; chart: PdfChart }
+  /**
+   * Blocks that belong together on one page (a heading and its dates, a sign-off and its
+   * signature): they move whole to the next page when they do not fit on what is left of this one.
+   * A group taller than a page flows as usual. `label` names it in the layout report.
+   */
+  | { kind: 'keep'; blocks: PdfBlock[]; label?: string }
+  /** What follows starts on a new page (an appendix). */
+  | { kind: 'pageBreak' };
+
+/** Where a rendered document's pages went: its page count, and the pages each kept-together group spans (1-based). */
+export type PdfLayout = { pages: number; kept: { label: string; firstPage: number; lastPage: number }[] };
 
 export type PdfDocument = {
   title: string;
@@ -46,8 +57,13 @@ const pageLabel = { en: (n: number, of: number) => `Page ${n} of ${of}`, cy: (n:
  *
  * @example const pdf = await renderPdf({ title: 'Your letter', language: 'cy', blocks: [{ kind: 'paragraph', text: 'Annwyl …' }] });
  */
-export function renderPdf(input: PdfDocument): Promise<Buffer> {
-  return new Promise<Buffer>((resolve, reject) => {
+export async function renderPdf(input: PdfDocument): Promise<Buffer> {
+  return (await layoutPdf(input)).pdf;
+}
+
+/** Renders as `renderPdf` does, and reports the page count and where each kept-together group landed (for tests and checks). */
+export function layoutPdf(input: PdfDocument): Promise<{ pdf: Buffer; layout: PdfLayout }> {
+  return new Promise((resolve, reject) => {
     const info: PDFKit.DocumentInfo = { Title: cleanText(input.title), Author: cleanText(input.author ?? 'Bridgework'), Creator: 'Bridgework' };
     if (input.subject !== undefined) info.Subject = cleanText(input.subject);
     if (input.createdAt !== undefined) info.CreationDate = input.createdAt;
@@ -64,7 +80,8 @@ export function renderPdf(input: PdfDocument): Promise<Buffer> {
     });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    const report: PdfLayout = { pages: 0, kept: [] };
+    doc.on('end', () => resolve({ pdf: Buffer.concat(chunks), layout: report }));
     doc.on('error', reject);
 
     escapeXmpMetadata(doc);
@@ -73,10 +90,9 @@ export function renderPdf(input: PdfDocument): Promise<Buffer> {
     doc.addStructure(root);
     const layout: Layout = { doc, root, left: PAGE.margins.left, width: doc.page.width - PAGE.margins.left - PAGE.margins.right };
     const outline = createOutline(doc);
-    input.blocks.forEach((block, i) => {
-      renderBlock(layout, block, input.blocks[i + 1], outline);
-    });
+    renderBlocks(layout, input.blocks, outline, report);
     root.end();
+    report.pages = doc.bufferedPageRange().count;
     drawFooters(layout, input);
     doc.end();
   });
@@ -104,8 +120,29 @@ function escapeXml(text: string): string {
   return text.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function renderBlock(layout: Layout, block: PdfBlock, next: PdfBlock | undefined, outline: Outline): void {
+function renderBlocks(layout: Layout, blocks: readonly PdfBlock[], outline: Outline, report: PdfLayout): void {
+  blocks.forEach((block, i) => {
+    renderBlock(layout, block, blocks[i + 1], outline, report);
+  });
+}
+
+/** The page the cursor is on, 1-based: pages are only ever added at the end while blocks are drawn. */
+const currentPage = (doc: PDFKit.PDFDocument) => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
+
+function renderBlock(layout: Layout, block: PdfBlock, next: PdfBlock | undefined, outline: Outline, report: PdfLayout): void {
   switch (block.kind) {
+    case 'keep': {
+      const { doc } = layout;
+      const height = block.blocks.reduce((sum, b, i) => sum + blockHeight(layout, b, block.blocks[i + 1]), 0);
+      if (height <= pageBottom(doc) - pageTop(doc)) ensureSpace(doc, height);
+      const firstPage = currentPage(doc);
+      renderBlocks(layout, block.blocks, outline, report);
+      report.kept.push({ label: block.label ?? '', firstPage, lastPage: currentPage(doc) });
+      break;
+    }
+    case 'pageBreak':
+      if (layout.doc.y > pageTop(layout.doc)) newPage(layout.doc);
+      break;
     case 'heading':
       renderHeading(layout, cleanText(block.text), block.level ?? 1, next, outline);
       break;
@@ -249,5 +286,48 @@ function drawFooters(layout: Layout, input: PdfDocument): void {
       },
       true,
     );
+  }
+}
+
+/**
+ * How tall a block will be when drawn from the top of a page, near enough to decide whether a
+ * kept-together group fits on what is left of this one: the same measures the renderers use.
+ */
+function blockHeight(layout: Layout, block: PdfBlock, next: PdfBlock | undefined): number {
+  const { doc, width } = layout;
+  const textHeight = (text: string, w: number) =>
+    doc.heightOfString(
+      flowText(cleanText(text), w, (x) => doc.widthOfString(x)),
+      { width: w },
+    );
+  switch (block.kind) {
+    case 'heading': {
+      const style = TYPE.heading[block.level ?? 1];
+      useFont(doc, 'bold', style.size);
+      return style.before + textHeight(block.text, width) + style.after;
+    }
+    case 'paragraph':
+      useFont(doc, 'regular', TYPE.body);
+      return textHeight(block.text, width) + TYPE.blockGap;
+    case 'list':
+      useFont(doc, 'regular', TYPE.body);
+      return block.items.reduce((sum, item) => sum + textHeight(item, width - 18) + 4, 0) + TYPE.blockGap;
+    case 'facts':
+      return block.rows.length === 0
+        ? 0
+        : gridHeight(layout, { widths: [width * 0.35, width * 0.65], head: null, rows: block.rows.map((r) => [r.label, r.value]), rowHeads: true }) +
+            TYPE.gridGap;
+    case 'table': {
+      const columns = block.rows.reduce((most, r) => Math.max(most, r.length), block.head.length);
+      if (columns === 0) return 0;
+      const widths = fitColumns(layout, block.head, block.rows, columns);
+      return gridHeight(layout, { widths, head: block.head.length > 0 ? block.head : null, rows: block.rows, rowHeads: false }) + TYPE.gridGap;
+    }
+    case 'chart':
+      return chartHeight(layout, block.chart);
+    case 'keep':
+      return block.blocks.reduce((sum, b, i) => sum + blockHeight(layout, b, block.blocks[i + 1] ?? next), 0);
+    case 'pageBreak':
+      return 0;
   }
 }

@@ -17,18 +17,20 @@ export function cleanText(text: string): string {
 }
 
 /**
- * Readies cleaned text for pdfkit's own wrapping (headings, paragraphs, list items) in a column
- * `width` wide, in the font `measure` uses: runs of spaces become one, long runs of blank lines
- * two, and a word too wide for the column is broken between graphemes onto lines of its own.
- * pdfkit would break such a word itself, but in time and memory that grow with the square of its
- * length, which a long enough pasted string turns into a crash.
+ * Readies cleaned text for pdfkit (headings, paragraphs, list items) in a column `width` wide, in
+ * the font `measure` uses: runs of spaces become one, long runs of blank lines two, and the text is
+ * broken into lines here (`wrapLines`), each a little narrower than the column so that pdfkit keeps
+ * them as they are. Breaking here, not in pdfkit, is what keeps a web address whole or broken only
+ * after a slash (pdfkit would break it at a hyphen, or anywhere once it was too long), and keeps a
+ * pasted string of any length from costing pdfkit time and memory that grow with its square.
  */
 export function flowText(text: string, width: number, measure: (s: string) => number): string {
-  return text
-    .replace(/ {2,}/gu, ' ')
-    .replace(/\n{3,}/gu, '\n\n')
-    .replace(/[^ \n]{8,}/gu, (word) => (fits(word, width, measure) ? word : splitWord(word, width, measure).join('\n')));
+  const collapsed = text.replace(/ {2,}/gu, ' ').replace(/\n{3,}/gu, '\n\n');
+  return wrapLines(collapsed, Math.max(0, width - SLACK), measure).join('\n');
 }
+
+/** Points kept in hand on each pre-broken line, so pdfkit's own measure never finds it too wide. */
+const SLACK = 2;
 
 /**
  * Greedy line breaking at spaces for text drawn line by line (table cells, the footer): each
@@ -41,7 +43,8 @@ export function wrapLines(text: string, width: number, measure: (s: string) => n
   // Soft hyphens are break hints for pdfkit's own wrapping; this one does not hyphenate.
   for (const paragraph of text.replace(/\u00ad/gu, '').split('\n')) {
     let line = '';
-    for (const word of paragraph.split(/\s+/u)) {
+    // Only ordinary spaces are break points: a no-break space keeps "16 hours" or "£1,000 a month" together as written.
+    for (const word of paragraph.split(/ +/u)) {
       if (word === '') continue;
       const candidate = line === '' ? word : `${line} ${word}`;
       if (fits(candidate, width, measure)) {
@@ -87,11 +90,40 @@ function fits(text: string, width: number, measure: (s: string) => number): bool
 }
 
 /**
+ * Breaks a word too wide for `width`. A web address or path (anything with a slash) breaks only
+ * after a slash, as many parts to a line as fit, so that every line of it still reads as part of an
+ * address; only a part between slashes that is itself too wide is broken between graphemes.
+ */
+function splitWord(word: string, width: number, measure: (s: string) => number): string[] {
+  if (!word.includes('/')) return splitGraphemes(word, width, measure);
+  const parts = word.match(/[^/]*\/+|[^/]+$/gu) ?? [word];
+  const pieces: string[] = [];
+  let piece = '';
+  for (const part of parts) {
+    if (fits(piece + part, width, measure)) {
+      piece += part;
+      continue;
+    }
+    if (piece !== '') pieces.push(piece);
+    piece = '';
+    if (fits(part, width, measure)) {
+      piece = part;
+      continue;
+    }
+    const broken = splitGraphemes(part, width, measure);
+    piece = broken.pop() ?? '';
+    pieces.push(...broken);
+  }
+  if (piece !== '') pieces.push(piece);
+  return pieces;
+}
+
+/**
  * Breaks a word between graphemes into pieces no wider than `width` (at least one grapheme each).
  * Widths are added up grapheme by grapheme, each measured once, so a word of any length takes
  * time in proportion to its length; kerning is left out of the sum, so a little width is kept in hand.
  */
-function splitWord(word: string, width: number, measure: (s: string) => number): string[] {
+function splitGraphemes(word: string, width: number, measure: (s: string) => number): string[] {
   const widths = new Map<string, number>();
   const budget = width * 0.97;
   const pieces: string[] = [];

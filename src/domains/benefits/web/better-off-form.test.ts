@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { SINGLE_LCWRA } from '../../../../test/support/better-off.ts';
 import { lineChart } from '../../../platform/charts/index.ts';
 import { createTranslator, platformMessages } from '../../../platform/i18n/index.ts';
+import { layoutPdf } from '../../../platform/pdf/index.ts';
 import { BENEFIT_PARAMETERS, CHILDREN_BORN_BEFORE } from '../benefit-parameters.ts';
 import { betterOff } from '../better-off-rules.ts';
 import { REASON_CODES } from '../universal-credit.ts';
@@ -257,15 +258,19 @@ describe('the ESA permitted work section', () => {
 
 describe('the better-off PDF', () => {
   const t = createTranslator([platformMessages, betterOffMessages]);
-
-  test('has the page’s chart, in the page’s words, under its heading and before the table of its figures, in English and Welsh', () => {
-    const form = readBetterOff(SINGLE_LCWRA, options);
+  const made = new Date('2026-11-23T09:00:00Z');
+  const presented = (answers: Record<string, string>, lang: 'en' | 'cy') => {
+    const form = readBetterOff(answers, options);
     if (!form.ok) throw new Error('form');
     const household = parseHousehold(householdInputOf(form.value, CHILDREN_BORN_BEFORE));
     const r = betterOff({ date: form.value.date, household, hourlyPay: form.value.hourlyPay, hours: form.value.hours });
+    return { p: presentResult(r, form.value, t(lang), lang), request: form.value };
+  };
+
+  test('the full workings have the page’s chart, in the page’s words, under its heading and before the table of its figures, in English and Welsh', () => {
     for (const lang of ['en', 'cy'] as const) {
-      const p = presentResult(r, form.value, t(lang), lang);
-      const { blocks } = buildBetterOffPdf(p, form.value, t(lang), lang, { madeAt: new Date('2026-11-23T09:00:00Z'), name: 'Sam' });
+      const { p, request } = presented(SINGLE_LCWRA, lang);
+      const { blocks } = buildBetterOffPdf(p, request, t(lang), lang, { madeAt: made, name: 'Sam', appendix: true });
       const at = blocks.findIndex((b) => b.kind === 'chart');
       const chart = blocks[at];
       expect(blocks[at - 1]).toEqual({ kind: 'heading', text: t(lang)('betterOff.chart.heading'), level: 2 });
@@ -280,6 +285,30 @@ describe('the better-off PDF', () => {
         [t(lang)('betterOff.chart.net'), 'dotted'],
       ]);
       expect(p.chartInput.marker?.label).toBe(t(lang)('betterOff.chart.marker', { hours: '16' }));
+      // Without the appendix: no chart, no workings.
+      const summary = buildBetterOffPdf(p, request, t(lang), lang, { madeAt: made, name: 'Sam' });
+      expect(summary.blocks.some((b) => b.kind === 'chart' || b.kind === 'pageBreak')).toBe(false);
     }
   });
+
+  // Rendered as downloaded: the summary is one page; the workings follow on their own pages; no kept-together group across a page break.
+  const households: [string, Record<string, string>][] = [
+    ['single with LCWRA', SINGLE_LCWRA],
+    ['on ESA too', { ...SINGLE_LCWRA, esa: 'yes' }],
+  ];
+  test.each(households.flatMap(([name, answers]) => (['en', 'cy'] as const).map((lang) => ({ name, answers, lang }))))(
+    '$name ($lang): a one-page summary by default, the full workings after it, every kept group on one page',
+    async ({ answers, lang }) => {
+      const { p, request } = presented(answers, lang);
+      const summary = await layoutPdf(buildBetterOffPdf(p, request, t(lang), lang, { madeAt: made, name: 'Sam Example' }));
+      expect(summary.layout.pages).toBe(1);
+      const full = await layoutPdf(buildBetterOffPdf(p, request, t(lang), lang, { madeAt: made, name: 'Sam Example', appendix: true }));
+      expect(full.layout.pages).toBeGreaterThan(1);
+      expect(full.layout.pages).toBeLessThanOrEqual(12);
+      for (const { layout } of [summary, full]) {
+        expect(layout.kept.length).toBeGreaterThan(0);
+        expect(layout.kept.filter((k) => k.firstPage !== k.lastPage)).toEqual([]);
+      }
+    },
+  );
 });

@@ -256,7 +256,11 @@ export const betterOffCy: Record<keyof typeof betterOffEn, string> = {
   'betterOff.how.notModelled':
     'Heb eu cynnwys: yr elfennau gofalwr a phlentyn anabl, didyniadau ar gyfer oedolion eraill sy’n byw gyda chi, enillion dros ben, yr isafswm incwm tybiannol ar gyfer hunangyflogaeth, a diogelwch trosiannol. Caiff y cap ar fudd-daliadau ei gyfrifo fel ar gyfer cartref y tu allan i Lundain Fwyaf.',
 
-  'betterOff.pdf': 'Lawrlwytho fel PDF',
+  'betterOff.pdf': 'Lawrlwytho crynodeb un dudalen (PDF)', // needs translator review
+  'betterOff.pdfFull': 'Lawrlwytho gyda’r holl waith cyfrifo (PDF)', // needs translator review
+  'betterOff.pdf.workings': 'Yr holl waith cyfrifo', // needs translator review
+  'betterOff.pdf.workingsLeftOut':
+    'Mae’r siart, y ffigurau ar oriau eraill, yr atebion y cyfrifwyd hyn ohonynt, a sut y cafodd ei gyfrifo yn y fersiwn gyda’r holl waith cyfrifo.', // needs translator review
   'betterOff.change': 'Newid yr atebion',
   'betterOff.pdf.title': 'Gwell eich byd mewn gwaith',
   'betterOff.pdf.made': 'Cyfrifwyd ar {date}, gyda’r cyfraddau mewn grym ar {rateDate}.',

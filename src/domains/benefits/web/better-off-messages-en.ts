@@ -244,7 +244,11 @@ export const betterOffEn = {
   'betterOff.how.notModelled':
     'Not included: the carer and disabled child elements, deductions for other adults living with you, surplus earnings, the minimum income floor for self-employment, and transitional protection. The benefit cap is worked out as for a home outside Greater London.',
 
-  'betterOff.pdf': 'Download as PDF',
+  'betterOff.pdf': 'Download a one-page summary (PDF)',
+  'betterOff.pdfFull': 'Download with the full workings (PDF)',
+  'betterOff.pdf.workings': 'Full workings',
+  'betterOff.pdf.workingsLeftOut':
+    'The chart, the figures at other hours, the answers this was worked out from, and how it was worked out are in the version with the full workings.',
   'betterOff.change': 'Change the answers',
   'betterOff.pdf.title': 'Better off in work',
   'betterOff.pdf.made': 'Worked out on {date}, with the rates in force on {rateDate}.',

@@ -5,20 +5,22 @@ import type { BetterOffRequest } from './better-off-form.ts';
 import { answerRows, type PresentedResult } from './better-off-presenter.ts';
 
 /**
- * The printable better-off result, in the reader's language, as blocks for the PDF renderer: the
- * summary, the figures at the hours asked about, the chart (drawn from the page's chart input, in
- * the same words) and the table of its figures by hours, Council Tax Support under the council's scheme, what stays, ESA permitted work, Access to
- * Work, the answers it was worked out from, and how it was worked out.
+ * The printable better-off result, in the reader's language, as blocks for the PDF renderer. By
+ * default one page: the summary and the figures at the hours asked about. With `appendix`, the full
+ * workings follow on pages of their own: the chart (drawn from the page's chart input, in the same
+ * words) and the table of its figures by hours, Council Tax Support under the council's scheme, what
+ * stays, ESA permitted work, Access to Work, the answers it was worked out from, and how.
  */
 export function buildBetterOffPdf(
   p: PresentedResult,
   request: BetterOffRequest,
   t: Translate,
   lang: Language,
-  context: { madeAt: Date; name: string | null },
+  context: { madeAt: Date; name: string | null; appendix?: boolean },
 ): PdfDocument {
-  const heading = (key: string, level: 2 | 3 = 2): PdfBlock => ({ kind: 'heading', text: t(key), level });
+  const heading = (key: string, level: 1 | 2 | 3 = 2): PdfBlock => ({ kind: 'heading', text: t(key), level });
   const paragraphs = (texts: readonly (string | null)[]): PdfBlock[] => texts.filter((x): x is string => !!x).map((text) => ({ kind: 'paragraph', text }));
+  const keep = (label: string, ...blocks: PdfBlock[]): PdfBlock => ({ kind: 'keep', label, blocks });
   const blocks: PdfBlock[] = [
     { kind: 'heading', text: t('betterOff.pdf.title'), level: 1 },
     ...paragraphs([
@@ -31,13 +33,35 @@ export function buildBetterOffPdf(
     ]),
   ];
   if (p.figures.length > 0 && p.figuresHeading) {
-    blocks.push({ kind: 'heading', text: p.figuresHeading, level: 2 }, { kind: 'facts', rows: p.figures });
+    blocks.push(keep('figures', { kind: 'heading', text: p.figuresHeading, level: 2 }, { kind: 'facts', rows: p.figures }));
   }
+  blocks.push(...paragraphs([t('betterOff.estimate'), context.appendix ? null : t('betterOff.pdf.workingsLeftOut')]));
+  if (context.appendix) blocks.push(...workings(p, request, t, lang, { heading, paragraphs, keep }));
+  return {
+    title: t('betterOff.pdf.title'),
+    language: lang,
+    subject: p.summary,
+    footer: t('betterOff.pdf.footer'),
+    createdAt: context.madeAt,
+    blocks,
+  };
+}
+
+type Helpers = {
+  heading: (key: string, level?: 1 | 2 | 3) => PdfBlock;
+  paragraphs: (texts: readonly (string | null)[]) => PdfBlock[];
+  keep: (label: string, ...blocks: PdfBlock[]) => PdfBlock;
+};
+
+/** The appendix: everything the result page shows below its summary, from a new page. */
+function workings(p: PresentedResult, request: BetterOffRequest, t: Translate, lang: Language, { heading, paragraphs, keep }: Helpers): PdfBlock[] {
   const cts = p.councilTax.included;
-  blocks.push(
-    { kind: 'heading', text: t('betterOff.chart.heading'), level: 2 },
+  return [
+    { kind: 'pageBreak' },
+    heading('betterOff.pdf.workings', 1),
+    heading('betterOff.chart.heading'),
     { kind: 'chart', chart: p.chartInput },
-    { kind: 'heading', text: t('betterOff.table.caption'), level: 3 },
+    heading('betterOff.table.caption', 3),
     {
       kind: 'table',
       head: [
@@ -57,17 +81,33 @@ export function buildBetterOffPdf(
       ]),
     },
     ...paragraphs(p.tableNotes),
-    heading('councilTax.section.title'),
-    ...paragraphs([p.councilTax.scheme ? `${p.councilTax.scheme.lead} ${p.councilTax.scheme.name} (${p.councilTax.scheme.url})` : null, ...p.councilTax.lines]),
-    heading('betterOff.stays.title'),
-    ...paragraphs(p.stays),
+    keep(
+      'council tax',
+      heading('councilTax.section.title'),
+      ...paragraphs([
+        p.councilTax.scheme ? `${p.councilTax.scheme.lead} ${p.councilTax.scheme.name} (${p.councilTax.scheme.url})` : null,
+        ...p.councilTax.lines,
+      ]),
+    ),
+    keep('stays', heading('betterOff.stays.title'), ...paragraphs(p.stays)),
     ...(p.esa
-      ? [heading('betterOff.esa.title'), ...paragraphs([p.esa.lead]), { kind: 'list', items: p.esa.limits } satisfies PdfBlock, ...paragraphs(p.esa.lines)]
+      ? [
+          keep(
+            'esa',
+            heading('betterOff.esa.title'),
+            ...paragraphs([p.esa.lead]),
+            { kind: 'list', items: p.esa.limits } satisfies PdfBlock,
+            ...paragraphs(p.esa.lines),
+          ),
+        ]
       : []),
-    heading('betterOff.atw.title'),
-    ...paragraphs([t('betterOff.atw.lead')]),
-    { kind: 'list', items: p.atw.items },
-    ...paragraphs([t('betterOff.atw.notIncome'), `${p.atw.cap} ${t('betterOff.atw.apply')}`, t('betterOff.atw.help')]),
+    keep(
+      'access to work',
+      heading('betterOff.atw.title'),
+      ...paragraphs([t('betterOff.atw.lead')]),
+      { kind: 'list', items: p.atw.items },
+      ...paragraphs([t('betterOff.atw.notIncome'), `${p.atw.cap} ${t('betterOff.atw.apply')}`, t('betterOff.atw.help')]),
+    ),
     heading('betterOff.pdf.answers'),
     { kind: 'facts', rows: answerRows(request, t, lang) },
     heading('betterOff.how.title'),
@@ -85,14 +125,6 @@ export function buildBetterOffPdf(
           `${x.name}: ${x.value}. ${t('betterOff.how.from')}: ${x.from}. ${t('betterOff.how.source')}: ${x.sourceTitle}${x.sourceUrl ? ` (${x.sourceUrl})` : ''}, ${x.confidence}.`,
       ),
     },
-    ...paragraphs([t('betterOff.how.notModelled'), t('betterOff.estimate')]),
-  );
-  return {
-    title: t('betterOff.pdf.title'),
-    language: lang,
-    subject: p.summary,
-    footer: t('betterOff.pdf.footer'),
-    createdAt: context.madeAt,
-    blocks,
-  };
+    ...paragraphs([t('betterOff.how.notModelled')]),
+  ];
 }

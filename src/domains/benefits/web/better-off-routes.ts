@@ -139,7 +139,9 @@ export function registerBetterOffPages(app: FastifyInstance, deps: Deps): void {
     const t = request.t;
     const presented = presentResult(result, v, t, request.lang);
     if (as === 'pdf') {
-      const pdf = await renderPdf(buildBetterOffPdf(presented, v, t, request.lang, { madeAt: clock.now(), name: ctx.name }));
+      // A one-page summary unless the full workings were asked for (a second button posting appendix=yes).
+      const appendix = body.appendix === 'yes';
+      const pdf = await renderPdf(buildBetterOffPdf(presented, v, t, request.lang, { madeAt: clock.now(), name: ctx.name, appendix }));
       const file = request.lang === 'cy' ? 'gwell-eich-byd-mewn-gwaith.pdf' : 'better-off-in-work.pdf';
       return reply.header('cache-control', 'no-store').header('content-disposition', `attachment; filename="${file}"`).type('application/pdf').send(pdf);
     }
