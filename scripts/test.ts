@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import pg from 'pg';
 
 /**
@@ -86,7 +87,11 @@ if (existsSync(chromium)) {
 
 const began = Date.now();
 const outcomes = await Promise.all(runs.map(start));
-process.stdout.write(`\n━━ summary (${Math.round((Date.now() - began) / 1000)} s in all)\n`);
+// The load average says how far the times can be compared: the machine may be shared.
+const load = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(', ');
+process.stdout.write(`\n━━ summary (${Math.round((Date.now() - began) / 1000)} s in all; load average ${load} over 1, 5, 15 minutes)\n`);
 for (const o of outcomes) process.stdout.write(`${o.ok ? '✓' : '✗'} ${o.label}: ${o.ok ? 'passed' : 'FAILED'} in ${o.seconds} s\n`);
 if (outcomes.some((o) => !o.ok)) process.exit(1);
 process.stdout.write('✓ all test runs passed\n');
