@@ -80,8 +80,8 @@ describe(`bridgework import/export directory on ${testDatabaseKind}`, () => {
 
     const db = await openDatabase(target());
     const leicester = await db.owner.selectFrom('tenants').select('id').where('gss_code', '=', 'E06000016').executeTakeFirstOrThrow();
-    // The demo's onward referral and agreement point into the directory: they go first.
-    for (const table of ['onward_referrals', 'data_sharing_agreements', ...DIRECTORY_TABLES])
+    // The demo's onward referral, agreement and partner point into the directory: they go first.
+    for (const table of ['onward_referrals', 'data_sharing_agreements', 'partners', ...DIRECTORY_TABLES])
       await sql`delete from ${sql.table(table)} where tenant_id = ${leicester.id}`.execute(db.owner);
     await db.close();
     expect(JSON.parse((await cli('export', 'directory', '--tenant', 'E06000016')).out).services).toEqual([]);
