@@ -522,7 +522,10 @@ async function seedDemoCaseWork(
     owner: 'specialist',
     dueOn: day(10),
   });
-  const first = await cases.bookAppointment(specialist, caseId, { date: day(-1), time: '10:00', mode: 'in-person', place: 'Westcotes GP surgery' });
+  // Booked a week ago for yesterday (an appointment is never booked in the past), then attended.
+  const weekAgo: Clock = { now: () => new Date(clock.now().getTime() - 7 * 86_400_000) };
+  const casesWeekAgo = createCaseService({ db, clock: weekAgo, baseUrl: 'http://localhost:3000', referrals, jobEvents: guarantees.jobEvents });
+  const first = await casesWeekAgo.bookAppointment(specialist, caseId, { date: day(-1), time: '10:00', mode: 'in-person', place: 'Westcotes GP surgery' });
   await cases.recordOutcome(specialist, caseId, first, { outcome: 'attended', note: 'Went through his work history and what he wants next.' });
   await cases.bookAppointment(specialist, caseId, { date: day(6), time: '14:30', mode: 'phone' });
   await cases.addNote(specialist, caseId, { kind: 'benefits-advice', body: 'Explained that his LCWRA element carries on in work under Universal Credit.' });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { caseloadMessages } from '../../src/domains/participants/index.ts';
 import { auditRows, caseOn, rowCount } from '../support/case-regimes.ts';
+import { visibleText } from '../support/code-like.ts';
 import { staffPrincipal } from '../support/referrals.ts';
 import { type Browser, browser, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
@@ -174,6 +175,15 @@ describe(`case pages on ${testDatabaseKind}`, () => {
       'plan_items',
       'dueOn-day',
     );
+    await refused(
+      s,
+      c.caseId,
+      'actions/new',
+      { goalId, text: 'Update CV', owner: 'specialist', 'dueOn-day': '1', 'dueOn-month': '11', 'dueOn-year': '2026' },
+      'The date it is due must be today or in the future',
+      'plan_items',
+      'dueOn-day',
+    );
     const withAction = await accepted(
       s,
       c.caseId,
@@ -233,6 +243,28 @@ describe(`case pages on ${testDatabaseKind}`, () => {
       'appointments',
       'date-day',
     );
+    // An appointment in the past (the bug: 1 January 2020, and the person was emailed about it), or
+    // more than a year ahead, is refused with GOV.UK's wording; nothing is written, nobody is emailed.
+    const mailBefore = await rowCount(t, 'notifications_outbox', {});
+    await refused(
+      s,
+      c.caseId,
+      'appointments/new',
+      { 'date-day': '1', 'date-month': '1', 'date-year': '2020', time: '10:00', mode: 'phone' },
+      'The date of the appointment must be today or in the future',
+      'appointments',
+      'date-day',
+    );
+    await refused(
+      s,
+      c.caseId,
+      'appointments/new',
+      { 'date-day': '1', 'date-month': '1', 'date-year': '2062', time: '10:00', mode: 'phone' },
+      'The date of the appointment must be within the next 12 months',
+      'appointments',
+      'date-day',
+    );
+    expect(await rowCount(t, 'notifications_outbox', {})).toBe(mailBefore);
     await refused(
       s,
       c.caseId,
@@ -310,6 +342,25 @@ describe(`case pages on ${testDatabaseKind}`, () => {
     const c = await caseOn(t, { regime: 'voluntary-health' });
     const s = await signedIn('specialist');
     const job = { employer: 'Fosse Foods', role: 'Picker', hoursPerWeek: '16', hourlyPay: '£12.71', contractType: 'permanent' };
+    // A start date years back or far ahead is a typing slip: refused, as GOV.UK words it.
+    await refused(
+      s,
+      c.caseId,
+      'jobs/new',
+      { ...job, 'startDate-day': '2', 'startDate-month': '11', 'startDate-year': '2016' },
+      'The start date must be within the last 24 months',
+      'case_jobs',
+      'startDate-day',
+    );
+    await refused(
+      s,
+      c.caseId,
+      'jobs/new',
+      { ...job, 'startDate-day': '2', 'startDate-month': '11', 'startDate-year': '2027' },
+      'The start date must be within the next 6 months',
+      'case_jobs',
+      'startDate-day',
+    );
     await refused(
       s,
       c.caseId,
@@ -575,5 +626,20 @@ describe(`case pages on ${testDatabaseKind}`, () => {
     const form = await post(s, `/cases/${c.caseId}/goals/new`, { owner: 'participant' });
     expect(form.statusCode).toBe(400);
     expect(form.body).toContain('Rhowch beth yw’r nod neu’r cam gweithredu');
+  });
+
+  test('the timeline words what the service wrote in the reader’s language: no codes, no English on a Welsh page', async () => {
+    // The demo person in work: a benefit recorded (uc-lcw), a job started, a guarantee made (uc-reclaim).
+    const specialist = await staffPrincipal(t, 'leicester', LEICESTER('specialist'));
+    const inWork = (await t.services.cases.caseload(specialist)).cases.find((c) => c.phase === 'in-work');
+    expect(inWork).toBeDefined();
+    const s = await signedIn('specialist');
+    await s.get('/language/cy?return=/cases');
+    // The page helper itself refuses code-like words (test/support/code-like.ts); here the English too.
+    const page = visibleText((await s.get(`/cases/${inWork?.id}`)).body);
+    expect(page).toContain(caseloadMessages.cy['caseload.reason.jobStarted']);
+    expect(page).toContain('Credyd Cynhwysol');
+    for (const english of ['job started', 'job found', 'Bridge-back guarantee created for', 'Benefit before work recorded:'])
+      expect(page).not.toContain(english);
   });
 });

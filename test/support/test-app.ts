@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/platform/clock/index.ts';
 import { DEMO_PASSWORD } from '../../src/seed.ts';
 import { createServices, type Services } from '../../src/services.ts';
+import { codeLikeWords } from './code-like.ts';
 import { createTestDatabase, TEST_SEED_TIME, type TestDatabase } from './test-db.ts';
 
 export type TestApp = {
@@ -38,6 +39,18 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   };
 }
 
+/**
+ * Every page a test opens is checked for words that look like codes ("uc-lcwra", "job-start") in
+ * what a person reads: a code a person sees must go through the catalogue, in both languages.
+ */
+function noCodes(url: string, res: LightMyRequestResponse): LightMyRequestResponse {
+  if (String(res.headers['content-type'] ?? '').startsWith('text/html')) {
+    const codes = codeLikeWords(res.body);
+    if (codes.length > 0) throw new Error(`${url} shows code-like words a person reads: ${codes.join(', ')} (word them through the catalogue)`);
+  }
+  return res;
+}
+
 /** A browser-like cookie jar over `app.inject`, from `remoteAddress` (default 127.0.0.1). */
 export function browser(app: FastifyInstance, options: { remoteAddress?: string } = {}) {
   const from = options.remoteAddress ? { remoteAddress: options.remoteAddress } : {};
@@ -53,17 +66,20 @@ export function browser(app: FastifyInstance, options: { remoteAddress?: string 
   return {
     jar,
     async get(url: string, headers: Record<string, string> = {}) {
-      return remember(await app.inject({ method: 'GET', url, headers: { cookie: cookieHeader(), ...headers }, ...from }));
+      return noCodes(url, remember(await app.inject({ method: 'GET', url, headers: { cookie: cookieHeader(), ...headers }, ...from })));
     },
     async post(url: string, form: Record<string, string>, headers: Record<string, string> = {}) {
-      return remember(
-        await app.inject({
-          method: 'POST',
-          url,
-          headers: { cookie: cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
-          payload: new URLSearchParams(form).toString(),
-          ...from,
-        }),
+      return noCodes(
+        url,
+        remember(
+          await app.inject({
+            method: 'POST',
+            url,
+            headers: { cookie: cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', ...headers },
+            payload: new URLSearchParams(form).toString(),
+            ...from,
+          }),
+        ),
       );
     },
     /** Loads `url` and returns the CSRF token its form carries. */

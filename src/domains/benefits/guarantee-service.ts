@@ -308,8 +308,9 @@ export function createGuaranteeService(deps: { db: Database; clock: Clock; baseU
             {
               from: 'active',
               to: 'withdrawn',
-              reason: `Bridge-back guarantee withdrawn: ${[v.reason, v.note].filter(Boolean).join(': ')}`,
-              details: { guarantee: g.id },
+              // The reason is a code the case page words in each language; only the typed note is kept as text.
+              reason: v.note || null,
+              details: { guarantee: g.id, withdrawReason: v.reason },
             },
           );
         },

@@ -4,11 +4,12 @@ import type { Principal, UserPrincipal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
 import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
-import { londonWallClock } from '../../platform/i18n/index.ts';
+import { londonIsoDate, londonWallClock } from '../../platform/i18n/index.ts';
 import { isVoluntary } from '../participation/index.ts';
 import type { ReferralService } from '../referrals/index.ts';
 import { recordReferralOutcome, teamIdsOf, teamMembers } from '../referrals/index.ts';
 import type { CaseSummary, CaseView, Phase } from './case.ts';
+import { appointmentDateIssue, type DateIssue, dueDateIssue, jobStartIssue } from './case-date-rules.ts';
 import { createCaseGovernance } from './case-governance.ts';
 import { caseload } from './case-read-repo.ts';
 import {
@@ -67,6 +68,11 @@ export type JobEvents = { started?(tx: Tx, event: JobEvent): Promise<void>; ende
  * (regimes, compliance reports, health team, break-glass, settings) from case-governance.ts. Each
  * change is one transaction with its timeline entry and audit row.
  */
+/** A date outside its window is bad input, shown beside its field like any other. */
+function refuseDate(issue: DateIssue | null): void {
+  if (issue) throw new InvalidInput([issue]);
+}
+
 export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: string; referrals: ReferralService; jobEvents?: JobEvents }) {
   const { db, clock, referrals } = deps;
   const k = createCaseWork(deps);
@@ -206,6 +212,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
     },
     async addPlanItem(actor: CaseActor, caseId: string, input: unknown) {
       const v = parseInput(planItemSchema, input);
+      refuseDate(dueDateIssue(v.dueOn, londonIsoDate(clock.now())));
       return work(actor, caseId, async (w) => {
         if (v.goalId) {
           const goal = await tables(w.tx).selectFrom('plan_items').select('kind').where('id', '=', v.goalId).where('case_id', '=', caseId).executeTakeFirst();
@@ -266,6 +273,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
       if (v.mandatory) await requireAllowed(actor, caseId, standing, 'mandatory-appointment');
       if (v.obligationWording) await requireAllowed(actor, caseId, standing, 'obligation-wording');
       const startsAt = londonWallClock(v.date, v.time);
+      refuseDate(appointmentDateIssue({ date: v.date, startsAt }, londonIsoDate(clock.now()), clock.now()));
       return workWith(hooks)(actor, caseId, async (w) => {
         const participant = await findParticipant(w.tx, w.row.participant_id);
         if (!participant) throw new NotFound('participant');
@@ -383,6 +391,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
     /** A job start: the case moves to in-work support, and the referral reaches its job-start milestone. */
     async startJob(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<string> = {}) {
       const v = parseInput(jobStartSchema, input);
+      refuseDate(jobStartIssue(v.startDate, londonIsoDate(clock.now())));
       return workWith(hooks)(actor, caseId, (w) => startJobIn(w, v));
     },
     /**
@@ -397,6 +406,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
       hooks: { authorise: (tx: Tx, participantId: string) => Promise<void> } & WriteHooks<string>,
     ) {
       const v = parseInput(jobStartSchema, input);
+      refuseDate(jobStartIssue(v.startDate, londonIsoDate(clock.now())));
       return k.work(actor, caseId, (w) => startJobIn(w, v), { authorise: (tx, row) => hooks.authorise(tx, row.participant_id), afterWrite: hooks.afterWrite });
     },
 

@@ -2,9 +2,11 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import { randomToken, recordFailure, remainingAttempts, sha256Hex } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx } from '../../platform/db/index.ts';
-import { Forbidden, InvalidTransition, NotFound, parseInput, TooManyRequests } from '../../platform/errors/index.ts';
+import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput, TooManyRequests } from '../../platform/errors/index.ts';
+import { londonIsoDate } from '../../platform/i18n/index.ts';
 import { type EqualityAnswers, findEqualityAnswers, saveEqualityAnswers } from '../../platform/outcomes/index.ts';
 import type { CaseView } from './case.ts';
+import { dueDateIssue } from './case-date-rules.ts';
 import { createCaseLetters } from './case-letters.ts';
 import { findParticipant, insertNote, insertPlanItem, latestCaseOf, tables } from './case-repo.ts';
 import { equalitySchema, leaveSchema, ownActionSchema, ownNoteSchema, signInLinkSchema } from './case-schemas.ts';
@@ -233,6 +235,8 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
 
     async addAction(p: ParticipantPrincipal, input: unknown): Promise<string> {
       const v = parseInput(ownActionSchema, input);
+      const issue = dueDateIssue(v.dueOn, londonIsoDate(clock.now()));
+      if (issue) throw new InvalidInput([issue]);
       const caseId = await currentCaseId(p);
       return cases.participantWork(actorOf(p), caseId, async (w) => {
         const id = newId(w.now);

@@ -129,7 +129,8 @@ export const platformCy: Record<keyof typeof platformEn, string> = {
   'admin.outbox.created': 'Crëwyd',
   'admin.audit': 'Log archwilio',
   'admin.audit.lead':
-    'Y camau diweddaraf a gofnodwyd ar gyfer eich awdurdod lleol. Mae pob cofnod wedi’i gadwyno i’r un blaenorol, felly gellir canfod newidiadau i’r cofnod.',
+    // The last sentence is new: needs review by a Welsh translator.
+    'Y camau diweddaraf a gofnodwyd ar gyfer eich awdurdod lleol. Mae pob cofnod wedi’i gadwyno i’r un blaenorol, felly gellir canfod newidiadau i’r cofnod. Dangosir pwy, beth a pham yn union fel y’u cofnodwyd, yn y codau a’r Saesneg y mae’r cofnod yn eu cadw.',
   'admin.audit.when': 'Pryd',
   'admin.audit.who': 'Pwy',
   'admin.audit.what': 'Beth',

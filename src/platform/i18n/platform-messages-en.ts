@@ -124,7 +124,7 @@ export const platformEn = {
   'admin.outbox.back': 'Back to messages',
   'admin.audit': 'Audit log',
   'admin.audit.lead':
-    'The most recent actions recorded for your local authority. Each entry is chained to the one before, so changes to the record can be detected.',
+    'The most recent actions recorded for your local authority. Each entry is chained to the one before, so changes to the record can be detected. Who, what and why are shown exactly as recorded, in the codes and English the record keeps.',
   'admin.audit.when': 'When',
   'admin.audit.who': 'Who',
   'admin.audit.what': 'What',

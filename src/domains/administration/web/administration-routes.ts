@@ -18,7 +18,11 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 
 const formatDateTime = (d: Date, lang: string) => formatMoment(d, lang, 'brief');
 
+/** Text shown exactly as the audit log recorded it, in a code-like element. */
+const recorded = (text: string | null) => (text ? `<code class="app-code">${escapeHtml(text)}</code>` : '');
+
 /** The local authority administrator's outbox and audit log, and the national analyst's figures. */
+
 export function registerAdministrationPages(
   app: FastifyInstance,
   deps: {
@@ -238,9 +242,10 @@ export function registerAdministrationPages(
       title: request.t('admin.audit'),
       rows: events.map((e) => [
         { text: formatDateTime(e.occurred_at, request.lang) },
-        { text: `${e.actor_kind} ${e.actor_id}` },
-        { text: `${e.action}${e.record_id ? ` (${e.record_type} ${e.record_id})` : ''}` },
-        { text: e.reason },
+        // The record as written (codes and English), marked as such: it is evidence, not wording.
+        { html: recorded(`${e.actor_kind} ${e.actor_id}`) },
+        { html: recorded(`${e.action}${e.record_id ? ` (${e.record_type} ${e.record_id})` : ''}`) },
+        { html: recorded(e.reason) },
       ]),
     });
   });

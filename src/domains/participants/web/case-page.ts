@@ -89,7 +89,31 @@ function eventTitle(e: CaseEvent, t: Translate, lang: Language): string {
   }
 }
 
-function eventDetail(e: CaseEvent, t: Translate): string | null {
+/**
+ * Reasons the service itself writes on the timeline, in English, with their catalogue keys: the page
+ * shows every reader their own language. A reason typed by a person is shown as typed.
+ */
+const SYSTEM_REASONS: Readonly<Record<string, string>> = {
+  'job found': 'caseload.reason.jobFound',
+  'job started': 'caseload.reason.jobStarted',
+  'job ended': 'caseload.reason.jobEnded',
+  'profile started': 'caseload.reason.profileStarted',
+  'referred the person on, with their consent': 'caseload.reason.referredOn',
+};
+
+/** A guarantee's timeline detail from its recorded facts, never from the English sentence kept beside them (it names rule codes). */
+function guaranteeDetail(e: CaseEvent, t: Translate, lang: Language): string | null {
+  const d = e.details;
+  const on = (v: unknown) => (typeof v === 'string' ? day(v, lang) : null);
+  if (e.to === 'used' && on(d.endDate)) return t('caseload.event.guaranteeUsedDetail', { date: on(d.endDate) ?? '' });
+  if (e.to === 'withdrawn') {
+    const why = typeof d.withdrawReason === 'string' ? t(`guarantee.withdrawReason.${d.withdrawReason}`) : null;
+    return [why, why ? e.reason : null].filter(Boolean).join(': ') || null;
+  }
+  return on(d.protectedUntil) ? t('caseload.event.guaranteeUntil', { date: on(d.protectedUntil) ?? '' }) : null;
+}
+
+function eventDetail(e: CaseEvent, t: Translate, lang: Language): string | null {
   if (e.kind === 'consent') {
     const list = (v: unknown) => (Array.isArray(v) ? v.map((s) => t(`cases.consent.${String(s)}`)).join(', ') : '');
     return [
@@ -100,7 +124,11 @@ function eventDetail(e: CaseEvent, t: Translate): string | null {
       .join(' ');
   }
   if (e.kind === 'closed' && e.reason === e.details.closureReason) return null;
-  return e.reason;
+  // Written by the benefits capability: shown from the facts it recorded, in the reader's language.
+  if (e.kind === 'benefit-award') return e.to ? t(`guarantee.benefit.${e.to}`) : null;
+  if (e.kind === 'bridge-back-guarantee') return guaranteeDetail(e, t, lang);
+  const system = e.reason ? SYSTEM_REASONS[e.reason] : undefined;
+  return system ? t(system) : e.reason;
 }
 
 function jobCard(job: Job, dateOfBirth: string | null, base: string, canWork: boolean, t: Translate, lang: Language) {
@@ -287,7 +315,7 @@ export function presentCase(
       .map((e) => ({
         title: eventTitle(e, t, lang),
         meta: t('caseload.note.meta', { when: dateTime(e.at, lang), name: e.actorName }),
-        detail: eventDetail(e, t),
+        detail: eventDetail(e, t, lang),
       })),
     { title: t('caseload.event.opened'), meta: dateTime(s.openedAt, lang), detail: null },
   ];

@@ -288,6 +288,15 @@ export const caseloadCy: Record<keyof typeof caseloadEn, string> = {
   'caseload.event.job-week': 'Wythnos {week} o swydd: {hours} awr',
   'caseload.event.job-end': 'Daeth swydd i ben',
   'caseload.event.benefit-award': 'Cofnodwyd y budd-dal cyn gweithio',
+  // New: needs review by a Welsh translator.
+  'caseload.reason.jobFound': 'Daethpwyd o hyd i swydd',
+  'caseload.reason.jobStarted': 'Dechreuodd y swydd',
+  'caseload.reason.jobEnded': 'Daeth y swydd i ben',
+  'caseload.reason.profileStarted': 'Dechreuwyd y proffil galwedigaethol',
+  'caseload.reason.referredOn': 'Atgyfeiriwyd at wasanaeth arall, gyda chaniatâd y person',
+  'caseload.event.guaranteeUntil': 'Wedi’i gwarchod tan {date}',
+  'caseload.event.guaranteeUsedDetail':
+    'Daeth y swydd i ben ar {date}, o fewn y cyfnod gwarchodedig. Mae’r pecyn dychwelyd at fudd-dal ar y dudalen budd-daliadau.',
   'caseload.event.guarantee.active': 'Crëwyd gwarant pont yn ôl',
   'caseload.event.guarantee.used': 'Defnyddiwyd y warant pont yn ôl: mae’r pecyn dychwelyd at fudd-dal yn barod',
   'caseload.event.guarantee.expired': 'Daeth y warant pont yn ôl i ben',
