@@ -34,7 +34,7 @@ const answers = (score: number, extra: Record<string, string> = {}) => ({
   ...Object.fromEntries(
     FIDELITY_KEYS.flatMap((k) => [
       [`${k}-score`, String(score)],
-      [`${k}-evidence`, `Seen in ${k} records`],
+      [`${k}-evidence`, `Seen in the records for item ${FIDELITY_KEYS.indexOf(k) + 1}`],
     ]),
   ),
   ...extra,

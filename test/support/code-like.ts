@@ -4,7 +4,8 @@ import { platformMessages } from '../../src/platform/i18n/index.ts';
 /**
  * Finds words on a page that look like codes (lower case joined by hyphens, such as "uc-lcwra" or
  * "job-start") where a person reads them: text, not markup, addresses or code-like contexts
- * (<code>, <kbd>, <samp>, <pre>, an element marked `app-code`). A hyphenated word that some
+ * (<code>, <kbd>, <samp>, <pre>, an element marked `app-code`) or what someone typed into a
+ * form (a <textarea>'s text, like an input's value). A hyphenated word that some
  * catalogue message uses ("part-time", "e-bost") is an ordinary word, not a code: every word a
  * person should see comes from the catalogues, so a hyphenated token that none of them uses has
  * leaked from the data.
@@ -29,13 +30,17 @@ function ordinaryWords(): Set<string> {
 
 /** The visible text of a page: no scripts, styles, code-like elements, tags or attributes. */
 export function visibleText(html: string): string {
-  return html
-    .replace(/<(script|style|code|kbd|samp|pre)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<([a-z0-9]+)\b[^>]*class="[^"]*\bapp-code\b[^"]*"[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&[a-z]+;|&#\d+;/gi, ' ')
-    .replace(/\bhttps?:\/\/\S+/g, ' ')
-    .replace(/\S+@\S+/g, ' ');
+  return (
+    html
+      .replace(/<(script|style|code|kbd|samp|pre|textarea)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<([a-z0-9]+)\b[^>]*class="[^"]*\bapp-code\b[^"]*"[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&[a-z]+;|&#\d+;/gi, ' ')
+      .replace(/\bhttps?:\/\/\S+/g, ' ')
+      .replace(/\S+@\S+/g, ' ')
+      // Identifiers (UUIDs) are not words.
+      .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, ' ')
+  );
 }
 
 /** The code-like words on a page that no catalogue uses, each once. */

@@ -42,8 +42,11 @@ function sendPage(request: FastifyRequest, reply: FastifyReply, error: unknown, 
     case 'too-many-requests':
       return page('error.tooMany.title', ['error.tooMany.body']);
     case 'conflict':
-    case 'invalid-transition':
       return page('error.conflict.title', [], [failure.detail]);
+    // The detail names states by their codes ("cannot move from rejected to in-progress"): for APIs,
+    // not for people, who get what to do in their language.
+    case 'invalid-transition':
+      return page('error.conflict.title', ['error.transition.body']);
     case 'invalid-input':
       // Issues refused before the page's own handler ran (text that is not text) name their field.
       return page('error.badRequest.title', [], [failure.detail], formErrors(failure.issues, t));

@@ -147,6 +147,8 @@ export const platformCy: Record<keyof typeof platformEn, string> = {
   'error.forbidden.title': 'Nid oes gennych ganiatâd i weld y dudalen hon',
   'error.forbidden.body': 'Gofynnwch i weinyddwr eich awdurdod lleol os ydych yn credu bod angen mynediad arnoch.',
   'error.conflict.title': 'Nid oedd modd gwneud hyn',
+  // New: needs review by a Welsh translator.
+  'error.transition.body': 'Efallai ei fod wedi newid ers i chi agor y dudalen. Ewch yn ôl, adnewyddwch y dudalen a gwiriwch beth mae’n ei ddweud nawr.',
   'error.tooMany.title': 'Gormod o geisiadau',
   'error.tooMany.body': 'Arhoswch ychydig funudau a rhowch gynnig arall arni.',
   'error.csrf.title': 'Nid oedd modd anfon eich ffurflen',

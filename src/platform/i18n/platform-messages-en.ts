@@ -140,6 +140,7 @@ export const platformEn = {
   'error.forbidden.title': 'You do not have permission to see this page',
   'error.forbidden.body': 'Ask your local authority administrator if you think you need access.',
   'error.conflict.title': 'This could not be done',
+  'error.transition.body': 'It may have changed since you opened the page. Go back, refresh the page and check what it says now.',
   'error.tooMany.title': 'Too many requests',
   'error.tooMany.body': 'Wait a few minutes and try again.',
   'error.csrf.title': 'Your form could not be sent',
