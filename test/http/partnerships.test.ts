@@ -66,6 +66,8 @@ describe(`the local plan, on ${testDatabaseKind}`, () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('govuk-error-summary');
     expect(bad.body).toContain('Enter a title for the plan');
+    // Both problems at once: the dates are checked against each other though the title is missing.
+    expect(bad.body).toContain('The plan must end after it starts');
     const backwards = await post(commissioner, '/local-plan/edit', {
       title: 'Plan',
       'startsOn-day': '1',
@@ -237,9 +239,11 @@ describe(`partners and data-sharing agreements, on ${testDatabaseKind}`, () => {
   });
 
   test('health data needs an Article 9 condition', async () => {
-    const r = await upload({ ...fields(), article9: '' }, { name: 'a.pdf', type: 'application/pdf', bytes: PDF });
+    // With a missing title too: every problem is shown at once.
+    const r = await upload({ ...fields(), title: '', article9: '' }, { name: 'a.pdf', type: 'application/pdf', bytes: PDF });
     expect(r.statusCode).toBe(400);
     expect(r.body).toContain('Health information is special category data');
+    expect(r.body).toContain('Enter a title for the agreement');
   });
 
   test('the agreement is recorded with its signed copy, which the IG lead can download', async () => {

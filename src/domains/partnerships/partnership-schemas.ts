@@ -24,13 +24,11 @@ const optionalUuid = (key: string) =>
     .optional()
     .transform((v) => v ?? null);
 
+const planDates = z.object({ startsOn: isoDate('plan.error.startsOn'), endsOn: isoDate('plan.error.endsOn') });
 export const planSchema = z
-  .object({
-    title: text(200, 'plan.error.title'),
-    startsOn: isoDate('plan.error.startsOn'),
-    endsOn: isoDate('plan.error.endsOn'),
-  })
-  .refine((v) => v.startsOn < v.endsOn, { path: ['endsOn'], message: 'plan.error.order' });
+  .object({ title: text(200, 'plan.error.title'), ...planDates.shape })
+  // Checked whenever both dates are dates, so a missing title and backwards dates show together.
+  .refine((v) => v.startsOn < v.endsOn, { path: ['endsOn'], message: 'plan.error.order', when: (p) => planDates.safeParse(p.value).success });
 
 export const targetSchema = z.object({
   measure: z.enum(PROGRESS_MEASURES, { error: 'plan.error.measure' }),
@@ -73,6 +71,18 @@ export const agreementSchema = z
     startsOn: isoDate('agreements.error.startsOn'),
     endsOn: isoDate('agreements.error.endsOn'),
   })
-  .refine((v) => v.startsOn <= v.endsOn, { path: ['endsOn'], message: 'agreements.error.order' })
+  .refine((v) => v.startsOn <= v.endsOn, {
+    path: ['endsOn'],
+    message: 'agreements.error.order',
+    when: (p) => planDates.safeParse({ startsOn: (p.value as Record<string, unknown>).startsOn, endsOn: (p.value as Record<string, unknown>).endsOn }).success,
+  })
   // Health data is special category data: UK GDPR Article 9 needs a condition as well as an Article 6 basis.
-  .refine((v) => !v.dataCategories.includes('health') || v.article9 !== null, { path: ['article9'], message: 'agreements.error.article9Needed' });
+  .refine((v) => !v.dataCategories.includes('health') || (v.article9 ?? null) !== null, {
+    path: ['article9'],
+    message: 'agreements.error.article9Needed',
+    when: (p) => {
+      const v = p.value as Record<string, unknown>;
+      const categories = [v.dataCategories].flat();
+      return categories.includes('health') && (v.article9 === undefined || v.article9 === null);
+    },
+  });
