@@ -117,6 +117,18 @@ describe('browser journeys in Chromium with axe-core', () => {
     await noJs.close();
   });
 
+  test('not a GOV.UK service: no GDS Transport or crown icons are downloaded, and the footer has no crown (ADR 0039)', async () => {
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => void fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/`);
+    await page.waitForLoadState('networkidle');
+    expect(fetched.filter((p) => p.startsWith('/assets/fonts/') || p.startsWith('/assets/images/'))).toEqual([]);
+    expect(fetched).toContain('/assets/app/favicon.svg');
+    expect(await page.locator('.govuk-footer__crown, .govuk-footer__copyright-logo, .govuk-logo').count()).toBe(0);
+    await page.close();
+  });
+
   test('the national analyst sees only suppressed figures', async () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/language/en?return=/sign-in`);
