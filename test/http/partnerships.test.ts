@@ -252,6 +252,10 @@ describe(`partners and data-sharing agreements, on ${testDatabaseKind}`, () => {
     const list = await admin.get(r.headers.location as string);
     expect(list.body).toContain('The agreement “GP referrals to employment support” has been recorded.');
     expect(list.body).toContain('6(1)(e) public task; 9(2)(h) health or social care');
+    // The partners page now shows an agreement in force for the PCN; the college has none.
+    const partnersPage = (await admin.get('/partners')).body.replace(/\s+/g, ' ');
+    expect(partnersPage).toMatch(/Leicester Central PCN.*?In force/);
+    expect(partnersPage).toMatch(/Leicester College.*?None in force/);
     const id = /\/partners\/agreements\/([0-9a-f-]{36})\/signed-copy/.exec(list.body)?.[1] ?? '';
     const ig = browser(t.app);
     await ig.signIn('ig-lead@leicester.bridgework.example');

@@ -14,7 +14,7 @@ const PARTNERS = (t: DemoTenant, money: string): { name: string; kind: PartnerKi
         { name: money, kind: 'charity', role: 'Debt and money advice for people we refer on', money: true },
       ]
     : [
-        { name: 'University Hospitals of Leicester NHS Trust', kind: 'nhs-trust', role: 'Refers patients and offers entry-level NHS jobs' },
+        { name: 'University Hospitals of Leicester NHS Trust', kind: 'nhs-trust', role: 'Refers patients and offers NHS jobs for people starting out' },
         { name: 'Leicester, Leicestershire and Rutland ICB', kind: 'icb', role: 'Co-commissions employment support alongside health services' },
         { name: 'Leicester College', kind: 'college', role: 'Courses and skills for people we support' },
         { name: money, kind: 'charity', role: 'Debt and money advice for people we refer on', money: true },

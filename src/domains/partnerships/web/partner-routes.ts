@@ -40,13 +40,23 @@ export function registerPartnerPages(app: FastifyInstance, deps: { partners: Par
   app.get<{ Querystring: { added?: string } }>('/partners', async (request, reply) => {
     const user = requireRole(request.principal, AGREEMENT_READERS);
     const t = request.t;
-    const list = await partners.partners(user);
+    const [list, agreements] = await Promise.all([partners.partners(user), partners.agreements(user)]);
+    const today = partners.today();
     const added = list.find((p) => p.id === request.query.added);
+    // Which partners nothing is shared with yet: no agreement of theirs in force today.
+    const inForce = (id: string) => agreements.some((a) => a.partnerId === id && a.startsOn <= today && today <= a.endsOn);
     return reply.page(`${VIEWS}/partners.njk`, {
       title: t('partners.title'),
       done: added ? t('partners.done.added', { name: added.name }) : null,
       canAdd: user.roles.includes('tenant-admin'),
-      rows: list.map((p) => [{ text: p.name }, { text: t(`partners.kind.${p.kind}`) }, { text: p.role }]),
+      rows: list.map((p) => [
+        { text: p.name },
+        { text: t(`partners.kind.${p.kind}`) },
+        { text: p.role },
+        inForce(p.id)
+          ? { html: `<strong class="govuk-tag govuk-tag--green">${t('partners.agreement.yes')}</strong>` }
+          : { html: `<strong class="govuk-tag govuk-tag--grey">${t('partners.agreement.no')}</strong>` },
+      ]),
     });
   });
 
