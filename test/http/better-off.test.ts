@@ -123,7 +123,7 @@ describe(`better off in work on ${testDatabaseKind}`, () => {
     });
     const text = visibleText(res.body);
     expect(text).toContain(
-      `At 16 hours a week at £12.71 an hour you would have ${money(expected.inWork?.totalMonthly ?? 0)} a month, ${money(expected.inWork?.gainOverNoWork ?? 0)} more than the ${money(expected.outOfWork.totalMonthly)} you have now without work.`,
+      `At 16 hours a week at £12.71 an hour they would have ${money(expected.inWork?.totalMonthly ?? 0)} a month, ${money(expected.inWork?.gainOverNoWork ?? 0)} more than the ${money(expected.outOfWork.totalMonthly)} they have now without work.`,
     );
     expect(text).toContain('£1,641.75');
     expect(text).toContain('£787.05');
@@ -137,20 +137,20 @@ describe(`better off in work on ${testDatabaseKind}`, () => {
     expect(res.body.match(/<th scope="row" class="govuk-table__header">/g)?.length).toBeGreaterThanOrEqual(expected.rows.length);
     expect(res.body).toContain('govuk-table__cell--numeric');
     // What stays, Access to Work, and how it was worked out, with sources.
-    expect(text).toContain('Your LCWRA element of £429.80 a month stays in your Universal Credit when you work');
-    expect(text).toContain('You can take home £710.00 a month (your work allowance)');
+    expect(text).toContain('Their LCWRA element of £429.80 a month stays in their Universal Credit when they work');
+    expect(text).toContain('They can take home £710.00 a month (their work allowance)');
     expect(text).toContain('A grant can be up to £69,620 a year');
     expect(text).toContain('Only Access to Work decides what it will pay for');
     expect(text).toContain('How this was worked out');
     expect(text).toContain('LCWRA element (protected amount)');
     // ESA permitted work, for a person on ESA: the limits on the date, and these hours and pay.
     // 12.71 × 16 = 203.36 a week, under the £203.50 limit, but 16 hours is not under 16.
-    expect(res.body).toContain('<h2 class="govuk-heading-m" id="esa-permitted-work">If you get Employment and Support Allowance</h2>');
+    expect(res.body).toContain('<h2 class="govuk-heading-m" id="esa-permitted-work">If they get Employment and Support Allowance</h2>');
     expect(text).toContain('With the limits in force on 23 November 2026, permitted work is: work of less than 16 hours a week, earning up to £203.50 a week');
     expect(text).toContain('work of any number of hours, earning up to £20.00 a week');
-    expect(text).toContain('At 16 hours a week at £12.71 an hour you would earn £203.36 a week before tax.');
+    expect(text).toContain('At 16 hours a week at £12.71 an hour they would earn £203.36 a week before tax.');
     expect(text).toContain('That is not permitted work, because it is 16 hours a week or more.');
-    expect(text).toContain('Above permitted work, your ESA would stop and you would claim Universal Credit instead.');
+    expect(text).toContain('Above permitted work, their ESA would stop and they would claim Universal Credit instead.');
     expect(text).toContain('ESA permitted work higher limit (less than 16 hours a week) £203.50 a week 6 April 2026');
     expect(text).toContain('ESA permitted work lower limit (any hours) £20.00 a week');
     expect(res.body).toContain(`formaction="/cases/${caseId}/better-off/pdf"`);
@@ -162,13 +162,13 @@ describe(`better off in work on ${testDatabaseKind}`, () => {
     const url = `/cases/${caseId}/better-off`;
     const form = await b.get(url);
     expect(form.body).toMatch(/<input class="govuk-radios__input" id="esa" name="esa" type="radio" value="yes">/);
-    expect(visibleText(form.body)).toContain('Do you get Employment and Support Allowance (ESA) now? (optional)');
+    expect(visibleText(form.body)).toContain('Do they get Employment and Support Allowance (ESA) now? (optional)');
 
     // 12.71 × 15 = 190.65 ≤ 203.50, and 15 < 16: within. The UC figures are the calculation's own.
     const within = await postForm(b, url, { ...SINGLE_LCWRA, hours: '15', esa: 'yes' });
     expect(within.statusCode, within.body.slice(0, 2000)).toBe(200);
     const text = visibleText(within.body);
-    expect(text).toContain('At 15 hours a week at £12.71 an hour you would earn £190.65 a week before tax.');
+    expect(text).toContain('At 15 hours a week at £12.71 an hour they would earn £190.65 a week before tax.');
     expect(text).toContain('That is within permitted work: less than 16 hours a week, and no more than £203.50 a week.');
     const expected = betterOff({
       date: '2026-11-23',
@@ -176,7 +176,7 @@ describe(`better off in work on ${testDatabaseKind}`, () => {
       hourlyPay: 12.71,
       hours: 15,
     });
-    expect(text).toContain(`you would have ${money(expected.inWork?.totalMonthly ?? 0)} a month`);
+    expect(text).toContain(`they would have ${money(expected.inWork?.totalMonthly ?? 0)} a month`);
     // The answer travels on to the PDF and back to the form.
     expect(within.body).toMatch(/<input type="hidden" name="esa" value="yes">/);
 
@@ -263,9 +263,9 @@ describe(`better off in work on ${testDatabaseKind}`, () => {
     });
     const text = visibleText(res.body);
     expect(expected.rows.map((r) => r.hours)).toContain(22.5);
-    expect(text).toContain(`you and your partner would have ${money(expected.inWork?.totalMonthly ?? 0)} a month`);
-    expect(text).toContain('22.5 (your hours)');
-    expect(text).toContain('The totals include your partner’s take-home pay of £900.00 a month.');
+    expect(text).toContain(`they and their partner would have ${money(expected.inWork?.totalMonthly ?? 0)} a month`);
+    expect(text).toContain('22.5 (their hours)');
+    expect(text).toContain('The totals include their partner’s take-home pay of £900.00 a month.');
   });
 
   test('the PDF is a PDF, from the same answers', async () => {
@@ -523,6 +523,46 @@ describe(`better off in work on ${testDatabaseKind}`, () => {
       { numRuns: 25 },
     );
   });
+
+  test('the form and the result speak to whoever reads them: the specialist about "them", the person to "you"', async () => {
+    const { b, caseId } = await specialistOnNewCase('audience');
+    const url = `/cases/${caseId}/better-off`;
+    const staffForm = visibleText((await b.get(url)).body);
+    const staffResult = visibleText(
+      (
+        await postForm(
+          b,
+          url,
+          { ...SINGLE_LCWRA, children: 'yes', childCount: '1', 'eldestBirthDate-day': '3', 'eldestBirthDate-month': '9', 'eldestBirthDate-year': '2016' },
+          url,
+        )
+      ).body,
+    );
+    for (const [name, text] of [
+      ['staff form', staffForm],
+      ['staff result', staffResult],
+    ] as const) {
+      expect(/Who lives with you|live with you|you would have|Your employment specialist|you have now/.exec(text)?.[0], name).toBeUndefined();
+    }
+    expect(staffForm).toContain('Who lives with them');
+    expect(staffForm).toContain('Do they live with a partner?');
+    expect(staffResult).toMatch(/they would have £[\d,.]+ a month/);
+    expect(staffResult).toContain('You can help them work out what support to ask for');
+
+    const { b: person } = await signedInParticipant('en');
+    const mine = visibleText((await person.get('/my-support/better-off')).body);
+    const { 'date-day': _d, 'date-month': _m, 'date-year': _y, ...answers } = SINGLE_LCWRA;
+    const mineResult = visibleText((await postForm(person, '/my-support/better-off', answers, '/my-support/better-off')).body);
+    for (const [name, text] of [
+      ['participant form', mine],
+      ['participant result', mineResult],
+    ] as const) {
+      expect(/the person\b|Who lives with them|they would have|Do they/.exec(text)?.[0], name).toBeUndefined();
+    }
+    expect(mine).toContain('Who lives with you');
+    expect(mine).toContain('Do you live with a partner?');
+    expect(mineResult).toMatch(/you would have £[\d,.]+ a month/);
+  });
 });
 
 /*
@@ -575,7 +615,7 @@ describe(`Council Tax Support in the better-off figures on ${testDatabaseKind}`,
     expect(expected.outOfWork).toMatchObject({ councilTaxSupport: 120, totalMonthly: 974.7 });
     expect(expected.inWork).toMatchObject({ councilTaxSupport: 60, totalMonthly: 1701.75, gainOverNoWork: 727.05 });
     const text = visibleText(res.body);
-    expect(text).toContain('you would have £1,701.75 a month, £727.05 more than the £974.70 you have now without work.');
+    expect(text).toContain('they would have £1,701.75 a month, £727.05 more than the £974.70 they have now without work.');
     expect(text).toContain('Council Tax Support £60.00');
     expect(res.body).toContain(
       '<a class="govuk-link" href="https://www.leicester.gov.uk/" rel="noreferrer noopener">Leicester Council Tax Support (illustrative bands for the demo)</a>',
@@ -640,8 +680,8 @@ describe(`Council Tax Support in the better-off figures on ${testDatabaseKind}`,
     expect(cy.statusCode, cy.body.slice(0, 2000)).toBe(200);
     expect(cy.body).toContain('lang="cy"');
     const cyText = visibleText(cy.body);
-    expect(cyText).toContain('byddai gennych £1,641.75 y mis, £637.05 yn fwy na’r £1,004.70 sydd gennych nawr heb waith.');
-    expect(cyText).toContain('Mae eich cyngor yng Nghymru: caiff Cymorth y Dreth Gyngor ei gyfrifo dan y cynllun cenedlaethol Gostyngiadau’r Dreth Gyngor.');
+    expect(cyText).toContain('bydden nhw’n cael £1,641.75 y mis, £637.05 yn fwy na’r £1,004.70 sydd ganddyn nhw nawr heb waith.');
+    expect(cyText).toContain('Mae eu cyngor yng Nghymru: cyfrifir Cymorth y Dreth Gyngor o dan y cynllun Gostyngiadau Treth Gyngor cenedlaethol.');
     expect(cyText).toContain('Mae’r incwm £787.05 yn uwch na’r swm cymwys. Mae 20% o hynny, £157.41, yn dod oddi ar y bil o £150.00, gan adael £0.00 y mis.');
     expect(cy.body.match(/class="app-chart__line"/g)).toHaveLength(4);
     for (const row of expected.rows) expect(cyText).toContain(`${money(row.councilTaxSupport)} ${money(row.totalMonthly)}`);
@@ -649,8 +689,8 @@ describe(`Council Tax Support in the better-off figures on ${testDatabaseKind}`,
     await b.get('/language/en');
     const en = await postForm(b, url, { ...SINGLE_LCWRA, councilTax: '1800' });
     const text = visibleText(en.body);
-    expect(text).toContain('you would have £1,641.75 a month, £637.05 more than the £1,004.70 you have now without work.');
-    expect(text).toContain('Your council is in Wales: Council Tax Support is worked out under the national Council Tax Reduction scheme.');
+    expect(text).toContain('they would have £1,641.75 a month, £637.05 more than the £1,004.70 they have now without work.');
+    expect(text).toContain('Their council is in Wales: Council Tax Support is worked out under the national Council Tax Reduction scheme.');
     expect(text).toContain('The totals include Council Tax Support under the Council Tax Reduction scheme in Wales.');
     expect(text).toContain('Income is £787.05 above the applicable amount. 20% of that, £157.41, comes off the bill of £150.00, leaving £0.00 a month.');
     expect(text).toContain('Council Tax Reduction (Wales): share of income above the applicable amount taken off 20%');

@@ -42,6 +42,18 @@ export function createTranslator(catalogues: readonly Catalogue[]): (lang: Langu
   return (lang) => translators[lang];
 }
 
+/**
+ * A `t` for one kind of reader: a key with a `.<audience>` variant (`betterOff.form.age.staff`)
+ * uses it, any other key its plain message. One set of questions, worded for whoever reads them.
+ */
+export function forAudience(t: Translate, audience: string): Translate {
+  return (key, params) => {
+    const variant = `${key}.${audience}`;
+    const text = t(variant, params);
+    return text === variant ? t(key, params) : text;
+  };
+}
+
 export function isLanguage(value: unknown): value is Language {
   return value === 'en' || value === 'cy';
 }

@@ -4,7 +4,7 @@ import type { Clock } from '../../../platform/clock/index.ts';
 import type { Language, Role } from '../../../platform/db/index.ts';
 import { DomainError, Forbidden, type Issue, NotFound } from '../../../platform/errors/index.ts';
 import { LANGUAGE_COOKIE } from '../../../platform/http/pages.ts';
-import { isLanguage, londonIsoDate, type Translate } from '../../../platform/i18n/index.ts';
+import { forAudience, isLanguage, londonIsoDate, type Translate } from '../../../platform/i18n/index.ts';
 import { renderPdf } from '../../../platform/pdf/index.ts';
 import type { AccessToWorkService } from '../../access-to-work/index.ts';
 import { type CaseView, PARTICIPANT_COOKIE, type ParticipantService } from '../../participants/index.ts';
@@ -87,11 +87,13 @@ export function registerBetterOffPages(app: FastifyInstance, deps: Deps): void {
     issues: readonly Issue[] = [],
     fromAward: string | null = null,
   ) => {
-    const t = request.t;
+    // One set of questions, worded for whoever reads them: "Who lives with them" for the specialist, "with you" for the person.
+    const t = forAudience(request.t, ctx.audience);
     return reply.page(
       `${VIEWS}/better-off-form.njk`,
       {
         ...ctx.extra,
+        t,
         layout: ctx.layout,
         title: t('betterOff.title'),
         caption: ctx.audience === 'staff' ? ctx.name : null,
@@ -136,7 +138,8 @@ export function registerBetterOffPages(app: FastifyInstance, deps: Deps): void {
       if (error instanceof DomainError && error.code === 'invalid-input') return formPage(request, reply, ctx, form.shown, calculationIssues(error.issues));
       throw error;
     }
-    const t = request.t;
+    // The page speaks to its reader; the PDF is handed to the person, so it speaks to them.
+    const t = forAudience(request.t, as === 'pdf' ? 'participant' : ctx.audience);
     const presented = presentResult(result, v, t, request.lang);
     if (as === 'pdf') {
       // A one-page summary unless the full workings were asked for (a second button posting appendix=yes).
@@ -147,6 +150,7 @@ export function registerBetterOffPages(app: FastifyInstance, deps: Deps): void {
     }
     return reply.page(`${VIEWS}/better-off-result.njk`, {
       ...ctx.extra,
+      t,
       layout: ctx.layout,
       title: t('betterOff.result.title'),
       caption: ctx.audience === 'staff' ? ctx.name : null,
