@@ -13,7 +13,7 @@ import { platformMessages } from '../../src/platform/i18n/index.ts';
 const TOKEN = /(?<![\w@./:-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\w@/-]|\.[a-z])/g;
 
 /** Ordinary hyphenated words that reach pages only in data people typed (a service's description, a referral's own words). */
-const ALSO_ORDINARY = ['one-to-one', 'ran-amser'];
+const ALSO_ORDINARY = ['one-to-one', 'ran-amser', 'entry-level'];
 
 let ordinary: Set<string> | null = null;
 function ordinaryWords(): Set<string> {
