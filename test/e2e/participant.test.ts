@@ -14,7 +14,9 @@ async function openWelshCase() {
   const opened = await openCase(e2e, 'W06000015', { givenName: 'Rhian', familyName: 'Evans', email: EMAIL, postcode: 'CF10 1AA', language: 'cy' });
   const { specialist, caseId } = opened;
   await e2e.services.cases.addPlanItem(specialist, caseId, { kind: 'goal', text: 'Gweithio mewn llyfrgell', owner: 'participant' });
-  await e2e.services.cases.bookAppointment(specialist, caseId, { date: '2030-01-10', time: '10:00', mode: 'in-person', place: 'Llyfrgell Ganolog' });
+  // A month from now: an appointment is booked today or later, within 12 months (case-date-rules.ts).
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await e2e.services.cases.bookAppointment(specialist, caseId, { date: inAMonth, time: '10:00', mode: 'in-person', place: 'Llyfrgell Ganolog' });
   return opened;
 }
 
@@ -116,7 +118,10 @@ describe('the participant’s own view in Chromium with axe-core', () => {
     const record = (await json.json()) as { version: number; person: { givenName: string }; referral: { health: { conditionsText: string } } };
     expect(record).toMatchObject({ version: 1, person: { givenName: 'Rhian' }, referral: { health: { conditionsText: 'Back pain and low mood' } } });
 
-    // Leaving: a mistake first, then yes.
+    // Leaving: offered on their home page (the plan), not in the navigation; a mistake first, then yes.
+    expect(await page.locator('nav').getByRole('link', { name: cy['participant.nav.leave'] }).count()).toBe(0);
+    await page.locator('nav').getByRole('link', { name: cy['participant.nav.plan'] }).click();
+    await page.waitForURL('**/my-support/plan');
     await page.getByRole('link', { name: cy['participant.nav.leave'] }).click();
     await page.waitForURL('**/my-support/leave');
     expect(await page.locator('main').textContent()).toContain(cy['participant.leave.benefits']);
