@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import type { UserPrincipal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx } from '../../platform/db/index.ts';
-import { Conflict, Forbidden, InvalidInput, NotFound, parseInput } from '../../platform/errors/index.ts';
+import { Conflict, Forbidden, InvalidInput, type Issue, issuesFromZod, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { pdfProblem } from '../../platform/http/multipart.ts';
 import { londonIsoDate } from '../../platform/i18n/index.ts';
 import { queueNotifications } from '../../platform/notify/index.ts';
@@ -129,9 +129,8 @@ export function createPartnerService(deps: { db: Database; clock: Clock; baseUrl
     /** Records an agreement with a partner and its signed copy, refused unless the copy is a PDF within the size limit. */
     async recordAgreement(user: UserPrincipal, input: Record<string, unknown>): Promise<Agreement> {
       must(user, PARTNER_ADMINS, 'record data-sharing agreements');
-      const issues: { path: string; message: string }[] = [];
       const parsed = agreementSchema.safeParse(input);
-      if (!parsed.success) for (const i of parsed.error.issues) issues.push({ path: i.path.map(String).join('.'), message: i.message });
+      const issues: Issue[] = parsed.success ? [] : issuesFromZod(parsed.error);
       const copy = input.signedCopy;
       const problem = pdfProblem(copy, valueAt(MAX_BYTES, today()).value);
       if (problem) issues.push({ path: 'signedCopy', message: `agreements.error.signedCopy.${problem}` });
