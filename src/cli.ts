@@ -161,20 +161,6 @@ async function calc(sub: string | undefined, args: readonly string[], out: (s: s
   return 0;
 }
 
-/** A progress bar on standard error: `label [#####.....] 45% 45,000/100,000`. */
-function progress(err: (s: string) => void, label: string): (done: number, total: number) => void {
-  let last = -1;
-  return (done, total) => {
-    const pct = total === 0 ? 100 : Math.floor((100 * done) / total);
-    if (pct === last) return;
-    last = pct;
-    const bar = '#'.repeat(Math.floor(pct / 5)).padEnd(20, '.');
-    if (process.stderr.isTTY)
-      process.stderr.write(`\r${label} [${bar}] ${pct}% ${done.toLocaleString('en-GB')}/${total.toLocaleString('en-GB')}${done === total ? '\n' : ''}`);
-    else if (pct % 10 === 0) err(`${label} [${bar}] ${pct}% ${done.toLocaleString('en-GB')}/${total.toLocaleString('en-GB')}`);
-  };
-}
-
 /** `import <vacancies|soc|postcodes> FILE`: data into a tenant or the shared reference tables. */
 async function importCommand(
   config: Config,
@@ -211,7 +197,7 @@ async function importCommand(
               .executeTakeFirst(),
           );
           if (!tenant) throw new UsageError(`No local authority ${values.tenant}`);
-          return importVacancies({ db, clock: systemClock }, tenant.id, rows, format === 'csv' ? 'csv' : 'nhs-jobs', progress(err, 'vacancies'));
+          return importVacancies({ db, clock: systemClock }, tenant.id, rows, format === 'csv' ? 'csv' : 'nhs-jobs', progressReporter(err, 'vacancies'));
         });
         out(`Imported ${result.imported} vacancies.`);
         return 0;
@@ -451,8 +437,8 @@ export async function runCli(
           const tenant = values.tenant ?? 'E06000016';
           const made = await withDatabase(config, async (db) => {
             await ensureReferenceData(db.owner);
-            const vacancies = count > 0 ? await seedSyntheticVacancies(db, systemClock, tenant, count, progress(err, 'vacancies')) : 0;
-            const profiles = people > 0 ? await seedSyntheticPeople(db, tenant, people, progress(err, 'people')) : 0;
+            const vacancies = count > 0 ? await seedSyntheticVacancies(db, systemClock, tenant, count, progressReporter(err, 'vacancies')) : 0;
+            const profiles = people > 0 ? await seedSyntheticPeople(db, tenant, people, progressReporter(err, 'people')) : 0;
             return { vacancies, profiles };
           });
           out(`Made ${made.vacancies} synthetic vacancies and ${made.profiles} synthetic people with work profiles.`);
