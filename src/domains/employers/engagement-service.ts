@@ -5,19 +5,10 @@ import { type Database, newId, type Tx } from '../../platform/db/index.ts';
 import { Forbidden, InvalidInput, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { londonIsoDate } from '../../platform/i18n/index.ts';
 import type { CaseService } from '../participants/index.ts';
-import {
-  findEmployer,
-  findIntroduction,
-  findVacancy,
-  insertEngagement,
-  insertIntroduction,
-  listEngagements,
-  listIntroductions,
-  updateIntroduction,
-  updateVacancyStatus,
-} from './employer-repo.ts';
+import { findEmployer, findVacancy, updateVacancyStatus } from './employer-repo.ts';
 import { declineSchema, engagementSchema, interviewSchema, introductionSchema, offerSchema } from './employer-schemas.ts';
 import { scopeOf, type VacancyChanged } from './employer-service.ts';
+import { findIntroduction, insertEngagement, insertIntroduction, listEngagements, listIntroductions, updateIntroduction } from './engagement-repo.ts';
 import type { Introduction, IntroductionStatus, Offer } from './vacancy.ts';
 import { isOpenOn, moveIntroduction, moveVacancy, shareWith } from './vacancy-rules.ts';
 import type { WorkProfileService } from './work-profile-service.ts';

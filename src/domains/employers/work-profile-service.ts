@@ -4,8 +4,9 @@ import type { Database } from '../../platform/db/index.ts';
 import { Forbidden, InvalidInput, parseInput } from '../../platform/errors/index.ts';
 import { adjustmentsForPeople, adjustmentsForPerson } from '../access-to-work/index.ts';
 import { authorOf, type CaseActor, type CaseService } from '../participants/index.ts';
-import { findWorkProfiles, geocode, saveWorkProfile } from './employer-repo.ts';
+import { geocode } from './employer-repo.ts';
 import { workProfileSchema } from './employer-schemas.ts';
+import { findWorkProfiles, saveWorkProfile } from './engagement-repo.ts';
 import type { MatchPerson } from './matching.ts';
 import type { WorkProfile } from './vacancy.ts';
 
