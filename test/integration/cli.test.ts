@@ -61,7 +61,7 @@ describe(`the bridgework CLI on ${testDatabaseKind}`, () => {
     const again = await cli('demo', 'sign-ins');
     expect(again.code).toBe(0);
     expect(again.out).toBe(seeded.out);
-  }, 60_000);
+  }, 180_000); // migrate and seed on PGlite, beside two other suites on two cores
 
   test('bad input to a command exits 2 with a clear message and changes nothing', async () => {
     const bad = await cli('clients', 'create', '--tenant', 'E99', '--name', '', '--scopes', 'everything');
