@@ -50,6 +50,8 @@ export function* syntheticVacancies(count: number, seed = 2026): Generator<Index
       flexible_options: fromBits(FLEXIBLE_OPTIONS, pickBits(r, 7, 0.3)),
       adjustments_offered: fromBits(ADJ, pickBits(r, 6, 0.3)),
       closing_date: '2027-06-30',
+      // No growth sectors: the same-run SQL ranking has no employers to join.
+      growth_sectors: [],
     };
   }
 }

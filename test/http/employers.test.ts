@@ -5,7 +5,7 @@ import type { UserPrincipal } from '../../src/platform/auth/index.ts';
 import { actorOf } from '../../src/platform/auth/index.ts';
 import { caseOn, uniqueName } from '../support/case-regimes.ts';
 import { staffPrincipal } from '../support/referrals.ts';
-import { bearerToken, createTestApp, type TestApp } from '../support/test-app.ts';
+import { bearerToken, browser, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
 
 // Employers, vacancies, matching and introductions, through the services and the API, on the
@@ -143,6 +143,48 @@ describe(`matching and introductions on ${testDatabaseKind}`, () => {
     expect(t.services.matchingIndex.has(t.tenants.leicester, vacancy.id)).toBe(false);
     const after = await t.services.matching.vacanciesFor(specialist, c.caseId, 50);
     expect(after.matches.map((m) => m.vacancy.id)).not.toContain(vacancy.id);
+  });
+
+  test('an employer in a growth sector of the local plan: the reason says so (English and Welsh), and from 2026-12-03 it scores', async () => {
+    // The demo plan prioritises social care and construction (read through the partnerships capability).
+    const care = await t.services.employers.createEmployer(specialist, {
+      name: `Care at Home ${uniqueName()}`,
+      sector: 'Social care',
+      sizeBand: 'medium',
+      growthSectors: ['social-care'],
+    });
+    const c = await caseOn(t, { regime: 'voluntary-health', consent: ['share-with-employment-team', 'contact-employers'] });
+    await t.services.workProfiles.save(specialist, c.caseId, profileInput());
+    const title = `Care kitchen assistant ${uniqueName()}`;
+    const inSector = await t.services.employers.createVacancy(specialist, vacancyInput({ title, employerId: care.id }));
+    const plain = await t.services.employers.createVacancy(uhl, vacancyInput({ title: `Plain ${uniqueName()}` }));
+    await t.services.matchingIndex.ready();
+    const found = await t.services.matching.vacanciesFor(specialist, c.caseId, 200);
+    const match = (id: string) => found.matches.find((m) => m.vacancy.id === id)?.match;
+    expect(match(inSector.id)?.reasons.find((r) => r.code === 'growth-sector')?.params).toEqual({ sectors: ['social-care'] });
+    expect(match(plain.id)?.reasons.map((r) => r.code)).not.toContain('growth-sector');
+    // Before 2026-12-03 the part weighs nothing: the two score the same.
+    expect(match(inSector.id)?.parts.growth).toBe(1);
+    expect(match(inSector.id)?.score).toBe(match(plain.id)?.score);
+
+    const b = browser(t.app);
+    expect((await b.signIn('specialist@leicester.bridgework.example')).statusCode).toBe(303);
+    expect((await b.get(`/cases/${c.caseId}/work`)).body).toContain('the employer is in a growth sector the local plan prioritises (Social care)');
+    b.jar.set('bw_lang', 'cy');
+    expect((await b.get(`/cases/${c.caseId}/work`)).body).toContain('mae’r cyflogwr mewn sector twf y mae’r cynllun lleol yn ei flaenoriaethu (Gofal cymdeithasol)');
+
+    // People for the vacancy are scored with the employer's sectors too.
+    const people = await t.services.matching.peopleFor(specialist, inSector.id);
+    expect(people.people.find((p) => p.caseId === c.caseId)?.match.parts.growth).toBe(1);
+
+    t.clock.set('2026-12-03T09:00:00Z');
+    try {
+      const later = await t.services.matching.vacanciesFor(specialist, c.caseId, 200);
+      const score = (id: string) => later.matches.find((m) => m.vacancy.id === id)?.match.score ?? 0;
+      expect(score(inSector.id) - score(plain.id)).toBeCloseTo(5, 5);
+    } finally {
+      t.clock.set('2026-11-23T09:00:00Z');
+    }
   });
 
   test('another app process’s index hears of a change by NOTIFY', async () => {

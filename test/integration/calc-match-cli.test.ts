@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli.ts';
-import { ISSUE_INPUT, MATCH_EXAMPLES, TABLE_INPUT } from '../support/match-examples.ts';
+import { GROWTH_EXAMPLES, GROWTH_INPUT, ISSUE_INPUT, MATCH_EXAMPLES, TABLE_INPUT } from '../support/match-examples.ts';
 
 // `bridgework calc match`: the pure matcher over JSON on stdin, no database or configuration. It
 // runs the same table as the rules' unit tests.
@@ -66,7 +66,21 @@ describe('bridgework calc match', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
+  test('the growth-sector table, with the area’s sectors given as `growthSectors`', async () => {
+    const { code, out } = await calc(JSON.stringify(GROWTH_INPUT));
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as Output;
+    for (const example of GROWTH_EXAMPLES) {
+      const match = result.matches.find((m) => m.vacancyId === example.vacancy.id);
+      const expected = example.expected as { score: number; reasons: string[] };
+      expect(match?.score, example.name).toBe(expected.score);
+      expect(match?.reasons.map((r) => r.code)).toEqual(expected.reasons);
+    }
+    expect(result.matches[0]?.reasons.at(-1)?.text).toBe('the employer is in a growth sector the local plan prioritises (digital)');
+  });
+
   test.each([
+    ['a growth sector code in capitals', JSON.stringify({ ...ISSUE_INPUT, growthSectors: ['Digital'] }), 'growthSectors.0'],
     ['no input', '', 'No match input was given'],
     ['not JSON', '{person', 'not valid JSON'],
     [

@@ -42,6 +42,7 @@ type Vacancy = Omit<typeof V1, 'id' | 'workplace' | 'soc' | 'days' | 'flexibleOp
   payHourly: number;
   flexibleOptions: readonly string[];
   adjustmentsOffered: readonly string[];
+  growthSectors?: readonly string[];
 };
 
 const vacancy = (id: string, change: Partial<Vacancy>): Vacancy => ({ ...V1, ...change, id });
@@ -141,3 +142,52 @@ export const ISSUE_INPUT = { date: '2026-12-01', person: PERSON, vacancies: [V1]
 
 /** The whole table as one `calc match` input. */
 export const TABLE_INPUT = { date: '2026-12-01', person: PERSON, vacancies: MATCH_EXAMPLES.map((e) => e.vacancy) };
+
+/**
+ * The growth-sector part (from 2026-12-03: occupation 25, growth 5, the rest as above): the area's
+ * local plan prioritises health and care and digital. The same person and the issue's vacancy,
+ * its employer in different sectors. Without a prioritised sector the issue example scores
+ * 25 + 5.714 + 10 + 8.699 + 0.639 + 15 + 10 + 0 = 75.05 (75.1); with one, 5 more.
+ */
+export const GROWTH_DATE = '2026-12-03';
+export const AREA_GROWTH_SECTORS = ['health-and-care', 'digital'] as const;
+
+export const GROWTH_EXAMPLES: readonly MatchExample[] = [
+  {
+    name: 'an employer in no growth sector scores nothing for it and says nothing of it',
+    vacancy: vacancy('no-sector', {}),
+    expected: { score: 75.1, reasons: ['occupation', 'hours', 'days', 'distance', 'pay', 'flexibility', 'adjustments'], nearMiss: ['hours-fewer'] },
+  },
+  {
+    name: 'an employer in a sector the plan does not prioritise scores nothing for it',
+    vacancy: { ...vacancy('other-sector', {}), growthSectors: ['construction'] },
+    expected: { score: 75.1, reasons: ['occupation', 'hours', 'days', 'distance', 'pay', 'flexibility', 'adjustments'], nearMiss: ['hours-fewer'] },
+  },
+  {
+    name: 'an employer in a prioritised sector scores the growth part and says why',
+    vacancy: { ...vacancy('growth-sector', {}), growthSectors: ['construction', 'digital'] },
+    expected: {
+      score: 80.1,
+      reasons: ['occupation', 'hours', 'days', 'distance', 'pay', 'flexibility', 'adjustments', 'growth-sector'],
+      nearMiss: ['hours-fewer'],
+    },
+  },
+  {
+    // The nudge moves a vacancy only among near-equals: an unwanted occupation (0 of 25) still ranks
+    // far below, growth sector or not: 0 + 5.714 + 10 + 8.699 + 0.639 + 15 + 10 + 5 = 55.05.
+    name: 'a prioritised sector does not outweigh the person’s own wishes',
+    vacancy: { ...vacancy('growth-unwanted', { soc: '6135' }), growthSectors: ['health-and-care'] },
+    expected: {
+      score: 55.1,
+      reasons: ['hours', 'days', 'distance', 'pay', 'flexibility', 'adjustments', 'growth-sector'],
+      nearMiss: ['hours-fewer'],
+    },
+  },
+];
+
+export const GROWTH_INPUT = {
+  date: GROWTH_DATE,
+  growthSectors: AREA_GROWTH_SECTORS,
+  person: PERSON,
+  vacancies: GROWTH_EXAMPLES.map((e) => e.vacancy),
+};

@@ -249,32 +249,41 @@ export type IndexRow = {
   flexible_options: FlexibleOption[];
   adjustments_offered: string[];
   closing_date: string;
+  /** The employer's local growth sectors (employers are not edited, so a vacancy's stay put). */
+  growth_sectors: string[];
 };
 const INDEX_COLUMNS = [
-  'id',
-  'soc',
-  'hours_min',
-  'hours_max',
-  'days',
-  'shifts',
-  'lat',
-  'lon',
-  'workplace',
-  'pay_hourly',
-  'flexible_options',
-  'adjustments_offered',
-  'closing_date',
+  'v.id',
+  'v.soc',
+  'v.hours_min',
+  'v.hours_max',
+  'v.days',
+  'v.shifts',
+  'v.lat',
+  'v.lon',
+  'v.workplace',
+  'v.pay_hourly',
+  'v.flexible_options',
+  'v.adjustments_offered',
+  'v.closing_date',
+  'e.growth_sectors',
 ] as const;
+const indexRows = (tx: Tx) =>
+  tables(tx)
+    .selectFrom('vacancies as v')
+    .innerJoin('employers as e', (j) => j.onRef('e.tenant_id', '=', 'v.tenant_id').onRef('e.id', '=', 'v.employer_id'))
+    .select(INDEX_COLUMNS)
+    .where('v.status', '=', 'open');
 
 /** Open vacancies for the matching index, in id order from `after`, a page at a time. */
 export async function openVacancyPage(tx: Tx, after: string | null, limit: number): Promise<IndexRow[]> {
-  let q = tables(tx).selectFrom('vacancies').select(INDEX_COLUMNS).where('status', '=', 'open');
-  if (after) q = q.where('id', '>', after);
-  return q.orderBy('id').limit(limit).execute();
+  let q = indexRows(tx);
+  if (after) q = q.where('v.id', '>', after);
+  return q.orderBy('v.id').limit(limit).execute();
 }
 
 /** One vacancy for the index: its row when open, null when gone or no longer open. */
 export async function indexRowOf(tx: Tx, id: string): Promise<IndexRow | null> {
-  const r = await tables(tx).selectFrom('vacancies').select(INDEX_COLUMNS).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  const r = await indexRows(tx).where('v.id', '=', id).executeTakeFirst();
   return r ?? null;
 }

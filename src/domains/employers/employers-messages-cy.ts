@@ -294,6 +294,7 @@ export const employersCy: Record<keyof typeof employersEn, string> = {
   'employers.reason.pay': 'mae’n talu £{pay} yr awr, ar eich £{floor} neu’n uwch',
   'employers.reason.flexibility': 'mae’n cynnig {options}',
   'employers.reason.adjustments': 'mae’r cyflogwr yn barod i ddarparu {adjustments}',
+  'employers.reason.growth-sector': 'mae’r cyflogwr mewn sector twf y mae’r cynllun lleol yn ei flaenoriaethu ({sectors})',
   'employers.near.hours-fewer': 'mae’n cynnig {offered} awr; rydych eisiau hyd at {wanted}: {ask}',
   'employers.near.hours-fewer.ask': 'gofynnwch am rannu swydd',
   'employers.near.hours-fewer.offers': 'mae’n cynnig {options}',

@@ -289,6 +289,7 @@ export const employersEn = {
   'employers.reason.pay': 'pays £{pay} an hour, at or above your £{floor}',
   'employers.reason.flexibility': 'offers {options}',
   'employers.reason.adjustments': 'the employer is ready to provide {adjustments}',
+  'employers.reason.growth-sector': 'the employer is in a growth sector the local plan prioritises ({sectors})',
   'employers.near.hours-fewer': 'offers {offered} hours; you want up to {wanted}: {ask}',
   'employers.near.hours-fewer.ask': 'ask about job share',
   'employers.near.hours-fewer.offers': 'it offers {options}',

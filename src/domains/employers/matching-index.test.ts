@@ -15,6 +15,7 @@ function random(seed: number) {
 }
 const pick = <T>(r: () => number, all: readonly T[]): T[] => all.filter(() => r() < 0.4);
 const ADJ = ['quiet-space', 'flexible-breaks', 'written-instructions', 'support-worker'];
+const SECTORS = ['health-and-care', 'construction', 'digital'];
 
 function rowsAndVacancies(n: number, seed: number) {
   const r = random(seed);
@@ -35,6 +36,7 @@ function rowsAndVacancies(n: number, seed: number) {
       flexible_options: pick(r, FLEXIBLE_OPTIONS),
       adjustments_offered: pick(r, ADJ),
       closing_date: r() < 0.1 ? '2026-11-01' : '2027-06-30',
+      growth_sectors: pick(r, SECTORS),
     });
   }
   return rows;
@@ -50,6 +52,7 @@ const asVacancy = (row: IndexRow): MatchVacancy => ({
   payHourly: Number(row.pay_hourly),
   flexibleOptions: row.flexible_options,
   adjustmentsOffered: row.adjustments_offered,
+  growthSectors: row.growth_sectors,
 });
 
 const people: MatchPerson[] = [
@@ -102,6 +105,17 @@ describe('the matching index ranks as the pure matcher does', () => {
     const got = index.rank('t1', person, parameters, today, 25).matches;
     expect(got.map((m) => [m.vacancyId, m.score])).toEqual(expected.map((m) => [m.vacancyId, m.score]));
     expect(got.length).toBeGreaterThan(0);
+  });
+
+  test.each(people.map((p, i) => [i, p] as const))('person %i, with the area’s growth sectors weighed (from 2026-12-03)', (_i, person) => {
+    const on = '2026-12-03';
+    const { parameters: withGrowth } = matchParameters(on, ['digital', 'health-and-care']);
+    expect(withGrowth.weights.growth).toBeGreaterThan(0);
+    const open = rows.filter((r) => r.closing_date >= on).map(asVacancy);
+    const expected = matchVacancies(person, open, withGrowth).matches.slice(0, 25);
+    const got = index.rank('t1', person, withGrowth, on, 25).matches;
+    expect(got.map((m) => [m.vacancyId, m.score])).toEqual(expected.map((m) => [m.vacancyId, m.score]));
+    expect(got.some((m) => m.parts.growth === 1)).toBe(true);
   });
 
   test('removals and updates are seen; another tenant’s index is separate', () => {

@@ -43,10 +43,12 @@ class TenantIndex {
   closing = new Int32Array(0);
   /** Adjustments offered: one shared frozen list per distinct set, to keep memory down. */
   adjustments: (readonly string[])[] = [];
+  /** The employer's growth sectors: shared frozen lists as for adjustments. */
+  growth: (readonly string[])[] = [];
   cellOf = new Int32Array(0);
   cells = new Map<number, number[]>();
   remote = new Set<number>();
-  private adjustmentSets = new Map<string, readonly string[]>();
+  private listSets = new Map<string, readonly string[]>();
 
   private grow(min: number): void {
     const capacity = Math.max(min, Math.ceil(this.capacity * 1.5), 1024);
@@ -70,6 +72,17 @@ class TenantIndex {
     this.capacity = capacity;
   }
 
+  /** One frozen list per distinct set of strings, to keep memory down. */
+  private shared(items: readonly string[]): readonly string[] {
+    const key = items.join(',');
+    let set = this.listSets.get(key);
+    if (!set) {
+      set = Object.freeze([...items]);
+      this.listSets.set(key, set);
+    }
+    return set;
+  }
+
   upsert(row: IndexRow): void {
     this.remove(row.id);
     let slot = this.free.pop();
@@ -78,6 +91,7 @@ class TenantIndex {
       if (slot >= this.capacity) this.grow(slot + 1);
       this.ids.push(null);
       this.adjustments.push([]);
+      this.growth.push([]);
     }
     this.ids[slot] = row.id;
     this.slotOf.set(row.id, slot);
@@ -92,13 +106,9 @@ class TenantIndex {
     this.shifts[slot] = bits(SHIFTS, row.shifts);
     this.flex[slot] = bits(FLEXIBLE_OPTIONS, row.flexible_options);
     this.closing[slot] = dayNumber(row.closing_date);
-    const key = row.adjustments_offered.join(',');
-    let set = this.adjustmentSets.get(key);
-    if (!set) {
-      set = Object.freeze([...row.adjustments_offered]);
-      this.adjustmentSets.set(key, set);
-    }
+    const set = this.shared(row.adjustments_offered);
     this.adjustments[slot] = set;
+    this.growth[slot] = this.shared(row.growth_sectors ?? []);
     if (row.workplace === 'remote') {
       this.remote.add(slot);
       this.cellOf[slot] = -1;
@@ -146,6 +156,7 @@ class TenantIndex {
       payHourly: this.pay[slot] as number,
       flexibleOptions: pick(FLEXIBLE_OPTIONS, this.flex[slot] as number),
       adjustmentsOffered: this.adjustments[slot] ?? [],
+      growthSectors: this.growth[slot] ?? [],
     };
   }
 }
@@ -217,6 +228,8 @@ export function rankIn(index: TenantIndex, person: MatchPerson, parameters: Matc
   let considered = 0;
   let passed = 0;
   const adjScore = new Map<readonly string[], number>();
+  const area = parameters.areaGrowthSectors ?? [];
+  const growthScore = new Map<readonly string[], number>();
 
   const consider = (slot: number, remote: boolean) => {
     considered++;
@@ -245,6 +258,16 @@ export function rankIn(index: TenantIndex, person: MatchPerson, parameters: Matc
       }
       adjustments = cached;
     }
+    let growth = 0;
+    if (area.length > 0) {
+      const sectors = index.growth[slot] as readonly string[];
+      let cached = growthScore.get(sectors);
+      if (cached === undefined) {
+        cached = area.some((a) => sectors.includes(a)) ? 1 : 0;
+        growthScore.set(sectors, cached);
+      }
+      growth = cached;
+    }
     const total =
       (wanted.length === 0 ? 0.5 : covered(soc, wanted) ? 1 : 0) * w.occupation +
       (width === 0 ? 1 : overlap / width) * w.hours +
@@ -254,7 +277,8 @@ export function rankIn(index: TenantIndex, person: MatchPerson, parameters: Matc
       (remote || maxKm === 0 ? 1 : 1 - km / maxKm) * w.distance +
       (floor === 0 ? 1 : Math.min(1, (pay - floor) / headroom)) * w.pay +
       (flexNeeded === 0 ? 1 : popcount(pFlex & (index.flex[slot] as number)) / flexNeeded) * w.flexibility +
-      adjustments * w.adjustments;
+      adjustments * w.adjustments +
+      growth * w.growth;
     keepBest(index.ids, heap, { slot, score: Math.round(total * 10) / 10, km: Math.round(km * 10) / 10 }, limit);
   };
 

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { MATCH_EXAMPLES, PERSON, V1 } from '../../../test/support/match-examples.ts';
+import { AREA_GROWTH_SECTORS, GROWTH_DATE, GROWTH_EXAMPLES, MATCH_EXAMPLES, PERSON, V1 } from '../../../test/support/match-examples.ts';
 import type { Match, MatchParameters, MatchPerson, MatchVacancy } from './matching.ts';
 import {
   compareMatches,
   distanceKm,
+  growthSectorsShared,
   hardLimitsBroken,
   hoursOverlap,
   matchOne,
@@ -62,10 +63,56 @@ describe('the matching table', () => {
   });
 });
 
+describe('the growth-sector table (the local plan’s priorities, from 2026-12-03)', () => {
+  const { parameters: growth } = matchParameters(GROWTH_DATE, AREA_GROWTH_SECTORS);
+  test.each(GROWTH_EXAMPLES)('$name', ({ vacancy, expected }) => {
+    const match = matchOne(person, vacancy as unknown as MatchVacancy, growth) as Match;
+    if ('because' in expected) throw new Error('the growth table has no exclusions');
+    expect(match.score).toBe(expected.score);
+    expect(match.reasons.map((r) => r.code)).toEqual(expected.reasons);
+    expect(match.nearMiss.map((r) => r.code)).toEqual(expected.nearMiss);
+  });
+
+  test('the reason names the prioritised sectors the employer is in, in the plan’s order', () => {
+    const v = withV({ growthSectors: ['digital', 'construction', 'health-and-care'] });
+    const reason = reasonsFor(person, v, 1, AREA_GROWTH_SECTORS).at(-1);
+    expect(reason).toEqual({
+      code: 'growth-sector',
+      params: { sectors: ['health-and-care', 'digital'] },
+      text: 'the employer is in a growth sector the local plan prioritises (health and care, digital)',
+    });
+    expect(reasonsFor(person, v, 1).map((r) => r.code)).not.toContain('growth-sector');
+  });
+
+  test('with no area sectors given, the growth part is nothing and the ranking is as before', () => {
+    const { parameters: none } = matchParameters(GROWTH_DATE);
+    expect(none.areaGrowthSectors).toEqual([]);
+    const a = matchOne(person, withV({ growthSectors: ['digital'] }), none) as Match;
+    expect(a.parts.growth).toBe(0);
+    expect(a.score).toBe(75.1);
+  });
+
+  test('the growth part can lift a match above an equal one without a prioritised sector', () => {
+    const result = matchVacancies(person, [withV({ id: 'a' }), withV({ id: 'b', growthSectors: ['health-and-care'] })], growth);
+    expect(result.matches.map((m) => m.vacancyId)).toEqual(['b', 'a']);
+  });
+});
+
 describe('parameters', () => {
+  test('from 2026-12-03 the occupation weight gives 5 points to the growth sector; still 100 in all', () => {
+    const before = matchParameters('2026-12-02').parameters.weights;
+    const after = matchParameters('2026-12-03').parameters.weights;
+    expect(before).toMatchObject({ occupation: 30, growth: 0 });
+    expect(after).toEqual({ occupation: 25, hours: 20, pattern: 10, distance: 10, pay: 5, flexibility: 15, adjustments: 10, growth: 5 });
+    const sum = (w: Record<string, number>) => Object.values(w).reduce((a, b) => a + b, 0);
+    expect(sum(before)).toBe(100);
+    expect(sum(after)).toBe(100);
+    expect(matchParameters('2026-12-03', ['digital']).parameters.areaGrowthSectors).toEqual(['digital']);
+  });
+
   test('the weights in force add up to 100 and each comes from its policy file', () => {
     const { parameters: p, used } = matchParameters('2026-04-06');
-    expect(p.weights).toEqual({ occupation: 30, hours: 20, pattern: 10, distance: 10, pay: 5, flexibility: 15, adjustments: 10 });
+    expect(p.weights).toEqual({ occupation: 30, hours: 20, pattern: 10, distance: 10, pay: 5, flexibility: 15, adjustments: 10, growth: 0 });
     expect(p.payHeadroom).toBe(0.25);
     expect(used.map((u) => u.name)).toEqual([
       'matching-weight-occupation',
@@ -75,6 +122,7 @@ describe('parameters', () => {
       'matching-weight-pay',
       'matching-weight-flexibility',
       'matching-weight-adjustments',
+      'matching-weight-growth-sector',
       'matching-pay-headroom',
     ]);
     expect(used.every((u) => u.confidence === 'D' && u.effectiveFrom === '2026-04-06')).toBe(true);
@@ -140,17 +188,33 @@ describe('small rules', () => {
   });
 
   test('weighted score rounds to one decimal place', () => {
-    const weights = { occupation: 30, hours: 20, pattern: 10, distance: 10, pay: 5, flexibility: 15, adjustments: 10 };
-    const all = { occupation: 1, hours: 1, pattern: 1, distance: 1, pay: 1, flexibility: 1, adjustments: 1 };
+    const weights = { occupation: 25, hours: 20, pattern: 10, distance: 10, pay: 5, flexibility: 15, adjustments: 10, growth: 5 };
+    const all = { occupation: 1, hours: 1, pattern: 1, distance: 1, pay: 1, flexibility: 1, adjustments: 1, growth: 1 };
     expect(weightedScore(all, weights)).toBe(100);
     expect(weightedScore({ ...all, hours: 0 }, weights)).toBe(80);
     expect(weightedScore({ ...all, pay: 0.333 }, weights)).toBe(96.7);
     expect(weightedScore({ ...all, pay: 0.31 }, weights)).toBe(96.6);
+    expect(weightedScore({ ...all, growth: 0 }, weights)).toBe(95);
+  });
+
+  test('growth sectors shared: the area’s that the employer is in, none without either list', () => {
+    expect(growthSectorsShared(withV({ growthSectors: ['b', 'a'] }), ['a', 'b', 'c'])).toEqual(['a', 'b']);
+    expect(growthSectorsShared(withV({ growthSectors: ['x'] }), ['a'])).toEqual([]);
+    expect(growthSectorsShared(v1, ['a'])).toEqual([]);
+    expect(growthSectorsShared(withV({ growthSectors: ['a'] }), [])).toEqual([]);
   });
 });
 
 describe('each part of the score', () => {
-  const parts = (p: MatchPerson, v: MatchVacancy, km = 0, headroom = 0.25) => scoreParts(p, v, km, headroom);
+  const parts = (p: MatchPerson, v: MatchVacancy, km = 0, headroom = 0.25, area: readonly string[] = []) => scoreParts(p, v, km, headroom, area);
+
+  test('growth: 1 when the employer is in any sector the area prioritises, else 0', () => {
+    expect(parts(person, withV({ growthSectors: ['digital'] }), 0, 0.25, ['digital']).growth).toBe(1);
+    expect(parts(person, withV({ growthSectors: ['digital', 'care'] }), 0, 0.25, ['care', 'digital']).growth).toBe(1);
+    expect(parts(person, withV({ growthSectors: ['construction'] }), 0, 0.25, ['digital']).growth).toBe(0);
+    expect(parts(person, v1, 0, 0.25, ['digital']).growth).toBe(0);
+    expect(parts(person, withV({ growthSectors: ['digital'] })).growth).toBe(0);
+  });
 
   test('occupation: wanted 1, not wanted 0, none named 0.5', () => {
     expect(parts(person, v1).occupation).toBe(1);

@@ -2,6 +2,7 @@ import payHeadroomFile from '../../../policy/matching-pay-headroom.json' with { 
 import adjustmentsWeightFile from '../../../policy/matching-weight-adjustments.json' with { type: 'json' };
 import distanceWeightFile from '../../../policy/matching-weight-distance.json' with { type: 'json' };
 import flexibilityWeightFile from '../../../policy/matching-weight-flexibility.json' with { type: 'json' };
+import growthWeightFile from '../../../policy/matching-weight-growth-sector.json' with { type: 'json' };
 import hoursWeightFile from '../../../policy/matching-weight-hours.json' with { type: 'json' };
 import occupationWeightFile from '../../../policy/matching-weight-occupation.json' with { type: 'json' };
 import patternWeightFile from '../../../policy/matching-weight-pattern.json' with { type: 'json' };
@@ -30,16 +31,26 @@ const WEIGHT_FILES: Readonly<Record<ScorePart, PolicyParameter>> = {
   pay: parsePolicyParameter(payWeightFile),
   flexibility: parsePolicyParameter(flexibilityWeightFile),
   adjustments: parsePolicyParameter(adjustmentsWeightFile),
+  growth: parsePolicyParameter(growthWeightFile),
 };
 const PAY_HEADROOM = parsePolicyParameter(payHeadroomFile);
 
-/** The score's weights and pay headroom in force on `date`, and the policy values they came from. */
-export function matchParameters(date: string): { parameters: MatchParameters; used: PolicyValue[] } {
+/**
+ * The score's weights and pay headroom in force on `date`, and the policy values they came from.
+ * `areaGrowthSectors` are the growth sectors the tenant's local plan prioritises (codes).
+ */
+export function matchParameters(date: string, areaGrowthSectors: readonly string[] = []): { parameters: MatchParameters; used: PolicyValue[] } {
   const used = Object.values(WEIGHT_FILES).map((p) => valueAt(p, date));
   const headroom = valueAt(PAY_HEADROOM, date);
   const weights = Object.fromEntries(Object.entries(WEIGHT_FILES).map(([part, p]) => [part, valueAt(p, date).value])) as Record<ScorePart, number>;
-  return { parameters: { weights, payHeadroom: headroom.value }, used: [...used, headroom] };
+  return { parameters: { weights, payHeadroom: headroom.value, areaGrowthSectors }, used: [...used, headroom] };
 }
+
+/** The employer's growth sectors that the area prioritises, in the area's order. */
+export const growthSectorsShared = (vacancy: MatchVacancy, area: readonly string[]): string[] => {
+  const employer = vacancy.growthSectors ?? [];
+  return area.filter((code) => employer.includes(code));
+};
 
 const EARTH_RADIUS_KM = 6371.0088;
 const RAD = Math.PI / 180;
@@ -84,7 +95,7 @@ const pounds = (n: number): string => `£${n.toFixed(2)}`;
 const km1 = (n: number): number => Math.round(n * 10) / 10;
 
 /** Each part of the score, from 0 to 1, before weighting. The vacancy must already pass the hard limits. */
-export function scoreParts(person: MatchPerson, vacancy: MatchVacancy, km: number, payHeadroom: number): ScoreBreakdown {
+export function scoreParts(person: MatchPerson, vacancy: MatchVacancy, km: number, payHeadroom: number, area: readonly string[] = []): ScoreBreakdown {
   const v = vacancy.hoursPerWeek;
   const width = v.max - v.min;
   const overlap = hoursOverlap(person.hoursPerWeek, v);
@@ -100,6 +111,8 @@ export function scoreParts(person: MatchPerson, vacancy: MatchVacancy, km: numbe
     pay: floor === 0 ? 1 : Math.min(1, (vacancy.payHourly - floor) / (floor * payHeadroom)),
     flexibility: shareMet(person.flexibilityNeeded, vacancy.flexibleOptions),
     adjustments: shareMet(person.adjustmentsNeeded, vacancy.adjustmentsOffered),
+    // All or nothing: the area's priority is a nudge, not a measure of fit.
+    growth: growthSectorsShared(vacancy, area).length > 0 ? 1 : 0,
   };
 }
 
@@ -111,7 +124,7 @@ export function weightedScore(parts: ScoreBreakdown, weights: ScoreBreakdown): n
 }
 
 /** Why the match was made, in plain words: one note for each part that counts in its favour. */
-export function reasonsFor(person: MatchPerson, vacancy: MatchVacancy, km: number): MatchNote[] {
+export function reasonsFor(person: MatchPerson, vacancy: MatchVacancy, km: number, area: readonly string[] = []): MatchNote[] {
   const reasons: MatchNote[] = [];
   const p = person.hoursPerWeek;
   const v = vacancy.hoursPerWeek;
@@ -139,6 +152,8 @@ export function reasonsFor(person: MatchPerson, vacancy: MatchVacancy, km: numbe
   if (flexible.length > 0) reasons.push(note('flexibility', { options: flexible }, `offers ${list(flexible)}`));
   const adjustments = person.adjustmentsNeeded.filter((a) => vacancy.adjustmentsOffered.includes(a));
   if (adjustments.length > 0) reasons.push(note('adjustments', { adjustments }, `the employer is ready to provide ${list(adjustments)}`));
+  const sectors = growthSectorsShared(vacancy, area);
+  if (sectors.length > 0) reasons.push(note('growth-sector', { sectors }, `the employer is in a growth sector the local plan prioritises (${list(sectors)})`));
   return reasons;
 }
 
@@ -183,11 +198,12 @@ export function matchOne(person: MatchPerson, vacancy: MatchVacancy, parameters:
   const km = distanceKm(person.location, vacancy.location);
   const because = hardLimitsBroken(person, vacancy, km);
   if (because.length > 0) return { vacancyId: vacancy.id, because };
-  const parts = scoreParts(person, vacancy, km, parameters.payHeadroom);
+  const area = parameters.areaGrowthSectors ?? [];
+  const parts = scoreParts(person, vacancy, km, parameters.payHeadroom, area);
   return {
     vacancyId: vacancy.id,
     score: weightedScore(parts, parameters.weights),
-    reasons: reasonsFor(person, vacancy, km),
+    reasons: reasonsFor(person, vacancy, km, area),
     nearMiss: nearMissFor(person, vacancy),
     parts,
     distanceKm: km1(km),

@@ -18,6 +18,8 @@ export const adjustmentSchema = z
 const days = z.array(z.enum(DAYS)).max(7);
 const flexible = z.array(z.enum(FLEXIBLE_OPTIONS)).max(FLEXIBLE_OPTIONS.length);
 const adjustments = z.array(adjustmentSchema).max(50);
+/** A growth sector's code, as the local plan makes it from the sector's name. */
+const growthSector = z.string().regex(/^[a-z0-9-]{1,40}$/, 'a growth sector code such as health-and-care');
 
 export const matchPersonSchema = z
   .object({
@@ -46,6 +48,7 @@ export const matchVacancySchema = z
     payHourly: z.number().min(0).max(1000),
     flexibleOptions: flexible,
     adjustmentsOffered: adjustments,
+    growthSectors: z.array(growthSector).max(50).optional(),
   })
   .strict();
 
@@ -55,6 +58,8 @@ export const matchInputSchema = z
     date: z.iso.date().optional(),
     person: matchPersonSchema,
     vacancies: z.array(matchVacancySchema).max(100_000),
+    /** The growth sectors the area's local plan prioritises; a vacancy whose employer is in one scores the growth part. */
+    growthSectors: z.array(growthSector).max(50).optional(),
   })
   .strict();
 
@@ -65,7 +70,7 @@ export const matchInputSchema = z
 export function calculateMatches(input: unknown, today: string): MatchResult & { parametersUsed: ReturnType<typeof matchParameters>['used'] } {
   const parsed = matchInputSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInput(issuesFromZod(parsed.error), 'The match input is not valid: see the issues.');
-  const { parameters, used } = matchParameters(parsed.data.date ?? today);
+  const { parameters, used } = matchParameters(parsed.data.date ?? today, parsed.data.growthSectors);
   const person: MatchPerson = parsed.data.person;
   const vacancies: MatchVacancy[] = parsed.data.vacancies;
   return { ...matchVacancies(person, vacancies, parameters), parametersUsed: used };

@@ -64,13 +64,15 @@ export type MatchVacancy = {
   payHourly: number;
   flexibleOptions: readonly FlexibleOption[];
   adjustmentsOffered: readonly string[];
+  /** The local growth sectors the employer belongs to (codes from the tenant's list); absent is none. */
+  growthSectors?: readonly string[];
 };
 
 /** The hard limits, in the order they are checked and listed. */
 export const HARD_LIMITS = ['hours', 'travel', 'pay', 'occupation-excluded'] as const;
 export type HardLimit = (typeof HARD_LIMITS)[number];
 
-export const SCORE_PARTS = ['occupation', 'hours', 'pattern', 'distance', 'pay', 'flexibility', 'adjustments'] as const;
+export const SCORE_PARTS = ['occupation', 'hours', 'pattern', 'distance', 'pay', 'flexibility', 'adjustments', 'growth'] as const;
 export type ScorePart = (typeof SCORE_PARTS)[number];
 
 /**
@@ -95,5 +97,9 @@ export type Exclusion = { vacancyId: string; because: HardLimit[] };
 
 export type MatchResult = { matches: Match[]; excluded: Exclusion[] };
 
-/** The weights and headroom the score used, with their sources. */
-export type MatchParameters = { weights: ScoreBreakdown; payHeadroom: number };
+/**
+ * The weights and headroom the score used, and the growth sectors the area's local plan
+ * prioritises (codes; none when absent): a vacancy with an employer in one of them scores the
+ * growth part.
+ */
+export type MatchParameters = { weights: ScoreBreakdown; payHeadroom: number; areaGrowthSectors?: readonly string[] };

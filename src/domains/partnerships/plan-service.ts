@@ -33,6 +33,15 @@ export const sectorCode = (name: string): string =>
     .replace(/-+$/, '') || 'sector';
 
 /**
+ * The growth sectors the area's local plan prioritises, in the caller's transaction (other
+ * capabilities' reads: matching weighs vacancies of employers in them).
+ */
+export async function areaGrowthSectors(tx: Tx): Promise<GrowthSector[]> {
+  const rows = await tables(tx).selectFrom('growth_sectors').select(['code', 'name', 'name_cy']).orderBy('name').execute();
+  return rows.map((s) => ({ code: s.code, name: s.name, nameCy: s.name_cy }));
+}
+
+/**
  * The local plan (ADR 0035): its period, its targets with their baselines, the growth sectors the
  * area prioritises, and its partners, with progress on each target read through the outcomes
  * capability (suppressed there). A commissioner or tenant admin edits it; every write is audited.

@@ -8,7 +8,7 @@ import type { MatchingService } from '../matching-service.ts';
 import type { WorkProfileService } from '../work-profile-service.ts';
 import { PAGE } from './employer-routes.ts';
 import { introduceFields, profileFields, profileValues } from './employers-fields.ts';
-import { matchCard, profileRows, vacancyRows } from './employers-presenter.ts';
+import { matchCard, profileRows, sectorNames, vacancyRows } from './employers-presenter.ts';
 import { doneOf, formRoute, type Params } from './form-route.ts';
 
 const WORKERS = ['specialist', 'team-lead'] as const;
@@ -30,7 +30,8 @@ export function registerCaseWorkPages(app: FastifyInstance, deps: CaseWorkDeps):
     const t = request.t;
     const caseId = idParam(request.params.id, 'case');
     const own = await workProfiles.read(user, caseId);
-    const { profile, matches } = await matching.vacanciesFor(user, caseId);
+    const { profile, matches, sectors } = await matching.vacanciesFor(user, caseId);
+    const names = sectorNames(sectors, request.lang);
     const introductions = await engagement.forCase(user, caseId);
     const canIntroduce = own.canWork && user.roles.some((r) => (WORKERS as readonly string[]).includes(r));
     const introduced = new Set(introductions.filter((i) => i.status !== 'withdrawn').map((i) => i.vacancyId));
@@ -60,6 +61,7 @@ export function registerCaseWorkPages(app: FastifyInstance, deps: CaseWorkDeps):
               canIntroduce && !introduced.has(vacancy.id)
                 ? [{ text: t('employers.work.introduce'), href: `${base(caseId)}/introduce/${vacancy.id}`, hidden: vacancy.title }]
                 : [],
+              names,
             ),
           ),
         },

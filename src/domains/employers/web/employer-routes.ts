@@ -8,7 +8,7 @@ import type { MatchingService } from '../matching-service.ts';
 import type { VACANCY_STATUSES, Vacancy } from '../vacancy.ts';
 import { VACANCY_TRANSITIONS } from '../vacancy-rules.ts';
 import { contactFields, employerFields, vacancyFields } from './employers-fields.ts';
-import { employerRows, escapeHtml, matchCard, statusTag, vacancyRows, vacancyTable } from './employers-presenter.ts';
+import { employerRows, escapeHtml, matchCard, sectorNames, statusTag, vacancyRows, vacancyTable } from './employers-presenter.ts';
 import { doneOf, formRoute, type Params } from './form-route.ts';
 
 export const PAGE = 'employers/web/views/employers-page.njk';
@@ -205,7 +205,8 @@ export function registerEmployerPages(app: FastifyInstance, deps: EmployerPagesD
   app.get<{ Params: Params }>('/vacancies/:id/people', async (request, reply) => {
     const user = requireRole(request.principal, WORKERS);
     const t = request.t;
-    const { vacancy, people } = await matching.peopleFor(user, idParam(request.params.id, 'vacancy'));
+    const { vacancy, people, sectors } = await matching.peopleFor(user, idParam(request.params.id, 'vacancy'));
+    const names = sectorNames(sectors, request.lang);
     return reply.page(PAGE, {
       title: t('employers.vacancy.people'),
       caption: `${vacancy.title}, ${vacancy.employerName}`,
@@ -214,9 +215,13 @@ export function registerEmployerPages(app: FastifyInstance, deps: EmployerPagesD
         {
           empty: t('employers.work.noMatches'),
           cards: people.map((p) => ({
-            ...matchCard(p.match, vacancy, t, [
-              { text: t('employers.work.introduce'), href: `/cases/${p.caseId}/work/introduce/${vacancy.id}`, hidden: p.personName },
-            ]),
+            ...matchCard(
+              p.match,
+              vacancy,
+              t,
+              [{ text: t('employers.work.introduce'), href: `/cases/${p.caseId}/work/introduce/${vacancy.id}`, hidden: p.personName }],
+              names,
+            ),
             card: { title: { text: p.personName } },
           })),
         },

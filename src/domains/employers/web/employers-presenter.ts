@@ -26,11 +26,24 @@ const PARAM_LISTS: Readonly<Record<string, string>> = {
   adjustments: 'employers.adj',
 };
 
+/** The local plan's growth sectors by code, named in the reader's language. */
+export type SectorNames = ReadonlyMap<string, string>;
+export const sectorNames = (sectors: readonly { code: string; name: string; nameCy: string }[], lang: Language): SectorNames =>
+  new Map(sectors.map((s) => [s.code, lang === 'cy' ? s.nameCy : s.name]));
+
 /** One reason or piece of advice in the reader's language (the matcher's English is for the CLI and API). */
-export function noteText(t: Translate, note: MatchNote, kind: 'reason' | 'near', vacancy: Pick<Vacancy, 'flexibleOptions'>): string {
+export function noteText(
+  t: Translate,
+  note: MatchNote,
+  kind: 'reason' | 'near',
+  vacancy: Pick<Vacancy, 'flexibleOptions'>,
+  sectors: SectorNames = new Map(),
+): string {
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(note.params)) {
-    if (Array.isArray(v)) params[k] = listOf(t, PARAM_LISTS[k] ?? 'employers.flex', v as string[]);
+    // Growth sectors are the tenant's own list, named in the plan rather than in the catalogue.
+    if (k === 'sectors' && Array.isArray(v)) params[k] = (v as string[]).map((c) => sectors.get(c) ?? words(c)).join(', ');
+    else if (Array.isArray(v)) params[k] = listOf(t, PARAM_LISTS[k] ?? 'employers.flex', v as string[]);
     else params[k] = k === 'pay' || k === 'floor' ? money(Number(v)) : (v as string | number);
   }
   if (kind === 'near' && note.code === 'hours-fewer') {
@@ -96,7 +109,13 @@ export function vacancyTable(vacancies: readonly Vacancy[], t: Translate, lang: 
 }
 
 /** A match as a card: the vacancy, its score and distance, why it was made and what to ask. */
-export function matchCard(m: Match, v: Vacancy, t: Translate, actions: readonly { text: string; href: string; hidden?: string }[] = []) {
+export function matchCard(
+  m: Match,
+  v: Vacancy,
+  t: Translate,
+  actions: readonly { text: string; href: string; hidden?: string }[] = [],
+  sectors: SectorNames = new Map(),
+) {
   return {
     card: { title: { text: `${v.title}, ${v.employerName}` } },
     rows: [
@@ -105,7 +124,7 @@ export function matchCard(m: Match, v: Vacancy, t: Translate, actions: readonly 
       row(t('employers.col.pay'), t('employers.perHour', { pay: money(v.payHourly) })),
       row(t('employers.field.workplace'), `${t(`employers.workplace.${v.workplace}`)}, ${v.postcode}`),
     ],
-    reasons: m.reasons.map((n) => noteText(t, n, 'reason', v)),
+    reasons: m.reasons.map((n) => noteText(t, n, 'reason', v, sectors)),
     nearMiss: m.nearMiss.map((n) => noteText(t, n, 'near', v)),
     actions,
   };

@@ -7,7 +7,7 @@ import type { MatchingService } from '../matching-service.ts';
 import type { WorkProfileService } from '../work-profile-service.ts';
 import { PAGE } from './employer-routes.ts';
 import { profileFields, profileValues } from './employers-fields.ts';
-import { matchCard, profileRows } from './employers-presenter.ts';
+import { matchCard, profileRows, sectorNames } from './employers-presenter.ts';
 import { doneOf, formRoute } from './form-route.ts';
 
 const BASE = '/my-support/work';
@@ -40,7 +40,8 @@ export function registerParticipantWorkPages(
     const me = await personOf(request);
     if (!me) return reply.redirect('/my-support', 303);
     const t = request.t;
-    const { profile, matches } = await matching.vacanciesFor(me.actor, me.caseId);
+    const { profile, matches, sectors } = await matching.vacanciesFor(me.actor, me.caseId);
+    const names = sectorNames(sectors, request.lang);
     return reply.page(PAGE, {
       title: t('employers.mine.title'),
       backHref: '/my-support/plan',
@@ -56,7 +57,7 @@ export function registerParticipantWorkPages(
           heading: t('employers.mine.matches'),
           lead: matches.length ? [t('employers.mine.ask')] : [],
           empty: profile.updatedAt ? t('employers.mine.noMatches') : null,
-          cards: matches.map(({ match, vacancy }) => matchCard(match, vacancy, t)),
+          cards: matches.map(({ match, vacancy }) => matchCard(match, vacancy, t, [], names)),
         },
       ],
     });
