@@ -171,7 +171,9 @@ describe(`matching and introductions on ${testDatabaseKind}`, () => {
     expect((await b.signIn('specialist@leicester.bridgework.example')).statusCode).toBe(303);
     expect((await b.get(`/cases/${c.caseId}/work`)).body).toContain('the employer is in a growth sector the local plan prioritises (Social care)');
     b.jar.set('bw_lang', 'cy');
-    expect((await b.get(`/cases/${c.caseId}/work`)).body).toContain('mae’r cyflogwr mewn sector twf y mae’r cynllun lleol yn ei flaenoriaethu (Gofal cymdeithasol)');
+    expect((await b.get(`/cases/${c.caseId}/work`)).body).toContain(
+      'mae’r cyflogwr mewn sector twf y mae’r cynllun lleol yn ei flaenoriaethu (Gofal cymdeithasol)',
+    );
 
     // People for the vacancy are scored with the employer's sectors too.
     const people = await t.services.matching.peopleFor(specialist, inSector.id);

@@ -304,4 +304,49 @@ describe(`partners and data-sharing agreements, on ${testDatabaseKind}`, () => {
     );
     expect(rows.rows[0]?.n).toBe(1);
   });
+
+  test('a tenant admin changes a partner: the form shows what is there, errors show in the summary, the agreements follow its link, and the change is audited', async () => {
+    const url = `/partners/${partnerId}/edit`;
+    expect((await specialist.get(url)).statusCode).toBe(403);
+    const form = await admin.get(url);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Change a partner');
+    expect(form.body).toContain('value="Leicester Central PCN"');
+    expect((await admin.get('/partners')).body).toContain(`href="/partners/${partnerId}/edit"`);
+    // Bad input: every problem at once in the error summary; a name another partner has is refused.
+    const bad = await post(admin, url, { name: '', kind: 'gp-network', role: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('govuk-error-summary');
+    expect(bad.body).toContain('href="#name"');
+    expect(bad.body).toContain('href="#role"');
+    const taken = await post(admin, url, { name: 'Leicester College', kind: 'gp-network', role: 'Refers patients' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.body).toContain('govuk-error-summary');
+    // Unlinked from the referring organisation: its agreement no longer names it.
+    const saved = await post(admin, url, { name: 'Leicester Central PCN', kind: 'gp-network', role: 'Refers patients who want work, and hosts clinics' });
+    expect(saved.statusCode, saved.body.slice(0, 300)).toBe(303);
+    expect((await admin.get(saved.headers.location as string)).body).toContain('The changes to Leicester Central PCN have been saved.');
+    const agreement = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+      sql<{ organisation_id: string | null }>`select organisation_id from data_sharing_agreements where partner_id = ${partnerId}`.execute(tx),
+    );
+    expect(agreement.rows).toEqual([{ organisation_id: null }]);
+    expect((await t.services.partners.partner(await staffPrincipal(t, 'leicester', 'tenant-admin@leicester.bridgework.example'), partnerId)).role).toBe(
+      'Refers patients who want work, and hosts clinics',
+    );
+    const audit = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+      tx.selectFrom('audit_events').select(['action', 'details']).where('action', '=', 'partner.update').where('record_id', '=', partnerId).execute(),
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.details).toMatchObject({ changed: ['role', 'organisationId'], agreementsRelinked: 1 });
+    expect(
+      await t.services.partners
+        .editPartner(await staffPrincipal(t, 'leicester', 'ig-lead@leicester.bridgework.example'), partnerId, {})
+        .catch((e: { code: string }) => e.code),
+    ).toBe('forbidden');
+    // In Welsh.
+    const cy = browser(t.app);
+    await cy.signIn('tenant-admin@leicester.bridgework.example');
+    cy.jar.set('bw_lang', 'cy');
+    expect((await cy.get(url)).body).toContain('Newid partner');
+  });
 });

@@ -121,6 +121,65 @@ export function createPartnerService(deps: { db: Database; clock: Clock; baseUrl
       });
     },
 
+    /**
+     * Changes a partner's name, kind, role or links. Its agreements follow its links (they name the
+     * bodies whose sharing they cover), so correcting a link corrects what the agreements cover.
+     */
+    async editPartner(user: UserPrincipal, id: string, input: unknown): Promise<Partner> {
+      must(user, PARTNER_ADMINS, 'change partners');
+      const v = parseInput(partnerSchema, input);
+      return db.inTenant(user.tenantId, async (tx) => {
+        const before = await findPartner(tx, id);
+        if (!before) throw new NotFound('partner', id);
+        const taken = await tables(tx).selectFrom('partners').select('id').where('name', '=', v.name).where('id', '!=', id).executeTakeFirst();
+        if (taken) throw new Conflict(`A partner called ${v.name} is already recorded`, [{ path: 'name', message: 'partners.error.nameTaken' }]);
+        await tables(tx)
+          .updateTable('partners')
+          .set({ name: v.name, kind: v.kind, role: v.role, organisation_id: v.organisationId, directory_organisation_id: v.directoryOrganisationId })
+          .where('id', '=', id)
+          .execute();
+        const after: Partner = {
+          id,
+          name: v.name,
+          kind: v.kind,
+          role: v.role,
+          organisationId: v.organisationId,
+          directoryOrganisationId: v.directoryOrganisationId,
+        };
+        const changed = (['name', 'kind', 'role', 'organisationId', 'directoryOrganisationId'] as const).filter((k) => before[k] !== after[k]);
+        const relinked = changed.includes('organisationId') || changed.includes('directoryOrganisationId');
+        const agreements = relinked
+          ? await tables(tx)
+              .updateTable('data_sharing_agreements')
+              .set({ organisation_id: v.organisationId, directory_organisation_id: v.directoryOrganisationId })
+              .where('partner_id', '=', id)
+              .returning('id')
+              .execute()
+          : [];
+        await recordAudit(tx, user.tenantId, clock, {
+          actor: { kind: 'user', id: user.userId },
+          action: 'partner.update',
+          recordType: 'partner',
+          recordId: id,
+          reason: 'changed a local partner',
+          // What changed, and the links before and after (ids, not personal data).
+          details: {
+            changed,
+            ...(relinked
+              ? {
+                  links: {
+                    before: { organisation: before.organisationId, directoryOrganisation: before.directoryOrganisationId },
+                    after: { organisation: v.organisationId, directoryOrganisation: v.directoryOrganisationId },
+                  },
+                  agreementsRelinked: agreements.length,
+                }
+              : {}),
+          },
+        });
+        return after;
+      });
+    },
+
     async agreements(user: UserPrincipal): Promise<Agreement[]> {
       must(user, AGREEMENT_READERS, 'see data-sharing agreements');
       return db.inTenant(user.tenantId, listAgreements);

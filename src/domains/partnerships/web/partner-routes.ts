@@ -37,18 +37,21 @@ const stateOf = (a: { startsOn: string; endsOn: string }, today: string, days: n
 export function registerPartnerPages(app: FastifyInstance, deps: { partners: PartnerService }): void {
   const { partners } = deps;
 
-  app.get<{ Querystring: { added?: string } }>('/partners', async (request, reply) => {
+  app.get<{ Querystring: { added?: string; changed?: string } }>('/partners', async (request, reply) => {
     const user = requireRole(request.principal, AGREEMENT_READERS);
     const t = request.t;
     const [list, agreements] = await Promise.all([partners.partners(user), partners.agreements(user)]);
     const today = partners.today();
     const added = list.find((p) => p.id === request.query.added);
+    const changed = list.find((p) => p.id === request.query.changed);
+    const canChange = user.roles.includes('tenant-admin');
     // Which partners nothing is shared with yet: no agreement of theirs in force today.
     const inForce = (id: string) => agreements.some((a) => a.partnerId === id && a.startsOn <= today && today <= a.endsOn);
     return reply.page(`${VIEWS}/partners.njk`, {
       title: t('partners.title'),
-      done: added ? t('partners.done.added', { name: added.name }) : null,
-      canAdd: user.roles.includes('tenant-admin'),
+      done: added ? t('partners.done.added', { name: added.name }) : changed ? t('partners.done.changed', { name: changed.name }) : null,
+      canAdd: canChange,
+      canChange,
       rows: list.map((p) => [
         { text: p.name },
         { text: t(`partners.kind.${p.kind}`) },
@@ -56,11 +59,25 @@ export function registerPartnerPages(app: FastifyInstance, deps: { partners: Par
         inForce(p.id)
           ? { html: `<strong class="govuk-tag govuk-tag--green">${t('partners.agreement.yes')}</strong>` }
           : { html: `<strong class="govuk-tag govuk-tag--grey">${t('partners.agreement.no')}</strong>` },
+        ...(canChange
+          ? [
+              {
+                html: `<a class="govuk-link" href="/partners/${p.id}/edit">${t('partners.change')}<span class="govuk-visually-hidden"> ${escapeHtml(p.name)}</span></a>`,
+              },
+            ]
+          : []),
       ]),
     });
   });
 
-  const partnerForm = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, issues?: readonly Issue[], status?: number) => {
+  const partnerForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+    issues?: readonly Issue[],
+    status?: number,
+    editing?: string,
+  ) => {
     const user = requireRole(request.principal, PARTNER_ADMINS);
     const t = request.t;
     const s = { values };
@@ -86,11 +103,11 @@ export function registerPartnerPages(app: FastifyInstance, deps: { partners: Par
     return reply.page(
       'pages/form.njk',
       {
-        title: t('partners.new.title'),
+        title: editing ? t('partners.edit.title') : t('partners.new.title'),
         fields: marked.fields,
         errors: marked.errors,
-        button: t('partners.new.save'),
-        action: '/partners/new',
+        button: editing ? t('partners.edit.save') : t('partners.new.save'),
+        action: editing ? `/partners/${editing}/edit` : '/partners/new',
         backHref: '/partners',
       },
       status ?? (issues ? 400 : 200),
@@ -107,6 +124,33 @@ export function registerPartnerPages(app: FastifyInstance, deps: { partners: Par
       const failure = formIssues(error) ?? conflictIssues(error);
       if (!failure) throw error;
       return partnerForm(request, reply, body, failure.issues, failure.status);
+    }
+  });
+
+  app.get<{ Params: { id: string } }>('/partners/:id/edit', async (request, reply) => {
+    const user = requireRole(request.principal, PARTNER_ADMINS);
+    const id = idParam(request.params.id, 'partner');
+    const p = await partners.partner(user, id);
+    const values = {
+      name: p.name,
+      kind: p.kind,
+      role: p.role,
+      organisationId: p.organisationId ?? '',
+      directoryOrganisationId: p.directoryOrganisationId ?? '',
+    };
+    return partnerForm(request, reply, values, undefined, undefined, id);
+  });
+  app.post<{ Params: { id: string } }>('/partners/:id/edit', async (request, reply) => {
+    const user = requireRole(request.principal, PARTNER_ADMINS);
+    const id = idParam(request.params.id, 'partner');
+    const body = formBody(request.body);
+    try {
+      await partners.editPartner(user, id, body);
+      return reply.redirect(`/partners?changed=${id}`, 303);
+    } catch (error) {
+      const failure = formIssues(error) ?? conflictIssues(error);
+      if (!failure) throw error;
+      return partnerForm(request, reply, body, failure.issues, failure.status, id);
     }
   });
 
