@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { capabilities } from './capabilities.ts';
+import { capabilities, capabilityGauges } from './capabilities.ts';
 import { registerAuthRoutes } from './platform/auth/index.ts';
 import { createApiRegistry } from './platform/http/api-routes.ts';
 import { registerAuthentication } from './platform/http/auth-hooks.ts';
@@ -14,6 +14,8 @@ import { registerPages } from './platform/http/pages.ts';
 import { registerPlatformRoutes } from './platform/http/platform-routes.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { createTranslator, platformMessages } from './platform/i18n/index.ts';
+import { platformGauges, registerMetrics } from './platform/metrics/index.ts';
+import { registerNotifyCallback } from './platform/notify/index.ts';
 import { createViewEngine, type ViewEngine } from './platform/views/view-engine.ts';
 import type { Services } from './services.ts';
 
@@ -41,6 +43,10 @@ export async function createApp(services: Services, options: { logger: Logger | 
   registerPages(app, { views: options.views ?? defaultViews(), translator, secure, branding: createBrandingSource(db) });
   registerCsrf(app, { secret: config.secret, secure, isPage: (url) => routeFamily(url) === 'page' && !url.startsWith('/assets/') });
   registerErrorHandling(app, { english: translator('en') });
+
+  // Machine endpoints, each behind its own bearer token and mounted only when one is set (ADR 0045).
+  registerMetrics(app, { token: config.metricsToken, gauges: [...platformGauges({ db, clock: services.clock }), ...capabilityGauges(services)] });
+  registerNotifyCallback(app, { token: config.notifyCallbackToken, receipts: services.receipts });
 
   const api = createApiRegistry({ idempotency: services.idempotency });
   registerPlatformRoutes(app, {

@@ -10,6 +10,8 @@ import { partnershipCapability } from './domains/partnerships/index.ts';
 import { referralCapability } from './domains/referrals/index.ts';
 import type { Capability } from './platform/capability/index.ts';
 import type { JobHandler, JobSchedule } from './platform/jobs/index.ts';
+import type { GaugeSource } from './platform/metrics/index.ts';
+import type { DeliveryFailureHook } from './platform/notify/index.ts';
 import type { Services } from './services.ts';
 
 /**
@@ -49,4 +51,14 @@ export function jobsOf(services: Services): { handlers: Record<string, JobHandle
     handlers,
     schedules: [{ name: 'purge-expired', jobName: 'maintenance.purge-expired', everySeconds: 15 * 60 }, ...parts.flatMap((p) => p.schedules ?? [])],
   };
+}
+
+/** What each capability does when a message about one of its records cannot be delivered (ADR 0045). */
+export function deliveryFailureHooks(services: Services): DeliveryFailureHook[] {
+  return capabilities.flatMap((c) => (c.deliveryFailed ? [c.deliveryFailed(services)] : []));
+}
+
+/** The gauges each capability adds to /metrics. */
+export function capabilityGauges(services: Services): GaugeSource[] {
+  return capabilities.flatMap((c) => c.gauges?.(services) ?? []);
 }

@@ -65,6 +65,15 @@ const envSchema = z.object({
   NOTIFY_API_KEY: z.string().min(1).optional(),
   NOTIFY_EMAIL_TEMPLATE_ID: z.uuid().optional(),
   NOTIFY_SMS_TEMPLATE_ID: z.uuid().optional(),
+  /** GOV.UK Notify's API address; unset: the client's default (Notify's production API). Tests point it at a local stub. */
+  NOTIFY_BASE_URL: z.url().optional(),
+  /** The bearer token GOV.UK Notify sends with delivery receipts (set on Notify's API integration page); unset: no callback. */
+  NOTIFY_CALLBACK_TOKEN: z.string().min(32, 'NOTIFY_CALLBACK_TOKEN must be at least 32 characters').optional(),
+  /** The bearer token Prometheus sends to /metrics; unset: no /metrics. */
+  METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional(),
+  /** OpenTelemetry: traces are sent (OTLP over HTTP) only when an endpoint is set. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('bridgework'),
 });
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -90,7 +99,13 @@ export type Config = {
   jobs: { concurrency: number; batchSize: number; leaseSeconds: number };
   /** Which proxies' X-Forwarded-For to believe: the sign-in throttle keys on the caller's real address. */
   trustProxy: string | undefined;
-  notify: { kind: 'outbox' } | { kind: 'govuk-notify'; apiKey: string; emailTemplateId: string; smsTemplateId: string };
+  notify: { kind: 'outbox' } | { kind: 'govuk-notify'; apiKey: string; baseUrl: string | undefined; emailTemplateId: string; smsTemplateId: string };
+  /** The bearer token on GOV.UK Notify's delivery receipts; unset, the callback is not mounted. */
+  notifyCallbackToken: string | undefined;
+  /** The bearer token for /metrics; unset, /metrics is not mounted. */
+  metricsToken: string | undefined;
+  /** OpenTelemetry traces (ADR 0045): off unless an OTLP endpoint is set. */
+  tracing: { kind: 'off' } | { kind: 'otlp'; endpoint: string; serviceName: string };
 };
 
 // Development only: a fixed secret keeps sessions valid across restarts of the demo.
@@ -153,10 +168,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         ? {
             kind: 'govuk-notify',
             apiKey: e.NOTIFY_API_KEY,
+            baseUrl: e.NOTIFY_BASE_URL,
             emailTemplateId: e.NOTIFY_EMAIL_TEMPLATE_ID,
             smsTemplateId: e.NOTIFY_SMS_TEMPLATE_ID,
           }
         : { kind: 'outbox' },
+    notifyCallbackToken: e.NOTIFY_CALLBACK_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
+    tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT ? { kind: 'otlp', endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME } : { kind: 'off' },
   };
 }
 

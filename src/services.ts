@@ -1,3 +1,4 @@
+import { deliveryFailureHooks } from './capabilities.ts';
 import type { Config } from './config.ts';
 import { createAccessToWorkService } from './domains/access-to-work/index.ts';
 import { createCouncilTaxSupportService, createGuaranteeService } from './domains/benefits/index.ts';
@@ -26,7 +27,14 @@ import type { Clock } from './platform/clock/index.ts';
 import type { Database } from './platform/db/index.ts';
 import { createIdempotency } from './platform/http/idempotency.ts';
 import type { JobHandler } from './platform/jobs/index.ts';
-import { createNotifyNotifier, createOutboxNotifier, type Notifier, SEND_NOTIFICATION_JOB, sendNotificationHandler } from './platform/notify/index.ts';
+import {
+  createDeliveryReceipts,
+  createNotifyNotifier,
+  createOutboxNotifier,
+  type Notifier,
+  SEND_NOTIFICATION_JOB,
+  sendNotificationHandler,
+} from './platform/notify/index.ts';
 
 /** Every service, built once from its dependencies. Routes and jobs get what they need from here. */
 export function createServices(deps: { config: Config; db: Database; clock: Clock; notifier?: Notifier }) {
@@ -34,7 +42,12 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const notifier =
     deps.notifier ??
     (config.notify.kind === 'govuk-notify'
-      ? createNotifyNotifier({ apiKey: config.notify.apiKey, emailTemplateId: config.notify.emailTemplateId, smsTemplateId: config.notify.smsTemplateId })
+      ? createNotifyNotifier({
+          apiKey: config.notify.apiKey,
+          baseUrl: config.notify.baseUrl,
+          emailTemplateId: config.notify.emailTemplateId,
+          smsTemplateId: config.notify.smsTemplateId,
+        })
       : createOutboxNotifier());
   // Verified sessions and tokens are remembered for a few seconds (ADR 0020): revocation elsewhere takes that long here.
   const sessions = createVerifiedCache<LoadedSession>(clock, config.authCacheSeconds);
@@ -76,9 +89,13 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const partners = createPartnerService({ db, clock, baseUrl: config.baseUrl });
   const onward = createOnwardService({ db, clock, secret: config.secret, baseUrl: config.baseUrl, cases: () => cases });
 
+  // Delivery receipts: a permanent failure goes to the capability whose record the message was about
+  // (its `deliveryFailed` hook), read from the capability list when the first receipt comes.
+  const receipts = createDeliveryReceipts({ db, clock, onFailure: () => deliveryFailureHooks(services) });
+
   // The platform's own jobs; each capability brings its own through its module object (capabilities.ts).
   const platformJobs = {
-    handlers: { [SEND_NOTIFICATION_JOB]: sendNotificationHandler({ db, clock, notifier }) } as Record<string, JobHandler>,
+    handlers: { [SEND_NOTIFICATION_JOB]: sendNotificationHandler({ db, clock, notifier, receipts }) } as Record<string, JobHandler>,
     async purge() {
       await auth.purgeExpiredSessions();
       await clients.purgeExpiredTokens();
@@ -86,11 +103,12 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     },
   };
 
-  return {
+  const services = {
     config,
     db,
     clock,
     notifier,
+    receipts,
     auth,
     clients,
     staff,
@@ -117,6 +135,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     partners,
     platformJobs,
   };
+  return services;
 }
 
 export type Services = ReturnType<typeof createServices>;

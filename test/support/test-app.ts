@@ -1,4 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Logger } from 'pino';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/platform/clock/index.ts';
@@ -17,12 +18,13 @@ export type TestApp = {
 };
 
 /** A migrated database seeded with the demo data, and the real app over it, driven with `app.inject`. */
-export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+/** `logger`: the app's request log, for tests that read what it writes (none by default). */
+export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: { logger?: Logger } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase('seeded');
   const clock = fixedClock(TEST_SEED_TIME);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
   const services = createServices({ config, db: testDb.db, clock });
-  const app = await createApp(services, { logger: false });
+  const app = await createApp(services, { logger: options.logger ?? false });
   await app.ready();
   const rows = await testDb.db.global((tx) => tx.selectFrom('tenants').select(['id', 'gss_code']).execute());
   const id = (gss: string) => rows.find((r) => r.gss_code === gss)?.id ?? '';

@@ -27,4 +27,5 @@ export const caseCapability = defineCapability<Uses>({
     registerParticipantPages(app, { participants: s.participants, secure: web.secure, clock: s.clock, translator: web.translator });
   },
   jobs: (s) => ({ purge: () => s.participants.purgeExpired() }),
+  deliveryFailed: (s) => s.cases.messageFailed,
 });

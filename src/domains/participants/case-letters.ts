@@ -45,7 +45,7 @@ export function createCaseLetters(deps: { clock: Clock; baseUrl: string }) {
       tx: Tx,
       tenantId: string,
       p: Participant,
-      a: { startsAt: Date; mode: 'in-person' | 'phone' | 'video'; place: string; obligations: boolean },
+      a: { startsAt: Date; mode: 'in-person' | 'phone' | 'video'; place: string; obligations: boolean; caseId: string },
     ) {
       const to = personChannel(p);
       if (!to) return false;
@@ -64,6 +64,8 @@ export function createCaseLetters(deps: { clock: Clock; baseUrl: string }) {
         subject: letter.subject,
         body: letter.lines.join('\n\n'),
         language: p.preferredLanguage,
+        // If it cannot be delivered, the case timeline and its specialist are told (ADR 0045).
+        about: { kind: 'case', id: a.caseId },
       });
       return true;
     },
@@ -88,6 +90,21 @@ export function createCaseLetters(deps: { clock: Clock; baseUrl: string }) {
           language: lead.preferred_language,
         });
       }
+    },
+
+    /** To the case's specialist: a message to the person could not be delivered. No name, as in every staff message. */
+    async unreachable(tx: Tx, tenantId: string, to: { email: string; language: Language }, caseId: string, channel: 'email' | 'sms') {
+      const t = translate(to.language);
+      await queueNotification(tx, clock, {
+        tenantId,
+        id: newId(clock.now()),
+        channel: 'email',
+        recipient: to.email,
+        template: 'case-unreachable',
+        subject: t('cases.notify.unreachable.subject'),
+        body: [t(`cases.notify.unreachable.${channel}`), t('cases.notify.unreachable.link', { url: `${baseUrl}/cases/${caseId}` })].join('\n\n'),
+        language: to.language,
+      });
     },
 
     /** The one-time sign-in link for the participant's own view. */

@@ -117,6 +117,12 @@ export const caseCy: Record<keyof typeof caseEn, string> = {
     'Os nad yw’r amser hwn yn gyfleus, rhowch wybod i ni a byddwn yn dod o hyd i amser arall. Eich dewis chi yw cymryd rhan.',
   'cases.letter.appointment.obligations':
     'Mae’r apwyntiad hwn yn rhan o’ch ymrwymiad hawlydd. Os na fyddwch yn dod a heb reswm da, gall y Ganolfan Byd Gwaith leihau eich budd-dal (cosb).',
+  'cases.notify.unreachable.subject': 'Nid oedd modd anfon neges at berson ar eich llwyth achosion',
+  'cases.notify.unreachable.email':
+    'Nid oeddem yn gallu cysylltu â nhw drwy e-bost: nid oedd GOV.UK Notify yn gallu ei hanfon. Gwiriwch eu cyfeiriad e-bost a chysylltwch â nhw mewn ffordd arall.',
+  'cases.notify.unreachable.sms':
+    'Nid oeddem yn gallu cysylltu â nhw drwy neges destun: nid oedd GOV.UK Notify yn gallu ei hanfon. Gwiriwch eu rhif ffôn symudol a chysylltwch â nhw mewn ffordd arall.',
+  'cases.notify.unreachable.link': 'Gweler yr achos yn {url}',
   'cases.notify.breakGlass.subject': 'Mynediad torri’r gwydr i’w adolygu',
   'cases.notify.breakGlass.body': 'Defnyddiodd {user} fynediad torri’r gwydr i weld gwybodaeth iechyd ar achos. Adolygwch a oedd yn gyfiawn.',
   'cases.notify.breakGlass.link': 'Adolygwch ef yn {url}',

@@ -113,6 +113,12 @@ export const caseEn = {
   'cases.letter.appointment.voluntary': 'If this time does not suit you, tell us and we will find another. Taking part is your choice.',
   'cases.letter.appointment.obligations':
     'This appointment is part of your claimant commitment. If you do not attend and do not have a good reason, the Jobcentre may reduce your benefit (a sanction).',
+  'cases.notify.unreachable.subject': 'A message to a person on your caseload could not be delivered',
+  'cases.notify.unreachable.email':
+    'We could not reach them by email: GOV.UK Notify could not deliver it. Check their email address and contact them another way.',
+  'cases.notify.unreachable.sms':
+    'We could not reach them by text message: GOV.UK Notify could not deliver it. Check their mobile number and contact them another way.',
+  'cases.notify.unreachable.link': 'See the case at {url}',
   'cases.notify.breakGlass.subject': 'Break-glass access to review',
   'cases.notify.breakGlass.body': '{user} used break-glass access to see health information on a case. Review whether it was justified.',
   'cases.notify.breakGlass.link': 'Review it at {url}',

@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
 import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { londonIsoDate, londonWallClock } from '../../platform/i18n/index.ts';
+import type { DeliveryFailure } from '../../platform/notify/index.ts';
 import { isVoluntary } from '../participation/index.ts';
 import type { ReferralService } from '../referrals/index.ts';
 import { recordReferralOutcome, teamIdsOf, teamMembers } from '../referrals/index.ts';
@@ -141,6 +142,36 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
     return id;
   }
   return {
+    /**
+     * GOV.UK Notify could not deliver a message to the person about this case (ADR 0045): the case
+     * timeline shows it, and the case's specialist is emailed (no name, as in every staff message).
+     */
+    async messageFailed(tx: Tx, failure: DeliveryFailure): Promise<void> {
+      if (failure.about.kind !== 'case') return;
+      const row = await tables(tx).selectFrom('cases').select(['id', 'specialist_user_id']).where('id', '=', failure.about.id).executeTakeFirst();
+      if (!row) return;
+      await insertCaseEvent(tx, {
+        tenantId: failure.tenantId,
+        id: newId(failure.at),
+        caseId: row.id,
+        at: failure.at,
+        actor: { kind: 'system', id: 'govuk-notify', name: 'GOV.UK Notify' },
+        kind: 'message-failed',
+        to: failure.channel,
+        details: { channel: failure.channel, message: failure.messageId },
+      });
+      const specialist = row.specialist_user_id
+        ? await tx
+            .selectFrom('users')
+            .select(['email', 'preferred_language'])
+            .where('id', '=', row.specialist_user_id)
+            .where('disabled_at', 'is', null)
+            .executeTakeFirst()
+        : undefined;
+      if (specialist)
+        await letters.unreachable(tx, failure.tenantId, { email: specialist.email, language: specialist.preferred_language }, row.id, failure.channel);
+    },
+
     /**
      * A case as this reader may see it; health fields only with a working relationship (audited).
      * `healthFields: false` is for pages that show no health information (most forms): the
@@ -295,7 +326,7 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
             updated_at: w.now,
           })
           .execute();
-        await letters.appointment(w.tx, actor.tenantId, participant, { startsAt, mode: v.mode, place: v.place, obligations: v.obligationWording });
+        await letters.appointment(w.tx, actor.tenantId, participant, { startsAt, mode: v.mode, place: v.place, obligations: v.obligationWording, caseId });
         await record(
           w,
           'appointment',

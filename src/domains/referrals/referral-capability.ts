@@ -42,6 +42,13 @@ export const referralCapability = defineCapability<Uses>({
     registerReferralPages(app, { referrals: s.referrals, teams: s.teams, clock: s.clock });
     registerTeamPages(app, { teams: s.teams, organisations: s.organisations });
   },
+  deliveryFailed: (s) => s.referrals.messageFailed,
+  gauges: (s) => [
+    {
+      gauges: [{ name: 'bridgework_referrals_past_first_contact', help: 'Open referrals with no contact attempt by their first-contact day' }],
+      read: async () => [{ name: 'bridgework_referrals_past_first_contact', value: await s.referrals.pastFirstContactDeadline() }],
+    },
+  ],
   jobs: (s) => ({
     handlers: {
       'referrals.service-levels': async () => {

@@ -226,10 +226,16 @@ export function createReferralIntake(deps: {
       details: { team: chosen.team.name, route, regime: regime.regime, personMatch: link.match },
     });
     // The referrer's, their organisation's and the person's messages: one outbox and one job insert.
-    const toPerson = notify.personMessage(tenantId, link.person, 'received', (tp) => [
-      tp('referrals.notify.received.body', { reference: referral.reference, team: chosen.team.name }),
-      tp('referrals.notify.received.next', { days: firstContactDays }),
-    ]);
+    const toPerson = notify.personMessage(
+      tenantId,
+      link.person,
+      'received',
+      (tp) => [
+        tp('referrals.notify.received.body', { reference: referral.reference, team: chosen.team.name }),
+        tp('referrals.notify.received.next', { days: firstContactDays }),
+      ],
+      referral.id,
+    );
     await queueNotifications(tx, clock, [
       ...(await notify.referrerReceived(tx, tenantId, referral, chosen.team.name, firstContactDays)),
       ...(toPerson ? [toPerson] : []),

@@ -183,6 +183,12 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
   'referrals.notify.reminder.body': 'Mae angen ymgais gyntaf i gysylltu ar atgyfeiriad {reference} heddiw ({due}).',
   'referrals.notify.withdrawn.subject': 'Mae atgyfeiriad {reference} wedi’i dynnu’n ôl',
   'referrals.notify.withdrawn.body': 'Tynnodd yr atgyfeiriwr atgyfeiriad {reference} yn ôl. Eu rheswm: {reason}',
+  'referrals.notify.unreachable-email.subject': 'Nid oedd modd anfon neges: atgyfeiriad {reference}',
+  'referrals.notify.unreachable-email.body':
+    'Nid oeddem yn gallu cysylltu â’r person ar atgyfeiriad {reference} drwy e-bost: nid oedd GOV.UK Notify yn gallu ei hanfon. Gwiriwch eu cyfeiriad e-bost a chysylltwch â nhw mewn ffordd arall.',
+  'referrals.notify.unreachable-sms.subject': 'Nid oedd modd anfon neges: atgyfeiriad {reference}',
+  'referrals.notify.unreachable-sms.body':
+    'Nid oeddem yn gallu cysylltu â’r person ar atgyfeiriad {reference} drwy neges destun: nid oedd GOV.UK Notify yn gallu ei hanfon. Gwiriwch eu rhif ffôn symudol a chysylltwch â nhw mewn ffordd arall.',
   'referrals.notify.breach.subject': 'Cyswllt cyntaf yn hwyr: atgyfeiriad {reference}',
   'referrals.notify.breach.body': 'Ni fu unrhyw ymgais i gysylltu ar gyfer atgyfeiriad {reference} erbyn {due}, sef y dyddiad lefel gwasanaeth.',
   // The referral journey.
@@ -346,6 +352,8 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
   'referrals.event.rerouted': 'Anfonwyd o {from} i {to}',
   'referrals.event.contact-attempt': 'Ymgais {attempt} i gysylltu: {outcome}',
   'referrals.event.service-level': 'Lefel gwasanaeth: {reason}',
+  'referrals.event.message-failed.email': 'Nid oeddem yn gallu cysylltu â {name} drwy e-bost',
+  'referrals.event.message-failed.sms': 'Nid oeddem yn gallu cysylltu â {name} drwy neges destun',
   'referrals.event.by': 'Gan {name}',
   'referrals.action.accept': 'Derbyn yr atgyfeiriad',
   'referrals.action.acceptLead': 'Mae derbyn yn agor achos ar gyfer y person gyda’r arbenigwr a ddewiswch.',

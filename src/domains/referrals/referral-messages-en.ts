@@ -170,6 +170,12 @@ export const referralEn = {
   'referrals.notify.reminder.body': 'Referral {reference} needs a first contact attempt today ({due}).',
   'referrals.notify.withdrawn.subject': 'Referral {reference} has been withdrawn',
   'referrals.notify.withdrawn.body': 'The referrer withdrew referral {reference}. Their reason: {reason}',
+  'referrals.notify.unreachable-email.subject': 'A message could not be delivered: referral {reference}',
+  'referrals.notify.unreachable-email.body':
+    'We could not reach the person on referral {reference} by email: GOV.UK Notify could not deliver it. Check their email address and contact them another way.',
+  'referrals.notify.unreachable-sms.subject': 'A message could not be delivered: referral {reference}',
+  'referrals.notify.unreachable-sms.body':
+    'We could not reach the person on referral {reference} by text message: GOV.UK Notify could not deliver it. Check their mobile number and contact them another way.',
   'referrals.notify.breach.subject': 'First contact overdue: referral {reference}',
   'referrals.notify.breach.body': 'Referral {reference} had no contact attempt by {due}, the service level date.',
   // The referral journey.
@@ -329,6 +335,8 @@ export const referralEn = {
   'referrals.event.rerouted': 'Sent from {from} to {to}',
   'referrals.event.contact-attempt': 'Contact attempt {attempt}: {outcome}',
   'referrals.event.service-level': 'Service level: {reason}',
+  'referrals.event.message-failed.email': 'We could not reach {name} by email',
+  'referrals.event.message-failed.sms': 'We could not reach {name} by text message',
   'referrals.event.by': 'By {name}',
   'referrals.action.accept': 'Accept referral',
   'referrals.action.acceptLead': 'Accepting opens a case for the person with the specialist you choose.',

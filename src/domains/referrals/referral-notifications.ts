@@ -90,6 +90,7 @@ export function createReferralNotifications(deps: { clock: Clock; baseUrl: strin
     person: Person,
     template: 'received' | 'could-not-contact',
     lines: (t: Translate) => string[],
+    referralId: string,
   ): OutboundMessage | null {
     const to = personChannel(person);
     if (!to) return null;
@@ -102,6 +103,8 @@ export function createReferralNotifications(deps: { clock: Clock; baseUrl: strin
       subject: t(`referrals.notify.${template}.subject`),
       body: lines(t).join('\n\n'),
       language: person.preferredLanguage,
+      // If it cannot be delivered, the referral's timeline and its specialist are told (ADR 0045).
+      about: { kind: 'referral', id: referralId },
     };
   }
 
@@ -121,7 +124,7 @@ export function createReferralNotifications(deps: { clock: Clock; baseUrl: strin
       tenantId: string,
       r: Referral,
       to: 'specialist' | 'team-lead' | 'assigned',
-      kind: 'breach' | 'reminder' | 'withdrawn',
+      kind: 'breach' | 'reminder' | 'withdrawn' | 'unreachable-email' | 'unreachable-sms',
       params: Record<string, string> = {},
     ) {
       const members = (await teamMembers(tx, r.teamId)).filter((m) => !m.disabled_at && (to === 'assigned' ? m.id === r.ownerUserId : m.roles.includes(to)));
@@ -138,8 +141,15 @@ export function createReferralNotifications(deps: { clock: Clock; baseUrl: strin
     },
 
     /** A message to the person, by the way they asked to be contacted and never by a way they refused. */
-    async person(tx: Tx, tenantId: string, person: Person, template: 'received' | 'could-not-contact', lines: (t: Translate) => string[]): Promise<boolean> {
-      const message = personMessage(tenantId, person, template, lines);
+    async person(
+      tx: Tx,
+      tenantId: string,
+      person: Person,
+      template: 'received' | 'could-not-contact',
+      lines: (t: Translate) => string[],
+      referralId: string,
+    ): Promise<boolean> {
+      const message = personMessage(tenantId, person, template, lines, referralId);
       if (message) await queueNotifications(tx, clock, [message]);
       return message !== null;
     },

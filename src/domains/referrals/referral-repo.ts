@@ -454,3 +454,15 @@ export async function awaitingFirstContact(tx: Tx, onOrBefore: string) {
       .execute()
   ).map(toReferral);
 }
+
+/** How many referrals had no contact attempt by their first-contact day (before `today`): the partial index `referrals_awaiting_contact`. */
+export async function countPastFirstContact(tx: Tx, today: string): Promise<number> {
+  const row = await tables(tx)
+    .selectFrom('referrals')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('status', 'in', ['requested', 'accepted'])
+    .where('first_contact_at', 'is', null)
+    .where('first_contact_due', '<', today)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -3,6 +3,7 @@ import { actorOf, type Principal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
 import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
+import type { DeliveryFailure } from '../../platform/notify/index.ts';
 import { type ContactOutcome, MILESTONES, type Milestone, type Person, type Referral, type ReferralEvent, type ReferralStatus, type Team } from './referral.ts';
 import { createReferralIntake, type IncomingSharingGate } from './referral-intake.ts';
 import { createReferralNotifications } from './referral-notifications.ts';
@@ -10,6 +11,7 @@ import { recordReferralOutcome } from './referral-outcomes.ts';
 import { inboxLists, referralPage, referralRead, searchReferrals } from './referral-read-repo.ts';
 import {
   awaitingFirstContact,
+  countPastFirstContact,
   findCase,
   findPerson,
   findReferralForUpdate,
@@ -305,10 +307,14 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
           r = await applyStatus({ ...c, r }, to, null, { reasonCode: 'could-not-contact' });
           const person = (await findPerson(c.tx, r.personId)) as Person;
           const team = (await findTeam(c.tx, r.teamId)) as Team;
-          await notify.person(c.tx, c.tenantId, person, 'could-not-contact', (t) => [
-            t('referrals.notify.could-not-contact.body', { reference: r.reference, team: team.name }),
-            t('referrals.notify.could-not-contact.next'),
-          ]);
+          await notify.person(
+            c.tx,
+            c.tenantId,
+            person,
+            'could-not-contact',
+            (t) => [t('referrals.notify.could-not-contact.body', { reference: r.reference, team: team.name }), t('referrals.notify.could-not-contact.next')],
+            r.id,
+          );
         } else if (reached === 'contacted' || attempts === 1) {
           await notify.referrer(c.tx, c.tenantId, r, (t) => t('referrals.notify.change.contact'));
         }
@@ -365,6 +371,43 @@ export function createReferralService(deps: { db: Database; clock: Clock; baseUr
         const { r } = await loadFor(tx, actor, id, false);
         return (await teamMembers(tx, r.teamId)).filter((m) => !m.disabled_at && m.roles.some((role) => role === 'specialist' || role === 'team-lead'));
       });
+    },
+
+    /**
+     * GOV.UK Notify could not deliver a message to the person about this referral (ADR 0045): the
+     * timeline shows it by name, and the assigned specialist (else the team's specialists) is
+     * emailed with the reference only, as every staff message is.
+     */
+    async messageFailed(tx: Tx, failure: DeliveryFailure): Promise<void> {
+      if (failure.about.kind !== 'referral') return;
+      const r = await findReferralForUpdate(tx, failure.about.id);
+      if (!r) return;
+      await insertEvent(tx, {
+        tenantId: failure.tenantId,
+        id: newId(failure.at),
+        referralId: r.id,
+        at: failure.at,
+        actor: { kind: 'system', id: 'govuk-notify', name: 'GOV.UK Notify' },
+        kind: 'message-failed',
+        details: { channel: failure.channel, message: failure.messageId },
+      });
+      await notify.team(
+        tx,
+        failure.tenantId,
+        r,
+        r.ownerUserId ? 'assigned' : 'specialist',
+        failure.channel === 'email' ? 'unreachable-email' : 'unreachable-sms',
+      );
+    },
+
+    /**
+     * Referrals still waiting for a first contact attempt after their due day, across tenants, for
+     * /metrics: one count a tenant on the partial index `referrals_awaiting_contact` (migration 0014).
+     */
+    async pastFirstContactDeadline(): Promise<number> {
+      const today = londonDate(clock.now());
+      const counts = await db.eachTenant((tx) => countPastFirstContact(tx, today));
+      return counts.reduce((a, b) => a + b, 0);
     },
 
     /**

@@ -113,7 +113,7 @@ export type Referral = {
   updatedAt: Date;
 };
 
-export type ReferralEventKind = 'created' | 'status' | 'milestone' | 'rerouted' | 'contact-attempt' | 'service-level';
+export type ReferralEventKind = 'created' | 'status' | 'milestone' | 'rerouted' | 'contact-attempt' | 'service-level' | 'message-failed';
 export type ReferralEvent = {
   id: string;
   at: Date;

@@ -4,6 +4,8 @@ import type { Language } from '../db/index.ts';
 import type { AnyOperation } from '../http/api-routes.ts';
 import type { Catalogue, Translate } from '../i18n/index.ts';
 import type { JobHandler, JobSchedule } from '../jobs/index.ts';
+import type { GaugeSource } from '../metrics/index.ts';
+import type { DeliveryFailureHook } from '../notify/index.ts';
 
 /** What the composition root hands every capability's pages besides its services. */
 export type WebContext = { secure: boolean; translator: (lang: Language) => Translate };
@@ -32,6 +34,13 @@ export type Capability<S> = {
   operations?: (services: S) => readonly AnyOperation[];
   routes?: (app: FastifyInstance, services: S, web: WebContext) => void;
   jobs?: (services: S) => CapabilityJobs;
+  /**
+   * GOV.UK Notify could not deliver a message to a person about one of this capability's records
+   * (its `about`); run in the transaction that records the receipt (ADR 0045).
+   */
+  deliveryFailed?: (services: S) => DeliveryFailureHook;
+  /** The capability's own figures on `/metrics`. */
+  gauges?: (services: S) => readonly GaugeSource[];
 };
 
 /** Declares a capability with its services' type inferred from what its parts use. */

@@ -15,4 +15,4 @@ export { newId, violates } from './ids.ts';
 export { type AppSession, appSession, assertLeastPrivilege } from './least-privilege.ts';
 export type { OnNotify, Unlisten } from './listen.ts';
 export { migrateDown, migrateToLatest, type SqlMigration } from './migrate.ts';
-export type { BigIntColumn, CreatedAt, Json, Language, Nation, PlatformTables, Role, Timestamp } from './tables.ts';
+export type { BigIntColumn, CreatedAt, DeliveryReceiptStatus, Json, Language, Nation, PlatformTables, Role, Timestamp } from './tables.ts';

@@ -11,6 +11,7 @@ export type BigIntColumn = ColumnType<string | number | bigint, number, number>;
 export type Nation = 'england' | 'wales' | 'scotland' | 'northern-ireland';
 export type Role = 'referrer' | 'specialist' | 'team-lead' | 'tenant-admin' | 'national-analyst' | 'ig-lead' | 'commissioner' | 'employer';
 export type Language = 'en' | 'cy';
+export type DeliveryReceiptStatus = 'delivered' | 'permanent-failure' | 'temporary-failure' | 'technical-failure';
 
 /** Tables the platform itself owns. Domains add theirs with `tx.withTables<…>()`. */
 export type PlatformTables = {
@@ -175,8 +176,15 @@ export type PlatformTables = {
     subject: string;
     body: string;
     language: Language;
-    state: 'queued' | 'sent' | 'kept';
+    /** `refused`: GOV.UK Notify would not take it (a bad address); it never left. */
+    state: 'queued' | 'sent' | 'kept' | 'refused';
     created_at: Timestamp;
     delivered_at: Timestamp | null;
+    /** GOV.UK Notify's delivery receipt, from its callback; null until one arrives (ADR 0045). */
+    receipt: ColumnType<DeliveryReceiptStatus | null, DeliveryReceiptStatus | null | undefined, DeliveryReceiptStatus | null>;
+    receipt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    /** What a message to a person was about (`referral`, `case`): where a permanent failure is shown. */
+    about_kind: ColumnType<string | null, string | null | undefined, string | null>;
+    about_id: ColumnType<string | null, string | null | undefined, string | null>;
   };
 };

@@ -5,13 +5,15 @@ import { CsrfRejected } from './csrf.ts';
 import { formErrors } from './pages.ts';
 import { type HttpFailure, operationOutcome, problemDetails, toHttpFailure } from './problem.ts';
 
-export type RouteFamily = 'api' | 'fhir' | 'oauth' | 'page';
+export type RouteFamily = 'api' | 'fhir' | 'oauth' | 'ops' | 'page';
 
 export function routeFamily(url: string): RouteFamily {
   // The public directory API (Open Referral UK) answers errors as the partner API does.
   if (url.startsWith('/api/') || url.startsWith('/oruk/') || url === '/oruk') return 'api';
   if (url.startsWith('/fhir/') || url === '/fhir') return 'fhir';
   if (url.startsWith('/oauth/')) return 'oauth';
+  // Machine endpoints with their own bearer token (metrics, GOV.UK Notify's callback): no session, no CSRF.
+  if (url === '/metrics' || url.startsWith('/metrics?') || url.startsWith('/notify/')) return 'ops';
   return 'page';
 }
 
@@ -71,6 +73,7 @@ export function registerErrorHandling(app: FastifyInstance, options: { english: 
     if (failure.retryAfterSeconds) reply.header('Retry-After', String(failure.retryAfterSeconds));
     switch (routeFamily(request.url)) {
       case 'api':
+      case 'ops':
         return reply
           .code(failure.status)
           .type('application/problem+json')

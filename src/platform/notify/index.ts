@@ -1,9 +1,17 @@
 export {
-  createNotifyNotifier,
+  createDeliveryReceipts,
+  type DeliveryFailure,
+  type DeliveryFailureHook,
+  type DeliveryReceipt,
+  type DeliveryReceipts,
+  deliveryReceiptSchema,
+  type ReceiptOutcome,
+} from './delivery-receipts.ts';
+export { createNotifyNotifier, NotifyRefused, notifyReference, parseNotifyReference } from './govuk-notify.ts';
+export {
   createOutboxNotifier,
   listOutbox,
   type Notifier,
-  notifyJwt,
   type OutboundMessage,
   outboundMessageSchema,
   personChannel,
@@ -12,3 +20,4 @@ export {
   SEND_NOTIFICATION_JOB,
   sendNotificationHandler,
 } from './notifier.ts';
+export { DELIVERY_RECEIPTS_PATH, registerNotifyCallback } from './notify-routes.ts';

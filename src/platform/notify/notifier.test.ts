@@ -1,15 +1,12 @@
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../../../test/support/test-db.ts';
 import { fixedClock } from '../clock/index.ts';
 import { newId } from '../db/index.ts';
 import { createJobRunner } from '../jobs/index.ts';
 import {
-  createNotifyNotifier,
   createOutboxNotifier,
   listOutbox,
   type Notifier,
-  notifyJwt,
   personChannel,
   queueNotification,
   queueNotifications,
@@ -72,52 +69,6 @@ describe(`notifications on ${testDatabaseKind}`, () => {
     for (const m of ms) expect(outbox.find((r) => r.id === m.id)?.state).toBe('kept');
   });
 
-  test('with Notify, a message is sent once even if its job runs twice', async () => {
-    const calls: { url: string; body: Record<string, unknown>; auth: string }[] = [];
-    const fakeFetch: typeof fetch = async (url, init) => {
-      calls.push({
-        url: String(url),
-        body: JSON.parse(String(init?.body)),
-        auth: String((init?.headers as Record<string, string> | undefined)?.authorization),
-      });
-      return new Response('{}', { status: 201 });
-    };
-    const notifier = createNotifyNotifier({
-      apiKey: `test-key-${'1'.repeat(8)}-2222-3333-4444-${'5'.repeat(12)}-${'a'.repeat(8)}-bbbb-cccc-dddd-${'e'.repeat(12)}`,
-      emailTemplateId: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
-      smsTemplateId: '1f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
-      fetch: fakeFetch,
-      clock,
-    });
-    const m = message();
-    await t.db.inTenant(tenantId, (tx) => queueNotification(tx, clock, m));
-    const handler = sendNotificationHandler({ db: t.db, clock, notifier });
-    const job = { id: 'j', name: SEND_NOTIFICATION_JOB, tenantId, payload: { messageId: m.id }, attempt: 1 };
-    await handler(job);
-    await handler(job);
-    expect(calls).toHaveLength(1);
-    expect(calls[0]?.url).toBe('https://api.notifications.service.gov.uk/v2/notifications/email');
-    expect(calls[0]?.body).toEqual({
-      email_address: 'sam@example.org',
-      template_id: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
-      personalisation: { subject: 'Hello', body: 'A message' },
-      reference: m.id,
-    });
-    expect(calls[0]?.auth).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
-    expect((await listOutbox(t.db, tenantId)).find((r) => r.id === m.id)?.state).toBe('sent');
-  });
-
-  test('a Notify failure throws so the job retries', async () => {
-    const notifier = createNotifyNotifier({
-      apiKey: `k-${'1'.repeat(36)}-${'2'.repeat(36)}`,
-      emailTemplateId: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
-      smsTemplateId: '1f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
-      fetch: async () => new Response('{"errors":[]}', { status: 500 }),
-    });
-    await t.db.inTenant(tenantId, (tx) => queueNotification(tx, clock, message()));
-    expect(await runnerWith(notifier).runDue()).toMatchObject({ retried: 1 });
-  });
-
   test('a person is written to by email, or else by text, and never by a way they refused', () => {
     const person = { email: 'sam@example.com', phone: '07700900123', doNotContact: [] };
     expect(personChannel(person)).toEqual({ channel: 'email', recipient: 'sam@example.com' });
@@ -129,16 +80,5 @@ describe(`notifications on ${testDatabaseKind}`, () => {
     expect(personChannel({ ...person, contactMethod: 'text' })).toEqual({ channel: 'sms', recipient: '07700900123' });
     expect(personChannel({ ...person, contactMethod: 'text', doNotContact: ['text'] })).toEqual({ channel: 'email', recipient: 'sam@example.com' });
     expect(personChannel({ ...person, contactMethod: 'phone' })).toEqual({ channel: 'email', recipient: 'sam@example.com' });
-  });
-
-  test('the Notify JWT carries the service id and is signed with the key secret', () => {
-    const serviceId = '26785a09-ab16-4eb0-8407-a37497a57506';
-    const secret = '3d844edf-8d35-48ac-975b-e847b4f122b0';
-    const jwt = notifyJwt(`my_test_key-${serviceId}-${secret}`, new Date('2026-01-01T00:00:00Z'));
-    const [header = '', claims = '', signature] = jwt.split('.');
-    const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString());
-    expect(decode(header)).toEqual({ typ: 'JWT', alg: 'HS256' });
-    expect(decode(claims)).toEqual({ iss: serviceId, iat: 1767225600 });
-    expect(signature).toBe(createHmac('sha256', secret).update(`${header}.${claims}`).digest('base64url'));
   });
 });

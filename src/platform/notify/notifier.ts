@@ -1,8 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../clock/index.ts';
 import type { Database, Tx } from '../db/index.ts';
 import { enqueueJobs, type JobContext, type JobHandler } from '../jobs/index.ts';
+import type { DeliveryReceipts } from './delivery-receipts.ts';
+import { NotifyRefused } from './govuk-notify.ts';
 
 export const outboundMessageSchema = z.object({
   tenantId: z.uuid(),
@@ -14,6 +15,11 @@ export const outboundMessageSchema = z.object({
   subject: z.string(),
   body: z.string().min(1),
   language: z.enum(['en', 'cy']),
+  /**
+   * What a message to a person is about (`referral` or `case` and its id): if it cannot be
+   * delivered, the capability that owns that record is told (ADR 0045). Staff messages leave it out.
+   */
+  about: z.object({ kind: z.string().min(1).max(40), id: z.uuid() }).optional(),
 });
 export type OutboundMessage = z.output<typeof outboundMessageSchema>;
 
@@ -74,6 +80,8 @@ export async function queueNotifications(tx: Tx, clock: Clock, messages: readonl
         language: m.language,
         state: 'queued' as const,
         created_at: now,
+        about_kind: m.about?.kind ?? null,
+        about_id: m.about?.id ?? null,
       })),
     )
     .execute();
@@ -91,7 +99,7 @@ const payloadSchema = z.object({ messageId: z.uuid() });
  * (a worker died after sending) does not send again unless it died between the send and the
  * record of it. With the outbox notifier the message is simply kept for an administrator to read.
  */
-export function sendNotificationHandler(deps: { db: Database; clock: Clock; notifier: Notifier }): JobHandler {
+export function sendNotificationHandler(deps: { db: Database; clock: Clock; notifier: Notifier; receipts?: DeliveryReceipts }): JobHandler {
   const { db, clock, notifier } = deps;
   const messageOf = (job: JobContext) => {
     const { messageId } = payloadSchema.parse(job.payload);
@@ -125,16 +133,24 @@ export function sendNotificationHandler(deps: { db: Database; clock: Clock; noti
     const row = await db.inTenant(tenantId, (tx) => tx.selectFrom('notifications_outbox').selectAll().where('id', '=', messageId).executeTakeFirst());
     if (!row) throw new Error(`message ${messageId} is not in the outbox`);
     if (row.state !== 'queued') return;
-    await notifier.send({
-      tenantId,
-      id: row.id,
-      channel: row.channel,
-      recipient: row.recipient,
-      template: row.template,
-      subject: row.subject,
-      body: row.body,
-      language: row.language,
-    });
+    try {
+      await notifier.send({
+        tenantId,
+        id: row.id,
+        channel: row.channel,
+        recipient: row.recipient,
+        template: row.template,
+        subject: row.subject,
+        body: row.body,
+        language: row.language,
+      });
+    } catch (error) {
+      if (!(error instanceof NotifyRefused)) throw error;
+      // Sending again cannot help: it fails now, as a permanent failure reported later would.
+      await db.inTenant(tenantId, (tx) => tx.updateTable('notifications_outbox').set({ state: 'refused' }).where('id', '=', messageId).execute());
+      await deps.receipts?.record(tenantId, messageId, 'permanent-failure');
+      return;
+    }
     await db.inTenant(tenantId, (tx) =>
       tx.updateTable('notifications_outbox').set({ state: 'sent', delivered_at: clock.now() }).where('id', '=', messageId).execute(),
     );
@@ -161,42 +177,4 @@ export async function listOutbox(db: Database, tenantId: string, limit = 100) {
   return db.inTenant(tenantId, (tx) =>
     tx.selectFrom('notifications_outbox').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute(),
   );
-}
-
-const base64url = (value: string) => Buffer.from(value).toString('base64url');
-
-/** The JWT GOV.UK Notify expects: HS256, `iss` the service id, `iat` now, signed with the key's secret. */
-export function notifyJwt(apiKey: string, now: Date): string {
-  // A key is `<name>-<service id: 36 chars>-<secret: 36 chars>`.
-  const serviceId = apiKey.slice(-73, -37);
-  const secret = apiKey.slice(-36);
-  const header = base64url(JSON.stringify({ typ: 'JWT', alg: 'HS256' }));
-  const claims = base64url(JSON.stringify({ iss: serviceId, iat: Math.floor(now.getTime() / 1000) }));
-  const signature = createHmac('sha256', secret).update(`${header}.${claims}`).digest('base64url');
-  return `${header}.${claims}.${signature}`;
-}
-
-/**
- * Sends through GOV.UK Notify's REST API with one generic template per channel, whose
- * `((subject))` and `((body))` placeholders carry the text. A failure throws, so the job retries.
- */
-export function createNotifyNotifier(cfg: { apiKey: string; emailTemplateId: string; smsTemplateId: string; fetch?: typeof fetch; clock?: Clock }): Notifier {
-  const doFetch = cfg.fetch ?? fetch;
-  return {
-    kind: 'govuk-notify',
-    async send(message) {
-      const email = message.channel === 'email';
-      const response = await doFetch(`https://api.notifications.service.gov.uk/v2/notifications/${email ? 'email' : 'sms'}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${notifyJwt(cfg.apiKey, cfg.clock?.now() ?? new Date())}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          ...(email ? { email_address: message.recipient } : { phone_number: message.recipient }),
-          template_id: email ? cfg.emailTemplateId : cfg.smsTemplateId,
-          personalisation: { subject: message.subject, body: message.body },
-          reference: message.id,
-        }),
-      });
-      if (!response.ok) throw new Error(`GOV.UK Notify answered ${response.status}`);
-    },
-  };
 }

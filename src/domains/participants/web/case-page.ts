@@ -313,7 +313,9 @@ export function presentCase(
       // A health-team liaison note is health information: its entry is shown only with the notes it names.
       .filter((e) => h !== null || !(e.kind === 'note' && e.details.kind === 'health-liaison'))
       .map((e) => ({
-        title: eventTitle(e, t, lang),
+        // A message the person could not be sent names them: the case page already does.
+        title:
+          e.kind === 'message-failed' ? t(`caseload.event.message-failed.${e.to === 'sms' ? 'sms' : 'email'}`, { name: s.personName }) : eventTitle(e, t, lang),
         meta: t('caseload.note.meta', { when: dateTime(e.at, lang), name: e.actorName }),
         detail: eventDetail(e, t, lang),
       })),

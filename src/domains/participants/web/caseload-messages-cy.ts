@@ -302,6 +302,8 @@ export const caseloadCy: Record<keyof typeof caseloadEn, string> = {
   'caseload.event.guarantee.expired': 'Daeth y warant pont yn ôl i ben',
   'caseload.event.guarantee.withdrawn': 'Mae’r warant pont yn ôl wedi’i thynnu’n ôl',
   'caseload.event.guarantee.reminded': 'Anfonwyd nodyn atgoffa: mae’r warant pont yn ôl yn dod i ben cyn bo hir',
+  'caseload.event.message-failed.email': 'Nid oeddem yn gallu cysylltu â {name} drwy e-bost',
+  'caseload.event.message-failed.sms': 'Nid oeddem yn gallu cysylltu â {name} drwy neges destun',
   'caseload.event.other': 'Diweddarwyd yr achos',
   'caseload.details.title': 'Cysylltu a mynediad',
   'caseload.details.lead': 'Cofnodwch yr hyn y mae’r person wedi’i ddweud wrthych: sut mae am i ni gysylltu, ym mha iaith, a beth sy’n ei helpu i gymryd rhan.',

@@ -299,6 +299,8 @@ export const caseloadEn = {
   'caseload.event.guarantee.expired': 'Bridge-back guarantee ended',
   'caseload.event.guarantee.withdrawn': 'Bridge-back guarantee withdrawn',
   'caseload.event.guarantee.reminded': 'Reminder sent: the bridge-back guarantee ends soon',
+  'caseload.event.message-failed.email': 'We could not reach {name} by email',
+  'caseload.event.message-failed.sms': 'We could not reach {name} by text message',
   'caseload.event.other': 'Case updated',
   // Success messages after a change.
   'caseload.details.title': 'Contact and access',

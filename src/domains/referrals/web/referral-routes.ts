@@ -251,11 +251,13 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps): void {
                   })
                 : e.kind === 'service-level'
                   ? t('referrals.event.service-level', { reason: e.reason ?? '' })
-                  : t('referrals.event.created'),
+                  : e.kind === 'message-failed'
+                    ? t(`referrals.event.message-failed.${e.details.channel === 'sms' ? 'sms' : 'email'}`, { name: view.person.givenName })
+                    : t('referrals.event.created'),
       when: when(e.at, lang),
       by: t('referrals.event.by', { name: e.actorName }),
       reason:
-        e.kind === 'service-level'
+        e.kind === 'service-level' || e.kind === 'message-failed'
           ? null
           : reasonInWords({ reasonCode: typeof e.details.reasonCode === 'string' ? e.details.reasonCode : null, statusReason: e.reason }, t),
     }));
