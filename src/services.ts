@@ -14,7 +14,7 @@ import { createOrganisationService } from './domains/organisations/index.ts';
 import { createFidelityService, createOutcomeService } from './domains/outcomes/index.ts';
 import { createCaseService, createParticipantService } from './domains/participants/index.ts';
 import { createPartnerService, createPlanService, referralInCheck } from './domains/partnerships/index.ts';
-import { createDraftService, createReferralService, createTeamService } from './domains/referrals/index.ts';
+import { createDraftService, createReferralService, createSubscriptionService, createTeamService } from './domains/referrals/index.ts';
 import {
   type ClientPrincipal,
   createAuthService,
@@ -64,6 +64,8 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const organisations = createOrganisationService({ db, clock });
   // Referrals in are checked against the referring organisation's data-sharing agreement (ADR 0035).
   const referrals = createReferralService({ db, clock, baseUrl: config.baseUrl, incoming: referralInCheck });
+  // FHIR subscriptions (ADR 0046): plain HTTP only to this machine, and never in production.
+  const subscriptions = createSubscriptionService({ db, clock, baseUrl: config.baseUrl, allowLocalHttp: config.env !== 'production' });
   const drafts = createDraftService({ db, clock, secret: config.secret });
   const teams = createTeamService({ db, clock });
   // The guarantee hears of job starts and ends inside the case's own transaction, and works cases
@@ -115,6 +117,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     idempotency,
     organisations,
     referrals,
+    subscriptions,
     drafts,
     teams,
     cases,

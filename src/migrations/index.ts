@@ -22,6 +22,7 @@ import { migration as m0022 } from './0022-outcome-counts-by-programme.ts';
 import { migration as m0023 } from './0023-local-plans-and-partners.ts';
 import { migration as m0024 } from './0024-tenant-branding.ts';
 import { migration as m0028 } from './0028-notify-delivery-and-metrics.ts';
+import { migration as m0029 } from './0029-fhir-subscriptions.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration in the order it runs. Names are permanent once landed. */
@@ -50,4 +51,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0023-local-plans-and-partners': m0023,
   '0024-tenant-branding': m0024,
   '0028-notify-delivery-and-metrics': m0028,
+  '0029-fhir-subscriptions': m0029,
 };

@@ -33,6 +33,19 @@ beforeAll(async () => {
       headers: { authorization: `Bearer ${token}`, 'idempotency-key': `k-${slug}` },
       payload: { name: `${slug} employer`, kind: 'employer' },
     });
+    // A partner system's FHIR subscription (ADR 0046): the subscription and its handshake waiting.
+    const subscribed = await t.app.inject({
+      method: 'POST',
+      url: '/fhir/Subscription',
+      headers: { authorization: `Bearer ${await bearerToken(t, gss, 'referrals:read')}`, 'content-type': 'application/fhir+json' },
+      payload: {
+        resourceType: 'Subscription',
+        status: 'requested',
+        criteria: 'https://bridgework.org.uk/fhir/SubscriptionTopic/referral-task-changes',
+        channel: { type: 'rest-hook', endpoint: `https://${slug}.partner.example/hook` },
+      },
+    });
+    if (subscribed.statusCode !== 201) throw new Error(`subscription failed: ${subscribed.statusCode}`);
     const ips = (await t.services.organisations.list(t.tenants[slug])).find((o) => o.kind === 'employment-provider')?.id;
     await t.services.staff.invite(
       t.tenants[slug],
@@ -208,6 +221,8 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'employer_sites',
       'employers',
       'equality_answers',
+      'fhir_subscription_notifications',
+      'fhir_subscriptions',
       'fidelity_reviews',
       'growth_sectors',
       'idempotency_keys',

@@ -6,6 +6,10 @@ import type { DraftService } from './draft-service.ts';
 import { referralFhirCapabilities, registerReferralFhirRoutes } from './fhir/fhir-routes.ts';
 import { referralMessages } from './referral-messages.ts';
 import type { ReferralService } from './referral-service.ts';
+import { DELIVER_JOB, SWEEP_JOB } from './subscriptions/subscription-repo.ts';
+import { subscriptionCapability } from './subscriptions/subscription-resources.ts';
+import { registerSubscriptionRoutes } from './subscriptions/subscription-routes.ts';
+import type { SubscriptionService } from './subscriptions/subscription-service.ts';
 import type { TeamService } from './team-service.ts';
 import { journeyMessages } from './web/journey-messages.ts';
 import { registerReferralJourney } from './web/referral-journey-routes.ts';
@@ -17,6 +21,7 @@ type Uses = {
   clock: Clock;
   idempotency: Idempotency;
   referrals: ReferralService;
+  subscriptions: SubscriptionService;
   drafts: DraftService;
   teams: TeamService;
   organisations: OrganisationService;
@@ -35,9 +40,10 @@ export const referralCapability = defineCapability<Uses>({
     { role: 'team-lead', href: '/teams', textKey: 'teams.title' },
     { role: 'tenant-admin', href: '/teams', textKey: 'teams.title' },
   ],
-  fhirResources: referralFhirCapabilities,
+  fhirResources: [...referralFhirCapabilities, subscriptionCapability],
   routes(app, s, web) {
     registerReferralFhirRoutes(app, { referrals: s.referrals, idempotency: s.idempotency, baseUrl: s.config.baseUrl });
+    registerSubscriptionRoutes(app, { subscriptions: s.subscriptions, baseUrl: s.config.baseUrl });
     registerReferralJourney(app, { referrals: s.referrals, drafts: s.drafts, organisations: s.organisations, clock: s.clock, secure: web.secure });
     registerReferralPages(app, { referrals: s.referrals, teams: s.teams, clock: s.clock });
     registerTeamPages(app, { teams: s.teams, organisations: s.organisations });
@@ -54,11 +60,23 @@ export const referralCapability = defineCapability<Uses>({
       'referrals.service-levels': async () => {
         await s.referrals.checkServiceLevels();
       },
+      [DELIVER_JOB]: async (job) => {
+        const { subscriptionId } = job.payload as { subscriptionId: string };
+        if (job.tenantId) await s.subscriptions.deliver(job.tenantId, subscriptionId);
+      },
+      [SWEEP_JOB]: async () => {
+        await s.subscriptions.sweep();
+      },
     },
     // Hourly is ample for a rule counted in working days, and quick after a restart.
-    schedules: [{ name: 'referral-service-levels', jobName: 'referrals.service-levels', everySeconds: 60 * 60 }],
+    schedules: [
+      { name: 'referral-service-levels', jobName: 'referrals.service-levels', everySeconds: 60 * 60 },
+      // Heartbeats are asked for in whole minutes at least (policy), so a sweep a minute keeps them.
+      { name: 'fhir-subscription-sweep', jobName: SWEEP_JOB, everySeconds: 60 },
+    ],
     purge: async () => {
       await s.drafts.purgeExpired();
+      await s.subscriptions.purgeSent();
     },
   }),
 });

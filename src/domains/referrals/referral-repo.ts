@@ -2,6 +2,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { PlatformTables, Tx } from '../../platform/db/index.ts';
 import type { Person, Referral, ReferralEvent, ReferralEventKind, ReferralStatus, ReferralTables, Regime } from './referral.ts';
 import { personMatchKey } from './referral-rules.ts';
+import { recordTaskChange } from './subscriptions/subscription-repo.ts';
 
 export const tables = (tx: Tx) => tx.withTables<ReferralTables>();
 
@@ -92,8 +93,22 @@ export async function insertReferral(tx: Tx, row: ReferralTables['referrals'] ex
     .onConflict((oc) => oc.constraint('referrals_identifier_unique').doNothing())
     .returningAll()
     .executeTakeFirst();
-  return inserted ? toReferral(inserted) : null;
+  if (!inserted) return null;
+  const referral = toReferral(inserted);
+  await taskChanged(tx, inserted.tenant_id, referral);
+  return referral;
 }
+
+/**
+ * A new Task, or a new version of one: subscribers that may read it are notified, from this
+ * transaction (ADR 0046). Every change a poller sees as a new `_lastUpdated` passes through here.
+ */
+const taskChanged = (tx: Tx, tenantId: string, r: Referral) =>
+  recordTaskChange(
+    tx,
+    { tenantId, id: r.id, referrerClientId: r.referrer.clientId, referrerOrganisationId: r.referrer.organisationId, teamId: r.teamId },
+    r.updatedAt,
+  );
 
 export type ReferralPatch = Partial<{
   status: ReferralStatus;
@@ -117,7 +132,9 @@ export async function updateReferral(tx: Tx, id: string, patch: ReferralPatch, n
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  return toReferral(row);
+  const referral = toReferral(row);
+  await taskChanged(tx, row.tenant_id, referral);
+  return referral;
 }
 
 export async function insertEvent(
