@@ -23,6 +23,7 @@ import { migration as m0023 } from './0023-local-plans-and-partners.ts';
 import { migration as m0024 } from './0024-tenant-branding.ts';
 import { migration as m0028 } from './0028-notify-delivery-and-metrics.ts';
 import { migration as m0029 } from './0029-fhir-subscriptions.ts';
+import { migration as m0032 } from './0032-directory-search-by-place.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration in the order it runs. Names are permanent once landed. */
@@ -52,4 +53,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0024-tenant-branding': m0024,
   '0028-notify-delivery-and-metrics': m0028,
   '0029-fhir-subscriptions': m0029,
+  '0032-directory-search-by-place': m0032,
 };

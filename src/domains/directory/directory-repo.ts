@@ -330,8 +330,12 @@ export async function searchServices(tx: Tx, f: SearchFilter, page: { size: numb
         return { d, box, metres };
       })()
     : null;
+  // Near a point, the places come first (ADR 0050): the box on the (tenant, latitude, longitude)
+  // index, the distance worked out only for places in the box and kept only within reach, and the
+  // term checked on the link table, so only the few services left are read (their rows are wide).
+  const termNear = Boolean(distance && f.termId);
   if (distance) {
-    const near = t
+    let near = t
       .selectFrom('directory_service_locations as sl')
       .innerJoin('directory_locations as l', (j) => j.onRef('l.tenant_id', '=', 'sl.tenant_id').onRef('l.id', '=', 'sl.location_id'))
       .select(['sl.service_id'])
@@ -340,14 +344,28 @@ export async function searchServices(tx: Tx, f: SearchFilter, page: { size: numb
       .where('l.latitude', '<=', distance.box.maxLatitude)
       .where('l.longitude', '>=', distance.box.minLongitude)
       .where('l.longitude', '<=', distance.box.maxLongitude)
-      .groupBy('sl.service_id')
-      .as('near');
-    q = q.innerJoin(near, 'near.service_id', 's.id') as unknown as typeof q;
+      // The nearest place within reach is the nearest of all the service's places, so filtering
+      // places before grouping gives the same distance as filtering the minimum after.
+      .where(sql<boolean>`${distance.d} <= ${distance.metres}`);
+    if (termNear && f.termId) {
+      const term = f.termId;
+      near = near.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('directory_service_terms as st')
+            .select('st.id')
+            .whereRef('st.tenant_id', '=', 'sl.tenant_id')
+            .whereRef('st.service_id', '=', 'sl.service_id')
+            .where('st.term_id', '=', term),
+        ),
+      );
+    }
+    q = q.innerJoin(near.groupBy('sl.service_id').as('near'), 'near.service_id', 's.id') as unknown as typeof q;
   }
   const conditions = (eb: ExpressionBuilder<DirectoryTables & { s: DirectoryTables['directory_services'] }, 's'>) => {
     const all: Expression<SqlBool>[] = [];
     if (f.text) all.push(sql<boolean>`s.search_text @@ websearch_to_tsquery('english', ${f.text})`);
-    if (f.termId) {
+    if (f.termId && !termNear) {
       all.push(
         eb.exists(
           eb
@@ -375,7 +393,6 @@ export async function searchServices(tx: Tx, f: SearchFilter, page: { size: numb
     if (f.organisationId) all.push(eb('s.organisation_id', '=', f.organisationId));
     if (f.modifiedAfter) all.push(eb('s.last_modified', '>=', f.modifiedAfter));
     if (f.referableOnly) all.push(eb.and([eb('s.status', '=', 'active'), eb('s.capacity', '!=', 'closed')]));
-    if (distance) all.push(sql<boolean>`near.metres <= ${distance.metres}`);
     return eb.and(all);
   };
   const rows = (await q
