@@ -8,6 +8,7 @@ import { outcomeCapability } from './domains/outcomes/index.ts';
 import { caseCapability } from './domains/participants/index.ts';
 import { partnershipCapability } from './domains/partnerships/index.ts';
 import { referralCapability } from './domains/referrals/index.ts';
+import { retentionCapability } from './domains/retention/index.ts';
 import type { Capability } from './platform/capability/index.ts';
 import type { JobHandler, JobSchedule } from './platform/jobs/index.ts';
 import type { GaugeSource } from './platform/metrics/index.ts';
@@ -23,6 +24,7 @@ export const capabilities: readonly Capability<Services>[] = [
   caseCapability,
   benefitsCapability,
   accessToWorkCapability,
+  retentionCapability,
   directoryCapability,
   employersCapability,
   organisationCapability,

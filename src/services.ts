@@ -15,6 +15,7 @@ import { createFidelityService, createOutcomeService } from './domains/outcomes/
 import { createCaseService, createParticipantService } from './domains/participants/index.ts';
 import { createPartnerService, createPlanService, referralInCheck } from './domains/partnerships/index.ts';
 import { createDraftService, createReferralService, createSubscriptionService, createTeamService } from './domains/referrals/index.ts';
+import { createRetentionService } from './domains/retention/index.ts';
 import {
   type ClientPrincipal,
   createAuthService,
@@ -90,6 +91,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const plans = createPlanService({ db, clock });
   const partners = createPartnerService({ db, clock, baseUrl: config.baseUrl });
   const onward = createOnwardService({ db, clock, secret: config.secret, baseUrl: config.baseUrl, cases: () => cases });
+  const retention = createRetentionService({ db, clock, referrals, cases });
 
   // Delivery receipts: a permanent failure goes to the capability whose record the message was about
   // (its `deliveryFailed` hook), read from the capability list when the first receipt comes.
@@ -134,6 +136,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     matching,
     engagement,
     onward,
+    retention,
     plans,
     partners,
     platformJobs,

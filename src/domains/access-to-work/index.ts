@@ -13,7 +13,7 @@
 import type { Tx } from '../../platform/db/index.ts';
 import { londonIsoDate } from '../../platform/i18n/index.ts';
 import type { Adjustment, DwpOutcome, SharedAdjustments } from './access-to-work.ts';
-import { convertedDates, sharedAdjustmentsOf } from './access-to-work-repo.ts';
+import { convertedDates, decisionsOfCase, sharedAdjustmentsOf } from './access-to-work-repo.ts';
 import { waitFromOffer } from './access-to-work-rules.ts';
 
 export {
@@ -59,4 +59,9 @@ export async function applicationWaits(tx: Tx): Promise<ApplicationWait[]> {
     const dates = { offeredOn: londonIsoDate(new Date(r.converted_at)), submittedOn: r.application_submitted_on, decidedOn: r.dwp_decided_on };
     return [{ decisionId: r.id, ...dates, outcome: r.dwp_outcome, ...waitFromOffer(dates) }];
   });
+}
+
+/** A case's decisions in principle, by id, status and date: in-work retention links its plan to one (issue 18). */
+export async function caseDecisions(tx: Tx, caseId: string): Promise<{ id: string; status: string; assessedOn: string }[]> {
+  return (await decisionsOfCase(tx, caseId)).map((d) => ({ id: d.id, status: d.status, assessedOn: d.assessedOn }));
 }

@@ -32,6 +32,7 @@ export async function recordReferralOutcome(
   kind: OutcomeKind,
   at: Date,
   jobId: string | null = null,
+  extra: { programme?: string; absenceDays?: { before: number; after: number } } = {},
 ): Promise<void> {
   const { rows } = await sql<Row>`
     SELECT r.person_id, r.created_at, r.team_id, r.owner_user_id, r.referring_service, coalesce(pa.regime, r.regime) AS regime,
@@ -46,7 +47,8 @@ export async function recordReferralOutcome(
   const r = rows[0];
   if (!r) return;
   const receivedAt = new Date(r.created_at);
-  const programme = programmeOf(r.programmes, r.young_person);
+  // A pathway with its own case (in-work retention) reports its facts under its own programme.
+  const programme = extra.programme ?? programmeOf(r.programmes, r.young_person);
   await recordOutcomeFact(tx, {
     tenantId,
     kind,
@@ -66,5 +68,6 @@ export async function recordReferralOutcome(
       ageBand: ageBandOn(r.date_of_birth, at.toISOString().slice(0, 10)),
       nation: r.nation,
     },
+    ...(extra.absenceDays ? { absenceDays: extra.absenceDays } : {}),
   });
 }

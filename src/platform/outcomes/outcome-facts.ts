@@ -16,6 +16,11 @@ export const OUTCOME_KINDS = [
   'job-end',
   'left',
   're-engaged',
+  // In-work retention outcomes (migration 0026): what became of an employed person's job.
+  'stayed-same-employer',
+  'moved-job',
+  'returned-after-absence',
+  'left-work',
 ] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
@@ -45,6 +50,8 @@ export type OutcomeFact = {
   /** Whole days since the referral was received; the times to first contact and to job start are read from it. */
   daysFromReferral: number | null;
   dimensions: OutcomeDimensions;
+  /** Retention outcomes only: days of sickness absence before support and since (migration 0026). */
+  absenceDays?: { before: number; after: number };
 };
 
 export type OutcomeFactsTables = {
@@ -68,6 +75,9 @@ export type OutcomeFactsTables = {
     condition_categories: string[];
     age_band: string;
     nation: string;
+    /** Retention outcomes only: days of sickness absence before support and after it (migration 0026). */
+    absence_days_before?: number | null;
+    absence_days_after?: number | null;
   };
   outcome_counts: { tenant_id: string; team_id: string; month: string; kind: string; dimension: string; value: string; programme: string; n: number };
 };
@@ -137,12 +147,14 @@ export async function recordOutcomeFact(tx: Tx, fact: OutcomeFact): Promise<{ id
   await sql`
     WITH f AS (
       INSERT INTO outcome_facts (tenant_id, id, kind, occurred_at, month, subject_id, person_id, job_id, first_of_kind, days_from_referral,
-                                 team_id, specialist_user_id, referring_service, programme, regime, youth_pathway, condition_categories, age_band, nation)
+                                 team_id, specialist_user_id, referring_service, programme, regime, youth_pathway, condition_categories, age_band, nation,
+                                 absence_days_before, absence_days_after)
       SELECT ${fact.tenantId}::uuid, ${id}::uuid, ${fact.kind}, ${fact.at}::timestamptz, ${month}, ${fact.subjectId}::uuid, ${fact.personId}::uuid,
              ${fact.jobId ?? null}::uuid,
              NOT EXISTS (SELECT 1 FROM outcome_facts x WHERE x.tenant_id = ${fact.tenantId}::uuid AND x.subject_id = ${fact.subjectId}::uuid AND x.kind = ${fact.kind}),
              ${fact.daysFromReferral}::integer, ${d.teamId}::uuid, ${d.specialistUserId}::uuid, ${d.referringService}, ${d.programme}, ${d.regime},
-             ${d.youthPathway}, ${sql.val([...d.conditionCategories])}::text[], ${d.ageBand}, ${d.nation}
+             ${d.youthPathway}, ${sql.val([...d.conditionCategories])}::text[], ${d.ageBand}, ${d.nation},
+             ${fact.absenceDays?.before ?? null}::integer, ${fact.absenceDays?.after ?? null}::integer
       RETURNING *
     )
     ${sql.raw(countsFrom('f', 1))}`.execute(tx);
