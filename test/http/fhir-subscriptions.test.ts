@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { jobsOf } from '../../src/capabilities.ts';
 import { createJobRunner, type JobRunner } from '../../src/platform/jobs/index.ts';
@@ -260,6 +261,28 @@ describe('FHIR subscriptions to referral Task changes', () => {
     await t.services.subscriptions.sweep();
     await drain();
     expect(statusOf(received.at(-1)?.body as NotificationBundle)).toMatchObject({ type: 'heartbeat', events: '4' });
+
+    // A delivery job lost (a node died with it): the rows wait, and the sweep queues the delivery again.
+    const second = await createTask();
+    await sql`delete from jobs where name = 'referrals.subscription-deliver'`.execute(t.testDb.db.owner);
+    await drain();
+    expect(statusOf(received.at(-1)?.body as NotificationBundle).type).toBe('heartbeat');
+    await t.services.subscriptions.sweep();
+    await drain();
+    expect(statusOf(received.at(-1)?.body as NotificationBundle)).toMatchObject({
+      number: '5',
+      focus: expect.stringMatching(new RegExp(`/fhir/Task/${second}$`)),
+    });
+
+    // A refused change commits nothing, so it is no event.
+    const refused = await t.app.inject({
+      method: 'PATCH',
+      url: `/fhir/Task/${task}`,
+      headers: { authorization: `Bearer ${ips}`, 'content-type': 'application/json-patch+json' },
+      payload: JSON.stringify([{ op: 'replace', path: '/status', value: 'in-progress' }]),
+    });
+    expect(refused.statusCode).toBeGreaterThanOrEqual(400);
+    expect(statusOf((await get(`/fhir/Subscription/${sub.id}/$status`)).json() as NotificationBundle).events).toBe('5');
   });
 
   test("a client sees only its own subscriptions; another client's answers 404", async () => {

@@ -89,8 +89,9 @@ describe('retryDelaySeconds: the backoff after failures in a row', () => {
 
 describe('heartbeatDue', () => {
   const created = new Date('2026-12-03T08:00:00Z');
-  const base = { status: 'active' as SubscriptionStatus, heartbeatSeconds: 600, lastSentAt: null, createdAt: created };
-  test.each<[string, Partial<typeof base> & { lastSentAt?: Date | null }, boolean]>([
+  type Heartbeat = Parameters<typeof heartbeatDue>[0];
+  const base: Heartbeat = { status: 'active', heartbeatSeconds: 600, lastSentAt: null, createdAt: created };
+  test.each<[string, Partial<Heartbeat>, boolean]>([
     ['an hour since it was made, nothing sent, every 10 minutes', {}, true],
     ['sent 9 minutes ago', { lastSentAt: new Date('2026-12-03T08:51:00Z') }, false],
     ['sent exactly 10 minutes ago', { lastSentAt: new Date('2026-12-03T08:50:00Z') }, true],
@@ -102,7 +103,7 @@ describe('heartbeatDue', () => {
     ['made 10 minutes ago, nothing sent', { createdAt: new Date('2026-12-03T08:50:00Z') }, true],
     ['made 5 minutes ago, nothing sent', { createdAt: new Date('2026-12-03T08:55:00Z') }, false],
   ])('%s → %s', (_what, over, due) => {
-    expect(heartbeatDue({ ...base, ...over } as typeof base, NOW)).toBe(due);
+    expect(heartbeatDue({ ...base, ...over }, NOW)).toBe(due);
   });
 });
 
@@ -197,11 +198,19 @@ describe('checkSubscription', () => {
       [{ path: 'Subscription.criteria', message: `Subscription.criteria must be a topic Bridgework publishes: ${TOPIC}` }],
     ],
     ['no topic', { criteria: undefined }, [{ path: 'Subscription.criteria', message: `Subscription.criteria must be a topic Bridgework publishes: ${TOPIC}` }]],
-    ['a filter', { criteriaExtensions: ['x'] }, [{ path: 'Subscription._criteria', message: 'Filters are not supported: every change the client may see is sent' }]],
+    [
+      'a filter',
+      { criteriaExtensions: ['x'] },
+      [{ path: 'Subscription._criteria', message: 'Filters are not supported: every change the client may see is sent' }],
+    ],
     ['a websocket channel', { channelType: 'websocket' }, [{ path: 'Subscription.channel.type', message: 'Only the rest-hook channel is supported' }]],
     ['no channel type', { channelType: undefined }, [{ path: 'Subscription.channel.type', message: 'Only the rest-hook channel is supported' }]],
     ['no endpoint', { endpoint: undefined }, [{ path: 'Subscription.channel.endpoint', message: 'Subscription.channel.endpoint is required' }]],
-    ['plain HTTP', { endpoint: 'http://partner.example/h' }, [{ path: 'Subscription.channel.endpoint', message: 'Subscription.channel.endpoint must use https' }]],
+    [
+      'plain HTTP',
+      { endpoint: 'http://partner.example/h' },
+      [{ path: 'Subscription.channel.endpoint', message: 'Subscription.channel.endpoint must use https' }],
+    ],
     ['XML', { payload: 'application/fhir+xml' }, [{ path: 'Subscription.channel.payload', message: 'Notifications are sent as application/fhir+json' }]],
     [
       'full resources',
@@ -213,11 +222,7 @@ describe('checkSubscription', () => {
       { headers: Array.from({ length: MAX_HEADERS + 1 }, (_, i) => `X-${i}: v`) },
       [{ path: 'Subscription.channel.header', message: 'Send at most 5 headers' }],
     ],
-    [
-      'a bad second header',
-      { headers: ['A: b', 'Host: x'] },
-      [{ path: 'Subscription.channel.header[1]', message: 'Bridgework sets Host itself' }],
-    ],
+    ['a bad second header', { headers: ['A: b', 'Host: x'] }, [{ path: 'Subscription.channel.header[1]', message: 'Bridgework sets Host itself' }]],
     [
       'a heartbeat under a minute',
       { heartbeatSeconds: 59 },
