@@ -9,6 +9,7 @@ import { type AuditSealer, createAuditSealer, ensureSigningKey, loadSigningKey }
 import { systemClock } from './platform/clock/index.ts';
 import { assertLeastPrivilege, type Database, migrateToLatest, openDatabase } from './platform/db/index.ts';
 import { createJobRunner, type JobRunner } from './platform/jobs/index.ts';
+import type { Tracing } from './platform/tracing/index.ts';
 import { formatSignIns, isEmpty, listDemoSignIns, seedDemo } from './seed.ts';
 import { createServices } from './services.ts';
 
@@ -25,6 +26,7 @@ export async function startServer(config: Config, options: { seedIfEmpty: boolea
   const logger = createLogger(config);
   const started = Date.now();
   const db = await openDatabase(databaseTarget(config), { lock: 'server' });
+  let tracing: Tracing | null = null;
   try {
     const { applied } = await migrateToLatest(db.owner, migrations);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
@@ -36,6 +38,9 @@ export async function startServer(config: Config, options: { seedIfEmpty: boolea
       if (config.env === 'production') throw new Error('Refusing to seed demo data in production');
       await seedDemo(db, systemClock);
     }
+    // Traces only when configured (ADR 0045), started before the app so Fastify's spans are there from the first request.
+    // Loaded only then: with tracing off, no OpenTelemetry module is even read.
+    if (config.tracing.kind === 'otlp') tracing = (await import('./platform/tracing/index.ts')).startTracing({ serviceName: config.tracing.serviceName });
     const services = createServices({ config, db, clock: systemClock });
     const app = await createApp(services, { logger });
     const { handlers, schedules } = jobsOf(services);
@@ -87,10 +92,12 @@ export async function startServer(config: Config, options: { seedIfEmpty: boolea
         await sealer.stop();
         await app.close();
         await db.close();
+        await tracing?.stop();
       },
     };
   } catch (error) {
     await db.close();
+    await tracing?.stop();
     throw error;
   }
 }
