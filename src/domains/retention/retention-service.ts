@@ -100,7 +100,9 @@ export function createRetentionService(deps: { db: Database; clock: Clock; refer
     const day = today();
     const notes = await fitNotesOf(tx, rc.id);
     const weeks = (await weeksOf(tx, rc.id)).map((w) => ({ ...w, state: weekState(w, day), review: reviewState(w, day) }));
-    return { retention: rc, notes, noteInForce: noteInForce(notes, day), weeks, complete: scheduleComplete(weeks), today: day };
+    // The person completes their weeks; the plan is complete for staff once every review is held too.
+    const weeksDone = weeks.length > 0 && weeks.every((w) => w.doneAt !== null);
+    return { retention: rc, notes, noteInForce: noteInForce(notes, day), weeks, weeksDone, complete: scheduleComplete(weeks), today: day };
   }
 
   return {

@@ -55,7 +55,7 @@ export function registerRetentionOwnPages(
           heading: t('retention.section.weeks'),
           table: weekTable(plan.weeks, t, lang),
           empty: t('retention.noWeeks'),
-          lead: plan.complete
+          lead: plan.weeksDone
             ? [t('retention.mine.complete')]
             : rc.planSharedWithEmployer
               ? [t('retention.mine.shared', { name: rc.employerConsent?.contactName ?? '' })]
