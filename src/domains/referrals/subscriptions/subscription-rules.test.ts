@@ -186,6 +186,20 @@ describe('checkSubscription', () => {
     expect(checked.ok && checked.spec.content).toBe('empty');
   });
 
+  test('any topic of several; the refusal lists them all', () => {
+    const two = { ...ctx, topics: ['https://example.org/SubscriptionTopic/other', TOPIC] };
+    expect(checkSubscription(good, two).ok).toBe(true);
+    expect(checkSubscription({ ...good, criteria: 'x' }, two)).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: 'Subscription.criteria',
+          message: `Subscription.criteria must be a topic Bridgework publishes: https://example.org/SubscriptionTopic/other, ${TOPIC}`,
+        },
+      ],
+    });
+  });
+
   test('local HTTP as the context allows', () => {
     expect(checkSubscription({ ...good, endpoint: 'http://localhost:9/h' }, { ...ctx, allowLocalHttp: true }).ok).toBe(true);
     expect(checkSubscription({ ...good, endpoint: 'http://localhost:9/h' }, ctx).ok).toBe(false);

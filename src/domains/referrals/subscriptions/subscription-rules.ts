@@ -21,6 +21,7 @@ const TIMEOUT = parsePolicyParameter(timeoutFile);
 const TIMEOUT_MAX = parsePolicyParameter(timeoutMaxFile);
 const KEEP_DAYS = parsePolicyParameter(keepFile);
 
+// Policy values are dated by day.
 const isoDay = (at: Date) => at.toISOString().slice(0, 10);
 
 /** The subscription policy values in force at `at`. */
@@ -99,7 +100,7 @@ const RESERVED_HEADERS = ['host', 'content-type', 'content-length', 'transfer-en
 
 /** Why a `Subscription.channel.header` value ("Name: value") cannot be sent, or null. */
 export function headerProblem(header: string): string | null {
-  const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*([^\r\n]*)$/.exec(header);
+  const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[^\r\n]*$/.exec(header);
   if (!match) return 'Each header is "Name: value" on one line';
   if (RESERVED_HEADERS.includes((match[1] as string).toLowerCase())) return `Bridgework sets ${match[1]} itself`;
   return null;
@@ -132,7 +133,6 @@ export type SubscriptionSpec = {
   end: Date | null;
 };
 
-export const FILTER_EXTENSION = 'http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-filter-criteria';
 export const MAX_HEADERS = 5;
 
 /**
@@ -148,7 +148,7 @@ export function checkSubscription(
   const p = subscriptionParameters(ctx.now);
   const issues: Issue[] = [];
   const problem = (path: string, message: string) => issues.push({ path, message });
-  if (r.criteria === undefined || !ctx.topics.includes(r.criteria)) {
+  if (!ctx.topics.some((topic) => topic === r.criteria)) {
     problem('Subscription.criteria', `Subscription.criteria must be a topic Bridgework publishes: ${ctx.topics.join(', ')}`);
   }
   if (r.criteriaExtensions.length > 0) problem('Subscription._criteria', 'Filters are not supported: every change the client may see is sent');
