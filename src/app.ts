@@ -59,6 +59,7 @@ export async function createApp(services: Services, options: { logger: Logger | 
   registerAuthRoutes(app, {
     auth: services.auth,
     staff: services.staff,
+    oidc: services.oidc,
     secure,
     absoluteHours: config.session.absoluteHours,
     homeLinks: capabilities.flatMap((c) => c.homeLinks ?? []),

@@ -20,6 +20,7 @@ import {
   type ClientPrincipal,
   createAuthService,
   createClientService,
+  createOidcService,
   createStaffService,
   createVerifiedCache,
   type LoadedSession,
@@ -61,6 +62,16 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   });
   const clients = createClientService({ db, clock, accessTokenSeconds: config.accessTokenSeconds, tokens });
   const staff = createStaffService({ db, clock, baseUrl: config.baseUrl, sessions });
+  // Staff sign-in through each tenant's identity providers (ADR 0044), beside local passwords.
+  const oidc = createOidcService({
+    db,
+    clock,
+    secret: config.secret,
+    baseUrl: config.baseUrl,
+    absoluteHours: config.session.absoluteHours,
+    allowLoopbackHttp: config.env !== 'production',
+    sessions,
+  });
   const idempotency = createIdempotency({ db, clock });
   const organisations = createOrganisationService({ db, clock });
   // Referrals in are checked against the referring organisation's data-sharing agreement (ADR 0035).
@@ -103,6 +114,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     async purge() {
       await auth.purgeExpiredSessions();
       await clients.purgeExpiredTokens();
+      await oidc.purgeExpiredStates();
       await idempotency.purge();
     },
   };
@@ -116,6 +128,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     auth,
     clients,
     staff,
+    oidc,
     idempotency,
     organisations,
     referrals,

@@ -1,17 +1,19 @@
-import type { StaffService } from '../../platform/auth/index.ts';
+import type { OidcService, StaffService } from '../../platform/auth/index.ts';
 import { defineCapability } from '../../platform/capability/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import type { Database } from '../../platform/db/index.ts';
 import type { OrganisationService } from '../organisations/index.ts';
 import { administrationMessages } from './administration-messages.ts';
 import { registerAdministrationPages } from './web/administration-routes.ts';
+import { registerIdentityProviderPages } from './web/identity-provider-routes.ts';
 
 type Uses = {
-  config: { env: 'development' | 'test' | 'production' };
+  config: { env: 'development' | 'test' | 'production'; baseUrl: string };
   db: Database;
   clock: Clock;
   notifier: { kind: 'outbox' | 'govuk-notify' };
   staff: StaffService;
+  oidc: OidcService;
   organisations: OrganisationService;
 };
 
@@ -22,6 +24,7 @@ export const administrationCapability = defineCapability<Uses>({
   homeLinks: [
     { role: 'tenant-admin', href: '/admin/staff', textKey: 'administration.staff.link' },
     { role: 'tenant-admin', href: '/admin/security', textKey: 'administration.security.link' },
+    { role: 'tenant-admin', href: '/admin/sign-in', textKey: 'administration.providers.link' },
     { role: 'tenant-admin', href: '/admin/outbox', textKey: 'administration.outbox.link' },
     { role: 'tenant-admin', href: '/admin/audit', textKey: 'administration.audit.link' },
     { role: 'national-analyst', href: '/national', textKey: 'administration.national.link' },
@@ -33,7 +36,9 @@ export const administrationCapability = defineCapability<Uses>({
       notifyKind: s.notifier.kind,
       outboxBodies: s.notifier.kind === 'outbox' && s.config.env !== 'production',
       staff: s.staff,
+      oidc: s.oidc,
       organisations: s.organisations,
     });
+    registerIdentityProviderPages(app, { oidc: s.oidc, staff: s.staff, baseUrl: s.config.baseUrl });
   },
 });

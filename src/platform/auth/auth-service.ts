@@ -25,7 +25,9 @@ export type LoadedSession = { principal: UserPrincipal; stage: SessionStage };
 export type SignInResult =
   | { kind: 'signed-in'; cookie: string; stage: SessionStage; principal: UserPrincipal }
   | { kind: 'wrong' }
-  | { kind: 'throttled'; seconds: number };
+  | { kind: 'throttled'; seconds: number }
+  /** The password was right, but the tenant lets its staff sign in only through its identity providers (ADR 0044). */
+  | { kind: 'local-not-allowed' };
 
 const SECURITY_NOTICES = {
   'second-factor-enabled': {
@@ -69,6 +71,36 @@ export function sessionCookieParts(cookie: string | undefined): { tenantId: stri
 }
 
 /**
+ * A new session for a user, inside the caller's tenant transaction; the cookie value is returned
+ * once and only its hash is kept. Sessions from an identity provider record it and its `sid`.
+ */
+export async function startSession(
+  tx: Tx,
+  clock: Clock,
+  absoluteHours: number,
+  s: { tenantId: string; userId: string; mfaPassed: boolean; providerId?: string; providerSid?: string | null },
+): Promise<{ cookie: string; idHash: string }> {
+  const token = randomToken(32);
+  const idHash = sha256Hex(token);
+  const now = clock.now();
+  await tx
+    .insertInto('sessions')
+    .values({
+      tenant_id: s.tenantId,
+      id_hash: idHash,
+      user_id: s.userId,
+      mfa_passed: s.mfaPassed,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + absoluteHours * 3_600_000),
+      provider_id: s.providerId ?? null,
+      provider_sid: s.providerSid ?? null,
+    })
+    .execute();
+  return { cookie: `${s.tenantId}.${token}`, idHash };
+}
+
+/**
  * Staff sign-in: passwords, the optional TOTP second factor, and database sessions with idle and
  * absolute timeouts. Failures slow down the address they come from (per account, and across
  * accounts) with growing delays, never the account itself; its holder is told of a burst.
@@ -101,24 +133,8 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
     return settings?.require_mfa ? 'needs-mfa-setup' : 'complete';
   }
 
-  async function newSession(tx: Tx, tenantId: string, userId: string, mfaPassed: boolean): Promise<{ cookie: string; idHash: string }> {
-    const token = randomToken(32);
-    const idHash = sha256Hex(token);
-    const now = clock.now();
-    await tx
-      .insertInto('sessions')
-      .values({
-        tenant_id: tenantId,
-        id_hash: idHash,
-        user_id: userId,
-        mfa_passed: mfaPassed,
-        created_at: now,
-        last_seen_at: now,
-        expires_at: new Date(now.getTime() + settings.absoluteHours * 3_600_000),
-      })
-      .execute();
-    return { cookie: `${tenantId}.${token}`, idHash };
-  }
+  const newSession = (tx: Tx, tenantId: string, userId: string, mfaPassed: boolean) =>
+    startSession(tx, clock, settings.absoluteHours, { tenantId, userId, mfaPassed });
 
   const userActor = (p: UserPrincipal): Actor => ({ kind: 'user', id: p.userId });
 
@@ -202,6 +218,17 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
       }
       return revoking(
         db.inTenant(tenantId, async (tx) => {
+          const tenantSettings = await tx.selectFrom('tenant_settings').select('local_sign_in').executeTakeFirst();
+          if (tenantSettings && !tenantSettings.local_sign_in) {
+            await recordAudit(tx, tenantId, clock, {
+              actor: { kind: 'public', id: 'sign-in' },
+              action: 'user.sign-in-refused',
+              recordType: 'user',
+              recordId: user.id,
+              reason: 'local passwords are not allowed in this tenant',
+            });
+            return { kind: 'local-not-allowed' } as const;
+          }
           const previous = sessionCookieParts(input.previousCookie);
           if (previous && previous.tenantId === tenantId) await tx.deleteFrom('sessions').where('id_hash', '=', previous.idHash).execute();
           // This address has the password: its own delays end. The account's burst (failures

@@ -34,11 +34,13 @@ export type PlatformTables = {
     /** The authority's own pages the footer links to (ADR 0039); null: Bridgework's own. */
     privacy_notice_url: ColumnType<string | null, string | null | undefined, string | null>;
     accessibility_statement_url: ColumnType<string | null, string | null | undefined, string | null>;
+    /** Whether staff may sign in with a local password as well as the tenant's identity providers (ADR 0044). */
+    local_sign_in: ColumnType<boolean, boolean | undefined, boolean>;
     updated_at: CreatedAt;
   };
   principal_index: {
     lookup_hash: string;
-    kind: 'email' | 'client';
+    kind: 'email' | 'client' | 'oidc-provider';
     tenant_id: string;
   };
   users: {
@@ -71,6 +73,50 @@ export type PlatformTables = {
     created_at: Timestamp;
     last_seen_at: Timestamp;
     expires_at: Timestamp;
+    /** The identity provider the session came from, and its session id (`sid`), for back-channel logout. */
+    provider_id: ColumnType<string | null, string | null | undefined, string | null>;
+    provider_sid: ColumnType<string | null, string | null | undefined, string | null>;
+  };
+  identity_providers: {
+    tenant_id: string;
+    id: string;
+    kind: 'entra-id' | 'nhs-cis2';
+    name: string;
+    issuer: string;
+    client_id: string;
+    role_map: ColumnType<{ external: string; role: Role }[], string, string>;
+    min_id_assurance: number | null;
+    min_auth_assurance: number | null;
+    enabled: boolean;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  oidc_login_states: {
+    tenant_id: string;
+    state_hash: string;
+    provider_id: string;
+    nonce: string;
+    code_verifier: string;
+    return_to: string;
+    created_at: Timestamp;
+    expires_at: Timestamp;
+  };
+  user_identities: {
+    tenant_id: string;
+    issuer: string;
+    subject: string;
+    provider_id: string;
+    user_id: string;
+    created_at: Timestamp;
+    last_sign_in_at: Timestamp | null;
+  };
+  oidc_signing_keys: {
+    kid: string;
+    public_jwk: ColumnType<JsonWebKey, string, string>;
+    private_jwk_sealed: string;
+    created_at: Timestamp;
+    signs_from: Timestamp;
+    retired_at: Timestamp | null;
   };
   auth_throttle: {
     key_hash: string;

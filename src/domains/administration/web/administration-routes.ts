@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/index.ts';
-import { actorOf, ROLES, requireRole, type StaffService } from '../../../platform/auth/index.ts';
+import { actorOf, type OidcService, ROLES, requireRole, type StaffService } from '../../../platform/auth/index.ts';
 import type { Clock } from '../../../platform/clock/index.ts';
 import type { Database } from '../../../platform/db/index.ts';
 import { DomainError, NotFound, parseInput } from '../../../platform/errors/index.ts';
@@ -10,6 +10,7 @@ import { formatMoment } from '../../../platform/i18n/index.ts';
 import { listOutbox } from '../../../platform/notify/index.ts';
 import type { OrganisationService } from '../../organisations/index.ts';
 import { nationalFigures } from '../national-figures.ts';
+import { identityRows } from './identity-provider-routes.ts';
 
 const VIEWS = 'administration/web/views';
 const staffIdSchema = z.object({ id: z.uuid('The staff account id must be a UUID') });
@@ -32,6 +33,7 @@ export function registerAdministrationPages(
     /** Whether an administrator may open a kept message: only while nothing is sent, and never in production. */
     outboxBodies: boolean;
     staff: StaffService;
+    oidc: OidcService;
     organisations: OrganisationService;
   },
 ): void {
@@ -108,7 +110,11 @@ export function registerAdministrationPages(
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/admin/staff/:id', async (request, reply) => {
     const user = requireRole(request.principal, ['tenant-admin']);
     const id = parseInput(staffIdSchema, request.params).id;
-    const [person, organisations] = await Promise.all([deps.staff.get(user.tenantId, actorOf(user), id), deps.organisations.list(user.tenantId)]);
+    const [person, organisations, identities] = await Promise.all([
+      deps.staff.get(user.tenantId, actorOf(user), id),
+      deps.organisations.list(user.tenantId),
+      identityRows(deps.oidc, user.tenantId, id, request.t, request.lang),
+    ]);
     const done = request.query.done;
     return reply.page(`${VIEWS}/staff-person.njk`, {
       title: person.displayName,
@@ -117,9 +123,10 @@ export function registerAdministrationPages(
       done:
         done === 'link'
           ? request.t('staff.detail.done.link', { email: person.email })
-          : done === 'disabled' || done === 'enabled'
+          : done === 'disabled' || done === 'enabled' || done === 'identity' || done === 'identity-removed'
             ? request.t(`staff.detail.done.${done}`)
             : null,
+      identities,
       rows: [
         { key: { text: request.t('staff.email') }, value: { text: person.email } },
         { key: { text: request.t('staff.organisation') }, value: { text: organisations.find((o) => o.id === person.organisationId)?.name ?? '' } },

@@ -4,8 +4,10 @@ import { DomainError, issuesFromZod } from '../../errors/index.ts';
 import { formErrors, safeReturnPath } from '../../http/pages.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { type AuthService, SESSION_COOKIE } from '../auth-service.ts';
+import type { OidcService } from '../oidc-service.ts';
 import { ROLES, requireRole, type UserPrincipal } from '../principal.ts';
 import type { StaffService } from '../staff-service.ts';
+import { registerOidcRoutes } from './oidc-routes.ts';
 import { codeSchema, signInSchema } from './sign-in-form.ts';
 
 /** A link on the staff home page, shown to holders of `role`. Domains contribute these. */
@@ -23,6 +25,8 @@ export type AuthRoutesOptions = {
   absoluteHours: number;
   homeLinks: readonly HomeLink[];
   publicLinks?: readonly PublicLink[];
+  /** Sign-in through tenants' identity providers (ADR 0044); absent: local passwords only. */
+  oidc?: OidcService;
 };
 
 /** How long to wait, in words: seconds under a minute, then whole minutes (rounded up). */
@@ -35,6 +39,12 @@ function waitText(t: Translate, seconds: number): string {
 /** Staff sign-in, second factor, sign-out, home, and the static pages every service has. */
 export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOptions): void {
   const { auth } = options;
+  if (options.oidc) registerOidcRoutes(app, { oidc: options.oidc, secure: options.secure });
+  const providerLinks = async (returnTo: string) =>
+    (await options.oidc?.providersForSignIn())?.map((p) => ({
+      name: p.name,
+      href: `/sign-in/oidc/${p.id}${returnTo ? `?return=${encodeURIComponent(returnTo)}` : ''}`,
+    })) ?? [];
   const setSession = (reply: FastifyReply, cookie: string) =>
     // A browser-session cookie: it goes when the browser closes; the server ends it sooner on its own limits.
     reply.setCookie(SESSION_COOKIE, cookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secure });
@@ -50,7 +60,8 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
   app.get<{ Querystring: Record<string, string | undefined> }>('/sign-in', async (request, reply) => {
     if (request.principal) return reply.redirect('/home', 303);
     const notice = request.query['signed-out'] ? 'signIn.signedOut' : request.query['password-set'] ? 'signIn.passwordSet' : null;
-    return reply.page('auth/sign-in.njk', { title: request.t('signIn.title'), values: { return: request.query.return ?? '' }, notice });
+    const returnTo = request.query.return ?? '';
+    return reply.page('auth/sign-in.njk', { title: request.t('signIn.title'), values: { return: returnTo }, notice, providers: await providerLinks(returnTo) });
   });
 
   app.post('/sign-in', async (request, reply) => {
@@ -59,12 +70,13 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
       email: String((request.body as Record<string, unknown>)?.email ?? ''),
       return: String((request.body as Record<string, unknown>)?.return ?? ''),
     };
-    const render = (issues: { path: string; message: string }[], status: number, params?: Record<string, string | number>) =>
+    const render = async (issues: { path: string; message: string }[], status: number, params?: Record<string, string | number>) =>
       reply.page(
         'auth/sign-in.njk',
         {
           title: request.t('signIn.title'),
           values,
+          providers: await providerLinks(values.return),
           errors: formErrors(
             issues.map((i) => ({ ...i, message: request.t(i.message, params) })),
             request.t,
@@ -84,6 +96,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
       return render([{ path: 'email', message: 'signIn.error.throttled' }], 429, { wait: waitText(request.t, result.seconds) });
     }
     if (result.kind === 'wrong') return render([{ path: 'email', message: 'signIn.error.wrong' }], 400);
+    if (result.kind === 'local-not-allowed') return render([{ path: 'email', message: 'signIn.error.localNotAllowed' }], 403);
     setSession(reply, result.cookie);
     if (result.stage === 'needs-code') return reply.redirect('/sign-in/code', 303);
     if (result.stage === 'needs-mfa-setup') return reply.redirect('/account/authenticator', 303);
