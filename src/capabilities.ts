@@ -9,6 +9,7 @@ import { caseCapability } from './domains/participants/index.ts';
 import { partnershipCapability } from './domains/partnerships/index.ts';
 import { referralCapability } from './domains/referrals/index.ts';
 import { retentionCapability } from './domains/retention/index.ts';
+import { youthCapability } from './domains/youth/index.ts';
 import type { Capability } from './platform/capability/index.ts';
 import type { JobHandler, JobSchedule } from './platform/jobs/index.ts';
 import type { GaugeSource } from './platform/metrics/index.ts';
@@ -22,6 +23,7 @@ import type { Services } from './services.ts';
 export const capabilities: readonly Capability<Services>[] = [
   referralCapability,
   caseCapability,
+  youthCapability,
   benefitsCapability,
   accessToWorkCapability,
   retentionCapability,

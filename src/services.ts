@@ -16,6 +16,7 @@ import { createCaseService, createParticipantService } from './domains/participa
 import { createPartnerService, createPlanService, referralInCheck } from './domains/partnerships/index.ts';
 import { createDraftService, createReferralService, createSubscriptionService, createTeamService } from './domains/referrals/index.ts';
 import { createRetentionService } from './domains/retention/index.ts';
+import { createYouthService } from './domains/youth/index.ts';
 import {
   type ClientPrincipal,
   createAuthService,
@@ -103,6 +104,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const partners = createPartnerService({ db, clock, baseUrl: config.baseUrl });
   const onward = createOnwardService({ db, clock, secret: config.secret, baseUrl: config.baseUrl, cases: () => cases });
   const retention = createRetentionService({ db, clock, referrals, cases });
+  const youth = createYouthService({ db, clock, baseUrl: config.baseUrl, cases });
 
   // Delivery receipts: a permanent failure goes to the capability whose record the message was about
   // (its `deliveryFailed` hook), read from the capability list when the first receipt comes.
@@ -152,6 +154,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     retention,
     plans,
     partners,
+    youth,
     platformJobs,
   };
   return services;

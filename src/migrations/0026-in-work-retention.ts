@@ -16,6 +16,9 @@ const KINDS_BEFORE = [
   're-engaged',
 ];
 const RETENTION_KINDS = ['stayed-same-employer', 'moved-job', 'returned-after-absence', 'left-work'];
+// The youth pathway's kinds (0025, landed beside this one): 0025 runs first on a fresh database, so
+// the list this migration writes keeps them too; on a database that ran this first, 0025 adds them.
+const YOUTH_KINDS = ['youth-offer-made', 'youth-offer-taken-up', 'youth-offer-sustained'];
 const STATUSES = ['referred', 'plan-agreed', 'phased-return', 'closed'];
 const ADVICE = ['phased-return', 'altered-hours', 'amended-duties', 'workplace-adaptations'];
 const LEFT_REASONS = ['resigned-health', 'resigned-other', 'dismissed', 'ill-health-retirement', 'contract-ended', 'other'];
@@ -116,7 +119,7 @@ export const migration: Migration = {
     ...tenantTable('retention_weeks', 'SELECT, INSERT, UPDATE, DELETE'),
     // Retention outcomes are outcome facts, with the days of sickness absence before and after.
     'ALTER TABLE outcome_facts DROP CONSTRAINT outcome_facts_kind_known',
-    `ALTER TABLE outcome_facts ADD CONSTRAINT outcome_facts_kind_known CHECK (kind = ANY (${list([...KINDS_BEFORE, ...RETENTION_KINDS])}))`,
+    `ALTER TABLE outcome_facts ADD CONSTRAINT outcome_facts_kind_known CHECK (kind = ANY (${list([...KINDS_BEFORE, ...RETENTION_KINDS, ...YOUTH_KINDS])}))`,
     `ALTER TABLE outcome_facts
        ADD COLUMN absence_days_before integer CONSTRAINT outcome_facts_absence_before_range CHECK (absence_days_before >= 0),
        ADD COLUMN absence_days_after integer CONSTRAINT outcome_facts_absence_after_range CHECK (absence_days_after >= 0)`,
@@ -126,7 +129,7 @@ export const migration: Migration = {
     `DELETE FROM outcome_counts WHERE kind = ANY (${list(RETENTION_KINDS)})`,
     `DELETE FROM outcome_facts WHERE kind = ANY (${list(RETENTION_KINDS)})`,
     'ALTER TABLE outcome_facts DROP CONSTRAINT outcome_facts_kind_known',
-    `ALTER TABLE outcome_facts ADD CONSTRAINT outcome_facts_kind_known CHECK (kind = ANY (${list(KINDS_BEFORE)}))`,
+    `ALTER TABLE outcome_facts ADD CONSTRAINT outcome_facts_kind_known CHECK (kind = ANY (${list([...KINDS_BEFORE, ...YOUTH_KINDS])}))`,
     'DROP TABLE retention_weeks',
     'DROP TABLE retention_fit_notes',
     'DROP TABLE retention_cases',

@@ -21,6 +21,7 @@ import { migration as m0021 } from './0021-one-postcode-table.ts';
 import { migration as m0022 } from './0022-outcome-counts-by-programme.ts';
 import { migration as m0023 } from './0023-local-plans-and-partners.ts';
 import { migration as m0024 } from './0024-tenant-branding.ts';
+import { migration as m0025 } from './0025-youth-pathway.ts';
 import { migration as m0026 } from './0026-in-work-retention.ts';
 import { migration as m0027 } from './0027-oidc-sign-in.ts';
 import { migration as m0028 } from './0028-notify-delivery-and-metrics.ts';
@@ -53,6 +54,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0022-outcome-counts-by-programme': m0022,
   '0023-local-plans-and-partners': m0023,
   '0024-tenant-branding': m0024,
+  '0025-youth-pathway': m0025,
   '0026-in-work-retention': m0026,
   '0027-oidc-sign-in': m0027,
   '0028-notify-delivery-and-metrics': m0028,

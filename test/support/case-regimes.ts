@@ -24,6 +24,8 @@ export type CaseOptions = {
    * and taken by the team lead, so the demo specialist (not in that team) has no working relationship.
    */
   recoveryTeam?: boolean;
+  /** A 21-year-old not in education, employment or training on any regime (the youth pathway): voluntary-youth always is one. */
+  youngPerson?: boolean;
 };
 
 /**
@@ -41,8 +43,8 @@ export async function caseOn(t: TestApp, options: CaseOptions) {
     nhsNumber: '',
     givenName,
     email,
-    dateOfBirth: options.regime === 'voluntary-youth' ? '2005-03-10' : '1988-04-12',
-    neet: options.regime === 'voluntary-youth',
+    dateOfBirth: options.regime === 'voluntary-youth' || options.youngPerson ? '2005-03-10' : '1988-04-12',
+    neet: options.regime === 'voluntary-youth' || options.youngPerson === true,
   });
   const health = conditionsText
     ? { conditionsText, conditionCategories: ['mental-health'], fitNote: 'may-be-fit', fitNoteAdvice: `Fit-note advice for ${givenName}` }

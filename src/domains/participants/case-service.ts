@@ -659,6 +659,8 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
     participantWork: <T>(actor: CaseActor, caseId: string, fn: (w: Work) => Promise<T>) => work(actor, caseId, fn, { participantMay: true }),
     /** One change to a case for another capability (the bridge-back guarantee): the same transaction, rights and row lock. */
     work,
+    /** The person's regime and whether a health condition is recorded, for another capability's participation check (youth offers). */
+    participationOf,
     closeIn,
     record,
     /** A timeline entry the system makes on its own, in the caller's transaction (a guarantee expiring, a reminder sent). */

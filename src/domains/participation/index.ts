@@ -1,6 +1,8 @@
 export { findObligationWording } from './obligation-wording.ts';
 export {
   type ActionCheck,
+  OFFER_ACTIONS,
+  type OfferAction,
   type PolicyCitation,
   REGIME_ACTIONS,
   REGIME_CHANGE_REFUSALS,
@@ -10,5 +12,15 @@ export {
   type RegimeChange,
   type RegimeChangeCheck,
   type RegimeChangeRefusal,
+  YOUTH_OFFER_TYPES,
+  type YouthOfferType,
 } from './participation.ts';
-export { actionAllowed, allowedActions, checkRegimeChange, isVoluntary, type ParticipationPolicy, participationPolicy } from './participation-rules.ts';
+export {
+  actionAllowed,
+  allowedActions,
+  checkRegimeChange,
+  isVoluntary,
+  offerActionAllowed,
+  type ParticipationPolicy,
+  participationPolicy,
+} from './participation-rules.ts';

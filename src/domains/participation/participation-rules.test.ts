@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import data from '../../../policy/participation-regimes.json' with { type: 'json' };
-import type { Regime, RegimeAction, RegimeChangeRefusal } from './participation.ts';
-import { actionAllowed, allowedActions, checkRegimeChange, isVoluntary, parseParticipationPolicy, participationPolicy } from './participation-rules.ts';
+import type { OfferAction, Regime, RegimeAction, RegimeChangeRefusal, YouthOfferType } from './participation.ts';
+import {
+  actionAllowed,
+  allowedActions,
+  checkRegimeChange,
+  isVoluntary,
+  offerActionAllowed,
+  parseParticipationPolicy,
+  participationPolicy,
+} from './participation-rules.ts';
 
 const WRA_2012_CHAPTER_2 = 'https://www.legislation.gov.uk/ukpga/2012/5/part/1/chapter/2';
 
@@ -49,6 +57,47 @@ describe('regime-governed actions', () => {
 
   test('the conditional regime goes no further than the law', () => {
     expect(participationPolicy.regimes.conditional.beyondLaw.applies).toBe(false);
+  });
+});
+
+// Every youth offer type × regime × offer action, written out by hand: only the conditional regime
+// lets an offer carry a condition (issue 18, "voluntary, always").
+const OFFER_TYPES: YouthOfferType[] = ['job', 'apprenticeship', 'training', 'education', 'work-experience', 'guaranteed-placement'];
+const OFFER_CELLS: [Regime, YouthOfferType, OfferAction, boolean][] = OFFER_TYPES.flatMap((type) => [
+  ['voluntary-health', type, 'relay-condition', false],
+  ['voluntary-health', type, 'report-decline', false],
+  ['voluntary-youth', type, 'relay-condition', false],
+  ['voluntary-youth', type, 'report-decline', false],
+  ['conditional', type, 'relay-condition', true],
+  ['conditional', type, 'report-decline', true],
+]);
+
+describe('youth offers', () => {
+  test('the table has every offer type × regime × action', () => {
+    expect(OFFER_CELLS).toHaveLength(36);
+  });
+
+  test.each(OFFER_CELLS)('%s, %s offer, %s: allowed is %s', (regime, type, action, allowed) => {
+    const check = offerActionAllowed(regime, type, action);
+    expect(check.allowed).toBe(allowed);
+    if (check.allowed) return;
+    expect(check.reason).toMatch(/^Participation is voluntary .*never records, recommends or enables a sanction\.$/);
+    expect(check.reason).toContain(action === 'relay-condition' ? 'never passes on a benefit condition' : 'never reports it to the Jobcentre');
+    expect(check.reasonKey).toBe(`participation.refused.${regime}.${action}`);
+    expect(check.policy).toEqual({
+      name: 'participation-regimes',
+      effectiveFrom: '2026-04-06',
+      source: { title: expect.stringContaining('Youth Guarantee'), url: 'https://www.gov.uk/government/publications/get-britain-working-white-paper' },
+      platformPolicy: expect.stringContaining('never relays or enforces a benefit condition'),
+      beyondLaw: true,
+    });
+  });
+
+  test('the reasons speak of the regime the person is on', () => {
+    const health = offerActionAllowed('voluntary-health', 'job', 'relay-condition');
+    const youth = offerActionAllowed('voluntary-youth', 'job', 'relay-condition');
+    expect(!health.allowed && health.reason).toContain('for people with health conditions');
+    expect(!youth.allowed && youth.reason).toContain('on the youth offer');
   });
 });
 
@@ -123,6 +172,7 @@ describe('the policy file', () => {
     values: Record<string, number>;
     regimes: Record<string, { allowedActions: string[]; refusedActions: Record<string, unknown> }>;
     regimeChange: { refusedWhileHealthConditionRecorded: string[]; platformPolicy: { title: string; statement: string } };
+    youthOffers: { types: Record<string, { regimes: Record<string, { allowedActions: string[]; refusedActions: Record<string, unknown> }> }> };
   };
   const edited = (edit: (policy: Editable) => void): unknown => {
     const copy = structuredClone(data) as unknown as Editable;
@@ -190,5 +240,43 @@ describe('the policy file', () => {
       p.regimeChange.platformPolicy.title = '';
     });
     expect(() => parseParticipationPolicy(noTitle)).toThrow();
+  });
+
+  test('refuses a file that lets an offer carry a condition on a voluntary regime', () => {
+    const policy = edited((p) => {
+      const cell = p.youthOffers.types['guaranteed-placement']?.regimes['voluntary-youth'];
+      if (!cell) throw new Error('no cell');
+      cell.allowedActions = ['relay-condition'];
+      delete cell.refusedActions['relay-condition'];
+    });
+    expect(() => parseParticipationPolicy(policy)).toThrow(/a voluntary regime lets no guaranteed-placement offer carry a condition/);
+    expect(problemAt(policy)).toEqual([{ code: 'custom', path: ['youthOffers', 'guaranteed-placement', 'voluntary-youth'] }]);
+  });
+
+  test('refuses an offer action that is neither allowed nor refused with a reason', () => {
+    const policy = edited((p) => {
+      const cell = p.youthOffers.types.education?.regimes.conditional;
+      if (!cell) throw new Error('no cell');
+      cell.allowedActions = ['relay-condition'];
+    });
+    expect(() => parseParticipationPolicy(policy)).toThrow(/report-decline must be either allowed or refused/);
+    expect(problemAt(policy)).toEqual([{ code: 'custom', path: ['youthOffers', 'types', 'education', 'regimes', 'conditional', 'report-decline'] }]);
+  });
+
+  test('refuses a file missing an offer type or a regime for one', () => {
+    expect(() =>
+      parseParticipationPolicy(
+        edited((p) => {
+          delete p.youthOffers.types.apprenticeship;
+        }),
+      ),
+    ).toThrow();
+    expect(() =>
+      parseParticipationPolicy(
+        edited((p) => {
+          delete p.youthOffers.types.job?.regimes.conditional;
+        }),
+      ),
+    ).toThrow();
   });
 });

@@ -3,6 +3,8 @@ import data from '../../../policy/participation-regimes.json' with { type: 'json
 import { policyParameterSchema } from '../../platform/policy/index.ts';
 import {
   type ActionCheck,
+  OFFER_ACTIONS,
+  type OfferAction,
   REGIME_ACTIONS,
   REGIME_CHANGE_REFUSALS,
   REGIMES,
@@ -10,6 +12,8 @@ import {
   type RegimeAction,
   type RegimeChange,
   type RegimeChangeCheck,
+  YOUTH_OFFER_TYPES,
+  type YouthOfferType,
 } from './participation.ts';
 
 const regimeSchema = z
@@ -36,6 +40,27 @@ const regimeSchema = z
     }
   });
 
+/** One cell of the youth-offer table: an offer type on a regime, each offer action allowed or refused with a reason. */
+const offerCellSchema = z
+  .object({
+    allowedActions: z.array(z.enum(OFFER_ACTIONS)),
+    refusedActions: z.partialRecord(z.enum(OFFER_ACTIONS), z.object({ reason: z.string().min(1) })),
+  })
+  .superRefine((cell, ctx) => {
+    for (const action of OFFER_ACTIONS) {
+      if (cell.allowedActions.includes(action) === (cell.refusedActions[action] !== undefined)) {
+        ctx.addIssue({ code: 'custom', message: `${action} must be either allowed or refused with a reason`, path: [action] });
+      }
+    }
+  });
+
+/** Youth offers (issue 18): every offer type × every regime, so no combination is left to a default. */
+const youthOffersSchema = z.object({
+  platformPolicy: z.object({ title: z.string().min(1), statement: z.string().min(1) }),
+  law: z.object({ title: z.string().min(1), url: z.url(), summary: z.string().min(1) }),
+  types: z.record(z.enum(YOUTH_OFFER_TYPES), z.object({ description: z.string().min(1), regimes: z.record(z.enum(REGIMES), offerCellSchema) })),
+});
+
 const participationPolicySchema = policyParameterSchema
   .extend({
     // One rule set per file: the rules below are not keyed by date, so a second date would be a lie.
@@ -46,8 +71,17 @@ const participationPolicySchema = policyParameterSchema
       messages: z.record(z.enum(REGIME_CHANGE_REFUSALS), z.string().min(1)),
       platformPolicy: z.object({ title: z.string().min(1), statement: z.string().min(1) }),
     }),
+    youthOffers: youthOffersSchema,
   })
   .superRefine((policy, ctx) => {
+    // A voluntary regime lets no offer carry a condition, whatever the offer (the issue's "voluntary, always").
+    for (const type of YOUTH_OFFER_TYPES) {
+      for (const regime of REGIMES) {
+        if (policy.regimes[regime].voluntary && policy.youthOffers.types[type].regimes[regime].allowedActions.length > 0) {
+          ctx.addIssue({ code: 'custom', message: `a voluntary regime lets no ${type} offer carry a condition`, path: ['youthOffers', type, regime] });
+        }
+      }
+    }
     // Nobody with a health condition recorded may be moved onto any regime that is not voluntary.
     for (const regime of REGIMES) {
       if (!policy.regimes[regime].voluntary && !policy.regimeChange.refusedWhileHealthConditionRecorded.includes(regime)) {
@@ -90,6 +124,29 @@ export function actionAllowed(regime: Regime, action: RegimeAction): ActionCheck
 /** The regime-governed actions open on this regime, in REGIME_ACTIONS order. */
 export function allowedActions(regime: Regime): RegimeAction[] {
   return REGIME_ACTIONS.filter((action) => actionAllowed(regime, action).allowed);
+}
+
+/**
+ * Whether an offer of this type may carry a benefit condition (passed on, or a decline reported) for
+ * someone on this regime, and if not, why. The offer itself is always recorded as an opportunity.
+ */
+export function offerActionAllowed(regime: Regime, type: YouthOfferType, action: OfferAction): ActionCheck {
+  const { youthOffers } = participationPolicy;
+  const cell = youthOffers.types[type].regimes[regime];
+  const refusal = cell.refusedActions[action];
+  if (cell.allowedActions.includes(action) || refusal === undefined) return { allowed: true };
+  return {
+    allowed: false,
+    reason: refusal.reason,
+    reasonKey: `participation.refused.${regime}.${action}`,
+    policy: {
+      name: participationPolicy.name,
+      effectiveFrom: participationPolicy.effectiveFrom,
+      source: { title: youthOffers.law.title, url: youthOffers.law.url },
+      platformPolicy: youthOffers.platformPolicy.statement,
+      beyondLaw: participationPolicy.regimes[regime].beyondLaw.applies,
+    },
+  };
 }
 
 export function isVoluntary(regime: Regime): boolean {

@@ -28,3 +28,17 @@ export type RegimeChangeRefusal = (typeof REGIME_CHANGE_REFUSALS)[number];
 
 export type RegimeChange = { from: Regime; to: Regime; healthConditionRecorded: boolean; reason: string };
 export type RegimeChangeCheck = { ok: true } | { ok: false; why: RegimeChangeRefusal; message: string };
+
+/**
+ * The kinds of offer a young person on the youth pathway may be made (issue 18). Bridgework records
+ * each as an opportunity; whether a benefit condition may ride on it is decided by the table below.
+ */
+export const YOUTH_OFFER_TYPES = ['job', 'apprenticeship', 'training', 'education', 'work-experience', 'guaranteed-placement'] as const;
+export type YouthOfferType = (typeof YOUTH_OFFER_TYPES)[number];
+
+/**
+ * What would turn an offer into a condition: passing on a benefit condition attached to it (the
+ * national Youth Guarantee attaches some), or reporting a declined offer to the Jobcentre.
+ */
+export const OFFER_ACTIONS = ['relay-condition', 'report-decline'] as const;
+export type OfferAction = (typeof OFFER_ACTIONS)[number];

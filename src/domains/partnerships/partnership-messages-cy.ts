@@ -109,6 +109,8 @@ export const partnershipCy: Record<keyof typeof partnershipEn, string> = {
   'partners.kind.icb': 'Bwrdd gofal integredig',
   'partners.kind.gp-network': 'Rhwydwaith meddygon teulu',
   'partners.kind.college': 'Coleg',
+  'partners.kind.training-provider': 'Darparwr hyfforddiant',
+  'partners.kind.apprenticeship-employer': 'Cyflogwr prentisiaethau',
   'partners.kind.charity': 'Elusen neu sefydliad gwirfoddol',
   'partners.kind.employers-body': 'Corff cyflogwyr',
   'partners.kind.jobcentre': 'Canolfan Byd Gwaith',

@@ -105,6 +105,8 @@ export const partnershipEn = {
   'partners.kind.icb': 'Integrated care board',
   'partners.kind.gp-network': 'GP network',
   'partners.kind.college': 'College',
+  'partners.kind.training-provider': 'Training provider',
+  'partners.kind.apprenticeship-employer': 'Apprenticeship employer',
   'partners.kind.charity': 'Charity or voluntary organisation',
   'partners.kind.employers-body': 'Employers’ body',
   'partners.kind.jobcentre': 'Jobcentre Plus',

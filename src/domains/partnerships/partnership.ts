@@ -6,8 +6,19 @@ import type { AgreementPurpose, DataCategory } from './agreement-rules.ts';
 type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
 type When = ColumnType<Date | null, Date | null | undefined, Date | null>;
 
-/** The kinds of body a local partnership brings together (the list, plus Jobcentres). */
-export const PARTNER_KINDS = ['nhs-trust', 'icb', 'gp-network', 'college', 'charity', 'employers-body', 'jobcentre', 'other'] as const;
+/** The kinds of body a local partnership brings together (the list, plus Jobcentres; training providers and apprenticeship employers for the youth pathway). */
+export const PARTNER_KINDS = [
+  'nhs-trust',
+  'icb',
+  'gp-network',
+  'college',
+  'training-provider',
+  'apprenticeship-employer',
+  'charity',
+  'employers-body',
+  'jobcentre',
+  'other',
+] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 /** Programmes a target may be for: every programme, or one (the referrals capability's list). */
 export const PLAN_PROGRAMMES = ['all', 'ips', 'youth', 'retention'] as const;

@@ -12,3 +12,4 @@ export { createSubscriptionService, type SubscriptionService } from './subscript
 export { teamIdsOf, teamMembers } from './team-repo.ts';
 export { createTeamService, type TeamService } from './team-service.ts';
 export { journeyMessages } from './web/journey-messages.ts';
+export { addWorkingDays, type BankHolidays, englandAndWalesBankHolidays, isWorkingDay, loadBankHolidays } from './working-days.ts';

@@ -21,6 +21,10 @@ export const OUTCOME_KINDS = [
   'moved-job',
   'returned-after-absence',
   'left-work',
+  // The youth pathway (migration 0025): an offer made, taken up, and sustained in education, training or work.
+  'youth-offer-made',
+  'youth-offer-taken-up',
+  'youth-offer-sustained',
 ] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 

@@ -84,6 +84,9 @@ function eventTitle(e: CaseEvent, t: Translate, lang: Language): string {
     // Written by the directory capability's onward referrals, and by the provider through its link.
     case 'onward-referral':
       return t(`caseload.event.onward-referral.${e.to ?? 'sent'}`, { service: String(d.service ?? '') });
+    // Written by the youth capability: triage, offers, and the clock's reminder and breach.
+    case 'youth':
+      return t(`youth.event.${e.to ?? 'triaged'}`, { provider: String(d.provider ?? '') });
     default:
       return t('caseload.event.other');
   }
@@ -324,6 +327,8 @@ export function presentCase(
 
   return {
     title: s.personName,
+    // The youth pathway's page (the youth capability), for a young person's case.
+    youthHref: s.youngPerson ? `${base}/youth` : null,
     done: c.done,
     doneLink:
       c.doneKey === 'job' && jobStartMadeGuarantee(view.events)
