@@ -108,7 +108,9 @@ beforeAll(async () => {
       const c = (await sql<{ id: string; user_id: string }>`select id, specialist_user_id as user_id from cases limit 1`.execute(tx)).rows[0];
       if (!c) throw new Error('no case');
       await sql`insert into youth_pathways (tenant_id, case_id, aims, mental_health, housing, caring, clock_starts_on, working_days, days_source, offer_due, triaged_at, triaged_by, updated_at)
-          values (${t.tenants[slug]}, ${c.id}, '{work}', 'not-said', 'settled', 'none', '2026-11-23', 20, 'platform policy', '2026-12-21', now(), ${c.user_id}, now())`.execute(tx);
+          values (${t.tenants[slug]}, ${c.id}, '{work}', 'not-said', 'settled', 'none', '2026-11-23', 20, 'platform policy', '2026-12-21', now(), ${c.user_id}, now())`.execute(
+        tx,
+      );
       await sql`insert into youth_offers (tenant_id, id, case_id, offer_type, provider, offered_on, status, recorded_by, created_at, updated_at)
           values (${t.tenants[slug]}, ${crypto.randomUUID()}, ${c.id}, 'training', 'A college', '2026-11-23', 'made', ${c.user_id}, now(), now())`.execute(tx);
     });
