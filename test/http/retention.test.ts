@@ -264,6 +264,30 @@ describe(`In-work retention on ${testDatabaseKind}`, () => {
     const other = await t.services.referrals.create(gp, 'clinician', referralInput({ nhsNumber: '' }));
     const notRetention = await client.send('POST', '/fhir/Observation', observation({ focus: [{ reference: `Task/${other.referral.id}` }] }));
     expect(notRetention.statusCode).toBe(409);
+    // The same referral through the JSON API: the person themselves, and an employer without consent (422).
+    const apiReferral = (referredBy: string, extra: Record<string, unknown> = {}) => ({
+      referral: {
+        identifier: { system: 'urn:test:retention-api', value: crypto.randomUUID() },
+        person: {
+          givenName: 'Ola',
+          familyName: 'Nowak',
+          dateOfBirth: '1985-03-03',
+          addressLine1: '2 Road',
+          postcode: 'LE1 6FB',
+          preferredLanguage: 'en',
+          contactMethod: 'post',
+        },
+        context: { referringService: 'gp', fitNote: 'none', benefits: ['none'], helpWanted: 'Keep my job', urgency: 'routine' },
+        consent: { scopes: ['share-with-employment-team'], method: 'online', givenOn: '2026-12-03', recordedBy: 'Ola Nowak', active: true },
+      },
+      retention: { referredBy, employerName: 'Acme', jobTitle: 'Driver', hoursPerWeek: 40, absentNow: true, absenceSpells: 1, absenceDays: 10, ...extra },
+    });
+    const self = await client.send('POST', '/api/v1/retention-referrals', apiReferral('self'));
+    expect(self.statusCode).toBe(201);
+    expect(self.json()).toMatchObject({ reference: expect.any(String) });
+    const noConsent = await client.send('POST', '/api/v1/retention-referrals', apiReferral('employer'));
+    expect(noConsent.statusCode).toBe(422);
+    expect(JSON.stringify(noConsent.json())).toContain('employerConsent');
     const capability = (await t.app.inject({ method: 'GET', url: '/fhir/metadata' })).json() as { rest: { resource: { type: string }[] }[] };
     expect(capability.rest[0]?.resource.map((r) => r.type)).toContain('Observation');
   });

@@ -1,6 +1,7 @@
 import { defineCapability } from '../../platform/capability/index.ts';
 import type { Idempotency } from '../../platform/http/idempotency.ts';
 import type { ParticipantService } from '../participants/index.ts';
+import { retentionOperations } from './api/retention-api.ts';
 import { registerFitNoteFhirRoutes, retentionFhirCapabilities } from './fhir/fit-note-observation.ts';
 import { retentionMessages } from './retention-messages.ts';
 import type { RetentionService } from './retention-service.ts';
@@ -20,6 +21,7 @@ export const retentionCapability = defineCapability<Uses>({
     { role: 'team-lead', href: '/retention/missed-reviews', textKey: 'retention.missed.title' },
   ],
   fhirResources: retentionFhirCapabilities,
+  operations: (s) => retentionOperations(s.retention),
   routes(app, s, web) {
     registerFitNoteFhirRoutes(app, { retention: s.retention, idempotency: s.idempotency });
     registerRetentionPages(app, { retention: s.retention });
