@@ -315,6 +315,21 @@ describe('FHIR subscriptions to referral Task changes', () => {
     expect((await get(`/fhir/Subscription/${sub.id}`)).statusCode).toBe(404);
   });
 
+  test('an endpoint nobody answers at: the handshake fails, the subscription shows error and why', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const sub = (await post(subscription({}, { endpoint: `http://127.0.0.1:${port}/hook` }))).json() as { id: string };
+    await drain();
+    expect((await get(`/fhir/Subscription/${sub.id}`)).json()).toMatchObject({ status: 'error', error: 'The endpoint could not be reached' });
+    const status = (await get(`/fhir/Subscription/${sub.id}/$status`)).json() as NotificationBundle;
+    expect(status.entry[0]?.resource?.parameter.find((p) => p.name === 'error')).toEqual({
+      name: 'error',
+      valueCodeableConcept: { text: 'The endpoint could not be reached' },
+    });
+  });
+
   test('the CapabilityStatement lists Subscription with the topic', async () => {
     const cs = (await t.app.inject({ url: '/fhir/metadata' })).json() as { rest: { resource: { type: string; extension?: { valueCanonical: string }[] }[] }[] };
     const entry = cs.rest[0]?.resource.find((r) => r.type === 'Subscription');
