@@ -143,6 +143,10 @@ describe(`GOV.UK Notify on ${testDatabaseKind}`, () => {
     await b.get('/language/cy?return=/');
     expect((await b.get(`/referrals/${referral.id}`)).body).toContain('Nid oeddem yn gallu cysylltu â Daniel drwy e-bost');
     await b.get('/language/en?return=/');
+    // The tenant admin's list of messages says which could not be delivered.
+    const admin = browser(t.app);
+    await admin.signIn('tenant-admin@leicester.bridgework.example');
+    expect((await admin.get('/admin/outbox')).body).toContain('Could not be delivered');
   });
 
   test('a message Notify refuses outright (a bad address) is not retried and counts as a permanent failure', async () => {

@@ -195,6 +195,8 @@ export function registerAdministrationPages(
         { text: m.channel },
         deps.outboxBodies ? { html: `<a class="govuk-link" href="/admin/outbox/${m.id}">${escapeHtml(m.subject)}</a>` } : { text: m.subject },
         { text: formatDateTime(m.created_at, request.lang) },
+        // GOV.UK Notify's receipt when one came (ADR 0045), else where the message is.
+        { text: request.t(`admin.outbox.delivery.${m.receipt ?? m.state}`) },
       ]),
     });
   });
