@@ -101,6 +101,12 @@ describe(`In-work retention on ${testDatabaseKind}`, () => {
     const page = await s.get(`/cases/${caseId}/retention`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(en['retention.advice.phased-return']);
+    expect(await auditRows(t, 'case.health-read', caseId)).not.toHaveLength(0);
+    // The referring GP may read the case but has no working relationship: no fit notes for them.
+    const gpView = await gp.get(`/cases/${caseId}/retention`);
+    expect(gpView.statusCode).toBe(200);
+    expect(gpView.body).toContain(en['retention.fitNotesHidden']);
+    expect(gpView.body).not.toContain('Lower back pain');
     const planUrl = `/cases/${caseId}/retention/plan`;
     const planPage = await s.get(planUrl);
     expect(planPage.body).toContain('Nadia Khan');

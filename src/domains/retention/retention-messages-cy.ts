@@ -24,6 +24,7 @@ export const retentionCy: Record<keyof typeof retentionEn, string> = {
   'retention.beforeAfter': '{before} diwrnod cyn cymorth, {after} diwrnod ers hynny',
   'retention.complete': 'Mae pob wythnos o’r dychwelyd graddol wedi’i gwneud a phob adolygiad wedi’i gynnal.',
   'retention.reviewMissed': 'Methwyd yr adolygiad ar ddiwedd wythnos {week} ({date}). Cynhaliwch ef a chofnodwch beth a gytunwyd.',
+  'retention.fitNotesHidden': 'Mae nodiadau ffitrwydd yn wybodaeth iechyd: dim ond y tîm sy’n gweithio gyda’r unigolyn sy’n eu gweld.',
   'retention.noFitNotes': 'Dim nodiadau ffitrwydd wedi’u cofnodi.',
   'retention.noPlan': 'Dim cynllun wedi’i gytuno eto.',
   'retention.noWeeks': 'Dim dychwelyd graddol wedi’i gynllunio.',

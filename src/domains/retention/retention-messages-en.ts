@@ -21,6 +21,7 @@ export const retentionEn = {
   'retention.beforeAfter': '{before} days before support, {after} days since',
   'retention.complete': 'Every week of the phased return is done and every review held.',
   'retention.reviewMissed': 'The review at the end of week {week} ({date}) was missed. Hold it and record what was agreed.',
+  'retention.fitNotesHidden': 'Fit notes are health information: only the team working with the person sees them.',
   'retention.noFitNotes': 'No fit notes recorded.',
   'retention.noPlan': 'No plan agreed yet.',
   'retention.noWeeks': 'No phased return planned.',

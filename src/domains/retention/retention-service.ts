@@ -177,15 +177,22 @@ export function createRetentionService(deps: { db: Database; clock: Clock; refer
 
     /** The case's retention record, fit notes, plan and weeks, for anyone who may read the case. */
     async forCase(actor: Principal, caseId: string) {
-      const view = await cases.view(actor, caseId, { healthFields: false });
+      // Fit notes are health information: only a reader who may see the case's health fields (and
+      // whose read the case capability audits) sees them; others see the job, the plan and the weeks.
+      const view = await cases.view(actor, caseId, { healthFields: true });
+      const seesHealth = view.health !== null;
       return db.inTenant(actor.tenantId, async (tx) => {
         const rc = await findByReferral(tx, view.summary.referralId);
         if (!rc) throw new NotFound('retention case for case', caseId);
         // The named contact is an employer user: of the employer on the case once one is linked, else any in the tenant.
         const contacts = await employerUsers(tx, rc.employerOrganisationId);
+        const plan = await planView(tx, rc);
         return {
           view,
-          ...(await planView(tx, rc)),
+          ...plan,
+          notes: seesHealth ? plan.notes : [],
+          noteInForce: seesHealth ? plan.noteInForce : null,
+          seesHealth,
           employerContacts: contacts.map((c) => ({ id: c.id, name: `${c.display_name}, ${c.organisation}` })),
           decisions: await caseDecisions(tx, caseId),
         };
@@ -251,7 +258,9 @@ export function createRetentionService(deps: { db: Database; clock: Clock; refer
         return note ? { referralId: r.referral_id, note } : null;
       });
       if (!found) throw new NotFound('fit note', id);
-      await referrals.read(actor, found.referralId);
+      const { referral } = await referrals.read(actor, found.referralId);
+      // A fit note is health information: its read is audited as the ServiceRequest's is.
+      await referrals.recordHealthRead(actor, [referral], 'FHIR fit note Observation read');
       return found;
     },
 

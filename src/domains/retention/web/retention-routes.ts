@@ -89,7 +89,7 @@ export function registerRetentionPages(app: FastifyInstance, deps: { retention: 
         {
           heading: t('retention.section.fitNotes'),
           table: fitNoteTable(data.notes, t, lang),
-          empty: t('retention.noFitNotes'),
+          empty: t(data.seesHealth ? 'retention.noFitNotes' : 'retention.fitNotesHidden'),
           actions: open ? [{ text: t('retention.action.fitNote'), href: `${base(caseId)}/fit-note`, button: true, classes: 'govuk-button--secondary' }] : [],
         },
         {
