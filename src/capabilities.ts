@@ -7,6 +7,7 @@ import { organisationCapability } from './domains/organisations/index.ts';
 import { outcomeCapability } from './domains/outcomes/index.ts';
 import { caseCapability } from './domains/participants/index.ts';
 import { partnershipCapability } from './domains/partnerships/index.ts';
+import { recordCapability } from './domains/records/index.ts';
 import { referralCapability } from './domains/referrals/index.ts';
 import { retentionCapability } from './domains/retention/index.ts';
 import { youthCapability } from './domains/youth/index.ts';
@@ -32,6 +33,7 @@ export const capabilities: readonly Capability<Services>[] = [
   organisationCapability,
   outcomeCapability,
   partnershipCapability,
+  recordCapability,
   administrationCapability,
 ];
 

@@ -38,6 +38,7 @@ import { londonIsoDate } from './platform/i18n/index.ts';
 import { type JobState, listJobs, retryDeadJob } from './platform/jobs/index.ts';
 import { onspdPoints, upsertPostcodePoints } from './platform/places/index.ts';
 import { formatSignIns, listDemoSignIns, seedDemo } from './seed.ts';
+import { createServices } from './services.ts';
 
 const USAGE = `Usage: bridgework <command>
 
@@ -82,6 +83,10 @@ const USAGE = `Usage: bridgework <command>
                                  import vacancies, all or nothing: a progress bar, then every bad row
                                  by line (exit 1, nothing written); nhs-jobs reads the NHS Jobs XML
                                  feed for one employer (--employer, --soc for the whole file)
+  import record FILE --tenant <GSS> --consent-given-on <YYYY-MM-DD> --consent-method <verbal|written|online>
+                                 take in a person's record from another area (a FHIR document Bundle
+                                 Bridgework exported), with the date and way they agreed to it moving;
+                                 the same file twice is kept once; a bad file is refused whole (exit 2)
   import soc FILE                the ONS SOC 2020 unit groups (CSV) into the shared SOC table
   import postcodes FILE          the ONS Postcode Directory (CSV): postcodes and district centroids
   seed --synthetic [--vacancies N] [--people N] [--tenant <GSS>]
@@ -172,7 +177,14 @@ async function importCommand(
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { tenant: { type: 'string' }, format: { type: 'string' }, employer: { type: 'string' }, soc: { type: 'string' } },
+    options: {
+      tenant: { type: 'string' },
+      format: { type: 'string' },
+      employer: { type: 'string' },
+      soc: { type: 'string' },
+      'consent-given-on': { type: 'string' },
+      'consent-method': { type: 'string' },
+    },
   });
   const file = positionals[0];
   if (!file) throw new UsageError(USAGE);
@@ -207,6 +219,27 @@ async function importCommand(
         err(error.message);
         return 1;
       }
+    }
+    case 'record': {
+      // A person's record from another area (a FHIR document Bundle), with their consent to the move.
+      if (!values.tenant) throw new UsageError('Give the local authority taking the record in: --tenant <GSS code>');
+      const done = await withDatabase(config, async (db) => {
+        const tenant = await db.global((tx) =>
+          tx
+            .selectFrom('tenants')
+            .select('id')
+            .where('gss_code', '=', values.tenant ?? '')
+            .executeTakeFirst(),
+        );
+        if (!tenant) throw new UsageError(`No local authority ${values.tenant}`);
+        const { records } = createServices({ config, db, clock: systemClock });
+        return records.importRecord({ kind: 'system', tenantId: tenant.id, name: 'command line' }, text, {
+          consentGivenOn: values['consent-given-on'],
+          consentMethod: values['consent-method'],
+        });
+      });
+      out(done.duplicate ? `Already taken in (${done.id}): ${done.personName}'s record; nothing added.` : `Took in ${done.personName}'s record (${done.id}).`);
+      return 0;
     }
     case 'soc': {
       const groups = socUnitGroups(text);
@@ -484,7 +517,8 @@ export async function runCli(
         return await audit(config, sub, rest, out, err);
       case 'import':
       case 'export':
-        if (command === 'import' && (sub === 'vacancies' || sub === 'soc' || sub === 'postcodes')) return await importCommand(config, sub, rest, out, err);
+        if (command === 'import' && (sub === 'vacancies' || sub === 'soc' || sub === 'postcodes' || sub === 'record'))
+          return await importCommand(config, sub, rest, out, err);
         if (command === 'import' && sub === 'inactivity') return await inactivityFile(config, rest, out, err);
         return await directoryFile(config, command, sub, rest, out, err);
       case 'jobs': {

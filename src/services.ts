@@ -1,19 +1,21 @@
 import { deliveryFailureHooks } from './capabilities.ts';
 import type { Config } from './config.ts';
-import { createAccessToWorkService } from './domains/access-to-work/index.ts';
+import { accessToWorkExportSections, createAccessToWorkService } from './domains/access-to-work/index.ts';
 import { createCouncilTaxSupportService, createGuaranteeService } from './domains/benefits/index.ts';
-import { createDirectoryService, createOnwardService } from './domains/directory/index.ts';
+import { createDirectoryService, createOnwardService, onwardExportSections } from './domains/directory/index.ts';
 import {
   createEmployerService,
   createEngagementService,
   createMatchingIndex,
   createMatchingService,
   createWorkProfileService,
+  workProfileExportSections,
 } from './domains/employers/index.ts';
 import { createOrganisationService } from './domains/organisations/index.ts';
 import { createFidelityService, createOutcomeService } from './domains/outcomes/index.ts';
-import { createCaseService, createParticipantService } from './domains/participants/index.ts';
+import { createCaseService, createParticipantService, type ExportSectionsProvider, mergeExportSections } from './domains/participants/index.ts';
 import { createPartnerService, createPlanService, referralInCheck } from './domains/partnerships/index.ts';
+import { createRecordService } from './domains/records/index.ts';
 import { createDraftService, createReferralService, createSubscriptionService, createTeamService } from './domains/referrals/index.ts';
 import { createRetentionService } from './domains/retention/index.ts';
 import { createYouthService } from './domains/youth/index.ts';
@@ -85,8 +87,17 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   // through the case service: it is built first and reaches the case service through a getter.
   const guarantees = createGuaranteeService({ db, clock, baseUrl: config.baseUrl, secret: config.secret, cases: () => cases });
   const cases = createCaseService({ db, clock, baseUrl: config.baseUrl, referrals, jobEvents: guarantees.jobEvents });
-  // The person's download holds their benefit before work and guarantees too, read in its transaction.
-  const participants = createParticipantService({ db, clock, baseUrl: config.baseUrl, cases, exportSections: guarantees.exportSections });
+  // The person's download holds their benefit before work and guarantees, Access to Work decisions,
+  // onward referrals and work profile too, each read in its transaction through that capability's index.ts.
+  const sectionProviders: ExportSectionsProvider[] = [guarantees.exportSections, accessToWorkExportSections, onwardExportSections, workProfileExportSections];
+  const exportSections: ExportSectionsProvider = async (tx, who) => {
+    const parts = [];
+    for (const provide of sectionProviders) parts.push(await provide(tx, who));
+    return mergeExportSections(parts);
+  };
+  const participants = createParticipantService({ db, clock, baseUrl: config.baseUrl, cases, exportSections });
+  // A person's record that moves with them: read through the participant service's audited export.
+  const records = createRecordService({ db, clock, participants });
   const councilTax = createCouncilTaxSupportService({ db, clock });
   const accessToWork = createAccessToWorkService({ db, clock, baseUrl: config.baseUrl, secret: config.secret, cases });
   const directory = createDirectoryService({ db, clock });
@@ -139,6 +150,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     teams,
     cases,
     participants,
+    records,
     guarantees,
     councilTax,
     accessToWork,

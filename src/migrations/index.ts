@@ -26,6 +26,7 @@ import { migration as m0026 } from './0026-in-work-retention.ts';
 import { migration as m0027 } from './0027-oidc-sign-in.ts';
 import { migration as m0028 } from './0028-notify-delivery-and-metrics.ts';
 import { migration as m0029 } from './0029-fhir-subscriptions.ts';
+import { migration as m0030 } from './0030-record-transfers.ts';
 import { migration as m0032 } from './0032-directory-search-by-place.ts';
 import type { Migration } from './migration.ts';
 
@@ -59,5 +60,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0027-oidc-sign-in': m0027,
   '0028-notify-delivery-and-metrics': m0028,
   '0029-fhir-subscriptions': m0029,
+  '0030-record-transfers': m0030,
   '0032-directory-search-by-place': m0032,
 };

@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { caseMessages, participantMessages } from '../../src/domains/participants/index.ts';
 import { findObligationWording } from '../../src/domains/participation/index.ts';
-import { expectAccessible, openCase, signInEmail, useE2e } from './browser.ts';
+import { validateDocumentBundle } from '../../src/platform/fhir/index.ts';
+import { downloadedBytes, expectAccessible, openCase, signInEmail, useE2e } from './browser.ts';
 
 const e2e = useE2e();
 const cy = participantMessages.cy;
@@ -117,6 +118,13 @@ describe('the participant’s own view in Chromium with axe-core', () => {
     expect(json.status()).toBe(200);
     const record = (await json.json()) as { version: number; person: { givenName: string }; referral: { health: { conditionsText: string } } };
     expect(record).toMatchObject({ version: 1, person: { givenName: 'Rhian' }, referral: { health: { conditionsText: 'Back pain and low mood' } } });
+    // The FHIR document Bundle, downloaded through the Welsh link, passes the R4 structure check.
+    const [fhirDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: cy['participant.download.fhir'] }).click()]);
+    expect(fhirDownload.suggestedFilename()).toBe('bridgework-my-record.fhir.json');
+    const bundle = JSON.parse((await downloadedBytes(fhirDownload)).toString('utf8')) as { type: string; entry: { resource: { resourceType: string } }[] };
+    expect(bundle.type).toBe('document');
+    expect(bundle.entry[0]?.resource.resourceType).toBe('Composition');
+    expect(validateDocumentBundle(bundle)).toEqual([]);
 
     // Leaving: offered on their home page (the plan), not in the navigation; a mistake first, then yes.
     expect(await page.locator('nav').getByRole('link', { name: cy['participant.nav.leave'] }).count()).toBe(0);

@@ -7,7 +7,7 @@ import { Conflict, Forbidden, InvalidInput, NotFound, parseInput } from '../../p
 import { formatIsoDate, londonIsoDate, type Translate } from '../../platform/i18n/index.ts';
 import { valueAt } from '../../platform/policy/index.ts';
 import { createVerifiableDocuments, type DocumentKind } from '../../platform/verify/index.ts';
-import { authorOf, type CaseActor, type CaseService } from '../participants/index.ts';
+import { authorOf, type CaseActor, type CaseService, type ExportSectionsProvider, NO_EXPORT_SECTIONS } from '../participants/index.ts';
 import { type Decision, type DecisionCategory, type Passport, transition } from './access-to-work.ts';
 import { DIP } from './access-to-work-parameters.ts';
 import { categoryLine } from './access-to-work-pdf.ts';
@@ -417,3 +417,22 @@ export function createAccessToWorkService(deps: { db: Database; clock: Clock; ba
 
 export type AccessToWorkService = ReturnType<typeof createAccessToWorkService>;
 export type { Passport };
+
+/**
+ * The person's decisions in principle (drafts left out: they were never given to anyone) for their
+ * download and portable record (the participants capability's export sections).
+ */
+export const accessToWorkExportSections: ExportSectionsProvider = async (tx, who) => ({
+  ...NO_EXPORT_SECTIONS,
+  accessToWork: (await decisionsOfParticipant(tx, who.participantId)).map((d) => ({
+    id: d.id,
+    status: d.status,
+    assessedOn: d.assessedOn,
+    validFrom: d.validFrom,
+    validUntil: d.validUntil,
+    yearlyAmount: d.accessToWorkAnnual,
+    job: d.job ? { employer: d.job.employer, role: d.job.role } : null,
+    verificationCode: d.verificationCode,
+    updatedAt: (d.withdrawnAt ?? d.expiredAt ?? d.convertedAt ?? d.issuedAt ?? d.createdAt).toISOString(),
+  })),
+});

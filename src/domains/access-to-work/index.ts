@@ -29,7 +29,7 @@ export {
 export { accessToWorkCapability } from './access-to-work-capability.ts';
 export { accessToWorkMessages } from './access-to-work-messages.ts';
 export { accessToWork, assessAccessToWork } from './access-to-work-rules.ts';
-export { type AccessToWorkService, createAccessToWorkService } from './access-to-work-service.ts';
+export { type AccessToWorkService, accessToWorkExportSections, createAccessToWorkService } from './access-to-work-service.ts';
 
 /** The adjustments a person chose to share in their passport; empty when they have none or share none. */
 export async function adjustmentsForPerson(tx: Tx, participantId: string): Promise<readonly Adjustment[]> {

@@ -3,4 +3,4 @@ export { DIRECTORY_STALE_JOB, directoryCapability } from './directory-capability
 export { DEMO_NEEDS, demoDirectory, seedDemoDirectory, stableId, termId } from './directory-demo.ts';
 export type { DirectoryPackage } from './directory-schemas.ts';
 export { type Council, createDirectoryService, type DirectoryService } from './directory-service.ts';
-export { createOnwardService, type OnwardReferral, type OnwardService } from './onward-service.ts';
+export { createOnwardService, type OnwardReferral, type OnwardService, onwardExportSections } from './onward-service.ts';

@@ -7,7 +7,7 @@ import { type Database, type Json, newId, type Timestamp, type Tx } from '../../
 import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { londonIsoDate } from '../../platform/i18n/index.ts';
 import { queueNotifications } from '../../platform/notify/index.ts';
-import type { CaseService } from '../participants/index.ts';
+import { type CaseService, type ExportSectionsProvider, NO_EXPORT_SECTIONS } from '../participants/index.ts';
 import { type DataCategory, type SharingCheck, sharingWith } from '../partnerships/index.ts';
 import { referralTables } from '../referrals/index.ts';
 import type { DirectoryTables } from './directory.ts';
@@ -466,3 +466,25 @@ export function createOnwardService(deps: { db: Database; clock: Clock; secret: 
 }
 
 export type OnwardService = ReturnType<typeof createOnwardService>;
+
+/** The person's onward referrals for their download and portable record (the participants capability's export sections). */
+export const onwardExportSections: ExportSectionsProvider = async (tx, who) => {
+  const rows = await tables(tx)
+    .selectFrom('onward_referrals')
+    .select(ONWARD_COLUMNS)
+    .where('participant_id', '=', who.participantId)
+    .orderBy('sent_at', 'desc')
+    .execute();
+  return {
+    ...NO_EXPORT_SECTIONS,
+    onwardReferrals: rows.map(toOnward).map((o) => ({
+      id: o.id,
+      service: o.serviceName,
+      status: o.status,
+      need: o.need,
+      sentAt: o.sentAt.toISOString(),
+      updatedAt: (o.completedAt ?? o.respondedAt ?? o.sentAt).toISOString(),
+      outcome: o.outcome ?? o.declineReason,
+    })),
+  };
+};

@@ -19,4 +19,4 @@ export { socUnitGroups } from './reference-import.ts';
 export { seedSyntheticPeople } from './synthetic-people.ts';
 export type { Employer, Introduction, Vacancy, WorkProfile } from './vacancy.ts';
 export { csvRows, ImportRefused, type ImportRow, importVacancies, parseCsv, type RowError } from './vacancy-import.ts';
-export { createWorkProfileService, type WorkProfileService } from './work-profile-service.ts';
+export { createWorkProfileService, type WorkProfileService, workProfileExportSections } from './work-profile-service.ts';

@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock/index.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { Forbidden, InvalidInput, parseInput } from '../../platform/errors/index.ts';
 import { adjustmentsForPeople, adjustmentsForPerson } from '../access-to-work/index.ts';
-import { authorOf, type CaseActor, type CaseService } from '../participants/index.ts';
+import { authorOf, type CaseActor, type CaseService, type ExportSectionsProvider, NO_EXPORT_SECTIONS } from '../participants/index.ts';
 import { geocode } from './employer-repo.ts';
 import { workProfileSchema } from './employer-schemas.ts';
 import { findWorkProfiles, saveWorkProfile } from './engagement-repo.ts';
@@ -156,3 +156,22 @@ export function createWorkProfileService(deps: { db: Database; clock: Clock; cas
 }
 
 export type WorkProfileService = ReturnType<typeof createWorkProfileService>;
+
+/** What work the person is looking for, for their download and portable record (the participants capability's export sections). */
+export const workProfileExportSections: ExportSectionsProvider = async (tx, who) => {
+  const p = (await findWorkProfiles(tx, [who.caseId]))[0];
+  if (!p?.updatedAt) return NO_EXPORT_SECTIONS;
+  return {
+    ...NO_EXPORT_SECTIONS,
+    workProfile: {
+      occupationsWanted: p.occupationsWanted,
+      occupationsExcluded: p.occupationsExcluded,
+      minHours: p.hoursPerWeek.min,
+      maxHours: p.hoursPerWeek.max,
+      maxTravelKm: p.maxTravelKm,
+      payFloorHourly: p.payFloorHourly,
+      adjustmentsNeeded: p.adjustmentsNeeded,
+      updatedAt: p.updatedAt.toISOString(),
+    },
+  };
+};

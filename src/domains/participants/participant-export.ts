@@ -74,6 +74,42 @@ const bridgeBackGuaranteeSchema = z.object({
   createdAt: instant,
 });
 
+/** One Access to Work decision in principle (from that capability), without the assessment's workings. */
+const accessToWorkDecisionSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(['draft', 'issued', 'converted', 'expired', 'withdrawn']),
+  assessedOn: day,
+  validFrom: day.nullable(),
+  validUntil: day.nullable(),
+  yearlyAmount: z.number().describe('Pounds a year Access to Work would pay, as estimated'),
+  job: z.object({ employer: text, role: text }).nullable().describe('The job it was converted for, once there was one'),
+  verificationCode: optional,
+  updatedAt: instant.describe('When it was last issued, converted, expired or withdrawn, or else made'),
+});
+
+/** One onward referral to a local service (from the directory capability). */
+const onwardReferralSchema = z.object({
+  id: z.uuid(),
+  service: text,
+  status: z.string().describe('sent, accepted, declined or completed'),
+  need: text,
+  sentAt: instant,
+  updatedAt: instant.describe('The last thing that happened to it'),
+  outcome: optional,
+});
+
+/** What work the person is looking for (from the employers capability). */
+const workProfileSchema = z.object({
+  occupationsWanted: z.array(text),
+  occupationsExcluded: z.array(text),
+  minHours: z.number(),
+  maxHours: z.number(),
+  maxTravelKm: z.number(),
+  payFloorHourly: z.number().describe('The least pay an hour the person will take, in pounds'),
+  adjustmentsNeeded: z.array(text),
+  updatedAt: instant,
+});
+
 /**
  * What other capabilities hold about the person, for their download, without this one depending on
  * them: the benefit before work and bridge-back guarantees (from benefits), in the published shape,
@@ -83,11 +119,26 @@ const bridgeBackGuaranteeSchema = z.object({
 export type ExportSections = {
   benefitsBeforeWork: z.output<typeof benefitBeforeWorkSchema>[];
   bridgeBackGuarantees: z.output<typeof bridgeBackGuaranteeSchema>[];
+  accessToWork?: z.output<typeof accessToWorkDecisionSchema>[];
+  onwardReferrals?: z.output<typeof onwardReferralSchema>[];
+  workProfile?: z.output<typeof workProfileSchema> | null;
   readable(t: Translate, lang: Language): { heading: string; blocks: PdfBlock[] }[];
 };
 
 /** What a download holds when no other capability adds anything. */
 export const NO_EXPORT_SECTIONS: ExportSections = { benefitsBeforeWork: [], bridgeBackGuarantees: [], readable: () => [] };
+
+/** Several capabilities' sections as one: lists joined, the first work profile found, readable parts in order. */
+export function mergeExportSections(parts: readonly ExportSections[]): ExportSections {
+  return {
+    benefitsBeforeWork: parts.flatMap((p) => p.benefitsBeforeWork),
+    bridgeBackGuarantees: parts.flatMap((p) => p.bridgeBackGuarantees),
+    accessToWork: parts.flatMap((p) => p.accessToWork ?? []),
+    onwardReferrals: parts.flatMap((p) => p.onwardReferrals ?? []),
+    workProfile: parts.find((p) => p.workProfile)?.workProfile ?? null,
+    readable: (t, lang) => parts.flatMap((p) => p.readable(t, lang)),
+  };
+}
 
 /**
  * The machine-readable copy of everything Bridgework holds about a person (their right of access
@@ -96,7 +147,8 @@ export const NO_EXPORT_SECTIONS: ExportSections = { benefitsBeforeWork: [], brid
  * unknown is null, never left out; lists are empty, never null. A later version may add fields; it
  * renames or removes one only with a new `version`.
  *
- * Added to version 1 later, so optional to a reader: `benefitsBeforeWork` and `bridgeBackGuarantees`.
+ * Added to version 1 later, so optional to a reader: `benefitsBeforeWork` and `bridgeBackGuarantees`;
+ * later still `accessToWork`, `onwardReferrals` and `workProfile`.
  * A copy made before they were added has neither; every copy made since has both, as empty lists
  * when nothing is held. Adding them renamed or removed nothing, so the version stays 1.
  */
@@ -255,6 +307,18 @@ export const participantExportSchema = z
       .array(bridgeBackGuaranteeSchema)
       .optional()
       .describe('The person’s bridge-back guarantees, on any of their cases, newest first. Added to version 1 later: absent from copies made before'),
+    accessToWork: z
+      .array(accessToWorkDecisionSchema)
+      .optional()
+      .describe('Access to Work decisions in principle, newest first. Added to version 1 later: absent from copies made before'),
+    onwardReferrals: z
+      .array(onwardReferralSchema)
+      .optional()
+      .describe('Referrals on to local services (debt advice, housing…), newest first. Added to version 1 later: absent from copies made before'),
+    workProfile: workProfileSchema
+      .nullable()
+      .optional()
+      .describe('What work the person is looking for; null when none was recorded. Added to version 1 later: absent from copies made before'),
   })
   .describe('A copy of everything Bridgework holds about one person');
 
@@ -351,5 +415,8 @@ export function buildExport(r: ParticipantRecord, generatedAt: Date): Participan
     jobs: r.jobs,
     benefitsBeforeWork: r.sections.benefitsBeforeWork,
     bridgeBackGuarantees: r.sections.bridgeBackGuarantees,
+    accessToWork: r.sections.accessToWork ?? [],
+    onwardReferrals: r.sections.onwardReferrals ?? [],
+    workProfile: r.sections.workProfile ?? null,
   };
 }

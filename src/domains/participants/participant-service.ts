@@ -1,5 +1,6 @@
-import { recordAudit } from '../../platform/audit/index.ts';
-import { randomToken, recordFailure, remainingAttempts, sha256Hex } from '../../platform/auth/index.ts';
+import { sql } from 'kysely';
+import { type AuditEntry, recordAudit } from '../../platform/audit/index.ts';
+import { randomToken, recordFailure, remainingAttempts, sha256Hex, type UserPrincipal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx } from '../../platform/db/index.ts';
 import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput, TooManyRequests } from '../../platform/errors/index.ts';
@@ -12,6 +13,10 @@ import { findParticipant, insertNote, insertPlanItem, latestCaseOf, tables } fro
 import { equalitySchema, leaveSchema, ownActionSchema, ownNoteSchema, signInLinkSchema } from './case-schemas.ts';
 import type { CaseService } from './case-service.ts';
 import { type ExportSections, NO_EXPORT_SECTIONS, type ParticipantRecord } from './participant-export.ts';
+import type { RecordSource } from './participant-fhir-bundle.ts';
+
+/** Who may export a person's whole record for them (a subject-access request, a transfer when they move). */
+export const RECORD_STAFF = ['tenant-admin', 'ig-lead'] as const;
 
 export const PARTICIPANT_COOKIE = 'bw_participant';
 const LINK_MINUTES = 20;
@@ -57,6 +62,54 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
   const { db, clock, baseUrl, cases } = deps;
   const letters = createCaseLetters({ clock, baseUrl });
   const actorOf = (p: ParticipantPrincipal) => ({ kind: 'participant' as const, tenantId: p.tenantId, participantId: p.participantId, name: p.name });
+
+  /** Everything held about the person, read in one audited transaction (their download, or staff on their behalf). */
+  async function recordOf(p: ParticipantPrincipal, audit: Omit<AuditEntry, 'recordType' | 'recordId'>): Promise<ParticipantRecord> {
+    const view = await cases.forParticipant(actorOf(p), await currentCaseId(p));
+    const { referral, sections } = await db.inTenant(p.tenantId, async (tx) => {
+      const r = await tables(tx)
+        .selectFrom('referrals')
+        .select([
+          'reference',
+          'route',
+          'referrer_name',
+          'referring_service',
+          'benefits',
+          'help_wanted',
+          'urgency',
+          'young_person',
+          'consent_scopes',
+          'consent_method',
+          'consent_given_on',
+          'consent_recorded_by',
+          'status',
+          'business_status',
+          'created_at',
+        ])
+        .where('id', '=', view.summary.referralId)
+        .executeTakeFirstOrThrow();
+      await recordAudit(tx, p.tenantId, clock, { ...audit, recordType: 'participant', recordId: p.participantId });
+      const sections = deps.exportSections
+        ? await deps.exportSections(tx, { tenantId: p.tenantId, participantId: p.participantId, caseId: view.summary.id })
+        : NO_EXPORT_SECTIONS;
+      const referral: ReferralRecord = {
+        reference: r.reference,
+        receivedAt: r.created_at,
+        route: r.route,
+        referrerName: r.referrer_name,
+        referringService: r.referring_service,
+        benefits: r.benefits,
+        helpWanted: r.help_wanted,
+        urgency: r.urgency,
+        youngPerson: r.young_person,
+        consent: { scopes: r.consent_scopes, method: r.consent_method, givenOn: r.consent_given_on, recordedBy: r.consent_recorded_by },
+        status: r.status,
+        milestone: r.business_status,
+      };
+      return { referral, sections };
+    });
+    return { ...view, referral, sections };
+  }
 
   async function currentCaseId(p: ParticipantPrincipal): Promise<string> {
     const found = await db.inTenant(p.tenantId, (tx) => latestCaseOf(tx, p.participantId));
@@ -294,56 +347,85 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
      * is audited.
      */
     async export(p: ParticipantPrincipal): Promise<ParticipantRecord> {
-      const view = await cases.forParticipant(actorOf(p), await currentCaseId(p));
-      const { referral, sections } = await db.inTenant(p.tenantId, async (tx) => {
-        const r = await tables(tx)
-          .selectFrom('referrals')
-          .select([
-            'reference',
-            'route',
-            'referrer_name',
-            'referring_service',
-            'benefits',
-            'help_wanted',
-            'urgency',
-            'young_person',
-            'consent_scopes',
-            'consent_method',
-            'consent_given_on',
-            'consent_recorded_by',
-            'status',
-            'business_status',
-            'created_at',
-          ])
-          .where('id', '=', view.summary.referralId)
-          .executeTakeFirstOrThrow();
-        await recordAudit(tx, p.tenantId, clock, {
-          actor: { kind: 'participant', id: p.participantId },
-          action: 'participant.export',
-          recordType: 'participant',
-          recordId: p.participantId,
-          reason: 'the person downloaded their record',
-        });
-        const sections = deps.exportSections
-          ? await deps.exportSections(tx, { tenantId: p.tenantId, participantId: p.participantId, caseId: view.summary.id })
-          : NO_EXPORT_SECTIONS;
-        const referral: ReferralRecord = {
-          reference: r.reference,
-          receivedAt: r.created_at,
-          route: r.route,
-          referrerName: r.referrer_name,
-          referringService: r.referring_service,
-          benefits: r.benefits,
-          helpWanted: r.help_wanted,
-          urgency: r.urgency,
-          youngPerson: r.young_person,
-          consent: { scopes: r.consent_scopes, method: r.consent_method, givenOn: r.consent_given_on, recordedBy: r.consent_recorded_by },
-          status: r.status,
-          milestone: r.business_status,
-        };
-        return { referral, sections };
+      return recordOf(p, { actor: { kind: 'participant', id: p.participantId }, action: 'participant.export', reason: 'the person downloaded their record' });
+    },
+
+    /**
+     * The same record for staff: answering a subject-access request, or sending it to another
+     * team when the person moves (`purpose`). Only for roles that may (`RECORD_STAFF`); audited
+     * with the reason given.
+     */
+    async exportFor(staff: UserPrincipal, participantId: string, purpose: 'subject-access' | 'transfer', reason: string): Promise<ParticipantRecord> {
+      if (!staff.roles.some((r) => (RECORD_STAFF as readonly string[]).includes(r)))
+        throw new Forbidden('Only a tenant admin or an IG lead may export a person’s record');
+      const found = await db.inTenant(staff.tenantId, async (tx) => {
+        const row = await tables(tx)
+          .selectFrom('participants as p')
+          .innerJoin('people as pe', (j) => j.onRef('pe.tenant_id', '=', 'p.tenant_id').onRef('pe.id', '=', 'p.person_id'))
+          .select(['p.id', 'pe.given_name', 'pe.family_name', 'pe.preferred_language'])
+          .where('p.id', '=', participantId)
+          .executeTakeFirst();
+        return row ?? null;
       });
-      return { ...view, referral, sections };
+      if (!found) throw new NotFound('participant');
+      const p: ParticipantPrincipal = {
+        kind: 'participant',
+        tenantId: staff.tenantId,
+        participantId,
+        name: `${found.given_name} ${found.family_name}`,
+        language: found.preferred_language,
+      };
+      return recordOf(p, {
+        actor: { kind: 'user', id: staff.userId },
+        action: purpose === 'transfer' ? 'participant.export.transfer' : 'participant.export.subject-access',
+        reason,
+      });
+    },
+
+    /** The person a referral reference belongs to, for staff who may export records (a request names a reference, not an id). */
+    async participantByReference(staff: UserPrincipal, reference: string): Promise<{ participantId: string; name: string } | null> {
+      if (!staff.roles.some((r) => (RECORD_STAFF as readonly string[]).includes(r)))
+        throw new Forbidden('Only a tenant admin or an IG lead may export a person’s record');
+      return db.inTenant(staff.tenantId, async (tx) => {
+        const row = await tables(tx)
+          .selectFrom('referrals as r')
+          .innerJoin('cases as c', (j) => j.onRef('c.tenant_id', '=', 'r.tenant_id').onRef('c.referral_id', '=', 'r.id'))
+          .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'c.tenant_id').onRef('p.id', '=', 'c.participant_id'))
+          .innerJoin('people as pe', (j) => j.onRef('pe.tenant_id', '=', 'p.tenant_id').onRef('pe.id', '=', 'p.person_id'))
+          .select(['p.id', 'pe.given_name', 'pe.family_name'])
+          .where((eb) => eb(eb.fn('upper', ['r.reference']), '=', reference.trim().toUpperCase()))
+          .executeTakeFirst();
+        return row ? { participantId: row.id, name: `${row.given_name} ${row.family_name}` } : null;
+      });
+    },
+
+    /**
+     * The person a record taken in is about, if they are known here already: by NHS number, or by
+     * name and date of birth. In the caller's tenant transaction.
+     */
+    async matchIn(tx: Tx, who: { nhsNumber: string | null; name: string; dateOfBirth: string | null }): Promise<string | null> {
+      const base = tables(tx)
+        .selectFrom('participants as p')
+        .innerJoin('people as pe', (j) => j.onRef('pe.tenant_id', '=', 'p.tenant_id').onRef('pe.id', '=', 'p.person_id'))
+        .select('p.id');
+      if (who.nhsNumber) {
+        const byNumber = await base.where('pe.nhs_number', '=', who.nhsNumber).executeTakeFirst();
+        if (byNumber) return byNumber.id;
+      }
+      if (!who.dateOfBirth) return null;
+      const byName = await base
+        .where('pe.date_of_birth', '=', who.dateOfBirth)
+        .where((eb) => eb(eb.fn('lower', [sql<string>`pe.given_name || ' ' || pe.family_name`]), '=', who.name.toLowerCase()))
+        .limit(2)
+        .execute();
+      // Two people with the same name and birthday: not a match to guess at.
+      return byName.length === 1 ? (byName[0]?.id ?? null) : null;
+    },
+
+    /** Who holds the record, for the FHIR Bundle's custodian and ids: this installation and the local authority. */
+    async recordSource(tenantId: string): Promise<RecordSource> {
+      const t = await db.global((tx) => tx.selectFrom('tenants').select(['gss_code', 'name']).where('id', '=', tenantId).executeTakeFirstOrThrow());
+      return { baseUrl, tenantId, tenantName: t.name, gssCode: t.gss_code };
     },
 
     /** Leaving the programme: the case closes with that reason, at once, and nothing else changes for the person. */

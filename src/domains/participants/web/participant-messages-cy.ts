@@ -132,6 +132,9 @@ export const participantCy: Record<keyof typeof participantEn, string> = {
   'participant.download.pdf': 'Lawrlwytho PDF i’w ddarllen, ei argraffu neu ei gadw',
   'participant.download.json': 'Lawrlwytho ffeil JSON i symud eich gwybodaeth i wasanaeth arall',
   'participant.download.jsonHint': 'Mae ffeil JSON ar gyfer systemau cyfrifiadurol. Dewiswch y PDF os ydych chi eisiau darllen eich gwybodaeth.',
+  'participant.download.fhir': 'Lawrlwytho eich cofnod yn y fformat FHIR y mae systemau iechyd a gofal yn ei ddefnyddio',
+  'participant.download.fhirHint':
+    'Os byddwch chi’n symud i ardal arall, gall y tîm cymorth cyflogaeth yno dderbyn y ffeil hon, gyda’ch caniatâd, fel nad oes rhaid i chi ddechrau eto.',
   'participant.download.correct': 'Os oes rhywbeth yn anghywir, dywedwch wrth eich arbenigwr cyflogaeth a bydd yn ei gywiro.',
   'participant.leave.title': 'Gadael y rhaglen',
   'participant.leave.lead': 'Gallwch adael unrhyw bryd. Eich dewis chi yw hyn, a does dim angen i chi roi rheswm.',

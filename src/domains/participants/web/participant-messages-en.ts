@@ -129,6 +129,9 @@ export const participantEn = {
   'participant.download.pdf': 'Download a PDF to read, print or keep',
   'participant.download.json': 'Download a JSON file to move your information to another service',
   'participant.download.jsonHint': 'A JSON file is for computer systems. Choose the PDF if you want to read your information.',
+  'participant.download.fhir': 'Download your record in the FHIR format health and care systems use',
+  'participant.download.fhirHint':
+    'If you move to another area, the employment support team there can take in this file, with your agreement, so you do not have to start again.',
   'participant.download.correct': 'If something is wrong, tell your employment specialist and they will correct it.',
   // Leave.
   'participant.leave.title': 'Leave the programme',

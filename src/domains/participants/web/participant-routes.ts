@@ -9,6 +9,7 @@ import { isVoluntary } from '../../participation/index.ts';
 import type { CaseView } from '../case.ts';
 import { buildExport } from '../participant-export.ts';
 import { buildExportPdf } from '../participant-export-pdf.ts';
+import { buildRecordBundle } from '../participant-fhir-bundle.ts';
 import { PARTICIPANT_COOKIE, type ParticipantPrincipal, type ParticipantService } from '../participant-service.ts';
 import {
   asBody,
@@ -389,6 +390,19 @@ export function registerParticipantPages(app: FastifyInstance, deps: Deps): void
         .header('content-disposition', 'attachment; filename="bridgework-my-information.json"')
         .type('application/json; charset=utf-8')
         .send(JSON.stringify(buildExport(record, clock.now()), null, 2));
+    }),
+  );
+  // The same record as a FHIR document Bundle (UK GDPR Article 20: a commonly used, machine-readable format).
+  app.get(
+    `${BASE}/download.fhir.json`,
+    signedIn(async (_request, reply, p) => {
+      const record = await participants.export(p);
+      const bundle = buildRecordBundle(buildExport(record, clock.now()), { participantId: p.participantId }, await participants.recordSource(p.tenantId));
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', 'attachment; filename="bridgework-my-record.fhir.json"')
+        .type('application/fhir+json; charset=utf-8')
+        .send(JSON.stringify(bundle, null, 2));
     }),
   );
   app.get(
