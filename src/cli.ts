@@ -30,7 +30,7 @@ import {
   verifyAuditChains,
   writeCheckpoints,
 } from './platform/audit/index.ts';
-import { createClientService } from './platform/auth/index.ts';
+import { createClientService, createOidcKeys, PUBLISH_LEAD_SECONDS } from './platform/auth/index.ts';
 import { systemClock } from './platform/clock/index.ts';
 import { type Database, DataDirLockedError, migrateDown, migrateToLatest, openDatabase } from './platform/db/index.ts';
 import { DomainError, InvalidInput } from './platform/errors/index.ts';
@@ -62,6 +62,9 @@ const USAGE = `Usage: bridgework <command>
   jobs list [--state <pending|running|done|dead>]
                                  the most recent jobs, as JSON lines
   jobs retry <job id>            put a dead job back in the queue
+  oidc-keys list                 the keys staff sign-in signs with, as JSON lines (ADR 0044)
+  oidc-keys rotate [--now]       publish a new key; it signs after 10 minutes, or at once with --now
+  oidc-keys retire <kid>         stop publishing a key that no longer signs
   calc universal-credit [--pretty]
                                  read one JSON household on stdin, print the Universal Credit
                                  result as one line of JSON (indented with --pretty); needs no
@@ -521,6 +524,27 @@ export async function runCli(
           return await importCommand(config, sub, rest, out, err);
         if (command === 'import' && sub === 'inactivity') return await inactivityFile(config, rest, out, err);
         return await directoryFile(config, command, sub, rest, out, err);
+      case 'oidc-keys': {
+        const { values, positionals } = parseArgs({ args: rest, options: { now: { type: 'boolean' } }, allowPositionals: true });
+        const withKeys = <T>(fn: (keys: ReturnType<typeof createOidcKeys>) => Promise<T>) =>
+          withDatabase(config, (db) => fn(createOidcKeys({ db, clock: systemClock, secret: config.secret })));
+        if (sub === 'list') {
+          for (const key of await withKeys((keys) => keys.list())) out(JSON.stringify(key));
+          return 0;
+        }
+        if (sub === 'rotate') {
+          const kid = await withKeys((keys) => keys.rotate({ immediately: values.now ?? false }));
+          out(values.now ? `Key ${kid} is published and signs from now.` : `Key ${kid} is published and signs in ${PUBLISH_LEAD_SECONDS / 60} minutes.`);
+          return 0;
+        }
+        if (sub === 'retire' && positionals[0]) {
+          const kid = positionals[0];
+          await withKeys((keys) => keys.retire(kid));
+          out(`Key ${kid} is no longer published.`);
+          return 0;
+        }
+        throw new UsageError(USAGE);
+      }
       case 'jobs': {
         if (sub === 'list') {
           const { values } = parseArgs({ args: rest, options: { state: { type: 'string' } } });

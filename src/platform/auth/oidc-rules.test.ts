@@ -10,6 +10,7 @@ import {
   decideSignIn,
   formatRoleMap,
   type ProviderPolicy,
+  PROVIDER_KINDS,
   parseRoleMap,
   scopesFor,
 } from './oidc-rules.ts';
@@ -48,6 +49,13 @@ const cis2Claims = (over: Record<string, unknown> = {}) => ({
   nhsid_nrbac_roles: nrbac,
   selected_roleid: 'a',
   ...over,
+});
+
+describe('the two kinds of provider and the logout event', () => {
+  it('are Entra ID and CIS2, and the event is the one the spec names', () => {
+    expect(PROVIDER_KINDS).toEqual(['entra-id', 'nhs-cis2']);
+    expect(BACKCHANNEL_LOGOUT_EVENT).toBe('http://schemas.openid.net/event/backchannel-logout');
+  });
 });
 
 describe('scopes and acr_values', () => {
