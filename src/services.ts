@@ -2,7 +2,7 @@ import { deliveryFailureHooks } from './capabilities.ts';
 import type { Config } from './config.ts';
 import { accessToWorkExportSections, createAccessToWorkService } from './domains/access-to-work/index.ts';
 import { createCouncilTaxSupportService, createGuaranteeService } from './domains/benefits/index.ts';
-import { createDirectoryService, createOnwardService, onwardExportSections } from './domains/directory/index.ts';
+import { createDirectoryService, createOnwardService, onwardExportSections, onwardTaskSource } from './domains/directory/index.ts';
 import {
   createEmployerService,
   createEngagementService,
@@ -164,6 +164,8 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
     engagement,
     onward,
     retention,
+    // Other capabilities' Tasks on /fhir/Task beside the referrals' own.
+    fhirTaskSources: [onwardTaskSource(onward)],
     plans,
     partners,
     youth,

@@ -3,6 +3,7 @@ import type { CaseService, ParticipantService } from '../participants/index.ts';
 import { registerOrukApi } from './api/oruk-routes.ts';
 import { directoryMessages, onwardMessages } from './directory-messages.ts';
 import type { DirectoryService } from './directory-service.ts';
+import { onwardFhirCapabilities } from './onward-fhir.ts';
 import type { OnwardService } from './onward-service.ts';
 import { registerDirectoryPages } from './web/directory-routes.ts';
 import { registerOnwardPages } from './web/onward-routes.ts';
@@ -20,6 +21,7 @@ export const directoryCapability = defineCapability<{
 }>({
   name: 'directory',
   messages: [directoryMessages, onwardMessages],
+  fhirResources: onwardFhirCapabilities,
   publicLinks: [{ href: '/find-a-service', textKey: 'directory.public.link', descriptionKey: 'directory.public.description', order: 50 }],
   homeLinks: [
     { role: 'specialist', href: '/find-a-service', textKey: 'directory.find.title' },

@@ -20,6 +20,12 @@ export function nextOnwardStatus(from: OnwardStatus, action: OnwardAction): Onwa
   return null;
 }
 
+/**
+ * The version of an onward referral as a FHIR Task (ETag, If-Match): each status is one step further
+ * than the last, and a referral never goes back, so the step is the version.
+ */
+export const onwardVersion = (status: OnwardStatus): number => (status === 'sent' ? 1 : status === 'completed' ? 3 : 2);
+
 /** The link purpose that allows an action: answering a referral, or recording its outcome. */
 export const purposeFor = (action: OnwardAction): LinkPurpose => (action === 'outcome' ? 'outcome' : 'respond');
 

@@ -1,14 +1,14 @@
 import type { ColumnType } from 'kysely';
 import { z } from 'zod';
 import { type Actor, recordAudit } from '../../platform/audit/index.ts';
-import { hmacHex, randomToken, type UserPrincipal } from '../../platform/auth/index.ts';
+import { type ClientPrincipal, hmacHex, randomToken, type UserPrincipal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, type Json, newId, type Timestamp, type Tx } from '../../platform/db/index.ts';
-import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
+import { Conflict, Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { londonIsoDate } from '../../platform/i18n/index.ts';
 import { queueNotifications } from '../../platform/notify/index.ts';
 import { type CaseService, type ExportSectionsProvider, NO_EXPORT_SECTIONS } from '../participants/index.ts';
-import { type DataCategory, type SharingCheck, sharingWith } from '../partnerships/index.ts';
+import { type DataCategory, directoryOrganisationsOf, type SharingCheck, sharingWith } from '../partnerships/index.ts';
 import { referralTables } from '../referrals/index.ts';
 import type { DirectoryTables } from './directory.ts';
 import { fullServices } from './directory-repo.ts';
@@ -17,8 +17,10 @@ import {
   type LinkPurpose,
   linkState,
   nextOnwardStatus,
+  type OnwardAction,
   type OnwardStatus,
   onwardReminderDue,
+  onwardVersion,
   purposeFor,
   readLink,
   SHAREABLE_ITEMS,
@@ -75,7 +77,7 @@ export const sendOnwardSchema = z.object({
   consentMethod: z.enum(['verbal', 'written'], { error: 'onward.error.consentMethod' }),
 });
 
-const respondSchema = z.discriminatedUnion('action', [
+export const respondSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept') }),
   z.object({
     action: z.literal('decline'),
@@ -86,6 +88,8 @@ const respondSchema = z.discriminatedUnion('action', [
     outcome: z.string({ error: 'onward.error.outcome' }).trim().min(1, 'onward.error.outcome').max(2000, 'onward.error.outcomeLength'),
   }),
 ]);
+
+export type OnwardAnswer = z.infer<typeof respondSchema>;
 
 /** The data categories an onward referral shares, for the agreement check. */
 export function categoriesOf(items: readonly ShareableItem[]): DataCategory[] {
@@ -107,6 +111,9 @@ export type OnwardReferral = {
   declineReason: string | null;
   outcome: string | null;
 };
+
+/** What a provider's system reads of an onward referral (FHIR Task): the referral and whose service it is. */
+export type OnwardForSystem = OnwardReferral & { version: number; directoryOrganisationId: string };
 
 const toOnward = (r: {
   id: string;
@@ -187,6 +194,76 @@ export function createOnwardService(deps: { db: Database; clock: Clock; secret: 
     }: ${url}\n\nThe link works once and for ${LINK_DAYS} days. You do not need an account.`,
     language: 'en' as const,
   });
+
+  /** The referral with its service's directory organisation, when a partner links the client's organisation to it. */
+  async function visibleTo(tx: Tx, organisationId: string, id: string, lock = false) {
+    const linked = await directoryOrganisationsOf(tx, organisationId);
+    if (linked.length === 0) return null;
+    let q = tables(tx)
+      .selectFrom('onward_referrals as o')
+      .innerJoin('directory_services as s', (j) => j.onRef('s.tenant_id', '=', 'o.tenant_id').onRef('s.id', '=', 'o.service_id'))
+      .select(ONWARD_COLUMNS.map((c) => `o.${c}` as const))
+      .select(['o.provider_email', 's.organisation_id'])
+      .where('o.id', '=', id)
+      .where('s.organisation_id', 'in', linked);
+    if (lock) q = q.forUpdate('o');
+    return (await q.executeTakeFirst()) ?? null;
+  }
+
+  /**
+   * The provider's answer, however it came (its link or its system): the next status by the rules,
+   * the live link spent (accepting emails a new one for the outcome), the case timeline and an audit row.
+   */
+  async function applyAnswer(
+    tx: Tx,
+    tenantId: string,
+    row: { id: string; status: OnwardStatus; service_id: string; service_name: string; need: string; case_id: string; provider_email: string },
+    value: OnwardAnswer,
+    actor: Actor,
+    reason: string,
+  ): Promise<OnwardReferral> {
+    const now = clock.now();
+    const next = nextOnwardStatus(row.status, value.action as OnwardAction);
+    if (!next) throw new InvalidTransition(row.status, value.action);
+    const link = next === 'accepted' ? newLink(tenantId, row.id, 'outcome', now) : null;
+    const updated = await tables(tx)
+      .updateTable('onward_referrals')
+      .set({
+        status: next,
+        ...(value.action === 'decline' ? { decline_reason: value.reason } : {}),
+        ...(value.action === 'outcome' ? { outcome: value.outcome, completed_at: now } : { responded_at: now }),
+        link_nonce_hash: link?.nonceHash ?? null,
+        link_purpose: link ? 'outcome' : null,
+        link_expires_at: link?.expiresAt ?? null,
+      })
+      .where('id', '=', row.id)
+      .returning(ONWARD_COLUMNS)
+      .executeTakeFirstOrThrow();
+    if (link)
+      await queueNotifications(tx, clock, [
+        providerEmail(tenantId, row.provider_email, 'outcome', { serviceName: row.service_name, need: row.need }, link.url),
+      ]);
+    await deps.cases().systemEntry(tx, {
+      tenantId,
+      id: newId(now),
+      caseId: row.case_id,
+      at: now,
+      actor: { id: 'provider', name: row.service_name },
+      kind: 'onward-referral',
+      to: next,
+      reason: value.action === 'decline' ? value.reason : value.action === 'outcome' ? value.outcome : null,
+      details: { service: row.service_name, onwardReferralId: row.id },
+    });
+    await recordAudit(tx, tenantId, clock, {
+      actor,
+      action: `onward-referral.${value.action}`,
+      recordType: 'onward-referral',
+      recordId: row.id,
+      reason,
+      details: { status: next },
+    });
+    return toOnward(updated);
+  }
 
   return {
     /** What sending would share with a service and whether an agreement covers it: the form shows it before sending. */
@@ -372,47 +449,51 @@ export function createOnwardService(deps: { db: Database; clock: Clock; secret: 
         if (state !== 'valid' || !row)
           throw new Forbidden(`This link ${state === 'expired' ? 'has expired' : state === 'used' ? 'has already been used' : 'is not valid'}`);
         if (purposeFor(value.action) !== parts.purpose) throw new InvalidTransition(row.status, value.action);
-        const next = nextOnwardStatus(row.status, value.action);
-        if (!next) throw new InvalidTransition(row.status, value.action);
-        const link = next === 'accepted' ? newLink(parts.tenantId, row.id, 'outcome', now) : null;
-        const updated = await tables(tx)
-          .updateTable('onward_referrals')
-          .set({
-            status: next,
-            ...(value.action === 'decline' ? { decline_reason: value.reason } : {}),
-            ...(value.action === 'outcome' ? { outcome: value.outcome, completed_at: now } : { responded_at: now }),
-            link_nonce_hash: link?.nonceHash ?? null,
-            link_purpose: link ? 'outcome' : null,
-            link_expires_at: link?.expiresAt ?? null,
-          })
-          .where('id', '=', row.id)
-          .returning(ONWARD_COLUMNS)
-          .executeTakeFirstOrThrow();
-        if (link)
-          await queueNotifications(tx, clock, [
-            providerEmail(parts.tenantId, row.provider_email, 'outcome', { serviceName: row.service_name, need: row.need }, link.url),
-          ]);
-        await deps.cases().systemEntry(tx, {
-          tenantId: parts.tenantId,
-          id: newId(now),
-          caseId: row.case_id,
-          at: now,
-          actor: { id: 'provider', name: row.service_name },
-          kind: 'onward-referral',
-          to: next,
-          reason: value.action === 'decline' ? value.reason : value.action === 'outcome' ? value.outcome : null,
-          details: { service: row.service_name, onwardReferralId: row.id },
-        });
-        const actor: Actor = { kind: 'public', id: `provider:${row.service_id}` };
-        await recordAudit(tx, parts.tenantId, clock, {
-          actor,
-          action: `onward-referral.${value.action}`,
+        return applyAnswer(tx, parts.tenantId, row, value, { kind: 'public', id: `provider:${row.service_id}` }, 'the provider answered through its link');
+      });
+    },
+
+    /**
+     * An onward referral as a provider's system may read it (FHIR Task): only when the client acts
+     * for an organisation that a partner record links to the service's directory organisation.
+     * Null when there is none such, as if absent.
+     */
+    async forSystem(client: ClientPrincipal, id: string): Promise<OnwardForSystem | null> {
+      if (!client.organisationId || !/^[0-9a-f-]{36}$/.test(id)) return null;
+      const organisationId = client.organisationId;
+      return db.inTenant(client.tenantId, async (tx) => {
+        const row = await visibleTo(tx, organisationId, id);
+        if (!row) return null;
+        await recordAudit(tx, client.tenantId, clock, {
+          actor: { kind: 'client', id: client.id },
+          action: 'onward-referral.system-read',
           recordType: 'onward-referral',
-          recordId: row.id,
-          reason: 'the provider answered through its link',
-          details: { status: next },
+          recordId: id,
+          reason: 'the provider’s system read the referral (FHIR Task)',
         });
-        return toOnward(updated);
+        return { ...toOnward(row), version: onwardVersion(row.status), directoryOrganisationId: row.organisation_id };
+      });
+    },
+
+    /**
+     * The provider's system answers as its link would (the closed loop, FHIR Task status): accept,
+     * decline with a reason, or record the outcome of one it accepted. `expectedVersion` (If-Match)
+     * refuses a change made on a state the system had not seen. Null when the client may not see it.
+     */
+    async answerAsSystem(client: ClientPrincipal, id: string, input: unknown, expectedVersion?: number): Promise<OnwardForSystem | null> {
+      if (!client.organisationId || !/^[0-9a-f-]{36}$/.test(id)) return null;
+      const organisationId = client.organisationId;
+      return db.inTenant(client.tenantId, async (tx) => {
+        const visible = await visibleTo(tx, organisationId, id, true);
+        if (!visible) return null;
+        const version = onwardVersion(visible.status);
+        if (expectedVersion !== undefined && expectedVersion !== version) {
+          throw new Conflict(`The Task has changed since version ${expectedVersion}; it is now version ${version}`);
+        }
+        // Checked after the version: an answer to a state the system has not seen is a conflict first.
+        const value = parseInput(respondSchema, input);
+        const updated = await applyAnswer(tx, client.tenantId, visible, value, { kind: 'client', id: client.id }, 'the provider’s system answered (FHIR Task)');
+        return { ...updated, version: onwardVersion(updated.status), directoryOrganisationId: visible.organisation_id };
       });
     },
 

@@ -52,6 +52,20 @@ export async function referralInCheck(tx: Tx, organisationId: string, categories
 }
 
 /**
+ * The directory organisations a referring organisation is, by the partner records that link the
+ * two (a provider's system signs in as its organisation; its services are in the directory).
+ */
+export async function directoryOrganisationsOf(tx: Tx, organisationId: string): Promise<string[]> {
+  const rows = await tables(tx)
+    .selectFrom('partners')
+    .select('directory_organisation_id')
+    .where('organisation_id', '=', organisationId)
+    .where('directory_organisation_id', 'is not', null)
+    .execute();
+  return rows.map((r) => r.directory_organisation_id as string);
+}
+
+/**
  * Partners and their data-sharing agreements: recorded by a tenant admin, each agreement with its
  * signed copy (a PDF, checked by its signature bytes, not only its name), and a warning to the
  * tenant's administrators once, 60 days (policy) before an agreement ends.

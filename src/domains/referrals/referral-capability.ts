@@ -4,6 +4,7 @@ import type { Idempotency } from '../../platform/http/idempotency.ts';
 import type { OrganisationService } from '../organisations/index.ts';
 import type { DraftService } from './draft-service.ts';
 import { referralFhirCapabilities, registerReferralFhirRoutes } from './fhir/fhir-routes.ts';
+import type { FhirTaskSource } from './fhir/fhir-task-source.ts';
 import { referralMessages } from './referral-messages.ts';
 import type { ReferralService } from './referral-service.ts';
 import { DELIVER_JOB, SWEEP_JOB } from './subscriptions/subscription-repo.ts';
@@ -25,6 +26,8 @@ type Uses = {
   drafts: DraftService;
   teams: TeamService;
   organisations: OrganisationService;
+  /** Other capabilities' Tasks on /fhir/Task (onward referrals). */
+  fhirTaskSources?: readonly FhirTaskSource[];
 };
 
 /** Referrals: the referral journey, the teams' inboxes, FHIR Task for clinical systems, and service levels. */
@@ -42,7 +45,12 @@ export const referralCapability = defineCapability<Uses>({
   ],
   fhirResources: [...referralFhirCapabilities, subscriptionCapability],
   routes(app, s, web) {
-    registerReferralFhirRoutes(app, { referrals: s.referrals, idempotency: s.idempotency, baseUrl: s.config.baseUrl });
+    registerReferralFhirRoutes(app, {
+      referrals: s.referrals,
+      idempotency: s.idempotency,
+      baseUrl: s.config.baseUrl,
+      taskSources: s.fhirTaskSources ?? [],
+    });
     registerSubscriptionRoutes(app, { subscriptions: s.subscriptions, baseUrl: s.config.baseUrl });
     registerReferralJourney(app, { referrals: s.referrals, drafts: s.drafts, organisations: s.organisations, clock: s.clock, secure: web.secure });
     registerReferralPages(app, { referrals: s.referrals, teams: s.teams, clock: s.clock });

@@ -20,6 +20,32 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
 }
 
+type ResourceEntry = { type?: unknown; documentation?: unknown; interaction?: readonly { code: string }[]; [k: string]: unknown };
+
+/**
+ * One entry per resource type, as FHIR requires: capabilities that describe the same type (the
+ * referrals' Task and the directory's onward-referral Task) are merged, documentation joined and
+ * interactions united, the first entry's other fields kept.
+ */
+export function mergeFhirResources(entries: readonly unknown[]): unknown[] {
+  const byType = new Map<unknown, ResourceEntry>();
+  for (const raw of entries) {
+    const entry = raw as ResourceEntry;
+    const seen = byType.get(entry.type);
+    if (!seen) {
+      byType.set(entry.type, { ...entry });
+      continue;
+    }
+    const codes = new Set((seen.interaction ?? []).map((i) => i.code));
+    byType.set(entry.type, {
+      ...seen,
+      documentation: [seen.documentation, entry.documentation].filter(Boolean).join('\n\n'),
+      interaction: [...(seen.interaction ?? []), ...(entry.interaction ?? []).filter((i) => !codes.has(i.code))],
+    });
+  }
+  return [...byType.values()];
+}
+
 /** Health, readiness, the OAuth token endpoint, the OpenAPI document and the FHIR capability statement. */
 export function registerPlatformRoutes(
   app: FastifyInstance,
@@ -90,7 +116,7 @@ export function registerPlatformRoutes(
           mode: 'server',
           security: { service: [{ text: 'OAuth 2.0 client credentials; token from /oauth/token' }] },
           // Domains describe their own resources; the platform only lists them.
-          resource: deps.fhirResources ?? [],
+          resource: mergeFhirResources(deps.fhirResources ?? []),
         },
       ],
     }),

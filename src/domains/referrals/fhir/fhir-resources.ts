@@ -36,10 +36,10 @@ export const FHIR_TASK_SYSTEM = 'urn:bridgework:fhir-task';
 /** The id of the Consent contained in each ServiceRequest. */
 export const CONSENT_ID = 'consent';
 
+export type Identifier = { use?: string; system?: string; value?: string };
 export type Coding = { system?: string; code?: string; display?: string };
 export type CodeableConcept = { coding?: Coding[]; text?: string };
-export type Reference = { reference?: string; display?: string };
-export type Identifier = { use?: string; system?: string; value?: string };
+export type Reference = { reference?: string; display?: string; type?: string; identifier?: Identifier };
 export type Meta = { versionId?: string; lastUpdated?: string; source?: string };
 export type FhirResource = { resourceType: string; id?: string; [field: string]: unknown };
 
@@ -60,7 +60,9 @@ export type TaskResource = {
   owner: Reference;
   authoredOn: string;
   lastModified: string;
-  output?: { type: CodeableConcept; valueReference: Reference }[];
+  output?: ({ type: CodeableConcept; valueReference: Reference } | { type: CodeableConcept; valueString: string })[];
+  /** Resources only this Task carries (an onward referral's request and the details shared about the person). */
+  contained?: FhirResource[];
 };
 
 /** The case an accepted referral opens, as `referrals.caseOf` returns it. */

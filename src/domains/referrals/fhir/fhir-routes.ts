@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type ClientPrincipal, requireScope } from '../../../platform/auth/index.ts';
+import { type ClientPrincipal, type Principal, requireScope } from '../../../platform/auth/index.ts';
 import type { Tx } from '../../../platform/db/index.ts';
 import { Conflict, InvalidInput, type Issue, NotFound } from '../../../platform/errors/index.ts';
 import { IDEMPOTENCY_HEADER, type Idempotency } from '../../../platform/http/idempotency.ts';
@@ -22,6 +22,7 @@ import {
 } from './fhir-resources.ts';
 import { INCLUDES, type Include, parseTaskSearch, UUID } from './fhir-search.ts';
 import { applyPatch, changeFromPut, codeIn, conceptKey, type TaskChange } from './fhir-task-changes.ts';
+import type { FhirTaskSource } from './fhir-task-source.ts';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const READ = 'referrals:read';
@@ -137,8 +138,59 @@ function transactionResponse(submission: ReferralSubmission, { created, referral
  * PATCH and PUT of status/businessStatus; ServiceRequest and Patient reads. Writes take
  * `referrals:write`, reads `referrals:read`; what a client cannot see answers 404, as if absent.
  */
-export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referrals: ReferralService; idempotency: Idempotency; baseUrl?: string }): void {
+export function registerReferralFhirRoutes(
+  app: FastifyInstance,
+  deps: { referrals: ReferralService; idempotency: Idempotency; baseUrl?: string; taskSources?: readonly FhirTaskSource[] },
+): void {
   const { referrals, idempotency } = deps;
+  const sources = deps.taskSources ?? [];
+  const hasScope = (p: Principal | null, scope: string): p is ClientPrincipal => p?.kind === 'client' && p.scopes.includes(scope);
+
+  /**
+   * A Task that is not a referral's: asks each other source the client holds a scope for. Null
+   * when none holds it (or the client may see none of them).
+   */
+  async function otherTask(
+    principal: Principal | null,
+    scopeOf: (s: FhirTaskSource) => string,
+    run: (s: FhirTaskSource, p: ClientPrincipal) => Promise<TaskResource | null>,
+  ): Promise<TaskResource | null> {
+    for (const source of sources) {
+      if (!hasScope(principal, scopeOf(source))) continue;
+      const found = await run(source, principal);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /**
+   * Referral Tasks first for a client with the referrals scope, then the other sources; a client
+   * with only another source's scope never reaches the referrals (404 for what no source holds).
+   */
+  async function eitherTask<T>(
+    request: FastifyRequest,
+    scope: string,
+    scopeOf: (s: FhirTaskSource) => string,
+    referral: () => Promise<T>,
+    other: (s: FhirTaskSource, p: ClientPrincipal) => Promise<TaskResource | null>,
+  ): Promise<{ referral: T } | { other: TaskResource }> {
+    const principal = request.principal;
+    const anyOther = sources.some((s) => hasScope(principal, scopeOf(s)));
+    if (anyOther && !hasScope(principal, scope)) {
+      const found = await otherTask(principal, scopeOf, other);
+      if (!found) throw new NotFound('Task');
+      return { other: found };
+    }
+    requireScope(principal, scope);
+    try {
+      return { referral: await referral() };
+    } catch (error) {
+      if (!(error instanceof NotFound) || !anyOther) throw error;
+      const found = await otherTask(principal, scopeOf, other);
+      if (!found) throw error;
+      return { other: found };
+    }
+  }
   const baseOf = (request: FastifyRequest) => deps.baseUrl ?? `${request.protocol}://${request.host}`;
   const idempotencyKey = (request: FastifyRequest) => {
     const key = request.headers[IDEMPOTENCY_HEADER];
@@ -247,10 +299,20 @@ export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referra
   });
 
   app.get('/fhir/Task/:id', async (request, reply) => {
-    const principal = requireScope(request.principal, READ);
-    const { referral, team } = await referrals.read(principal, idFrom(request.params, 'Task'));
-    const task = taskResource(referral, team, baseOf(request));
-    return send(reply, 200, JSON.stringify(task), taskHeaders(task, 200, baseOf(request)));
+    const id = idFrom(request.params, 'Task');
+    const base = baseOf(request);
+    const found = await eitherTask(
+      request,
+      READ,
+      (s) => s.readScope,
+      async () => {
+        const { referral, team } = await referrals.read(requireScope(request.principal, READ), id);
+        return taskResource(referral, team, base);
+      },
+      (s, p) => s.read(p, id, base),
+    );
+    const task = 'other' in found ? found.other : found.referral;
+    return send(reply, 200, JSON.stringify(task), taskHeaders(task, 200, base));
   });
 
   app.get('/fhir/ServiceRequest/:id', async (request, reply) => {
@@ -387,8 +449,34 @@ export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referra
   }
 
   async function update(request: FastifyRequest, reply: FastifyReply, changeOf: (current: TaskResource) => TaskChange) {
-    const principal = requireScope(request.principal, WRITE);
     const id = idFrom(request.params, 'Task');
+    const base = baseOf(request);
+    // Another source's Task (an onward referral): read, checked and changed by its source.
+    if (sources.some((s) => hasScope(request.principal, s.writeScope))) {
+      const found = await eitherTask(
+        request,
+        WRITE,
+        (s) => s.writeScope,
+        () => referrals.read(requireScope(request.principal, WRITE), id),
+        (s, p) => s.read(p, id, base),
+      );
+      if ('other' in found) {
+        const principal = request.principal as ClientPrincipal;
+        const current = found.other;
+        return idempotent(request, reply, principal, async () => {
+          const expectedVersion = ifMatch(request.headers['if-match']);
+          const change = changeOf(current);
+          const changed = await otherTask(
+            principal,
+            (s) => s.writeScope,
+            (s, p) => s.change(p, id, change, expectedVersion, base),
+          );
+          if (!changed) throw new NotFound('Task', id);
+          return { status: 200, body: changed };
+        });
+      }
+    }
+    const principal = requireScope(request.principal, WRITE);
     return idempotent(request, reply, principal, async (afterWrite) => {
       const expectedVersion = ifMatch(request.headers['if-match']);
       const { referral, team } = await referrals.read(principal, id);
@@ -404,7 +492,7 @@ export function registerReferralFhirRoutes(app: FastifyInstance, deps: { referra
 
   app.patch('/fhir/Task/:id', async (request, reply) => {
     if (!isJsonPatch(request.headers['content-type'])) {
-      requireScope(request.principal, WRITE);
+      if (!sources.some((s) => hasScope(request.principal, s.writeScope))) requireScope(request.principal, WRITE);
       throw new InvalidInput([{ path: 'Content-Type', message: 'Send a JSON Patch with Content-Type application/json-patch+json' }]);
     }
     return update(request, reply, (current) => applyPatch(current, request.body));
