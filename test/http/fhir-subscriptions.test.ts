@@ -19,7 +19,7 @@ let server: Server;
 let endpoint: string;
 /** What the endpoint answers: 200, or 503 while "down". */
 let answer = 200;
-type Received = { headers: IncomingHttpHeaders; body: NotificationBundle };
+type Received = { url: string; headers: IncomingHttpHeaders; body: NotificationBundle };
 const received: Received[] = [];
 
 type Parameter = {
@@ -43,7 +43,7 @@ beforeAll(async () => {
       body += c.toString();
     });
     req.on('end', () => {
-      if (answer === 200) received.push({ headers: req.headers, body: JSON.parse(body) as NotificationBundle });
+      if (answer === 200) received.push({ url: req.url ?? '', headers: req.headers, body: JSON.parse(body) as NotificationBundle });
       res.writeHead(answer).end();
     });
   });
@@ -286,7 +286,7 @@ describe('FHIR subscriptions to referral Task changes', () => {
   });
 
   test("a client sees only its own subscriptions; another client's answers 404", async () => {
-    const sub = (await post(subscription({}, { endpoint: 'https://partner.example.org/hook' }))).json() as { id: string };
+    const sub = (await post(subscription({}, { endpoint: `${endpoint}?who=other` }))).json() as { id: string };
     expect((await get(`/fhir/Subscription/${sub.id}`, otherIps)).statusCode).toBe(404);
     expect((await get(`/fhir/Subscription/${sub.id}`, gp)).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'DELETE', url: `/fhir/Subscription/${sub.id}`, headers: { authorization: `Bearer ${gp}` } })).statusCode).toBe(404);
@@ -313,6 +313,19 @@ describe('FHIR subscriptions to referral Task changes', () => {
     expect((await get(`/fhir/Subscription/${sub.id}`)).json()).toMatchObject({ status: 'active' });
     expect((await t.app.inject({ method: 'DELETE', url: `/fhir/Subscription/${sub.id}`, headers: { authorization: `Bearer ${ips}` } })).statusCode).toBe(204);
     expect((await get(`/fhir/Subscription/${sub.id}`)).statusCode).toBe(404);
+  });
+
+  test('a subscription hears only of Tasks its client may read: the sender hears, a client of no organisation does not', async () => {
+    answer = 200;
+    const lonely = await bearerToken(t, 'E06000016', 'referrals:read');
+    expect((await post(subscription({}, { endpoint: `${endpoint}?who=gp` }), gp)).statusCode).toBe(201);
+    expect((await post(subscription({}, { endpoint: `${endpoint}?who=lonely` }), lonely)).statusCode).toBe(201);
+    await drain();
+    const task = await createTask();
+    await drain();
+    const to = (who: string) => received.filter((r) => r.url.endsWith(`who=${who}`)).map((r) => statusOf(r.body));
+    expect(to('gp')).toEqual([expect.objectContaining({ type: 'handshake' }), expect.objectContaining({ number: '1', focus: expect.stringContaining(task) })]);
+    expect(to('lonely')).toEqual([expect.objectContaining({ type: 'handshake' })]);
   });
 
   test('an endpoint nobody answers at: the handshake fails, the subscription shows error and why', async () => {
