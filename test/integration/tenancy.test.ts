@@ -114,6 +114,20 @@ beforeAll(async () => {
       await sql`insert into youth_offers (tenant_id, id, case_id, offer_type, provider, offered_on, status, recorded_by, created_at, updated_at)
           values (${t.tenants[slug]}, ${crypto.randomUUID()}, ${c.id}, 'training', 'A college', '2026-11-23', 'made', ${c.user_id}, now(), now())`.execute(tx);
     });
+    // In-work retention: a retention case beside the case's referral, a fit note and a phased-return week.
+    await t.testDb.db.inTenant(t.tenants[slug], async (tx) => {
+      const c = (await sql<{ referral_id: string }>`select referral_id from cases limit 1`.execute(tx)).rows[0];
+      if (!c) throw new Error('no case');
+      const id = crypto.randomUUID();
+      await sql`insert into retention_cases (tenant_id, id, referral_id, referred_by, employer_name, job_title, hours_per_week, absent_now, absence_spells, absence_days, created_at, updated_at)
+          values (${t.tenants[slug]}, ${id}, ${c.referral_id}, 'gp', 'An employer', 'Porter', 30, true, 1, 10, now(), now())`.execute(tx);
+      await sql`insert into retention_fit_notes (tenant_id, id, retention_case_id, fitness, advice, condition, valid_from, valid_to, follow_up_needed, issued_on, source, recorded_at)
+          values (${t.tenants[slug]}, ${crypto.randomUUID()}, ${id}, 'may-be-fit', '{phased-return}', 'Back pain', '2026-11-20', '2026-12-20', false, '2026-11-20', 'web', now())`.execute(
+        tx,
+      );
+      await sql`insert into retention_weeks (tenant_id, retention_case_id, week, starts_on, ends_on, hours, duties)
+          values (${t.tenants[slug]}, ${id}, 1, '2026-12-07', '2026-12-13', 15, 'Light duties')`.execute(tx);
+    });
     await t.testDb.db.inTenant(t.tenants[slug], (tx) =>
       queueNotification(tx, t.clock, {
         tenantId: t.tenants[slug],
@@ -255,6 +269,9 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'referral_drafts',
       'referral_events',
       'referrals',
+      'retention_cases',
+      'retention_fit_notes',
+      'retention_weeks',
       'sessions',
       'team_members',
       'teams',
