@@ -344,6 +344,63 @@ describe('back-channel logout', () => {
   });
 });
 
+describe('links, disabled accounts and providers switched off', () => {
+  test('removing a link ends the sessions it started, and the next sign-in is refused as unknown', async () => {
+    await link('team-lead@leicester.bridgework.example', entraId, 'entra-helen');
+    const b = browser(t.app);
+    expect((await signInThrough(b, entraId, entraAccount('entra-helen', ['Bridgework.TeamLead']))).statusCode).toBe(303);
+    const id = await userId('team-lead@leicester.bridgework.example');
+    const page = await admin.get(`/admin/staff/${id}`);
+    expect(page.body).toContain('entra-helen');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    expect((await admin.post(`/admin/staff/${id}/identity/${entraId}/remove`, { _csrf: token })).statusCode).toBe(303);
+    expect((await b.get('/home')).statusCode).toBe(303);
+    const again = await signInThrough(browser(t.app), entraId, entraAccount('entra-helen', ['Bridgework.TeamLead']));
+    expect(again.body).toContain('not linked to a Bridgework account yet');
+  });
+
+  test('an identity already linked to one account cannot be linked to another', async () => {
+    await link('team-lead@leicester.bridgework.example', entraId, 'entra-helen');
+    const id = await userId('commissioner@leicester.bridgework.example');
+    const token = await admin.csrf(`/admin/staff/${id}/identity`);
+    const res = await admin.post(`/admin/staff/${id}/identity`, { _csrf: token, providerId: entraId, subject: 'entra-helen' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('This identity is already linked to a staff account');
+    const empty = await admin.post(`/admin/staff/${id}/identity`, { _csrf: token, providerId: '', subject: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('govuk-error-summary');
+  });
+
+  test('a disabled account is refused', async () => {
+    const id = await userId('team-lead@leicester.bridgework.example');
+    let token = await admin.csrf(`/admin/staff/${id}`);
+    await admin.post(`/admin/staff/${id}/disable`, { _csrf: token });
+    const res = await signInThrough(browser(t.app), entraId, entraAccount('entra-helen', ['Bridgework.TeamLead']));
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('Your Bridgework account has been switched off');
+    token = await admin.csrf(`/admin/staff/${id}`);
+    await admin.post(`/admin/staff/${id}/enable`, { _csrf: token });
+  });
+
+  test('a provider switched off is not offered, and its start link says so', async () => {
+    const token = await admin.csrf(`/admin/sign-in/providers/${entraId}`);
+    const form = {
+      _csrf: token,
+      kind: 'entra-id',
+      name: 'Leicester council staff',
+      issuer: provider.issuer,
+      clientId: provider.clientId,
+      roleMap: 'Bridgework.Specialist = specialist\nBridgework.TeamLead = team-lead',
+    };
+    expect((await admin.post(`/admin/sign-in/providers/${entraId}`, { ...form, enabled: 'no' })).statusCode).toBe(303);
+    expect((await browser(t.app).get('/sign-in')).body).not.toContain(`/sign-in/oidc/${entraId}`);
+    const start = await browser(t.app).get(`/sign-in/oidc/${entraId}`);
+    expect(start.statusCode).toBe(404);
+    expect(start.body).toContain('This sign-in link does not work');
+    expect((await admin.post(`/admin/sign-in/providers/${entraId}`, { ...form, enabled: 'yes' })).statusCode).toBe(303);
+  });
+});
+
 describe('local passwords', () => {
   test('a tenant that allows only its providers refuses a right password, and can allow passwords again', async () => {
     let token = await admin.csrf('/admin/sign-in');
