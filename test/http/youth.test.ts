@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { offerActionAllowed, type Regime, type YouthOfferType } from '../../src/domains/participation/index.ts';
 import type { YouthService } from '../../src/domains/youth/index.ts';
-import { auditRows, caseOn, outboxFor, rowCount } from '../support/case-regimes.ts';
+import { api, auditRows, caseOn, LEICESTER_IPS, outboxFor, rowCount } from '../support/case-regimes.ts';
 import { staffPrincipal } from '../support/referrals.ts';
-import { browser, createTestApp, type TestApp } from '../support/test-app.ts';
+import { bearerToken, browser, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
 import { TEST_SEED_TIME } from '../support/test-templates.ts';
 
@@ -261,6 +261,43 @@ describe(`youth pathway on ${testDatabaseKind}`, () => {
       await youth.saveSettings(admin, { daysToOffer: '' });
     }
     expect((await youth.settings(admin)).inForce).toEqual({ workingDays: 20, source: 'platform policy' });
+  });
+
+  test('through the API: the pathway read, an offer recorded, a condition refused 403 and audited on the voluntary regime, allowed on the conditional', async () => {
+    const token = await bearerToken(t, 'E06000016', 'cases:read cases:write', LEICESTER_IPS);
+    const c = await caseOn(t, { regime: 'voluntary-youth' });
+    const triaged = await api(t, token).send('PUT', `/api/v1/cases/${c.caseId}/youth/triage`, TRIAGE);
+    expect(triaged.statusCode, triaged.body).toBe(200);
+    expect(triaged.json()).toEqual({ caseId: c.caseId, offerDue: '2026-12-21' });
+    const made = await api(t, token).send('POST', `/api/v1/cases/${c.caseId}/youth/offers`, offer('training'), { 'idempotency-key': `offer-${c.caseId}` });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json()).toMatchObject({ type: 'training', status: 'made', conditionRelayed: false, startsOn: null });
+    const refused = await api(t, token).send('POST', `/api/v1/cases/${c.caseId}/youth/offers`, offer('guaranteed-placement', { relayCondition: true }));
+    const check = offerActionAllowed('voluntary-youth', 'guaranteed-placement', 'relay-condition');
+    if (check.allowed) throw new Error('the policy allows what the brief forbids');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json()).toMatchObject({ status: 403, detail: check.reason, issues: [{ path: 'participation.relay-condition' }] });
+    expect((await auditRows(t, 'participation.refused', c.caseId)).at(-1)).toMatchObject({
+      actor_kind: 'client',
+      details: { attempted: 'relay-condition', offerType: 'guaranteed-placement', regime: 'voluntary-youth' },
+    });
+    const read = await api(t, token).get(`/api/v1/cases/${c.caseId}/youth`);
+    expect(read.json()).toMatchObject({ triage: { aims: ['education', 'work'] }, clock: { due: '2026-12-21', state: 'met' }, offers: [{ type: 'training' }] });
+    // A body that does not parse is a 422 naming each field, never a 500.
+    const bad = await api(t, token).send('POST', `/api/v1/cases/${c.caseId}/youth/offers`, { type: 'gap-year', offeredOn: '2026-02-30' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['body.type', 'body.provider', 'body.offeredOn']));
+
+    const conditional = await youngCase('conditional');
+    const jobcentre = await bearerToken(t, 'E06000016', 'cases:read cases:write', LEICESTER_IPS);
+    const relayed = await api(t, jobcentre).send(
+      'POST',
+      `/api/v1/cases/${conditional.caseId}/youth/offers`,
+      offer('guaranteed-placement', { relayCondition: true }),
+    );
+    expect(relayed.statusCode, relayed.body).toBe(201);
+    expect(relayed.json()).toMatchObject({ conditionRelayed: true });
   });
 
   test('the pages: the pathway, the triage question page with its error summary, and the offer form, in English and Welsh', async () => {

@@ -1,5 +1,6 @@
 import { defineCapability } from '../../platform/capability/index.ts';
 import type { DirectoryService, OnwardService } from '../directory/index.ts';
+import { youthOperations } from './api/youth-api.ts';
 import { registerYouthPages } from './web/youth-routes.ts';
 import { youthMessages } from './youth-messages.ts';
 import type { YouthService } from './youth-service.ts';
@@ -14,6 +15,7 @@ export const youthCapability = defineCapability<{ youth: YouthService; directory
     { role: 'team-lead', href: '/youth/breaches', textKey: 'youth.breaches.link' },
     { role: 'tenant-admin', href: '/admin/youth', textKey: 'youth.settings.link' },
   ],
+  operations: (s) => youthOperations(s.youth),
   routes(app, s) {
     registerYouthPages(app, { youth: s.youth, directory: s.directory, onward: s.onward });
   },

@@ -38,13 +38,13 @@ export const offerSchema = z.object({
   details: optionalText(2000, 'youth.error.detailsLength'),
   offeredOn: isoDate('youth.error.offeredOn'),
   startsOn: isoDate('youth.error.startsOn')
-    .optional()
+    .nullish()
     .transform((v) => v ?? null),
   /** Pass on a benefit condition the Jobcentre attached: refused on every voluntary regime (participation policy). */
   relayCondition: flag,
   onwardReferralId: z
     .uuid('youth.error.onwardReferral')
-    .optional()
+    .nullish()
     .transform((v) => v ?? null),
 });
 
