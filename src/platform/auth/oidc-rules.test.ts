@@ -9,8 +9,8 @@ import {
   cis2RoleMatches,
   decideSignIn,
   formatRoleMap,
-  type ProviderPolicy,
   PROVIDER_KINDS,
+  type ProviderPolicy,
   parseRoleMap,
   scopesFor,
 } from './oidc-rules.ts';
