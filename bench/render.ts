@@ -1,8 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import { caseModelCompiled, caseModelQuery } from '../src/domains/participants/case-read-repo.ts';
 import { migrations } from '../src/migrations/index.ts';
 import { systemClock } from '../src/platform/clock/index.ts';
 import { migrateToLatest, openDatabase } from '../src/platform/db/index.ts';
@@ -23,8 +26,9 @@ const domainsDir = join(dirname(fileURLToPath(import.meta.url)), '../src/domains
 const templatesDir = join(dirname(fileURLToPath(import.meta.url)), '../src/platform/views/templates');
 
 /**
- * The engine as it was before `appTable` (2026-12-02), for a same-run comparison: the same templates
- * and filters, with every table rendered by GOV.UK Frontend's own govukTable macro.
+ * The engine as it was before `appTable` (2026-12-02) and `appSummaryList` (2026-12-03), for a same-run
+ * comparison: the same templates and filters, with every table and summary list rendered by GOV.UK
+ * Frontend's own govukTable and govukSummaryList macros.
  */
 function govukMacroEngine(): ViewEngine {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([templatesDir, govukFrontendDist, domainsDir]), {
@@ -36,21 +40,82 @@ function govukMacroEngine(): ViewEngine {
   env.addFilter('isoDate', (d: unknown) => (d instanceof Date ? d.toISOString() : String(d ?? '')));
   const table = new nunjucks.Template('{% from "govuk/components/table/macro.njk" import govukTable %}{{ govukTable(params) }}', env);
   env.addGlobal('appTable', (params: unknown) => new nunjucks.runtime.SafeString(table.render({ params })));
+  const summaryList = new nunjucks.Template('{% from "govuk/components/summary-list/macro.njk" import govukSummaryList %}{{ govukSummaryList(params) }}', env);
+  env.addGlobal('appSummaryList', (params: unknown) => new nunjucks.runtime.SafeString(summaryList.render({ params })));
   return { render: (template, context) => env.render(template, context) };
 }
 
 type Captured = { template: string; context: Readonly<Record<string, unknown>> };
 
-function timeRenders(views: ViewEngine, page: Captured): { ms: number; bytes: number } {
-  let html = views.render(page.template, page.context);
-  const until = performance.now() + SECONDS * 1000;
-  let n = 0;
+/** `BENCH_RENDER_PROFILE=<dir>`: a V8 CPU profile of each page's "now" loop, without the setup around it. */
+const PROFILE_DIR = process.env.BENCH_RENDER_PROFILE;
+
+async function profiled<T>(name: string, run: () => T): Promise<T> {
+  if (!PROFILE_DIR) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  const result = run();
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(join(PROFILE_DIR, `render-${name.replace(/[^a-z]+/gi, '-')}.cpuprofile`), JSON.stringify(profile));
+  session.disconnect();
+  return result;
+}
+
+type Tally = { n: number; cpuMs: number; wallMs: number; bytes: number };
+
+/** Renders `page` for `seconds`, adding the renders and the process's CPU time (user + system) to `tally`. */
+function timeRenders(views: ViewEngine, page: Captured, seconds: number, tally: Tally): void {
+  let html = '';
+  const cpu = process.cpuUsage();
   const start = performance.now();
+  const until = start + seconds * 1000;
   while (performance.now() < until) {
     html = views.render(page.template, page.context);
-    n++;
+    tally.n++;
   }
-  return { ms: (performance.now() - start) / n, bytes: html.length };
+  const used = process.cpuUsage(cpu);
+  tally.cpuMs += (used.user + used.system) / 1000;
+  tally.wallMs += performance.now() - start;
+  tally.bytes = html.length;
+}
+
+/**
+ * Before and now in alternating rounds (four of each), so that a change in the machine's load
+ * falls on both; CPU time, not wall time, because the machine is shared and a render that waits for
+ * a core is not slower.
+ */
+function compareRenders(before: ViewEngine, now: ViewEngine, page: Captured): { old: Tally; cur: Tally } {
+  const old: Tally = { n: 0, cpuMs: 0, wallMs: 0, bytes: 0 };
+  const cur: Tally = { n: 0, cpuMs: 0, wallMs: 0, bytes: 0 };
+  before.render(page.template, page.context);
+  now.render(page.template, page.context);
+  for (let round = 0; round < 4; round++) {
+    timeRenders(before, page, SECONDS / 4, old);
+    timeRenders(now, page, SECONDS / 4, cur);
+  }
+  return { old, cur };
+}
+
+/** The case model query built and compiled by Kysely each time (before) and compiled once (now, ADR 0051), CPU µs a request. */
+function compileLine(db: { owner: Parameters<typeof caseModelQuery>[0] }): string {
+  const N = 2000;
+  const id = '00000000-0000-4000-8000-000000000001';
+  let before = 0;
+  let now = 0;
+  for (let round = 0; round < 4; round++) {
+    let t = process.cpuUsage();
+    for (let i = 0; i < N; i++) caseModelQuery(db.owner, id, id, new Date()).compile();
+    let used = process.cpuUsage(t);
+    before += used.user + used.system;
+    t = process.cpuUsage();
+    for (let i = 0; i < N; i++) caseModelCompiled(id, id, new Date());
+    used = process.cpuUsage(t);
+    now += used.user + used.system;
+  }
+  const us = (total: number) => (total / (4 * N)).toFixed(1).padStart(7);
+  return `${'case model query, CPU µs a request'.padEnd(40)} ${us(before)} µs ${us(now)} µs ${(now / before).toFixed(3).padStart(6)} ×  (built and compiled each time → compiled once)`;
 }
 
 export async function benchRender(): Promise<string[]> {
@@ -87,7 +152,7 @@ export async function benchRender(): Promise<string[]> {
       if (caseId) pages.push(['GET /cases/:id (case page)', `/cases/${caseId}`]);
       const before = govukMacroEngine();
       const lines = [
-        `Page renders alone (Nunjucks, one core, ${SECONDS} s each): ms a render with GOV.UK's table macro (before), with appTable (now), ratio, page size`,
+        `Page renders alone (Nunjucks, one core, ${SECONDS} s each in alternating rounds): CPU ms a render with GOV.UK's table and summary-list macros (before), with appTable and appSummaryList (now), ratio, page size`,
       ];
       for (const [name, url] of pages) {
         last.clear();
@@ -95,12 +160,15 @@ export async function benchRender(): Promise<string[]> {
         if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode}`);
         const page = [...last.values()].at(-1);
         if (!page) throw new Error(`${url} rendered nothing`);
-        const old = timeRenders(before, page);
-        const { ms, bytes } = timeRenders(views, page);
+        const { old, cur } = compareRenders(before, views, page);
+        if (PROFILE_DIR) await profiled(name, () => timeRenders(views, page, SECONDS / 2, { n: 0, cpuMs: 0, wallMs: 0, bytes: 0 }));
+        const ms = (t: Tally) => (t.cpuMs / t.n).toFixed(2).padStart(7);
+        const wall = (t: Tally) => (t.wallMs / t.n).toFixed(2).padStart(7);
         lines.push(
-          `${name.padEnd(40)} ${old.ms.toFixed(2).padStart(7)} ms ${ms.toFixed(2).padStart(7)} ms ${(ms / old.ms).toFixed(2).padStart(6)} × (goal ≤ 0.5)  ${(bytes / 1024).toFixed(0).padStart(5)} KB`,
+          `${name.padEnd(40)} ${ms(old)} ms ${ms(cur)} ms ${(cur.cpuMs / cur.n / (old.cpuMs / old.n)).toFixed(2).padStart(6)} × (goal ≤ 0.5)  ${(cur.bytes / 1024).toFixed(0).padStart(5)} KB  (wall ${wall(old)} → ${wall(cur)} ms)`,
         );
       }
+      lines.push(compileLine(db));
       return lines;
     } finally {
       await app.close();

@@ -1,11 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import type { Database, PlatformTables } from '../../platform/db/index.ts';
+import { compileOnce, type Database, type PlatformTables } from '../../platform/db/index.ts';
 import type { Appointment, CaseEvent, CaseNote, CaseSummary, Job, PlanItem } from './case.ts';
 import { type CaseSummaryRow, caseSummariesQuery, caseSummaryOf, jobOf, type Tables } from './case-repo.ts';
 
 /**
- * The hot case reads, each one statement run by `db.readInTenant` (ADR 0023), alone in a tenant
+ * The hot case reads, each one statement run by `db.readInTenant` (ADR 0023; the case model compiled
+ * once, ADR 0051), alone in a tenant
  * transaction. The writes and the transaction-bound reads stay in
  * case-repo.ts.
  */
@@ -221,9 +222,19 @@ export function caseModelQuery(db: Kysely<PlatformTables>, caseId: string, reade
 }
 export type CaseModelRow = Awaited<ReturnType<ReturnType<typeof caseModelQuery>['executeTakeFirstOrThrow']>>;
 
-/** A case as its reader may be shown it, in one statement (`db.readInTenant`). */
+/**
+ * The case model query compiled once (ADR 0051): its SQL is the same for every case, reader and
+ * moment, so only the three values change. The reader is always a value (`NO_ONE` for a system
+ * client), never a branch.
+ */
+export const caseModelCompiled = compileOnce(
+  (q, caseId: string, reader: string, now: Date) => caseModelQuery(q, caseId, reader, now),
+  ['\u0000case', '\u0000reader', new Date(0)],
+);
+
+/** A case as its reader may be shown it, in one statement (`db.readCompiledInTenant`). */
 export async function caseModel(db: Database, tenantId: string, caseId: string, readerUserId: string | null, now: Date): Promise<CaseModelRow | null> {
-  const [row] = await db.readInTenant(tenantId, (q) => caseModelQuery(q, caseId, readerUserId, now));
+  const [row] = await db.readCompiledInTenant(tenantId, caseModelCompiled(caseId, readerUserId ?? NO_ONE, now));
   return row ?? null;
 }
 

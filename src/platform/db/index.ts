@@ -1,3 +1,4 @@
+export { compileOnce } from './compiled-query.ts';
 export { DataDirLockedError } from './data-dir-lock.ts';
 export {
   APP_ROLE,

@@ -7,7 +7,7 @@ import nunjucks from 'nunjucks';
  * render (docs/performance.md). Output matches govukTable's HTML (test: table-html.test.ts).
  */
 type Attribute = unknown;
-type Attributes = string | nunjucks.runtime.SafeString | Record<string, Attribute> | undefined;
+export type Attributes = string | nunjucks.runtime.SafeString | Record<string, Attribute> | undefined;
 export type TableCell = {
   text?: unknown;
   html?: unknown;
@@ -31,13 +31,13 @@ const SafeString = nunjucks.runtime.SafeString;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '\\': '&#92;' };
 
 /** Nunjucks' autoescape: nothing for null or undefined, marked-safe text as it is, the rest escaped. */
-const esc = (v: unknown): string =>
+export const esc = (v: unknown): string =>
   v === undefined || v === null ? '' : v instanceof SafeString ? v.val : String(v).replace(/[&"'<>\\]/g, (c) => ESCAPES[c] ?? c);
 
 const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof SafeString);
 
 /** govukAttributes: a string as it is; a mapping as ` name="value"`, optional ones left out when empty. */
-function attributes(a: Attributes): string {
+export function attributes(a: Attributes): string {
   if (!a) return '';
   if (typeof a === 'string') return a;
   if (a instanceof SafeString) return a.val;

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { summaryListHtml } from './summary-list-html.ts';
 import { tableHtml } from './table-html.ts';
 
 export type ViewEngine = { render(template: string, context: Readonly<Record<string, unknown>>): string };
@@ -26,6 +27,8 @@ export function createViewEngine(options: { roots?: readonly string[] } = {}): V
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   // GOV.UK's table markup without a macro call per cell (table-html.ts).
   env.addGlobal('appTable', tableHtml);
+  // And its summary list (summary-list-html.ts).
+  env.addGlobal('appSummaryList', summaryListHtml);
   env.addFilter('isoDate', (d: unknown) => (d instanceof Date ? d.toISOString() : String(d ?? '')));
   return { render: (template, context) => env.render(template, context) };
 }
