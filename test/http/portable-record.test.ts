@@ -170,6 +170,13 @@ async function signedIn(email: string): Promise<Browser> {
   return b;
 }
 
+async function specialistPage(url: string): Promise<string> {
+  const b = await signedIn('specialist@cardiff.bridgework.example');
+  const res = await b.get(url);
+  expect(res.statusCode).toBe(200);
+  return res.body;
+}
+
 async function upload(b: Browser, fields: Record<string, string>, file: { name: string; bytes: Buffer } | null) {
   const { body, type } = multipart({ _csrf: await b.csrf('/records/import'), ...fields }, file);
   return t.app.inject({
@@ -210,6 +217,10 @@ describe(`the record pages, on ${testDatabaseKind}`, () => {
     expect(validateDocumentBundle(JSON.parse(sent.body))).toEqual([]);
     expect(visibleText((await leicester.get('/records')).body)).toContain('Cardiff');
 
+    // Aled already has a case in Cardiff (same name and date of birth): the record taken in is shown on it.
+    const there = await makeReferral(t, 'cardiff', { identifier: crypto.randomUUID(), nhsNumber: '', givenName: 'Aled' });
+    const cardiffSpecialist = await staffPrincipal(t, 'cardiff', 'specialist@cardiff.bridgework.example');
+    const { caseId: cardiffCase } = await t.services.referrals.accept(cardiffSpecialist, there.id, {});
     const cardiff = await signedIn('tenant-admin@cardiff.bridgework.example');
     const noFile = await upload(
       cardiff,
@@ -245,6 +256,9 @@ describe(`the record pages, on ${testDatabaseKind}`, () => {
       { name: 'record.json', bytes },
     );
     expect(twice.headers.location).toBe((ok.headers.location as string).replace('imported', 'duplicate'));
+    const onCase = await specialistPage(`/cases/${cardiffCase}`);
+    expect(onCase).toContain((ok.headers.location as string).split('?')[0]);
+    expect(onCase).toContain('Leicester City Council');
     const list = visibleText((await cardiff.get('/records')).body);
     expect(list).toContain('Aled Morgan');
     // A specialist in Cardiff sees records taken in, but cannot export or import.

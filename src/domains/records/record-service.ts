@@ -227,6 +227,21 @@ export function createRecordService(deps: { db: Database; clock: Clock; particip
       );
     },
 
+    /** The records taken in about one person, for their case page; none for a reader who may not see them. */
+    async provenanceOf(user: UserPrincipal, participantId: string): Promise<{ id: string; senderName: string; importedAt: Date }[]> {
+      if (!user.roles.some((r) => (RECORD_READERS as readonly string[]).includes(r))) return [];
+      return db.inTenant(user.tenantId, async (tx) =>
+        (
+          await tables(tx)
+            .selectFrom('record_transfers_in')
+            .select(['id', 'sender_name', 'imported_at'])
+            .where('participant_id', '=', participantId)
+            .orderBy('imported_at', 'desc')
+            .execute()
+        ).map((r) => ({ id: r.id, senderName: r.sender_name, importedAt: new Date(r.imported_at) })),
+      );
+    },
+
     /** One record taken in: where it came from, and what it holds, section by section; reading it is audited. */
     async transferIn(staff: UserPrincipal, id: string): Promise<{ transfer: TransferIn; parts: RecordPart[] }> {
       requireRole(staff, RECORD_READERS);

@@ -4,6 +4,7 @@ import type { Clock } from '../../../platform/clock/index.ts';
 import type { Role } from '../../../platform/db/index.ts';
 import { Forbidden, type Issue } from '../../../platform/errors/index.ts';
 import { combineDates, formBody, formIssues, idParam, withErrors } from '../../../platform/http/form-fields.ts';
+import { formatIsoDate, londonIsoDate } from '../../../platform/i18n/index.ts';
 import type { CaseService } from '../case-service.ts';
 import { CASE_FORM_REFUSALS } from './case-format.ts';
 import { CASE_FORMS, type CaseForm, DONE_KEYS, type FormPage } from './case-forms.ts';
@@ -13,7 +14,12 @@ const VIEWS = 'participants/web/views';
 /** Everyone in the tenant but a national analyst may see a case; the service decides what they see. */
 export const CASE_READERS: readonly Role[] = ['referrer', 'specialist', 'team-lead', 'tenant-admin', 'ig-lead'];
 
-type Deps = { cases: CaseService; clock: Clock };
+/**
+ * Records about the person taken in from other areas (the records capability, ADR 0048), for the
+ * case page to say where they came from; none when the reader may not see them.
+ */
+export type CaseProvenance = (user: UserPrincipal, participantId: string) => Promise<readonly { id: string; senderName: string; importedAt: Date }[]>;
+type Deps = { cases: CaseService; clock: Clock; provenance?: CaseProvenance };
 type Params = Record<string, string>;
 
 /** The ids in a form's address, each checked to be a uuid (anything else is a page that does not exist). */
@@ -35,7 +41,16 @@ export function registerCasePage(app: FastifyInstance, deps: Deps): void {
     const view = await cases.view(user, id);
     const done = typeof request.query.done === 'string' && DONE_KEYS.has(request.query.done) ? request.t(`caseload.done.${request.query.done}`) : null;
     const page = presentCase(view, { t: request.t, lang: request.lang, now: deps.clock.now(), done, doneKey: request.query.done, reader: user });
-    return reply.page(`${VIEWS}/case.njk`, { ...page, backHref: user.roles.some((r) => r === 'specialist' || r === 'team-lead') ? '/cases' : '/home' });
+    const taken = deps.provenance ? await deps.provenance(user, view.participant.id) : [];
+    const transferredIn = taken.map((r) => ({
+      href: `/records/in/${r.id}`,
+      text: request.t('caseload.case.transferredIn', { from: r.senderName, on: formatIsoDate(londonIsoDate(r.importedAt), request.lang) }),
+    }));
+    return reply.page(`${VIEWS}/case.njk`, {
+      ...page,
+      transferredIn,
+      backHref: user.roles.some((r) => r === 'specialist' || r === 'team-lead') ? '/cases' : '/home',
+    });
   });
 
   // The referral page links here: the case its acceptance opened.

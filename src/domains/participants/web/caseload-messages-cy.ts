@@ -62,6 +62,7 @@ export const caseloadCy: Record<keyof typeof caseloadEn, string> = {
   'caseload.owner.specialist': 'Arbenigwr cyflogaeth',
   'caseload.referral.caseLink': 'Mynd i’r achos',
   'caseload.case.caption': 'Achos',
+  'caseload.case.transferredIn': 'Cofnod a dderbyniwyd gan {from} ar {on}: gweld beth ddaeth o ble',
   'caseload.case.readOnly': 'Gallwch weld yr achos hwn ond nid ei newid. Dim ond y tîm sy’n gweithio gyda’r person hwn all ei newid.',
   'caseload.case.closed': 'Mae’r achos hwn ar gau. Gellir ailymgysylltu os yw’r person eisiau cymorth eto; cedwir ei hanes.',
   'caseload.case.phase': 'Cam',

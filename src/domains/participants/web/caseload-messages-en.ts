@@ -56,6 +56,7 @@ export const caseloadEn = {
   'caseload.referral.caseLink': 'Go to the case',
   // The case page.
   'caseload.case.caption': 'Case',
+  'caseload.case.transferredIn': 'Record taken in from {from} on {on}: see what came from where',
   'caseload.case.readOnly': 'You can see this case but not change it. Only the team working with this person can change it.',
   'caseload.case.closed': 'This case is closed. It can be re-engaged if the person wants support again; its history is kept.',
   'caseload.case.phase': 'Phase',
