@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { csvRows, ImportRefused, importVacancies, nhsJobsRows, parseCsv } from '../../src/domains/employers/index.ts';
+import { csvRecords, csvRows, csvRowsFrom, ImportRefused, importVacancies, nhsJobsRows, parseCsv } from '../../src/domains/employers/index.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
 
@@ -25,12 +25,76 @@ const count = async (like: string) =>
       .rows[0]?.n,
   );
 
+/** Text arriving in the given pieces, as a file stream gives it. */
+async function* pieces(parts: readonly string[]): AsyncGenerator<string> {
+  yield* parts;
+}
+
 describe(`vacancy import on ${testDatabaseKind}`, () => {
   test('CSV quoting: commas, doubled quotes and line breaks inside quotes', () => {
     expect(parseCsv('a,"b, c","d ""e"""\r\n"f\ng",h\n')).toEqual([
       ['a', 'b, c', 'd "e"'],
       ['f\ng', 'h'],
     ]);
+  });
+
+  test('CSV read in pieces gives the same records however the text is cut (quotes, doubled quotes, CRLF split across pieces)', async () => {
+    const text = '\ufeffa,"b, c","d ""e"""\r\n"f\r\ng",h\r\n,\r\nlast,"q"""';
+    const whole = parseCsv(text);
+    expect(whole).toEqual([
+      ['a', 'b, c', 'd "e"'],
+      ['f\r\ng', 'h'],
+      ['', ''],
+      ['last', 'q"'],
+    ]);
+    for (let cut = 0; cut <= text.length; cut++) {
+      for (const size of [1, 2, 3]) {
+        const parts = [text.slice(0, cut)];
+        for (let i = cut; i < text.length; i += size) parts.push(text.slice(i, i + size));
+        const rows: string[][] = [];
+        for await (const r of csvRecords(pieces(parts))) rows.push(r);
+        expect(rows, `cut at ${cut}, then pieces of ${size}`).toEqual(whole);
+      }
+    }
+  });
+
+  test('a streamed file: rows are read one at a time, line numbers as in the file, the header checked first', async () => {
+    const text = [HEADER, row(1, { title: 'Streamed 1' }), row(2, { title: 'Streamed, 2' })].join('\r\n');
+    const sevens: string[] = [];
+    for (let i = 0; i < text.length; i += 7) sevens.push(text.slice(i, i + 7));
+    const rows = [];
+    for await (const r of csvRowsFrom(pieces(sevens))) rows.push(r);
+    expect(rows.map((r) => [r.line, r.input.title])).toEqual([
+      [2, 'Streamed 1'],
+      [3, 'Streamed, 2'],
+    ]);
+    expect(rows).toEqual(csvRows(text));
+    const drain = async (parts: string[]) => {
+      for await (const _ of csvRowsFrom(pieces(parts))) void _;
+    };
+    await expect(drain(['employer,title\nX,Y\n'])).rejects.toBeInstanceOf(ImportRefused);
+    await expect(drain([])).rejects.toBeInstanceOf(ImportRefused);
+  });
+
+  test('a streamed import is all or nothing too: a bad row after a thousand good ones writes nothing', async () => {
+    const lines = [HEADER, ...Array.from({ length: 1500 }, (_, i) => row(10_000 + i, { title: `Stream batch ${i}` }))];
+    lines[1400] = row(11_399, { title: 'Stream batch bad', soc: '1' });
+    const chunked = (text: string) => {
+      const parts: string[] = [];
+      for (let i = 0; i < text.length; i += 4096) parts.push(text.slice(i, i + 4096));
+      return pieces(parts);
+    };
+    const error = await importVacancies({ db: t.testDb.db, clock: t.clock }, t.tenants.leicester, csvRowsFrom(chunked(lines.join('\n'))), 'csv').catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ImportRefused);
+    expect((error as ImportRefused).rows.map((r) => r.line)).toEqual([1401]);
+    expect(await count('Stream batch %')).toBe(0);
+    // The same file without the bad row goes in whole.
+    lines[1400] = row(11_399, { title: 'Stream batch 1399' });
+    const result = await importVacancies({ db: t.testDb.db, clock: t.clock }, t.tenants.leicester, csvRowsFrom(chunked(lines.join('\n'))), 'csv');
+    expect(result.imported).toBe(1500);
+    expect(await count('Stream batch %')).toBe(1500);
   });
 
   test('a good file is imported whole, with progress', async () => {

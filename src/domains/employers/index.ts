@@ -18,5 +18,5 @@ export { ensureReferenceData, upsertSocGroups } from './reference-data.ts';
 export { socUnitGroups } from './reference-import.ts';
 export { seedSyntheticPeople } from './synthetic-people.ts';
 export type { Employer, Introduction, Vacancy, WorkProfile } from './vacancy.ts';
-export { csvRows, ImportRefused, type ImportRow, importVacancies, parseCsv, type RowError } from './vacancy-import.ts';
+export { csvRecords, csvRows, csvRowsFrom, ImportRefused, type ImportRow, importVacancies, parseCsv, type RowError } from './vacancy-import.ts';
 export { createWorkProfileService, type WorkProfileService, workProfileExportSections } from './work-profile-service.ts';

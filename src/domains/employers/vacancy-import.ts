@@ -24,41 +24,81 @@ export class ImportRefused extends DomainError {
 }
 
 /**
- * RFC 4180 CSV: fields separated by commas, quoted with double quotes where they hold commas,
- * quotes or line breaks, a quote inside a quoted field written twice. CRLF or LF line ends.
+ * RFC 4180 CSV read a piece at a time: fields separated by commas, quoted with double quotes where
+ * they hold commas, quotes or line breaks, a quote inside a quoted field written twice. CRLF or LF
+ * line ends. Each piece gives back the records it completed; a field, a doubled quote or a CRLF
+ * split across pieces is carried over, so the pieces can be any size (a file streamed from disk).
  */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+export function createCsvParser(): { push(piece: string): string[][]; end(): string[][] } {
   let row: string[] = [];
   let field = '';
   let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
+  // A quote inside a quoted field, waiting to see whether the next character is a second quote.
+  let quoteWaiting = false;
+  // A CR ended the last record; an LF straight after it belongs to the same line end.
+  let afterCr = false;
+  let first = true;
+  const endRecord = (out: string[][]) => {
     row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+    out.push(row);
+    row = [];
+    field = '';
+  };
+  return {
+    push(piece: string): string[][] {
+      const out: string[][] = [];
+      let i = 0;
+      if (first && piece.length > 0) {
+        first = false;
+        if (piece.charCodeAt(0) === 0xfeff) i = 1;
+      }
+      for (; i < piece.length; i++) {
+        const c = piece[i];
+        if (afterCr) {
+          afterCr = false;
+          if (c === '\n') continue;
+        }
+        if (quoteWaiting) {
+          quoteWaiting = false;
+          if (c === '"') {
+            field += '"';
+            continue;
+          }
+          quoted = false;
+        }
+        if (quoted) {
+          if (c === '"') quoteWaiting = true;
+          else field += c;
+        } else if (c === '"' && field === '') quoted = true;
+        else if (c === ',') {
+          row.push(field);
+          field = '';
+        } else if (c === '\n' || c === '\r') {
+          afterCr = c === '\r';
+          endRecord(out);
+        } else field += c;
+      }
+      return out.filter((r) => !(r.length === 1 && r[0] === ''));
+    },
+    end(): string[][] {
+      const out: string[][] = [];
+      if (field !== '' || row.length > 0) endRecord(out);
+      return out.filter((r) => !(r.length === 1 && r[0] === ''));
+    },
+  };
+}
+
+/** A whole CSV text's records (see createCsvParser). */
+export function parseCsv(text: string): string[][] {
+  const parser = createCsvParser();
+  return [...parser.push(text), ...parser.end()];
+}
+
+/** The records of CSV text arriving in pieces, one at a time. */
+export async function* csvRecords(pieces: AsyncIterable<string>): AsyncGenerator<string[]> {
+  const parser = createCsvParser();
+  for await (const piece of pieces) yield* parser.push(piece);
+  yield* parser.end();
 }
 
 /** The CSV columns, in the order of the template (docs/domain/employers-and-matching.md). */
@@ -88,129 +128,173 @@ const list = (v: string | undefined) => (v ?? '').split(/[;|\s]+/).filter((s) =>
 /** A vacancy to import: the employer it names and the fields as the form and API take them. */
 export type ImportRow = { line: number; employer: string; input: Record<string, unknown> };
 
-/** CSV text to rows, or the header's problem. */
-export function csvRows(text: string): ImportRow[] {
-  const [header, ...body] = parseCsv(text);
+/** A header's column names, or the header's problem (a required column missing). */
+function headerOf(header: readonly string[] | undefined): string[] {
   const names = (header ?? []).map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((c) => !names.includes(c));
   if (missing.length > 0) throw new ImportRefused([{ line: 1, issues: missing.map((c) => ({ path: c, message: 'the header has no such column' })) }]);
-  return body.map((cells, n) => {
-    const get = (c: (typeof CSV_COLUMNS)[number]) => {
-      const at = names.indexOf(c);
-      return at < 0 ? undefined : (cells[at] ?? '').trim();
-    };
-    return {
-      line: n + 2,
-      employer: get('employer') ?? '',
-      input: {
-        title: get('title'),
-        description: get('description') ?? '',
-        soc: get('soc'),
-        hoursMin: get('hours_min'),
-        hoursMax: get('hours_max'),
-        days: list(get('days')),
-        shifts: list(get('shifts')),
-        patternNote: get('pattern_note') ?? '',
-        workplace: get('workplace'),
-        flexibleOptions: list(get('flexible_options')),
-        adjustmentsOffered: list(get('adjustments_offered')),
-        payHourly: get('pay_hourly'),
-        contractType: get('contract_type'),
-        postcode: get('postcode'),
-        closingDate: get('closing_date'),
-        status: get('status') || 'open',
-        ...(get('external_ref') ? { externalRef: get('external_ref') } : {}),
-      },
-    };
-  });
+  return names;
+}
+
+/** One record under the header as the row to import. */
+function importRow(names: readonly string[], cells: readonly string[], line: number): ImportRow {
+  const get = (c: (typeof CSV_COLUMNS)[number]) => {
+    const at = names.indexOf(c);
+    return at < 0 ? undefined : (cells[at] ?? '').trim();
+  };
+  return {
+    line,
+    employer: get('employer') ?? '',
+    input: {
+      title: get('title'),
+      description: get('description') ?? '',
+      soc: get('soc'),
+      hoursMin: get('hours_min'),
+      hoursMax: get('hours_max'),
+      days: list(get('days')),
+      shifts: list(get('shifts')),
+      patternNote: get('pattern_note') ?? '',
+      workplace: get('workplace'),
+      flexibleOptions: list(get('flexible_options')),
+      adjustmentsOffered: list(get('adjustments_offered')),
+      payHourly: get('pay_hourly'),
+      contractType: get('contract_type'),
+      postcode: get('postcode'),
+      closingDate: get('closing_date'),
+      status: get('status') || 'open',
+      ...(get('external_ref') ? { externalRef: get('external_ref') } : {}),
+    },
+  };
+}
+
+/** CSV text to rows, or the header's problem. */
+export function csvRows(text: string): ImportRow[] {
+  const [header, ...body] = parseCsv(text);
+  const names = headerOf(header);
+  return body.map((cells, n) => importRow(names, cells, n + 2));
+}
+
+/**
+ * CSV arriving in pieces (a file streamed from disk) to rows, one at a time: only the record being
+ * read is held. The header's problem is thrown when the first row is asked for.
+ */
+export async function* csvRowsFrom(pieces: AsyncIterable<string>): AsyncGenerator<ImportRow> {
+  let names: string[] | null = null;
+  let line = 1;
+  for await (const cells of csvRecords(pieces)) {
+    if (names === null) {
+      names = headerOf(cells);
+      continue;
+    }
+    line++;
+    yield importRow(names, cells, line);
+  }
+  if (names === null) headerOf(undefined);
 }
 
 const CHUNK = 1000;
 
+/** Rows a chunk at a time, from a list or a stream. */
+async function* chunksOf<T>(rows: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let chunk: T[] = [];
+  for await (const row of rows) {
+    chunk.push(row);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
 /**
- * Imports vacancies into one tenant, all or nothing: every row is checked first (its fields, its
- * employer, its postcode's place, its closing date), and a single bad row refuses the whole file
- * with a report of every bad row. Good files are written in one transaction, a chunk at a time,
- * with one audit row and one index notification.
+ * Imports vacancies into one tenant, all or nothing, in one transaction, a chunk of rows at a time
+ * (from a list or a stream, so a large file is never held whole): each chunk is checked (its
+ * fields, its employer, its postcode's place, its closing date) and written while no row so far has
+ * failed. Once one fails, the rest are still checked, for a report of every bad row, and the whole
+ * file is refused (the transaction rolls back). One audit row and one index notification.
+ * `onProgress` hears the rows written so far and, for a list, how many there are.
  */
 export async function importVacancies(
   deps: { db: Database; clock: Clock },
   tenantId: string,
-  rows: readonly ImportRow[],
+  rows: Iterable<ImportRow> | AsyncIterable<ImportRow>,
   source: VacancySource,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<{ imported: number }> {
   const { db, clock } = deps;
   const now = clock.now();
   const today = now.toISOString().slice(0, 10);
+  const total = Array.isArray(rows) ? rows.length : null;
   return db.inTenant(tenantId, async (tx) => {
     const employers = new Map((await listEmployers(tx)).map((e) => [e.name.toLowerCase(), e.id]));
-    const parsed: { row: ImportRow; value: VacancyInput }[] = [];
     const errors: RowError[] = [];
-    for (const row of rows) {
-      const result = vacancySchema.safeParse(row.input);
-      const issues: Issue[] = result.success ? [] : issuesFromZod(result.error);
-      if (!employers.has(row.employer.toLowerCase())) issues.push({ path: 'employer', message: `no employer called “${row.employer}” in this area` });
-      if (result.success && result.data.closingDate < today) issues.push({ path: 'closing_date', message: 'the closing date has passed' });
-      if (issues.length > 0) errors.push({ line: row.line, issues });
-      else if (result.success) parsed.push({ row, value: result.data });
-    }
-    const places = await placesOf(
-      tx,
-      parsed.map((p) => p.value.postcode),
-    );
-    const inserts: VacancyInsert[] = [];
-    for (const { row, value } of parsed) {
-      const place = places.get(value.postcode);
-      if (!place) {
-        errors.push({ line: row.line, issues: [{ path: 'postcode', message: `no place known for ${value.postcode}: import the ONS Postcode Directory` }] });
-        continue;
+    let imported = 0;
+    for await (const chunk of chunksOf(rows, CHUNK)) {
+      const parsed: { row: ImportRow; value: VacancyInput }[] = [];
+      for (const row of chunk) {
+        const result = vacancySchema.safeParse(row.input);
+        const issues: Issue[] = result.success ? [] : issuesFromZod(result.error);
+        if (!employers.has(row.employer.toLowerCase())) issues.push({ path: 'employer', message: `no employer called “${row.employer}” in this area` });
+        if (result.success && result.data.closingDate < today) issues.push({ path: 'closing_date', message: 'the closing date has passed' });
+        if (issues.length > 0) errors.push({ line: row.line, issues });
+        else if (result.success) parsed.push({ row, value: result.data });
       }
-      inserts.push({
-        tenant_id: tenantId,
-        id: newId(now),
-        employer_id: employers.get(row.employer.toLowerCase()) as string,
-        title: value.title,
-        description: value.description,
-        soc: value.soc,
-        hours_min: value.hoursMin,
-        hours_max: value.hoursMax,
-        days: value.days,
-        shifts: value.shifts,
-        pattern_note: value.patternNote,
-        workplace: value.workplace,
-        flexible_options: value.flexibleOptions,
-        adjustments_offered: value.adjustmentsOffered,
-        pay_hourly: value.payHourly,
-        contract_type: value.contractType,
-        postcode: value.postcode,
-        lat: place.lat,
-        lon: place.lon,
-        closing_date: value.closingDate,
-        status: value.status,
-        source,
-        external_ref: value.externalRef ?? null,
-        created_at: now,
-        updated_at: now,
-      });
+      const places = await placesOf(
+        tx,
+        parsed.map((p) => p.value.postcode),
+      );
+      const inserts: VacancyInsert[] = [];
+      for (const { row, value } of parsed) {
+        const place = places.get(value.postcode);
+        if (!place) {
+          errors.push({ line: row.line, issues: [{ path: 'postcode', message: `no place known for ${value.postcode}: import the ONS Postcode Directory` }] });
+          continue;
+        }
+        inserts.push({
+          tenant_id: tenantId,
+          id: newId(now),
+          employer_id: employers.get(row.employer.toLowerCase()) as string,
+          title: value.title,
+          description: value.description,
+          soc: value.soc,
+          hours_min: value.hoursMin,
+          hours_max: value.hoursMax,
+          days: value.days,
+          shifts: value.shifts,
+          pattern_note: value.patternNote,
+          workplace: value.workplace,
+          flexible_options: value.flexibleOptions,
+          adjustments_offered: value.adjustmentsOffered,
+          pay_hourly: value.payHourly,
+          contract_type: value.contractType,
+          postcode: value.postcode,
+          lat: place.lat,
+          lon: place.lon,
+          closing_date: value.closingDate,
+          status: value.status,
+          source,
+          external_ref: value.externalRef ?? null,
+          created_at: now,
+          updated_at: now,
+        });
+      }
+      // After the first bad row nothing more is written: the file will be refused whole.
+      if (errors.length > 0 || inserts.length === 0) continue;
+      await tables(tx).insertInto('vacancies').values(inserts).execute();
+      imported += inserts.length;
+      onProgress(imported, total ?? imported);
     }
     if (errors.length > 0) throw new ImportRefused(errors.sort((a, b) => a.line - b.line));
-    for (let i = 0; i < inserts.length; i += CHUNK) {
-      await tables(tx)
-        .insertInto('vacancies')
-        .values(inserts.slice(i, i + CHUNK))
-        .execute();
-      onProgress(Math.min(i + CHUNK, inserts.length), inserts.length);
-    }
-    if (inserts.length > 0) await notifyVacancyChange(tx, tenantId, '*');
+    if (imported > 0) await notifyVacancyChange(tx, tenantId, '*');
     await recordAudit(tx, tenantId, clock, {
       actor: { kind: 'system', id: `import-${source}` },
       action: 'vacancy.import',
       recordType: 'tenant',
       recordId: tenantId,
-      reason: `${inserts.length} vacancies imported`,
-      details: { source, count: inserts.length },
+      reason: `${imported} vacancies imported`,
+      details: { source, count: imported },
     });
-    return { imported: inserts.length };
+    return { imported };
   });
 }
