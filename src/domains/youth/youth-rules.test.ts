@@ -114,8 +114,9 @@ describe('offers', () => {
     ['sustained', 'ended'],
   ];
   const STATES = Object.keys(OFFER_TRANSITIONS) as OfferStatus[];
-  test('the states', () => {
+  test('the states; declined, withdrawn and ended are final', () => {
     expect(STATES).toEqual(['made', 'taken-up', 'sustained', 'declined', 'withdrawn', 'ended']);
+    expect([OFFER_TRANSITIONS.declined, OFFER_TRANSITIONS.withdrawn, OFFER_TRANSITIONS.ended]).toEqual([[], [], []]);
   });
   test.each(STATES.flatMap((from) => STATES.map((to) => [from, to] as const)))('%s to %s', (from, to) => {
     expect(canMoveOffer(from, to)).toBe(ALLOWED.some(([f, t]) => f === from && t === to));
