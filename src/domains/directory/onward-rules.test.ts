@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { type LinkParts, linkState, nextOnwardStatus, onwardReminderDue, purposeFor, readLink, sharedDetails, signLink } from './onward-rules.ts';
+import {
+  type LinkParts,
+  linkState,
+  nextOnwardStatus,
+  onwardReminderDue,
+  onwardVersion,
+  purposeFor,
+  readLink,
+  sharedDetails,
+  signLink,
+} from './onward-rules.ts';
 
 const SECRET = 'test-secret-that-is-long-enough-for-hmac';
 const parts: LinkParts = {
@@ -154,5 +164,14 @@ describe('reminders within the tenant’s service level', () => {
   test('a reminder older than the wait (an outcome now awaited) counts from the wait', () => {
     expect(onwardReminderDue({ status: 'accepted', waitingSince: at(8), remindedAt: at(5) }, at(12), 5)).toBe(false);
     expect(onwardReminderDue({ status: 'accepted', waitingSince: at(8), remindedAt: at(5) }, at(13), 5)).toBe(true);
+  });
+});
+
+describe('the version of an onward referral as a FHIR Task', () => {
+  test('each step is one version further, and the answers share theirs', () => {
+    expect(onwardVersion('sent')).toBe(1);
+    expect(onwardVersion('accepted')).toBe(2);
+    expect(onwardVersion('declined')).toBe(2);
+    expect(onwardVersion('completed')).toBe(3);
   });
 });
