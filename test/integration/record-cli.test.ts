@@ -47,7 +47,12 @@ async function cli(...args: string[]) {
 const bundle = buildRecordBundle(
   buildExport(record({ sections: held }), new Date('2026-12-01T09:00:00Z')),
   { participantId: '0b000000-0000-7000-8000-000000000001' },
-  { baseUrl: 'https://bridgework.elsewhere.example', tenantId: '0a000000-0000-7000-8000-000000000009', tenantName: 'Rutland County Council', gssCode: 'E06000017' },
+  {
+    baseUrl: 'https://bridgework.elsewhere.example',
+    tenantId: '0a000000-0000-7000-8000-000000000009',
+    tenantName: 'Rutland County Council',
+    gssCode: 'E06000017',
+  },
 );
 const consent = ['--consent-given-on', '2026-12-01', '--consent-method', 'written'];
 
