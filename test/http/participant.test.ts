@@ -7,6 +7,7 @@ import { participantExportSchema } from '../../src/domains/participants/particip
 import { buildExportPdf } from '../../src/domains/participants/participant-export-pdf.ts';
 import { findObligationWording } from '../../src/domains/participation/index.ts';
 import { referralMessages, referralTables } from '../../src/domains/referrals/index.ts';
+import { validateDocumentBundle } from '../../src/platform/fhir/index.ts';
 import { createTranslator } from '../../src/platform/i18n/index.ts';
 import type { PdfBlock } from '../../src/platform/pdf/index.ts';
 import { openCase } from '../support/cases.ts';
@@ -278,6 +279,7 @@ describe(`the participant's own view on ${testDatabaseKind}`, () => {
       '/my-support/consent',
       '/my-support/download',
       '/my-support/download.json',
+      '/my-support/download.fhir.json',
       '/my-support/download.pdf',
       '/my-support/leave',
     ]) {
@@ -411,6 +413,22 @@ describe(`the participant's own view on ${testDatabaseKind}`, () => {
     // Nothing ticked withdraws every choice, also at once.
     await post(b, '/my-support/consent', { _csrf: csrfOf(page.body) });
     expect((await caseOf(caseId, specialist)).participant.consentScopes).toEqual(['share-with-employment-team']);
+  });
+
+  test('the FHIR record download, offered in English on the download page, is a valid document Bundle and the same each time', async () => {
+    const { b, caseId, specialist } = await signedInPerson({ label: 'fhir' });
+    await t.services.cases.addPlanItem(specialist, caseId, { kind: 'goal', text: 'Work in a garden centre', owner: 'participant' });
+    const page = await b.get('/my-support/download');
+    expect(page.body).toContain(participantMessages.en['participant.download.fhir']);
+    expect(page.body).toContain('href="/my-support/download.fhir.json"');
+    const res = await b.get('/my-support/download.fhir.json');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/fhir\+json/);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="bridgework-my-record.fhir.json"');
+    const bundle = JSON.parse(res.body) as { type: string };
+    expect(validateDocumentBundle(bundle)).toEqual([]);
+    expect(res.body).toContain('Work in a garden centre');
+    expect((await b.get('/my-support/download.fhir.json')).body).toBe(res.body);
   });
 
   test('the JSON export holds the person’s data, health included, in the documented shape, and is audited', async () => {
