@@ -156,8 +156,11 @@ describe(`Council Tax Support settings on ${testDatabaseKind}`, () => {
     expect(await auditCount()).toBe(audits + 2);
     const none = await specialist.post(url, { _csrf: await specialist.csrf(url), ...SINGLE_LCWRA, councilTax: '1800' });
     const text = visibleText(none.body);
-    // A specialist reads the result, so it speaks of the person (issue 17 item 5).
-    expect(text).toContain('Your council has not set up its Council Tax Support scheme in this service, so the figures leave Council Tax Support out.');
+    // A specialist reads the result, so it speaks of the person (issue 17 item 5), not of the
+    // specialist's own council or bill.
+    expect(text).toContain('The council has not set up its Council Tax Support scheme in this service, so the figures leave Council Tax Support out.');
+    expect(text).toContain('The person can ask the council: it may lower their council tax bill.');
+    expect(/your council|your bill|your council tax/i.exec(text)?.[0]).toBeUndefined();
     expect(text).toContain('they would have £1,641.75 a month');
     expect((await admin.get(URL)).body).toMatch(/id="scheme-2" name="scheme" type="radio" value="no" checked/);
   });

@@ -69,6 +69,8 @@ export const betterOffAudienceCy: Record<keyof typeof betterOffAudienceEn, strin
     'Heb eu cynnwys: elfennau gofalwr a phlentyn anabl, didyniadau am oedolion eraill sy’n byw gyda nhw, enillion dros ben, yr isafswm incwm tybiedig ar gyfer hunangyflogaeth, a diogelwch trosiannol. Cyfrifir y cap budd-daliadau fel ar gyfer cartref y tu allan i Lundain Fwyaf.',
   'councilTax.section.wales.staff': 'Mae eu cyngor yng Nghymru: cyfrifir Cymorth y Dreth Gyngor o dan y cynllun Gostyngiadau Treth Gyngor cenedlaethol.',
   'councilTax.section.banded.staff': 'Cyfrifir Cymorth y Dreth Gyngor o dan gynllun eu cyngor eu hunain:',
+  'councilTax.section.noScheme.staff':
+    'Nid yw’r cyngor wedi gosod ei gynllun Cymorth y Dreth Gyngor yn y gwasanaeth hwn, felly mae’r ffigurau’n gadael Cymorth y Dreth Gyngor allan. Gall y person ofyn i’r cyngor: efallai y gall leihau eu bil treth gyngor.',
   'councilTax.section.notPaid.staff':
     'Nid yw Cymorth y Dreth Gyngor yn cael ei dalu iddyn nhw: mae’n gostwng eu bil treth gyngor. Mae’r cyfansymiau’n ei gyfrif fel arian maen nhw’n ei gadw.',
 };

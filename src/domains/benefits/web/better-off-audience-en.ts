@@ -70,5 +70,8 @@ export const betterOffAudienceEn = {
     'Not included: the carer and disabled child elements, deductions for other adults living with them, surplus earnings, the minimum income floor for self-employment, and transitional protection. The benefit cap is worked out as for a home outside Greater London.',
   'councilTax.section.wales.staff': 'Their council is in Wales: Council Tax Support is worked out under the national Council Tax Reduction scheme.',
   'councilTax.section.banded.staff': 'Council Tax Support is worked out under their council’s own scheme:',
+  // The specialist is told about the person's council and bill, not their own (issue 17).
+  'councilTax.section.noScheme.staff':
+    'The council has not set up its Council Tax Support scheme in this service, so the figures leave Council Tax Support out. The person can ask the council: it may lower their council tax bill.',
   'councilTax.section.notPaid.staff': 'Council Tax Support is not paid to them: it lowers their council tax bill. The totals count it as money they keep.',
 } as const;

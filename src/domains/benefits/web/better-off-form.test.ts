@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { SINGLE_LCWRA } from '../../../../test/support/better-off.ts';
 import { lineChart } from '../../../platform/charts/index.ts';
-import { createTranslator, platformMessages } from '../../../platform/i18n/index.ts';
+import { createTranslator, forAudience, platformMessages } from '../../../platform/i18n/index.ts';
 import { layoutPdf } from '../../../platform/pdf/index.ts';
 import { BENEFIT_PARAMETERS, CHILDREN_BORN_BEFORE } from '../benefit-parameters.ts';
 import { betterOff } from '../better-off-rules.ts';
@@ -10,7 +10,7 @@ import { parseHousehold } from '../universal-credit-rules.ts';
 import { calculationIssues, dateFrom, householdInputOf, initialShown, parseMoney, readBetterOff, shownOf } from './better-off-form.ts';
 import { betterOffMessages } from './better-off-messages.ts';
 import { buildBetterOffPdf } from './better-off-pdf.ts';
-import { answerRows, esaSection, money, parameterRow, presentResult, reasonText } from './better-off-presenter.ts';
+import { answerRows, councilTaxSection, esaSection, money, parameterRow, presentResult, reasonText } from './better-off-presenter.ts';
 
 const options = { today: '2026-11-23', ratesFrom: '2024-04-08', ratesUntil: '2027-04-05', dateField: true };
 
@@ -311,4 +311,31 @@ describe('the better-off PDF', () => {
       }
     },
   );
+});
+
+describe('the Council Tax Support note speaks to whoever reads it (issue 17)', () => {
+  const catalogue = createTranslator([platformMessages, betterOffMessages]);
+  const household = parseHousehold({ date: '2026-11-23', adults: [{ age: 40, lcwra: true, lcwraSince: '2023-05-01' }] });
+  const result = (scheme: { kind: 'none' } | { kind: 'wales' }, annual: number | null) =>
+    betterOff({ date: '2026-11-23', household, hourlyPay: 12.71, hours: 16, councilTax: { scheme, annual } });
+  const note = (audience: 'staff' | 'participant', lang: 'en' | 'cy', r = result({ kind: 'none' }, 1800)) =>
+    councilTaxSection(r, forAudience(catalogue(lang), audience), lang).lines.join(' ');
+
+  test('no scheme set: the specialist reads of the council and the person’s bill; the person of theirs', () => {
+    expect(note('staff', 'en')).toBe(
+      'The council has not set up its Council Tax Support scheme in this service, so the figures leave Council Tax Support out. The person can ask the council: it may lower their council tax bill.',
+    );
+    expect(note('participant', 'en')).toContain('Ask the council: it may lower your council tax bill.');
+    expect(note('staff', 'cy')).toContain('Gall y person ofyn i’r cyngor: efallai y gall leihau eu bil treth gyngor.');
+    expect(note('participant', 'cy')).toContain('efallai y gall leihau eich bil treth gyngor');
+  });
+
+  test('no note a specialist reads speaks of their own council or bill', () => {
+    const results = [result({ kind: 'none' }, 1800), result({ kind: 'none' }, null), result({ kind: 'wales' }, 1800)];
+    for (const r of results) {
+      expect(/\byour\b/i.exec(note('staff', 'en', r))?.[0]).toBeUndefined();
+      expect(/\beich\b/i.exec(note('staff', 'cy', r))?.[0]).toBeUndefined();
+    }
+    expect(note('participant', 'en', results[2])).toMatch(/Your council is in Wales/);
+  });
 });
