@@ -49,6 +49,45 @@ async function checkResult(page: Page, words: typeof en, audience: 'staff' | 'pa
 }
 
 describe('better off in work in Chromium with axe-core', () => {
+  test('follow-up questions are revealed by their answer, without aria-expanded; without JavaScript they all show', async () => {
+    const { caseId } = await openCase(e2e, 'E06000016', {
+      givenName: 'Rhys',
+      familyName: 'Owen',
+      email: 'rhys.owen@example.com',
+      postcode: 'LE1 6ZG',
+      language: 'en',
+    });
+    // Contexts of its own: the file's shared one is signed in by the tests after this.
+    const withScript = await e2e.browser.newContext({ bypassCSP: true });
+    const page = await withScript.newPage();
+    await signIn(page, e2e.server.url, 'specialist@leicester.bridgework.example');
+    const url = `${e2e.server.url}/cases/${caseId}/better-off`;
+    await page.goto(url);
+    await page.locator('#partner-2').check();
+    expect(await page.locator('#partnerAge').isVisible()).toBe(false);
+    await page.locator('#partner').check();
+    expect(await page.locator('#partnerAge').isVisible()).toBe(true);
+    await page.locator('#partner-2').check();
+    expect(await page.locator('#partnerAge').isVisible()).toBe(false);
+    // LCW only once LCWRA is answered no.
+    await page.locator('#lcwra').check();
+    expect(await page.locator('#lcwraSince-day').isVisible()).toBe(true);
+    expect(await page.locator('#lcw').isVisible()).toBe(false);
+    await page.locator('#lcwra-2').check();
+    expect(await page.locator('#lcw').isVisible()).toBe(true);
+    expect(await page.locator('#lcwra-2').getAttribute('aria-controls')).toBe('conditional-lcwra-2');
+    expect(await page.locator('input[aria-expanded]').count()).toBe(0);
+    await expectAccessible(page);
+    await withScript.close();
+
+    const noScript = await e2e.browser.newContext({ bypassCSP: true, javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await signIn(plain, e2e.server.url, 'specialist@leicester.bridgework.example');
+    await plain.goto(url);
+    for (const id of ['#partnerAge', '#childCount', '#lcwraSince-day', '#lcw']) expect(await plain.locator(id).isVisible(), id).toBe(true);
+    await noScript.close();
+  });
+
   test('a specialist works out a person’s figures on their case, sees the chart and table, and downloads the PDF', async () => {
     const { caseId } = await openCase(e2e, 'E06000016', {
       givenName: 'Dylan',

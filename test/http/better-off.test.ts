@@ -524,6 +524,33 @@ describe(`better off in work on ${testDatabaseKind}`, () => {
     );
   });
 
+  test('questions that depend on another are GOV.UK conditional reveals, and without JavaScript a follow-up to another answer is ignored', async () => {
+    const { b, caseId } = await specialistOnNewCase('reveals');
+    const url = `/cases/${caseId}/better-off`;
+    const form = (await b.get(url)).body;
+    // The reveal's contents (GOV.UK Frontend's markup: hidden by its script, shown without it).
+    const reveal = (id: string) =>
+      new RegExp(`<div class="govuk-radios__conditional[^"]*" id="${id}">([\\s\\S]*?)</div>\\s*</div>\\s*</div>`).exec(form)?.[1] ?? '';
+    expect(form).toMatch(/id="partner" name="partner" type="radio" value="yes" data-aria-controls="conditional-partner"/);
+    // Revealed by the service's own script, not GOV.UK Frontend's (which adds aria-expanded to radios).
+    expect(form).toContain('data-module="app-reveal"');
+    expect(form).not.toContain('data-module="govuk-radios"');
+    expect(reveal('conditional-partner')).toContain('name="partnerAge"');
+    expect(reveal('conditional-children')).toContain('name="childCount"');
+    expect(reveal('conditional-lcwra')).toContain('name="lcwraSince-day"');
+    // LCW is asked only when the answer to LCWRA is no.
+    expect(form).toMatch(/id="lcwra-2" name="lcwra" type="radio" value="no" data-aria-controls="conditional-lcwra-2"/);
+    expect(form).toMatch(/id="conditional-lcwra-2">[\s\S]*name="lcw"/);
+    // Nothing is hidden by the server: a browser without JavaScript shows every follow-up.
+    expect(form).toContain('govuk-radios__conditional--hidden');
+    expect(form).not.toMatch(/style="display:\s*none"|hidden="hidden"/);
+    // Without JavaScript a person may fill a follow-up and then answer no: it is ignored.
+    const res = await postForm(b, url, { ...SINGLE_LCWRA, partner: 'no', partnerAge: 'not a number', children: 'no', childCount: 'x', lcw: 'maybe' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('govuk-error-summary');
+    expect(visibleText(res.body)).toMatch(/they would have £[\d,.]+ a month/);
+  });
+
   test('the form and the result speak to whoever reads them: the specialist about "them", the person to "you"', async () => {
     const { b, caseId } = await specialistOnNewCase('audience');
     const url = `/cases/${caseId}/better-off`;

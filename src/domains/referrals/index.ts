@@ -15,6 +15,6 @@ export { createSubscriptionService, type SubscriptionService } from './subscript
 export { teamIdsOf, teamMembers } from './team-repo.ts';
 export { createTeamService, type TeamService } from './team-service.ts';
 export { journeyMessages } from './web/journey-messages.ts';
-export { addWorkingDays, type BankHolidays, englandAndWalesBankHolidays, isWorkingDay, loadBankHolidays } from './working-days.ts';
 // The question pages of each route, for the browser walk of every page.
 export { stepsFor as referralQuestions } from './web/referral-journey.ts';
+export { addWorkingDays, type BankHolidays, englandAndWalesBankHolidays, isWorkingDay, loadBankHolidays } from './working-days.ts';
