@@ -191,10 +191,10 @@ const PAGES: Record<string, Walk> = {
   '/local-plan/targets/new': 'commissioner',
   // Portable records.
   '/records': ['specialist', 'ig-lead'],
-  '/records/import': 'specialist',
-  '/records/person/:id': 'specialist',
-  '/records/person/:id/subject-access': 'specialist',
-  '/records/person/:id/transfer': 'specialist',
+  '/records/import': 'ig-lead',
+  '/records/person/:id': 'ig-lead',
+  '/records/person/:id/subject-access': 'ig-lead',
+  '/records/person/:id/transfer': 'ig-lead',
   '/records/in/:id': { skip: 'the demo has no record brought in from another service' },
   '/records/in/:id/bundle.json': DOWNLOAD,
   // Administration.
