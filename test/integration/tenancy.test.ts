@@ -128,6 +128,19 @@ beforeAll(async () => {
       await sql`insert into retention_weeks (tenant_id, retention_case_id, week, starts_on, ends_on, hours, duties)
           values (${t.tenants[slug]}, ${id}, 1, '2026-12-07', '2026-12-13', 15, 'Light duties')`.execute(tx);
     });
+    // Staff sign-in through an identity provider: the provider, a sign-in under way and a linked identity.
+    await t.testDb.db.inTenant(t.tenants[slug], async (tx) => {
+      const tenant = t.tenants[slug];
+      const user = (await sql<{ id: string }>`select id from users limit 1`.execute(tx)).rows[0];
+      if (!user) throw new Error('no user');
+      const provider = crypto.randomUUID();
+      await sql`insert into identity_providers (tenant_id, id, kind, name, issuer, client_id, created_at, updated_at)
+          values (${tenant}, ${provider}, 'entra-id', 'Council accounts', 'https://login.example/tenant', 'bridgework', now(), now())`.execute(tx);
+      await sql`insert into oidc_login_states (tenant_id, state_hash, provider_id, nonce, code_verifier, return_to, created_at, expires_at)
+          values (${tenant}, ${crypto.randomUUID()}, ${provider}, 'n', 'v', '/', now(), now() + interval '10 minutes')`.execute(tx);
+      await sql`insert into user_identities (tenant_id, issuer, subject, provider_id, user_id, created_at)
+          values (${tenant}, 'https://login.example/tenant', ${`subject-${slug}`}, ${provider}, ${user.id}, now())`.execute(tx);
+    });
     await t.testDb.db.inTenant(t.tenants[slug], (tx) =>
       queueNotification(tx, t.clock, {
         tenantId: t.tenants[slug],
@@ -251,11 +264,13 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'fidelity_reviews',
       'growth_sectors',
       'idempotency_keys',
+      'identity_providers',
       'introductions',
       'local_plan_targets',
       'local_plans',
       'notifications_outbox',
       'oauth_clients',
+      'oidc_login_states',
       'onward_referrals',
       'organisations',
       'outcome_counts',
@@ -276,6 +291,7 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'team_members',
       'teams',
       'tenant_settings',
+      'user_identities',
       'user_invitations',
       'users',
       'vacancies',
