@@ -73,6 +73,11 @@ export function createDraftService(deps: { db: Database; clock: Clock; secret: s
       );
     },
 
+    /** A draft sent by another capability's journey (in-work retention): gone, so the form is not shown again. */
+    async discard(draft: Draft): Promise<void> {
+      await db.inTenant(draft.tenantId, (tx) => tables(tx).deleteFrom('referral_drafts').where('token_hash', '=', draft.tokenHash).execute());
+    },
+
     /** Counts a public action against the caller's address; refuses once over the limit. */
     async throttle(address: string, kind: keyof typeof SELF_REFERRAL_LIMITS): Promise<void> {
       const rule: ThrottleRule = SELF_REFERRAL_LIMITS[kind];

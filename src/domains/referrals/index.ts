@@ -10,7 +10,7 @@ export { referralCapability } from './referral-capability.ts';
 export { referralMessages } from './referral-messages.ts';
 export { recordReferralOutcome } from './referral-outcomes.ts';
 export { tables as referralTables } from './referral-repo.ts';
-export { createReferralService, type IncomingSharingGate, type ReferralService, SharingRefused, type Submitter } from './referral-service.ts';
+export { createReferralService, type IncomingSharingGate, type ReferralService, SharingRefused, type Submitter, WEB_FORM_SYSTEM } from './referral-service.ts';
 export { createSubscriptionService, type SubscriptionService } from './subscriptions/subscription-service.ts';
 export { teamIdsOf, teamMembers } from './team-repo.ts';
 export { createTeamService, type TeamService } from './team-service.ts';

@@ -210,6 +210,8 @@ export const referralCy: Record<keyof typeof referralEn, string> = {
     // Design pass wording: needs translator review.
     'Gallwn eich helpu i ddod o hyd i waith sy’n addas i’ch iechyd, neu i gadw’r swydd sydd gennych. Bydd arbenigwr cyflogaeth yn siarad â chi am yr hyn rydych chi ei eisiau. Mae am ddim. Chi sy’n dewis a ydych chi’n cymryd rhan, ac ni fydd yn newid eich budd-daliadau.',
   'referrals.journey.self.time': 'Mae’n cymryd tua 10 munud. Ni fyddwn yn dweud wrth neb arall eich bod wedi gofyn.',
+  'referrals.journey.self.inWork': 'Dal mewn gwaith ond yn poeni am gadw eich swydd?',
+  'referrals.journey.self.inWorkLink': 'Cael cymorth i aros yn eich swydd',
   'referrals.journey.self.council': 'Ym mha ardal cyngor rydych chi’n byw?',
   'referrals.journey.self.councilError': 'Dewiswch ardal eich cyngor',
   'referrals.q.name.staff': 'Beth yw enw’r person?',

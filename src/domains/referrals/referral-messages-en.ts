@@ -195,6 +195,8 @@ export const referralEn = {
   'referrals.journey.self.lead':
     'We can help you find work that suits your health, or keep the job you have. An employment specialist will talk with you about what you want. It is free. You choose if you take part, and it will not change your benefits.',
   'referrals.journey.self.time': 'It takes about 10 minutes. We will not tell anyone else you have asked.',
+  'referrals.journey.self.inWork': 'Still in work but worried about keeping your job?',
+  'referrals.journey.self.inWorkLink': 'Get support to stay in your job',
   'referrals.journey.self.council': 'Which council area do you live in?',
   'referrals.journey.self.councilError': 'Select your council area',
   'referrals.q.name.staff': 'What is the person’s name?',

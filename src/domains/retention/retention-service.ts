@@ -7,7 +7,7 @@ import { Conflict, Forbidden, InvalidInput, NotFound, parseInput } from '../../p
 import { londonIsoDate } from '../../platform/i18n/index.ts';
 import { caseDecisions } from '../access-to-work/index.ts';
 import type { CaseActor, CaseService } from '../participants/index.ts';
-import { type ReferralService, recordReferralOutcome, type Submitter, teamIdsOf } from '../referrals/index.ts';
+import { normalisePostcode, type ReferralService, recordReferralOutcome, type Submitter, teamIdsOf } from '../referrals/index.ts';
 import { type FitNote, type RetentionCase, transition } from './retention.ts';
 import {
   employerUsers,
@@ -126,7 +126,8 @@ export function createRetentionService(deps: { db: Database; clock: Clock; refer
         const context = (v.referral.context ?? {}) as { referringService?: 'gp' };
         const teams = await referrals.teamsFor(submitter.tenantId, {
           service: context.referringService ?? 'gp',
-          postcode: person.postcode ?? null,
+          // Not a postcode: routed without one, and the referral's own check refuses it (4xx, never 500).
+          postcode: typeof person.postcode === 'string' ? normalisePostcode(person.postcode) : null,
           youngPerson: false,
         });
         teamId = teams.find((t) => t.team.programmes.includes('retention') && t.capacity.state !== 'closed')?.team.id;

@@ -402,6 +402,8 @@ export function registerReferralJourney(app: FastifyInstance, deps: Deps): void 
         title: request.t('referrals.journey.title.self'),
         paragraphs: [request.t('referrals.journey.self.lead'), request.t('referrals.journey.self.time')],
         action: '/self-referral',
+        // Someone still in work has their own, shorter journey (in-work retention).
+        inWork: { heading: request.t('referrals.journey.self.inWork'), text: request.t('referrals.journey.self.inWorkLink'), href: '/in-work-support' },
         councils: await councilItems(request.t, request.lang, selected),
         errors: issues.length ? formErrors(issues, request.t) : undefined,
       },
