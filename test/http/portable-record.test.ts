@@ -147,6 +147,15 @@ describe(`a record that moves with the person, on ${testDatabaseKind}`, () => {
     const specialist = await staffPrincipal(t, 'leicester', 'specialist@leicester.bridgework.example');
     await expect(t.services.records.subjectAccess(specialist, person.participantId, { reason: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(t.services.records.subjectAccess(ig, person.participantId, { reason: ' ' })).rejects.toMatchObject({ code: 'invalid-input' });
+    // The readable copy (PDF) has the sections other capabilities add, saying when nothing is held.
+    const held = await t.services.participants.exportFor(ig, person.participantId, 'subject-access', 'PDF check');
+    const translate = (key: string) => key;
+    expect(held.sections.readable(translate, 'en').map((s) => [s.heading, s.blocks.length])).toEqual(
+      expect.arrayContaining([
+        ['atw.export.heading', 0],
+        ['onward.export.heading', 0],
+      ]),
+    );
   });
 });
 

@@ -26,6 +26,8 @@ export const atwCy: Record<keyof typeof atwEn, string> = {
   'atw.range': '£{low} i £{high} y flwyddyn',
   'atw.range.free': 'Am ddim (dim cost i’r unigolyn na’r cyflogwr)',
   'atw.status.draft': 'Drafft',
+  'atw.export.heading': 'Eich penderfyniadau mewn egwyddor Mynediad at Waith',
+  'atw.export.item': '{status}: hyd at £{amount} y flwyddyn, yn ddilys o {from} i {until}',
   'atw.status.issued': 'Wedi’i gyhoeddi',
   'atw.status.converted': 'Wedi’i drosi ar gynnig swydd',
   'atw.status.expired': 'Wedi dod i ben',

@@ -22,6 +22,8 @@ export const atwEn = {
   'atw.range': '£{low} to £{high} a year',
   'atw.range.free': 'Free (no cost to the person or the employer)',
   'atw.status.draft': 'Draft',
+  'atw.export.heading': 'Your Access to Work decisions in principle',
+  'atw.export.item': '{status}: up to £{amount} a year, valid from {from} to {until}',
   'atw.status.issued': 'Issued',
   'atw.status.converted': 'Converted on a job offer',
   'atw.status.expired': 'Expired',

@@ -422,17 +422,41 @@ export type { Passport };
  * The person's decisions in principle (drafts left out: they were never given to anyone) for their
  * download and portable record (the participants capability's export sections).
  */
-export const accessToWorkExportSections: ExportSectionsProvider = async (tx, who) => ({
-  ...NO_EXPORT_SECTIONS,
-  accessToWork: (await decisionsOfParticipant(tx, who.participantId)).map((d) => ({
-    id: d.id,
-    status: d.status,
-    assessedOn: d.assessedOn,
-    validFrom: d.validFrom,
-    validUntil: d.validUntil,
-    yearlyAmount: d.accessToWorkAnnual,
-    job: d.job ? { employer: d.job.employer, role: d.job.role } : null,
-    verificationCode: d.verificationCode,
-    updatedAt: (d.withdrawnAt ?? d.expiredAt ?? d.convertedAt ?? d.issuedAt ?? d.createdAt).toISOString(),
-  })),
-});
+export const accessToWorkExportSections: ExportSectionsProvider = async (tx, who) => {
+  const decisions = await decisionsOfParticipant(tx, who.participantId);
+  return {
+    ...NO_EXPORT_SECTIONS,
+    // The readable copy: each decision in the reader's words; no blocks when there is none.
+    readable: (t, lang) => [
+      {
+        heading: t('atw.export.heading'),
+        blocks: decisions.length
+          ? [
+              {
+                kind: 'list' as const,
+                items: decisions.map((d) =>
+                  t('atw.export.item', {
+                    status: t(`atw.status.${d.status}`),
+                    amount: String(d.accessToWorkAnnual),
+                    from: formatIsoDate(d.validFrom ?? d.assessedOn, lang),
+                    until: d.validUntil ? formatIsoDate(d.validUntil, lang) : '–',
+                  }),
+                ),
+              },
+            ]
+          : [],
+      },
+    ],
+    accessToWork: decisions.map((d) => ({
+      id: d.id,
+      status: d.status,
+      assessedOn: d.assessedOn,
+      validFrom: d.validFrom,
+      validUntil: d.validUntil,
+      yearlyAmount: d.accessToWorkAnnual,
+      job: d.job ? { employer: d.job.employer, role: d.job.role } : null,
+      verificationCode: d.verificationCode,
+      updatedAt: (d.withdrawnAt ?? d.expiredAt ?? d.convertedAt ?? d.issuedAt ?? d.createdAt).toISOString(),
+    })),
+  };
+};

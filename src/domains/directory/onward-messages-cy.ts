@@ -12,6 +12,8 @@ export const onwardCy: Record<keyof typeof onwardEn, string> = {
   'onward.list.service': 'Gwasanaeth',
   'onward.list.sent': 'Anfonwyd',
   'onward.list.status': 'Statws',
+  'onward.export.heading': 'Eich atgyfeiriadau at wasanaethau lleol',
+  'onward.export.item': '{service}, anfonwyd {on}: {status}',
   'onward.status.sent': 'Yn aros am y gwasanaeth',
   'onward.status.accepted': 'Derbyniwyd',
   'onward.status.declined': 'Gwrthodwyd',

@@ -10,6 +10,8 @@ export const onwardEn = {
   'onward.list.service': 'Service',
   'onward.list.sent': 'Sent',
   'onward.list.status': 'Status',
+  'onward.export.heading': 'Your referrals to local services',
+  'onward.export.item': '{service}, sent {on}: {status}',
   'onward.status.sent': 'Waiting for the service',
   'onward.status.accepted': 'Accepted',
   'onward.status.declined': 'Declined',

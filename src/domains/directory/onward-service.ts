@@ -5,7 +5,7 @@ import { type ClientPrincipal, hmacHex, randomToken, type UserPrincipal } from '
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, type Json, newId, type Timestamp, type Tx } from '../../platform/db/index.ts';
 import { Conflict, Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
-import { londonIsoDate } from '../../platform/i18n/index.ts';
+import { formatIsoDate, londonIsoDate } from '../../platform/i18n/index.ts';
 import { queueNotifications } from '../../platform/notify/index.ts';
 import { type CaseService, type ExportSectionsProvider, NO_EXPORT_SECTIONS } from '../participants/index.ts';
 import { type DataCategory, directoryOrganisationsOf, type SharingCheck, sharingWith } from '../partnerships/index.ts';
@@ -556,9 +556,26 @@ export const onwardExportSections: ExportSectionsProvider = async (tx, who) => {
     .where('participant_id', '=', who.participantId)
     .orderBy('sent_at', 'desc')
     .execute();
+  const onward = rows.map(toOnward);
   return {
     ...NO_EXPORT_SECTIONS,
-    onwardReferrals: rows.map(toOnward).map((o) => ({
+    // The readable copy: each referral in the reader's words; no blocks when there is none.
+    readable: (t, lang) => [
+      {
+        heading: t('onward.export.heading'),
+        blocks: onward.length
+          ? [
+              {
+                kind: 'list' as const,
+                items: onward.map((o) =>
+                  t('onward.export.item', { service: o.serviceName, on: formatIsoDate(londonIsoDate(o.sentAt), lang), status: t(`onward.status.${o.status}`) }),
+                ),
+              },
+            ]
+          : [],
+      },
+    ],
+    onwardReferrals: onward.map((o) => ({
       id: o.id,
       service: o.serviceName,
       status: o.status,
