@@ -141,6 +141,21 @@ beforeAll(async () => {
       await sql`insert into user_identities (tenant_id, issuer, subject, provider_id, user_id, created_at)
           values (${tenant}, 'https://login.example/tenant', ${`subject-${slug}`}, ${provider}, ${user.id}, now())`.execute(tx);
     });
+    // A record that moved: one sent from this tenant, one taken in.
+    await t.testDb.db.inTenant(t.tenants[slug], async (tx) => {
+      const tenant = t.tenants[slug];
+      const person = (await sql<{ id: string; user_id: string }>`select participant_id as id, specialist_user_id as user_id from cases limit 1`.execute(tx))
+        .rows[0];
+      if (!person) throw new Error('no case');
+      await sql`insert into record_transfers_out (tenant_id, id, participant_id, destination, consent_given_on, consent_method, bundle_identifier, sent_by, sent_by_name, sent_at)
+          values (${tenant}, ${crypto.randomUUID()}, ${person.id}, 'Another council', '2026-11-30', 'verbal', ${crypto.randomUUID()}, ${person.user_id}, 'Tenancy test', now())`.execute(
+        tx,
+      );
+      await sql`insert into record_transfers_in (tenant_id, id, source, bundle_identifier, sender_name, record_as_of, person_name, consent_given_on, consent_method, bundle, imported_by_kind, imported_by_name, imported_at)
+          values (${tenant}, ${crypto.randomUUID()}, 'https://bridgework.example', ${crypto.randomUUID()}, 'Another council', now(), 'Alex Morgan', '2026-11-30', 'verbal', '{}'::jsonb, 'system', 'Tenancy test', now())`.execute(
+        tx,
+      );
+    });
     await t.testDb.db.inTenant(t.tenants[slug], (tx) =>
       queueNotification(tx, t.clock, {
         tenantId: t.tenants[slug],
@@ -281,6 +296,8 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'partners',
       'people',
       'plan_items',
+      'record_transfers_in',
+      'record_transfers_out',
       'referral_drafts',
       'referral_events',
       'referrals',
