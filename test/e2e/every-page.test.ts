@@ -51,6 +51,15 @@ const PAGES: Record<string, Walk> = {
   '/self-referral/:step': 'public',
   '/self-referral/check': { as: 'public', redirects: true },
   '/self-referral/sent': { as: 'public', redirects: true },
+  '/in-work-support': 'public',
+  '/in-work-support/about-you': 'public',
+  '/in-work-support/job': 'public',
+  '/in-work-support/hours': 'public',
+  '/in-work-support/absence': 'public',
+  '/in-work-support/health': 'public',
+  '/in-work-support/consent': 'public',
+  '/in-work-support/check': { as: 'public', redirects: true },
+  '/in-work-support/sent': { as: 'public', redirects: true },
   '/check-a-guarantee': 'public',
   '/check-access-to-work': 'public',
   '/find-a-service': 'public',
@@ -360,6 +369,11 @@ async function contextFor(who: Who): Promise<BrowserContext> {
     await page.locator(`main input[name="tenantId"][value="${demo.tenant}"]`).check();
     await page.locator('main form button.govuk-button').click();
     await page.waitForURL('**/self-referral/name');
+    // And an in-work self-referral, for its question pages (its own draft cookie).
+    await page.goto(`${base}/in-work-support`);
+    await page.locator(`main input[name="tenantId"][value="${demo.tenant}"]`).check();
+    await page.locator('main form button.govuk-button').click();
+    await page.waitForURL('**/in-work-support/about-you');
   } else {
     await signIn(page, base, `${who}@leicester.bridgework.example`);
     if (who === 'referrer') {

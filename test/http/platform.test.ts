@@ -65,8 +65,8 @@ describe('the HTTP platform', () => {
       const home = await t.app.inject({ url: '/', headers: { cookie } });
       expect(home.statusCode).toBe(200);
       const links = [...home.body.matchAll(/<a class="govuk-link" href="([^"]+)">([^<]+)<\/a>/g)].map((m) => m[1]);
-      // In this order: refer yourself, your support, check a guarantee, check a decision in principle, find a service.
-      expect(links, lang).toEqual(['/self-referral', '/my-support', '/check-a-guarantee', '/check-access-to-work', '/find-a-service']);
+      // In this order: refer yourself, still in work, your support, check a guarantee, check a decision in principle, find a service.
+      expect(links, lang).toEqual(['/self-referral', '/in-work-support', '/my-support', '/check-a-guarantee', '/check-access-to-work', '/find-a-service']);
       for (const href of links) expect((await t.app.inject({ url: href ?? '', headers: { cookie } })).statusCode, href).toBe(200);
       // Staff sign-in is still there, but last and not the start button.
       expect(home.body).toContain('href="/sign-in"');
