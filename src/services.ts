@@ -17,8 +17,8 @@ import { createCaseService, createParticipantService, type ExportSectionsProvide
 import { createPartnerService, createPlanService, referralInCheck } from './domains/partnerships/index.ts';
 import { createRecordService } from './domains/records/index.ts';
 import { createDraftService, createReferralService, createSubscriptionService, createTeamService } from './domains/referrals/index.ts';
-import { createRetentionService } from './domains/retention/index.ts';
-import { createYouthService } from './domains/youth/index.ts';
+import { createRetentionService, retentionExportSections } from './domains/retention/index.ts';
+import { createYouthService, youthExportSections } from './domains/youth/index.ts';
 import {
   type ClientPrincipal,
   createAuthService,
@@ -88,8 +88,16 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const guarantees = createGuaranteeService({ db, clock, baseUrl: config.baseUrl, secret: config.secret, cases: () => cases });
   const cases = createCaseService({ db, clock, baseUrl: config.baseUrl, referrals, jobEvents: guarantees.jobEvents });
   // The person's download holds their benefit before work and guarantees, Access to Work decisions,
-  // onward referrals and work profile too, each read in its transaction through that capability's index.ts.
-  const sectionProviders: ExportSectionsProvider[] = [guarantees.exportSections, accessToWorkExportSections, onwardExportSections, workProfileExportSections];
+  // onward referrals, work profile, youth pathway and support to stay in work too, each read in its
+  // transaction through that capability's index.ts.
+  const sectionProviders: ExportSectionsProvider[] = [
+    guarantees.exportSections,
+    accessToWorkExportSections,
+    onwardExportSections,
+    workProfileExportSections,
+    youthExportSections,
+    retentionExportSections,
+  ];
   const exportSections: ExportSectionsProvider = async (tx, who) => {
     const parts = [];
     for (const provide of sectionProviders) parts.push(await provide(tx, who));

@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { buildExport } from '../../src/domains/participants/index.ts';
+import { participantExportSchema } from '../../src/domains/participants/participant-export.ts';
 import { retentionMessages } from '../../src/domains/retention/index.ts';
+import { createTranslator } from '../../src/platform/i18n/index.ts';
 import { api, auditRows } from '../support/case-regimes.ts';
 import { LEICESTER_SPECIALIST, LEICESTER_TEAM_LEAD } from '../support/cases.ts';
 import { referralInput, staffPrincipal } from '../support/referrals.ts';
@@ -187,6 +190,20 @@ describe(`In-work retention on ${testDatabaseKind}`, () => {
     );
     expect(facts).toEqual([{ kind: 'returned-after-absence', programme: 'retention', absence_days_before: 24, absence_days_after: 2 }]);
     expect((await s2.get(`/cases/${caseId}/retention`)).body).toContain(en['retention.outcome.returned-after-absence']);
+
+    // The person's download holds it all: the job, the fit note, the weeks done and the outcome, in words too.
+    const record = await t.services.participants.export({ kind: 'participant', ...person, language: 'cy' });
+    const [held] = participantExportSchema.parse(buildExport(record, t.clock.now())).inWorkRetention ?? [];
+    expect(held).toMatchObject({
+      referredBy: 'gp',
+      status: 'closed',
+      outcome: 'returned-after-absence',
+      absenceDaysAfter: 2,
+      fitNotes: [{ fitness: 'may-be-fit' }],
+    });
+    expect(held?.phasedReturn[0]).toMatchObject({ week: 1, doneAt: '2026-12-08T10:00:00.000Z' });
+    const words = JSON.stringify(record.sections.readable(createTranslator([retentionMessages])('cy'), 'cy'));
+    expect(words).toContain('Eich cymorth i aros mewn gwaith');
   });
 
   test('an employer refers only with the person’s consent, and is their named contact', async () => {

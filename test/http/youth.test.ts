@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildExport } from '../../src/domains/participants/index.ts';
+import { participantExportSchema } from '../../src/domains/participants/participant-export.ts';
 import { offerActionAllowed, type Regime, type YouthOfferType } from '../../src/domains/participation/index.ts';
-import type { YouthService } from '../../src/domains/youth/index.ts';
+import { type YouthService, youthMessages } from '../../src/domains/youth/index.ts';
+import { createTranslator } from '../../src/platform/i18n/index.ts';
 import { api, auditRows, caseOn, LEICESTER_IPS, outboxFor, rowCount } from '../support/case-regimes.ts';
 import { staffPrincipal } from '../support/referrals.ts';
 import { bearerToken, browser, createTestApp, type TestApp } from '../support/test-app.ts';
@@ -214,6 +217,28 @@ describe(`youth pathway on ${testDatabaseKind}`, () => {
     ]);
     const events = (await t.services.cases.view(c.specialist, c.caseId)).events.filter((e) => e.kind === 'youth').map((e) => e.to);
     expect(events).toEqual(expect.arrayContaining(['triaged', 'made', 'taken-up', 'sustained']));
+  });
+
+  test('the young person’s download holds their pathway: the triage, the clock and each offer, in the published shape and in words', async () => {
+    const c = await youngCase('voluntary-youth');
+    const o = await youth.recordOffer(c.specialist, c.caseId, offer('training'));
+    await youth.takeUp(c.specialist, c.caseId, o.id, { takenUpOn: TODAY });
+    const participantId = (
+      await t.testDb.db.inTenant(t.tenants.leicester, (tx) => sql<{ id: string }>`select participant_id as id from cases where id = ${c.caseId}`.execute(tx))
+    ).rows[0]?.id;
+    if (!participantId) throw new Error('no participant');
+    const record = await t.services.participants.export({ kind: 'participant', tenantId: t.tenants.leicester, participantId, name: '', language: 'en' });
+    const data = participantExportSchema.parse(buildExport(record, t.clock.now()));
+    expect(data.youthPathway).toMatchObject({
+      aims: ['education', 'work'],
+      mentalHealth: 'needed',
+      workingDays: 20,
+      offers: [{ id: o.id, type: 'training', status: 'taken-up', takenUpOn: TODAY }],
+    });
+    const translator = createTranslator([youthMessages]);
+    const words = (lang: 'en' | 'cy') => JSON.stringify(record.sections.readable(translator(lang), lang));
+    expect(words('en')).toContain('A training place with Leicester training provider');
+    expect(words('cy')).toContain('Eich llwybr ieuenctid');
   });
 
   test('the sweep reminds the specialist, then tells the team leads of a breach, each once; team leads list breaches', async () => {

@@ -98,6 +98,64 @@ const onwardReferralSchema = z.object({
   outcome: optional,
 });
 
+/** A young person's pathway (from the youth capability): the triage at first contact, the clock and the offers. */
+const youthPathwaySchema = z.object({
+  aims: z.array(text).describe('education, training, apprenticeship or work'),
+  mentalHealth: text.describe('in-place, needed, not-needed or not-said'),
+  housing: text,
+  caring: text,
+  notes: text,
+  clockStartsOn: day,
+  workingDays: z.number().describe('Working days from first contact to an offer'),
+  offerDue: day,
+  offers: z.array(
+    z.object({
+      id: z.uuid(),
+      type: text,
+      provider: text,
+      details: text,
+      offeredOn: day,
+      startsOn: day.nullable(),
+      status: text.describe('made, taken-up, declined, withdrawn, sustained or ended'),
+      declineReason: optional,
+      takenUpOn: day.nullable(),
+      sustainedOn: day.nullable(),
+      endedOn: day.nullable(),
+    }),
+  ),
+});
+
+/** Support to stay in work (from the retention capability): the job, fit notes, plan and phased return. */
+const inWorkRetentionSchema = z.object({
+  id: z.uuid(),
+  referredBy: text,
+  employer: text,
+  jobTitle: text,
+  hoursPerWeek: z.number(),
+  absenceSpells: z.number(),
+  absenceDays: z.number(),
+  status: text.describe('referred, plan-agreed, phased-return or closed'),
+  adjustments: z.array(text),
+  planSharedWithEmployer: z.boolean(),
+  fitNotes: z.array(
+    z.object({
+      fitness: text,
+      advice: z.array(text),
+      condition: text,
+      comments: text,
+      from: day,
+      to: day.nullable(),
+      followUpNeeded: z.boolean(),
+      issuedOn: day,
+    }),
+  ),
+  phasedReturn: z.array(
+    z.object({ week: z.number(), startsOn: day, endsOn: day, hours: z.number(), duties: text, reviewOn: day.nullable(), doneAt: instant.nullable() }),
+  ),
+  outcome: optional,
+  absenceDaysAfter: z.number().nullable(),
+});
+
 /** What work the person is looking for (from the employers capability). */
 const workProfileSchema = z.object({
   occupationsWanted: z.array(text),
@@ -122,6 +180,8 @@ export type ExportSections = {
   accessToWork?: z.output<typeof accessToWorkDecisionSchema>[];
   onwardReferrals?: z.output<typeof onwardReferralSchema>[];
   workProfile?: z.output<typeof workProfileSchema> | null;
+  youthPathway?: z.output<typeof youthPathwaySchema> | null;
+  inWorkRetention?: z.output<typeof inWorkRetentionSchema>[];
   readable(t: Translate, lang: Language): { heading: string; blocks: PdfBlock[] }[];
 };
 
@@ -136,6 +196,8 @@ export function mergeExportSections(parts: readonly ExportSections[]): ExportSec
     accessToWork: parts.flatMap((p) => p.accessToWork ?? []),
     onwardReferrals: parts.flatMap((p) => p.onwardReferrals ?? []),
     workProfile: parts.find((p) => p.workProfile)?.workProfile ?? null,
+    youthPathway: parts.find((p) => p.youthPathway)?.youthPathway ?? null,
+    inWorkRetention: parts.flatMap((p) => p.inWorkRetention ?? []),
     readable: (t, lang) => parts.flatMap((p) => p.readable(t, lang)),
   };
 }
@@ -148,7 +210,7 @@ export function mergeExportSections(parts: readonly ExportSections[]): ExportSec
  * renames or removes one only with a new `version`.
  *
  * Added to version 1 later, so optional to a reader: `benefitsBeforeWork` and `bridgeBackGuarantees`;
- * later still `accessToWork`, `onwardReferrals` and `workProfile`.
+ * later still `accessToWork`, `onwardReferrals` and `workProfile`; then `youthPathway` and `inWorkRetention`.
  * A copy made before they were added has neither; every copy made since has both, as empty lists
  * when nothing is held. Adding them renamed or removed nothing, so the version stays 1.
  */
@@ -319,6 +381,14 @@ export const participantExportSchema = z
       .nullable()
       .optional()
       .describe('What work the person is looking for; null when none was recorded. Added to version 1 later: absent from copies made before'),
+    youthPathway: youthPathwaySchema
+      .nullable()
+      .optional()
+      .describe('A young person’s pathway on this case; null when they are not on it. Added to version 1 later: absent from copies made before'),
+    inWorkRetention: z
+      .array(inWorkRetentionSchema)
+      .optional()
+      .describe('Support to stay in work, newest first. Added to version 1 later: absent from copies made before'),
   })
   .describe('A copy of everything Bridgework holds about one person');
 
@@ -418,5 +488,7 @@ export function buildExport(r: ParticipantRecord, generatedAt: Date): Participan
     accessToWork: r.sections.accessToWork ?? [],
     onwardReferrals: r.sections.onwardReferrals ?? [],
     workProfile: r.sections.workProfile ?? null,
+    youthPathway: r.sections.youthPathway ?? null,
+    inWorkRetention: r.sections.inWorkRetention ?? [],
   };
 }

@@ -6,5 +6,6 @@
  */
 export type { FitNote, RetentionCase, RetentionOutcome, RetentionStatus, RetentionTables } from './retention.ts';
 export { retentionCapability } from './retention-capability.ts';
+export { retentionExportSections } from './retention-export.ts';
 export { retentionMessages } from './retention-messages.ts';
 export { createRetentionService, type RetentionService } from './retention-service.ts';

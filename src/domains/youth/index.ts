@@ -5,5 +5,6 @@
  */
 export type { Breach, Offer, OfferStatus, Pathway, YouthTables } from './youth.ts';
 export { YOUTH_CLOCK_JOB, youthCapability } from './youth-capability.ts';
+export { youthExportSections } from './youth-export.ts';
 export { youthMessages } from './youth-messages.ts';
 export { createYouthService, YOUTH_POLICY, type YouthService } from './youth-service.ts';
