@@ -141,9 +141,15 @@ async function measure(label: string, target: DatabaseTarget): Promise<string[]>
   }
 }
 
-/** Both engines, PGlite in memory and a fresh PostgreSQL database when the server answers. */
+/**
+ * Both engines, PGlite in memory and a fresh PostgreSQL database when the server answers;
+ * BENCH_DIRECTORY_ENGINE=postgres or =pglite runs one (loading 100,000 services into PGlite alone
+ * takes longer than the PostgreSQL run whole).
+ */
 export async function benchDirectory(freshServerDatabase: () => Promise<{ target: DatabaseTarget; drop: () => Promise<void> } | null>): Promise<string[]> {
-  const lines = await measure('PGlite', { kind: 'pglite', dataDir: 'memory' });
+  const engine = process.env.BENCH_DIRECTORY_ENGINE;
+  const lines = engine === 'postgres' ? [] : await measure('PGlite', { kind: 'pglite', dataDir: 'memory' });
+  if (engine === 'pglite') return lines;
   const server = await freshServerDatabase();
   if (!server) return [...lines, 'Directory on PostgreSQL: no server answered, skipped'];
   try {
