@@ -1,46 +1,24 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { progressBar, runCli } from '../../src/cli.ts';
+import { progressBar } from '../../src/cli.ts';
 import { openDatabase } from '../../src/platform/db/index.ts';
-import { createScratchDatabase, testDatabaseKind } from '../support/test-db.ts';
+import { type CliWorkspace, cliWorkspace } from '../support/cli-workspace.ts';
+import { testDatabaseKind } from '../support/test-db.ts';
 
 // As an operator would: the CLI opens the database from configuration.
 let env: NodeJS.ProcessEnv;
 let dir: string;
-let cleanup: () => Promise<void>;
+let workspace: CliWorkspace;
+const cli = (...args: string[]) => workspace.cli(...args);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'bridgework-directory-'));
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    env = { NODE_ENV: 'test', BRIDGEWORK_DATA_DIR: join(dir, 'data') };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const scratch = await createScratchDatabase(serverUrl, 'bw_dircli');
-    env = { NODE_ENV: 'test', DATABASE_URL: scratch.url, BRIDGEWORK_DATA_DIR: join(dir, 'data') };
-    cleanup = async () => {
-      await scratch.drop();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
+  workspace = await cliWorkspace('dircli');
+  ({ env, dir } = workspace);
   expect((await cli('seed')).code).toBe(0);
 }, 120_000);
-afterAll(() => cleanup());
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    args,
-    env,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+afterAll(() => workspace.close());
 
 const target = () =>
   env.DATABASE_URL ? ({ kind: 'postgres', url: env.DATABASE_URL } as const) : ({ kind: 'pglite', dataDir: env.BRIDGEWORK_DATA_DIR ?? '' } as const);

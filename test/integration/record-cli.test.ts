@@ -1,47 +1,23 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../../src/cli.ts';
 import { buildExport, buildRecordBundle } from '../../src/domains/participants/index.ts';
+import { type CliWorkspace, cliWorkspace } from '../support/cli-workspace.ts';
 import { held, record } from '../support/participant-record.ts';
-import { createScratchDatabase, testDatabaseKind } from '../support/test-db.ts';
+import { testDatabaseKind } from '../support/test-db.ts';
 
 // `bridgework import record FILE --tenant <GSS>`, as an operator runs it: a record from another
 // installation taken in once, a second run adding nothing, a bad file refused naming each problem.
-let env: NodeJS.ProcessEnv;
 let dir: string;
-let cleanup: () => Promise<void>;
+let workspace: CliWorkspace;
+const cli = (...args: string[]) => workspace.cli(...args);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'bridgework-record-'));
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    env = { NODE_ENV: 'test', BRIDGEWORK_DATA_DIR: join(dir, 'data') };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const scratch = await createScratchDatabase(serverUrl, 'bw_recordcli');
-    env = { NODE_ENV: 'test', DATABASE_URL: scratch.url, BRIDGEWORK_DATA_DIR: join(dir, 'data') };
-    cleanup = async () => {
-      await scratch.drop();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
+  workspace = await cliWorkspace('recordcli');
+  ({ dir } = workspace);
   expect((await cli('seed')).code).toBe(0);
 }, 180_000);
-afterAll(() => cleanup());
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    args,
-    env,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+afterAll(() => workspace.close());
 
 // A record from another installation's council (not one seeded here).
 const bundle = buildRecordBundle(
