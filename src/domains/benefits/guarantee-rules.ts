@@ -3,6 +3,7 @@ import platformMonthsFile from '../../../policy/bridge-back-platform-protected-m
 import reminderDaysFile from '../../../policy/bridge-back-reminder-days.json' with { type: 'json' };
 import ucReclaimFile from '../../../policy/bridge-back-uc-reclaim-months.json' with { type: 'json' };
 import esaIncomeRelatedOpenFile from '../../../policy/esa-income-related-open.json' with { type: 'json' };
+import { addMonths } from '../../platform/clock/index.ts';
 import { type PolicyParameter, parsePolicyParameter, valueAt } from '../../platform/policy/index.ts';
 import {
   type AppliedRule,
@@ -43,14 +44,6 @@ const fromMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export const addDays = (iso: string, days: number): string => fromMs(toMs(iso) + days * DAY);
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number => Math.round((toMs(to) - toMs(from)) / DAY);
-
-/** Calendar months on, clamped to the end of a shorter month: 31 January + 1 month is 28 (or 29) February. */
-export function addMonths(iso: string, months: number): string {
-  const [y = 0, m = 1, d = 1] = iso.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  return fromMs(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d, lastDay)));
-}
 
 export const isHealthBenefit = (benefit: string): benefit is AwardBenefit => (HEALTH_BENEFITS as readonly string[]).includes(benefit);
 

@@ -2,6 +2,7 @@ import appointmentAheadFile from '../../../policy/case-appointment-months-ahead.
 import jobStartAheadFile from '../../../policy/case-job-start-months-ahead.json' with { type: 'json' };
 import jobStartBackFile from '../../../policy/case-job-start-months-back.json' with { type: 'json' };
 import planDueAheadFile from '../../../policy/case-plan-due-months-ahead.json' with { type: 'json' };
+import { addMonths } from '../../platform/clock/index.ts';
 import { type PolicyParameter, parsePolicyParameter, valueAt } from '../../platform/policy/index.ts';
 
 /**
@@ -24,14 +25,6 @@ const WINDOWS = {
 function months(p: PolicyParameter, today: string): number {
   const [first = today] = Object.keys(p.values).sort();
   return valueAt(p, today < first ? first : today).value;
-}
-
-/** Calendar months on (or back), clamped to the end of a shorter month: 31 March − 1 month is 28 (or 29) February. */
-export function addMonths(iso: string, n: number): string {
-  const [y = 0, m = 1, d = 1] = iso.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + n, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
 /**

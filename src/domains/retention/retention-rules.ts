@@ -2,6 +2,7 @@ import earlyMaxFile from '../../../policy/fit-note-early-max-months.json' with {
 import earlyPeriodFile from '../../../policy/fit-note-early-period-months.json' with { type: 'json' };
 import maxWeeksFile from '../../../policy/retention-phased-return-max-weeks.json' with { type: 'json' };
 import graceFile from '../../../policy/retention-review-grace-days.json' with { type: 'json' };
+import { addMonths } from '../../platform/clock/index.ts';
 import { type PolicyParameter, parsePolicyParameter, valueAt } from '../../platform/policy/index.ts';
 import type { FitNoteAdvice, Fitness, LeftReason, PhasedWeek, RetentionOutcome, WorkStatus } from './retention.ts';
 
@@ -31,12 +32,6 @@ const utc = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 export const addDays = (iso: string, n: number): string => new Date(utc(iso) + n * DAY_MS).toISOString().slice(0, 10);
 /** Whole calendar days from `a` to `b` (negative when `b` is earlier). */
 export const daysBetween = (a: string, b: string): number => Math.round((utc(b) - utc(a)) / DAY_MS);
-/** Calendar months on, clamped to the end of a shorter month (31 January + 1 month is 28 or 29 February). */
-export function addMonths(iso: string, n: number): string {
-  const [y = 0, m = 1, d = 1] = iso.split('-').map(Number);
-  const lastDay = new Date(Date.UTC(y, m - 1 + n + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m - 1 + n, Math.min(d, lastDay))).toISOString().slice(0, 10);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Fit notes
