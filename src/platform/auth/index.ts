@@ -9,17 +9,12 @@ export {
   startSession,
 } from './auth-service.ts';
 export { type ClientService, createClientSchema, createClientService, type TokenResult } from './client-service.ts';
-export { createOidcKeys, JWKS_MAX_AGE_SECONDS, type OidcKeys, PUBLISH_LEAD_SECONDS, type PublishedKey } from './oidc-keys.ts';
+export { createOidcKeys, JWKS_MAX_AGE_SECONDS, JWKS_PATH, type OidcKeys, PUBLISH_LEAD_SECONDS, type PublishedKey } from './oidc-keys.ts';
+export { backChannelLogoutPath } from './oidc-logout-service.ts';
+export { type ProviderView, providerFormSchema } from './oidc-provider-service.ts';
 export { formatRoleMap, PROVIDER_KINDS, type ProviderKind, type RoleMapEntry } from './oidc-rules.ts';
-export {
-  backChannelLogoutPath,
-  CALLBACK_PATH,
-  createOidcService,
-  JWKS_PATH,
-  type OidcService,
-  type ProviderView,
-  providerFormSchema,
-} from './oidc-service.ts';
+export { createOidcService, type OidcService } from './oidc-service.ts';
+export { CALLBACK_PATH } from './oidc-sign-in-service.ts';
 export { changePasswordSchema, choosePasswordSchema } from './password-schemas.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { actorOf, type ClientPrincipal, type Principal, ROLES, requireRole, requireScope, type UserPrincipal } from './principal.ts';

@@ -13,6 +13,8 @@ const WEB_ALG = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-512' } as const;
 
 /** How long providers may cache our JWKS (its Cache-Control max-age). */
 export const JWKS_MAX_AGE_SECONDS = 300;
+/** Where the installation's keys are published, for providers to check our assertions. */
+export const JWKS_PATH = '/oidc/jwks';
 /** A rotated key signs only after this: twice the cache lifetime, so every provider has fetched it. */
 export const PUBLISH_LEAD_SECONDS = 2 * JWKS_MAX_AGE_SECONDS;
 

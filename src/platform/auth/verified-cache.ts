@@ -44,3 +44,17 @@ export function createVerifiedCache<V>(clock: Clock, seconds: number): VerifiedC
     },
   };
 }
+
+/**
+ * Wraps a change to who may sign in as whom, or with which rights: once it has run (or failed part
+ * way), `cache` forgets everything, so this node never answers from what the change replaced.
+ */
+export const revokingWith =
+  (cache: Pick<VerifiedCache<unknown>, 'clear'> | undefined) =>
+  async <T>(change: Promise<T>): Promise<T> => {
+    try {
+      return await change;
+    } finally {
+      cache?.clear();
+    }
+  };

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { safeReturnPath } from '../../http/pages.ts';
 import { SESSION_COOKIE, sessionCookieParts } from '../auth-service.ts';
-import { JWKS_MAX_AGE_SECONDS } from '../oidc-keys.ts';
-import { CALLBACK_PATH, JWKS_PATH, type OidcService } from '../oidc-service.ts';
+import { JWKS_MAX_AGE_SECONDS, JWKS_PATH } from '../oidc-keys.ts';
+import type { OidcService } from '../oidc-service.ts';
+import { CALLBACK_PATH } from '../oidc-sign-in-service.ts';
 
 /**
  * Sign-in through a tenant's identity provider (ADR 0044): the start link for each provider, the
