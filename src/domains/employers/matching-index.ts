@@ -1,20 +1,45 @@
 import type { Database, Tx } from '../../platform/db/index.ts';
 import { type IndexRow, indexRowOf, openVacancyPage, VACANCY_CHANNEL } from './employer-repo.ts';
 import { DAYS, FLEXIBLE_OPTIONS, type Match, type MatchParameters, type MatchPerson, type MatchVacancy, SHIFTS, WORKPLACES } from './matching.ts';
-import { haversineKm, matchOne } from './matching-rules.ts';
+import { compareMatches, haversineKm, matchOne } from './matching-rules.ts';
 
 /*
- * The in-memory matching index (ADR 0028). Each tenant's open vacancies are held column by column
- * in typed arrays, with a grid of 0.1° cells for place and a list of remote vacancies. Ranking a
- * person reads only the cells within their travel limit plus the remote list, checks the hard
- * limits on the columns, scores the survivors with the same arithmetic as `scoreParts`, keeps the
- * best few in a heap, and asks the pure matcher (`matchOne`) for those few's reasons. A test holds
- * the index's order to the pure matcher's on random data.
+ * The in-memory matching index (ADRs 0028 and 0054). Each tenant's open vacancies are held column by
+ * column in typed arrays and filed in buckets: a 0.1° grid cell (or the one remote "cell"), then the
+ * SOC major group, then a band of the minimum weekly hours. Each bucket keeps a few summaries of what
+ * it holds (highest pay, lowest minimum and highest maximum hours, every flexible option offered), so
+ * that ranking a person can skip a bucket none of whose vacancies passes a hard limit, and can put an
+ * upper bound on the score of any vacancy in it. Buckets are read best bound first; once the best
+ * `limit` found so far all score above the next bucket's bound, the rest cannot enter and are left
+ * unread. Survivors are scored with the same arithmetic as `scoreParts` into a bounded heap held in
+ * typed arrays (nothing is allocated per vacancy), and only the best few are handed to the pure
+ * matcher (`matchOne`) for their reasons and near-miss advice. A test holds the index to a
+ * brute-force pass of the pure matcher on random data, before and after changes.
+ *
+ * Summaries only ever widen while a bucket lives (a removal leaves them as they were), which keeps
+ * them safe as bounds: a stale summary can only make a bucket be read that need not have been.
  */
 
 const CELL = 0.1;
 const KM_PER_DEGREE = 111.2;
-const bits = <T extends string>(all: readonly T[], values: readonly T[]): number => values.reduce((m, v) => m | (1 << all.indexOf(v)), 0);
+const EARTH_RADIUS_KM = 6371.0088;
+const RAD = Math.PI / 180;
+/** SOC major groups 1 to 9 (0 holds anything malformed, so nothing is lost). */
+const MAJORS = 10;
+/** Bands of a vacancy's minimum weekly hours: under 8, 8 to 15.9, 16 to 23.9, 24 to 31.9, 32 and over. */
+const HOUR_BANDS = 5;
+const hourBand = (min: number): number => (min < 8 ? 0 : min < 16 ? 1 : min < 24 ? 2 : min < 32 ? 3 : 4);
+const REMOTE_CELL = -1;
+
+const bitIndex = <T extends string>(all: readonly T[]): Map<string, number> => new Map(all.map((v, i) => [v, 1 << i]));
+const DAY_BITS = bitIndex(DAYS);
+const SHIFT_BITS = bitIndex(SHIFTS);
+const FLEX_BITS = bitIndex(FLEXIBLE_OPTIONS);
+const bits = (index: Map<string, number>, values: readonly string[]): number => {
+  let m = 0;
+  for (const v of values) m |= index.get(v) ?? 0;
+  return m;
+};
 const popcount = (n: number): number => {
   let x = n - ((n >>> 1) & 0x55555555);
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
@@ -22,6 +47,14 @@ const popcount = (n: number): number => {
 };
 const dayNumber = (isoDate: string): number => Number(isoDate.slice(0, 4)) * 10_000 + Number(isoDate.slice(5, 7)) * 100 + Number(isoDate.slice(8, 10));
 const cellKey = (latCell: number, lonCell: number): number => (latCell + 1000) * 4000 + (lonCell + 2000);
+const majorOf = (soc: number): number => (soc >= 1000 && soc < 10_000 ? Math.floor(soc / 1000) : 0);
+
+/** Vacancies of one cell, major group and hours band, and what bounds them. */
+type Bucket = { slots: number[]; maxPay: number; minHoursMin: number; maxHoursMax: number; flexAny: number };
+/** One grid cell (or the remote vacancies), its buckets by major group × hours band. */
+type Cell = { latCell: number; remote: boolean; lonCell: number; buckets: (Bucket | undefined)[] };
+
+const newBucket = (): Bucket => ({ slots: [], maxPay: -Infinity, minHoursMin: Infinity, maxHoursMax: -Infinity, flexAny: 0 });
 
 /** One tenant's open vacancies, column by column. Slots are reused after removal. */
 class TenantIndex {
@@ -45,10 +78,13 @@ class TenantIndex {
   adjustments: (readonly string[])[] = [];
   /** The employer's growth sectors: shared frozen lists as for adjustments. */
   growth: (readonly string[])[] = [];
-  cellOf = new Int32Array(0);
-  cells = new Map<number, number[]>();
-  remote = new Set<number>();
+  /** The bucket each slot is filed in, to take it out again. */
+  bucketOf: (Bucket | null)[] = [];
+  cells = new Map<number, Cell>();
   private listSets = new Map<string, readonly string[]>();
+  /** Closing dates as day numbers: a few hundred distinct dates among a million rows. */
+  private closingDays = new Map<string, number>();
+  private static readonly EMPTY: readonly string[] = Object.freeze([]);
 
   private grow(min: number): void {
     const capacity = Math.max(min, Math.ceil(this.capacity * 1.5), 1024);
@@ -68,13 +104,13 @@ class TenantIndex {
     this.shifts = copy(this.shifts, (n) => new Uint8Array(n));
     this.flex = copy(this.flex, (n) => new Uint8Array(n));
     this.closing = copy(this.closing, (n) => new Int32Array(n));
-    this.cellOf = copy(this.cellOf, (n) => new Int32Array(n));
     this.capacity = capacity;
   }
 
   /** One frozen list per distinct set of strings, to keep memory down. */
   private shared(items: readonly string[]): readonly string[] {
-    const key = items.join(',');
+    if (items.length === 0) return TenantIndex.EMPTY;
+    const key = items.length === 1 ? (items[0] as string) : items.join(',');
     let set = this.listSets.get(key);
     if (!set) {
       set = Object.freeze([...items]);
@@ -83,61 +119,94 @@ class TenantIndex {
     return set;
   }
 
+  private cell(key: number, latCell: number, lonCell: number, remote: boolean): Cell {
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { latCell, lonCell, remote, buckets: new Array(MAJORS * HOUR_BANDS).fill(undefined) };
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
   upsert(row: IndexRow): void {
-    this.remove(row.id);
+    const existing = this.slotOf.get(row.id);
+    if (existing !== undefined) this.removeSlot(row.id, existing);
     let slot = this.free.pop();
     if (slot === undefined) {
       slot = this.ids.length;
       if (slot >= this.capacity) this.grow(slot + 1);
       this.ids.push(null);
-      this.adjustments.push([]);
-      this.growth.push([]);
+      this.adjustments.push(TenantIndex.EMPTY);
+      this.growth.push(TenantIndex.EMPTY);
+      this.bucketOf.push(null);
     }
+    const hoursMin = Number(row.hours_min);
+    const hoursMax = Number(row.hours_max);
+    const pay = Number(row.pay_hourly);
+    const soc = Number(row.soc);
+    const flex = bits(FLEX_BITS, row.flexible_options);
     this.ids[slot] = row.id;
     this.slotOf.set(row.id, slot);
     this.lat[slot] = row.lat;
     this.lon[slot] = row.lon;
-    this.hoursMin[slot] = Number(row.hours_min);
-    this.hoursMax[slot] = Number(row.hours_max);
-    this.pay[slot] = Number(row.pay_hourly);
-    this.soc[slot] = Number(row.soc);
+    this.hoursMin[slot] = hoursMin;
+    this.hoursMax[slot] = hoursMax;
+    this.pay[slot] = pay;
+    this.soc[slot] = soc;
     this.workplace[slot] = WORKPLACES.indexOf(row.workplace);
-    this.days[slot] = bits(DAYS, row.days);
-    this.shifts[slot] = bits(SHIFTS, row.shifts);
-    this.flex[slot] = bits(FLEXIBLE_OPTIONS, row.flexible_options);
-    this.closing[slot] = dayNumber(row.closing_date);
-    const set = this.shared(row.adjustments_offered);
-    this.adjustments[slot] = set;
-    this.growth[slot] = this.shared(row.growth_sectors ?? []);
-    if (row.workplace === 'remote') {
-      this.remote.add(slot);
-      this.cellOf[slot] = -1;
-    } else {
-      const cell = cellKey(Math.floor(row.lat / CELL), Math.floor(row.lon / CELL));
-      this.cellOf[slot] = cell;
-      const list = this.cells.get(cell);
-      if (list) list.push(slot);
-      else this.cells.set(cell, [slot]);
+    this.days[slot] = bits(DAY_BITS, row.days);
+    this.shifts[slot] = bits(SHIFT_BITS, row.shifts);
+    this.flex[slot] = flex;
+    let closing = this.closingDays.get(row.closing_date);
+    if (closing === undefined) {
+      closing = dayNumber(row.closing_date);
+      this.closingDays.set(row.closing_date, closing);
     }
+    this.closing[slot] = closing;
+    this.adjustments[slot] = this.shared(row.adjustments_offered);
+    this.growth[slot] = this.shared(row.growth_sectors ?? []);
+    let cell: Cell;
+    if (row.workplace === 'remote') cell = this.cell(REMOTE_CELL, 0, 0, true);
+    else {
+      const latCell = Math.floor(row.lat / CELL);
+      const lonCell = Math.floor(row.lon / CELL);
+      cell = this.cell(cellKey(latCell, lonCell), latCell, lonCell, false);
+    }
+    const at = majorOf(soc) * HOUR_BANDS + hourBand(hoursMin);
+    let bucket = cell.buckets[at];
+    if (!bucket) {
+      bucket = newBucket();
+      cell.buckets[at] = bucket;
+    }
+    bucket.slots.push(slot);
+    if (pay > bucket.maxPay) bucket.maxPay = pay;
+    if (hoursMin < bucket.minHoursMin) bucket.minHoursMin = hoursMin;
+    if (hoursMax > bucket.maxHoursMax) bucket.maxHoursMax = hoursMax;
+    bucket.flexAny |= flex;
+    this.bucketOf[slot] = bucket;
     this.size++;
   }
 
   remove(id: string): void {
     const slot = this.slotOf.get(id);
-    if (slot === undefined) return;
+    if (slot !== undefined) this.removeSlot(id, slot);
+  }
+
+  private removeSlot(id: string, slot: number): void {
     this.slotOf.delete(id);
     this.ids[slot] = null;
-    if (this.cellOf[slot] === -1) this.remote.delete(slot);
-    else {
-      const list = this.cells.get(this.cellOf[slot] ?? 0);
-      if (list) {
-        const at = list.indexOf(slot);
-        if (at >= 0) {
-          list[at] = list[list.length - 1] as number;
-          list.pop();
-        }
+    const bucket = this.bucketOf[slot];
+    if (bucket) {
+      const list = bucket.slots;
+      const at = list.indexOf(slot);
+      if (at >= 0) {
+        list[at] = list[list.length - 1] as number;
+        list.pop();
       }
+      // An emptied bucket starts its summaries afresh (it is only ever read through its cell).
+      if (list.length === 0) Object.assign(bucket, newBucket());
     }
+    this.bucketOf[slot] = null;
     this.free.push(slot);
     this.size--;
   }
@@ -168,45 +237,119 @@ const covered = (soc: number, prefixes: readonly [number, number][]): boolean =>
   return false;
 };
 
-type Candidate = { slot: number; score: number; km: number };
-/** Worse first, so the heap's top is the one to drop: lower score, then farther, then later id. */
-const worse = (ids: (string | null)[], a: Candidate, b: Candidate): boolean =>
-  a.score !== b.score ? a.score < b.score : a.km !== b.km ? a.km > b.km : (ids[a.slot] as string) > (ids[b.slot] as string);
+/**
+ * The shortest great-circle distance from a point to any point of a grid cell, or less: the cell's
+ * nearest latitude and longitude apart, with the parallels' narrowing taken at the highest latitude
+ * either could have (haversine with cos φ1 · cos φ2 ≥ cos² φmax), so it never overstates.
+ */
+function cellMinKm(lat: number, lon: number, latCell: number, lonCell: number): number {
+  const south = latCell * CELL;
+  const north = south + CELL;
+  const west = lonCell * CELL;
+  const east = west + CELL;
+  const dLat = lat < south ? south - lat : lat > north ? lat - north : 0;
+  let dLon = lon < west ? west - lon : lon > east ? lon - east : 0;
+  if (dLon > 180) dLon = 360 - dLon;
+  const highest = Math.min(90, Math.max(Math.abs(lat), Math.abs(south), Math.abs(north)));
+  const c = Math.cos(highest * RAD);
+  const h = Math.sin((dLat * RAD) / 2) ** 2 + c * c * Math.sin((dLon * RAD) / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h))) * (1 - 1e-9);
+}
 
-/** A bounded heap keeping the best `limit` candidates. */
-function keepBest(ids: (string | null)[], heap: Candidate[], c: Candidate, limit: number): void {
-  if (heap.length < limit) {
-    heap.push(c);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!worse(ids, heap[i] as Candidate, heap[parent] as Candidate)) break;
-      [heap[i], heap[parent]] = [heap[parent] as Candidate, heap[i] as Candidate];
-      i = parent;
-    }
-    return;
+/**
+ * The best `limit` candidates so far, worst at the top, in typed arrays. Worse means a lower score,
+ * then farther, then a later id: the reverse of `compareMatches`.
+ */
+class TopK {
+  slot: Int32Array;
+  score: Float64Array;
+  km: Float64Array;
+  size = 0;
+  readonly limit: number;
+  private readonly ids: (string | null)[];
+  constructor(limit: number, ids: (string | null)[]) {
+    this.limit = limit;
+    this.ids = ids;
+    this.slot = new Int32Array(limit);
+    this.score = new Float64Array(limit);
+    this.km = new Float64Array(limit);
   }
-  if (!worse(ids, heap[0] as Candidate, c)) return;
-  heap[0] = c;
-  let i = 0;
-  for (;;) {
-    const l = 2 * i + 1;
-    const r = l + 1;
-    let m = i;
-    if (l < heap.length && worse(ids, heap[l] as Candidate, heap[m] as Candidate)) m = l;
-    if (r < heap.length && worse(ids, heap[r] as Candidate, heap[m] as Candidate)) m = r;
-    if (m === i) break;
-    [heap[i], heap[m]] = [heap[m] as Candidate, heap[i] as Candidate];
-    i = m;
+  get full(): boolean {
+    return this.size >= this.limit;
+  }
+  /** The score a newcomer must reach (equal may still enter on distance or id). */
+  get worstScore(): number {
+    return this.size === 0 ? -Infinity : (this.score[0] as number);
+  }
+  private worse(s1: number, k1: number, slot1: number, s2: number, k2: number, slot2: number): boolean {
+    if (s1 !== s2) return s1 < s2;
+    if (k1 !== k2) return k1 > k2;
+    return (this.ids[slot1] as string) > (this.ids[slot2] as string);
+  }
+  private worseAt(i: number, j: number): boolean {
+    return this.worse(
+      this.score[i] as number,
+      this.km[i] as number,
+      this.slot[i] as number,
+      this.score[j] as number,
+      this.km[j] as number,
+      this.slot[j] as number,
+    );
+  }
+  private swap(i: number, j: number): void {
+    const s = this.slot[i] as number;
+    const sc = this.score[i] as number;
+    const k = this.km[i] as number;
+    this.slot[i] = this.slot[j] as number;
+    this.score[i] = this.score[j] as number;
+    this.km[i] = this.km[j] as number;
+    this.slot[j] = s;
+    this.score[j] = sc;
+    this.km[j] = k;
+  }
+  offer(slot: number, score: number, km: number): void {
+    if (this.limit === 0) return;
+    if (this.size < this.limit) {
+      let i = this.size++;
+      this.slot[i] = slot;
+      this.score[i] = score;
+      this.km[i] = km;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!this.worseAt(i, parent)) break;
+        this.swap(i, parent);
+        i = parent;
+      }
+      return;
+    }
+    if (!this.worse(this.score[0] as number, this.km[0] as number, this.slot[0] as number, score, km, slot)) return;
+    this.slot[0] = slot;
+    this.score[0] = score;
+    this.km[0] = km;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.size && this.worseAt(l, m)) m = l;
+      if (r < this.size && this.worseAt(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
   }
 }
 
 export type RankResult = { matches: Match[]; considered: number; passed: number };
 
+/** The most a rounded score can exceed the sum it was rounded from, and room for float error. */
+const ROUNDING = 0.05 + 1e-6;
+
 /**
  * Ranks one tenant's open vacancies for a person: the best `limit` matches, each with the pure
  * matcher's reasons. `today` (YYYY-MM-DD) leaves out vacancies past their closing date that the
- * expiry job has not reached yet.
+ * expiry job has not reached yet. `considered` counts the vacancies read, `passed` those of them
+ * within the hard limits.
  */
 export function rankIn(index: TenantIndex, person: MatchPerson, parameters: MatchParameters, today: string, limit: number): RankResult {
   const w = parameters.weights;
@@ -217,72 +360,50 @@ export function rankIn(index: TenantIndex, person: MatchPerson, parameters: Matc
   const floor = person.payFloorHourly;
   const excluded = socPrefixes(person.occupationsExcluded);
   const wanted = socPrefixes(person.occupationsWanted);
-  const pDays = bits(DAYS, person.availableDays);
-  const pShifts = bits(SHIFTS, person.availableShifts ?? []);
-  const pFlex = bits(FLEXIBLE_OPTIONS, person.flexibilityNeeded);
+  const pDays = bits(DAY_BITS, person.availableDays);
+  const pShifts = bits(SHIFT_BITS, person.availableShifts ?? []);
+  const pFlex = bits(FLEX_BITS, person.flexibilityNeeded);
   const flexNeeded = popcount(pFlex);
   const adjNeeded = person.adjustmentsNeeded;
   const todayNumber = dayNumber(today);
   const headroom = floor * parameters.payHeadroom;
-  const heap: Candidate[] = [];
+  const area = parameters.areaGrowthSectors ?? [];
+  const top = new TopK(Math.max(0, limit), index.ids);
   let considered = 0;
   let passed = 0;
   const adjScore = new Map<readonly string[], number>();
-  const area = parameters.areaGrowthSectors ?? [];
   const growthScore = new Map<readonly string[], number>();
 
-  const consider = (slot: number, remote: boolean) => {
-    considered++;
-    const hMin = index.hoursMin[slot] as number;
-    const hMax = index.hoursMax[slot] as number;
-    const overlap = Math.min(pMax, hMax) - Math.max(pMin, hMin);
-    if (overlap < 0) return;
-    const pay = index.pay[slot] as number;
-    if (pay < floor) return;
-    if ((index.closing[slot] as number) < todayNumber) return;
-    const soc = index.soc[slot] as number;
-    if (excluded.length > 0 && covered(soc, excluded)) return;
-    const km = haversineKm(lat, lon, index.lat[slot] as number, index.lon[slot] as number);
-    if (!remote && km > maxKm) return;
-    passed++;
-    const width = hMax - hMin;
-    const vDays = index.days[slot] as number;
-    const vShifts = index.shifts[slot] as number;
-    let adjustments = 1;
-    if (adjNeeded.length > 0) {
-      const offered = index.adjustments[slot] as readonly string[];
-      let cached = adjScore.get(offered);
-      if (cached === undefined) {
-        cached = adjNeeded.filter((a) => offered.includes(a)).length / adjNeeded.length;
-        adjScore.set(offered, cached);
-      }
-      adjustments = cached;
-    }
-    let growth = 0;
-    if (area.length > 0) {
-      const sectors = index.growth[slot] as readonly string[];
-      let cached = growthScore.get(sectors);
-      if (cached === undefined) {
-        cached = area.some((a) => sectors.includes(a)) ? 1 : 0;
-        growthScore.set(sectors, cached);
-      }
-      growth = cached;
-    }
-    const total =
-      (wanted.length === 0 ? 0.5 : covered(soc, wanted) ? 1 : 0) * w.occupation +
-      (width === 0 ? 1 : overlap / width) * w.hours +
-      (vDays === 0 ? 1 : popcount(vDays & pDays) / popcount(vDays)) *
-        (pShifts === 0 || vShifts === 0 ? 1 : popcount(vShifts & pShifts) / popcount(vShifts)) *
-        w.pattern +
-      (remote || maxKm === 0 ? 1 : 1 - km / maxKm) * w.distance +
-      (floor === 0 ? 1 : Math.min(1, (pay - floor) / headroom)) * w.pay +
-      (flexNeeded === 0 ? 1 : popcount(pFlex & (index.flex[slot] as number)) / flexNeeded) * w.flexibility +
-      adjustments * w.adjustments +
-      growth * w.growth;
-    keepBest(index.ids, heap, { slot, score: Math.round(total * 10) / 10, km: Math.round(km * 10) / 10 }, limit);
-  };
+  // The most each major group can score on occupation, and whether the person excludes all of it.
+  const occupationBound = new Float64Array(MAJORS);
+  const majorExcluded = new Uint8Array(MAJORS);
+  for (let m = 0; m < MAJORS; m++) {
+    // Group 0 holds codes outside 1000–9999: bound it as loosely as can be.
+    const could = m === 0 || person.occupationsWanted.some((c) => c.startsWith(String(m)));
+    occupationBound[m] = wanted.length === 0 ? 0.5 : could ? 1 : 0;
+    majorExcluded[m] = m > 0 && person.occupationsExcluded.includes(String(m)) ? 1 : 0;
+  }
+  // Every part but occupation, distance, pay and flexibility can reach 1 in any bucket.
+  const restBound = w.hours + w.pattern + w.adjustments + (area.length > 0 ? w.growth : 0);
 
-  // The cells that can hold a place within the travel limit: a box around the person.
+  // The buckets worth reading, each with the highest score any vacancy in it could reach.
+  const buckets: Bucket[] = [];
+  const bounds: number[] = [];
+  const take = (cell: Cell, distanceBound: number) => {
+    for (let at = 0; at < cell.buckets.length; at++) {
+      const b = cell.buckets[at];
+      if (!b || b.slots.length === 0) continue;
+      const major = Math.floor(at / HOUR_BANDS);
+      if (majorExcluded[major] === 1) continue;
+      if (b.maxHoursMax < pMin || b.minHoursMin > pMax || b.maxPay < floor) continue;
+      const payBound = floor === 0 ? 1 : Math.min(1, (b.maxPay - floor) / headroom);
+      const flexBound = flexNeeded === 0 ? 1 : popcount(pFlex & b.flexAny) / flexNeeded;
+      buckets.push(b);
+      bounds.push((occupationBound[major] as number) * w.occupation + distanceBound * w.distance + payBound * w.pay + flexBound * w.flexibility + restBound);
+    }
+  };
+  // The cells that can hold a place within the travel limit: a box around the person, then each
+  // cell's nearest point checked against the limit.
   const dLat = maxKm / KM_PER_DEGREE + CELL;
   const dLon = maxKm / (KM_PER_DEGREE * Math.max(0.01, Math.cos(((Math.abs(lat) + dLat) * Math.PI) / 180))) + CELL;
   const lat0 = Math.floor((lat - dLat) / CELL);
@@ -291,14 +412,85 @@ export function rankIn(index: TenantIndex, person: MatchPerson, parameters: Matc
   const lon1 = Math.floor((lon + dLon) / CELL);
   for (let a = lat0; a <= lat1; a++) {
     for (let b = lon0; b <= lon1; b++) {
-      const list = index.cells.get(cellKey(a, b));
-      if (list) for (const slot of list) consider(slot, false);
+      const cell = index.cells.get(cellKey(a, b));
+      if (!cell) continue;
+      const nearest = cellMinKm(lat, lon, a, b);
+      if (nearest > maxKm) continue;
+      take(cell, maxKm === 0 ? 1 : 1 - nearest / maxKm);
     }
   }
-  for (const slot of index.remote) consider(slot, true);
+  const remoteCell = index.cells.get(REMOTE_CELL);
+  if (remoteCell) take(remoteCell, 1);
+  const order = Array.from(buckets.keys()).sort((i, j) => (bounds[j] as number) - (bounds[i] as number));
 
-  const matches = heap.map((c) => matchOne(person, index.vacancyAt(c.slot), parameters) as Match);
-  matches.sort((a, b) => b.score - a.score || a.distanceKm - b.distanceKm || (a.vacancyId < b.vacancyId ? -1 : 1));
+  const { hoursMin, hoursMax, pay: payOf, closing, soc: socOf, workplace, days, shifts, flex } = index;
+  const remoteCode = WORKPLACES.indexOf('remote');
+  for (const i of order) {
+    // Best bound first: once the best found all beat this bucket's bound, no later bucket can enter.
+    if (top.full && (bounds[i] as number) + ROUNDING < top.worstScore) break;
+    const slots = (buckets[i] as Bucket).slots;
+    for (let n = 0; n < slots.length; n++) {
+      const slot = slots[n] as number;
+      considered++;
+      const hMin = hoursMin[slot] as number;
+      const hMax = hoursMax[slot] as number;
+      const overlap = Math.min(pMax, hMax) - Math.max(pMin, hMin);
+      if (overlap < 0) continue;
+      const pay = payOf[slot] as number;
+      if (pay < floor) continue;
+      if ((closing[slot] as number) < todayNumber) continue;
+      const soc = socOf[slot] as number;
+      if (excluded.length > 0 && covered(soc, excluded)) continue;
+      const remote = workplace[slot] === remoteCode;
+      // A remote job's distance only breaks ties, so it is worked out only when needed.
+      let km = remote ? -1 : haversineKm(lat, lon, index.lat[slot] as number, index.lon[slot] as number);
+      if (!remote && km > maxKm) continue;
+      passed++;
+      const width = hMax - hMin;
+      const vDays = days[slot] as number;
+      const vShifts = shifts[slot] as number;
+      let adjustments = 1;
+      if (adjNeeded.length > 0) {
+        const offered = index.adjustments[slot] as readonly string[];
+        let cached = adjScore.get(offered);
+        if (cached === undefined) {
+          cached = adjNeeded.filter((a) => offered.includes(a)).length / adjNeeded.length;
+          adjScore.set(offered, cached);
+        }
+        adjustments = cached;
+      }
+      let growth = 0;
+      if (area.length > 0) {
+        const sectors = index.growth[slot] as readonly string[];
+        let cached = growthScore.get(sectors);
+        if (cached === undefined) {
+          cached = area.some((a) => sectors.includes(a)) ? 1 : 0;
+          growthScore.set(sectors, cached);
+        }
+        growth = cached;
+      }
+      // The same parts, weights and order of addition as `scoreParts` and `weightedScore`.
+      const total =
+        (wanted.length === 0 ? 0.5 : covered(soc, wanted) ? 1 : 0) * w.occupation +
+        (width === 0 ? 1 : overlap / width) * w.hours +
+        (vDays === 0 ? 1 : popcount(vDays & pDays) / popcount(vDays)) *
+          (pShifts === 0 || vShifts === 0 ? 1 : popcount(vShifts & pShifts) / popcount(vShifts)) *
+          w.pattern +
+        (remote || maxKm === 0 ? 1 : 1 - km / maxKm) * w.distance +
+        (floor === 0 ? 1 : Math.min(1, (pay - floor) / headroom)) * w.pay +
+        (flexNeeded === 0 ? 1 : popcount(pFlex & (flex[slot] as number)) / flexNeeded) * w.flexibility +
+        adjustments * w.adjustments +
+        growth * w.growth;
+      const score = Math.round(total * 10) / 10;
+      if (top.full && score < top.worstScore) continue;
+      if (km < 0) km = haversineKm(lat, lon, index.lat[slot] as number, index.lon[slot] as number);
+      top.offer(slot, score, Math.round(km * 10) / 10);
+    }
+  }
+
+  const matches: Match[] = [];
+  for (let n = 0; n < top.size; n++) matches.push(matchOne(person, index.vacancyAt(top.slot[n] as number), parameters) as Match);
+  matches.sort(compareMatches);
   return { matches, considered, passed };
 }
 
@@ -392,6 +584,11 @@ export function createMatchingIndex(deps: { db: Database }) {
       const index = tenants.get(tenantId) ?? new TenantIndex();
       for (const row of rows) index.upsert(row);
       tenants.set(tenantId, index);
+    },
+    /** Takes vacancies straight out (tests and the bench, without a database). */
+    unload(tenantId: string, vacancyIds: Iterable<string>): void {
+      const index = tenants.get(tenantId);
+      if (index) for (const id of vacancyIds) index.remove(id);
     },
     size: (tenantId: string): number => tenants.get(tenantId)?.size ?? 0,
     has: (tenantId: string, vacancyId: string): boolean => tenants.get(tenantId)?.slotOf.has(vacancyId) ?? false,
