@@ -359,4 +359,56 @@ describe(`youth pathway on ${testDatabaseKind}`, () => {
     expect(welsh.body).toContain('Llwybr ieuenctid');
     expect(welsh.body).toContain('Gofalwr ifanc');
   });
+
+  test("an offer's step pages: each question page, a date error in the summary, then the pathway; an unknown offer or step is not found", async () => {
+    const c = await youngCase('voluntary-youth');
+    const o = await youth.recordOffer(c.specialist, c.caseId, offer('training'));
+    const b = browser(t.app);
+    await b.signIn('specialist@leicester.bridgework.example');
+    const steps = `/cases/${c.caseId}/youth/offers/${o.id}`;
+    expect((await b.get(`${steps}/declined`)).body).toContain('The young person turned down the offer');
+    const form = await b.get(`${steps}/taken-up`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('The young person took up the offer');
+    expect(form.body).toContain(`action="${steps}/taken-up"`);
+    const token = await b.csrf(`${steps}/taken-up`);
+    // The day after the seed's today: in the future.
+    const bad = await b.post(`${steps}/taken-up`, { _csrf: token, 'takenUpOn-day': '24', 'takenUpOn-month': '11', 'takenUpOn-year': '2026' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('govuk-error-summary');
+    expect(bad.body).toContain('The date they took it up must be today or in the past');
+    expect(bad.body).toContain('value="24"');
+    const [year = '', month = '', day = ''] = TODAY.split('-');
+    const ok = await b.post(`${steps}/taken-up`, { _csrf: token, 'takenUpOn-day': day, 'takenUpOn-month': month, 'takenUpOn-year': year });
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe(`/cases/${c.caseId}/youth?done=taken-up`);
+    expect((await b.get(`/cases/${c.caseId}/youth/offers/${c.caseId}/taken-up`)).statusCode).toBe(404);
+    expect((await b.get(`${steps}/withdrawn`)).statusCode).toBe(404);
+  });
+
+  test("the tenant admin's days-to-offer: the question page, its error summary, and the saved banner", async () => {
+    const b = browser(t.app);
+    await b.signIn('tenant-admin@leicester.bridgework.example');
+    const page = await b.get('/admin/youth');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Youth pathway: days to an offer');
+    expect(page.body).not.toContain('The settings have been saved.');
+    const token = await b.csrf('/admin/youth');
+    const bad = await b.post('/admin/youth', { _csrf: token, daysToOffer: '99' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('govuk-error-summary');
+    expect(bad.body).toContain('Enter a whole number of working days between 5 and 60, or leave it blank');
+    expect(bad.body).toContain('value="99"');
+    try {
+      const ok = await b.post('/admin/youth', { _csrf: token, daysToOffer: '25' });
+      expect(ok.statusCode).toBe(303);
+      expect(ok.headers.location).toBe('/admin/youth?saved=1');
+      const saved = await b.get('/admin/youth?saved=1');
+      expect(saved.body).toContain('The settings have been saved.');
+      expect(saved.body).toContain('value="25"');
+    } finally {
+      // Back to platform policy: the other tests' clocks count its days.
+      expect((await b.post('/admin/youth', { _csrf: token, daysToOffer: '' })).statusCode).toBe(303);
+    }
+  });
 });

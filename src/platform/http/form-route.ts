@@ -6,6 +6,8 @@ import { combineDates, type Field, type FieldValues, formBody, formIssues, withE
 export type FormPage = {
   title: string;
   caption?: string;
+  /** A success banner above the question (a setting saved, shown when the page comes back). */
+  done?: string | null;
   lead?: string[];
   rows?: unknown[];
   inset?: string;

@@ -1,20 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { requireRole, type UserPrincipal } from '../../../platform/auth/index.ts';
-import type { Issue } from '../../../platform/errors/index.ts';
-import {
-  checkboxes,
-  combineDates,
-  dateInput,
-  type Field,
-  formBody,
-  formIssues,
-  idParam,
-  input,
-  radios,
-  select,
-  textarea,
-  withErrors,
-} from '../../../platform/http/form-fields.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { requireRole } from '../../../platform/auth/index.ts';
+import { NotFound } from '../../../platform/errors/index.ts';
+import { checkboxes, combineDates, dateInput, idParam, input, radios, select, textarea } from '../../../platform/http/form-fields.ts';
+import { formRoute, type Params } from '../../../platform/http/form-route.ts';
 import { formatIsoDate, type Translate } from '../../../platform/i18n/index.ts';
 import { valueAt } from '../../../platform/policy/index.ts';
 import type { DirectoryService, OnwardService } from '../../directory/index.ts';
@@ -54,40 +42,8 @@ const OFFER_TAGS: Record<Offer['status'], string> = {
 export function registerYouthPages(app: FastifyInstance, deps: { youth: YouthService; directory: DirectoryService; onward: OnwardService }): void {
   const { youth } = deps;
 
-  const formPage = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    o: {
-      title: string;
-      caption?: string;
-      action: string;
-      button: string;
-      back: string;
-      lead?: string[];
-      fields: Field[];
-      issues?: readonly Issue[];
-      status?: number;
-    },
-  ) => {
-    const marked = o.issues ? withErrors(o.fields, o.issues, request.t) : { fields: o.fields, errors: undefined };
-    return reply.page(
-      'pages/form.njk',
-      { title: o.title, caption: o.caption, lead: o.lead, fields: marked.fields, errors: marked.errors, button: o.button, action: o.action, backHref: o.back },
-      o.status ?? (o.issues ? 400 : 200),
-    );
-  };
-
-  /** Runs a form's write; bad input (400) or a policy refusal the reader can act on (403) shows on the form again. */
-  const attempt = async (fn: () => Promise<unknown>, again: (issues: readonly Issue[], status: number) => Promise<unknown>, redirect: () => unknown) => {
-    try {
-      await fn();
-      return redirect();
-    } catch (error) {
-      const failure = formIssues(error, { refusals: 'youth.' });
-      if (!failure) throw error;
-      return again(failure.issues, failure.status);
-    }
-  };
+  const staff = async (request: FastifyRequest) => requireRole(request.principal, [...STAFF]);
+  const back = (request: FastifyRequest<{ Params: Params }>) => `/cases/${idParam(request.params.id, 'case')}/youth`;
 
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/cases/:id/youth', async (request, reply) => {
     const user = requireRole(request.principal, [...STAFF]);
@@ -164,201 +120,156 @@ export function registerYouthPages(app: FastifyInstance, deps: { youth: YouthSer
   });
 
   // ---- Triage ----
-  const triageForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    caseId: string,
-    values: Record<string, unknown>,
-    issues?: readonly Issue[],
-    status?: number,
-  ) => {
-    const t = request.t;
-    const s = { values };
-    return formPage(request, reply, {
-      title: t('youth.triage.title'),
-      lead: [t('youth.triage.lead')],
-      action: `/cases/${caseId}/youth/triage`,
-      back: `/cases/${caseId}/youth`,
-      button: t('youth.triage.save'),
-      fields: [
-        checkboxes(s, 'aims', t('youth.triage.aims'), choices(t, 'youth.aim', AIMS), { hint: t('youth.triage.aimsHint') }),
-        radios(s, 'mentalHealth', t('youth.triage.mentalHealth'), choices(t, 'youth.mentalHealth', MENTAL_HEALTH)),
-        radios(s, 'housing', t('youth.triage.housing'), choices(t, 'youth.housing', HOUSING)),
-        radios(s, 'caring', t('youth.triage.caring'), choices(t, 'youth.caring', CARING)),
-        textarea(s, 'notes', t('youth.triage.notes')),
-      ],
-      issues,
-      status,
-    });
-  };
-  app.get<{ Params: { id: string } }>('/cases/:id/youth/triage', async (request, reply) => {
-    const user = requireRole(request.principal, [...STAFF]);
-    const caseId = idParam(request.params.id, 'case');
-    const { pathway: p } = await youth.forCase(user, caseId);
-    return triageForm(request, reply, caseId, p ? { aims: p.aims, mentalHealth: p.mentalHealth, housing: p.housing, caring: p.caring, notes: p.notes } : {});
-  });
-  app.post<{ Params: { id: string } }>('/cases/:id/youth/triage', async (request, reply) => {
-    const user = requireRole(request.principal, [...STAFF]);
-    const caseId = idParam(request.params.id, 'case');
-    const body = formBody(request.body);
-    return attempt(
-      () => youth.triage(user, caseId, body),
-      (issues, status) => triageForm(request, reply, caseId, body, issues, status),
-      () => reply.redirect(`/cases/${caseId}/youth?done=triage`, 303),
-    );
+  formRoute(app, {
+    path: '/cases/:id/youth/triage',
+    actor: staff,
+    refusals: 'youth.',
+    page: async (request, user, typed) => {
+      const t = request.t;
+      const caseId = idParam(request.params.id, 'case');
+      let values = typed;
+      if (!values) {
+        const { pathway: p } = await youth.forCase(user, caseId);
+        values = p ? { aims: p.aims, mentalHealth: p.mentalHealth, housing: p.housing, caring: p.caring, notes: p.notes } : {};
+      }
+      const s = { values };
+      return {
+        title: t('youth.triage.title'),
+        lead: [t('youth.triage.lead')],
+        backHref: back(request),
+        button: t('youth.triage.save'),
+        fields: [
+          checkboxes(s, 'aims', t('youth.triage.aims'), choices(t, 'youth.aim', AIMS), { hint: t('youth.triage.aimsHint') }),
+          radios(s, 'mentalHealth', t('youth.triage.mentalHealth'), choices(t, 'youth.mentalHealth', MENTAL_HEALTH)),
+          radios(s, 'housing', t('youth.triage.housing'), choices(t, 'youth.housing', HOUSING)),
+          radios(s, 'caring', t('youth.triage.caring'), choices(t, 'youth.caring', CARING)),
+          textarea(s, 'notes', t('youth.triage.notes')),
+        ],
+      };
+    },
+    submit: async (request, user, body) => {
+      const caseId = idParam(request.params.id, 'case');
+      await youth.triage(user, caseId, body);
+      return `/cases/${caseId}/youth?done=triage`;
+    },
   });
 
   // ---- Offers ----
-  const offerForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    user: UserPrincipal,
-    caseId: string,
-    values: Record<string, unknown>,
-    issues?: readonly Issue[],
-    status?: number,
-  ) => {
-    const t = request.t;
-    const s = { values };
-    const page = await youth.forCase(user, caseId);
-    const onward = (await deps.onward.ofCase(user, caseId)).filter((o) => o.status !== 'declined');
-    // Passing on a Jobcentre condition is offered only where the participation policy allows it.
-    const conditional = page.view.participant.regime === 'conditional';
-    return formPage(request, reply, {
-      title: t('youth.offer.title'),
-      caption: page.view.summary.personName,
-      lead: [t('youth.offer.lead')],
-      action: `/cases/${caseId}/youth/offers/new`,
-      back: `/cases/${caseId}/youth`,
-      button: t('youth.offer.save'),
-      fields: [
-        radios(s, 'type', t('youth.offer.type'), choices(t, 'youth.type', YOUTH_OFFER_TYPES)),
-        input(s, 'provider', t('youth.offer.provider'), { hint: t('youth.offer.providerHint') }),
-        textarea(s, 'details', t('youth.offer.details'), { hint: t('youth.offer.detailsHint') }),
-        dateInput(s, 'offeredOn', t('youth.offer.offeredOn'), t, { hint: t('youth.offer.dateHint') }),
-        dateInput(s, 'startsOn', t('youth.offer.startsOn'), t, { hint: t('youth.offer.dateHint') }),
-        ...(onward.length
-          ? [
-              select(s, 'onwardReferralId', t('youth.offer.onward'), [
-                { value: '', text: t('youth.offer.onwardNone') },
-                ...onward.map((o) => ({ value: o.id, text: o.serviceName })),
-              ]),
-            ]
-          : []),
-        ...(conditional
-          ? [
-              checkboxes(s, 'relayCondition', t('youth.offer.relayCondition'), [{ value: 'yes', text: t('youth.offer.relayCondition') }], {
-                hint: t('youth.offer.relayConditionHint'),
-              }),
-            ]
-          : []),
-      ],
-      issues,
-      status,
-    });
-  };
-  app.get<{ Params: { id: string } }>('/cases/:id/youth/offers/new', async (request, reply) => {
-    const user = requireRole(request.principal, [...STAFF]);
-    return offerForm(request, reply, user, idParam(request.params.id, 'case'), {});
-  });
-  app.post<{ Params: { id: string } }>('/cases/:id/youth/offers/new', async (request, reply) => {
-    const user = requireRole(request.principal, [...STAFF]);
-    const caseId = idParam(request.params.id, 'case');
-    const body = formBody(request.body);
-    return attempt(
-      () => youth.recordOffer(user, caseId, combineDates(body, ['offeredOn', 'startsOn'])),
-      (issues, status) => offerForm(request, reply, user, caseId, body, issues, status),
-      () => reply.redirect(`/cases/${caseId}/youth?done=offer`, 303),
-    );
-  });
-
-  // ---- An offer's steps: taken up, declined, still there ----
-  const stepForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    user: UserPrincipal,
-    caseId: string,
-    offerId: string,
-    step: Step,
-    values: Record<string, unknown>,
-    issues?: readonly Issue[],
-    status?: number,
-  ) => {
-    const t = request.t;
-    const s = { values };
-    const page = await youth.forCase(user, caseId);
-    const offer = page.offers.find((o) => o.id === offerId);
-    if (!offer) return reply.callNotFound();
-    const common = {
-      caption: `${t(`youth.type.${offer.type}`)}: ${offer.provider}`,
-      action: `/cases/${caseId}/youth/offers/${offerId}/${step}`,
-      back: `/cases/${caseId}/youth`,
-      issues,
-      status,
-    };
-    const conditional = page.view.participant.regime === 'conditional';
-    if (step === 'taken-up') {
-      return formPage(request, reply, {
-        ...common,
-        title: t('youth.takeUp.title'),
-        button: t('youth.takeUp.save'),
-        fields: [dateInput(s, 'takenUpOn', t('youth.takeUp.takenUpOn'), t, { hint: t('youth.offer.dateHint') })],
-      });
-    }
-    if (step === 'declined') {
-      return formPage(request, reply, {
-        ...common,
-        title: t('youth.decline.title'),
-        lead: [t('youth.decline.lead')],
-        button: t('youth.decline.save'),
+  formRoute(app, {
+    path: '/cases/:id/youth/offers/new',
+    actor: staff,
+    refusals: 'youth.',
+    dates: ['offeredOn', 'startsOn'],
+    page: async (request, user, typed) => {
+      const t = request.t;
+      const caseId = idParam(request.params.id, 'case');
+      const s = { values: typed ?? {} };
+      const page = await youth.forCase(user, caseId);
+      const onward = (await deps.onward.ofCase(user, caseId)).filter((o) => o.status !== 'declined');
+      // Passing on a Jobcentre condition is offered only where the participation policy allows it.
+      const conditional = page.view.participant.regime === 'conditional';
+      return {
+        title: t('youth.offer.title'),
+        caption: page.view.summary.personName,
+        lead: [t('youth.offer.lead')],
+        backHref: back(request),
+        button: t('youth.offer.save'),
         fields: [
-          radios(s, 'reason', t('youth.decline.reason'), choices(t, 'youth.declineReason', DECLINE_REASONS)),
-          textarea(s, 'note', t('youth.decline.note')),
+          radios(s, 'type', t('youth.offer.type'), choices(t, 'youth.type', YOUTH_OFFER_TYPES)),
+          input(s, 'provider', t('youth.offer.provider'), { hint: t('youth.offer.providerHint') }),
+          textarea(s, 'details', t('youth.offer.details'), { hint: t('youth.offer.detailsHint') }),
+          dateInput(s, 'offeredOn', t('youth.offer.offeredOn'), t, { hint: t('youth.offer.dateHint') }),
+          dateInput(s, 'startsOn', t('youth.offer.startsOn'), t, { hint: t('youth.offer.dateHint') }),
+          ...(onward.length
+            ? [
+                select(s, 'onwardReferralId', t('youth.offer.onward'), [
+                  { value: '', text: t('youth.offer.onwardNone') },
+                  ...onward.map((o) => ({ value: o.id, text: o.serviceName })),
+                ]),
+              ]
+            : []),
           ...(conditional
             ? [
-                checkboxes(s, 'reportToJobcentre', t('youth.decline.report'), [{ value: 'yes', text: t('youth.decline.report') }], {
-                  hint: t('youth.decline.reportHint'),
+                checkboxes(s, 'relayCondition', t('youth.offer.relayCondition'), [{ value: 'yes', text: t('youth.offer.relayCondition') }], {
+                  hint: t('youth.offer.relayConditionHint'),
                 }),
               ]
             : []),
         ],
-      });
-    }
-    const weeks = valueAt(YOUTH_POLICY.sustainedWeeks, page.today).value;
-    return formPage(request, reply, {
-      ...common,
-      title: t('youth.sustained.title'),
-      lead: [t('youth.sustained.lead', { weeks })],
-      button: t('youth.sustained.save'),
-      fields: [dateInput(s, 'on', t('youth.sustained.on'), t, { hint: t('youth.offer.dateHint') })],
-    });
-  };
-  const stepOf = (value: string): Step => {
-    if (!(STEPS as readonly string[]).includes(value)) idParam('', 'offer step');
+      };
+    },
+    submit: async (request, user, body) => {
+      const caseId = idParam(request.params.id, 'case');
+      await youth.recordOffer(user, caseId, body);
+      return `/cases/${caseId}/youth?done=offer`;
+    },
+  });
+
+  // ---- An offer's steps: taken up, declined, still there ----
+  const stepOf = (value: string | undefined): Step => {
+    if (!(STEPS as readonly string[]).includes(value ?? '')) idParam('', 'offer step');
     return value as Step;
   };
-  app.get<{ Params: { id: string; offerId: string; step: string } }>('/cases/:id/youth/offers/:offerId/:step', async (request, reply) => {
-    const user = requireRole(request.principal, [...STAFF]);
-    const step = stepOf(request.params.step);
-    return stepForm(request, reply, user, idParam(request.params.id, 'case'), idParam(request.params.offerId, 'offer'), step, {});
-  });
-  app.post<{ Params: { id: string; offerId: string; step: string } }>('/cases/:id/youth/offers/:offerId/:step', async (request, reply) => {
-    const user = requireRole(request.principal, [...STAFF]);
-    const caseId = idParam(request.params.id, 'case');
-    const offerId = idParam(request.params.offerId, 'offer');
-    const step = stepOf(request.params.step);
-    const body = formBody(request.body);
-    const run =
-      step === 'taken-up'
-        ? () => youth.takeUp(user, caseId, offerId, combineDates(body, ['takenUpOn']))
-        : step === 'declined'
-          ? () => youth.decline(user, caseId, offerId, body)
-          : () => youth.sustained(user, caseId, offerId, combineDates(body, ['on']));
-    return attempt(
-      run,
-      (issues, status) => stepForm(request, reply, user, caseId, offerId, step, body, issues, status),
-      () => reply.redirect(`/cases/${caseId}/youth?done=${step}`, 303),
-    );
+  formRoute(app, {
+    path: '/cases/:id/youth/offers/:offerId/:step',
+    actor: staff,
+    refusals: 'youth.',
+    page: async (request, user, typed) => {
+      const t = request.t;
+      const step = stepOf(request.params.step);
+      const caseId = idParam(request.params.id, 'case');
+      const offerId = idParam(request.params.offerId, 'offer');
+      const s = { values: typed ?? {} };
+      const page = await youth.forCase(user, caseId);
+      const offer = page.offers.find((o) => o.id === offerId);
+      if (!offer) throw new NotFound('offer', offerId);
+      const common = { caption: `${t(`youth.type.${offer.type}`)}: ${offer.provider}`, backHref: back(request) };
+      if (step === 'taken-up') {
+        return {
+          ...common,
+          title: t('youth.takeUp.title'),
+          button: t('youth.takeUp.save'),
+          fields: [dateInput(s, 'takenUpOn', t('youth.takeUp.takenUpOn'), t, { hint: t('youth.offer.dateHint') })],
+        };
+      }
+      if (step === 'declined') {
+        const conditional = page.view.participant.regime === 'conditional';
+        return {
+          ...common,
+          title: t('youth.decline.title'),
+          lead: [t('youth.decline.lead')],
+          button: t('youth.decline.save'),
+          fields: [
+            radios(s, 'reason', t('youth.decline.reason'), choices(t, 'youth.declineReason', DECLINE_REASONS)),
+            textarea(s, 'note', t('youth.decline.note')),
+            ...(conditional
+              ? [
+                  checkboxes(s, 'reportToJobcentre', t('youth.decline.report'), [{ value: 'yes', text: t('youth.decline.report') }], {
+                    hint: t('youth.decline.reportHint'),
+                  }),
+                ]
+              : []),
+          ],
+        };
+      }
+      const weeks = valueAt(YOUTH_POLICY.sustainedWeeks, page.today).value;
+      return {
+        ...common,
+        title: t('youth.sustained.title'),
+        lead: [t('youth.sustained.lead', { weeks })],
+        button: t('youth.sustained.save'),
+        fields: [dateInput(s, 'on', t('youth.sustained.on'), t, { hint: t('youth.offer.dateHint') })],
+      };
+    },
+    submit: async (request, user, body) => {
+      const caseId = idParam(request.params.id, 'case');
+      const offerId = idParam(request.params.offerId, 'offer');
+      const step = stepOf(request.params.step);
+      if (step === 'taken-up') await youth.takeUp(user, caseId, offerId, combineDates(body, ['takenUpOn']));
+      else if (step === 'declined') await youth.decline(user, caseId, offerId, body);
+      else await youth.sustained(user, caseId, offerId, combineDates(body, ['on']));
+      return `/cases/${caseId}/youth?done=${step}`;
+    },
   });
 
   // ---- Team leads: breaches ----
@@ -379,46 +290,27 @@ export function registerYouthPages(app: FastifyInstance, deps: { youth: YouthSer
   });
 
   // ---- Tenant admin: the local authority's days-to-offer ----
-  const settingsForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    user: UserPrincipal,
-    values: Record<string, unknown>,
-    issues?: readonly Issue[],
-    status?: number,
-  ) => {
-    const t = request.t;
-    const s = await youth.settings(user);
-    const saved = (request.query as { saved?: string }).saved === '1';
-    const fields = [input({ values }, 'daysToOffer', t('youth.settings.daysToOffer'), { hint: t('youth.settings.daysHint'), width: 3, numeric: true })];
-    const withMarks = issues ? withErrors(fields, issues, t) : { fields, errors: undefined };
-    return reply.page(
-      'pages/form.njk',
-      {
+  formRoute(app, {
+    path: '/admin/youth',
+    actor: async (request) => requireRole(request.principal, [...YOUTH_ADMINS]),
+    refusals: 'youth.',
+    page: async (request, user, typed) => {
+      const t = request.t;
+      const s = await youth.settings(user);
+      const saved = (request.query as { saved?: string }).saved === '1';
+      const values = typed ?? { daysToOffer: s.own === null ? '' : String(s.own) };
+      return {
         title: t('youth.settings.title'),
         done: saved ? t('youth.settings.saved') : null,
         lead: [t('youth.settings.lead', { days: s.policy.value, source: s.policy.source })],
-        fields: withMarks.fields,
-        errors: withMarks.errors,
+        fields: [input({ values }, 'daysToOffer', t('youth.settings.daysToOffer'), { hint: t('youth.settings.daysHint'), width: 3, numeric: true })],
         button: t('youth.settings.save'),
-        action: '/admin/youth',
         backHref: '/home',
-      },
-      status ?? (issues ? 400 : 200),
-    );
-  };
-  app.get('/admin/youth', async (request, reply) => {
-    const user = requireRole(request.principal, [...YOUTH_ADMINS]);
-    const s = await youth.settings(user);
-    return settingsForm(request, reply, user, { daysToOffer: s.own === null ? '' : String(s.own) });
-  });
-  app.post('/admin/youth', async (request, reply) => {
-    const user = requireRole(request.principal, [...YOUTH_ADMINS]);
-    const body = formBody(request.body);
-    return attempt(
-      () => youth.saveSettings(user, { daysToOffer: body.daysToOffer ?? '' }),
-      (issues, status) => settingsForm(request, reply, user, body, issues, status),
-      () => reply.redirect('/admin/youth?saved=1', 303),
-    );
+      };
+    },
+    submit: async (_request, user, body) => {
+      await youth.saveSettings(user, { daysToOffer: body.daysToOffer ?? '' });
+      return '/admin/youth?saved=1';
+    },
   });
 }
