@@ -4,16 +4,16 @@ import { DAYS, FLEXIBLE_OPTIONS, type Match, type MatchParameters, type MatchPer
 import { compareMatches, haversineKm, matchOne } from './matching-rules.ts';
 
 /*
- * The in-memory matching index (ADRs 0028 and 0054). Each tenant's open vacancies are held column by
- * column in typed arrays and filed in buckets: a 0.1° grid cell (or the one remote "cell"), then the
- * SOC major group, then a band of the minimum weekly hours. Each bucket keeps a few summaries of what
- * it holds (highest pay, lowest minimum and highest maximum hours, every flexible option offered), so
- * that ranking a person can skip a bucket none of whose vacancies passes a hard limit, and can put an
- * upper bound on the score of any vacancy in it. Buckets are read best bound first; once the best
- * `limit` found so far all score above the next bucket's bound, the rest cannot enter and are left
- * unread. Survivors are scored with the same arithmetic as `scoreParts` into a bounded heap held in
- * typed arrays (nothing is allocated per vacancy), and only the best few are handed to the pure
- * matcher (`matchOne`) for their reasons and near-miss advice. A test holds the index to a
+ * The in-memory matching index (ADRs 0028 and 0054). Each tenant's open vacancies are filed in
+ * buckets: a 0.1° grid cell (or the one remote "cell"), then the SOC major group, then a band of the
+ * minimum weekly hours. A bucket holds its vacancies' fields side by side in one typed array, and a
+ * few summaries of them (highest pay, lowest minimum and highest maximum hours, every flexible option
+ * offered), so that ranking a person can skip a bucket none of whose vacancies passes a hard limit,
+ * and can put an upper bound on the score of any vacancy in it. Buckets are read best bound first;
+ * once the best `limit` found so far all score above the next bucket's bound, the rest cannot enter
+ * and are left unread. Survivors are scored with the same arithmetic as `scoreParts` into a bounded
+ * heap held in typed arrays (nothing is allocated per vacancy), and only the best few are handed to
+ * the pure matcher (`matchOne`) for their reasons and near-miss advice. A test holds the index to a
  * brute-force pass of the pure matcher on random data, before and after changes.
  *
  * Summaries only ever widen while a bucket lives (a removal leaves them as they were), which keeps
@@ -49,63 +49,48 @@ const dayNumber = (isoDate: string): number => Number(isoDate.slice(0, 4)) * 10_
 const cellKey = (latCell: number, lonCell: number): number => (latCell + 1000) * 4000 + (lonCell + 2000);
 const majorOf = (soc: number): number => (soc >= 1000 && soc < 10_000 ? Math.floor(soc / 1000) : 0);
 
+/*
+ * Each bucket holds its vacancies' hot fields side by side in one Float64Array (STRIDE numbers a
+ * vacancy), so a ranking reads memory in order rather than jumping about a million-slot column.
+ */
+const STRIDE = 9;
+const F_HOURS_MIN = 0;
+const F_HOURS_MAX = 1;
+const F_PAY = 2;
+const F_LAT = 3;
+const F_LON = 4;
+const F_CLOSING = 5;
+/** soc | workplace << 14 */
+const F_SOC_PLACE = 6;
+/** days | shifts << 7 | flexible options << 10 */
+const F_PATTERN = 7;
+const F_SLOT = 8;
+
 /** Vacancies of one cell, major group and hours band, and what bounds them. */
-type Bucket = { slots: number[]; maxPay: number; minHoursMin: number; maxHoursMax: number; flexAny: number };
+type Bucket = { data: Float64Array; size: number; maxPay: number; minHoursMin: number; maxHoursMax: number; flexAny: number };
 /** One grid cell (or the remote vacancies), its buckets by major group × hours band. */
 type Cell = { latCell: number; remote: boolean; lonCell: number; buckets: (Bucket | undefined)[] };
 
-const newBucket = (): Bucket => ({ slots: [], maxPay: -Infinity, minHoursMin: Infinity, maxHoursMax: -Infinity, flexAny: 0 });
+const newBucket = (): Bucket => ({ data: new Float64Array(STRIDE * 8), size: 0, maxPay: -Infinity, minHoursMin: Infinity, maxHoursMax: -Infinity, flexAny: 0 });
 
-/** One tenant's open vacancies, column by column. Slots are reused after removal. */
+/** One tenant's open vacancies. Slots (ids, the lists, where each sits) are reused after removal. */
 class TenantIndex {
-  capacity = 0;
   size = 0;
   ids: (string | null)[] = [];
   slotOf = new Map<string, number>();
   free: number[] = [];
-  lat = new Float64Array(0);
-  lon = new Float64Array(0);
-  hoursMin = new Float64Array(0);
-  hoursMax = new Float64Array(0);
-  pay = new Float64Array(0);
-  soc = new Uint16Array(0);
-  workplace = new Uint8Array(0);
-  days = new Uint8Array(0);
-  shifts = new Uint8Array(0);
-  flex = new Uint8Array(0);
-  closing = new Int32Array(0);
   /** Adjustments offered: one shared frozen list per distinct set, to keep memory down. */
   adjustments: (readonly string[])[] = [];
   /** The employer's growth sectors: shared frozen lists as for adjustments. */
   growth: (readonly string[])[] = [];
-  /** The bucket each slot is filed in, to take it out again. */
+  /** The bucket each slot is filed in, and its place there, to read or take it out again. */
   bucketOf: (Bucket | null)[] = [];
+  placeOf: number[] = [];
   cells = new Map<number, Cell>();
   private listSets = new Map<string, readonly string[]>();
   /** Closing dates as day numbers: a few hundred distinct dates among a million rows. */
   private closingDays = new Map<string, number>();
   private static readonly EMPTY: readonly string[] = Object.freeze([]);
-
-  private grow(min: number): void {
-    const capacity = Math.max(min, Math.ceil(this.capacity * 1.5), 1024);
-    const copy = <A extends Float64Array | Uint16Array | Uint8Array | Int32Array>(a: A, make: (n: number) => A): A => {
-      const b = make(capacity);
-      b.set(a);
-      return b;
-    };
-    this.lat = copy(this.lat, (n) => new Float64Array(n));
-    this.lon = copy(this.lon, (n) => new Float64Array(n));
-    this.hoursMin = copy(this.hoursMin, (n) => new Float64Array(n));
-    this.hoursMax = copy(this.hoursMax, (n) => new Float64Array(n));
-    this.pay = copy(this.pay, (n) => new Float64Array(n));
-    this.soc = copy(this.soc, (n) => new Uint16Array(n));
-    this.workplace = copy(this.workplace, (n) => new Uint8Array(n));
-    this.days = copy(this.days, (n) => new Uint8Array(n));
-    this.shifts = copy(this.shifts, (n) => new Uint8Array(n));
-    this.flex = copy(this.flex, (n) => new Uint8Array(n));
-    this.closing = copy(this.closing, (n) => new Int32Array(n));
-    this.capacity = capacity;
-  }
 
   /** One frozen list per distinct set of strings, to keep memory down. */
   private shared(items: readonly string[]): readonly string[] {
@@ -134,35 +119,24 @@ class TenantIndex {
     let slot = this.free.pop();
     if (slot === undefined) {
       slot = this.ids.length;
-      if (slot >= this.capacity) this.grow(slot + 1);
       this.ids.push(null);
       this.adjustments.push(TenantIndex.EMPTY);
       this.growth.push(TenantIndex.EMPTY);
       this.bucketOf.push(null);
+      this.placeOf.push(0);
     }
     const hoursMin = Number(row.hours_min);
     const hoursMax = Number(row.hours_max);
     const pay = Number(row.pay_hourly);
     const soc = Number(row.soc);
     const flex = bits(FLEX_BITS, row.flexible_options);
-    this.ids[slot] = row.id;
-    this.slotOf.set(row.id, slot);
-    this.lat[slot] = row.lat;
-    this.lon[slot] = row.lon;
-    this.hoursMin[slot] = hoursMin;
-    this.hoursMax[slot] = hoursMax;
-    this.pay[slot] = pay;
-    this.soc[slot] = soc;
-    this.workplace[slot] = WORKPLACES.indexOf(row.workplace);
-    this.days[slot] = bits(DAY_BITS, row.days);
-    this.shifts[slot] = bits(SHIFT_BITS, row.shifts);
-    this.flex[slot] = flex;
     let closing = this.closingDays.get(row.closing_date);
     if (closing === undefined) {
       closing = dayNumber(row.closing_date);
       this.closingDays.set(row.closing_date, closing);
     }
-    this.closing[slot] = closing;
+    this.ids[slot] = row.id;
+    this.slotOf.set(row.id, slot);
     this.adjustments[slot] = this.shared(row.adjustments_offered);
     this.growth[slot] = this.shared(row.growth_sectors ?? []);
     let cell: Cell;
@@ -178,12 +152,29 @@ class TenantIndex {
       bucket = newBucket();
       cell.buckets[at] = bucket;
     }
-    bucket.slots.push(slot);
+    if ((bucket.size + 1) * STRIDE > bucket.data.length) {
+      const data = new Float64Array(bucket.data.length * 2);
+      data.set(bucket.data);
+      bucket.data = data;
+    }
+    const place = bucket.size++;
+    const d = bucket.data;
+    const o = place * STRIDE;
+    d[o + F_HOURS_MIN] = hoursMin;
+    d[o + F_HOURS_MAX] = hoursMax;
+    d[o + F_PAY] = pay;
+    d[o + F_LAT] = row.lat;
+    d[o + F_LON] = row.lon;
+    d[o + F_CLOSING] = closing;
+    d[o + F_SOC_PLACE] = (soc & 0x3fff) | (WORKPLACES.indexOf(row.workplace) << 14);
+    d[o + F_PATTERN] = bits(DAY_BITS, row.days) | (bits(SHIFT_BITS, row.shifts) << 7) | (flex << 10);
+    d[o + F_SLOT] = slot;
     if (pay > bucket.maxPay) bucket.maxPay = pay;
     if (hoursMin < bucket.minHoursMin) bucket.minHoursMin = hoursMin;
     if (hoursMax > bucket.maxHoursMax) bucket.maxHoursMax = hoursMax;
     bucket.flexAny |= flex;
     this.bucketOf[slot] = bucket;
+    this.placeOf[slot] = place;
     this.size++;
   }
 
@@ -197,14 +188,15 @@ class TenantIndex {
     this.ids[slot] = null;
     const bucket = this.bucketOf[slot];
     if (bucket) {
-      const list = bucket.slots;
-      const at = list.indexOf(slot);
-      if (at >= 0) {
-        list[at] = list[list.length - 1] as number;
-        list.pop();
+      // The bucket's last vacancy moves into the gap.
+      const place = this.placeOf[slot] as number;
+      const last = --bucket.size;
+      if (place !== last) {
+        bucket.data.copyWithin(place * STRIDE, last * STRIDE, (last + 1) * STRIDE);
+        this.placeOf[bucket.data[place * STRIDE + F_SLOT] as number] = place;
       }
       // An emptied bucket starts its summaries afresh (it is only ever read through its cell).
-      if (list.length === 0) Object.assign(bucket, newBucket());
+      if (bucket.size === 0) Object.assign(bucket, newBucket());
     }
     this.bucketOf[slot] = null;
     this.free.push(slot);
@@ -214,16 +206,20 @@ class TenantIndex {
   /** The vacancy in a slot, as the pure matcher takes it. */
   vacancyAt(slot: number): MatchVacancy {
     const pick = <T>(all: readonly T[], mask: number) => all.filter((_, i) => (mask & (1 << i)) !== 0);
+    const d = (this.bucketOf[slot] as Bucket).data;
+    const o = (this.placeOf[slot] as number) * STRIDE;
+    const socPlace = d[o + F_SOC_PLACE] as number;
+    const pattern = d[o + F_PATTERN] as number;
     return {
       id: this.ids[slot] as string,
-      soc: String(this.soc[slot]).padStart(4, '0'),
-      hoursPerWeek: { min: this.hoursMin[slot] as number, max: this.hoursMax[slot] as number },
-      days: pick(DAYS, this.days[slot] as number),
-      shifts: pick(SHIFTS, this.shifts[slot] as number),
-      location: { lat: this.lat[slot] as number, lon: this.lon[slot] as number },
-      workplace: WORKPLACES[this.workplace[slot] as number] ?? 'on-site',
-      payHourly: this.pay[slot] as number,
-      flexibleOptions: pick(FLEXIBLE_OPTIONS, this.flex[slot] as number),
+      soc: String(socPlace & 0x3fff).padStart(4, '0'),
+      hoursPerWeek: { min: d[o + F_HOURS_MIN] as number, max: d[o + F_HOURS_MAX] as number },
+      days: pick(DAYS, pattern & 0x7f),
+      shifts: pick(SHIFTS, (pattern >> 7) & 0x7),
+      location: { lat: d[o + F_LAT] as number, lon: d[o + F_LON] as number },
+      workplace: WORKPLACES[socPlace >> 14] ?? 'on-site',
+      payHourly: d[o + F_PAY] as number,
+      flexibleOptions: pick(FLEXIBLE_OPTIONS, (pattern >> 10) & 0x7f),
       adjustmentsOffered: this.adjustments[slot] ?? [],
       growthSectors: this.growth[slot] ?? [],
     };
@@ -392,7 +388,7 @@ export function rankIn(index: TenantIndex, person: MatchPerson, parameters: Matc
   const take = (cell: Cell, distanceBound: number) => {
     for (let at = 0; at < cell.buckets.length; at++) {
       const b = cell.buckets[at];
-      if (!b || b.slots.length === 0) continue;
+      if (!b || b.size === 0) continue;
       const major = Math.floor(at / HOUR_BANDS);
       if (majorExcluded[major] === 1) continue;
       if (b.maxHoursMax < pMin || b.minHoursMin > pMax || b.maxPay < floor) continue;
@@ -423,32 +419,35 @@ export function rankIn(index: TenantIndex, person: MatchPerson, parameters: Matc
   if (remoteCell) take(remoteCell, 1);
   const order = Array.from(buckets.keys()).sort((i, j) => (bounds[j] as number) - (bounds[i] as number));
 
-  const { hoursMin, hoursMax, pay: payOf, closing, soc: socOf, workplace, days, shifts, flex } = index;
   const remoteCode = WORKPLACES.indexOf('remote');
   for (const i of order) {
     // Best bound first: once the best found all beat this bucket's bound, no later bucket can enter.
     if (top.full && (bounds[i] as number) + ROUNDING < top.worstScore) break;
-    const slots = (buckets[i] as Bucket).slots;
-    for (let n = 0; n < slots.length; n++) {
-      const slot = slots[n] as number;
+    const bucket = buckets[i] as Bucket;
+    const d = bucket.data;
+    const end = bucket.size * STRIDE;
+    for (let o = 0; o < end; o += STRIDE) {
       considered++;
-      const hMin = hoursMin[slot] as number;
-      const hMax = hoursMax[slot] as number;
+      const hMin = d[o + F_HOURS_MIN] as number;
+      const hMax = d[o + F_HOURS_MAX] as number;
       const overlap = Math.min(pMax, hMax) - Math.max(pMin, hMin);
       if (overlap < 0) continue;
-      const pay = payOf[slot] as number;
+      const pay = d[o + F_PAY] as number;
       if (pay < floor) continue;
-      if ((closing[slot] as number) < todayNumber) continue;
-      const soc = socOf[slot] as number;
+      if ((d[o + F_CLOSING] as number) < todayNumber) continue;
+      const socPlace = d[o + F_SOC_PLACE] as number;
+      const soc = socPlace & 0x3fff;
       if (excluded.length > 0 && covered(soc, excluded)) continue;
-      const remote = workplace[slot] === remoteCode;
+      const remote = socPlace >> 14 === remoteCode;
       // A remote job's distance only breaks ties, so it is worked out only when needed.
-      let km = remote ? -1 : haversineKm(lat, lon, index.lat[slot] as number, index.lon[slot] as number);
+      let km = remote ? -1 : haversineKm(lat, lon, d[o + F_LAT] as number, d[o + F_LON] as number);
       if (!remote && km > maxKm) continue;
       passed++;
+      const slot = d[o + F_SLOT] as number;
       const width = hMax - hMin;
-      const vDays = days[slot] as number;
-      const vShifts = shifts[slot] as number;
+      const pattern = d[o + F_PATTERN] as number;
+      const vDays = pattern & 0x7f;
+      const vShifts = (pattern >> 7) & 0x7;
       let adjustments = 1;
       if (adjNeeded.length > 0) {
         const offered = index.adjustments[slot] as readonly string[];
@@ -478,12 +477,12 @@ export function rankIn(index: TenantIndex, person: MatchPerson, parameters: Matc
           w.pattern +
         (remote || maxKm === 0 ? 1 : 1 - km / maxKm) * w.distance +
         (floor === 0 ? 1 : Math.min(1, (pay - floor) / headroom)) * w.pay +
-        (flexNeeded === 0 ? 1 : popcount(pFlex & (flex[slot] as number)) / flexNeeded) * w.flexibility +
+        (flexNeeded === 0 ? 1 : popcount(pFlex & ((pattern >> 10) & 0x7f)) / flexNeeded) * w.flexibility +
         adjustments * w.adjustments +
         growth * w.growth;
       const score = Math.round(total * 10) / 10;
       if (top.full && score < top.worstScore) continue;
-      if (km < 0) km = haversineKm(lat, lon, index.lat[slot] as number, index.lon[slot] as number);
+      if (km < 0) km = haversineKm(lat, lon, d[o + F_LAT] as number, d[o + F_LON] as number);
       top.offer(slot, score, Math.round(km * 10) / 10);
     }
   }
