@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import pg from 'pg';
+import { engineIndependentTests } from './engine-independent.ts';
 
 /**
  * `npm test`: the whole suite on PGlite, the same suite on PostgreSQL, and the browser tests, all
@@ -9,7 +10,8 @@ import pg from 'pg';
  * Each run's output is held and printed whole when it ends, then a summary; the command fails if any
  * run failed. PostgreSQL comes from TEST_DATABASE_URL, or the local server if one answers; the
  * browser tests need Debian's Chromium. Either may be skipped locally with a printed reason; CI sets
- * REQUIRE_POSTGRES=1 and REQUIRE_BROWSER=1 so that it cannot skip them.
+ * REQUIRE_POSTGRES=1 and REQUIRE_BROWSER=1 so that it cannot skip them. The PostgreSQL run leaves out
+ * the files that never reach a database (`engine-independent.ts`): they already ran on PGlite.
  */
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -67,7 +69,13 @@ const runs: Run[] = [{ label: 'unit and integration tests on PGlite', args: extr
 
 const serverUrl = process.env.TEST_DATABASE_URL || ((await reachable(LOCAL_SERVER)) ? LOCAL_SERVER : '');
 if (serverUrl) {
-  runs.push({ label: `the same tests on PostgreSQL (${new URL(serverUrl).host})`, args: extra, env: { TEST_DATABASE_URL: serverUrl } });
+  // Pure files (rules tables, PDFs, the calc CLI) would run the same code a second time: PGlite's run has them.
+  const pure = engineIndependentTests(process.cwd()).flatMap((file) => ['--exclude', file]);
+  runs.push({
+    label: `the tests that reach a database, on PostgreSQL (${new URL(serverUrl).host})`,
+    args: [...pure, ...extra],
+    env: { TEST_DATABASE_URL: serverUrl },
+  });
 } else if (process.env.REQUIRE_POSTGRES === '1') {
   process.stderr.write('PostgreSQL is required (REQUIRE_POSTGRES=1) but no server answered.\n');
   process.exit(1);

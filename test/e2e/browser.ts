@@ -22,19 +22,29 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 
-/** Runs axe-core on the page against WCAG 2.0–2.2 A and AA; returns the violations. */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+/**
+ * The axe rules whose answer can change with the width of the window alone, the colours and the
+ * markup being the same: what is too small to tap, and what scrolls sideways without being
+ * reachable by keyboard (a wide table at 375 px).
+ */
+export const LAYOUT_RULES = ['target-size', 'scrollable-region-focusable'] as const;
+
+/**
+ * Runs axe-core on the page against WCAG 2.0–2.2 A and AA (or only `rules`, by id); returns the
+ * violations.
+ */
+export async function axeViolations(page: Page, rules?: readonly string[]): Promise<AxeViolation[]> {
   // Once per document: a second run on the same page (another width) reuses it.
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
+  return page.evaluate(async (only) => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     // Only violations are read: axe then keeps one node per passing or incomplete rule, not all.
     const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      runOnly: only ? { type: 'rule', values: only } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
       resultTypes: ['violations'],
     });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
+  }, rules);
 }
 
 export type E2eRun = { server: RunningServer; browser: Browser; context: BrowserContext; stop(): Promise<void> };

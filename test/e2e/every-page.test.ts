@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { referralQuestions } from '../../src/domains/referrals/index.ts';
 import { routeFamily } from '../../src/platform/http/error-handler.ts';
 import { codeLikeWords } from '../support/code-like.ts';
-import { axeViolations, signIn, signInEmail, useE2e } from './browser.ts';
+import { axeViolations, LAYOUT_RULES, signIn, signInEmail, useE2e } from './browser.ts';
 
 /**
  * Every page of the service, in every role that sees it: a screenshot at desktop and phone widths
- * (test-results/screenshots/, for a reviewer to open), axe at both widths, and no raw codes. The
+ * (test-results/screenshots/, for a reviewer to open), axe on each, and no raw codes. The
  * pages come from the app's own GET routes at run time, so a page added later is walked, or this
  * file fails naming it until it is given a role (a line in PAGES) and its parameters (PARAMS).
  */
@@ -391,12 +391,19 @@ const slug = (path: string) => path.replace(/^\//, '').replace(/[:/]+/g, '_') ||
 
 type Finding = string;
 
-/** Opens one page as one role: screenshots at both widths, axe at both, no codes. */
+/**
+ * Opens one page as one role: screenshots at both widths, every axe rule at desktop width, no codes.
+ * At phone width the markup and colours are the same, so axe runs only the rules the width alone
+ * can change (`LAYOUT_RULES`); every rule too on a role's first page (`allAtPhone`), where the
+ * header's navigation that collapses behind a menu button at that width is checked. Every rule at
+ * both widths cost about an eighth of its CPU a page (docs/testing.md, ADR 0057).
+ */
 async function visit(
   page: Page,
   who: Who,
   target: { path: string; name: string },
   walk: { query: string; redirects: boolean; status: number },
+  allAtPhone: boolean,
 ): Promise<Finding[]> {
   const { path, name } = target;
   const response = await page.goto(`${e2e.server.url}${path}${walk.query}`);
@@ -410,7 +417,8 @@ async function visit(
   for (const size of WIDTHS) {
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.screenshot({ path: join(SHOTS, `${who}-${slug(name)}-${size.width}.png`), fullPage: true });
-    for (const v of await axeViolations(page))
+    const rules = size.name === 'phone' && !allAtPhone ? LAYOUT_RULES : undefined;
+    for (const v of await axeViolations(page, rules))
       findings.push(`${where} at ${size.width}px: axe ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
   }
   await page.setViewportSize(WIDTHS[0]);
@@ -450,7 +458,7 @@ describe('every page, in every role that sees it, at desktop and phone widths', 
     'employer',
   ];
   test.each(roles)(
-    'as %s: each page loads, has 0 axe violations at both widths and no codes',
+    'as %s: each page loads, has 0 axe violations and no codes',
     async (who) => {
       const routes: Route[] = pageRoutes().flatMap((pattern) => (PAGES[pattern] ? [{ pattern, walk: PAGES[pattern] }] : []));
       const mine = routes.flatMap((r) => {
@@ -460,9 +468,13 @@ describe('every page, in every role that sees it, at desktop and phone widths', 
       const context = await contextFor(who);
       const page = await context.newPage();
       const findings: Finding[] = [];
+      let walked = false;
       for (const r of mine) {
         try {
-          for (const target of fill(r.pattern, demo)) findings.push(...(await visit(page, who, target, r.walk)));
+          for (const target of fill(r.pattern, demo)) {
+            findings.push(...(await visit(page, who, target, r.walk, !walked)));
+            walked = true;
+          }
         } catch (error) {
           findings.push(`${who} ${r.pattern}: ${(error as Error).message.split('\n')[0]}`);
         }
