@@ -73,7 +73,8 @@ if (serverUrl) {
   const pure = engineIndependentTests(process.cwd()).flatMap((file) => ['--exclude', file]);
   runs.push({
     label: `the tests that reach a database, on PostgreSQL (${new URL(serverUrl).host})`,
-    args: [...pure, ...extra],
+    // A filter naming only pure files leaves this run nothing to do, which is not a failure.
+    args: [...pure, ...extra, ...(extra.length > 0 ? ['--passWithNoTests'] : [])],
     env: { TEST_DATABASE_URL: serverUrl },
   });
 } else if (process.env.REQUIRE_POSTGRES === '1') {
