@@ -18,8 +18,9 @@ function bigPackage(): DirectoryPackage {
   const locations = Array.from({ length: COUNT }, (_, i) => ({
     id: stableId(`import-test:location:${i}`),
     location_type: 'physical' as const,
-    latitude: 52.6 + i / 100_000,
-    longitude: -1.1,
+    // Within a few hundred metres of Leicester's LE1 centre, a metre or so apart.
+    latitude: 52.6345 + i / 1_000_000,
+    longitude: -1.1325,
     addresses: [],
   }));
   return {
@@ -115,5 +116,30 @@ describe(`directory import in batches on ${testDatabaseKind}`, () => {
     });
     const read = await t.app.inject({ url: `/oruk/E06000016/services/${pkg.services[0]?.id}` });
     expect((read.json() as { name: string }).name).toBe('Import test service 0');
+  }, 120_000);
+  test('a package that moves a place moves, in the search near a point for a type of help, the services there it does not hold', async () => {
+    const pkg = bigPackage();
+    const service = pkg.services[10];
+    const location = pkg.locations[10];
+    if (!service || !location) throw new Error('the package has services');
+    const term = termId(DEMO_NEEDS[0] ?? '');
+    const near = async (postcode: string) => {
+      const res = await t.app.inject({ url: `/oruk/E06000016/services?taxonomy_term_id=${term}&postcode=${postcode}&proximity=5000&per_page=50&minimal=true` });
+      expect(res.statusCode).toBe(200);
+      return (res.json() as { contents: { id: string }[] }).contents.map((c) => c.id);
+    };
+    // The place moves 7.6 km east of LE1 and back, in packages holding that location only.
+    expect(await near('LE1')).toContain(service.id);
+    const moved: DirectoryPackage = {
+      organizations: [],
+      taxonomies: [],
+      taxonomy_terms: [],
+      services: [],
+      locations: [{ ...location, latitude: 52.641, longitude: -1.02 }],
+    };
+    await t.services.directory.importPackage(t.tenants.leicester, { kind: 'system', id: 'test' }, moved);
+    expect(await near('LE1')).not.toContain(service.id);
+    await t.services.directory.importPackage(t.tenants.leicester, { kind: 'system', id: 'test' }, { ...moved, locations: [location] });
+    expect(await near('LE1')).toContain(service.id);
   }, 120_000);
 });

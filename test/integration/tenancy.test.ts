@@ -265,6 +265,7 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'directory_locations',
       'directory_organisations',
       'directory_service_locations',
+      'directory_service_places',
       'directory_service_terms',
       'directory_services',
       'directory_taxonomies',

@@ -72,4 +72,6 @@ export type DirectoryTables = {
     term_uri: Optional<string>;
   };
   directory_service_terms: { tenant_id: string; id: string; service_id: string; term_id: string };
+  /** Derived (ADR 0056): where each service is, by term, for the search near a point for a type of help. */
+  directory_service_places: { tenant_id: string; service_id: string; location_id: string; term_id: string; latitude: number; longitude: number };
 };
