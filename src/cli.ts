@@ -47,10 +47,11 @@ const USAGE = `Usage: bridgework <command>
   migrate [--down]               bring the schema up to date (or undo the last migration)
   seed                           add the demo local authorities and sign-ins to an empty database
   demo sign-ins                  print the demo sign-ins again (npm start prints them once it is ready)
-  seed --synthetic --participants <N>
+  seed --synthetic --participants <N> [--parallel <1-3>]
                                  add a deterministic national-scale outcome history for measuring:
-                                 N participants' facts and counts over three years in synthetic
-                                 areas (about 10,000 participants each, up to 300); a progress bar
+                                 N participants' facts (about 10 each), counts and national roll-ups
+                                 over three years in synthetic areas (about 10,000 participants each,
+                                 up to 300); a progress bar; PostgreSQL loads 2 batches at once unless told
   clients create --tenant <GSS> --name <name> --scopes "<scope> <scope>" [--organisation <name>]
                                  create an OAuth client; prints {"clientId","clientSecret"}
   audit verify [--checkpoints <file>] [--public-key <file>]
@@ -493,12 +494,17 @@ export async function runCli(
           out(`Made ${made.vacancies} synthetic vacancies and ${made.profiles} synthetic people with work profiles.`);
           return 0;
         }
-        const { values } = parseArgs({ args: argv.slice(1), options: { synthetic: { type: 'boolean' }, participants: { type: 'string' } } });
+        const { values } = parseArgs({
+          args: argv.slice(1),
+          options: { synthetic: { type: 'boolean' }, participants: { type: 'string' }, parallel: { type: 'string' } },
+        });
         if (values.synthetic) {
           const n = Number(values.participants ?? '');
           if (!Number.isInteger(n) || n < 1 || n > 10_000_000) throw new UsageError('Give --participants <1 to 10000000> with --synthetic');
+          const parallel = values.parallel === undefined ? undefined : Number(values.parallel);
+          if (parallel !== undefined && (!Number.isInteger(parallel) || parallel < 1 || parallel > 3)) throw new UsageError('Give --parallel <1 to 3>');
           const started = Date.now();
-          const made = await withDatabase(config, (db) => seedSyntheticHistory(db, n, { progress: progressReporter(err, 'participants') }));
+          const made = await withDatabase(config, (db) => seedSyntheticHistory(db, n, { parallel, progress: progressReporter(err, 'participants') }));
           out(`Made ${made.facts} outcome facts for ${n} participants in ${made.areas} synthetic areas in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
           return 0;
         }

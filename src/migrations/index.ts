@@ -28,6 +28,7 @@ import { migration as m0028 } from './0028-notify-delivery-and-metrics.ts';
 import { migration as m0029 } from './0029-fhir-subscriptions.ts';
 import { migration as m0030 } from './0030-record-transfers.ts';
 import { migration as m0032 } from './0032-directory-search-by-place.ts';
+import { migration as m0036 } from './0036-outcome-national-rollups.ts';
 import { migration as m0037 } from './0037-directory-term-places.ts';
 import type { Migration } from './migration.ts';
 
@@ -63,5 +64,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0029-fhir-subscriptions': m0029,
   '0030-record-transfers': m0030,
   '0032-directory-search-by-place': m0032,
+  '0036-outcome-national-rollups': m0036,
   '0037-directory-term-places': m0037,
 };

@@ -31,14 +31,18 @@ export async function readCounts(tx: Tx, tenantId: string, f: DashboardFilter, t
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
-/** Sums per area across every tenant, from the kept counts (the only cross-tenant read: sums, never rows). */
+/**
+ * The national view's figures from the roll-ups (ADR 0055): per area the people reaching each kind
+ * (`tenantId` set), and across areas the totals and days from referral (`tenantId` null). The only
+ * cross-tenant read: sums, never a tenant's rows.
+ */
 export async function readNationalCounts(
   tx: Tx,
   from: string,
   to: string,
-): Promise<{ tenantId: string; kind: string; dimension: string; value: string; n: number }[]> {
-  const { rows } = await sql<{ tenant_id: string; kind: string; dimension: string; value: string; n: string | number }>`
-    SELECT tenant_id, kind, dimension, value, n FROM outcome_national_counts(${from}, ${to}, ARRAY['all', 'days']::text[])`.execute(tx);
+): Promise<{ tenantId: string | null; kind: string; dimension: string; value: string; n: number }[]> {
+  const { rows } = await sql<{ tenant_id: string | null; kind: string; dimension: string; value: string; n: string | number }>`
+    SELECT tenant_id, kind, dimension, value, n FROM outcome_national_rollup(${from}, ${to})`.execute(tx);
   return rows.map((r) => ({ tenantId: r.tenant_id, kind: r.kind, dimension: r.dimension, value: r.value, n: Number(r.n) }));
 }
 

@@ -178,10 +178,11 @@ export function createOutcomeService(deps: { db: Database; clock: Clock }) {
       return db.global(async (tx) => {
         const [rows, tenants] = await Promise.all([readNationalCounts(tx, from, to), readTenants(tx)]);
         const estimates = await latestEstimates(tx, [...tenants.map((t) => t.gssCode), UK]);
-        const per = (kind: string) =>
-          tenants.map((t) =>
-            rows.filter((r) => r.tenantId === t.id && r.kind === kind && r.dimension === 'all' && r.value === 'first').reduce((a, r) => a + r.n, 0),
-          );
+        const byArea = new Map<string, number>();
+        for (const r of rows) if (r.tenantId !== null) byArea.set(`${r.tenantId} ${r.kind}`, r.n);
+        const per = (kind: string) => tenants.map((t) => byArea.get(`${t.id} ${kind}`) ?? 0);
+        // The national totals and times: the roll-up across areas (tenant null), the same sums as the areas'.
+        const nation = rows.filter((r) => r.tenantId === null);
         const referrals = suppressGroup(per('referral-received'), minimum.value);
         const jobStarts = suppressGroup(per('job-start'), minimum.value);
         const sustained = suppressGroup(per('sustained-13-weeks'), minimum.value);
@@ -201,10 +202,10 @@ export function createOutcomeService(deps: { db: Database; clock: Clock }) {
         });
         // Ranked by job starts per 1,000 long-term-sick inactive people; areas without a figure last, by name.
         areas.sort((a, b) => (b.share?.perThousand.value ?? -1) - (a.share?.perThousand.value ?? -1) || a.name.localeCompare(b.name, 'en-GB'));
-        const total = (kind: string) => rows.filter((r) => r.kind === kind && r.dimension === 'all' && r.value === 'first').reduce((a, r) => a + r.n, 0);
+        const total = (kind: string) => nation.filter((r) => r.kind === kind && r.dimension === 'all' && r.value === 'first').reduce((a, r) => a + r.n, 0);
         const histogram = (kind: string) => {
           const h = new Map<number, number>();
-          for (const r of rows) if (r.kind === kind && r.dimension === 'days') h.set(Number(r.value), (h.get(Number(r.value)) ?? 0) + r.n);
+          for (const r of nation) if (r.kind === kind && r.dimension === 'days') h.set(Number(r.value), (h.get(Number(r.value)) ?? 0) + r.n);
           return h;
         };
         return {

@@ -4,6 +4,7 @@ export {
   countsFrom,
   countsSelect,
   type EqualityAnswers,
+  factsWithCounts,
   findEqualityAnswers,
   monthOf,
   OUTCOME_KINDS,

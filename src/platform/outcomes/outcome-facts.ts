@@ -84,6 +84,10 @@ export type OutcomeFactsTables = {
     absence_days_after?: number | null;
   };
   outcome_counts: { tenant_id: string; team_id: string; month: string; kind: string; dimension: string; value: string; programme: string; n: number };
+  /** People reaching each kind, per area and month (migration 0036): what the national view ranks areas by. */
+  outcome_area_counts: { tenant_id: string; month: string; kind: string; n: number };
+  /** Totals and days from referral across every area, per month and kind (migration 0036): the national funnel and times. */
+  outcome_nation_counts: { month: string; kind: string; dimension: string; value: string; n: number };
 };
 
 /** The age band a person is in on `date` (whole years). */
@@ -105,12 +109,51 @@ export const monthOf = (at: Date): string => londonIsoDate(at).slice(0, 7);
  * month, kind and programme (migration 0022), the total ('all'/'any': every fact), and for a person's first fact of a kind
  * ('all'/'first') one row per dimension value, their equality answers as they are now, and the days
  * from referral. One definition, used by the writer for one fact, by an equality answer changing
- * (its facts move from one answer to another) and by bulk loads for a whole table.
+ * (its facts move from one answer to another) and by bulk loads for a whole table. The national
+ * roll-ups (migration 0036, ADR 0055) are sums of these same rows, kept in the same statement.
  */
 export function countsFrom(source: string, sign: 1 | -1): string {
-  return `INSERT INTO outcome_counts AS oc (tenant_id, team_id, month, kind, dimension, value, programme, n)
-    ${countsSelect(source, sign)}
-    ON CONFLICT (tenant_id, team_id, month, kind, dimension, value, programme) DO UPDATE SET n = oc.n + excluded.n`;
+  return `WITH ${keepCounts(source, sign)}`;
+}
+
+/**
+ * The common table expressions (and the final insert) that add the counts of `source` to
+ * `outcome_counts` and its roll-ups: `counted` is the counts, made once; the roll-ups are sums of it
+ * (`rollupsOf`), never a second definition. Follows a `WITH` (after the writer's own `f AS (...)`).
+ */
+function keepCounts(source: string, sign: 1 | -1): string {
+  return `counted AS (${countsSelect(source, sign)}),
+    kept AS (
+      INSERT INTO outcome_counts AS oc (tenant_id, team_id, month, kind, dimension, value, programme, n)
+      SELECT tenant_id, team_id, month, kind, dimension, value, programme, n FROM counted
+      ON CONFLICT (tenant_id, team_id, month, kind, dimension, value, programme) DO UPDATE SET n = oc.n + excluded.n),
+    ${rollupsOf('counted')}`;
+}
+
+/**
+ * The roll-ups the national view reads (ADR 0055), from rows shaped as `outcome_counts`: per area,
+ * month and kind, the people reaching it (the 'all'/'first' rows summed over teams and programmes);
+ * and across areas, per month, kind, and the totals and days from referral. Upserted in key order,
+ * so two statements adding to the same national rows wait for each other rather than deadlock.
+ */
+function rollupsOf(counts: string): string {
+  return `area AS (
+      INSERT INTO outcome_area_counts AS oa (tenant_id, month, kind, n)
+      SELECT tenant_id, month, kind, sum(n)::integer FROM ${counts} WHERE dimension = 'all' AND value = 'first' GROUP BY tenant_id, month, kind
+      ORDER BY tenant_id, month, kind
+      ON CONFLICT (tenant_id, month, kind) DO UPDATE SET n = oa.n + excluded.n)
+    INSERT INTO outcome_nation_counts AS onc (month, kind, dimension, value, n)
+    SELECT month, kind, dimension, value, sum(n)::integer FROM ${counts} WHERE dimension IN ('all', 'days') GROUP BY month, kind, dimension, value
+    ORDER BY month, kind, dimension, value
+    ON CONFLICT (month, kind, dimension, value) DO UPDATE SET n = onc.n + excluded.n`;
+}
+
+/**
+ * One statement that inserts facts (`insertFacts`, an INSERT without RETURNING) and adds their
+ * counts and roll-ups: the writer's statement for one fact, and the bulk load's for many.
+ */
+export function factsWithCounts(insertFacts: string): string {
+  return `WITH f AS (${insertFacts} RETURNING *), ${keepCounts('f', 1)}`;
 }
 
 /** The counts a set of facts makes, as a query (the same rows `countsFrom` adds): also the raw-facts baseline of the bench. */
@@ -160,8 +203,8 @@ export async function recordOutcomeFact(tx: Tx, fact: OutcomeFact): Promise<{ id
              ${d.youthPathway}, ${sql.val([...d.conditionCategories])}::text[], ${d.ageBand}, ${d.nation},
              ${fact.absenceDays?.before ?? null}::integer, ${fact.absenceDays?.after ?? null}::integer
       RETURNING *
-    )
-    ${sql.raw(countsFrom('f', 1))}`.execute(tx);
+    ),
+    ${sql.raw(keepCounts('f', 1))}`.execute(tx);
   return { id };
 }
 
