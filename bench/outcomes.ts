@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { createOutcomeService, seedSyntheticHistory } from '../src/domains/outcomes/index.ts';
+import { createOutcomeService, INACTIVITY_FIXTURE, importInactivity, seedSyntheticHistory } from '../src/domains/outcomes/index.ts';
 import { buildDashboard } from '../src/domains/outcomes/outcome-dashboard.ts';
 import { migrations } from '../src/migrations/index.ts';
 import { fixedClock } from '../src/platform/clock/index.ts';
@@ -10,8 +12,10 @@ import { countsSelect } from '../src/platform/outcomes/index.ts';
 /**
  * BENCH_ONLY=outcomes: a synthetic history (BENCH_PARTICIPANTS, default 100,000) generated into a
  * fresh database, then p50/p95 of the tenant dashboard and the national view read from the kept
- * counts, beside the same figures computed from the raw facts in the same run (the ratio's base);
- * time to generate and the database size.
+ * counts and roll-ups, beside the same figures computed from the raw facts in the same run (the
+ * ratio's base); time to generate and the database size. With BENCH_OUTCOMES_REUSE=1 the database
+ * at BENCH_DATABASE_URL is measured as it is (a history generated before, for example by
+ * `bridgework seed --synthetic`): no generation, nothing dropped.
  */
 const RUNS = Number(process.env.BENCH_OUTCOME_RUNS ?? 30);
 const RAW_RUNS = Number(process.env.BENCH_OUTCOME_RAW_RUNS ?? 5);
@@ -21,6 +25,8 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
 };
 async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  // BENCH_OUTCOME_RAW_RUNS=0: the raw read is not run (it takes minutes a run at national scale).
+  if (runs <= 0) return { p50: Number.NaN, p95: Number.NaN };
   const xs: number[] = [];
   await fn();
   for (let i = 0; i < runs; i++) {
@@ -31,19 +37,26 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: nu
   return { p50: pct(xs, 50), p95: pct(xs, 95) };
 }
 
-export async function benchOutcomes(label: string, target: DatabaseTarget, participants: number): Promise<string[]> {
+export async function benchOutcomes(label: string, target: DatabaseTarget, participants: number, options: { reuse?: boolean } = {}): Promise<string[]> {
   const db: Database = await openDatabase(target);
   try {
     await migrateToLatest(db.owner, migrations);
     const t0 = performance.now();
     let last = -1;
-    const made = await seedSyntheticHistory(db, participants, {
-      progress: (done, total) => {
-        const tenth = Math.floor((done / total) * 10);
-        if (tenth !== last) process.stderr.write(`${label}: ${done}/${total} participants\n`);
-        last = tenth;
-      },
-    });
+    const made = options.reuse
+      ? ((
+          await sql<{ areas: number; facts: number }>`
+            SELECT (SELECT count(*)::integer FROM tenants WHERE gss_code LIKE 'E99%') AS areas, (SELECT count(*)::integer FROM outcome_facts) AS facts`.execute(
+            db.owner,
+          )
+        ).rows[0] ?? { areas: 0, facts: 0 })
+      : await seedSyntheticHistory(db, participants, {
+          progress: (done, total) => {
+            const tenth = Math.floor((done / total) * 10);
+            if (tenth !== last) process.stderr.write(`${label}: ${done}/${total} participants\n`);
+            last = tenth;
+          },
+        });
     const generate = (performance.now() - t0) / 1000;
     const size = await sql<{ size: string }>`select pg_size_pretty(pg_database_size(current_database())) as size`.execute(db.owner);
     const clock = fixedClock('2026-11-30T12:00:00Z');
@@ -81,13 +94,54 @@ export async function benchOutcomes(label: string, target: DatabaseTarget, parti
     const tenantRaw = await time(RAW_RUNS, rawTenant);
     const nationalAgg = await time(RUNS, () => outcomes.national(analyst, query));
     const nationalRaw = await time(RAW_RUNS, rawNational);
-    const f = (x: number) => `${x.toFixed(1)} ms`.padStart(10);
+    const f = (x: number) => (Number.isNaN(x) ? 'not run' : `${x.toFixed(1)} ms`).padStart(10);
+    const imports = options.reuse ? [] : await timeImports(db, label);
+    const load = loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ');
     return [
-      `${label}: ${participants.toLocaleString('en-GB')} participants, ${made.facts.toLocaleString('en-GB')} facts, ${made.areas} areas; generated in ${generate.toFixed(1)} s; database ${size.rows[0]?.size}`,
+      options.reuse
+        ? `${label}: an existing history: ${made.facts.toLocaleString('en-GB')} facts, ${made.areas} areas; database ${size.rows[0]?.size}; load average ${load}`
+        : `${label}: ${participants.toLocaleString('en-GB')} participants, ${made.facts.toLocaleString('en-GB')} facts, ${made.areas} areas; generated in ${generate.toFixed(1)} s; database ${size.rows[0]?.size}; load average ${load}`,
       `${label}: tenant dashboard  from counts p50 ${f(tenantAgg.p50)} p95 ${f(tenantAgg.p95)} | from raw facts p50 ${f(tenantRaw.p50)} p95 ${f(tenantRaw.p95)} | ×${(tenantRaw.p95 / tenantAgg.p95).toFixed(0)} at p95`,
       `${label}: national view     from counts p50 ${f(nationalAgg.p50)} p95 ${f(nationalAgg.p95)} | from raw facts p50 ${f(nationalRaw.p50)} p95 ${f(nationalRaw.p95)} | ×${(nationalRaw.p95 / nationalAgg.p95).toFixed(0)} at p95`,
+      ...imports,
     ];
   } finally {
     await db.close();
   }
+}
+
+/**
+ * The Nomis import (what `bridgework import inactivity FILE` runs, without the process start): the
+ * shipped fixture, and a national file of 400 areas over 20 periods (64,000 rows, 16,000 estimates)
+ * with codes in an unused range (W99…).
+ */
+async function timeImports(db: Database, label: string): Promise<string[]> {
+  const clock = fixedClock('2026-11-30T12:00:00Z');
+  const fixture = await readFile(INACTIVITY_FIXTURE, 'utf8');
+  const lines = ['DATE_NAME,GEOGRAPHY_NAME,GEOGRAPHY_CODE,VARIABLE_NAME,MEASURES_NAME,OBS_VALUE,OBS_STATUS'];
+  for (let a = 1; a <= 400; a++)
+    for (let y = 2004; y < 2024; y++)
+      for (const variable of ['% who are economically inactive - aged 16-64', '% of economically inactive long-term sick']) {
+        const percent = 15 + ((a * 7 + y * 3) % 20);
+        const row = (measure: string, value: number | string) =>
+          `Jul ${y}-Jun ${y + 1},Area ${a},W99${String(a).padStart(6, '0')},${variable},${measure},${value},`;
+        lines.push(
+          row('Variable', `${percent}.${a % 10}`),
+          row('Numerator', 1000 * percent + a),
+          row('Denominator', 100_000 + a),
+          row('Confidence', 2 + (a % 30) / 10),
+        );
+      }
+  const out: string[] = [];
+  for (const [name, text] of [
+    ['the shipped fixture', fixture],
+    [`a national file (${(lines.length - 1).toLocaleString('en-GB')} rows)`, lines.join('\n')],
+  ] as const) {
+    const t0 = performance.now();
+    const result = await importInactivity(db, clock, text);
+    out.push(`${label}: import inactivity, ${name}: ${result.estimates.toLocaleString('en-GB')} estimates in ${(performance.now() - t0).toFixed(0)} ms`);
+  }
+  return out;
 }

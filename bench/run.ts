@@ -352,6 +352,12 @@ async function auditOnly(label: string, target: DatabaseTarget): Promise<void> {
 const only = process.env.BENCH_ONLY;
 if (only === 'outcomes') {
   const participants = Number(process.env.BENCH_PARTICIPANTS ?? 100_000);
+  if (process.env.BENCH_OUTCOMES_REUSE === '1') {
+    // The database BENCH_DATABASE_URL names, measured as it is (a history generated before): kept afterwards.
+    for (const line of await benchOutcomes('PostgreSQL', { kind: 'postgres', url: SERVER_URL }, participants, { reuse: true }))
+      process.stdout.write(`${line}\n`);
+    process.exit(0);
+  }
   if (process.env.BENCH_OUTCOMES_ENGINE !== 'postgres')
     for (const line of await benchOutcomes('PGlite', { kind: 'pglite', dataDir: 'memory' }, participants)) process.stdout.write(`${line}\n`);
   const scratch = process.env.BENCH_OUTCOMES_ENGINE === 'pglite' ? null : await freshServerDatabase();

@@ -59,9 +59,5 @@ export const migration: Migration = {
     'REVOKE ALL ON FUNCTION outcome_national_rollup(text, text) FROM PUBLIC',
     'GRANT EXECUTE ON FUNCTION outcome_national_rollup(text, text) TO bridgework_app',
   ],
-  down: [
-    'DROP FUNCTION outcome_national_rollup(text, text)',
-    'DROP TABLE outcome_nation_counts',
-    'DROP TABLE outcome_area_counts',
-  ],
+  down: ['DROP FUNCTION outcome_national_rollup(text, text)', 'DROP TABLE outcome_nation_counts', 'DROP TABLE outcome_area_counts'],
 };

@@ -289,6 +289,7 @@ describe(`tenant isolation on ${testDatabaseKind}`, () => {
       'oidc_login_states',
       'onward_referrals',
       'organisations',
+      'outcome_area_counts',
       'outcome_counts',
       'outcome_facts',
       'participant_links',

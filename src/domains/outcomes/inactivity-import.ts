@@ -38,6 +38,7 @@ const GSS = /^[EWSNK][0-9]{8}$/;
 /** The shipped fixture: national figures the policy cites (ONS) and the demo areas. */
 export const INACTIVITY_FIXTURE = new URL('./fixtures/nomis-aps-inactivity.csv', import.meta.url);
 export const DEFAULT_SOURCE = 'ONS Annual Population Survey, via Nomis (NM_17_5)';
+const IMPORT_CHUNK = 1_000;
 
 function measureOf(variable: string): Estimate['measure'] | null {
   const v = variable.toLowerCase().replace(/\s+/g, ' ');
@@ -146,15 +147,31 @@ export async function importInactivity(
   if (issues.length) throw new InvalidInput(issues, `The file has ${issues.length} bad row${issues.length > 1 ? 's' : ''}; nothing was imported.`);
   const now = clock.now();
   await db.owner.transaction().execute(async (tx) => {
-    for (const [i, e] of estimates.entries()) {
+    // A thousand estimates a statement (as one JSON parameter): a national file of twenty years is
+    // 16,000 estimates, which one statement each made a four-minute import on a loaded machine.
+    for (let i = 0; i < estimates.length; i += IMPORT_CHUNK) {
+      const chunk = estimates.slice(i, i + IMPORT_CHUNK).map((e) => ({
+        gss_code: e.gssCode,
+        area_name: e.areaName,
+        period: e.period,
+        measure: e.measure,
+        percent: e.percent,
+        confidence: e.confidence,
+        numerator: e.numerator,
+        denominator: e.denominator,
+        status: e.status,
+        source: e.source,
+      }));
       await sql`
         INSERT INTO inactivity_estimates (gss_code, area_name, period, measure, percent, confidence, numerator, denominator, status, source, imported_at)
-        VALUES (${e.gssCode}, ${e.areaName}, ${e.period}, ${e.measure}, ${e.percent}, ${e.confidence}, ${e.numerator}, ${e.denominator}, ${e.status}, ${e.source}, ${now})
+        SELECT gss_code, area_name, period, measure, percent, confidence, numerator, denominator, status, source, ${now}::timestamptz
+          FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
+            AS x(gss_code text, area_name text, period text, measure text, percent numeric, confidence numeric, numerator bigint, denominator bigint, status text, source text)
         ON CONFLICT (gss_code, period, measure) DO UPDATE SET area_name = excluded.area_name, percent = excluded.percent, confidence = excluded.confidence,
           numerator = excluded.numerator, denominator = excluded.denominator, status = excluded.status, source = excluded.source, imported_at = excluded.imported_at`.execute(
         tx,
       );
-      options.progress?.(Math.round(((i + 1) / estimates.length) * rows), rows);
+      options.progress?.(Math.round((Math.min(estimates.length, i + IMPORT_CHUNK) / estimates.length) * rows), rows);
     }
   });
   return {

@@ -71,16 +71,26 @@ export async function seedSyntheticHistory(
       ).rows
     : [];
   for (const index of deferred) await sql`DROP INDEX ${sql.raw(index.name)}`.execute(owner);
-  const batches: [number, number][] = [];
-  for (let lo = 1; lo <= areas; lo += perBatch) batches.push([lo, Math.min(areas, lo + perBatch - 1)]);
-  let finished = 0;
-  const load = async ([lo, hi]: [number, number]) => {
+  // An area is loaded whole or not at all (its facts, counts and roll-ups commit together): a run
+  // stopped part way is finished by running it again, which skips the areas already there.
+  const loaded = new Set(
+    (
+      await sql<{ a: number }>`
+        SELECT a FROM generate_series(1, ${areas}::integer) a
+         WHERE EXISTS (SELECT 1 FROM outcome_area_counts c WHERE c.tenant_id = md5('synthetic-area-' || a)::uuid)`.execute(owner)
+    ).rows.map((r) => Number(r.a)),
+  );
+  const todo = Array.from({ length: areas }, (_, i) => i + 1).filter((a) => !loaded.has(a));
+  const batches: number[][] = [];
+  for (let i = 0; i < todo.length; i += perBatch) batches.push(todo.slice(i, i + perBatch));
+  let finished = loaded.size;
+  const load = async (batch: number[]) => {
     const insertFacts = `
       INSERT INTO outcome_facts (tenant_id, id, kind, occurred_at, month, subject_id, person_id, job_id, first_of_kind, days_from_referral,
                                  team_id, specialist_user_id, referring_service, programme, regime, youth_pathway, condition_categories, age_band, nation)
       WITH area AS (
         SELECT a, md5('synthetic-area-' || a)::uuid AS tenant_id, CASE WHEN a % 10 = 0 THEN 'wales' ELSE 'england' END AS nation
-          FROM generate_series(${lo}, ${hi}) a
+          FROM unnest(ARRAY[${batch.join(', ')}]::integer[]) a
       ),
       person AS (
         SELECT area.*, p, md5('person-' || p)::uuid AS person_id, (p * 2654435761) % 4294967291 AS h0
@@ -115,7 +125,7 @@ export async function seedSyntheticHistory(
       await sql`SET LOCAL hash_mem_multiplier = 4`.execute(tx);
       await sql.raw(factsWithCounts(insertFacts)).execute(tx);
     });
-    finished += hi - lo + 1;
+    finished += batch.length;
     options.progress?.(Math.min(participants, Math.round((participants * finished) / areas)), participants);
   };
   // Batches are disjoint areas, so on PostgreSQL a few run at once (each on its own connection);
@@ -125,13 +135,21 @@ export async function seedSyntheticHistory(
   await Promise.all(
     Array.from({ length: parallel }, async () => {
       while (next < batches.length) {
-        const batch = batches[next++] as [number, number];
+        const batch = batches[next++] as number[];
         await load(batch);
       }
     }),
   );
   for (const index of deferred) await sql.raw(index.definition).execute(owner);
-  const facts = (await sql<{ n: number }>`SELECT count(*)::integer AS n FROM outcome_facts WHERE tenant_id IN (SELECT md5('synthetic-area-' || a)::uuid FROM generate_series(1, ${areas}::integer) a)`.execute(owner)).rows[0]?.n ?? 0;
-  for (const table of ['outcome_facts', 'outcome_counts', 'outcome_area_counts', 'outcome_nation_counts']) await sql`ANALYZE ${sql.table(table)}`.execute(owner);
+  const facts =
+    (
+      await sql<{
+        n: number;
+      }>`SELECT count(*)::integer AS n FROM outcome_facts WHERE tenant_id IN (SELECT md5('synthetic-area-' || a)::uuid FROM generate_series(1, ${areas}::integer) a)`.execute(
+        owner,
+      )
+    ).rows[0]?.n ?? 0;
+  for (const table of ['outcome_facts', 'outcome_counts', 'outcome_area_counts', 'outcome_nation_counts'])
+    await sql`ANALYZE ${sql.table(table)}`.execute(owner);
   return { areas, facts };
 }
