@@ -46,7 +46,7 @@ export async function benchOutcomes(label: string, target: DatabaseTarget, parti
     const made = options.reuse
       ? ((
           await sql<{ areas: number; facts: number }>`
-            SELECT (SELECT count(*)::integer FROM tenants WHERE gss_code LIKE 'E99%') AS areas, (SELECT count(*)::integer FROM outcome_facts) AS facts`.execute(
+            SELECT (SELECT count(DISTINCT tenant_id)::integer FROM outcome_area_counts) AS areas, (SELECT count(*)::integer FROM outcome_facts) AS facts`.execute(
             db.owner,
           )
         ).rows[0] ?? { areas: 0, facts: 0 })
