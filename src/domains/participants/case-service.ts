@@ -1,6 +1,5 @@
-import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit/index.ts';
-import type { Principal, UserPrincipal } from '../../platform/auth/index.ts';
+import type { UserPrincipal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
 import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
@@ -8,35 +7,18 @@ import { londonIsoDate, londonWallClock } from '../../platform/i18n/index.ts';
 import type { DeliveryFailure } from '../../platform/notify/index.ts';
 import { isVoluntary } from '../participation/index.ts';
 import type { ReferralService } from '../referrals/index.ts';
-import { recordReferralOutcome, teamIdsOf, teamMembers } from '../referrals/index.ts';
-import type { CaseSummary, CaseView, Phase } from './case.ts';
-import { appointmentDateIssue, type DateIssue, dueDateIssue, jobStartIssue } from './case-date-rules.ts';
+import { recordReferralOutcome, teamMembers } from '../referrals/index.ts';
+import { appointmentDateIssue, dueDateIssue } from './case-date-rules.ts';
 import { createCaseGovernance } from './case-governance.ts';
-import { caseload } from './case-read-repo.ts';
-import {
-  caseloadsByTeam,
-  caseSettings,
-  caseSummaries,
-  findParticipant,
-  findProfile,
-  healthOf,
-  insertCaseEvent,
-  insertNote,
-  insertPlanItem,
-  listJobs,
-  saveProfile,
-  tables,
-  updateCase,
-} from './case-repo.ts';
-import { afterMissedAppointment, CONSENT_NEEDED, isHealthNote, seesHealth, sustainedWork } from './case-rules.ts';
+import { createCaseJobs, type JobEvents } from './case-job-service.ts';
+import { createCaseReads } from './case-read-service.ts';
+import { findParticipant, findProfile, healthOf, insertCaseEvent, insertNote, insertPlanItem, saveProfile, tables, updateCase } from './case-repo.ts';
+import { afterMissedAppointment, CONSENT_NEEDED, isHealthNote, seesHealth } from './case-rules.ts';
 import {
   appointmentSchema,
   closeSchema,
   consentChangeSchema,
   detailsSchema,
-  jobEndSchema,
-  jobStartSchema,
-  jobWeekSchema,
   noteSchema,
   outcomeSchema,
   phaseSchema,
@@ -46,101 +28,19 @@ import {
   reassignSchema,
   reengageSchema,
 } from './case-schemas.ts';
-import { actorName, authorOf, type CaseActor, type CaseWork, caseAuditActor, createCaseWork, idOf, type Work } from './case-work.ts';
-
-type Recorded = Parameters<CaseWork['record']>;
-/** A job starting or ending, as another capability hears of it inside the same transaction. */
-export type JobEvent = {
-  tenantId: string;
-  caseId: string;
-  participantId: string;
-  job: { id: string; employer: string; role: string; startDate: string; endDate: string | null; endReason: string | null };
-  actor: CaseActor;
-  now: Date;
-  /** A timeline entry and audit row on the case, as every change to a case leaves. */
-  record: (kind: Recorded[1], audit: Recorded[2], entry?: Recorded[3]) => Promise<void>;
-};
-/** Called after a job start's or end's own writes, in its transaction: a failure rolls the whole change back. */
-export type JobEvents = { started?(tx: Tx, event: JobEvent): Promise<void>; ended?(tx: Tx, event: JobEvent): Promise<void> };
+import { actorName, authorOf, type CaseActor, caseAuditActor, createCaseWork, idOf, refuseDate, type Work } from './case-work.ts';
 
 /**
- * Case work: the specialist's caseload, the vocational profile, plan, appointments, notes, jobs and
- * phases, closing and re-engaging, reassigning and consent; with the governance of case work
- * (regimes, compliance reports, health team, break-glass, settings) from case-governance.ts. Each
- * change is one transaction with its timeline entry and audit row.
+ * Case work: the vocational profile, plan, appointments, notes and phases, closing and
+ * re-engaging, reassigning and consent; with the reads (a case, caseloads) from
+ * case-read-service.ts, jobs from case-job-service.ts and the governance of case work (regimes,
+ * compliance reports, health team, break-glass, settings) from case-governance.ts. Each change is
+ * one transaction with its timeline entry and audit row.
  */
-/** A date outside its window is bad input, shown beside its field like any other. */
-function refuseDate(issue: DateIssue | null): void {
-  if (issue) throw new InvalidInput([issue]);
-}
-
 export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: string; referrals: ReferralService; jobEvents?: JobEvents }) {
   const { db, clock, referrals } = deps;
   const k = createCaseWork(deps);
-  const {
-    letters,
-    load,
-    work,
-    workWith,
-    record,
-    participationOf,
-    requireAllowed,
-    requireConsent,
-    movePhaseIn,
-    referralActor,
-    tellReferrer,
-    closeIn,
-    view,
-    readView,
-  } = k;
-  const jobEvent = (w: Work, job: JobEvent['job']): JobEvent => ({
-    tenantId: w.actor.tenantId,
-    caseId: w.row.id,
-    participantId: w.row.participant_id,
-    job,
-    actor: w.actor,
-    now: w.now,
-    record: (kind, audit, entry) => record(w, kind, audit, entry),
-  });
-  /** A job start's writes, in a change already under way. */
-  async function startJobIn(w: Work, v: z.output<typeof jobStartSchema>): Promise<string> {
-    const id = newId(w.now);
-    await tables(w.tx)
-      .insertInto('case_jobs')
-      .values({
-        tenant_id: w.actor.tenantId,
-        id,
-        case_id: w.row.id,
-        employer: v.employer,
-        role: v.role,
-        hours_per_week: v.hoursPerWeek,
-        hourly_pay: v.hourlyPay,
-        contract_type: v.contractType,
-        start_date: v.startDate,
-        end_date: null,
-        end_reason: null,
-        sustained_on: null,
-        created_at: w.now,
-        updated_at: w.now,
-      })
-      .execute();
-    const phase = w.row.phase as Phase;
-    if (phase !== 'in-work') {
-      if (phase !== 'job-search') await movePhaseIn(w, 'job-search', 'job found');
-      await movePhaseIn(w, 'in-work', 'job started');
-    }
-    await referrals.milestoneIn(w.tx, referralActor(w.actor), w.row.referral_id, 'job-start', await tellReferrer(w));
-    await recordReferralOutcome(w.tx, w.actor.tenantId, w.row.referral_id, 'job-start', w.now, id);
-    await record(
-      w,
-      'job-start',
-      { action: 'case.job-start', reason: 'job start recorded', details: { job: id } },
-      { details: { job: id, employer: v.employer, role: v.role, startDate: v.startDate, hoursPerWeek: v.hoursPerWeek, hourlyPay: v.hourlyPay } },
-    );
-    const job = { id, employer: v.employer, role: v.role, startDate: v.startDate, endDate: null, endReason: null };
-    await deps.jobEvents?.started?.(w.tx, jobEvent(w, job));
-    return id;
-  }
+  const { letters, load, work, workWith, record, participationOf, requireAllowed, requireConsent, movePhaseIn, referralActor, tellReferrer, closeIn } = k;
   return {
     /**
      * GOV.UK Notify could not deliver a message to the person about this case (ADR 0045): the case
@@ -172,50 +72,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         await letters.unreachable(tx, failure.tenantId, { email: specialist.email, language: specialist.preferred_language }, row.id, failure.channel);
     },
 
-    /**
-     * A case as this reader may see it; health fields only with a working relationship (audited).
-     * `healthFields: false` is for pages that show no health information (most forms): the
-     * relationship is still worked out, but nothing is read, so there is no read to audit.
-     */
-    async view(actor: CaseActor, caseId: string, options: { healthFields?: boolean } = {}): Promise<CaseView & { canWork: boolean; isTeamLead: boolean }> {
-      if (actor.kind === 'user' && actor.roles.every((r) => r === 'national-analyst')) throw new NotFound('case', caseId);
-      if (actor.kind !== 'participant') return readView(actor, caseId, options.healthFields !== false);
-      return db.inTenant(actor.tenantId, async (tx) => {
-        const access = await load(tx, actor, caseId, false);
-        return { ...(await view(tx, actor, access, false, options.healthFields !== false)), canWork: access.canWork, isTeamLead: access.isTeamLead };
-      });
-    },
-    /** The specialist's own open cases, with their count against the tenant's IPS caseload limit. */
-    async caseload(user: UserPrincipal): Promise<{ cases: CaseSummary[]; limit: number }> {
-      return caseload(db, user.tenantId, user.userId, clock.now());
-    },
-    /** A team lead's view: each member's open caseload, and the team's open cases to share out. */
-    async teamCaseloads(user: UserPrincipal) {
-      return db.inTenant(user.tenantId, async (tx) => {
-        if (!user.roles.includes('team-lead')) throw new Forbidden('Only a team lead sees the team’s caseloads');
-        const teamIds = await teamIdsOf(tx, user.userId);
-        const [members, cases, settings] = await Promise.all([
-          caseloadsByTeam(tx, teamIds),
-          caseSummaries(tx, { teamIds, open: true }, clock.now()),
-          caseSettings(tx),
-        ]);
-        return {
-          limit: settings.ipsCaseloadLimit,
-          members: members
-            .filter((m) => m.roles.some((r) => r === 'specialist' || r === 'team-lead'))
-            .map((m) => ({ teamId: m.teamId, userId: m.userId, name: m.name, open: Number(m.open) })),
-          cases,
-        };
-      });
-    },
-    /** Cases for a system client: its organisation's teams' cases. */
-    async listForClient(client: Principal & { kind: 'client' }) {
-      return db.inTenant(client.tenantId, async (tx) => {
-        if (!client.organisationId) return [];
-        const teams = await tables(tx).selectFrom('teams').select('id').where('organisation_id', '=', client.organisationId).execute();
-        return caseSummaries(tx, { teamIds: teams.map((t) => t.id), open: true }, clock.now());
-      });
-    },
     async updateProfile(actor: CaseActor, caseId: string, input: unknown) {
       const v = parseInput(profileSchema, input);
       return work(actor, caseId, async (w) => {
@@ -419,110 +275,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         return id;
       });
     },
-    /** A job start: the case moves to in-work support, and the referral reaches its job-start milestone. */
-    async startJob(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<string> = {}) {
-      const v = parseInput(jobStartSchema, input);
-      refuseDate(jobStartIssue(v.startDate, londonIsoDate(clock.now())));
-      return workWith(hooks)(actor, caseId, (w) => startJobIn(w, v));
-    },
-    /**
-     * A job start recorded from outside the team: an employer's accepted offer to a person introduced
-     * with their consent. The employers capability vouches for it in `authorise`, in this transaction;
-     * everything a job start does (phase, milestone, guarantee) follows as for a specialist's.
-     */
-    async startJobFromOffer(
-      actor: CaseActor,
-      caseId: string,
-      input: unknown,
-      hooks: { authorise: (tx: Tx, participantId: string) => Promise<void> } & WriteHooks<string>,
-    ) {
-      const v = parseInput(jobStartSchema, input);
-      refuseDate(jobStartIssue(v.startDate, londonIsoDate(clock.now())));
-      return k.work(actor, caseId, (w) => startJobIn(w, v), { authorise: (tx, row) => hooks.authorise(tx, row.participant_id), afterWrite: hooks.afterWrite });
-    },
-
-    /**
-     * Hours worked in one week of a job, and the pay that week when it is not the job's. When the
-     * recorded weeks first meet the sustained-work rule (hours and pay at the minimum wage for the
-     * person's age), the job is marked sustained and the referral reaches its "sustained 13 weeks" milestone.
-     */
-    async recordJobWeek(actor: CaseActor, caseId: string, jobId: string, input: unknown, hooks: WriteHooks<ReturnType<typeof sustainedWork>> = {}) {
-      idOf('job', jobId);
-      const v = parseInput(jobWeekSchema, input);
-      return workWith(hooks)(actor, caseId, async (w) => {
-        const job = (await listJobs(w.tx, caseId)).find((j) => j.id === jobId);
-        if (!job) throw new NotFound('job', jobId);
-        // Only weeks that have begun, and not after the job ended: the outcome rests on hours worked.
-        const weekStarts = new Date(Date.parse(`${job.startDate}T00:00:00Z`) + (v.week - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
-        if (weekStarts > w.now.toISOString().slice(0, 10) || (job.endDate && weekStarts > job.endDate)) {
-          throw new InvalidInput([{ path: 'week', message: 'cases.error.weekOutside' }]);
-        }
-        await tables(w.tx)
-          .insertInto('case_job_weeks')
-          .values({ tenant_id: actor.tenantId, job_id: jobId, week: v.week, hours: v.hours, hourly_pay: v.hourlyPay })
-          .onConflict((oc) => oc.columns(['tenant_id', 'job_id', 'week']).doUpdateSet({ hours: v.hours, hourly_pay: v.hourlyPay }))
-          .execute();
-        const weeks = [...job.weeks.filter((x) => x.week !== v.week), { week: v.week, hours: v.hours, hourlyPay: v.hourlyPay }];
-        const person = await findParticipant(w.tx, w.row.participant_id);
-        const result = sustainedWork(
-          { startDate: job.startDate, hourlyPay: job.hourlyPay, contractType: job.contractType, weeks },
-          { dateOfBirth: person?.dateOfBirth ?? null },
-        );
-        if (result.sustained && !job.sustainedOn) {
-          await tables(w.tx).updateTable('case_jobs').set({ sustained_on: result.sustainedOn, updated_at: w.now }).where('id', '=', jobId).execute();
-          await referrals.milestoneIn(w.tx, referralActor(actor), w.row.referral_id, 'sustained-13-weeks', await tellReferrer(w));
-          await recordReferralOutcome(w.tx, actor.tenantId, w.row.referral_id, 'sustained-13-weeks', w.now, jobId);
-        }
-        // The 26-week outcome: the same rule over 26 weeks, recorded once per job.
-        if (result.sustained) {
-          const long = sustainedWork(
-            { startDate: job.startDate, hourlyPay: job.hourlyPay, contractType: job.contractType, weeks },
-            { dateOfBirth: person?.dateOfBirth ?? null },
-            '26-weeks',
-          );
-          if (long.sustained) {
-            const marked = await tables(w.tx)
-              .updateTable('case_jobs')
-              .set({ sustained_26_on: long.sustainedOn, updated_at: w.now })
-              .where('id', '=', jobId)
-              .where('sustained_26_on', 'is', null)
-              .executeTakeFirst();
-            if (Number(marked.numUpdatedRows) === 1) await recordReferralOutcome(w.tx, actor.tenantId, w.row.referral_id, 'sustained-26-weeks', w.now, jobId);
-          }
-        }
-        await record(
-          w,
-          'job-week',
-          { action: 'case.job-week', reason: `week ${v.week}: ${v.hours} hours${v.hourlyPay === null ? '' : ` at £${v.hourlyPay.toFixed(2)} an hour`}` },
-          { details: { job: jobId, week: v.week, hours: v.hours, hourlyPay: v.hourlyPay, sustained: result.sustained } },
-        );
-        return result;
-      });
-    },
-    /** A job ends: with no other job continuing, the case returns to job search, with no penalty. */
-    async endJob(actor: CaseActor, caseId: string, jobId: string, input: unknown, hooks: WriteHooks<void> = {}) {
-      idOf('job', jobId);
-      const v = parseInput(jobEndSchema, input);
-      return workWith(hooks)(actor, caseId, async (w) => {
-        const jobs = await listJobs(w.tx, caseId);
-        const job = jobs.find((j) => j.id === jobId);
-        if (!job) throw new NotFound('job', jobId);
-        if (job.endDate) throw new InvalidTransition('ended', 'ended');
-        if (v.endDate < job.startDate) throw new InvalidInput([{ path: 'endDate', message: 'cases.error.endBeforeStart' }]);
-        await tables(w.tx).updateTable('case_jobs').set({ end_date: v.endDate, end_reason: v.reason, updated_at: w.now }).where('id', '=', jobId).execute();
-        const stillWorking = jobs.some((j) => j.id !== jobId && !j.endDate);
-        if (!stillWorking && w.row.phase === 'in-work') await movePhaseIn(w, 'job-search', 'job ended');
-        await record(
-          w,
-          'job-end',
-          { action: 'case.job-end', reason: v.reason, details: { job: jobId } },
-          { reason: v.reason, details: { job: jobId, endDate: v.endDate } },
-        );
-        await recordReferralOutcome(w.tx, actor.tenantId, w.row.referral_id, 'job-end', w.now, jobId);
-        const ended = { id: jobId, employer: job.employer, role: job.role, startDate: job.startDate, endDate: v.endDate, endReason: v.reason };
-        await deps.jobEvents?.ended?.(w.tx, jobEvent(w, ended));
-      });
-    },
     async movePhase(actor: CaseActor, caseId: string, input: unknown, hooks: WriteHooks<void> = {}) {
       const v = parseInput(phaseSchema, input);
       if (v.phase === 'closed') throw new InvalidInput([{ path: 'phase', message: 'cases.error.useClose' }]);
@@ -639,22 +391,6 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
         { participantMay: true, ...hooks },
       );
     },
-    /** The case an accepted referral opened: the referral page links to it. */
-    async caseIdOfReferral(actor: UserPrincipal, referralId: string): Promise<string> {
-      return db.inTenant(actor.tenantId, async (tx) => {
-        const row = await tables(tx).selectFrom('cases').select('id').where('referral_id', '=', referralId).executeTakeFirst();
-        if (!row) throw new NotFound('case for referral', referralId);
-        return row.id;
-      });
-    },
-    /** For the participant's own view and export: the case as the person may see it (their own record, health included). */
-    async forParticipant(participant: { tenantId: string; participantId: string; name: string }, caseId: string): Promise<CaseView> {
-      return db.inTenant(participant.tenantId, async (tx) => {
-        const actor: CaseActor = { kind: 'participant', ...participant };
-        const access = await load(tx, actor, caseId, false);
-        return view(tx, actor, access, true);
-      });
-    },
     /** Internals the participant service reuses for the person's own changes and leaving. */
     participantWork: <T>(actor: CaseActor, caseId: string, fn: (w: Work) => Promise<T>) => work(actor, caseId, fn, { participantMay: true }),
     /** One change to a case for another capability (the bridge-back guarantee): the same transaction, rights and row lock. */
@@ -666,6 +402,8 @@ export function createCaseService(deps: { db: Database; clock: Clock; baseUrl: s
     /** A timeline entry the system makes on its own, in the caller's transaction (a guarantee expiring, a reminder sent). */
     systemEntry: (tx: Tx, e: Omit<Parameters<typeof insertCaseEvent>[1], 'actor'> & { actor: { id: string; name: string } }) =>
       insertCaseEvent(tx, { ...e, actor: { kind: 'system', ...e.actor } }),
+    ...createCaseReads(deps, k),
+    ...createCaseJobs(deps, k),
     ...createCaseGovernance(deps, k),
   };
 }

@@ -2,11 +2,12 @@ import { type Actor, recordAudit } from '../../platform/audit/index.ts';
 import { actorOf, type Principal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
-import { Forbidden, InvalidTransition, NotFound } from '../../platform/errors/index.ts';
+import { Forbidden, InvalidInput, InvalidTransition, NotFound } from '../../platform/errors/index.ts';
 import { actionAllowed, type RegimeAction } from '../participation/index.ts';
 import type { ReferralService } from '../referrals/index.ts';
 import { recordReferralOutcome, teamIdsOf } from '../referrals/index.ts';
 import type { CaseView, ConsentScope, HealthFields, Phase, Relationship } from './case.ts';
+import type { DateIssue } from './case-date-rules.ts';
 import { createCaseLetters } from './case-letters.ts';
 import { caseModel, caseModelLists } from './case-read-repo.ts';
 import {
@@ -452,4 +453,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function idOf(what: string, id: string): string {
   if (!UUID.test(id)) throw new NotFound(what, id.slice(0, 40));
   return id;
+}
+
+/** A date outside its window is bad input, shown beside its field like any other. */
+export function refuseDate(issue: DateIssue | null): void {
+  if (issue) throw new InvalidInput([issue]);
 }
