@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import { compileOnce, type Database, type PlatformTables } from '../../platform/db/index.ts';
+import { compileOnce, type Database, type PlatformTables, type Tx } from '../../platform/db/index.ts';
 import type { Appointment, CaseEvent, CaseNote, CaseSummary, Job, PlanItem } from './case.ts';
 import { type CaseSummaryRow, caseSummariesQuery, caseSummaryOf, jobOf, type Tables } from './case-repo.ts';
 
@@ -97,6 +97,10 @@ export function caseModelQuery(db: Kysely<PlatformTables>, caseId: string, reade
       'v.updated_by as profile_updated_by',
     ])
     .select((eb) => [
+      // Whether any record was taken in about the person (ADR 0048), so the case page asks the
+      // records capability for them only when there are some (ADR 0053). Read-only, on the records
+      // table's (tenant, participant) index; the list itself stays the records capability's.
+      sql<boolean>`exists (select 1 from record_transfers_in ti where ti.tenant_id = c.tenant_id and ti.participant_id = c.participant_id)`.as('taken_in'),
       eb
         .selectFrom('appointments as a')
         .select((e) => e.fn.min('a.starts_at').as('next'))
@@ -232,9 +236,12 @@ export const caseModelCompiled = compileOnce(
   ['\u0000case', '\u0000reader', new Date(0)],
 );
 
-/** A case as its reader may be shown it, in one statement (`db.readCompiledInTenant`). */
-export async function caseModel(db: Database, tenantId: string, caseId: string, readerUserId: string | null, now: Date): Promise<CaseModelRow | null> {
-  const [row] = await db.readCompiledInTenant(tenantId, caseModelCompiled(caseId, readerUserId ?? NO_ONE, now));
+/**
+ * A case as its reader may be shown it, in one statement, inside the caller's tenant transaction: a
+ * read that keeps health fields writes its audit row in the same transaction (ADR 0053).
+ */
+export async function caseModel(tx: Tx, caseId: string, readerUserId: string | null, now: Date): Promise<CaseModelRow | null> {
+  const [row] = (await tx.executeQuery(caseModelCompiled(caseId, readerUserId ?? NO_ONE, now))).rows;
   return row ?? null;
 }
 

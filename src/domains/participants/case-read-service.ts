@@ -22,7 +22,11 @@ export function createCaseReads(deps: { db: Database; clock: Clock }, k: CaseWor
      * `healthFields: false` is for pages that show no health information (most forms): the
      * relationship is still worked out, but nothing is read, so there is no read to audit.
      */
-    async view(actor: CaseActor, caseId: string, options: { healthFields?: boolean } = {}): Promise<CaseView & { canWork: boolean; isTeamLead: boolean }> {
+    async view(
+      actor: CaseActor,
+      caseId: string,
+      options: { healthFields?: boolean } = {},
+    ): Promise<CaseView & { canWork: boolean; isTeamLead: boolean; takenIn?: boolean }> {
       if (actor.kind === 'user' && actor.roles.every((r) => r === 'national-analyst')) throw new NotFound('case', caseId);
       if (actor.kind !== 'participant') return readView(actor, caseId, options.healthFields !== false);
       return db.inTenant(actor.tenantId, async (tx) => {

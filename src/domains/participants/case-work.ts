@@ -328,96 +328,103 @@ export function createCaseWork(deps: { db: Database; clock: Clock; baseUrl: stri
   /**
    * A case as a member of staff or a system client may see it, read in one statement (`caseModel`,
    * ADR 0023): the same view as `load` then `view`, with the relationship worked out from the same
-   * facts. A read that keeps health fields writes its audit row (one transaction) before it returns.
+   * facts. The read and, when it keeps health fields, its audit row are one transaction (ADR 0053):
+   * `BEGIN` with the tenant, the read, the audit row, `COMMIT`.
    */
-  async function readView(actor: Principal, caseId: string, healthFields: boolean): Promise<CaseView & { canWork: boolean; isTeamLead: boolean }> {
+  async function readView(
+    actor: Principal,
+    caseId: string,
+    healthFields: boolean,
+  ): Promise<CaseView & { canWork: boolean; isTeamLead: boolean; takenIn?: boolean }> {
     const now = clock.now();
-    const m = await caseModel(db, actor.tenantId, idOf('case', caseId), actor.kind === 'user' ? actor.userId : null, now);
-    if (!m) throw new NotFound('case', caseId);
-    const consentScopes = m.consent_scopes as ConsentScope[];
-    const breakGlass =
-      actor.kind === 'user' && m.break_glass
-        ? { ...m.break_glass, grantedAt: new Date(m.break_glass.grantedAt), expiresAt: new Date(m.break_glass.expiresAt) }
-        : null;
-    const access = accessFrom(actor, m, {
-      teamOrganisationId: m.team_organisation_id,
-      inTeam: Boolean(m.reader_in_team),
-      inHealthTeam: Boolean(m.reader_in_health_team),
-      healthTeamConsent: consentScopes.includes('share-with-health-team'),
-      hasBreakGlass: breakGlass !== null,
-    });
-    const health: HealthFields | null =
-      healthFields && seesHealth(access.relationship)
-        ? {
-            conditionsText: m.conditions_text,
-            conditionCategories: m.condition_categories,
-            fitNote: m.fit_note,
-            fitNoteAdvice: m.fit_note_advice,
-            healthInOwnWords: m.health_in_own_words ?? '',
-          }
-        : null;
-    if (health) {
-      // Every read of health fields is audited, with the relationship that allowed it: committed
-      // before the fields leave this function, so a read whose audit row fails shows nothing.
-      await db.inTenant(actor.tenantId, (tx) =>
-        recordAudit(tx, actor.tenantId, clock, {
+    return db.inTenant(actor.tenantId, async (tx) => {
+      const m = await caseModel(tx, idOf('case', caseId), actor.kind === 'user' ? actor.userId : null, now);
+      if (!m) throw new NotFound('case', caseId);
+      const consentScopes = m.consent_scopes as ConsentScope[];
+      const breakGlass =
+        actor.kind === 'user' && m.break_glass
+          ? { ...m.break_glass, grantedAt: new Date(m.break_glass.grantedAt), expiresAt: new Date(m.break_glass.expiresAt) }
+          : null;
+      const access = accessFrom(actor, m, {
+        teamOrganisationId: m.team_organisation_id,
+        inTeam: Boolean(m.reader_in_team),
+        inHealthTeam: Boolean(m.reader_in_health_team),
+        healthTeamConsent: consentScopes.includes('share-with-health-team'),
+        hasBreakGlass: breakGlass !== null,
+      });
+      const health: HealthFields | null =
+        healthFields && seesHealth(access.relationship)
+          ? {
+              conditionsText: m.conditions_text,
+              conditionCategories: m.condition_categories,
+              fitNote: m.fit_note,
+              fitNoteAdvice: m.fit_note_advice,
+              healthInOwnWords: m.health_in_own_words ?? '',
+            }
+          : null;
+      if (health) {
+        // Every read of health fields is audited, with the relationship that allowed it: in the read's
+        // transaction, committed before the fields leave this function, so a read whose audit row
+        // fails shows nothing.
+        await recordAudit(tx, actor.tenantId, clock, {
           actor: caseAuditActor(actor),
           action: 'case.health-read',
           recordType: 'case',
           recordId: m.id,
           reason: access.relationship === 'break-glass' ? `break-glass: ${breakGlass?.reason ?? ''}` : `working relationship: ${access.relationship}`,
           details: { relationship: access.relationship },
-        }),
-      );
-    }
-    const lists = caseModelLists(m);
-    return {
-      summary: caseSummaryOf(m),
-      participant: {
-        id: m.participant_id,
-        personId: m.person_id,
-        givenName: m.given_name,
-        familyName: m.family_name,
-        dateOfBirth: m.date_of_birth,
-        nhsNumber: m.nhs_number,
-        addressLine1: m.address_line1,
-        addressLine2: m.address_line2,
-        town: m.town,
-        postcode: m.postcode,
-        phone: m.phone,
-        email: m.email,
-        preferredLanguage: m.preferred_language,
-        contactMethod: m.contact_method,
-        doNotContact: m.do_not_contact,
-        accessibilityNeeds: m.accessibility_needs,
-        regime: m.regime,
-        regimeReason: m.regime_reason,
-        consentScopes,
-      },
-      relationship: access.relationship,
-      health,
-      profile: {
-        workHistory: m.work_history ?? '',
-        skills: m.skills ?? '',
-        qualifications: m.qualifications ?? '',
-        interests: m.interests ?? '',
-        wants: m.wants ?? '',
-        doesNotWant: m.does_not_want ?? '',
-        helps: m.helps ?? '',
-        getsInTheWay: m.gets_in_the_way ?? '',
-        updatedAt: m.profile_updated_at ?? null,
-        updatedBy: m.profile_updated_by ?? null,
-      },
-      plan: lists.plan,
-      appointments: lists.appointments,
-      notes: health ? lists.notes : lists.notes.filter((n) => !isHealthNote(n.kind)),
-      jobs: lists.jobs,
-      events: lists.events,
-      healthTeam: lists.healthTeam,
-      breakGlass,
-      canWork: access.canWork,
-      isTeamLead: access.isTeamLead,
-    };
+        });
+      }
+      const lists = caseModelLists(m);
+      return {
+        summary: caseSummaryOf(m),
+        participant: {
+          id: m.participant_id,
+          personId: m.person_id,
+          givenName: m.given_name,
+          familyName: m.family_name,
+          dateOfBirth: m.date_of_birth,
+          nhsNumber: m.nhs_number,
+          addressLine1: m.address_line1,
+          addressLine2: m.address_line2,
+          town: m.town,
+          postcode: m.postcode,
+          phone: m.phone,
+          email: m.email,
+          preferredLanguage: m.preferred_language,
+          contactMethod: m.contact_method,
+          doNotContact: m.do_not_contact,
+          accessibilityNeeds: m.accessibility_needs,
+          regime: m.regime,
+          regimeReason: m.regime_reason,
+          consentScopes,
+        },
+        relationship: access.relationship,
+        health,
+        profile: {
+          workHistory: m.work_history ?? '',
+          skills: m.skills ?? '',
+          qualifications: m.qualifications ?? '',
+          interests: m.interests ?? '',
+          wants: m.wants ?? '',
+          doesNotWant: m.does_not_want ?? '',
+          helps: m.helps ?? '',
+          getsInTheWay: m.gets_in_the_way ?? '',
+          updatedAt: m.profile_updated_at ?? null,
+          updatedBy: m.profile_updated_by ?? null,
+        },
+        plan: lists.plan,
+        appointments: lists.appointments,
+        notes: health ? lists.notes : lists.notes.filter((n) => !isHealthNote(n.kind)),
+        jobs: lists.jobs,
+        events: lists.events,
+        healthTeam: lists.healthTeam,
+        breakGlass,
+        canWork: access.canWork,
+        isTeamLead: access.isTeamLead,
+        takenIn: Boolean(m.taken_in),
+      };
+    });
   }
 
   return {

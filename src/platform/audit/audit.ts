@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock/index.ts';
-import type { Tx } from '../db/index.ts';
+import { compileOnce, type Tx } from '../db/index.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 export type Actor = { kind: 'user' | 'client' | 'system' | 'public' | 'participant'; id: string };
@@ -42,19 +42,49 @@ export function chainHash(prevHash: string, fields: ChainedFields): string {
  *
  * @example await recordAudit(tx, tenantId, clock, { actor, action: 'organisation.create', recordType: 'organisation', recordId: id, reason: 'created by admin' });
  */
-export async function recordAudit(tx: Tx, tenantId: string, clock: Clock, entry: AuditEntry): Promise<void> {
-  await tx
-    .insertInto('audit_events')
-    .values({
+/**
+ * The audit insert compiled once (ADR 0053): every audited request writes one, and Kysely would
+ * otherwise build and compile the same SQL each time. Its SQL does not depend on the values.
+ */
+const auditInsert = compileOnce(
+  (
+    db,
+    tenantId: string,
+    at: string,
+    actorKind: string,
+    actorId: string,
+    action: string,
+    recordType: string,
+    recordId: string | null,
+    reason: string,
+    details: string,
+  ) =>
+    db.insertInto('audit_events').values({
       tenant_id: tenantId,
-      occurred_at: clock.now().toISOString(),
-      actor_kind: entry.actor.kind,
-      actor_id: entry.actor.id,
-      action: entry.action,
-      record_type: entry.recordType,
-      record_id: entry.recordId ?? null,
-      reason: entry.reason,
-      details: canonicalJson(entry.details ?? {}),
-    })
-    .execute();
+      occurred_at: at,
+      actor_kind: actorKind,
+      actor_id: actorId,
+      action,
+      record_type: recordType,
+      record_id: recordId,
+      reason,
+      details,
+    }),
+  ['\u0000tenant', '\u0000at', '\u0000actorKind', '\u0000actorId', '\u0000action', '\u0000recordType', '\u0000recordId', '\u0000reason', '\u0000details'],
+);
+
+export async function recordAudit(tx: Tx, tenantId: string, clock: Clock, entry: AuditEntry): Promise<void> {
+  await tx.executeQuery(
+    auditInsert(
+      tenantId,
+      clock.now().toISOString(),
+      entry.actor.kind,
+      entry.actor.id,
+      entry.action,
+      entry.recordType,
+      entry.recordId ?? null,
+      entry.reason,
+      canonicalJson(entry.details ?? {}),
+    ),
+  );
 }

@@ -255,37 +255,35 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
       const parts = sessionCookieParts(cookie);
       if (!parts) return null;
       const key = `${parts.tenantId}.${parts.idHash}`;
-      const cached = sessions.get(key);
-      if (cached) return cached;
-      const found = await db.inTenant(parts.tenantId, async (tx) => {
-        const session = await tx.selectFrom('sessions').selectAll().where('id_hash', '=', parts.idHash).executeTakeFirst();
-        if (!session) return null;
-        const now = clock.now();
-        const idleLimit = session.last_seen_at.getTime() + settings.idleMinutes * 60_000;
-        if (now >= session.expires_at || now.getTime() >= idleLimit) {
-          await tx.deleteFrom('sessions').where('id_hash', '=', parts.idHash).execute();
-          return null;
-        }
-        const principal = await toPrincipal(tx, parts.tenantId, session.user_id, parts.idHash);
-        if (!principal) {
-          await tx.deleteFrom('sessions').where('id_hash', '=', parts.idHash).execute();
-          return null;
-        }
-        // Touch at most once a minute: idle timeouts need minutes, not every request's write.
-        const touched = now.getTime() - session.last_seen_at.getTime() > 60_000;
-        if (touched) {
-          await tx.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', parts.idHash).execute();
-        }
-        const loaded: LoadedSession = { principal, stage: await stageFor(tx, principal, session.mfa_passed) };
-        // Never remembered past the session's own idle or absolute limit.
-        const notAfter = new Date(
-          Math.min(session.expires_at.getTime(), (touched ? now.getTime() : session.last_seen_at.getTime()) + settings.idleMinutes * 60_000),
-        );
-        return { loaded, notAfter };
+      return sessions.through(key, async () => {
+        const found = await db.inTenant(parts.tenantId, async (tx) => {
+          const session = await tx.selectFrom('sessions').selectAll().where('id_hash', '=', parts.idHash).executeTakeFirst();
+          if (!session) return null;
+          const now = clock.now();
+          const idleLimit = session.last_seen_at.getTime() + settings.idleMinutes * 60_000;
+          if (now >= session.expires_at || now.getTime() >= idleLimit) {
+            await tx.deleteFrom('sessions').where('id_hash', '=', parts.idHash).execute();
+            return null;
+          }
+          const principal = await toPrincipal(tx, parts.tenantId, session.user_id, parts.idHash);
+          if (!principal) {
+            await tx.deleteFrom('sessions').where('id_hash', '=', parts.idHash).execute();
+            return null;
+          }
+          // Touch at most once a minute: idle timeouts need minutes, not every request's write.
+          const touched = now.getTime() - session.last_seen_at.getTime() > 60_000;
+          if (touched) {
+            await tx.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', parts.idHash).execute();
+          }
+          const loaded: LoadedSession = { principal, stage: await stageFor(tx, principal, session.mfa_passed) };
+          // Never remembered past the session's own idle or absolute limit.
+          const notAfter = new Date(
+            Math.min(session.expires_at.getTime(), (touched ? now.getTime() : session.last_seen_at.getTime()) + settings.idleMinutes * 60_000),
+          );
+          return { loaded, notAfter };
+        });
+        return found ? { value: found.loaded, notAfter: found.notAfter } : null;
       });
-      if (!found) return null;
-      sessions.set(key, found.loaded, found.notAfter);
-      return found.loaded;
     },
 
     /** Checks a TOTP code for a session part-way through sign-in; on success issues a new session. */

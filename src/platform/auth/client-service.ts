@@ -129,41 +129,39 @@ export function createClientService(deps: { db: Database; clock: Clock; accessTo
       if (!tenantId || !token || rest.length > 0 || !UUID.test(tenantId)) return null;
       const tokenHash = sha256Hex(token);
       const key = `${tenantId}.${tokenHash}`;
-      const cached = tokens.get(key);
-      if (cached) return cached;
-      const found = await db.inTenant(tenantId, async (tx) => {
-        const row = await tx
-          .selectFrom('access_tokens')
-          .innerJoin('oauth_clients', (j) =>
-            j.onRef('oauth_clients.tenant_id', '=', 'access_tokens.tenant_id').onRef('oauth_clients.id', '=', 'access_tokens.client_id'),
-          )
-          .select([
-            'access_tokens.scopes',
-            'access_tokens.expires_at',
-            'oauth_clients.id',
-            'oauth_clients.client_id',
-            'oauth_clients.name',
-            'oauth_clients.revoked_at',
-            'oauth_clients.organisation_id',
-          ])
-          .where('access_tokens.token_hash', '=', tokenHash)
-          .executeTakeFirst();
-        if (!row || row.revoked_at || row.expires_at <= clock.now()) return null;
-        const principal: ClientPrincipal = {
-          kind: 'client',
-          tenantId,
-          id: row.id,
-          clientId: row.client_id,
-          name: row.name,
-          scopes: row.scopes,
-          organisationId: row.organisation_id,
-        };
-        return { principal, expiresAt: row.expires_at };
+      return tokens.through(key, async () => {
+        const found = await db.inTenant(tenantId, async (tx) => {
+          const row = await tx
+            .selectFrom('access_tokens')
+            .innerJoin('oauth_clients', (j) =>
+              j.onRef('oauth_clients.tenant_id', '=', 'access_tokens.tenant_id').onRef('oauth_clients.id', '=', 'access_tokens.client_id'),
+            )
+            .select([
+              'access_tokens.scopes',
+              'access_tokens.expires_at',
+              'oauth_clients.id',
+              'oauth_clients.client_id',
+              'oauth_clients.name',
+              'oauth_clients.revoked_at',
+              'oauth_clients.organisation_id',
+            ])
+            .where('access_tokens.token_hash', '=', tokenHash)
+            .executeTakeFirst();
+          if (!row || row.revoked_at || row.expires_at <= clock.now()) return null;
+          const principal: ClientPrincipal = {
+            kind: 'client',
+            tenantId,
+            id: row.id,
+            clientId: row.client_id,
+            name: row.name,
+            scopes: row.scopes,
+            organisationId: row.organisation_id,
+          };
+          return { principal, expiresAt: row.expires_at };
+        });
+        // Never remembered past the token's own expiry.
+        return found ? { value: found.principal, notAfter: found.expiresAt } : null;
       });
-      if (!found) return null;
-      // Never remembered past the token's own expiry.
-      tokens.set(key, found.principal, found.expiresAt);
-      return found.principal;
     },
 
     async purgeExpiredTokens(): Promise<number> {

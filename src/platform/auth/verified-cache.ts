@@ -10,6 +10,13 @@ export type VerifiedCache<V> = {
   get(key: string): V | undefined;
   /** Remembers `value` until `seconds` from now, or until `notAfter` if that is sooner. */
   set(key: string, value: V, notAfter?: Date): void;
+  /**
+   * The remembered value, or else `load`'s, remembered in turn. Requests that miss together share
+   * one load: when an entry ends under load, every request in flight would otherwise ask the
+   * database at once (ADR 0053). A load started before `clear` is not remembered, and no request
+   * made after `clear` joins it. With the cache off (`seconds` 0) every call loads for itself.
+   */
+  through(key: string, load: () => Promise<{ value: V; notAfter?: Date } | null>): Promise<V | null>;
   /** Forgets everything: after any change to who may sign in as whom, or with which rights. */
   clear(): void;
 };
@@ -19,7 +26,9 @@ const MAX_ENTRIES = 10_000;
 
 export function createVerifiedCache<V>(clock: Clock, seconds: number): VerifiedCache<V> {
   const entries = new Map<string, { value: V; since: number; until: number }>();
-  return {
+  const loading = new Map<string, Promise<V | null>>();
+  let generation = 0;
+  const cache: VerifiedCache<V> = {
     get(key) {
       const entry = entries.get(key);
       if (!entry) return undefined;
@@ -39,10 +48,31 @@ export function createVerifiedCache<V>(clock: Clock, seconds: number): VerifiedC
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
       entries.set(key, { value, since, until });
     },
+    through(key, load) {
+      const hit = cache.get(key);
+      if (hit !== undefined) return Promise.resolve(hit);
+      if (seconds <= 0) return load().then((r) => r?.value ?? null);
+      const pending = loading.get(key);
+      if (pending) return pending;
+      const started = generation;
+      const loaded = load()
+        .then((r) => {
+          if (r && started === generation) cache.set(key, r.value, r.notAfter);
+          return r?.value ?? null;
+        })
+        .finally(() => {
+          if (loading.get(key) === loaded) loading.delete(key);
+        });
+      loading.set(key, loaded);
+      return loaded;
+    },
     clear() {
       entries.clear();
+      loading.clear();
+      generation++;
     },
   };
+  return cache;
 }
 
 /**

@@ -41,7 +41,9 @@ export function registerCasePage(app: FastifyInstance, deps: Deps): void {
     const view = await cases.view(user, id);
     const done = typeof request.query.done === 'string' && DONE_KEYS.has(request.query.done) ? request.t(`caseload.done.${request.query.done}`) : null;
     const page = presentCase(view, { t: request.t, lang: request.lang, now: deps.clock.now(), done, doneKey: request.query.done, reader: user });
-    const taken = deps.provenance ? await deps.provenance(user, view.participant.id) : [];
+    // Asked only when the case read found records taken in (most people have none): one
+    // transaction fewer on a page read many times a day (ADR 0053).
+    const taken = deps.provenance && view.takenIn !== false ? await deps.provenance(user, view.participant.id) : [];
     const transferredIn = taken.map((r) => ({
       href: `/records/in/${r.id}`,
       text: request.t('caseload.case.transferredIn', { from: r.senderName, on: formatIsoDate(londonIsoDate(r.importedAt), request.lang) }),
