@@ -147,7 +147,9 @@ function build(
 export function pgliteDatabase(pglite: PGlite, onClosed: () => void = () => {}): Database {
   const gate = createPGliteGate(pglite);
   const owner = new Kysely<PlatformTables>({ dialect: serialisedPGliteDialect(gate, null) });
-  const app = new Kysely<PlatformTables>({ dialect: serialisedPGliteDialect(gate, APP_ROLE) });
+  // The app's statements prepared once and run by name (ADR 0053); the owner's (migrations, the
+  // command line) as PGlite runs them.
+  const app = new Kysely<PlatformTables>({ dialect: serialisedPGliteDialect(gate, APP_ROLE, DEFAULT_STATEMENTS_PER_CONNECTION) });
   return build(
     app,
     owner,

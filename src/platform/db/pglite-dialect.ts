@@ -11,6 +11,7 @@ import {
   type QueryCompiler,
   type TransactionSettings,
 } from 'kysely';
+import { PreparedPGliteDriver } from './pglite-prepared.ts';
 
 /**
  * PGlite has exactly one connection. Every Kysely instance over the same PGlite must share one gate,
@@ -98,12 +99,17 @@ class SerialisedDriver implements Driver {
   }
 }
 
-/** A Kysely dialect over a shared PGlite gate, running every query as `role` (null: the owner). */
-export function serialisedPGliteDialect(gate: PGliteGate, role: string | null): Dialect {
+/**
+ * A Kysely dialect over a shared PGlite gate, running every query as `role` (null: the owner). With
+ * `preparedStatements`, statements with parameters are prepared once and run by name
+ * (pglite-prepared.ts, ADR 0053), at most that many kept.
+ */
+export function serialisedPGliteDialect(gate: PGliteGate, role: string | null, preparedStatements?: number): Dialect {
   const base = new PGliteDialect({ pglite: gate.pglite });
   return {
     createAdapter: (): DialectAdapter => base.createAdapter(),
-    createDriver: (): Driver => new SerialisedDriver(base.createDriver(), gate, role),
+    createDriver: (): Driver =>
+      new SerialisedDriver(preparedStatements === undefined ? base.createDriver() : new PreparedPGliteDriver(gate.pglite, preparedStatements), gate, role),
     createQueryCompiler: (): QueryCompiler => base.createQueryCompiler(),
     createIntrospector: (db: Kysely<unknown>): DatabaseIntrospector => base.createIntrospector(db),
   };
