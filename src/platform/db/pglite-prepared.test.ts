@@ -39,7 +39,9 @@ describe('PGlite with named prepared statements (ADR 0053)', () => {
     const updated = await prepared.updateTable('things').set({ name: 'uno' }).where('id', '=', 1).executeTakeFirst();
     expect(updated.numUpdatedRows).toBe(1n);
     // Prepared once, then run by name (PostgreSQL moves to a generic plan after five runs).
-    const statements = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE 'select * from "things"%'`.execute(plain);
+    const statements = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE 'select * from "things"%'`.execute(
+      plain,
+    );
     expect(statements.rows[0]?.n).toBe(1);
   });
 
