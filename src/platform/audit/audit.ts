@@ -46,7 +46,7 @@ export function chainHash(prevHash: string, fields: ChainedFields): string {
  * The audit insert compiled once (ADR 0053): every audited request writes one, and Kysely would
  * otherwise build and compile the same SQL each time. Its SQL does not depend on the values.
  */
-const auditInsert = compileOnce(
+export const auditInsert = compileOnce(
   (
     db,
     tenantId: string,
