@@ -20,6 +20,7 @@ import { FHIR_BUNDLE } from './fixtures.ts';
 import { benchJobs } from './jobs.ts';
 import { benchMatching } from './matching.ts';
 import { benchOutcomes } from './outcomes.ts';
+import { benchReferralCreate } from './referral-create.ts';
 import { benchReferrals, seedBenchReferrals } from './referrals.ts';
 import { benchRender } from './render.ts';
 
@@ -369,6 +370,10 @@ if (only === 'outcomes') {
       await scratch.drop();
     }
   }
+  process.exit(0);
+}
+if (only === 'create') {
+  for (const line of await benchReferralCreate({ serverUrl: SERVER_URL })) process.stdout.write(`${line}\n`);
   process.exit(0);
 }
 if (only === 'directory') {

@@ -1,18 +1,32 @@
 import { randomBytes } from 'node:crypto';
-import { recordAudit } from '../../platform/audit/index.ts';
+import { auditRowInsert, recordAudit } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import { type Database, newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
+import { type Database, newId, type Tx, type WriteHooks, writeTogether } from '../../platform/db/index.ts';
 import { Conflict, Forbidden, InvalidInput, parseInput } from '../../platform/errors/index.ts';
-import { queueNotifications } from '../../platform/notify/index.ts';
+import { notificationWrites } from '../../platform/notify/index.ts';
 import { postcodeDistrict } from './postcode.ts';
 import type { Person, Referral, ReferralRoute, Team } from './referral.ts';
 import type { ReferralNotifications } from './referral-notifications.ts';
-import { recordReferralOutcome } from './referral-outcomes.ts';
-import { findPerson, findReferralByIdentifier, insertEvent, insertReferral, linkPerson, tables, tenantReferralSettings } from './referral-repo.ts';
+import { recordReceivedOutcome } from './referral-outcomes.ts';
+import {
+  eventInsert,
+  findOrMakePerson,
+  findPerson,
+  findReferral,
+  findReferralByIdentifier,
+  intakeContext,
+  personKeys,
+  type ReferralRow,
+  referralInsert,
+  tables,
+  taskChanged,
+  tenantReferralSettings,
+  toReferral,
+} from './referral-repo.ts';
 import { decideRegime, isYoungPerson, type RoutedTeam, routeTeams } from './referral-rules.ts';
 import { type CreateReferralInput, createReferralSchema } from './referral-schemas.ts';
 import { actorOfSubmitter, nameOf, type ReferralWork, type Submitter } from './referral-work.ts';
-import { findTeam, listTeamsWithLoad, takePlace } from './team-repo.ts';
+import { findTeam, listTeamsWithLoad, placeUpdate, toTeam } from './team-repo.ts';
 import { addWorkingDays, type BankHolidays, londonDate } from './working-days.ts';
 
 /**
@@ -58,16 +72,19 @@ function newReference(): string {
   return `BW-${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }
 
-/** Another referral took the team's last place after this one was routed to it. */
-class PlaceTaken extends Error {}
+/**
+ * Another referral took the team's last place after this one was routed to it, or a twin with the
+ * same business identifier was written first: the transaction is rolled back and run again.
+ */
+class StartAgain extends Error {}
 
-/** Runs an intake transaction again when it lost a team's last place: each retry sees the newer count. */
+/** Runs an intake transaction again when it lost a team's last place (each retry sees the newer count) or its identifier (the retry finds the twin). */
 async function withPlace<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      if (!(error instanceof PlaceTaken)) throw error;
+      if (!(error instanceof StartAgain)) throw error;
       if (attempt >= 5) throw new Conflict('Too many referrals are being made for this team at once; try again');
     }
   }
@@ -137,21 +154,26 @@ export function createReferralIntake(deps: {
 
   async function createIn(tx: Tx, tenantId: string, submitter: Submitter, route: ReferralRoute, value: CreateReferralInput): Promise<Created> {
     // Duplicates are settled by the unique business identifier (a concurrent twin waits on the
-    // insert, then finds this one) and the person's key locks in linkPerson; nothing else waits.
-    const existing = await findReferralByIdentifier(tx, value.identifier.system, value.identifier.value);
-    if (existing) return existingResult(tx, submitter, existing);
+    // insert, then this transaction starts again and finds it) and the person's key locks, taken by
+    // the first read; nothing else waits. What intake reads comes in one statement.
+    const context = await intakeContext(tx, tenantId, value.identifier, personKeys(tenantId, value.person));
+    if (context.existingId) {
+      const existing = await findReferral(tx, context.existingId);
+      if (existing) return existingResult(tx, submitter, existing);
+    }
     const now = clock.now();
     const today = londonDate(now);
     await checkAgreement(tx, submitter, value, today);
-    const settings = await tenantReferralSettings(tx);
-    const { person, context } = value;
-    const youngPerson = isYoungPerson(person.dateOfBirth, today, context.notInEducationEmploymentOrTraining);
-    const service = route === 'self' ? 'self' : route === 'jobcentre' ? 'jobcentre' : context.referringService;
-    const routed = await routedTeams(tx, service, person.postcode, youngPerson);
+    const { settings } = context;
+    const { person, context: need } = value;
+    const youngPerson = isYoungPerson(person.dateOfBirth, today, need.notInEducationEmploymentOrTraining);
+    const service = route === 'self' ? 'self' : route === 'jobcentre' ? 'jobcentre' : need.referringService;
+    const teams = context.teams.map((t) => ({ team: toTeam(t), openReferrals: t.open_referrals }));
+    const routed = routeTeams(teams, { service, district: person.postcode ? postcodeDistrict(person.postcode) : null, youngPerson });
     const chosen = value.teamId ? routed.find((r) => r.team.id === value.teamId) : routed.find((r) => r.capacity.state !== 'closed');
     if (!chosen) throw new InvalidInput([{ path: 'teamId', message: value.teamId ? 'referrals.error.team' : 'referrals.error.noTeam' }]);
     if (chosen.capacity.state === 'closed') throw new InvalidInput([{ path: 'teamId', message: 'referrals.error.teamClosed' }]);
-    const hasHealthCondition = context.conditionsText.length > 0 || context.conditionCategories.length > 0 || context.fitNote !== 'none';
+    const hasHealthCondition = need.conditionsText.length > 0 || need.conditionCategories.length > 0 || need.fitNote !== 'none';
     const regime = decideRegime({
       route,
       hasHealthCondition,
@@ -161,8 +183,8 @@ export function createReferralIntake(deps: {
     });
     // Young people first: a young person's referral runs on its own, shorter first-contact clock.
     const firstContactDays = youngPerson ? settings.youthFirstContactWorkingDays : settings.firstContactWorkingDays;
-    const link = await linkPerson(tx, tenantId, newId(now), now, person, route !== 'self');
-    const referral = await insertReferral(tx, {
+    const link = await findOrMakePerson(tx, tenantId, newId(now), now, person, route !== 'self');
+    const row = {
       tenant_id: tenantId,
       id: newId(now),
       reference: newReference(),
@@ -177,13 +199,13 @@ export function createReferralIntake(deps: {
       referrer_organisation_id: submitter.kind === 'user' ? submitter.organisationId : submitter.kind === 'client' ? submitter.organisationId : null,
       referrer_name: nameOf(submitter),
       referring_service: service,
-      conditions_text: context.conditionsText,
-      condition_categories: context.conditionCategories,
-      fit_note: context.fitNote,
-      fit_note_advice: context.fitNoteAdvice,
-      benefits: context.benefits,
-      help_wanted: context.helpWanted,
-      urgency: context.urgency,
+      conditions_text: need.conditionsText,
+      condition_categories: need.conditionCategories,
+      fit_note: need.fitNote,
+      fit_note_advice: need.fitNoteAdvice,
+      benefits: need.benefits,
+      help_wanted: need.helpWanted,
+      urgency: need.urgency,
       young_person: youngPerson,
       regime: regime.regime,
       regime_basis: regime.basis,
@@ -207,24 +229,10 @@ export function createReferralIntake(deps: {
       version: 1,
       created_at: now,
       updated_at: now,
-    });
-    if (!referral) {
-      const first = await findReferralByIdentifier(tx, value.identifier.system, value.identifier.value);
-      if (!first) throw new Conflict('The referral could not be saved; try again');
-      return existingResult(tx, submitter, first);
-    }
+    } as const;
+    // The referral as it is written: the insert below returns only whether it was.
+    const referral = toReferral(row as unknown as ReferralRow);
     const actor = actorOfSubmitter(submitter);
-    await insertEvent(tx, {
-      tenantId,
-      id: newId(now),
-      referralId: referral.id,
-      at: now,
-      actor: { ...actor, name: nameOf(submitter) },
-      kind: 'created',
-      toStatus: 'requested',
-      milestone: 'received',
-      details: { team: chosen.team.name, route, regime: regime.regime, personMatch: link.match },
-    });
     // The referrer's, their organisation's and the person's messages: one outbox and one job insert.
     const toPerson = notify.personMessage(
       tenantId,
@@ -236,25 +244,46 @@ export function createReferralIntake(deps: {
       ],
       referral.id,
     );
-    await queueNotifications(tx, clock, [
-      ...(await notify.referrerReceived(tx, tenantId, referral, chosen.team.name, firstContactDays)),
-      ...(toPerson ? [toPerson] : []),
-    ]);
-    await recordReferralOutcome(tx, tenantId, referral.id, 'referral-received', now);
-    // Last: the audit chain head is locked from here to commit, so every tenant write queues on it briefly.
-    await recordAudit(tx, tenantId, clock, {
-      actor,
-      action: 'referral.create',
-      recordType: 'referral',
-      recordId: referral.id,
-      reason: `referral received by ${route}`,
-      details: { team: chosen.team.id, regime: regime.regime, personMatch: link.match },
-    });
-    // The team's place is taken last, so its count is locked only from here to commit. A referral
-    // routed to a team's last place that another took meanwhile starts again (PlaceTaken), and is
-    // then routed with the count as it now stands: to another team, or to the waiting list.
+    const messages = [...(await notify.referrerReceived(tx, tenantId, referral, chosen.team.name, firstContactDays)), ...(toPerson ? [toPerson] : [])];
+    await taskChanged(tx, tenantId, referral);
+    await recordReceivedOutcome(tx, tenantId, referral, { dateOfBirth: person.dateOfBirth, programmes: chosen.team.programmes, nation: context.nation });
+    // The team's place is taken in the same statement as every other write, so its count (and the
+    // outcome counts) stay locked only from there to commit. A referral routed to a team's last
+    // place that another took meanwhile starts again (PlaceTaken), and is then routed with the
+    // count as it now stands: to another team, or to the waiting list.
     const needsPlace = !value.teamId && chosen.capacity.state === 'open';
-    if (!(await takePlace(tx, chosen.team.id, youngPerson, needsPlace))) throw new PlaceTaken();
+    const [written, placed] = await writeTogether(
+      tx,
+      [
+        referralInsert(tx, row),
+        placeUpdate(tx, chosen.team.id, youngPerson, needsPlace),
+        ...(link.insert ? [link.insert] : []),
+        eventInsert(tx, {
+          tenantId,
+          id: newId(now),
+          referralId: referral.id,
+          at: now,
+          actor: { ...actor, name: nameOf(submitter) },
+          kind: 'created',
+          toStatus: 'requested',
+          milestone: 'received',
+          details: { team: chosen.team.name, route, regime: regime.regime, personMatch: link.match },
+        }),
+        ...notificationWrites(tx, clock, messages),
+        auditRowInsert(tx, tenantId, clock, {
+          actor,
+          action: 'referral.create',
+          recordType: 'referral',
+          recordId: referral.id,
+          reason: `referral received by ${route}`,
+          details: { team: chosen.team.id, regime: regime.regime, personMatch: link.match },
+        }),
+      ],
+      [0, 1],
+    );
+    // A twin with the same identifier committed first: everything here is undone, and the next run finds it.
+    if (written !== 1) throw new StartAgain();
+    if (placed !== 1) throw new StartAgain();
     return { referral, created: true, person: link.person, team: chosen.team, visible: true };
   }
 

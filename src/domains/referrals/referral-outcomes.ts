@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/index.ts';
 import { ageBandOn, type OutcomeKind, recordOutcomeFact } from '../../platform/outcomes/index.ts';
+import type { Referral } from './referral.ts';
 import { programmeOf } from './referral-rules.ts';
 
 type Row = {
@@ -69,5 +70,41 @@ export async function recordReferralOutcome(
       nation: r.nation,
     },
     ...(extra.absenceDays ? { absenceDays: extra.absenceDays } : {}),
+  });
+}
+
+/**
+ * The `referral-received` fact of a referral being written now, from what intake already holds
+ * (`recordReferralOutcome` reads the same from the rows): the two writes to send with the
+ * referral's. A new referral has no case, so its regime is its own. Its own statement: the
+ * counts and their roll-ups (ADR 0055) are a statement of several data-modifying queries.
+ */
+export async function recordReceivedOutcome(
+  tx: Tx,
+  tenantId: string,
+  referral: Referral,
+  facts: { dateOfBirth: string; programmes: readonly string[]; nation: string },
+): Promise<void> {
+  const at = referral.createdAt;
+  const programme = programmeOf(facts.programmes as string[], referral.youngPerson);
+  await recordOutcomeFact(tx, {
+    tenantId,
+    kind: 'referral-received',
+    at,
+    subjectId: referral.id,
+    personId: referral.personId,
+    jobId: null,
+    daysFromReferral: 0,
+    dimensions: {
+      teamId: referral.teamId,
+      specialistUserId: referral.ownerUserId,
+      referringService: referral.referringService,
+      programme,
+      regime: referral.regime,
+      youthPathway: programme === 'youth',
+      conditionCategories: referral.conditionCategories,
+      ageBand: ageBandOn(facts.dateOfBirth, at.toISOString().slice(0, 10)),
+      nation: facts.nation,
+    },
   });
 }

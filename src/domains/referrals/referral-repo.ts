@@ -1,6 +1,16 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { PlatformTables, Tx } from '../../platform/db/index.ts';
-import type { Person, Referral, ReferralEvent, ReferralEventKind, ReferralStatus, ReferralTables, Regime } from './referral.ts';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import type { PlatformTables, Statement, Tx } from '../../platform/db/index.ts';
+import {
+  type Person,
+  type Referral,
+  type ReferralEvent,
+  type ReferralEventKind,
+  type ReferralStatus,
+  type ReferralTables,
+  type Regime,
+  TEAM_COLUMNS,
+} from './referral.ts';
 import { personMatchKey } from './referral-rules.ts';
 import { recordTaskChange } from './subscriptions/subscription-repo.ts';
 
@@ -100,10 +110,22 @@ export async function insertReferral(tx: Tx, row: ReferralTables['referrals'] ex
 }
 
 /**
+ * `insertReferral`'s insert, unrun, for intake to send with the referral's other writes
+ * (`writeTogether`): it returns the id when written, nothing when the business identifier is taken.
+ * The caller tells subscribers (`taskChanged`).
+ */
+export const referralInsert = (tx: Tx, row: ReferralTables['referrals'] extends infer T ? { [K in keyof T]: unknown } : never) =>
+  tables(tx)
+    .insertInto('referrals')
+    .values(row as never)
+    .onConflict((oc) => oc.constraint('referrals_identifier_unique').doNothing())
+    .returning('id');
+
+/**
  * A new Task, or a new version of one: subscribers that may read it are notified, from this
  * transaction (ADR 0046). Every change a poller sees as a new `_lastUpdated` passes through here.
  */
-const taskChanged = (tx: Tx, tenantId: string, r: Referral) =>
+export const taskChanged = (tx: Tx, tenantId: string, r: Referral) =>
   recordTaskChange(
     tx,
     { tenantId, id: r.id, referrerClientId: r.referrer.clientId, referrerOrganisationId: r.referrer.organisationId, teamId: r.teamId },
@@ -137,23 +159,27 @@ export async function updateReferral(tx: Tx, id: string, patch: ReferralPatch, n
   return referral;
 }
 
-export async function insertEvent(
-  tx: Tx,
-  event: {
-    tenantId: string;
-    id: string;
-    referralId: string;
-    at: Date;
-    actor: { kind: string; id: string; name: string };
-    kind: ReferralEventKind;
-    fromStatus?: string | null;
-    toStatus?: string | null;
-    milestone?: string | null;
-    reason?: string | null;
-    details?: Record<string, unknown>;
-  },
-): Promise<void> {
-  await tables(tx)
+export type NewEvent = {
+  tenantId: string;
+  id: string;
+  referralId: string;
+  at: Date;
+  actor: { kind: string; id: string; name: string };
+  kind: ReferralEventKind;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  milestone?: string | null;
+  reason?: string | null;
+  details?: Record<string, unknown>;
+};
+
+export async function insertEvent(tx: Tx, event: NewEvent): Promise<void> {
+  await eventInsert(tx, event).execute();
+}
+
+/** `insertEvent`'s insert, unrun (`writeTogether`). */
+export function eventInsert(tx: Tx, event: NewEvent) {
+  return tables(tx)
     .insertInto('referral_events')
     .values({
       tenant_id: event.tenantId,
@@ -169,8 +195,7 @@ export async function insertEvent(
       business_status: event.milestone ?? null,
       reason: event.reason ?? null,
       details: JSON.stringify(event.details ?? {}),
-    })
-    .execute();
+    });
 }
 
 export async function listEvents(tx: Tx, referralId: string): Promise<ReferralEvent[]> {
@@ -208,9 +233,27 @@ export async function linkPerson(
   /** Whether this referral's contact details may replace the record's: never for the public. */
   trusted: boolean,
 ): Promise<{ person: Person; match: 'new' | 'nhs-number' | 'details' }> {
+  for (const key of personKeys(tenantId, p)) await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(tx);
+  const link = await findOrMakePerson(tx, tenantId, newId, now, p, trusted);
+  if (link.insert) await link.insert.execute();
+  return link;
+}
+
+/**
+ * `linkPerson` after its keys' locks (`personKeys`) are taken by an earlier statement of this
+ * transaction (a statement sees only what committed before it began, so not the same one), with a
+ * new person's insert left unrun (`insert`) for the caller to send with its other writes
+ * (`writeTogether`) in this transaction; the person comes back as they will be written.
+ */
+export async function findOrMakePerson(
+  tx: Tx,
+  tenantId: string,
+  newId: string,
+  now: Date,
+  p: Omit<Person, 'id'>,
+  trusted: boolean,
+): Promise<{ person: Person; match: 'new' | 'nhs-number' | 'details'; insert?: Statement & { execute(): Promise<unknown> } }> {
   const matchKey = personMatchKey(p);
-  const keys = [`bridgework.person.${tenantId}.${matchKey}`, ...(p.nhsNumber ? [`bridgework.person.${tenantId}.nhs.${p.nhsNumber}`] : [])].sort();
-  for (const key of keys) await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(tx);
   // The person as stored comes back from the statement that found or changed them: no read-back.
   if (p.nhsNumber) {
     const byNhs = await tables(tx).selectFrom('people').selectAll().where('nhs_number', '=', p.nhsNumber).executeTakeFirst();
@@ -229,24 +272,24 @@ export async function linkPerson(
       : toPerson(byDetails);
     return { person, match: 'details' };
   }
-  const inserted = await tables(tx)
-    .insertInto('people')
-    .values({
-      tenant_id: tenantId,
-      id: newId,
-      given_name: p.givenName,
-      family_name: p.familyName,
-      date_of_birth: p.dateOfBirth,
-      nhs_number: p.nhsNumber,
-      ...contactColumns(p),
-      match_key: matchKey,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return { person: toPerson(inserted), match: 'new' };
+  const row = {
+    tenant_id: tenantId,
+    id: newId,
+    given_name: p.givenName,
+    family_name: p.familyName,
+    date_of_birth: p.dateOfBirth,
+    nhs_number: p.nhsNumber,
+    ...contactColumns(p),
+    match_key: matchKey,
+    created_at: now,
+    updated_at: now,
+  };
+  return { person: { id: newId, ...p }, match: 'new', insert: tables(tx).insertInto('people').values(row) };
 }
+
+/** The transaction locks that make finding or making a person atomic, in the order to take them. */
+export const personKeys = (tenantId: string, p: Omit<Person, 'id'>): string[] =>
+  [`bridgework.person.${tenantId}.${personMatchKey(p)}`, ...(p.nhsNumber ? [`bridgework.person.${tenantId}.nhs.${p.nhsNumber}`] : [])].sort();
 
 /** How to reach a person: what a newer referral may bring up to date. */
 const contactColumns = (p: Omit<Person, 'id'>) => ({
@@ -456,6 +499,49 @@ export async function tenantReferralSettings(tx: Tx): Promise<ReferralSettings> 
     firstContactWorkingDays: row?.first_contact_working_days ?? 5,
     youthFirstContactWorkingDays: row?.youth_first_contact_working_days ?? 2,
     contactAttemptLimit: row?.contact_attempt_limit ?? 3,
+  };
+}
+
+/**
+ * What intake reads before it writes, in one statement: the referral already made with this
+ * business identifier (its id), the tenant's service levels and nation, and every team with its
+ * count of open referrals, in name order (what routing reads). It takes the person's key locks
+ * (`personKeys`, in the order given) too, so the next statement may look for them.
+ */
+export async function intakeContext(tx: Tx, tenantId: string, identifier: { system: string; value: string }, lockKeys: readonly string[]) {
+  const row = await tx
+    .selectNoFrom((eb) => [
+      // Evaluated left to right, before the subqueries' rows are of any use to the caller.
+      ...lockKeys.map((key, i) => sql<string>`pg_advisory_xact_lock(hashtext(${key}))::text`.as(`lock${i}`)),
+      tables(tx)
+        .selectFrom('referrals')
+        .select('id')
+        .where('identifier_system', '=', identifier.system)
+        .where('identifier_value', '=', identifier.value)
+        .as('existing_id'),
+      jsonObjectFrom(eb.selectFrom('tenant_settings').select(['first_contact_working_days', 'youth_first_contact_working_days', 'contact_attempt_limit'])).as(
+        'settings',
+      ),
+      eb.selectFrom('tenants').select('nation').where('id', '=', tenantId).as('nation'),
+      jsonArrayFrom(
+        tables(tx)
+          .selectFrom('teams')
+          .select([...TEAM_COLUMNS, 'open_referrals'])
+          .orderBy('name'),
+      ).as('teams'),
+    ])
+    .executeTakeFirstOrThrow();
+  const s = row.settings;
+  if (!row.nation) throw new Error('the tenant is not there');
+  return {
+    existingId: row.existing_id,
+    settings: {
+      firstContactWorkingDays: s?.first_contact_working_days ?? 5,
+      youthFirstContactWorkingDays: s?.youth_first_contact_working_days ?? 2,
+      contactAttemptLimit: s?.contact_attempt_limit ?? 3,
+    } satisfies ReferralSettings,
+    nation: row.nation,
+    teams: row.teams,
   };
 }
 

@@ -138,6 +138,19 @@ export type Team = {
   accepting: boolean;
 };
 
+/** The columns of `teams` a Team is made of. */
+export const TEAM_COLUMNS = [
+  'id',
+  'organisation_id',
+  'name',
+  'services',
+  'postcode_districts',
+  'programmes',
+  'specialists',
+  'caseload_limit',
+  'accepting',
+] as const;
+
 export type ReferralTables = {
   teams: {
     tenant_id: string;

@@ -1,11 +1,11 @@
 import { type Selectable, sql } from 'kysely';
 import type { Tx } from '../../platform/db/index.ts';
-import type { ReferralTables, Team } from './referral.ts';
+import type { ReferralTables, TEAM_COLUMNS, Team } from './referral.ts';
 import { tables } from './referral-repo.ts';
 
 type TeamRow = Selectable<ReferralTables['teams']>;
 
-export const toTeam = (t: TeamRow): Team => ({
+export const toTeam = (t: Pick<TeamRow, (typeof TEAM_COLUMNS)[number]>): Team => ({
   id: t.id,
   organisationId: t.organisation_id,
   name: t.name,
@@ -49,12 +49,17 @@ export async function listTeamsWithLoad(tx: Tx): Promise<{ team: Team; openRefer
  * one takes it and the other is told (false) and routes again with the count it now sees.
  */
 export async function takePlace(tx: Tx, teamId: string, youngPerson: boolean, onlyIfPlaceLeft: boolean): Promise<boolean> {
+  return (await placeUpdate(tx, teamId, youngPerson, onlyIfPlaceLeft).execute()).length === 1;
+}
+
+/** `takePlace`'s update, unrun, returning the team's id when it took the place (`writeTogether`). */
+export function placeUpdate(tx: Tx, teamId: string, youngPerson: boolean, onlyIfPlaceLeft: boolean) {
   let q = tables(tx)
     .updateTable('teams')
     .set((eb) => ({ open_referrals: eb('open_referrals', '+', 1), open_young_people: eb('open_young_people', '+', youngPerson ? 1 : 0) }))
     .where('id', '=', teamId);
   if (onlyIfPlaceLeft) q = q.where((eb) => eb('open_referrals', '<', eb('specialists', '*', eb.ref('caseload_limit'))));
-  return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
+  return q.returning('id');
 }
 
 /** A referral closed or left the team: its place is free again. */

@@ -88,3 +88,21 @@ export async function recordAudit(tx: Tx, tenantId: string, clock: Clock, entry:
     ),
   );
 }
+
+/**
+ * `recordAudit`'s insert as a builder, unrun: for a write that sends it together with others in one
+ * statement (`writeTogether`), where a compiled query cannot be embedded.
+ */
+export function auditRowInsert(tx: Tx, tenantId: string, clock: Clock, entry: AuditEntry) {
+  return tx.insertInto('audit_events').values({
+    tenant_id: tenantId,
+    occurred_at: clock.now().toISOString(),
+    actor_kind: entry.actor.kind,
+    actor_id: entry.actor.id,
+    action: entry.action,
+    record_type: entry.recordType,
+    record_id: entry.recordId ?? null,
+    reason: entry.reason,
+    details: canonicalJson(entry.details ?? {}),
+  });
+}

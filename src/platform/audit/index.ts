@@ -1,4 +1,4 @@
-export { type Actor, type AuditEntry, chainHash, GENESIS_HASH, recordAudit } from './audit.ts';
+export { type Actor, type AuditEntry, auditRowInsert, chainHash, GENESIS_HASH, recordAudit } from './audit.ts';
 export {
   CHECKPOINT_FILE,
   type Checkpoint,

@@ -17,3 +17,4 @@ export { type AppSession, appSession, assertLeastPrivilege } from './least-privi
 export type { OnNotify, Unlisten } from './listen.ts';
 export { migrateDown, migrateToLatest, type SqlMigration } from './migrate.ts';
 export type { BigIntColumn, CreatedAt, DeliveryReceiptStatus, Json, Language, Nation, PlatformTables, Role, Timestamp } from './tables.ts';
+export { type Statement, type WritePart, writeTogether } from './write-together.ts';

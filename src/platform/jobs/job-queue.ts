@@ -58,6 +58,27 @@ export async function enqueueJobs(tx: Tx, clock: Clock, jobs: readonly JobReques
 
 async function insertJobs(tx: Tx, clock: Clock, jobs: readonly JobRequest[]): Promise<string[]> {
   if (jobs.length === 0) return [];
+  const { rows, insert } = jobsInsert(tx, clock, jobs);
+  const inserted = await insert.execute();
+  if (inserted.length === rows.length) return rows.map((r) => r.id);
+  // Only a row with a de-duplication key can have been skipped: look those keys up.
+  const insertedIds = new Set(inserted.map((r) => r.id));
+  const skippedKeys = rows.filter((r) => !insertedIds.has(r.id)).map((r) => r.dedupe_key ?? '');
+  const existing = await tx.selectFrom('jobs').select(['id', 'dedupe_key']).where('dedupe_key', 'in', skippedKeys).execute();
+  const byKey = new Map(existing.map((r) => [r.dedupe_key, r.id]));
+  return rows.map((r) => {
+    const id = insertedIds.has(r.id) ? r.id : byKey.get(r.dedupe_key);
+    if (!id) throw new Error(`job ${r.name} was neither inserted nor found by its key`);
+    return id;
+  });
+}
+
+/**
+ * The insert `enqueueJobs` runs, unrun, with the rows it writes: for a write that sends it together
+ * with others (`writeTogether`). It skips a job whose de-duplication key is taken, so give such a
+ * batch only jobs with fresh keys (or none) when the ids must all be new.
+ */
+export function jobsInsert(tx: Tx, clock: Clock, jobs: readonly JobRequest[]) {
   const now = clock.now();
   const rows = jobs.map((job) => ({
     id: newId(now),
@@ -76,23 +97,12 @@ async function insertJobs(tx: Tx, clock: Clock, jobs: readonly JobRequest[]): Pr
   // A job due now wakes the workers: NOTIFY from RETURNING costs no extra round trip, fires only for
   // rows actually inserted, and PostgreSQL sends one notification per transaction however many rows.
   const due = rows.some((r) => r.run_at.getTime() <= now.getTime());
-  const inserted = await tx
+  const insert = tx
     .insertInto('jobs')
     .values(rows)
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .returning(due ? ['id', sql<string>`pg_notify(${JOBS_CHANNEL}, '')`.as('notified')] : ['id'])
-    .execute();
-  if (inserted.length === rows.length) return rows.map((r) => r.id);
-  // Only a row with a de-duplication key can have been skipped: look those keys up.
-  const insertedIds = new Set(inserted.map((r) => r.id));
-  const skippedKeys = rows.filter((r) => !insertedIds.has(r.id)).map((r) => r.dedupe_key ?? '');
-  const existing = await tx.selectFrom('jobs').select(['id', 'dedupe_key']).where('dedupe_key', 'in', skippedKeys).execute();
-  const byKey = new Map(existing.map((r) => [r.dedupe_key, r.id]));
-  return rows.map((r) => {
-    const id = insertedIds.has(r.id) ? r.id : byKey.get(r.dedupe_key);
-    if (!id) throw new Error(`job ${r.name} was neither inserted nor found by its key`);
-    return id;
-  });
+    .returning(due ? ['id', sql<string>`pg_notify(${JOBS_CHANNEL}, '')`.as('notified')] : ['id']);
+  return { rows, insert };
 }
 
 /** Jobs for an operator's view, newest first; `tenantId` narrows to one tenant's jobs. */

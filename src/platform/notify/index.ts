@@ -12,6 +12,7 @@ export {
   createOutboxNotifier,
   listOutbox,
   type Notifier,
+  notificationWrites,
   type OutboundMessage,
   outboundMessageSchema,
   personChannel,

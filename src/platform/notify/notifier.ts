@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../clock/index.ts';
-import type { Database, Tx } from '../db/index.ts';
-import { enqueueJobs, type JobContext, type JobHandler } from '../jobs/index.ts';
+import type { Database, Statement, Tx } from '../db/index.ts';
+import { enqueueJobs, type JobContext, type JobHandler, jobsInsert } from '../jobs/index.ts';
 import type { DeliveryReceipts } from './delivery-receipts.ts';
 import { NotifyRefused } from './govuk-notify.ts';
 
@@ -64,32 +64,48 @@ export async function queueNotification(tx: Tx, clock: Clock, message: OutboundM
  */
 export async function queueNotifications(tx: Tx, clock: Clock, messages: readonly OutboundMessage[]): Promise<void> {
   if (messages.length === 0) return;
+  const { outbox, jobs } = notificationRows(tx, clock, messages);
+  await outbox.execute();
+  await enqueueJobs(tx, clock, jobs);
+}
+
+/**
+ * `queueNotifications`' two inserts, unrun, for a write that sends them together with others
+ * (`writeTogether`): the same rows, one outbox insert and one job insert (none when no messages).
+ * Each message has a new id, so its job's key is new and the job is always inserted.
+ */
+export function notificationWrites(tx: Tx, clock: Clock, messages: readonly OutboundMessage[]): Statement[] {
+  if (messages.length === 0) return [];
+  const { outbox, jobs } = notificationRows(tx, clock, messages);
+  return [outbox, jobsInsert(tx, clock, jobs).insert];
+}
+
+function notificationRows(tx: Tx, clock: Clock, messages: readonly OutboundMessage[]) {
   const parsed = messages.map((m) => outboundMessageSchema.parse(m));
   const now = clock.now();
-  await tx
-    .insertInto('notifications_outbox')
-    .values(
-      parsed.map((m) => ({
-        tenant_id: m.tenantId,
-        id: m.id,
-        channel: m.channel,
-        recipient: m.recipient,
-        template: m.template,
-        subject: m.subject,
-        body: m.body,
-        language: m.language,
-        state: 'queued' as const,
-        created_at: now,
-        about_kind: m.about?.kind ?? null,
-        about_id: m.about?.id ?? null,
-      })),
-    )
-    .execute();
-  await enqueueJobs(
-    tx,
-    clock,
-    parsed.map((m) => ({ name: SEND_NOTIFICATION_JOB, tenantId: m.tenantId, payload: { messageId: m.id }, dedupeKey: `notify:${m.tenantId}:${m.id}` })),
+  const outbox = tx.insertInto('notifications_outbox').values(
+    parsed.map((m) => ({
+      tenant_id: m.tenantId,
+      id: m.id,
+      channel: m.channel,
+      recipient: m.recipient,
+      template: m.template,
+      subject: m.subject,
+      body: m.body,
+      language: m.language,
+      state: 'queued' as const,
+      created_at: now,
+      about_kind: m.about?.kind ?? null,
+      about_id: m.about?.id ?? null,
+    })),
   );
+  const jobs = parsed.map((m) => ({
+    name: SEND_NOTIFICATION_JOB,
+    tenantId: m.tenantId,
+    payload: { messageId: m.id },
+    dedupeKey: `notify:${m.tenantId}:${m.id}`,
+  }));
+  return { outbox, jobs };
 }
 
 const payloadSchema = z.object({ messageId: z.uuid() });

@@ -188,11 +188,16 @@ export function countsSelect(source: string, sign: 1 | -1 = 1): string {
  * its kind on this journey is decided here, from the facts already written.
  */
 export async function recordOutcomeFact(tx: Tx, fact: OutcomeFact): Promise<{ id: string }> {
+  const { id, facts } = factInsert(fact);
+  await sql`WITH f AS (${facts}), ${sql.raw(keepCounts('f', 1))}`.execute(tx);
+  return { id };
+}
+
+function factInsert(fact: OutcomeFact) {
   const id = newId(fact.at);
   const d = fact.dimensions;
   const month = monthOf(fact.at);
-  await sql`
-    WITH f AS (
+  const facts = sql`
       INSERT INTO outcome_facts (tenant_id, id, kind, occurred_at, month, subject_id, person_id, job_id, first_of_kind, days_from_referral,
                                  team_id, specialist_user_id, referring_service, programme, regime, youth_pathway, condition_categories, age_band, nation,
                                  absence_days_before, absence_days_after)
@@ -202,10 +207,8 @@ export async function recordOutcomeFact(tx: Tx, fact: OutcomeFact): Promise<{ id
              ${fact.daysFromReferral}::integer, ${d.teamId}::uuid, ${d.specialistUserId}::uuid, ${d.referringService}, ${d.programme}, ${d.regime},
              ${d.youthPathway}, ${sql.val([...d.conditionCategories])}::text[], ${d.ageBand}, ${d.nation},
              ${fact.absenceDays?.before ?? null}::integer, ${fact.absenceDays?.after ?? null}::integer
-      RETURNING *
-    ),
-    ${sql.raw(keepCounts('f', 1))}`.execute(tx);
-  return { id };
+      RETURNING *`;
+  return { id, facts };
 }
 
 export type EqualityAnswers = {
