@@ -9,7 +9,7 @@ import type { Person, Referral, ReferralRoute, Team } from './referral.ts';
 import type { ReferralNotifications } from './referral-notifications.ts';
 import { recordReceivedOutcome } from './referral-outcomes.ts';
 import {
-  eventInsert,
+  eventOfInsert,
   findOrMakePerson,
   findPerson,
   findReferral,
@@ -256,12 +256,10 @@ export function createReferralIntake(deps: {
       tx,
       [
         referralInsert(tx, row),
-        placeUpdate(tx, chosen.team.id, youngPerson, needsPlace),
-        ...(link.insert ? [link.insert] : []),
-        eventInsert(tx, {
+        // Written only with the referral (from its RETURNING): a twin's conflict writes neither.
+        eventOfInsert({
           tenantId,
           id: newId(now),
-          referralId: referral.id,
           at: now,
           actor: { ...actor, name: nameOf(submitter) },
           kind: 'created',
@@ -269,6 +267,8 @@ export function createReferralIntake(deps: {
           milestone: 'received',
           details: { team: chosen.team.name, route, regime: regime.regime, personMatch: link.match },
         }),
+        placeUpdate(tx, chosen.team.id, youngPerson, needsPlace),
+        ...(link.insert ? [link.insert] : []),
         ...notificationWrites(tx, clock, messages),
         auditRowInsert(tx, tenantId, clock, {
           actor,
@@ -279,7 +279,7 @@ export function createReferralIntake(deps: {
           details: { team: chosen.team.id, regime: regime.regime, personMatch: link.match },
         }),
       ],
-      [0, 1],
+      [0, 2],
     );
     // A twin with the same identifier committed first: everything here is undone, and the next run finds it.
     if (written !== 1) throw new StartAgain();

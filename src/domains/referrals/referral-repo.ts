@@ -177,6 +177,21 @@ export async function insertEvent(tx: Tx, event: NewEvent): Promise<void> {
   await eventInsert(tx, event).execute();
 }
 
+/**
+ * The event of a referral being inserted in the same `writeTogether`, placed right after
+ * `referralInsert`: written from that insert's RETURNING rows, so only when the referral was.
+ */
+export function eventOfInsert(event: Omit<NewEvent, 'referralId'>) {
+  return {
+    onPrevious: (inserted: string) => sql`
+      INSERT INTO referral_events (tenant_id, id, referral_id, at, actor_kind, actor_id, actor_name, kind, from_status, to_status, business_status, reason, details)
+      SELECT ${event.tenantId}::uuid, ${event.id}::uuid, r.id, ${event.at}::timestamptz, ${event.actor.kind}, ${event.actor.id}, ${event.actor.name}, ${event.kind},
+             ${event.fromStatus ?? null}::text, ${event.toStatus ?? null}::text, ${event.milestone ?? null}::text, ${event.reason ?? null}::text,
+             ${JSON.stringify(event.details ?? {})}::jsonb
+        FROM ${sql.raw(inserted)} r`,
+  };
+}
+
 /** `insertEvent`'s insert, unrun (`writeTogether`). */
 export function eventInsert(tx: Tx, event: NewEvent) {
   return tables(tx)
