@@ -198,24 +198,32 @@ export function createJobRunner(deps: JobRunnerOptions): JobRunner {
 
   async function claim(limit: number): Promise<Claimed[]> {
     const at = now();
-    const jobs = await db.global(async (tx) => {
-      const ids = tx
-        .selectFrom('jobs')
-        .select('id')
-        .where('state', '=', 'pending')
-        .where('run_at', '<=', at)
-        .orderBy('priority')
-        .orderBy('run_at')
-        .limit(limit)
-        .forUpdate()
-        .skipLocked();
-      return tx
+    // The pick is a materialized CTE, not `id IN (subquery)`: PostgreSQL may run an IN subquery more
+    // than once in a join, and with SKIP LOCKED each run skips what the last one locked, so a claim
+    // could take more than its limit (seen on PostgreSQL as 25 claimed with a limit of 10).
+    const jobs = await db.global((tx) =>
+      tx
+        .with(
+          (cte) => cte('picked').materialized(),
+          (q) =>
+            q
+              .selectFrom('jobs')
+              .select('id')
+              .where('state', '=', 'pending')
+              .where('run_at', '<=', at)
+              .orderBy('priority')
+              .orderBy('run_at')
+              .limit(limit)
+              .forUpdate()
+              .skipLocked(),
+        )
         .updateTable('jobs')
         .set({ state: 'running', attempts: sql`attempts + 1`, locked_until: leaseEnd(at) })
-        .where('id', 'in', ids)
-        .returning(['id', 'name', 'tenant_id', 'payload', 'attempts', 'max_attempts', 'backoff_seconds', 'priority'])
-        .execute();
-    });
+        .from('picked')
+        .whereRef('jobs.id', '=', 'picked.id')
+        .returning(['jobs.id', 'jobs.name', 'jobs.tenant_id', 'jobs.payload', 'jobs.attempts', 'jobs.max_attempts', 'jobs.backoff_seconds', 'jobs.priority'])
+        .execute(),
+    );
     // UPDATE … RETURNING does not keep the subquery's order: high priority first, as claimed.
     jobs.sort((a, b) => a.priority - b.priority);
     for (const job of jobs) held.set(job.id, job.attempts);
