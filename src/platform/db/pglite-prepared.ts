@@ -1,5 +1,6 @@
 import { type PGlite, parse, protocol } from '@electric-sql/pglite';
-import { AbortedTransactionError, CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from 'kysely';
+import { commitDeferred, deferBegin } from './deferred-begin.ts';
 
 /**
  * PGlite with named prepared statements (ADR 0053), the counterpart of postgres-dialect.ts.
@@ -140,20 +141,11 @@ export class PreparedPGliteDriver implements Driver {
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    const extra = [settings.isolationLevel ? `isolation level ${settings.isolationLevel}` : '', settings.accessMode ?? ''].filter(Boolean).join(' ');
-    (connection as PreparedPGliteConnection).pendingBegin = extra ? `start transaction ${extra}` : 'begin';
+    deferBegin(connection as PreparedPGliteConnection, settings);
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    const c = connection as PreparedPGliteConnection;
-    // A transaction that ran nothing has nothing to commit.
-    if (c.pendingBegin !== null) {
-      c.pendingBegin = null;
-      return;
-    }
-    const { rows } = await c.executeQuery<{ command: string }>(CompiledQuery.raw('commit'));
-    // PostgreSQL completes COMMIT with a ROLLBACK tag if an earlier statement error aborted the transaction.
-    if (rows[0]?.command === 'ROLLBACK') throw new AbortedTransactionError();
+    await commitDeferred(connection as PreparedPGliteConnection);
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {

@@ -1,5 +1,4 @@
 import {
-  AbortedTransactionError,
   CompiledQuery,
   type DatabaseConnection,
   type DatabaseIntrospector,
@@ -15,6 +14,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import type pg from 'pg';
+import { commitDeferred, deferBegin } from './deferred-begin.ts';
 
 /**
  * The app's PostgreSQL driver (ADR 0020). Two things Kysely's own Postgres driver does not do:
@@ -124,20 +124,11 @@ class PreparedPostgresDriver implements Driver {
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    const extra = [settings.isolationLevel ? `isolation level ${settings.isolationLevel}` : '', settings.accessMode ?? ''].filter(Boolean).join(' ');
-    (connection as PreparedConnection).pendingBegin = extra ? `start transaction ${extra}` : 'begin';
+    deferBegin(connection as PreparedConnection, settings);
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    const c = connection as PreparedConnection;
-    // A transaction that ran nothing has nothing to commit.
-    if (c.pendingBegin !== null) {
-      c.pendingBegin = null;
-      return;
-    }
-    const { rows } = await c.executeQuery<{ command: string }>(CompiledQuery.raw('commit'));
-    // PostgreSQL completes COMMIT with a ROLLBACK tag if an earlier statement error aborted the transaction.
-    if (rows[0]?.command === 'ROLLBACK') throw new AbortedTransactionError();
+    await commitDeferred(connection as PreparedConnection);
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
