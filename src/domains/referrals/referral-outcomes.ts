@@ -20,6 +20,19 @@ type Row = {
 
 const DAY = 86_400_000;
 
+type Dimensions = { teamId: string; specialistUserId: string | null; referringService: string; regime: string; conditionCategories: string[] };
+
+/** A referral's reporting dimensions, whether read from its rows or held by intake as it is written. */
+function referralDimensions(d: Dimensions, facts: { programme: string; dateOfBirth: string; nation: string; at: Date }) {
+  return {
+    ...d,
+    programme: facts.programme,
+    youthPathway: facts.programme === 'youth',
+    ageBand: ageBandOn(facts.dateOfBirth, facts.at.toISOString().slice(0, 10)),
+    nation: facts.nation,
+  };
+}
+
 /**
  * Records an outcome fact for a referral's journey in the caller's transaction, with the dimensions
  * read from the referral as it now stands (team, specialist, the participant's regime once a case
@@ -58,17 +71,16 @@ export async function recordReferralOutcome(
     personId: r.person_id,
     jobId,
     daysFromReferral: Math.max(0, Math.floor((at.getTime() - receivedAt.getTime()) / DAY)),
-    dimensions: {
-      teamId: r.team_id,
-      specialistUserId: r.owner_user_id,
-      referringService: r.referring_service,
-      programme,
-      regime: r.regime,
-      youthPathway: programme === 'youth',
-      conditionCategories: r.condition_categories,
-      ageBand: ageBandOn(r.date_of_birth, at.toISOString().slice(0, 10)),
-      nation: r.nation,
-    },
+    dimensions: referralDimensions(
+      {
+        teamId: r.team_id,
+        specialistUserId: r.owner_user_id,
+        referringService: r.referring_service,
+        regime: r.regime,
+        conditionCategories: r.condition_categories,
+      },
+      { programme, dateOfBirth: r.date_of_birth, nation: r.nation, at },
+    ),
     ...(extra.absenceDays ? { absenceDays: extra.absenceDays } : {}),
   });
 }
@@ -95,16 +107,15 @@ export async function recordReceivedOutcome(
     personId: referral.personId,
     jobId: null,
     daysFromReferral: 0,
-    dimensions: {
-      teamId: referral.teamId,
-      specialistUserId: referral.ownerUserId,
-      referringService: referral.referringService,
-      programme,
-      regime: referral.regime,
-      youthPathway: programme === 'youth',
-      conditionCategories: referral.conditionCategories,
-      ageBand: ageBandOn(facts.dateOfBirth, at.toISOString().slice(0, 10)),
-      nation: facts.nation,
-    },
+    dimensions: referralDimensions(
+      {
+        teamId: referral.teamId,
+        specialistUserId: referral.ownerUserId,
+        referringService: referral.referringService,
+        regime: referral.regime,
+        conditionCategories: referral.conditionCategories,
+      },
+      { programme, dateOfBirth: facts.dateOfBirth, nation: facts.nation, at },
+    ),
   });
 }
