@@ -11,7 +11,7 @@ import { emailLookupHash, hmacHex, randomToken, sha256Hex } from './secrets.ts';
 import { claimNotice, clearFailures, countFailure, type DelayRule, waitSeconds } from './throttle.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
 import { findTenantByLookup, findUserByEmail, userPrincipal } from './user-repo.ts';
-import { createVerifiedCache, type VerifiedCache } from './verified-cache.ts';
+import { createVerifiedCache, revokingWith, type VerifiedCache } from './verified-cache.ts';
 
 /** The session cookie: `<tenant id>.<random token>`; the database keeps only the token's hash. */
 export const SESSION_COOKIE = 'bw_session';
@@ -110,14 +110,8 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
   const { db, clock, settings } = deps;
   // Without a cache given, every request asks the database.
   const sessions = deps.sessions ?? createVerifiedCache<LoadedSession>(clock, 0);
-  /** A change to sessions or credentials: forget what this node remembers once it has committed (or failed). */
-  const revoking = async <T>(change: Promise<T>): Promise<T> => {
-    try {
-      return await change;
-    } finally {
-      sessions.clear();
-    }
-  };
+  // A change to sessions or credentials: forget what this node remembers once it has committed (or failed).
+  const revoking = revokingWith(sessions);
   const throttleKey = (kind: string, value: string) => hmacHex(settings.secret, `throttle:${kind}:${value}`);
 
   async function toPrincipal(tx: Tx, tenantId: string, userId: string, idHash: string): Promise<UserPrincipal | null> {
