@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { progressBar } from '../../src/cli.ts';
+import { progressBar } from '../../src/cli/cli-io.ts';
 import { openDatabase } from '../../src/platform/db/index.ts';
 import { type CliWorkspace, cliWorkspace } from '../support/cli-workspace.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
