@@ -5,7 +5,6 @@ import {
   annualCapOn,
   applyCap,
   assessAccessToWork,
-  daysBetween,
   indicativeRange,
   needsCountersign,
   validUntil,
@@ -675,16 +674,5 @@ describe('the wait from the job offer to support in place', () => {
     ],
   ] as const)('%o waits %o', (dates, wait) => {
     expect(waitFromOffer(dates)).toEqual(wait);
-  });
-
-  test.each([
-    ['2026-03-28', '2026-03-30', 2],
-    // Across the clocks going forward (29 March 2026) a day is still one day.
-    ['2026-03-29', '2026-03-30', 1],
-    ['2025-12-31', '2026-01-01', 1],
-    ['2024-02-28', '2024-03-01', 2],
-    ['2026-01-15', '2026-01-15', 0],
-  ] as const)('%s to %s is %d days', (from, to, days) => {
-    expect(daysBetween(from, to)).toBe(days);
   });
 });

@@ -1,3 +1,4 @@
+import { daysBetween } from '../../platform/clock/index.ts';
 import { type PolicyParameter, valueAt } from '../../platform/policy/index.ts';
 import {
   type Assessment,
@@ -375,11 +376,6 @@ export function needsCountersign(
   if (tenantAmount !== null) return { needed: accessToWorkContribution > tenantAmount, threshold: tenantAmount };
   const fallback = valueAt(DIP.countersignDefault, date);
   return { needed: accessToWorkContribution > fallback.value, threshold: fallback };
-}
-
-/** Whole days from one ISO date to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /**

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { GUARANTEE_STATUSES, GUARANTEE_TRANSITIONS, type GuaranteeStatus, transition } from './guarantee.ts';
 import {
-  addDays,
   daysLeft,
   dueForReminder,
   endUsesGuarantee,
@@ -17,18 +16,7 @@ import {
 
 // Every date below is worked by hand in its comment; the rules must agree.
 
-describe('calendar arithmetic', () => {
-  test.each([
-    // 2 March + 84 days: 29 to 31 March, 30 to 30 April, 25 more is 25 May.
-    ['2026-03-02', 84, '2026-05-25'],
-    // 3 April 2026 + 728 days: 365 to 3 April 2027, 366 to 3 April 2028 (29 Feb 2028), less 3 is 31 March 2028.
-    ['2026-04-03', 728, '2028-03-31'],
-    // 2 March 2026 + 728 days: 731 to 2 March 2028, less 3 (1 March, 29 and 28 February) is 28 February 2028.
-    ['2026-03-02', 728, '2028-02-28'],
-  ] as const)('%s + %i days = %s', (from, days, expected) => {
-    expect(addDays(from, days)).toBe(expected);
-  });
-});
+// Days on (addDays) are the platform's (platform/clock/calendar-rules.ts), with these three sums among its tests.
 
 describe('which benefits a guarantee protects', () => {
   test.each([

@@ -3,7 +3,7 @@ import platformMonthsFile from '../../../policy/bridge-back-platform-protected-m
 import reminderDaysFile from '../../../policy/bridge-back-reminder-days.json' with { type: 'json' };
 import ucReclaimFile from '../../../policy/bridge-back-uc-reclaim-months.json' with { type: 'json' };
 import esaIncomeRelatedOpenFile from '../../../policy/esa-income-related-open.json' with { type: 'json' };
-import { addMonths } from '../../platform/clock/index.ts';
+import { addDays, addMonths, daysBetween } from '../../platform/clock/index.ts';
 import { type PolicyParameter, parsePolicyParameter, valueAt } from '../../platform/policy/index.ts';
 import {
   type AppliedRule,
@@ -36,14 +36,6 @@ function parameterAt(p: PolicyParameter, date: string): RuleParameter {
   const v = valueAt(p, date < first ? first : date);
   return { name: v.name, value: v.value, unit: v.unit, effectiveFrom: v.effectiveFrom, confidence: v.confidence, source: v.source };
 }
-
-const DAY = 86_400_000;
-const toMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-const fromMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-export const addDays = (iso: string, days: number): string => fromMs(toMs(iso) + days * DAY);
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export const daysBetween = (from: string, to: string): number => Math.round((toMs(to) - toMs(from)) / DAY);
 
 export const isHealthBenefit = (benefit: string): benefit is AwardBenefit => (HEALTH_BENEFITS as readonly string[]).includes(benefit);
 

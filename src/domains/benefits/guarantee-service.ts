@@ -1,6 +1,6 @@
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { UserPrincipal } from '../../platform/auth/index.ts';
-import type { Clock } from '../../platform/clock/index.ts';
+import { addDays, type Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx, violates, type WriteHooks } from '../../platform/db/index.ts';
 import { Conflict, InvalidInput, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { formatIsoDate, londonIsoDate } from '../../platform/i18n/index.ts';
@@ -30,17 +30,7 @@ import {
   restateGuarantee,
   updateGuarantee,
 } from './guarantee-repo.ts';
-import {
-  addDays,
-  dueForReminder,
-  endUsesGuarantee,
-  hasLapsed,
-  isHealthBenefit,
-  protectionFor,
-  reminderDays,
-  startsLater,
-  statusOn,
-} from './guarantee-rules.ts';
+import { dueForReminder, endUsesGuarantee, hasLapsed, isHealthBenefit, protectionFor, reminderDays, startsLater, statusOn } from './guarantee-rules.ts';
 import { awardSchema, createForJobSchema, withdrawSchema } from './guarantee-schemas.ts';
 
 type JobEvents = NonNullable<Parameters<typeof createCaseService>[0]['jobEvents']>;

@@ -2,6 +2,7 @@ import proximityFile from '../../../policy/directory-default-proximity.json' wit
 import pageSizeFile from '../../../policy/directory-page-size.json' with { type: 'json' };
 import pageLimitFile from '../../../policy/directory-page-size-limit.json' with { type: 'json' };
 import reminderFile from '../../../policy/directory-stale-reminder-days.json' with { type: 'json' };
+import { daysBetween } from '../../platform/clock/index.ts';
 import { type PolicyValue, parsePolicyParameter, valueAt } from '../../platform/policy/index.ts';
 import type { Capacity, ServiceStatus } from './directory.ts';
 
@@ -36,11 +37,6 @@ export function referability(s: { status: ServiceStatus; capacity: Capacity; wai
   if (s.capacity === 'closed') return { referable: false, reason: 'closed', waitingWeeks: null };
   if (s.capacity === 'waiting-list') return { referable: true, reason: 'waiting-list', waitingWeeks: s.waitingWeeks };
   return { referable: true, reason: 'accepting', waitingWeeks: null };
-}
-
-/** Whole days from one ISO date to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 export type Freshness = { stale: boolean; ageDays: number | null; reason: 'never-verified' | 'older-than-limit' | 'fresh' };

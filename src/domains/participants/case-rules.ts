@@ -7,6 +7,7 @@ import windowWeeks26File from '../../../policy/sustained-work-26-window-weeks.js
 import minimumHoursFile from '../../../policy/sustained-work-minimum-weekly-hours.json' with { type: 'json' };
 import qualifyingWeeksFile from '../../../policy/sustained-work-qualifying-weeks.json' with { type: 'json' };
 import windowWeeksFile from '../../../policy/sustained-work-window-weeks.json' with { type: 'json' };
+import { addDays } from '../../platform/clock/index.ts';
 import { type PolicyParameter, type PolicyValue, parsePolicyParameter, valueAt } from '../../platform/policy/index.ts';
 import type { ConsentScope, NoteKind, Phase, Relationship } from './case.ts';
 import { HEALTH_NOTE_KINDS } from './case.ts';
@@ -83,7 +84,6 @@ const WAGES = {
 } as const;
 export type WageBand = keyof typeof WAGES;
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const addYears = (iso: string, years: number) => `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
 
 /** The value in force on `date`; a date before the first value takes the value as first written. */

@@ -2,9 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { transition } from './retention.ts';
 import {
   absenceChange,
-  addDays,
   covers,
-  daysBetween,
   type FitNoteFacts,
   fitNoteIssues,
   noteInForce,
@@ -23,20 +21,8 @@ import {
 // first 6 months of a condition [V]; reviews are missed 3 days after their date [U]; 12 weeks at most [U].
 const today = '2026-12-03';
 
+// Days on and days between are the platform's (platform/clock/calendar-rules.ts), tested there.
 describe('calendar arithmetic', () => {
-  test.each([
-    ['2026-12-03', 1, '2026-12-04'],
-    ['2026-12-31', 1, '2027-01-01'],
-    ['2026-12-03', -3, '2026-11-30'],
-    ['2028-02-28', 1, '2028-02-29'],
-    ['2026-03-28', 2, '2026-03-30'], // across the clocks going forward: still whole days
-  ])('%s + %i days is %s', (from, n, to) => expect(addDays(from, n)).toBe(to));
-  test.each([
-    ['2026-12-03', '2026-12-03', 0],
-    ['2026-12-03', '2026-12-10', 7],
-    ['2026-12-10', '2026-12-03', -7],
-    ['2026-03-28', '2026-03-30', 2],
-  ])('%s to %s is %i days', (a, b, n) => expect(daysBetween(a, b)).toBe(n));
   test('a period of 14 days from the 1st ends on the 14th', () => expect(periodEnd('2026-12-01', 14)).toBe('2026-12-14'));
   test('policy before its first date takes the first value', () => {
     expect(policyOn(RETENTION_POLICY.reviewGraceDays, '2020-01-01')).toBe(3);

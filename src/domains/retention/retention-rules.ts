@@ -2,7 +2,7 @@ import earlyMaxFile from '../../../policy/fit-note-early-max-months.json' with {
 import earlyPeriodFile from '../../../policy/fit-note-early-period-months.json' with { type: 'json' };
 import maxWeeksFile from '../../../policy/retention-phased-return-max-weeks.json' with { type: 'json' };
 import graceFile from '../../../policy/retention-review-grace-days.json' with { type: 'json' };
-import { addMonths } from '../../platform/clock/index.ts';
+import { addDays, addMonths, daysBetween } from '../../platform/clock/index.ts';
 import { type PolicyParameter, parsePolicyParameter, valueAt } from '../../platform/policy/index.ts';
 import type { FitNoteAdvice, Fitness, LeftReason, PhasedWeek, RetentionOutcome, WorkStatus } from './retention.ts';
 
@@ -25,13 +25,6 @@ export function policyOn(p: PolicyParameter, day: string): number {
   const [first = day] = Object.keys(p.values).sort();
   return valueAt(p, day < first ? first : day).value;
 }
-
-const DAY_MS = 86_400_000;
-const utc = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
-/** A calendar date `n` days on (or back). */
-export const addDays = (iso: string, n: number): string => new Date(utc(iso) + n * DAY_MS).toISOString().slice(0, 10);
-/** Whole calendar days from `a` to `b` (negative when `b` is earlier). */
-export const daysBetween = (a: string, b: string): number => Math.round((utc(b) - utc(a)) / DAY_MS);
 
 // ---------------------------------------------------------------------------------------------
 // Fit notes

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { actorOf, type Principal, type UserPrincipal } from '../../platform/auth/index.ts';
-import type { Clock } from '../../platform/clock/index.ts';
+import { addDays, type Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx } from '../../platform/db/index.ts';
 import { Conflict, Forbidden, InvalidInput, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { londonIsoDate } from '../../platform/i18n/index.ts';
@@ -27,7 +27,6 @@ import {
 } from './retention-repo.ts';
 import {
   absenceChange,
-  addDays,
   fitNoteIssues,
   noteInForce,
   periodEnd,

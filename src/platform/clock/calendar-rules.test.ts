@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addMonths } from './calendar-rules.ts';
+import { addDays, addMonths, daysBetween } from './calendar-rules.ts';
 
 describe('addMonths', () => {
   test.each([
@@ -34,5 +34,43 @@ describe('addMonths', () => {
     ['2028-02-29', 48, '2032-02-29', '29 February + 4 years is a leap day again'],
   ] as const)('%s + %i months = %s (%s)', (from, months, expected, _why) => {
     expect(addMonths(from, months)).toBe(expected);
+  });
+});
+
+describe('addDays', () => {
+  test.each([
+    // [from, days, expected, why]
+    ['2026-12-03', 0, '2026-12-03', 'no days is the same day'],
+    ['2026-12-03', 1, '2026-12-04', 'the next day'],
+    ['2026-12-31', 1, '2027-01-01', 'across a year end'],
+    ['2026-12-03', -3, '2026-11-30', 'back across a month end'],
+    ['2028-02-28', 1, '2028-02-29', '2028 is a leap year'],
+    ['2026-03-28', 2, '2026-03-30', 'across the clocks going forward: still whole days'],
+    ['2026-10-24', 2, '2026-10-26', 'across the clocks going back: still whole days'],
+    // 2 March + 84 days: 29 to 31 March, 30 to 30 April, 25 more is 25 May.
+    ['2026-03-02', 84, '2026-05-25', 'twelve weeks'],
+    // 3 April 2026 + 728 days: 365 to 3 April 2027, 366 to 3 April 2028 (29 Feb 2028), less 3 is 31 March 2028.
+    ['2026-04-03', 728, '2028-03-31', 'two years less three days, over a leap day'],
+    // 2 March 2026 + 728 days: 731 to 2 March 2028, less 3 (1 March, 29 and 28 February) is 28 February 2028.
+    ['2026-03-02', 728, '2028-02-28', 'two years less three days, back over a leap day'],
+  ] as const)('%s + %i days = %s (%s)', (from, days, expected, _why) => {
+    expect(addDays(from, days)).toBe(expected);
+  });
+});
+
+describe('daysBetween', () => {
+  test.each([
+    // [from, to, days, why]
+    ['2026-12-03', '2026-12-03', 0, 'the same day'],
+    ['2026-12-03', '2026-12-10', 7, 'a week on'],
+    ['2026-12-10', '2026-12-03', -7, 'a week back is negative'],
+    ['2026-12-01', '2026-11-30', -1, 'the day before'],
+    ['2025-12-31', '2026-01-01', 1, 'across a year end'],
+    ['2024-02-28', '2024-03-01', 2, 'over a leap day'],
+    ['2026-03-28', '2026-03-30', 2, 'across the clocks going forward'],
+    ['2026-03-29', '2026-03-30', 1, 'the day the clocks go forward is still one day'],
+    ['2026-10-24', '2026-10-26', 2, 'across the clocks going back'],
+  ] as const)('%s to %s is %i days (%s)', (from, to, days, _why) => {
+    expect(daysBetween(from, to)).toBe(days);
   });
 });

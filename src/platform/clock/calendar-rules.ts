@@ -13,3 +13,16 @@ export function addMonths(iso: string, n: number): string {
   const lastDay = new Date(Date.UTC(y, m + n, 0)).getUTCDate();
   return new Date(Date.UTC(y, m - 1 + n, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
+
+const DAY_MS = 86_400_000;
+const utcMs = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
+
+/** A calendar date `n` days on (or back). */
+export function addDays(iso: string, n: number): string {
+  return new Date(utcMs(iso) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcMs(to) - utcMs(from)) / DAY_MS);
+}

@@ -1,2 +1,2 @@
-export { addMonths } from './calendar-rules.ts';
+export { addDays, addMonths, daysBetween } from './calendar-rules.ts';
 export { type Clock, fixedClock, systemClock } from './clock.ts';
