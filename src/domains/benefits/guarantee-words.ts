@@ -102,3 +102,9 @@ export function restatedLine(g: Pick<Guarantee, 'restatedAt' | 'restatedFrom'>, 
 export function confidenceTags(rules: readonly Pick<AppliedRule, 'parameters'>[], others: readonly RuleParameter[] = []): Confidence[] {
   return [...rules.map(ruleConfidence), ...others.map((p) => ruleConfidence({ parameters: [p] }))];
 }
+
+/** The kind of a guarantee's entries on the case timeline. */
+export const GUARANTEE_TIMELINE = 'bridge-back-guarantee';
+
+/** Dates in timeline entries, which are kept in English as every case timeline reason is. */
+export const timelineDay = (iso: string): string => day(iso, 'en');
