@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { caseSettings } from '../../src/domains/participants/case-governance-repo.ts';
 import { caseload } from '../../src/domains/participants/case-read-repo.ts';
-import { caseSettings, caseSummaries } from '../../src/domains/participants/case-repo.ts';
+import { caseSummaries } from '../../src/domains/participants/case-summary-repo.ts';
 import { inboxLists, referralPage, referralRead, searchReferrals } from '../../src/domains/referrals/referral-read-repo.ts';
 import { findPerson, listEvents, listReferrals, otherReferralsOf } from '../../src/domains/referrals/referral-repo.ts';
 import { findTeam, listTeams, teamIdsOf } from '../../src/domains/referrals/team-repo.ts';

@@ -5,7 +5,8 @@ import { type Database, newId, type WriteHooks } from '../../platform/db/index.t
 import { Forbidden, InvalidInput, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { checkRegimeChange, isVoluntary } from '../participation/index.ts';
 import type { ReferralService } from '../referrals/index.ts';
-import { breakGlassReviewItems, caseSettings, findParticipant, healthConditionRecorded, tables } from './case-repo.ts';
+import { breakGlassReviewItems, caseSettings, healthConditionRecorded } from './case-governance-repo.ts';
+import { findParticipant, tables } from './case-repo.ts';
 import { CONSENT_NEEDED } from './case-rules.ts';
 import { breakGlassSchema, caseSettingsSchema, complianceReportSchema, healthTeamSchema, regimeSchema, reviewSchema } from './case-schemas.ts';
 import { actorName, type CaseActor, type CaseWork, idOf, type Work } from './case-work.ts';

@@ -2,7 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { compileOnce, type Database, type PlatformTables, type Tx } from '../../platform/db/index.ts';
 import type { Appointment, CaseEvent, CaseNote, CaseSummary, Job, PlanItem } from './case.ts';
-import { type CaseSummaryRow, caseSummariesQuery, caseSummaryOf, jobOf, type Tables } from './case-repo.ts';
+import { jobOf, type Tables } from './case-repo.ts';
+import { type CaseSummaryRow, caseSummariesQuery, caseSummaryOf } from './case-summary-repo.ts';
 
 /**
  * The hot case reads, each one statement run by `db.readInTenant` (ADR 0023; the case model compiled

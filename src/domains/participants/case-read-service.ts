@@ -4,8 +4,10 @@ import type { Database } from '../../platform/db/index.ts';
 import { Forbidden, NotFound } from '../../platform/errors/index.ts';
 import { teamIdsOf } from '../referrals/index.ts';
 import type { CaseSummary, CaseView } from './case.ts';
+import { caseSettings } from './case-governance-repo.ts';
 import { caseload } from './case-read-repo.ts';
-import { caseloadsByTeam, caseSettings, caseSummaries, tables } from './case-repo.ts';
+import { tables } from './case-repo.ts';
+import { caseloadsByTeam, caseSummaries } from './case-summary-repo.ts';
 import type { CaseActor, CaseWork } from './case-work.ts';
 
 /**

@@ -1,144 +1,16 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
-import type { PlatformTables, Tx } from '../../platform/db/index.ts';
+import { type Selectable, sql } from 'kysely';
+import type { Tx } from '../../platform/db/index.ts';
 import type { ReferralTables } from '../referrals/index.ts';
-import type {
-  Appointment,
-  CaseEvent,
-  CaseNote,
-  CaseSummary,
-  CaseTables,
-  ClosureReason,
-  ConsentScope,
-  HealthFields,
-  Job,
-  NoteKind,
-  Participant,
-  Phase,
-  PlanItem,
-  VocationalProfile,
-} from './case.ts';
+import type { Appointment, CaseEvent, CaseNote, CaseTables, ConsentScope, Job, NoteKind, Participant, PlanItem, VocationalProfile } from './case.ts';
 
 export type Tables = ReferralTables & CaseTables;
 export const tables = (tx: Tx) => tx.withTables<Tables>();
-
-export type CaseFilter = { specialistUserId?: string; teamIds?: readonly string[]; open?: boolean; caseIds?: readonly string[]; participantId?: string };
-
-/** Case summaries for lists and the caseload page: one query, the next appointment as a lateral lookup. */
-export async function caseSummaries(tx: Tx, f: CaseFilter, now: Date): Promise<CaseSummary[]> {
-  if (f.teamIds?.length === 0 || f.caseIds?.length === 0) return [];
-  return (await caseSummariesQuery(tx, f, now).execute()).map(caseSummaryOf);
-}
-
-/**
- * The case summaries query, not yet run: `caseSummaries` runs it in a transaction, the caseload
- * (case-read-repo.ts) inside its one statement. An empty `teamIds` or `caseIds` is the caller's to
- * short-cut.
- */
-export function caseSummariesQuery(db: Kysely<PlatformTables>, f: CaseFilter, now: Date) {
-  let q = db
-    .withTables<Tables>()
-    .selectFrom('cases as c')
-    .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'c.tenant_id').onRef('p.id', '=', 'c.participant_id'))
-    .innerJoin('people as pe', (j) => j.onRef('pe.tenant_id', '=', 'p.tenant_id').onRef('pe.id', '=', 'p.person_id'))
-    .innerJoin('referrals as r', (j) => j.onRef('r.tenant_id', '=', 'c.tenant_id').onRef('r.id', '=', 'c.referral_id'))
-    .innerJoin('teams as t', (j) => j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.id', '=', 'c.team_id'))
-    .leftJoin('users as u', (j) => j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.specialist_user_id'))
-    .select([
-      'c.id',
-      'c.participant_id',
-      'c.referral_id',
-      'r.reference',
-      'c.team_id',
-      't.name as team_name',
-      'c.specialist_user_id',
-      'u.display_name as specialist_name',
-      'c.phase',
-      'p.regime',
-      'pe.given_name',
-      'pe.family_name',
-      'r.young_person',
-      'c.opened_at',
-      'c.closed_at',
-      'c.closure_reason',
-      'c.closure_note',
-      'c.last_contact_at',
-      'c.version',
-    ])
-    .select((eb) =>
-      eb
-        .selectFrom('appointments as a')
-        .select((e) => e.fn.min('a.starts_at').as('next'))
-        .whereRef('a.tenant_id', '=', 'c.tenant_id')
-        .whereRef('a.case_id', '=', 'c.id')
-        .where('a.outcome', 'is', null)
-        .where('a.starts_at', '>=', now)
-        .as('next_appointment_at'),
-    );
-  if (f.specialistUserId) q = q.where('c.specialist_user_id', '=', f.specialistUserId);
-  if (f.teamIds) q = q.where('c.team_id', 'in', f.teamIds);
-  if (f.caseIds) q = q.where('c.id', 'in', f.caseIds);
-  if (f.participantId) q = q.where('c.participant_id', '=', f.participantId);
-  if (f.open === true) q = q.where('c.phase', '<>', 'closed');
-  // A total order (id last): cases opened at the same moment keep one order however it is planned.
-  return q
-    .orderBy('c.last_contact_at', (o) => o.asc().nullsFirst())
-    .orderBy('c.opened_at')
-    .orderBy('c.id')
-    .limit(1000);
-}
-
-/** The columns a case summary is made from: a caseload row and the one-statement case read share them. */
-export type CaseSummaryRow = {
-  id: string;
-  participant_id: string;
-  referral_id: string;
-  reference: string;
-  team_id: string;
-  team_name: string;
-  specialist_user_id: string | null;
-  specialist_name: string | null;
-  phase: string;
-  regime: CaseSummary['regime'];
-  given_name: string;
-  family_name: string;
-  young_person: boolean;
-  opened_at: Date;
-  closed_at: Date | null;
-  closure_reason: string | null;
-  closure_note: string | null;
-  last_contact_at: Date | null;
-  next_appointment_at: unknown;
-  version: number;
-};
-
-export function caseSummaryOf(r: CaseSummaryRow): CaseSummary {
-  return {
-    id: r.id,
-    participantId: r.participant_id,
-    referralId: r.referral_id,
-    referralReference: r.reference,
-    teamId: r.team_id,
-    teamName: r.team_name,
-    specialistUserId: r.specialist_user_id,
-    specialistName: r.specialist_name,
-    phase: r.phase as Phase,
-    regime: r.regime,
-    personName: `${r.given_name} ${r.family_name}`,
-    youngPerson: r.young_person,
-    openedAt: r.opened_at,
-    closedAt: r.closed_at,
-    closureReason: r.closure_reason as ClosureReason | null,
-    closureNote: r.closure_note,
-    lastContactAt: r.last_contact_at,
-    nextAppointmentAt: r.next_appointment_at ? new Date(r.next_appointment_at as unknown as string | Date) : null,
-    version: r.version,
-  };
-}
 
 export async function findCaseRow(tx: Tx, id: string, forUpdate = false) {
   const q = tables(tx).selectFrom('cases').selectAll().where('id', '=', id);
   return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
 }
+
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
 
 export async function updateCase(tx: Tx, id: string, patch: Partial<Omit<Selectable<Tables['cases']>, 'id' | 'tenant_id' | 'version'>>, now: Date) {
@@ -192,44 +64,6 @@ export async function latestCaseOf(tx: Tx, participantId: string) {
     .orderBy(sql`closed_at IS NULL`, 'desc')
     .orderBy('opened_at', 'desc')
     .executeTakeFirst();
-}
-
-/** Health fields: what the referrals said about the person's health, and the profile's own words. */
-export async function healthOf(tx: Tx, c: { id: string; participant_id: string }): Promise<HealthFields> {
-  const referral = await tables(tx)
-    .selectFrom('referrals as r')
-    .innerJoin('cases as c', (j) => j.onRef('c.tenant_id', '=', 'r.tenant_id').onRef('c.referral_id', '=', 'r.id'))
-    .select(['r.conditions_text', 'r.condition_categories', 'r.fit_note', 'r.fit_note_advice'])
-    .where('c.id', '=', c.id)
-    .executeTakeFirstOrThrow();
-  const profile = await tables(tx).selectFrom('vocational_profiles').select('health_in_own_words').where('case_id', '=', c.id).executeTakeFirst();
-  return {
-    conditionsText: referral.conditions_text,
-    conditionCategories: referral.condition_categories,
-    fitNote: referral.fit_note,
-    fitNoteAdvice: referral.fit_note_advice,
-    healthInOwnWords: profile?.health_in_own_words ?? '',
-  };
-}
-
-/** Whether any health condition is recorded for the participant: in any referral or in a profile. */
-export async function healthConditionRecorded(tx: Tx, participantId: string): Promise<boolean> {
-  const row = await tables(tx)
-    .selectFrom('cases as c')
-    .innerJoin('referrals as r', (j) => j.onRef('r.tenant_id', '=', 'c.tenant_id').onRef('r.id', '=', 'c.referral_id'))
-    .leftJoin('vocational_profiles as v', (j) => j.onRef('v.tenant_id', '=', 'c.tenant_id').onRef('v.case_id', '=', 'c.id'))
-    .select('c.id')
-    .where('c.participant_id', '=', participantId)
-    .where((eb) =>
-      eb.or([
-        eb('r.conditions_text', '<>', ''),
-        eb(sql`cardinality(r.condition_categories)`, '>', 0),
-        eb('r.fit_note', '<>', 'none'),
-        eb(sql`coalesce(v.health_in_own_words, '')`, '<>', ''),
-      ]),
-    )
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 export async function findProfile(tx: Tx, caseId: string): Promise<VocationalProfile> {
@@ -377,6 +211,7 @@ type JobRow = {
   end_reason: string | null;
   sustained_on: string | null;
 };
+
 type JobWeekRow = { week: number; hours: number | string; hourly_pay: number | string | null };
 
 /** A job row and its weeks as the case's Job (numeric columns arrive as strings from the driver and from JSON). */
@@ -441,82 +276,5 @@ export async function insertCaseEvent(
       reason: e.reason ?? null,
       details: JSON.stringify(e.details ?? {}),
     })
-    .execute();
-}
-
-export async function healthTeamOf(tx: Tx, caseId: string) {
-  return tables(tx)
-    .selectFrom('case_health_team as h')
-    .innerJoin('users as u', (j) => j.onRef('u.tenant_id', '=', 'h.tenant_id').onRef('u.id', '=', 'h.user_id'))
-    .select(['u.id as userId', 'u.display_name as name'])
-    .where('h.case_id', '=', caseId)
-    .orderBy('u.display_name')
-    .execute();
-}
-
-export async function activeBreakGlass(tx: Tx, caseId: string, userId: string, now: Date) {
-  return tables(tx)
-    .selectFrom('break_glass_grants as g')
-    .innerJoin('users as u', (j) => j.onRef('u.tenant_id', '=', 'g.tenant_id').onRef('u.id', '=', 'g.user_id'))
-    .select([
-      'g.id',
-      'g.case_id as caseId',
-      'g.user_id as userId',
-      'u.display_name as userName',
-      'g.reason',
-      'g.granted_at as grantedAt',
-      'g.expires_at as expiresAt',
-    ])
-    .where('g.case_id', '=', caseId)
-    .where('g.user_id', '=', userId)
-    .where('g.expires_at', '>', now)
-    .orderBy('g.expires_at', 'desc')
-    .executeTakeFirst();
-}
-
-/** Break-glass grants for the information-governance lead: unreviewed first, newest first. */
-export async function breakGlassReviewItems(tx: Tx) {
-  return tables(tx)
-    .selectFrom('break_glass_grants as g')
-    .innerJoin('users as u', (j) => j.onRef('u.tenant_id', '=', 'g.tenant_id').onRef('u.id', '=', 'g.user_id'))
-    .select([
-      'g.id',
-      'g.case_id as caseId',
-      'u.display_name as userName',
-      'g.reason',
-      'g.granted_at as grantedAt',
-      'g.expires_at as expiresAt',
-      'g.reviewed_at as reviewedAt',
-      'g.review_outcome as reviewOutcome',
-      'g.review_note as reviewNote',
-    ])
-    .orderBy(sql`g.reviewed_at IS NULL`, 'desc')
-    .orderBy('g.granted_at', 'desc')
-    .limit(200)
-    .execute();
-}
-
-export async function caseSettings(tx: Tx): Promise<{ ipsCaseloadLimit: number; breakGlassHours: number }> {
-  const row = await tx
-    .selectFrom('tenant_settings')
-    .select(sql<number>`ips_caseload_limit`.as('limit'))
-    .select(sql<number>`break_glass_hours`.as('hours'))
-    .executeTakeFirst();
-  return { ipsCaseloadLimit: row?.limit ?? 20, breakGlassHours: row?.hours ?? 4 };
-}
-
-/** Open cases per specialist in the given teams: the team lead's view of caseloads. */
-export async function caseloadsByTeam(tx: Tx, teamIds: readonly string[]) {
-  if (teamIds.length === 0) return [];
-  return tables(tx)
-    .selectFrom('team_members as m')
-    .innerJoin('users as u', (j) => j.onRef('u.tenant_id', '=', 'm.tenant_id').onRef('u.id', '=', 'm.user_id'))
-    .leftJoin('cases as c', (j) => j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.specialist_user_id', '=', 'm.user_id').on('c.phase', '<>', 'closed'))
-    .select(['m.team_id as teamId', 'u.id as userId', 'u.display_name as name', 'u.roles', 'm.fte'])
-    .select((eb) => eb.fn.count<string>('c.id').as('open'))
-    .where('m.team_id', 'in', teamIds)
-    .where('u.disabled_at', 'is', null)
-    .groupBy(['m.team_id', 'u.id', 'u.display_name', 'u.roles', 'm.fte'])
-    .orderBy('u.display_name')
     .execute();
 }

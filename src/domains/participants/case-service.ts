@@ -10,9 +10,10 @@ import type { ReferralService } from '../referrals/index.ts';
 import { recordReferralOutcome, teamMembers } from '../referrals/index.ts';
 import { appointmentDateIssue, dueDateIssue } from './case-date-rules.ts';
 import { createCaseGovernance } from './case-governance.ts';
+import { healthOf } from './case-governance-repo.ts';
 import { createCaseJobs, type JobEvents } from './case-job-service.ts';
 import { createCaseReads } from './case-read-service.ts';
-import { findParticipant, findProfile, healthOf, insertCaseEvent, insertNote, insertPlanItem, saveProfile, tables, updateCase } from './case-repo.ts';
+import { findParticipant, findProfile, insertCaseEvent, insertNote, insertPlanItem, saveProfile, tables, updateCase } from './case-repo.ts';
 import { afterMissedAppointment, CONSENT_NEEDED, isHealthNote, seesHealth } from './case-rules.ts';
 import {
   appointmentSchema,

@@ -8,19 +8,14 @@ import type { ReferralService } from '../referrals/index.ts';
 import { recordReferralOutcome, teamIdsOf } from '../referrals/index.ts';
 import type { CaseView, ConsentScope, HealthFields, Phase, Relationship } from './case.ts';
 import type { DateIssue } from './case-date-rules.ts';
+import { activeBreakGlass, healthConditionRecorded, healthOf, healthTeamOf } from './case-governance-repo.ts';
 import { createCaseLetters } from './case-letters.ts';
 import { caseModel, caseModelLists } from './case-read-repo.ts';
 import {
-  activeBreakGlass,
   type CaseRow,
-  caseSummaries,
-  caseSummaryOf,
   findCaseRow,
   findParticipant,
   findProfile,
-  healthConditionRecorded,
-  healthOf,
-  healthTeamOf,
   insertCaseEvent,
   listAppointments,
   listCaseEvents,
@@ -31,6 +26,7 @@ import {
   updateCase,
 } from './case-repo.ts';
 import { canMovePhase, isHealthNote, relationshipOf, seesHealth } from './case-rules.ts';
+import { caseSummaries, caseSummaryOf } from './case-summary-repo.ts';
 
 /** Who is acting on a case: a member of staff, a system client, or the participant themselves. */
 export type CaseActor = Principal | { kind: 'participant'; tenantId: string; participantId: string; name: string };

@@ -1,8 +1,8 @@
 export type { CaseSummary, CaseTables, CaseView, Phase } from './case.ts';
 export { caseCapability } from './case-capability.ts';
 export { caseMessages } from './case-messages.ts';
-export { caseloadsByTeam } from './case-repo.ts';
 export { type CaseService, createCaseService } from './case-service.ts';
+export { caseloadsByTeam } from './case-summary-repo.ts';
 export { authorOf, type CaseActor } from './case-work.ts';
 export { buildExport, type ExportSections, mergeExportSections, NO_EXPORT_SECTIONS } from './participant-export.ts';
 export { buildRecordBundle, type RecordSource, type RecordTransfer } from './participant-fhir-bundle.ts';
