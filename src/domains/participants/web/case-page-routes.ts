@@ -6,8 +6,9 @@ import { Forbidden, type Issue } from '../../../platform/errors/index.ts';
 import { combineDates, formBody, formIssues, idParam, withErrors } from '../../../platform/http/form-fields.ts';
 import { formatIsoDate, londonIsoDate } from '../../../platform/i18n/index.ts';
 import type { CaseService } from '../case-service.ts';
+import type { CaseForm, FormPage } from './case-form.ts';
 import { CASE_FORM_REFUSALS } from './case-format.ts';
-import { CASE_FORMS, type CaseForm, DONE_KEYS, type FormPage } from './case-forms.ts';
+import { CASE_FORMS, DONE_KEYS } from './case-forms.ts';
 import { abilities, presentCase } from './case-page.ts';
 
 const VIEWS = 'participants/web/views';
