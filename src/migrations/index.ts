@@ -30,6 +30,7 @@ import { migration as m0030 } from './0030-record-transfers.ts';
 import { migration as m0032 } from './0032-directory-search-by-place.ts';
 import { migration as m0036 } from './0036-outcome-national-rollups.ts';
 import { migration as m0037 } from './0037-directory-term-places.ts';
+import { migration as m0042 } from './0042-outcome-dashboard-reads.ts';
 import { migration as m0044 } from './0044-drop-tenant-wide-referral-order.ts';
 import type { Migration } from './migration.ts';
 
@@ -67,5 +68,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0032-directory-search-by-place': m0032,
   '0036-outcome-national-rollups': m0036,
   '0037-directory-term-places': m0037,
+  '0042-outcome-dashboard-reads': m0042,
   '0044-drop-tenant-wide-referral-order': m0044,
 };

@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedSyntheticHistory } from '../../src/domains/outcomes/index.ts';
+import { BREAKDOWNS, type CountRow, type DashboardFilter } from '../../src/domains/outcomes/outcome.ts';
+import { buildDashboard } from '../../src/domains/outcomes/outcome-dashboard.ts';
+import { readCounts } from '../../src/domains/outcomes/outcome-repo.ts';
 import type { Database } from '../../src/platform/db/index.ts';
 import { countsSelect, saveEqualityAnswers } from '../../src/platform/outcomes/index.ts';
 import { writeJourneys } from '../support/outcomes-data.ts';
@@ -80,6 +83,10 @@ describe(`national roll-ups kept by the writer on ${testDatabaseKind}`, () => {
   });
 });
 
+// The smallest size that still has two areas (so batches of one and of three differ), every step of
+// a journey, and every month of the three years: 200 participants, about 2,000 facts.
+const SIZE = 200;
+
 describe(`the synthetic history on ${testDatabaseKind}`, () => {
   let a: TestDatabase;
   let b: TestDatabase;
@@ -102,16 +109,16 @@ describe(`the synthetic history on ${testDatabaseKind}`, () => {
     )[0];
 
   test('the same size gives the same facts, batch by batch or all at once, about ten a participant over three years', async () => {
-    const made = await seedSyntheticHistory(a.db, 1_000, { areasPerBatch: 1, parallel: 2 });
-    await seedSyntheticHistory(b.db, 1_000, { areasPerBatch: 3, parallel: 1 });
+    const made = await seedSyntheticHistory(a.db, SIZE, { areasPerBatch: 1, parallel: 2 });
+    await seedSyntheticHistory(b.db, SIZE, { areasPerBatch: 3, parallel: 1 });
     expect(made.areas).toBe(2);
-    expect(made.facts).toBeGreaterThan(1_000 * 9);
-    expect(made.facts).toBeLessThan(1_000 * 11);
+    expect(made.facts).toBeGreaterThan(SIZE * 9);
+    expect(made.facts).toBeLessThan(SIZE * 11);
     const first = await digest(a.db);
     expect(first?.n).toBe(String(made.facts));
     expect(await digest(b.db)).toEqual(first);
     // Run again, every area is there already: nothing is added (a stopped run is finished this way).
-    expect(await seedSyntheticHistory(b.db, 1_000)).toEqual(made);
+    expect(await seedSyntheticHistory(b.db, SIZE)).toEqual(made);
     expect(await digest(b.db)).toEqual(first);
     const [span] = await rows(a.db, 'SELECT min(month) AS first, max(month) AS last FROM outcome_facts');
     expect(span).toEqual({ first: '2023-12', last: '2026-11' });
@@ -136,5 +143,48 @@ describe(`the synthetic history on ${testDatabaseKind}`, () => {
     // The indexes set aside while loading are back.
     const [indexes] = await rows(db, `SELECT count(*)::text AS n FROM pg_indexes WHERE tablename IN ('outcome_facts', 'outcome_counts')`);
     expect(indexes?.n).toBe('6');
+  }, 120_000);
+
+  test('the dashboard reads only the kinds its figures use, and shows what every row of the counts shows', async () => {
+    const db = a.db;
+    const tenantId = (await rows(db, "SELECT md5('synthetic-area-1')::uuid::text AS id"))[0]?.id ?? '';
+    // Some people answer the equality questions, so their groups are more than 'not-answered'.
+    const people = await rows(db, `SELECT DISTINCT person_id::text AS id FROM outcome_facts WHERE tenant_id = '${tenantId}' ORDER BY 1 LIMIT 12`);
+    const sexes = ['female', 'male', 'prefer-not-to-say'] as const;
+    await db.inTenant(tenantId, async (tx) => {
+      for (const [i, p] of people.entries())
+        await saveEqualityAnswers(
+          tx,
+          tenantId,
+          p.id ?? '',
+          { sex: sexes[i % 3] ?? 'male', ageGroup: '25-34', ethnicity: i % 2 ? 'white' : 'asian', disability: 'no' },
+          new Date(),
+        );
+    });
+    const teams = (await rows(db, `SELECT DISTINCT team_id::text AS id FROM outcome_counts WHERE tenant_id = '${tenantId}' ORDER BY 1`)).map((r) => r.id ?? '');
+    // Every row of every kind for the dimensions a dashboard shows: what the read was before it was narrowed.
+    const everyRow = (f: DashboardFilter, team: string | null) =>
+      rows(
+        db,
+        `SELECT CASE WHEN dimension = 'all' THEN month ELSE '' END AS month, kind, dimension, value, sum(n)::integer AS n FROM outcome_counts
+          WHERE tenant_id = '${tenantId}' AND month BETWEEN '${f.from}' AND '${f.to}' ${team ? `AND team_id = '${team}'` : ''}
+            AND dimension IN ('all', 'days', 'sex', 'age-group', 'ethnicity', 'disability', '${f.by}') GROUP BY 1, 2, 3, 4
+         UNION ALL
+         SELECT '', kind, 'team', team_id::text, sum(n)::integer FROM outcome_counts
+          WHERE tenant_id = '${tenantId}' AND month BETWEEN '${f.from}' AND '${f.to}' ${team ? `AND team_id = '${team}'` : ''}
+            AND dimension = 'all' AND value = 'first' GROUP BY 2, 4`,
+      );
+    // Every breakdown over the last year for the whole area; a team's own over the three years.
+    const filters: DashboardFilter[] = [
+      ...BREAKDOWNS.map((by) => ({ from: '2025-12', to: '2026-11', teamId: null, by })),
+      { from: '2023-12', to: '2026-11', teamId: teams[0] ?? null, by: 'team' },
+      { from: '2023-12', to: '2026-11', teamId: teams[0] ?? null, by: 'referring-service' },
+    ];
+    for (const f of filters) {
+      const read = await db.inTenant(tenantId, (tx) => readCounts(tx, tenantId, f, f.teamId ? [f.teamId] : null));
+      const all = (await everyRow(f, f.teamId)).map((r) => ({ ...r, n: Number(r.n) }) as CountRow);
+      expect(buildDashboard(read, f, 3)).toEqual(buildDashboard(all, f, 3));
+      expect(read.length).toBeLessThan(all.length);
+    }
   }, 120_000);
 });

@@ -6,6 +6,8 @@ import { equalityGaps, FUNNEL_STEPS, type FunnelRow, funnel, type GroupRate, typ
 
 export const MONTHLY_KINDS = ['job-start', 'sustained-13-weeks', 'sustained-26-weeks'] as const;
 export type MonthlyKind = (typeof MONTHLY_KINDS)[number];
+/** The kinds whose days from referral the dashboard shows as times (median, 90th percentile): all it reads of the days. */
+export const TIME_KINDS = ['first-contact', 'job-start'] as const;
 
 export type Dashboard = {
   filter: DashboardFilter;
@@ -73,7 +75,7 @@ export function buildDashboard(rows: readonly CountRow[], filter: DashboardFilte
   return {
     filter,
     funnel: funnel(steps, minimum),
-    times: { firstContact: percentiles(histogram('first-contact'), minimum), jobStart: percentiles(histogram('job-start'), minimum) },
+    times: { firstContact: percentiles(histogram(TIME_KINDS[0]), minimum), jobStart: percentiles(histogram(TIME_KINDS[1]), minimum) },
     monthly: { months, series },
     breakdown: values.map((value, i) => ({
       value,

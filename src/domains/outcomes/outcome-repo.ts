@@ -1,30 +1,37 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/index.ts';
-import type { CountRow, DashboardFilter, InactivityEstimate, OutcomeTables } from './outcome.ts';
+import { type CountRow, type DashboardFilter, EQUALITY_QUESTIONS, type InactivityEstimate, type OutcomeTables } from './outcome.ts';
+import { TIME_KINDS } from './outcome-dashboard.ts';
+import { FUNNEL_STEPS } from './outcome-rules.ts';
 
 export const tables = (tx: Tx) => tx.withTables<OutcomeTables>();
-
-const DIMENSIONS_READ = ['all', 'days', 'sex', 'age-group', 'ethnicity', 'disability'];
 
 /**
  * Everything one tenant dashboard shows, in one statement over the kept counts (ADR 0029): totals
  * by month, days from referral, the equality questions, and the chosen breakdown (teams from the
- * team of each count). Row-level security keeps it to the tenant.
+ * team of each count). Only what `buildDashboard` uses: the totals of the funnel's kinds, the days
+ * of the two times, every kind of the equality questions and the breakdown (their groups are the
+ * values seen). Each part is one range of `outcome_counts_read` (tenant, dimension, kind, month),
+ * read from the index alone (ADR 0063). Row-level security keeps it to the tenant.
  */
 export async function readCounts(tx: Tx, tenantId: string, f: DashboardFilter, teamIds: readonly string[] | null): Promise<CountRow[]> {
   const teamFilter = teamIds ? sql`AND team_id = ANY (${[...teamIds]}::uuid[])` : sql``;
-  const dims = f.by === 'team' ? DIMENSIONS_READ : [...DIMENSIONS_READ, f.by];
+  const range = sql`tenant_id = ${tenantId}::uuid AND month >= ${f.from} AND month <= ${f.to} ${teamFilter}`;
+  const groups: string[] = f.by === 'team' ? [...EQUALITY_QUESTIONS] : [...EQUALITY_QUESTIONS, f.by];
   const { rows } = await sql<{ month: string; kind: string; dimension: string; value: string; n: string | number }>`
     SELECT CASE WHEN dimension = 'all' THEN month ELSE '' END AS month, kind, dimension, value, sum(n) AS n
-      FROM outcome_counts
-     WHERE tenant_id = ${tenantId}::uuid AND month >= ${f.from} AND month <= ${f.to} AND dimension = ANY (${dims}::text[]) ${teamFilter}
+      FROM (SELECT month, kind, dimension, value, n FROM outcome_counts WHERE ${range} AND dimension = 'all' AND kind = ANY (${[...FUNNEL_STEPS]}::text[])
+            UNION ALL
+            SELECT month, kind, dimension, value, n FROM outcome_counts WHERE ${range} AND dimension = 'days' AND kind = ANY (${[...TIME_KINDS]}::text[])
+            UNION ALL
+            SELECT month, kind, dimension, value, n FROM outcome_counts WHERE ${range} AND dimension = ANY (${groups}::text[])) c
      GROUP BY 1, 2, 3, 4
     ${
       f.by === 'team'
         ? sql`UNION ALL
     SELECT '', kind, 'team', team_id::text, sum(n)
       FROM outcome_counts
-     WHERE tenant_id = ${tenantId}::uuid AND month >= ${f.from} AND month <= ${f.to} AND dimension = 'all' AND value = 'first' ${teamFilter}
+     WHERE ${range} AND dimension = 'all' AND value = 'first'
      GROUP BY 2, 4`
         : sql``
     }`.execute(tx);
