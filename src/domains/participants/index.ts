@@ -10,4 +10,5 @@ export { createParticipantService, type ExportSectionsProvider, PARTICIPANT_COOK
 export { seedSyntheticCases } from './synthetic-cases.ts';
 export { CASE_READERS } from './web/case-page-routes.ts';
 export { caseloadMessages } from './web/case-routes.ts';
+export { signedInParticipant } from './web/participant-request.ts';
 export { participantMessages } from './web/participant-routes.ts';

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole, type UserPrincipal } from '../../../platform/auth/index.ts';
 import type { Language } from '../../../platform/db/index.ts';
 import { InvalidInput, type Issue } from '../../../platform/errors/index.ts';
+import { sendAttachment } from '../../../platform/http/attachment.ts';
 import {
   checkboxes,
   combineDates,
@@ -39,11 +40,7 @@ export async function sendDecisionPdf(reply: FastifyReply, deps: AtwPagesDeps, k
   const t = deps.translator(lang);
   const pdf = await renderPdf(kind === 'letter' ? letterDocument(doc, t, lang) : packDocument(doc, t, lang));
   const name = kind === 'letter' ? 'access-to-work-decision-in-principle' : 'access-to-work-application-pack';
-  return reply
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="${name}-${lang}.pdf"`)
-    .type('application/pdf')
-    .send(pdf);
+  return sendAttachment(reply, `${name}-${lang}.pdf`, 'application/pdf', pdf);
 }
 
 const passportFields = (values: FieldValues, t: Translate, withShare: boolean): Field[] => [

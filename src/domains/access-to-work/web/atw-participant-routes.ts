@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formBody, formIssues, idParam, withErrors } from '../../../platform/http/form-fields.ts';
-import { LANGUAGE_COOKIE } from '../../../platform/http/pages.ts';
 import { isLanguage } from '../../../platform/i18n/index.ts';
-import { PARTICIPANT_COOKIE, type ParticipantService } from '../../participants/index.ts';
+import { type ParticipantService, signedInParticipant } from '../../participants/index.ts';
 import { type AtwPagesDeps, passportFields, sendDecisionPdf } from './atw-case-routes.ts';
 import { decisionRows, decisionTitle, policyNotes } from './atw-presenter.ts';
 
@@ -18,13 +17,7 @@ export function registerAtwParticipantPages(app: FastifyInstance, deps: AtwPages
   const { accessToWork, participants, translator } = deps;
 
   async function participantOf(request: FastifyRequest) {
-    const p = await participants.loadSession(request.cookies[PARTICIPANT_COOKIE]);
-    if (p && !isLanguage(request.cookies[LANGUAGE_COOKIE])) {
-      request.lang = p.language;
-      request.t = translator(p.language);
-    }
-    if (p) await request.brandAs(p.tenantId);
-    return p;
+    return signedInParticipant(request, participants, translator);
   }
 
   async function show(

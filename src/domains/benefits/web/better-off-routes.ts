@@ -3,6 +3,7 @@ import { requireRole } from '../../../platform/auth/index.ts';
 import type { Clock } from '../../../platform/clock/index.ts';
 import type { Language, Role } from '../../../platform/db/index.ts';
 import { DomainError, Forbidden, type Issue, NotFound } from '../../../platform/errors/index.ts';
+import { sendAttachment } from '../../../platform/http/attachment.ts';
 import { LANGUAGE_COOKIE } from '../../../platform/http/pages.ts';
 import { forAudience, isLanguage, londonIsoDate, type Translate } from '../../../platform/i18n/index.ts';
 import { renderPdf } from '../../../platform/pdf/index.ts';
@@ -146,7 +147,7 @@ export function registerBetterOffPages(app: FastifyInstance, deps: Deps): void {
       const appendix = body.appendix === 'yes';
       const pdf = await renderPdf(buildBetterOffPdf(presented, v, t, request.lang, { madeAt: clock.now(), name: ctx.name, appendix }));
       const file = request.lang === 'cy' ? 'gwell-eich-byd-mewn-gwaith.pdf' : 'better-off-in-work.pdf';
-      return reply.header('cache-control', 'no-store').header('content-disposition', `attachment; filename="${file}"`).type('application/pdf').send(pdf);
+      return sendAttachment(reply, file, 'application/pdf', pdf);
     }
     return reply.page(`${VIEWS}/better-off-result.njk`, {
       ...ctx.extra,

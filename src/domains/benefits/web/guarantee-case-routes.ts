@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole, type UserPrincipal } from '../../../platform/auth/index.ts';
 import type { Language } from '../../../platform/db/index.ts';
 import { Forbidden, type Issue, NotFound } from '../../../platform/errors/index.ts';
+import { sendAttachment } from '../../../platform/http/attachment.ts';
 import {
   checkboxes,
   combineDates,
@@ -261,9 +262,5 @@ export async function sendPdf(
   const t = deps.translator(lang);
   const pdf = await renderPdf(kind === 'certificate' ? certificateDocument(doc, t, lang) : returnPackDocument(doc, t, lang));
   const name = kind === 'certificate' ? 'bridge-back-guarantee-certificate' : 'return-to-benefit-pack';
-  return reply
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="${name}-${lang}.pdf"`)
-    .type('application/pdf')
-    .send(pdf);
+  return sendAttachment(reply, `${name}-${lang}.pdf`, 'application/pdf', pdf);
 }

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Language } from '../../../platform/db/index.ts';
-import { LANGUAGE_COOKIE } from '../../../platform/http/pages.ts';
-import { isLanguage, type Translate } from '../../../platform/i18n/index.ts';
-import { PARTICIPANT_COOKIE, type ParticipantService } from '../../participants/index.ts';
+import type { Translate } from '../../../platform/i18n/index.ts';
+import { type ParticipantService, signedInParticipant } from '../../participants/index.ts';
 import type { MatchingService } from '../matching-service.ts';
 import type { WorkProfileService } from '../work-profile-service.ts';
 import { PAGE } from './employer-routes.ts';
@@ -25,13 +24,8 @@ export function registerParticipantWorkPages(
 
   /** The signed-in person as a case actor with their current case, or null. */
   async function personOf(request: FastifyRequest) {
-    const p = await participants.loadSession(request.cookies[PARTICIPANT_COOKIE]);
+    const p = await signedInParticipant(request, participants, translator);
     if (!p) return null;
-    await request.brandAs(p.tenantId);
-    if (!isLanguage(request.cookies[LANGUAGE_COOKIE])) {
-      request.lang = p.language;
-      request.t = translator(p.language);
-    }
     const view = await participants.mine(p);
     return { actor: { kind: 'participant' as const, tenantId: p.tenantId, participantId: p.participantId, name: p.name }, caseId: view.summary.id };
   }

@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteGenericInterfa
 import type { Clock } from '../../../platform/clock/index.ts';
 import type { Language } from '../../../platform/db/index.ts';
 import { DomainError, type Issue, NotFound } from '../../../platform/errors/index.ts';
-import { formErrors, LANGUAGE_COOKIE } from '../../../platform/http/pages.ts';
-import { isLanguage, type Translate } from '../../../platform/i18n/index.ts';
+import { sendAttachment } from '../../../platform/http/attachment.ts';
+import { formErrors } from '../../../platform/http/pages.ts';
+import type { Translate } from '../../../platform/i18n/index.ts';
 import { renderPdf } from '../../../platform/pdf/index.ts';
 import { isVoluntary } from '../../participation/index.ts';
 import type { CaseView } from '../case.ts';
@@ -24,6 +25,7 @@ import {
   readNote,
 } from './participant-forms.ts';
 import { consentItems, consentList, isClosed, planPage } from './participant-presenter.ts';
+import { signedInParticipant } from './participant-request.ts';
 
 export { participantMessages } from './participant-messages.ts';
 
@@ -51,13 +53,7 @@ export function registerParticipantPages(app: FastifyInstance, deps: Deps): void
 
   /** The signed-in participant, if any; their recorded language unless they switched with the toggle. */
   async function participantOf(request: FastifyRequest): Promise<ParticipantPrincipal | null> {
-    const p = await participants.loadSession(request.cookies[PARTICIPANT_COOKIE]);
-    if (p && !isLanguage(request.cookies[LANGUAGE_COOKIE])) {
-      request.lang = p.language;
-      request.t = translator(p.language);
-    }
-    if (p) await request.brandAs(p.tenantId);
-    return p;
+    return signedInParticipant(request, participants, translator);
   }
 
   /** A page that needs the person signed in: without a session, back to the start. */
@@ -385,11 +381,12 @@ export function registerParticipantPages(app: FastifyInstance, deps: Deps): void
     `${BASE}/download.json`,
     signedIn(async (_request, reply, p) => {
       const record = await participants.export(p);
-      return reply
-        .header('cache-control', 'no-store')
-        .header('content-disposition', 'attachment; filename="bridgework-my-information.json"')
-        .type('application/json; charset=utf-8')
-        .send(JSON.stringify(buildExport(record, clock.now()), null, 2));
+      return sendAttachment(
+        reply,
+        'bridgework-my-information.json',
+        'application/json; charset=utf-8',
+        JSON.stringify(buildExport(record, clock.now()), null, 2),
+      );
     }),
   );
   // The same record as a FHIR document Bundle (UK GDPR Article 20: a commonly used, machine-readable format).
@@ -398,11 +395,7 @@ export function registerParticipantPages(app: FastifyInstance, deps: Deps): void
     signedIn(async (_request, reply, p) => {
       const record = await participants.export(p);
       const bundle = buildRecordBundle(buildExport(record, clock.now()), { participantId: p.participantId }, await participants.recordSource(p.tenantId));
-      return reply
-        .header('cache-control', 'no-store')
-        .header('content-disposition', 'attachment; filename="bridgework-my-record.fhir.json"')
-        .type('application/fhir+json; charset=utf-8')
-        .send(JSON.stringify(bundle, null, 2));
+      return sendAttachment(reply, 'bridgework-my-record.fhir.json', 'application/fhir+json; charset=utf-8', JSON.stringify(bundle, null, 2));
     }),
   );
   app.get(
@@ -410,11 +403,7 @@ export function registerParticipantPages(app: FastifyInstance, deps: Deps): void
     signedIn(async (request, reply, p) => {
       const record = await participants.export(p);
       const pdf = await renderPdf(buildExportPdf(record, request.t, request.lang, clock.now()));
-      return reply
-        .header('cache-control', 'no-store')
-        .header('content-disposition', 'attachment; filename="bridgework-my-information.pdf"')
-        .type('application/pdf')
-        .send(pdf);
+      return sendAttachment(reply, 'bridgework-my-information.pdf', 'application/pdf', pdf);
     }),
   );
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole } from '../../../platform/auth/index.ts';
 import type { Issue } from '../../../platform/errors/index.ts';
+import { sendAttachment } from '../../../platform/http/attachment.ts';
 import {
   combineDates,
   dateInput,
@@ -24,12 +25,7 @@ const VIEWS = 'records/web/views';
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 type Values = Record<string, unknown>;
 
-const attachment = (reply: FastifyReply, name: string, bundle: unknown) =>
-  reply
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="${name}"`)
-    .type(FHIR_JSON)
-    .send(JSON.stringify(bundle, null, 2));
+const attachment = (reply: FastifyReply, name: string, bundle: unknown) => sendAttachment(reply, name, FHIR_JSON, JSON.stringify(bundle, null, 2));
 
 /**
  * Staff pages for records that move with people (ADR 0048): the records taken in from other areas

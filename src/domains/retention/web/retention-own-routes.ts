@@ -2,9 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireRole } from '../../../platform/auth/index.ts';
 import type { Language } from '../../../platform/db/index.ts';
 import { idParam } from '../../../platform/http/form-fields.ts';
-import { LANGUAGE_COOKIE } from '../../../platform/http/pages.ts';
-import { formatIsoDate, isLanguage, type Translate } from '../../../platform/i18n/index.ts';
-import { PARTICIPANT_COOKIE, type ParticipantService } from '../../participants/index.ts';
+import { formatIsoDate, type Translate } from '../../../platform/i18n/index.ts';
+import { type ParticipantService, signedInParticipant } from '../../participants/index.ts';
 import type { RetentionService } from '../retention-service.ts';
 import { planRows, weekTable } from './retention-presenter.ts';
 import { escapeHtml, PAGE, weekParam } from './retention-routes.ts';
@@ -25,13 +24,7 @@ export function registerRetentionOwnPages(
   const { retention, participants, translator } = deps;
 
   async function participantOf(request: FastifyRequest) {
-    const p = await participants.loadSession(request.cookies[PARTICIPANT_COOKIE]);
-    if (p && !isLanguage(request.cookies[LANGUAGE_COOKIE])) {
-      request.lang = p.language;
-      request.t = translator(p.language);
-    }
-    if (p) await request.brandAs(p.tenantId);
-    return p;
+    return signedInParticipant(request, participants, translator);
   }
 
   app.get<{ Querystring: { done?: string } }>(MINE, async (request, reply) => {
