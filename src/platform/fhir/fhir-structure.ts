@@ -135,6 +135,21 @@ const DOMAIN_RESOURCE: TypeDef = {
 
 const REQUEST_INTENTS = ['proposal', 'plan', 'directive', 'order', 'original-order', 'reflex-order', 'filler-order', 'instance-order', 'option'];
 const PRIORITIES = ['routine', 'urgent', 'asap', 'stat'];
+/** Every R4 TaskStatus (task.html). */
+export const TASK_STATUSES: readonly string[] = [
+  'draft',
+  'requested',
+  'received',
+  'accepted',
+  'rejected',
+  'ready',
+  'cancelled',
+  'in-progress',
+  'on-hold',
+  'failed',
+  'completed',
+  'entered-in-error',
+];
 
 /** The resources Bridgework writes, each as in its R4 page's content table. */
 export const RESOURCES: Readonly<Record<string, TypeDef>> = {
@@ -287,20 +302,7 @@ export const RESOURCES: Readonly<Record<string, TypeDef>> = {
     ...DOMAIN_RESOURCE,
     identifier: many('Identifier'),
     basedOn: many('Reference'),
-    status: coded(1, [
-      'draft',
-      'requested',
-      'received',
-      'accepted',
-      'rejected',
-      'ready',
-      'cancelled',
-      'in-progress',
-      'on-hold',
-      'failed',
-      'completed',
-      'entered-in-error',
-    ]),
+    status: coded(1, TASK_STATUSES),
     statusReason: opt('CodeableConcept'),
     businessStatus: opt('CodeableConcept'),
     intent: coded(1, ['unknown', ...REQUEST_INTENTS]),

@@ -1,26 +1,12 @@
 import { z } from 'zod';
 import { InvalidInput, type Issue } from '../../../platform/errors/index.ts';
+import { TASK_STATUSES } from '../../../platform/fhir/index.ts';
 import { REFERRAL_STATUSES, type ReferralStatus } from '../referral.ts';
 import type { ReferralService } from '../referral-service.ts';
 import { parseFhir } from './fhir-parse.ts';
 import { FHIR_SYSTEMS } from './fhir-resources.ts';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// Every R4 TaskStatus: a search may name any of them, though a referral only ever holds ours.
-const TASK_STATUSES = [
-  'draft',
-  'requested',
-  'received',
-  'accepted',
-  'rejected',
-  'ready',
-  'cancelled',
-  'in-progress',
-  'on-hold',
-  'failed',
-  'completed',
-  'entered-in-error',
-];
 export const INCLUDES = ['Task:output', 'Task:focus', 'Task:patient'] as const;
 export type Include = (typeof INCLUDES)[number];
 
@@ -84,6 +70,7 @@ export function parseTaskSearch(query: unknown): TaskSearch {
   const status = one('status');
   if (status !== undefined) {
     const codes = status.split(',');
+    // Every R4 TaskStatus may be searched for, though a referral only ever holds ours.
     if (codes.some((c) => !TASK_STATUSES.includes(c)))
       issues.push({ path: 'status', message: `status must be Task status codes: ${TASK_STATUSES.join(', ')}` });
     const ours = codes.filter((c): c is ReferralStatus => (REFERRAL_STATUSES as readonly string[]).includes(c));
