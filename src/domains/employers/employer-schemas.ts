@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../../platform/errors/index.ts';
+import { amount, isoDate } from '../../platform/errors/index.ts';
 import { normalisePostcode } from '../referrals/index.ts';
 import { DAYS, FLEXIBLE_OPTIONS, SHIFTS, WORKPLACES } from './matching.ts';
 import { CONTRACT_TYPES, DISABILITY_CONFIDENT, SHAREABLE_FIELDS, SIZE_BANDS, VACANCY_STATUSES } from './vacancy.ts';
@@ -7,21 +7,6 @@ import { CONTRACT_TYPES, DISABILITY_CONFIDENT, SHAREABLE_FIELDS, SIZE_BANDS, VAC
 // Messages are catalogue keys: pages show them in English or Welsh, machines get them as they are.
 const text = (max: number, required: string) => z.string({ error: required }).trim().min(1, required).max(max, 'employers.error.tooLong');
 const optionalText = (max: number) => z.string({ error: 'employers.error.text' }).trim().max(max, 'employers.error.tooLong').default('');
-/** Numbers from forms are strings; JSON sends numbers. */
-const amount = (min: number, max: number, message: string) =>
-  z
-    .union(
-      [
-        z.number(),
-        z
-          .string()
-          .trim()
-          .regex(/^\d+(\.\d{1,2})?$/, message),
-      ],
-      { error: message },
-    )
-    .transform(Number)
-    .refine((n) => Number.isFinite(n) && n >= min && n <= max, message);
 /** Checkbox groups arrive as one string, several, or none; JSON sends an array. */
 const many = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z

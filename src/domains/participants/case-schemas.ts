@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../../platform/errors/index.ts';
+import { amount, isoDate } from '../../platform/errors/index.ts';
 import { REGIMES } from '../participation/index.ts';
 import {
   APPOINTMENT_MODES,
@@ -26,21 +26,6 @@ const flag = z
   .union([z.boolean(), z.enum(['true', 'false', 'on', 'yes', 'no'])], { error: 'cases.error.flag' })
   .optional()
   .transform((v) => v === true || v === 'true' || v === 'on' || v === 'yes');
-/** Numbers from forms are strings; JSON sends numbers. */
-const amount = (min: number, max: number, message: string) =>
-  z
-    .union(
-      [
-        z.number(),
-        z
-          .string()
-          .trim()
-          .regex(/^\d+(\.\d{1,2})?$/, message),
-      ],
-      { error: message },
-    )
-    .transform(Number)
-    .refine((n) => Number.isFinite(n) && n >= min && n <= max, message);
 const id = (message: string) => z.uuid(message);
 
 export const profileSchema = z.object({

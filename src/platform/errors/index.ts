@@ -12,4 +12,4 @@ export {
   TooManyRequests,
   Unauthenticated,
 } from './errors.ts';
-export { isoDate } from './schemas.ts';
+export { amount, isoDate } from './schemas.ts';

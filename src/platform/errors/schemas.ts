@@ -12,3 +12,22 @@ export const isoDate = (message: string) =>
       const d = new Date(`${v}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
     }, message);
+
+/**
+ * An amount from `min` to `max` with at most two decimal places, as a number: forms send it as text,
+ * JSON as a number. Anything else is refused with `message`.
+ */
+export const amount = (min: number, max: number, message: string) =>
+  z
+    .union(
+      [
+        z.number(),
+        z
+          .string()
+          .trim()
+          .regex(/^\d+(\.\d{1,2})?$/, message),
+      ],
+      { error: message },
+    )
+    .transform(Number)
+    .refine((n) => Number.isFinite(n) && n >= min && n <= max, message);
