@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { compileOnce, type Database, type PlatformTables, type Tx } from '../../platform/db/index.ts';
-import type { Appointment, CaseEvent, CaseNote, CaseSummary, Job, PlanItem } from './case.ts';
-import { jobOf, type Tables } from './case-repo.ts';
+import type { CaseSummary, Job } from './case.ts';
+import { appointmentOf, caseEventOf, jobOf, noteOf, planItemOf, type Tables } from './case-repo.ts';
 import { type CaseSummaryRow, caseSummariesQuery, caseSummaryOf } from './case-summary-repo.ts';
 
 /**
@@ -246,50 +246,14 @@ export async function caseModel(tx: Tx, caseId: string, readerUserId: string | n
   return row ?? null;
 }
 
-const dateOf = (v: string | Date) => (v instanceof Date ? v : new Date(v));
-
 /** The lists of a case model, typed as the case's own types (JSON gives timestamps as strings). */
 export function caseModelLists(m: CaseModelRow) {
   return {
-    plan: m.plan.map(
-      (r): PlanItem => ({
-        id: r.id,
-        kind: r.kind,
-        goalId: r.goal_id,
-        text: r.text,
-        owner: r.owner,
-        dueOn: r.due_on,
-        status: r.status,
-        addedBy: r.added_by,
-        createdAt: dateOf(r.created_at),
-      }),
-    ),
-    appointments: m.appointments.map(
-      (r): Appointment => ({
-        id: r.id,
-        startsAt: dateOf(r.starts_at),
-        mode: r.mode,
-        place: r.place,
-        mandatory: r.mandatory,
-        outcome: r.outcome,
-        outcomeNote: r.outcome_note,
-        followUpOf: r.follow_up_of,
-      }),
-    ),
-    notes: m.notes.map((r): CaseNote => ({ id: r.id, kind: r.kind, body: r.body, authorName: r.author_name, authorKind: r.author_kind, at: dateOf(r.at) })),
+    plan: m.plan.map(planItemOf),
+    appointments: m.appointments.map(appointmentOf),
+    notes: m.notes.map(noteOf),
     jobs: m.jobs.map((r): Job => jobOf(r, r.weeks)),
-    events: m.events.map(
-      (r): CaseEvent => ({
-        id: r.id,
-        at: dateOf(r.at),
-        actorName: r.actor_name,
-        kind: r.kind,
-        from: r.from_value,
-        to: r.to_value,
-        reason: r.reason,
-        details: (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Record<string, unknown>,
-      }),
-    ),
+    events: m.events.map(caseEventOf),
     healthTeam: m.health_team,
   };
 }

@@ -93,18 +93,62 @@ export async function saveProfile(tx: Tx, row: Selectable<Tables['vocational_pro
 
 export async function listPlan(tx: Tx, caseId: string): Promise<PlanItem[]> {
   const rows = await tables(tx).selectFrom('plan_items').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    goalId: r.goal_id,
-    text: r.text,
-    owner: r.owner,
-    dueOn: r.due_on,
-    status: r.status,
-    addedBy: r.added_by,
-    createdAt: r.created_at,
-  }));
+  return rows.map(planItemOf);
 }
+
+/** Timestamps are Dates from a column and text inside a JSON aggregate (the one-statement read, case-read-repo.ts). */
+const dateOf = (v: string | Date) => (v instanceof Date ? v : new Date(v));
+type Row<T extends keyof Tables> = Selectable<Tables[T]>;
+type Stamped<R, K extends keyof R> = Omit<R, K> & { [k in K]: Date | string };
+
+export const planItemOf = (
+  r: Stamped<Pick<Row<'plan_items'>, 'id' | 'kind' | 'goal_id' | 'text' | 'owner' | 'due_on' | 'status' | 'added_by' | 'created_at'>, 'created_at'>,
+): PlanItem => ({
+  id: r.id,
+  kind: r.kind,
+  goalId: r.goal_id,
+  text: r.text,
+  owner: r.owner,
+  dueOn: r.due_on,
+  status: r.status,
+  addedBy: r.added_by,
+  createdAt: dateOf(r.created_at),
+});
+
+export const appointmentOf = (
+  r: Stamped<Pick<Row<'appointments'>, 'id' | 'starts_at' | 'mode' | 'place' | 'mandatory' | 'outcome' | 'outcome_note' | 'follow_up_of'>, 'starts_at'>,
+): Appointment => ({
+  id: r.id,
+  startsAt: dateOf(r.starts_at),
+  mode: r.mode,
+  place: r.place,
+  mandatory: r.mandatory,
+  outcome: r.outcome,
+  outcomeNote: r.outcome_note,
+  followUpOf: r.follow_up_of,
+});
+
+export const noteOf = (r: Stamped<Pick<Row<'case_notes'>, 'id' | 'kind' | 'body' | 'author_name' | 'author_kind' | 'at'>, 'at'>): CaseNote => ({
+  id: r.id,
+  kind: r.kind,
+  body: r.body,
+  authorName: r.author_name,
+  authorKind: r.author_kind,
+  at: dateOf(r.at),
+});
+
+export const caseEventOf = (
+  r: Stamped<Pick<Row<'case_events'>, 'id' | 'at' | 'actor_name' | 'kind' | 'from_value' | 'to_value' | 'reason' | 'details'>, 'at'>,
+): CaseEvent => ({
+  id: r.id,
+  at: dateOf(r.at),
+  actorName: r.actor_name,
+  kind: r.kind,
+  from: r.from_value,
+  to: r.to_value,
+  reason: r.reason,
+  details: (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Record<string, unknown>,
+});
 
 export async function insertPlanItem(
   tx: Tx,
@@ -161,21 +205,12 @@ export async function insertNote(
 
 export async function listAppointments(tx: Tx, caseId: string): Promise<Appointment[]> {
   const rows = await tables(tx).selectFrom('appointments').selectAll().where('case_id', '=', caseId).orderBy('starts_at').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    startsAt: r.starts_at,
-    mode: r.mode,
-    place: r.place,
-    mandatory: r.mandatory,
-    outcome: r.outcome,
-    outcomeNote: r.outcome_note,
-    followUpOf: r.follow_up_of,
-  }));
+  return rows.map(appointmentOf);
 }
 
 export async function listNotes(tx: Tx, caseId: string): Promise<CaseNote[]> {
   const rows = await tables(tx).selectFrom('case_notes').selectAll().where('case_id', '=', caseId).orderBy('at', 'desc').execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind, body: r.body, authorName: r.author_name, authorKind: r.author_kind, at: r.at }));
+  return rows.map(noteOf);
 }
 
 export async function listJobs(tx: Tx, caseId: string): Promise<Job[]> {
@@ -233,16 +268,7 @@ export function jobOf(r: JobRow, weeks: JobWeekRow[]): Job {
 
 export async function listCaseEvents(tx: Tx, caseId: string): Promise<CaseEvent[]> {
   const rows = await tables(tx).selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('at', 'desc').orderBy('id', 'desc').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    actorName: r.actor_name,
-    kind: r.kind,
-    from: r.from_value,
-    to: r.to_value,
-    reason: r.reason,
-    details: (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Record<string, unknown>,
-  }));
+  return rows.map(caseEventOf);
 }
 
 export async function insertCaseEvent(
