@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli.ts';
-import { createScratchDatabase } from './test-db.ts';
+import { createScratchDatabase, testTemplate } from './test-db.ts';
 
 export type CliWorkspace = {
   /** The configuration the CLI reads, as an operator's environment. */
@@ -17,13 +17,21 @@ export type CliWorkspace = {
 /**
  * The CLI as an operator runs it: a database of its own from configuration (an on-disk PGlite, or a
  * scratch PostgreSQL database when TEST_DATABASE_URL is set) and a scratch folder.
+ *
+ * `seeded`: the database starts with the demo data, as after `bridgework seed` (at the tests' seed
+ * time): a copy of the run's seeded template, or, where the run has none, `seed` run through the CLI.
+ * A file that tests `migrate` or `seed` themselves starts empty (`test/integration/cli.test.ts`).
  */
-export async function cliWorkspace(name: string): Promise<CliWorkspace> {
+export async function cliWorkspace(name: string, options: { seeded?: boolean } = {}): Promise<CliWorkspace> {
   const dir = mkdtempSync(join(tmpdir(), `bridgework-${name}-`));
   const serverUrl = process.env.TEST_DATABASE_URL;
-  const scratch = serverUrl ? await createScratchDatabase(serverUrl, `bw_${name.replace(/\W/g, '')}`) : null;
-  const env: NodeJS.ProcessEnv = { NODE_ENV: 'test', BRIDGEWORK_DATA_DIR: join(dir, 'data'), ...(scratch ? { DATABASE_URL: scratch.url } : {}) };
-  return {
+  const template = options.seeded ? testTemplate('seeded') : undefined;
+  const scratch = serverUrl ? await createScratchDatabase(serverUrl, `bw_${name.replace(/\W/g, '')}`, template) : null;
+  const dataDir = join(dir, 'data');
+  // PGlite's data directory is the CLI's data folder itself.
+  if (!serverUrl && template) cpSync(template, dataDir, { recursive: true });
+  const env: NodeJS.ProcessEnv = { NODE_ENV: 'test', BRIDGEWORK_DATA_DIR: dataDir, ...(scratch ? { DATABASE_URL: scratch.url } : {}) };
+  const workspace: CliWorkspace = {
     env,
     dir,
     async cli(...args) {
@@ -42,4 +50,9 @@ export async function cliWorkspace(name: string): Promise<CliWorkspace> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  if (options.seeded && !template) {
+    const seeded = await workspace.cli('seed');
+    if (seeded.code !== 0) throw new Error(`seed failed: ${seeded.err}`);
+  }
+  return workspace;
 }

@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'kysely';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, pgliteDatabase } from '../../src/platform/db/index.ts';
-import { createScratchDatabase, prepare, type TestTemplates } from './test-templates.ts';
+import { type Contents, createScratchDatabase, prepare, scratchRoot, type TestTemplates } from './test-templates.ts';
 
 /**
  * Once per run, before any test file: the templates every file's database is copied from
@@ -14,24 +12,28 @@ import { createScratchDatabase, prepare, type TestTemplates } from './test-templ
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const dir = mkdtempSync(join(tmpdir(), 'bridgework-test-templates-'));
-    const pglite = await PGlite.create();
-    const db = pgliteDatabase(pglite);
+    // PGlite data directories; each file's copy is made beside them, so ending the run removes all.
+    const dir = mkdtempSync(join(scratchRoot(), 'bridgework-test-templates-'));
+    const migrated = join(dir, 'migrated');
+    const seeded = join(dir, 'seeded');
+    const make = async (dataDir: string, contents: Contents) => {
+      const db = pgliteDatabase(await PGlite.create({ dataDir }));
+      try {
+        await prepare(db, contents);
+      } finally {
+        // A clean shutdown writes everything out, so a copy starts without recovering from the WAL.
+        await db.close();
+      }
+    };
     try {
-      const dump = async (file: string) => {
-        // Written out first, so a copy starts clean rather than by recovering from the WAL.
-        await sql`checkpoint`.execute(db.owner);
-        writeFileSync(join(dir, file), new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer()));
-        return join(dir, file);
-      };
-      await prepare(db, 'migrated');
-      const migrated = await dump('migrated.tar');
-      await prepare(db, 'seeded');
-      const seeded = await dump('seeded.tar');
-      project.provide('testTemplates', { kind: 'pglite', migrated, seeded } satisfies TestTemplates);
-    } finally {
-      await db.close();
+      await make(migrated, 'migrated');
+      cpSync(migrated, seeded, { recursive: true });
+      await make(seeded, 'seeded');
+    } catch (error) {
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
     }
+    project.provide('testTemplates', { kind: 'pglite', migrated, seeded } satisfies TestTemplates);
     return async () => rmSync(dir, { recursive: true, force: true });
   }
 

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import pg from 'pg';
 import { migrations } from '../../src/migrations/index.ts';
 import { fixedClock } from '../../src/platform/clock/index.ts';
@@ -11,7 +13,7 @@ export type Contents = 'migrated' | 'seeded';
 /** The moment the demo data is seeded at, in the templates and in `createTestApp`'s clock. */
 export const TEST_SEED_TIME = '2026-11-23T09:00:00Z';
 
-/** What the global set-up made: PGlite dump files, or template database names on the server. */
+/** What the global set-up made: PGlite data directories, or template database names on the server. */
 export type TestTemplates = { kind: Database['kind']; migrated: string; seeded: string };
 
 /** Migrates an empty database and, for `seeded`, adds the demo data as of TEST_SEED_TIME. */
@@ -44,4 +46,12 @@ export async function createScratchDatabase(
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return { name, url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * Where PGlite test databases live: in memory-backed /dev/shm where the system has one (Linux), so a
+ * file's copy and its writes cost no disk; otherwise the system's temporary folder.
+ */
+export function scratchRoot(): string {
+  return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 }

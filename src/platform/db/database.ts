@@ -142,7 +142,7 @@ function build(
 
 /**
  * The Database over an open PGlite; closing it closes the PGlite, then calls `onClosed`. Tests use it
- * to open an in-memory copy of a migrated snapshot (`PGlite.create({ loadDataDir })`).
+ * to open a copy of a migrated data directory and remove the copy when it closes.
  */
 export function pgliteDatabase(pglite: PGlite, onClosed: () => void = () => {}): Database {
   const gate = createPGliteGate(pglite);
