@@ -42,6 +42,8 @@ function govukMacroEngine(): ViewEngine {
   env.addGlobal('appTable', (params: unknown) => new nunjucks.runtime.SafeString(table.render({ params })));
   const summaryList = new nunjucks.Template('{% from "govuk/components/summary-list/macro.njk" import govukSummaryList %}{{ govukSummaryList(params) }}', env);
   env.addGlobal('appSummaryList', (params: unknown) => new nunjucks.runtime.SafeString(summaryList.render({ params })));
+  const button = new nunjucks.Template('{% from "govuk/components/button/macro.njk" import govukButton %}{{ govukButton(params) }}', env);
+  env.addGlobal('appButton', (params: unknown) => new nunjucks.runtime.SafeString(button.render({ params })));
   return { render: (template, context) => env.render(template, context) };
 }
 

@@ -30,9 +30,19 @@ export type TableParams = {
 const SafeString = nunjucks.runtime.SafeString;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '\\': '&#92;' };
 
-/** Nunjucks' autoescape: nothing for null or undefined, marked-safe text as it is, the rest escaped. */
-export const esc = (v: unknown): string =>
-  v === undefined || v === null ? '' : v instanceof SafeString ? v.val : String(v).replace(/[&"'<>\\]/g, (c) => ESCAPES[c] ?? c);
+const NEEDS_ESCAPE = /[&"'<>\\]/;
+const TO_ESCAPE = /[&"'<>\\]/g;
+
+/**
+ * Nunjucks' autoescape: nothing for null or undefined, marked-safe text as it is, the rest escaped.
+ * Most text has nothing to escape, and is returned without a replace (which allocates).
+ */
+export function esc(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (v instanceof SafeString) return v.val;
+  const s = String(v);
+  return NEEDS_ESCAPE.test(s) ? s.replace(TO_ESCAPE, (c) => ESCAPES[c] ?? c) : s;
+}
 
 const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof SafeString);
 
