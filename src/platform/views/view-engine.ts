@@ -125,26 +125,6 @@ function memoiseAll(exported: Record<string, unknown>): Record<string, unknown> 
   return Object.fromEntries(Object.entries(exported).map(([name, v]) => [name, typeof v === 'function' ? memoise(v as Macro) : v]));
 }
 
-/**
- * Template names resolved once per including template: GOV.UK's macros include "./template.njk",
- * which Nunjucks resolves against the includer's path (`path.resolve`) on every call.
- */
-function rememberResolvedNames(env: nunjucks.Environment): void {
-  const withResolve = env as unknown as { resolveTemplate(loader: object, parentName: unknown, filename: string): string };
-  const resolve = withResolve.resolveTemplate.bind(env);
-  const resolved = new WeakMap<object, Map<string, string>>();
-  withResolve.resolveTemplate = (loader, parentName, filename) => {
-    const byLoader = resolved.get(loader) ?? new Map<string, string>();
-    resolved.set(loader, byLoader);
-    const key = `${String(parentName)}\u0000${filename}`;
-    const known = byLoader.get(key);
-    if (known !== undefined) return known;
-    const name = resolve(loader, parentName, filename);
-    byLoader.set(key, name);
-    return name;
-  };
-}
-
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
@@ -185,7 +165,6 @@ export function createViewEngine(options: { roots?: readonly string[] } = {}): V
   env.addGlobal('appButton', buttonHtml);
   cacheImports(env);
   memoisedMacros.set(env, (path) => path.startsWith(govukFrontendDist));
-  rememberResolvedNames(env);
   env.addFilter('isoDate', (d: unknown) => (d instanceof Date ? d.toISOString() : String(d ?? '')));
   return { render: (template, context) => env.render(template, context) };
 }
