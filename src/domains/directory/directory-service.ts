@@ -1,4 +1,5 @@
 import { type Actor, recordAudit } from '../../platform/audit/index.ts';
+import { createVerifiedCache } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx } from '../../platform/db/index.ts';
 import { InvalidInput, NotFound, parseInput } from '../../platform/errors/index.ts';
@@ -18,7 +19,7 @@ import {
   tables,
   writePackage,
 } from './directory-repo.ts';
-import { directoryParameters, freshness, normalisePostcode, pageEnvelope, pageRequest, reminderDue } from './directory-rules.ts';
+import { directoryParameters, freshness, normalisePostcode, type Point, pageEnvelope, pageRequest, reminderDue } from './directory-rules.ts';
 import { type DirectoryPackage, directoryPackageSchema, type ServiceSearch, serviceSearchSchema } from './directory-schemas.ts';
 
 export type Council = { id: string; gssCode: string; name: string; nameCy: string };
@@ -26,6 +27,14 @@ export type Council = { id: string; gssCode: string; name: string; nameCy: strin
 /** The HSDS version and UK profile this directory publishes (ADR 0033). */
 export const HSDS_VERSION = '3.0';
 export const UK_PROFILE_URL = 'https://github.com/OpenReferralUK/uk-profile';
+
+/**
+ * How long a postcode's centre found once is used without asking again. Centres change only when a
+ * newer ONS Postcode Directory is loaded (quarterly); an hour saves a statement and a round trip on
+ * every search near a postcode (ADR 0059). Unknown postcodes are not remembered, so a postcode
+ * loaded later is found at once.
+ */
+const POSTCODE_CENTRE_SECONDS = 3600;
 
 /**
  * The service directory: the public search and read in the Open Referral UK shape, import and
@@ -46,12 +55,17 @@ export function createDirectoryService(deps: { db: Database; clock: Clock }) {
     return councils;
   };
 
+  const centres = createVerifiedCache<Point>(clock, POSTCODE_CENTRE_SECONDS);
+
   async function filterOf(tx: Tx, q: ServiceSearch, today: string): Promise<SearchFilter> {
     let near: SearchFilter['near'];
     if (q.postcode) {
       const postcode = normalisePostcode(q.postcode);
       if (!postcode) throw new InvalidInput([{ path: 'postcode', message: 'directory.error.postcode' }], 'The postcode is not a UK postcode.');
-      const centre = await postcodeCentroid(tx, postcode);
+      const centre = await centres.through(postcode, async () => {
+        const found = await postcodeCentroid(tx, postcode);
+        return found ? { value: found } : null;
+      });
       if (!centre) throw new InvalidInput([{ path: 'postcode', message: 'directory.error.postcodeUnknown' }], 'The postcode is not one the directory knows.');
       near = { centre, metres: q.proximity ?? directoryParameters(today).defaultProximityMetres.value };
     }
