@@ -3,5 +3,6 @@ export { DIRECTORY_STALE_JOB, directoryCapability } from './directory-capability
 export { DEMO_NEEDS, demoDirectory, seedDemoDirectory, stableId, termId } from './directory-demo.ts';
 export type { DirectoryPackage } from './directory-schemas.ts';
 export { type Council, createDirectoryService, type DirectoryService } from './directory-service.ts';
+export { onwardExportSections } from './onward-export.ts';
 export { ONWARD_READ, ONWARD_WRITE, onwardTaskSource } from './onward-fhir.ts';
-export { createOnwardService, type OnwardReferral, type OnwardService, onwardExportSections } from './onward-service.ts';
+export { createOnwardService, type OnwardReferral, type OnwardService } from './onward-service.ts';

@@ -1,7 +1,9 @@
 import { InvalidInput } from '../../platform/errors/index.ts';
 import { type CodeableConcept, type FhirResource, type FhirTaskSource, TASK_FULFIL, type TaskChange, type TaskResource } from '../referrals/index.ts';
+import type { OnwardAnswer } from './onward-provider-service.ts';
+import type { OnwardForSystem } from './onward-repo.ts';
 import type { OnwardStatus } from './onward-rules.ts';
-import type { OnwardAnswer, OnwardForSystem, OnwardService } from './onward-service.ts';
+import type { OnwardService } from './onward-service.ts';
 
 /*
  * An onward referral as a FHIR R4 Task on /fhir (issue 16 item 4: "a provider that uses FHIR gets
