@@ -167,3 +167,120 @@ describe(`onward referrals as FHIR Tasks on ${testDatabaseKind}`, () => {
     expect(tasks[0]?.interaction.map((i) => i.code)).toEqual(expect.arrayContaining(['create', 'read', 'update', 'patch', 'search-type']));
   });
 });
+
+type Bundle = { resourceType: string; type: string; total: number; entry?: { resource: Task }[]; link: { relation: string; url: string }[] };
+
+describe(`the provider’s system searches its onward referrals (GET /fhir/Task) on ${testDatabaseKind}`, () => {
+  const search = (token: string | null, query: string) =>
+    t.app.inject({ method: 'GET', url: `/fhir/Task?${query}`, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const ids: string[] = [];
+  let since = '';
+
+  beforeAll(async () => {
+    // Three more referrals to the centre, a second apart; the third accepted a minute after the second.
+    for (const need of ['Rent arrears', 'Energy debt', 'Benefit overpayment']) {
+      t.clock.advance(1000);
+      const opened = await openCase(t, { ...newPeople('1980-04-04')(`onwardsearch${ids.length}`), givenName: 'Searchonward' });
+      ids.push(
+        (await t.services.onward.send(specialist, opened.caseId, { serviceId: MONEY, need, share: ['name'], consent: 'yes', consentMethod: 'verbal' })).id,
+      );
+    }
+    since = t.clock.now().toISOString();
+    t.clock.advance(60_000);
+    const accepted = await fhir(provider, 'PATCH', ids[2] ?? '', [{ op: 'replace', path: '/status', value: 'accepted' }]);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+  }, 120_000);
+
+  test('a Bundle of its Tasks, by status, owner and id, oldest change first, with an audit row', async () => {
+    const all = await search(provider, `_id=${ids.join(',')}`);
+    expect(all.statusCode, all.body).toBe(200);
+    const bundle = all.json() as Bundle;
+    expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: 3 });
+    expect(bundle.entry?.map((e) => e.resource.id)).toEqual(ids);
+    expect(bundle.entry?.[0]?.resource.contained.find((r) => r.resourceType === 'ServiceRequest')?.code?.text).toBe('Rent arrears');
+    const requested = (await search(provider, `_id=${ids.join(',')}&status=requested`)).json() as Bundle;
+    expect(requested.entry?.map((e) => e.resource.id)).toEqual(ids.slice(0, 2));
+    const accepted = (await search(provider, `_id=${ids.join(',')}&status=accepted,rejected`)).json() as Bundle;
+    expect(accepted.entry?.map((e) => e.resource.id)).toEqual([ids[2]]);
+    // A Task status no onward referral takes, and a code other than fulfill, match nothing.
+    expect(((await search(provider, `_id=${ids.join(',')}&status=in-progress`)).json() as Bundle).total).toBe(0);
+    expect(((await search(provider, `_id=${ids.join(',')}&code=other`)).json() as Bundle).total).toBe(0);
+    for (const owner of [`HealthcareService/${MONEY}`, MONEY]) {
+      expect(((await search(provider, `_id=${ids.join(',')}&owner=${owner}`)).json() as Bundle).total).toBe(3);
+    }
+    expect(((await search(provider, `owner=HealthcareService/${crypto.randomUUID()}`)).json() as Bundle).total).toBe(0);
+    const audit = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
+      tx.selectFrom('audit_events').select(['details', 'actor_kind']).where('action', '=', 'onward-referral.system-search').orderBy('pos', 'desc').execute(),
+    );
+    expect(audit[0]?.actor_kind).toBe('client');
+    expect(JSON.stringify(audit.map((a) => a.details))).toContain(ids[2]);
+  });
+
+  test('_lastUpdated=gt finds what changed since (the accepted one); _count pages with a next link', async () => {
+    const changed = (await search(provider, `_lastUpdated=gt${since}`)).json() as Bundle;
+    expect(changed.entry?.map((e) => e.resource.id)).toEqual([ids[2]]);
+    const first = (await search(provider, `_id=${ids.join(',')}&_count=2`)).json() as Bundle;
+    expect(first.total).toBe(3);
+    expect(first.entry?.map((e) => e.resource.id)).toEqual(ids.slice(0, 2));
+    const next = first.link.find((l) => l.relation === 'next')?.url ?? '';
+    expect(next).toContain('_offset=2');
+    const second = (await search(provider, new URL(next).search.slice(1))).json() as Bundle;
+    expect(second.entry?.map((e) => e.resource.id)).toEqual([ids[2]]);
+    expect(second.link.some((l) => l.relation === 'next')).toBe(false);
+    const counted = (await search(provider, `_id=${ids.join(',')}&_count=0`)).json() as Bundle;
+    expect(counted.total).toBe(3);
+    expect(counted.entry ?? []).toHaveLength(0);
+    const past = (await search(provider, `_id=${ids.join(',')}&_offset=10`)).json() as Bundle;
+    expect(past.total).toBe(3);
+  });
+
+  test('nobody else finds them: another organisation’s or council’s client finds none; no token 401; a referrals client sees only referrals', async () => {
+    expect(((await search(stranger, `_id=${ids.join(',')}`)).json() as Bundle).total).toBe(0);
+    expect(((await search(stranger, '')).json() as Bundle).total).toBe(0);
+    // A Cardiff organisation's client, and a client acting for no organisation.
+    const inCardiff = await t.services.organisations.create(
+      t.tenants.cardiff,
+      { kind: 'system', id: 'test' },
+      { name: 'Cardiff money advice', kind: 'employment-provider' },
+    );
+    const cardiff = await bearerToken(t, 'W06000015', 'onward-referrals:read', inCardiff.name);
+    expect(((await search(cardiff, `_id=${ids.join(',')}`)).json() as Bundle).total).toBe(0);
+    const noOrganisation = await bearerToken(t, 'E06000016', 'onward-referrals:read');
+    expect(((await search(noOrganisation, `_id=${ids.join(',')}`)).json() as Bundle).total).toBe(0);
+    expect((await search(null, `_id=${ids.join(',')}`)).statusCode).toBe(401);
+    const writeOnly = await bearerToken(t, 'E06000016', 'onward-referrals:write', 'City Money Advice Centre (system)');
+    expect((await search(writeOnly, `_id=${ids.join(',')}`)).statusCode).toBe(403);
+    const asReferrals = await search(referralsOnly, `_id=${ids.join(',')}`);
+    expect(asReferrals.statusCode).toBe(200);
+    expect((asReferrals.json() as Bundle).total).toBe(0);
+  });
+
+  test.each([
+    'patient=Patient/1',
+    '_include=Task:focus',
+    'requester=Organization/abc',
+    'status=nonsense',
+    '_lastUpdated=2026-01-01',
+    '_count=1000',
+    '_count=two',
+    '_offset=-1',
+    '_id=not-an-id',
+    'owner=Practitioner/abc',
+    'status=requested&status=accepted',
+    '_format=xml',
+    '_sort=-_lastUpdated',
+  ])('a parameter it cannot use (%s) is refused with an OperationOutcome, never a 500', async (query) => {
+    const res = await search(provider, query);
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json()).toMatchObject({ resourceType: 'OperationOutcome' });
+  });
+
+  test('the CapabilityStatement lists the search and its parameters', async () => {
+    const statement = (await t.app.inject({ method: 'GET', url: '/fhir/metadata' })).json() as {
+      rest: { resource: { type: string; documentation: string; searchParam: { name: string }[] }[] }[];
+    };
+    const task = statement.rest[0]?.resource.find((r) => r.type === 'Task');
+    expect(task?.documentation).toContain('searches its onward referrals with GET /fhir/Task');
+    expect(task?.searchParam.map((p) => p.name)).toEqual(expect.arrayContaining(['_id', 'status', 'code', 'owner', '_lastUpdated', '_count', '_offset']));
+  });
+});

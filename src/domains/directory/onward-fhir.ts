@@ -1,5 +1,13 @@
 import { InvalidInput } from '../../platform/errors/index.ts';
-import { type CodeableConcept, type FhirResource, type FhirTaskSource, TASK_FULFIL, type TaskChange, type TaskResource } from '../referrals/index.ts';
+import {
+  type CodeableConcept,
+  type FhirResource,
+  type FhirTaskSource,
+  TASK_FULFIL,
+  type TaskChange,
+  type TaskResource,
+  taskQuery,
+} from '../referrals/index.ts';
 import type { OnwardAnswer } from './onward-provider-service.ts';
 import type { OnwardForSystem } from './onward-repo.ts';
 import type { OnwardStatus } from './onward-rules.ts';
@@ -25,6 +33,13 @@ const TASK_STATUS: Record<OnwardStatus, 'requested' | 'accepted' | 'rejected' | 
   declined: 'rejected',
   completed: 'completed',
 };
+/** The Task status codes that name an onward referral's states (any other R4 code matches none). */
+const STATUS_OF_TASK: Readonly<Record<string, OnwardStatus>> = Object.fromEntries(
+  Object.entries(TASK_STATUS).map(([ours, task]) => [task, ours as OnwardStatus]),
+);
+/** What a provider's system may search its onward referrals by: the referral Tasks' own names and forms. */
+const ONWARD_SEARCH_PARAMS = ['_id', 'status', 'code', 'owner', '_lastUpdated', '_count', '_offset', '_format'];
+
 const STEP_TEXT: Record<OnwardStatus, string> = {
   sent: 'Sent to the service',
   accepted: 'Accepted by the service',
@@ -121,6 +136,22 @@ export function onwardTaskSource(onward: OnwardService): FhirTaskSource {
       const found = await onward.forSystem(principal, id);
       return found ? onwardTaskResource(found, baseUrl) : null;
     },
+    async search(principal, query, baseUrl) {
+      const t = taskQuery(query, ONWARD_SEARCH_PARAMS);
+      const ids = t.refs('_id', 'Task');
+      // The owner is the directory service (Task.owner's identifier in the directory-service system).
+      const serviceIds = t.refs('owner', 'HealthcareService');
+      const codes = t.statuses();
+      const statuses = codes?.flatMap((c) => (STATUS_OF_TASK[c] ? [STATUS_OF_TASK[c]] : []));
+      const matches = t.codeMatches();
+      const updatedAfter = t.updatedAfter();
+      const { count, offset } = t.page();
+      t.done();
+      const found = matches
+        ? await onward.searchForSystem(principal, { ids, statuses, serviceIds, updatedAfter, limit: count, offset })
+        : { total: 0, items: [] };
+      return { tasks: found.items.map((r) => onwardTaskResource(r, baseUrl)), total: found.total, canonical: t.canonical, count, offset };
+    },
     async change(principal, id, change, expectedVersion, baseUrl) {
       const current = await onward.forSystem(principal, id);
       if (!current) return null;
@@ -146,7 +177,7 @@ export function onwardTaskSource(onward: OnwardService): FhirTaskSource {
 export const onwardFhirCapabilities = [
   {
     type: 'Task',
-    documentation: `Onward referrals to directory services are Tasks too (identifier system ${ONWARD_TASK_SYSTEM}), for the provider's own system: a client registered for an organisation that a partner record links to the service's organisation in the directory, with the scopes ${ONWARD_READ} and ${ONWARD_WRITE}. The person and the request are contained, with only what the person agreed to share. The provider answers by PUT or PATCH of Task.status: accepted; rejected with the reason in statusReason.text; completed with the outcome in statusReason.text. businessStatus is coded in ${ONWARD_STEP_SYSTEM}; If-Match is honoured.`,
-    interaction: [{ code: 'read' }, { code: 'update' }, { code: 'patch' }],
+    documentation: `Onward referrals to directory services are Tasks too (identifier system ${ONWARD_TASK_SYSTEM}), for the provider's own system: a client registered for an organisation that a partner record links to the service's organisation in the directory, with the scopes ${ONWARD_READ} and ${ONWARD_WRITE}. The person and the request are contained, with only what the person agreed to share. The provider answers by PUT or PATCH of Task.status: accepted; rejected with the reason in statusReason.text; completed with the outcome in statusReason.text. businessStatus is coded in ${ONWARD_STEP_SYSTEM}; If-Match is honoured. Such a client (with ${ONWARD_READ} and not referrals:read) searches its onward referrals with GET /fhir/Task by ${ONWARD_SEARCH_PARAMS.join(', ')}: status requested, accepted, rejected or completed; owner HealthcareService/<directory service id> (the ORUK service id); _lastUpdated gt or ge an instant (the last send, answer or outcome), oldest change first; _count up to 100 with _offset paging (next link).`,
+    interaction: [{ code: 'read' }, { code: 'update' }, { code: 'patch' }, { code: 'search-type' }],
   },
 ] as const;

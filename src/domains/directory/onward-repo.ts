@@ -148,8 +148,8 @@ export async function searchVisible(tx: Tx, organisationId: string, f: OnwardSea
   if (f.updatedAfter) q = q.where(sql<boolean>`${lastChanged} > ${f.updatedAfter}`);
   const rows = await q.orderBy(lastChanged).orderBy('o.id').limit(f.limit).offset(f.offset).execute();
   let total = Number(rows[0]?.total ?? 0);
-  // A page past the end has no row to carry the count.
-  if (rows.length === 0 && f.offset > 0) {
+  // A page past the end (or of no entries, _count=0) has no row to carry the count.
+  if (rows.length === 0 && (f.offset > 0 || f.limit === 0)) {
     const counted = await q.clearSelect().clearOrderBy().select(sql<number>`count(*)`.as('n')).executeTakeFirst();
     total = Number(counted?.n ?? 0);
   }

@@ -1,7 +1,8 @@
 export { createDraftService, type DraftService } from './draft-service.ts';
 export { type CodeableConcept, FHIR_SYSTEMS, type FhirResource, TASK_FULFIL, type TaskResource } from './fhir/fhir-resources.ts';
+export { taskQuery } from './fhir/fhir-search.ts';
 export type { TaskChange } from './fhir/fhir-task-changes.ts';
-export type { FhirTaskSource } from './fhir/fhir-task-source.ts';
+export type { FhirTaskSource, TaskSearchPage } from './fhir/fhir-task-source.ts';
 export { spacedNhsNumber } from './nhs-number.ts';
 export { normalisePostcode, postcodeDistrict } from './postcode.ts';
 export type { Milestone, Person, Programme, Referral, ReferralStatus, ReferralTables, ReferringService, Team } from './referral.ts';

@@ -20,12 +20,18 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
 }
 
-type ResourceEntry = { type?: unknown; documentation?: unknown; interaction?: readonly { code: string }[]; [k: string]: unknown };
+type ResourceEntry = {
+  type?: unknown;
+  documentation?: unknown;
+  interaction?: readonly { code: string }[];
+  searchParam?: readonly { name: string }[];
+  [k: string]: unknown;
+};
 
 /**
  * One entry per resource type, as FHIR requires: capabilities that describe the same type (the
- * referrals' Task and the directory's onward-referral Task) are merged, documentation joined and
- * interactions united, the first entry's other fields kept.
+ * referrals' Task and the directory's onward-referral Task) are merged, documentation joined,
+ * interactions and search parameters united (by code and name), the first entry's other fields kept.
  */
 export function mergeFhirResources(entries: readonly unknown[]): unknown[] {
   const byType = new Map<unknown, ResourceEntry>();
@@ -37,10 +43,13 @@ export function mergeFhirResources(entries: readonly unknown[]): unknown[] {
       continue;
     }
     const codes = new Set((seen.interaction ?? []).map((i) => i.code));
+    const names = new Set((seen.searchParam ?? []).map((p) => p.name));
+    const searchParam = [...(seen.searchParam ?? []), ...(entry.searchParam ?? []).filter((p) => !names.has(p.name))];
     byType.set(entry.type, {
       ...seen,
       documentation: [seen.documentation, entry.documentation].filter(Boolean).join('\n\n'),
       interaction: [...(seen.interaction ?? []), ...(entry.interaction ?? []).filter((i) => !codes.has(i.code))],
+      ...(searchParam.length > 0 ? { searchParam } : {}),
     });
   }
   return [...byType.values()];

@@ -339,10 +339,39 @@ export function registerReferralFhirRoutes(
     return send(reply, 200, JSON.stringify(episodeOfCareResource(found.case, found.referral, found.team)), {});
   });
 
+  /** A search's Bundle: its entries, the total, and self and next links that keep the query's own parameters. */
+  function pageBundle(base: string, page: { canonical: URLSearchParams; count: number; offset: number }, total: number | null, entries: SearchEntry[]) {
+    const url = (offset: number) => {
+      const params = new URLSearchParams(page.canonical);
+      params.set('_count', String(page.count));
+      params.set('_offset', String(offset));
+      return `${base}/fhir/Task?${params.toString()}`;
+    };
+    const nextOffset = page.offset + page.count;
+    return searchBundle({
+      baseUrl: base,
+      selfUrl: url(page.offset),
+      nextUrl: page.count > 0 && (total === null || nextOffset < total) ? url(nextOffset) : null,
+      total,
+      entries,
+    });
+  }
+
   app.get('/fhir/Task', async (request, reply) => {
-    const principal = requireScope(request.principal, READ);
-    const search = parseTaskSearch(request.query);
     const base = baseOf(request);
+    // A client with another source's read scope and not the referrals' (a provider's system)
+    // searches that source's Tasks; a client with the referrals' scope searches the referrals.
+    const caller = request.principal;
+    if (!hasScope(caller, READ)) {
+      const source = sources.find((s) => s.search && hasScope(caller, s.readScope));
+      if (source?.search && hasScope(caller, source.readScope)) {
+        const found = await source.search(caller, request.query, base);
+        const entries: SearchEntry[] = found.tasks.map((resource) => ({ resource, mode: 'match' }));
+        return send(reply, 200, JSON.stringify(pageBundle(base, found, found.total, entries)), {});
+      }
+    }
+    const principal = requireScope(caller, READ);
+    const search = parseTaskSearch(request.query);
     const found = search.none ? { total: 0, items: [] } : await referrals.search(principal, search.filter);
     const entries: SearchEntry[] = found.items.map((i) => ({ resource: taskResource(i.referral, i.team, base), mode: 'match' }));
     const seen = new Set<string>();
@@ -359,21 +388,7 @@ export function registerReferralFhirRoutes(
         'FHIR Task search with its ServiceRequests',
       );
     }
-    const page = (offset: number) => {
-      const params = new URLSearchParams(search.canonical);
-      params.set('_count', String(search.count));
-      params.set('_offset', String(offset));
-      return `${base}/fhir/Task?${params.toString()}`;
-    };
-    const nextOffset = search.offset + search.count;
-    const bundle = searchBundle({
-      baseUrl: base,
-      selfUrl: page(search.offset),
-      nextUrl: search.count > 0 && (found.total === null || nextOffset < found.total) ? page(nextOffset) : null,
-      total: found.total,
-      entries,
-    });
-    return send(reply, 200, JSON.stringify(bundle), {});
+    return send(reply, 200, JSON.stringify(pageBundle(base, search, found.total, entries)), {});
   });
 
   async function includeFor(principal: ClientPrincipal, referral: Referral, team: Team, includes: readonly Include[], add: (r: FhirResource) => void) {

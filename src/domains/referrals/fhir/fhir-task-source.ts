@@ -13,4 +13,12 @@ export type FhirTaskSource = {
   read(principal: ClientPrincipal, id: string, baseUrl: string): Promise<TaskResource | null>;
   /** Applies what a client may change (status, statusReason, businessStatus); null when the source does not hold the Task. */
   change(principal: ClientPrincipal, id: string, change: TaskChange, expectedVersion: number | undefined, baseUrl: string): Promise<TaskResource | null>;
+  /**
+   * `GET /fhir/Task?…` for a client holding this source's read scope and not the referrals': the
+   * query checked with `taskQuery` (fhir-search.ts), one page of the Tasks it may see, the total,
+   * and the canonical query and page for the Bundle's links.
+   */
+  search?(principal: ClientPrincipal, query: unknown, baseUrl: string): Promise<TaskSearchPage>;
 };
+
+export type TaskSearchPage = { tasks: TaskResource[]; total: number; canonical: URLSearchParams; count: number; offset: number };
