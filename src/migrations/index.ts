@@ -31,6 +31,7 @@ import { migration as m0032 } from './0032-directory-search-by-place.ts';
 import { migration as m0036 } from './0036-outcome-national-rollups.ts';
 import { migration as m0037 } from './0037-directory-term-places.ts';
 import { migration as m0042 } from './0042-outcome-dashboard-reads.ts';
+import { migration as m0043 } from './0043-outcome-counts-tenant-once.ts';
 import { migration as m0044 } from './0044-drop-tenant-wide-referral-order.ts';
 import type { Migration } from './migration.ts';
 
@@ -69,5 +70,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0036-outcome-national-rollups': m0036,
   '0037-directory-term-places': m0037,
   '0042-outcome-dashboard-reads': m0042,
+  '0043-outcome-counts-tenant-once': m0043,
   '0044-drop-tenant-wide-referral-order': m0044,
 };
