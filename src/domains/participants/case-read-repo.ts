@@ -6,10 +6,9 @@ import { appointmentOf, caseEventOf, jobOf, noteOf, planItemOf, type Tables } fr
 import { type CaseSummaryRow, caseSummariesQuery, caseSummaryOf } from './case-summary-repo.ts';
 
 /**
- * The hot case reads, each one statement run by `db.readInTenant` (ADR 0023; the case model compiled
- * once, ADR 0051), alone in a tenant
- * transaction. The writes and the transaction-bound reads stay in
- * case-repo.ts.
+ * The hot case reads, each one statement alone in a tenant transaction (ADR 0023), compiled once
+ * (the case model, ADR 0051; the caseload, ADR 0061). The writes and the transaction-bound reads
+ * stay in case-repo.ts.
  */
 
 /** A user id no one has: a system client reads as no one, so no membership matches it. */
@@ -19,20 +18,25 @@ const NO_ONE = '00000000-0000-0000-0000-000000000000';
  * The specialist's open cases and the tenant's IPS caseload limit, in one statement: the limit is a
  * one-row subquery the summaries are joined to laterally, so a caseload of none still has its limit.
  */
+export function caseloadQuery(q: Kysely<PlatformTables>, specialistUserId: string, now: Date) {
+  return q
+    .withTables<Tables>()
+    .selectFrom(
+      q
+        .withTables<Tables>()
+        .selectNoFrom((e) => [e.selectFrom('tenant_settings').select(sql<number>`ips_caseload_limit`.as('limit')).as('ips_limit')])
+        .as('s'),
+    )
+    .leftJoinLateral(caseSummariesQuery(q, { specialistUserId, open: true }, now).as('cs'), (j) => j.onTrue())
+    .selectAll('cs')
+    .select('s.ips_limit');
+}
+
+/** The caseload query compiled once (ADR 0051): its filter has one shape, only the specialist and the moment change. */
+export const caseloadCompiled = compileOnce((q, specialistUserId: string, now: Date) => caseloadQuery(q, specialistUserId, now), ['\u0000specialist', new Date(0)]);
+
 export async function caseload(db: Database, tenantId: string, specialistUserId: string, now: Date): Promise<{ cases: CaseSummary[]; limit: number }> {
-  const rows = await db.readInTenant(tenantId, (q) =>
-    q
-      .withTables<Tables>()
-      .selectFrom(
-        q
-          .withTables<Tables>()
-          .selectNoFrom((e) => [e.selectFrom('tenant_settings').select(sql<number>`ips_caseload_limit`.as('limit')).as('ips_limit')])
-          .as('s'),
-      )
-      .leftJoinLateral(caseSummariesQuery(q, { specialistUserId, open: true }, now).as('cs'), (j) => j.onTrue())
-      .selectAll('cs')
-      .select('s.ips_limit'),
-  );
+  const rows = await db.readCompiledInTenant(tenantId, caseloadCompiled(specialistUserId, now));
   const cases = rows.flatMap((r) => (r.id === null ? [] : [caseSummaryOf(r as CaseSummaryRow)]));
   return { cases, limit: rows[0]?.ips_limit ?? 20 };
 }

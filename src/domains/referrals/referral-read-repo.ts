@@ -1,6 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import type { Database, PlatformTables } from '../../platform/db/index.ts';
+import { compileOnce, type Database, type PlatformTables } from '../../platform/db/index.ts';
 import type { Referral, ReferralEvent, ReferralStatus, ReferralTables, Team } from './referral.ts';
 import { filtered, queueRank, type ReferralFilter, toPerson, toReferral, withPerson } from './referral-repo.ts';
 import { toTeam } from './team-repo.ts';
@@ -118,6 +118,60 @@ export type InboxRow = Referral & { personName: string };
  * `referrals_queue` index, urgent first then oldest, each run stopping at `limit`, and the runs
  * merged. Nothing is counted, so no list reads more than `limit` rows a team and status.
  */
+export function inboxQuery(q: Kysely<PlatformTables>, lists: readonly { statuses: readonly ReferralStatus[]; i: number }[], userId: string, limit: number) {
+  const t = q.withTables<ReferralTables>();
+  const listQuery = (statuses: readonly ReferralStatus[], i: number) => {
+    const runs = statuses.map((status) =>
+      t
+        .selectFrom('team_members as m')
+        .innerJoinLateral(
+          withPerson(filtered(q, { statuses: [status] }))
+            .select(queueRank.as('queue_rank'))
+            .where(sql<boolean>`referrals.tenant_id = m.tenant_id and referrals.team_id = m.team_id`)
+            .orderBy(queueRank)
+            .orderBy('referrals.created_at')
+            .limit(limit)
+            .as('run'),
+          (j) => j.onTrue(),
+        )
+        .selectAll('run')
+        .where('m.user_id', '=', userId),
+    );
+    const [first, ...rest] = runs;
+    if (!first) throw new Error('a list without a status');
+    const merged = rest.reduce((u, run) => u.unionAll(run), first);
+    const page = t.selectFrom(merged.as('merged')).selectAll().orderBy('queue_rank').orderBy('created_at').limit(limit);
+    return t
+      .selectFrom(page.as(`list${i}`))
+      .selectAll()
+      .select(sql<number>`${sql.lit(i)}`.as('list'));
+  };
+  const [first, ...rest] = lists.map((l) => listQuery(l.statuses, l.i));
+  if (!first) throw new Error('no list to read');
+  const all = rest.reduce((u, l) => u.unionAll(l), first);
+  return t.selectFrom(all.as('lists')).selectAll().orderBy('list').orderBy('queue_rank').orderBy('created_at');
+}
+
+/** A limit no caller asks for, marking where the page size goes among the compiled parameters. */
+const LIMIT_MARKER = -7_919;
+type InboxCompiled = (userId: string, limit: number) => CompiledQuery<ReturnType<typeof inboxQuery> extends { execute(): Promise<(infer O)[]> } ? O : never>;
+/**
+ * The inbox query compiled once for each set of lists (ADR 0061): its SQL depends on the lists and
+ * their statuses (one run a status), which the callers fix, and on nothing else; the reader and the
+ * page size are parameters. At most `SHAPES_KEPT` sets are kept; any other is compiled each time.
+ */
+const compiledInboxes = new Map<string, InboxCompiled>();
+const SHAPES_KEPT = 32;
+
+export function inboxCompiled(lists: readonly { statuses: readonly ReferralStatus[]; i: number }[]): InboxCompiled {
+  const shape = JSON.stringify(lists);
+  const known = compiledInboxes.get(shape);
+  if (known) return known;
+  const compiled = compileOnce((q, userId: string, limit: number) => inboxQuery(q, lists, userId, limit), ['\u0000user', LIMIT_MARKER]);
+  if (compiledInboxes.size < SHAPES_KEPT) compiledInboxes.set(shape, compiled);
+  return compiled;
+}
+
 export async function inboxLists(
   db: Database,
   tenantId: string,
@@ -128,39 +182,7 @@ export async function inboxLists(
   const wanted = lists.map((statuses, i) => ({ statuses, i })).filter((l) => l.statuses.length > 0);
   const out: InboxRow[][] = lists.map(() => []);
   if (wanted.length === 0) return out;
-  const rows = await db.readInTenant(tenantId, (q) => {
-    const t = q.withTables<ReferralTables>();
-    const listQuery = (statuses: readonly ReferralStatus[], i: number) => {
-      const runs = statuses.map((status) =>
-        t
-          .selectFrom('team_members as m')
-          .innerJoinLateral(
-            withPerson(filtered(q, { statuses: [status] }))
-              .select(queueRank.as('queue_rank'))
-              .where(sql<boolean>`referrals.tenant_id = m.tenant_id and referrals.team_id = m.team_id`)
-              .orderBy(queueRank)
-              .orderBy('referrals.created_at')
-              .limit(limit)
-              .as('run'),
-            (j) => j.onTrue(),
-          )
-          .selectAll('run')
-          .where('m.user_id', '=', userId),
-      );
-      const [first, ...rest] = runs;
-      if (!first) throw new Error('a list without a status');
-      const merged = rest.reduce((u, run) => u.unionAll(run), first);
-      const page = t.selectFrom(merged.as('merged')).selectAll().orderBy('queue_rank').orderBy('created_at').limit(limit);
-      return t
-        .selectFrom(page.as(`list${i}`))
-        .selectAll()
-        .select(sql<number>`${sql.lit(i)}`.as('list'));
-    };
-    const [first, ...rest] = wanted.map((l) => listQuery(l.statuses, l.i));
-    if (!first) throw new Error('no list to read');
-    const all = rest.reduce((u, l) => u.unionAll(l), first);
-    return t.selectFrom(all.as('lists')).selectAll().orderBy('list').orderBy('queue_rank').orderBy('created_at');
-  });
+  const rows = await db.readCompiledInTenant(tenantId, inboxCompiled(wanted)(userId, limit));
   for (const r of rows) out[r.list]?.push({ ...toReferral(r), personName: `${r.given_name} ${r.family_name}` });
   return out;
 }
