@@ -57,7 +57,7 @@ const OPEN_REFERRALS = Number(process.env.BENCH_REFERRALS ?? 10_000);
 // BENCH_ONLY=reads measures the case reads alone (after the same data load), for working on them.
 const ONLY = process.env.BENCH_ONLY;
 
-type Result = { rps: number; p99: number };
+type Result = { rps: number; p99: number; total?: number };
 type LoadSpec = {
   url: string;
   method?: 'GET' | 'POST';
@@ -86,7 +86,7 @@ function load(url: string, headers: Record<string, string> = {}, extra: Omit<Loa
         // A request still waiting when the load generator gives up (10 s) on a loaded machine is
         // reported, not fatal: it counts in neither the rate nor the p99, so the line says so.
         if (json.timeouts > 0) process.stderr.write(`${url}: ${json.timeouts} requests timed out (not counted)\n`);
-        resolve({ rps: json.total / json.seconds, p99: json.p99 });
+        resolve({ rps: json.total / json.seconds, p99: json.p99, total: json.total });
       } catch (error) {
         reject(error);
       }
@@ -253,18 +253,28 @@ async function caseReads(label: string, base: string, db: Database, target: Data
   // PGlite serves one statement at a time: on a loaded machine 50 connections queue past the load
   // generator's timeout, so it gets fewer (BENCH_PGLITE_CONNECTIONS), the same for every route.
   const connections = target.kind === 'pglite' ? PGLITE_CONNECTIONS : CONNECTIONS;
-  const raw = await rawSelect(db, target, caseId, connections);
-  const json = await load(`${base}/api/v1/cases/${caseId}`, { authorization: `Bearer ${issued.accessToken}` }, { connections });
-  const casePage = await load(`${base}/cases/${caseId}`, { cookie: cookie() }, { connections });
-  const caseload = await load(`${base}/cases`, { cookie: cookie() }, { connections });
+  // The server runs in this process (the load generator in its own): its CPU time over a run,
+  // divided by the requests served, is the server's CPU a request (user and system, all threads).
+  const cpu = new Map<Result, number>();
+  const measured = async (run: () => Promise<Result>) => {
+    const before = process.cpuUsage();
+    const r = await run();
+    const used = process.cpuUsage(before);
+    if (r.total) cpu.set(r, (used.user + used.system) / 1000 / r.total);
+    return r;
+  };
+  const raw = await measured(() => rawSelect(db, target, caseId, connections));
+  const json = await measured(() => load(`${base}/api/v1/cases/${caseId}`, { authorization: `Bearer ${issued.accessToken}` }, { connections }));
+  const casePage = await measured(() => load(`${base}/cases/${caseId}`, { cookie: cookie() }, { connections }));
+  const caseload = await measured(() => load(`${base}/cases`, { cookie: cookie() }, { connections }));
   const line = (name: string, r: Result, base: Result, of: string) =>
-    `${label.padEnd(11)} ${name.padEnd(38)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p99} ms`.padStart(9)} ${ratio(r.rps / base.rps).padStart(8)} × ${of}`;
+    `${label.padEnd(11)} ${name.padEnd(38)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p99} ms`.padStart(9)} ${ratio(r.rps / base.rps).padStart(8)} × ${of.padEnd(15)} ${(cpu.get(r) ?? 0).toFixed(2).padStart(6)} ms CPU a request`;
   return [
     line('raw point select, pg (read ceiling)', raw, raw, 'raw select'),
     line('GET /api/v1/cases/:id (bearer, JSON)', json, raw, 'raw select'),
     line('GET /cases/:id (case page)', casePage, json, 'JSON case read'),
     line(`GET /cases (caseload, ${CASES} cases)`, caseload, raw, 'raw select'),
-    `${label.padEnd(11)} (${connections} connections) goal: JSON case read ≥ 0.5 × raw select, p99 < 100 ms: ${ratio(json.rps / raw.rps)}, ${json.p99} ms; case page ≥ 0.5 × JSON read: ${ratio(casePage.rps / json.rps)}`,
+    `${label.padEnd(11)} (${connections} connections) goal: JSON case read ≥ 0.5 × raw select, p99 < 100 ms: ${ratio(json.rps / raw.rps)}, ${json.p99} ms; case page ≥ 0.5 × JSON read: ${ratio(casePage.rps / json.rps)} (by server CPU a request: ${ratio((cpu.get(json) ?? 0) / (cpu.get(casePage) ?? 1))})`,
     '',
   ];
 }
