@@ -33,7 +33,10 @@ export function caseloadQuery(q: Kysely<PlatformTables>, specialistUserId: strin
 }
 
 /** The caseload query compiled once (ADR 0051): its filter has one shape, only the specialist and the moment change. */
-export const caseloadCompiled = compileOnce((q, specialistUserId: string, now: Date) => caseloadQuery(q, specialistUserId, now), ['\u0000specialist', new Date(0)]);
+export const caseloadCompiled = compileOnce(
+  (q, specialistUserId: string, now: Date) => caseloadQuery(q, specialistUserId, now),
+  ['\u0000specialist', new Date(0)],
+);
 
 export async function caseload(db: Database, tenantId: string, specialistUserId: string, now: Date): Promise<{ cases: CaseSummary[]; limit: number }> {
   const rows = await db.readCompiledInTenant(tenantId, caseloadCompiled(specialistUserId, now));
