@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Clock } from '../../platform/clock/index.ts';
+import { addDays, type Clock } from '../../platform/clock/index.ts';
 import { newId, type Tx, type WriteHooks } from '../../platform/db/index.ts';
 import { InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { londonIsoDate } from '../../platform/i18n/index.ts';
@@ -118,7 +118,7 @@ export function createCaseJobs(deps: { clock: Clock; referrals: ReferralService;
         const job = (await listJobs(w.tx, caseId)).find((j) => j.id === jobId);
         if (!job) throw new NotFound('job', jobId);
         // Only weeks that have begun, and not after the job ended: the outcome rests on hours worked.
-        const weekStarts = new Date(Date.parse(`${job.startDate}T00:00:00Z`) + (v.week - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+        const weekStarts = addDays(job.startDate, (v.week - 1) * 7);
         if (weekStarts > w.now.toISOString().slice(0, 10) || (job.endDate && weekStarts > job.endDate)) {
           throw new InvalidInput([{ path: 'week', message: 'cases.error.weekOutside' }]);
         }

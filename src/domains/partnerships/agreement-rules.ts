@@ -1,3 +1,5 @@
+import { addDays } from '../../platform/clock/index.ts';
+
 export const AGREEMENT_PURPOSES = ['referral-in', 'onward-referral', 'outcomes', 'case-work'] as const;
 export type AgreementPurpose = (typeof AGREEMENT_PURPOSES)[number];
 export const DATA_CATEGORIES = ['identity', 'contact', 'date-of-birth', 'address', 'need', 'health', 'employment', 'benefits'] as const;
@@ -48,6 +50,6 @@ export function checkSharing(
 
 /** Agreements that end within `days` of `today` (ISO) and have not been warned about yet. */
 export function endingSoon<T extends { endsOn: string; warned: boolean }>(agreements: readonly T[], today: string, days: number): T[] {
-  const limit = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const limit = addDays(today, days);
   return agreements.filter((a) => !a.warned && a.endsOn >= today && a.endsOn <= limit);
 }

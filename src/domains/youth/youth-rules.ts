@@ -1,3 +1,4 @@
+import { addDays } from '../../platform/clock/index.ts';
 import { addWorkingDays, type BankHolidays, isWorkingDay } from '../referrals/index.ts';
 import type { OfferStatus } from './youth.ts';
 
@@ -100,11 +101,9 @@ export function canMoveOffer(from: OfferStatus, to: OfferStatus): boolean {
   return OFFER_TRANSITIONS[from].includes(to);
 }
 
-const DAY_MS = 86_400_000;
-
 /** The first day an offer taken up on `takenUpOn` counts as sustained: `weeks` whole weeks later. */
 export function sustainedFrom(takenUpOn: string, weeks: number): string {
-  return new Date(Date.parse(`${takenUpOn}T00:00:00Z`) + weeks * 7 * DAY_MS).toISOString().slice(0, 10);
+  return addDays(takenUpOn, weeks * 7);
 }
 
 export type OfferDateIssue = 'offered-in-future' | 'offered-before-contact' | 'taken-up-before-offer' | 'taken-up-in-future' | 'not-yet-sustained';

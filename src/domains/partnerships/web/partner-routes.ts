@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole } from '../../../platform/auth/index.ts';
+import { addDays } from '../../../platform/clock/index.ts';
 import type { Issue } from '../../../platform/errors/index.ts';
 import {
   checkboxes,
@@ -29,7 +30,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 const stateOf = (a: { startsOn: string; endsOn: string }, today: string, days: number) => {
   if (a.endsOn < today) return { key: 'lapsed', tag: 'govuk-tag--red' };
   if (a.startsOn > today) return { key: 'future', tag: 'govuk-tag--grey' };
-  const soon = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const soon = addDays(today, days);
   return a.endsOn <= soon ? { key: 'ending', tag: 'govuk-tag--orange' } : { key: 'in-force', tag: 'govuk-tag--green' };
 };
 
