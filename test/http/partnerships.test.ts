@@ -262,6 +262,8 @@ describe(`partners and data-sharing agreements, on ${testDatabaseKind}`, () => {
     const copy = await ig.get(`/partners/agreements/${id}/signed-copy`);
     expect(copy.statusCode).toBe(200);
     expect(copy.headers['content-type']).toBe('application/pdf');
+    // A signed agreement names people and organisations: no browser or proxy keeps a copy.
+    expect(copy.headers['cache-control']).toBe('no-store');
     expect(copy.rawPayload.equals(PDF)).toBe(true);
   });
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole } from '../../../platform/auth/index.ts';
 import { addDays } from '../../../platform/clock/index.ts';
 import type { Issue } from '../../../platform/errors/index.ts';
+import { sendAttachment } from '../../../platform/http/attachment.ts';
 import {
   checkboxes,
   combineDates,
@@ -263,10 +264,6 @@ export function registerPartnerPages(app: FastifyInstance, deps: { partners: Par
     const user = requireRole(request.principal, AGREEMENT_READERS);
     const copy = await partners.signedCopy(user, idParam(request.params.id, 'agreement'));
     const safeName = copy.name.replace(/[^A-Za-z0-9._ -]/g, '_');
-    return reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `attachment; filename="${safeName}"`)
-      .header('x-content-type-options', 'nosniff')
-      .send(copy.bytes);
+    return sendAttachment(reply, safeName, 'application/pdf', copy.bytes);
   });
 }
