@@ -2,7 +2,8 @@ import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { compileOnce, type Database, type PlatformTables } from '../../platform/db/index.ts';
 import type { Referral, ReferralEvent, ReferralStatus, ReferralTables, Team } from './referral.ts';
-import { filtered, queueRank, type ReferralFilter, toPerson, toReferral, withPerson } from './referral-repo.ts';
+import { filtered, queueRank, type ReferralFilter, withPerson } from './referral-list-repo.ts';
+import { toPerson, toReferral } from './referral-repo.ts';
 import { toTeam } from './team-repo.ts';
 
 /**

@@ -6,6 +6,7 @@ import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from
 import type { DeliveryFailure } from '../../platform/notify/index.ts';
 import { type ContactOutcome, MILESTONES, type Milestone, type Person, type Referral, type ReferralEvent, type ReferralStatus, type Team } from './referral.ts';
 import { createReferralIntake, type IncomingSharingGate } from './referral-intake.ts';
+import { listReferrals, type ReferralFilter } from './referral-list-repo.ts';
 import { createReferralNotifications } from './referral-notifications.ts';
 import { recordReferralOutcome } from './referral-outcomes.ts';
 import { inboxLists, referralPage, referralRead, searchReferrals } from './referral-read-repo.ts';
@@ -16,8 +17,6 @@ import {
   findPerson,
   findReferralForUpdate,
   insertEvent,
-  listReferrals,
-  type ReferralFilter,
   tenantReferralSettings,
   touchCaseContact,
   updateReferral,
