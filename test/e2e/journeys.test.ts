@@ -32,6 +32,9 @@ describe('browser journeys in Chromium with axe-core', () => {
     await page.getByLabel('Password', { exact: true }).fill('wrong password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     expect(await page.title()).toMatch(/^Error: /);
+    // The title is read once the new page's head is parsed; on a loaded machine its body may not be
+    // laid out yet, so wait for the summary to show (failing if it never does) before checking it.
+    await page.locator('.govuk-error-summary').waitFor({ state: 'visible', timeout: 10_000 });
     expect(await page.locator('.govuk-error-summary').isVisible()).toBe(true);
     await expectAccessible(page);
 
