@@ -3,7 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { compileOnce, type Database, type PlatformTables, type Tx } from '../../platform/db/index.ts';
 import type { CaseSummary, Job } from './case.ts';
 import { appointmentOf, caseEventOf, jobOf, noteOf, planItemOf, type Tables } from './case-repo.ts';
-import { type CaseSummaryRow, caseSummariesQuery, caseSummaryOf } from './case-summary-repo.ts';
+import { type CaseSummaryRow, caseSummariesQuery, caseSummaryOf, caseWithPeople } from './case-summary-repo.ts';
 
 /**
  * The hot case reads, each one statement alone in a tenant transaction (ADR 0023), compiled once
@@ -54,14 +54,7 @@ export async function caseload(db: Database, tenantId: string, specialistUserId:
  */
 export function caseModelQuery(db: Kysely<PlatformTables>, caseId: string, readerUserId: string | null, now: Date) {
   const reader = readerUserId ?? NO_ONE;
-  return db
-    .withTables<Tables>()
-    .selectFrom('cases as c')
-    .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'c.tenant_id').onRef('p.id', '=', 'c.participant_id'))
-    .innerJoin('people as pe', (j) => j.onRef('pe.tenant_id', '=', 'p.tenant_id').onRef('pe.id', '=', 'p.person_id'))
-    .innerJoin('referrals as r', (j) => j.onRef('r.tenant_id', '=', 'c.tenant_id').onRef('r.id', '=', 'c.referral_id'))
-    .innerJoin('teams as t', (j) => j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.id', '=', 'c.team_id'))
-    .leftJoin('users as u', (j) => j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.specialist_user_id'))
+  return caseWithPeople(db)
     .leftJoin('vocational_profiles as v', (j) => j.onRef('v.tenant_id', '=', 'c.tenant_id').onRef('v.case_id', '=', 'c.id'))
     .selectAll('c')
     .select([

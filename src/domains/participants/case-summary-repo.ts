@@ -7,6 +7,20 @@ import { type Tables, tables } from './case-repo.ts';
 
 export type CaseFilter = { specialistUserId?: string; teamIds?: readonly string[]; open?: boolean; caseIds?: readonly string[]; participantId?: string };
 
+/**
+ * A case joined to its participant, person, referral, team and specialist (c, p, pe, r, t, u): what
+ * the case summaries and the whole case model both start from.
+ */
+export const caseWithPeople = (db: Kysely<PlatformTables>) =>
+  db
+    .withTables<Tables>()
+    .selectFrom('cases as c')
+    .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'c.tenant_id').onRef('p.id', '=', 'c.participant_id'))
+    .innerJoin('people as pe', (j) => j.onRef('pe.tenant_id', '=', 'p.tenant_id').onRef('pe.id', '=', 'p.person_id'))
+    .innerJoin('referrals as r', (j) => j.onRef('r.tenant_id', '=', 'c.tenant_id').onRef('r.id', '=', 'c.referral_id'))
+    .innerJoin('teams as t', (j) => j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.id', '=', 'c.team_id'))
+    .leftJoin('users as u', (j) => j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.specialist_user_id'));
+
 /** Case summaries for lists and the caseload page: one query, the next appointment as a lateral lookup. */
 export async function caseSummaries(tx: Tx, f: CaseFilter, now: Date): Promise<CaseSummary[]> {
   if (f.teamIds?.length === 0 || f.caseIds?.length === 0) return [];
@@ -19,14 +33,7 @@ export async function caseSummaries(tx: Tx, f: CaseFilter, now: Date): Promise<C
  * short-cut.
  */
 export function caseSummariesQuery(db: Kysely<PlatformTables>, f: CaseFilter, now: Date) {
-  let q = db
-    .withTables<Tables>()
-    .selectFrom('cases as c')
-    .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'c.tenant_id').onRef('p.id', '=', 'c.participant_id'))
-    .innerJoin('people as pe', (j) => j.onRef('pe.tenant_id', '=', 'p.tenant_id').onRef('pe.id', '=', 'p.person_id'))
-    .innerJoin('referrals as r', (j) => j.onRef('r.tenant_id', '=', 'c.tenant_id').onRef('r.id', '=', 'c.referral_id'))
-    .innerJoin('teams as t', (j) => j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.id', '=', 'c.team_id'))
-    .leftJoin('users as u', (j) => j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.specialist_user_id'))
+  let q = caseWithPeople(db)
     .select([
       'c.id',
       'c.participant_id',
