@@ -416,6 +416,8 @@ describe(`better off in work on ${testDatabaseKind}`, () => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('lang="cy"');
     expect(visibleText(form.body)).toContain('Gwell eich byd mewn gwaith');
+    // Like the person's other pages, it names the council that runs their service.
+    expect(visibleText(form.body)).toContain('Gwasanaeth a redir gan Cyngor Dinas Caerlŷr');
     // The person's page always uses today's rates: no date to fill in.
     expect(form.body).not.toContain('name="date-day"');
     const { 'date-day': _d, 'date-month': _m, 'date-year': _y, ...answers } = SINGLE_LCWRA;

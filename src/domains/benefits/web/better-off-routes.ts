@@ -4,11 +4,10 @@ import type { Clock } from '../../../platform/clock/index.ts';
 import type { Language, Role } from '../../../platform/db/index.ts';
 import { DomainError, Forbidden, type Issue, NotFound } from '../../../platform/errors/index.ts';
 import { sendAttachment } from '../../../platform/http/attachment.ts';
-import { LANGUAGE_COOKIE } from '../../../platform/http/pages.ts';
-import { forAudience, isLanguage, londonIsoDate, type Translate } from '../../../platform/i18n/index.ts';
+import { forAudience, londonIsoDate, type Translate } from '../../../platform/i18n/index.ts';
 import { renderPdf } from '../../../platform/pdf/index.ts';
 import type { AccessToWorkService } from '../../access-to-work/index.ts';
-import { type CaseView, PARTICIPANT_COOKIE, type ParticipantService } from '../../participants/index.ts';
+import { type CaseView, type ParticipantService, signedInParticipant } from '../../participants/index.ts';
 import { at, CHILDREN_BORN_BEFORE, OTHER, UC_RATES_FROM, UC_RATES_UNTIL } from '../benefit-parameters.ts';
 import { betterOff } from '../better-off-rules.ts';
 import type { CouncilTaxSupportService } from '../council-tax-support-service.ts';
@@ -192,12 +191,8 @@ export function registerBetterOffPages(app: FastifyInstance, deps: Deps): void {
 
   // The person, in their own pages and their own language (unless they chose the other one).
   async function participantContext(request: FastifyRequest): Promise<Context | null> {
-    const p = await participants.loadSession(request.cookies[PARTICIPANT_COOKIE]);
+    const p = await signedInParticipant(request, participants, translator);
     if (!p) return null;
-    if (!isLanguage(request.cookies[LANGUAGE_COOKIE])) {
-      request.lang = p.language;
-      request.t = translator(p.language);
-    }
     const view = await participants.mine(p);
     return {
       audience: 'participant',
