@@ -5,7 +5,7 @@ import { parseHousehold } from '../../src/domains/benefits/universal-credit-rule
 import { findObligationWording } from '../../src/domains/participation/index.ts';
 import { referralTables } from '../../src/domains/referrals/index.ts';
 import { SINGLE_LCWRA } from '../support/better-off.ts';
-import { LEICESTER_SPECIALIST, LEICESTER_TEAM_LEAD, openCase } from '../support/cases.ts';
+import { LEICESTER_SPECIALIST, LEICESTER_TEAM_LEAD, openCase, participantSignedIn } from '../support/cases.ts';
 import { figureAlts } from '../support/pdf.ts';
 import { makeReferral, newPeople, staffPrincipal } from '../support/referrals.ts';
 import { type Browser, browser, createTestApp, type TestApp } from '../support/test-app.ts';
@@ -85,22 +85,7 @@ async function signedInParticipant(language: 'en' | 'cy') {
   await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
     referralTables(tx).updateTable('people').set({ preferred_language: language }).where('email', '=', person.email).execute(),
   );
-  const b = browser(t.app);
-  const asked = await postForm(b, '/my-support', { email: person.email });
-  expect(asked.statusCode).toBe(303);
-  const mails = await t.testDb.db.inTenant(t.tenants.leicester, (tx) =>
-    tx
-      .selectFrom('notifications_outbox')
-      .select(['body', 'created_at'])
-      .where('recipient', '=', person.email)
-      .where('template', '=', 'participant-sign-in')
-      .execute(),
-  );
-  const body = mails.sort((a, c) => new Date(c.created_at).getTime() - new Date(a.created_at).getTime())[0]?.body ?? '';
-  const link = /\/my-support\/sign-in\/(\S+)/.exec(body)?.[1] ?? '';
-  const signed = await postForm(b, `/my-support/sign-in/${link}`, {});
-  expect(signed.statusCode).toBe(303);
-  return { b, ...opened, person };
+  return { b: await participantSignedIn(t, 'leicester', person.email), ...opened, person };
 }
 
 describe(`better off in work on ${testDatabaseKind}`, () => {

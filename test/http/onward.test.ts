@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { stableId, termId } from '../../src/domains/directory/index.ts';
 import { listOutbox } from '../../src/platform/notify/index.ts';
-import { LEICESTER_SPECIALIST, openCase } from '../support/cases.ts';
+import { LEICESTER_SPECIALIST, openCase, participantSignedIn } from '../support/cases.ts';
 import { newPeople, staffPrincipal } from '../support/referrals.ts';
 import { type Browser, browser, createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDatabaseKind } from '../support/test-db.ts';
@@ -173,5 +173,10 @@ describe(`onward referrals, closed loop, on ${testDatabaseKind}`, () => {
     const view = await t.services.cases.view(await staffPrincipal(t, 'leicester', LEICESTER_SPECIALIST), caseId);
     const mine = await t.services.onward.mine({ tenantId: t.tenants.leicester, participantId: view.participant.id });
     expect(mine.map((o) => o.status).sort()).toEqual(['completed', 'sent']);
+    // Their own page lists them, in their council's colours like their other own pages.
+    const own = await (await participantSignedIn(t, 'leicester', view.participant.email ?? '')).get('/my-support/referrals');
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain('City Money Advice Centre');
+    expect(own.body).toContain('A service run by Leicester City Council');
   });
 });

@@ -3,9 +3,9 @@ import { requireRole } from '../../../platform/auth/index.ts';
 import type { Language } from '../../../platform/db/index.ts';
 import { DomainError } from '../../../platform/errors/index.ts';
 import { formBody, idParam } from '../../../platform/http/form-fields.ts';
-import { formErrors, LANGUAGE_COOKIE } from '../../../platform/http/pages.ts';
-import { formatMoment, isLanguage, type Translate } from '../../../platform/i18n/index.ts';
-import { type CaseService, PARTICIPANT_COOKIE, type ParticipantService } from '../../participants/index.ts';
+import { formErrors } from '../../../platform/http/pages.ts';
+import { formatMoment, type Translate } from '../../../platform/i18n/index.ts';
+import { type CaseService, type ParticipantService, signedInParticipant } from '../../participants/index.ts';
 import type { DirectoryService } from '../directory-service.ts';
 import { SHAREABLE_ITEMS } from '../onward-rules.ts';
 import type { OnwardReferral, OnwardService } from '../onward-service.ts';
@@ -181,13 +181,8 @@ export function registerOnwardPages(
 
   // The person's own list, in their language unless they chose the other.
   app.get('/my-support/referrals', async (request, reply) => {
-    const p = await deps.participants.loadSession(request.cookies[PARTICIPANT_COOKIE]);
+    const p = await signedInParticipant(request, deps.participants, deps.translator);
     if (!p) return reply.redirect('/my-support', 303);
-    await request.brandAs(p.tenantId);
-    if (!isLanguage(request.cookies[LANGUAGE_COOKIE])) {
-      request.lang = p.language;
-      request.t = deps.translator(p.language);
-    }
     const list = await onward.mine(p);
     return reply.page(`${VIEWS}/onward-mine.njk`, {
       title: request.t('onward.mine.title'),
