@@ -1,4 +1,5 @@
-import type { Tx } from '../../platform/db/index.ts';
+import type { Kysely } from 'kysely';
+import type { PlatformTables, Tx } from '../../platform/db/index.ts';
 import type { Organisation, OrganisationKind, OrganisationTables } from './organisation.ts';
 
 const tables = (tx: Tx) => tx.withTables<OrganisationTables>();
@@ -20,6 +21,13 @@ export async function findOrganisation(tx: Tx, id: string): Promise<Organisation
   const row = await tables(tx).selectFrom('organisations').select(['id', 'kind', 'name', 'email', 'created_at']).where('id', '=', id).executeTakeFirst();
   return row ? toOrganisation(row) : null;
 }
+
+/**
+ * An organisation's shared inbox address, as a query for another's one-statement read (referral
+ * intake reads it with everything else it needs, ADR 0066): no row for an unknown id.
+ */
+export const organisationEmailQuery = (q: Kysely<PlatformTables>, id: string) =>
+  q.withTables<OrganisationTables>().selectFrom('organisations').select('email').where('id', '=', id);
 
 /** Inserts unless the name is taken in this tenant; returns null then (the constraint decides, not a search). */
 export async function insertOrganisation(

@@ -7,7 +7,7 @@ import { notificationWrites } from '../../platform/notify/index.ts';
 import { postcodeDistrict } from './postcode.ts';
 import type { Person, Referral, ReferralRoute, Team } from './referral.ts';
 import type { ReferralNotifications } from './referral-notifications.ts';
-import { recordReceivedOutcome } from './referral-outcomes.ts';
+import { receivedOutcomeWrite } from './referral-outcomes.ts';
 import {
   eventOfInsert,
   findOrMakePerson,
@@ -156,7 +156,8 @@ export function createReferralIntake(deps: {
     // Duplicates are settled by the unique business identifier (a concurrent twin waits on the
     // insert, then this transaction starts again and finds it) and the person's key locks, taken by
     // the first read; nothing else waits. What intake reads comes in one statement.
-    const context = await intakeContext(tx, tenantId, value.identifier, personKeys(tenantId, value.person));
+    const organisationId = submitter.kind === 'user' || submitter.kind === 'client' ? submitter.organisationId : null;
+    const context = await intakeContext(tx, tenantId, value.identifier, personKeys(tenantId, value.person), organisationId);
     if (context.existingId) {
       const existing = await findReferral(tx, context.existingId);
       if (existing) return existingResult(tx, submitter, existing);
@@ -244,11 +245,14 @@ export function createReferralIntake(deps: {
       ],
       referral.id,
     );
-    const messages = [...(await notify.referrerReceived(tx, tenantId, referral, chosen.team.name, firstContactDays)), ...(toPerson ? [toPerson] : [])];
+    const messages = [
+      ...(await notify.referrerReceived(tx, tenantId, referral, chosen.team.name, firstContactDays, { organisationEmail: context.organisationEmail })),
+      ...(toPerson ? [toPerson] : []),
+    ];
     await taskChanged(tx, tenantId, referral);
-    await recordReceivedOutcome(tx, tenantId, referral, { dateOfBirth: person.dateOfBirth, programmes: chosen.team.programmes, nation: context.nation });
-    // The team's place is taken in the same statement as every other write, so its count (and the
-    // outcome counts) stay locked only from there to commit. A referral routed to a team's last
+    // The team's place is taken in the same statement as every other write, the outcome fact with
+    // its counts and roll-ups among them (ADR 0066), so the team's count and the outcome counts stay
+    // locked only from there to commit. A referral routed to a team's last
     // place that another took meanwhile starts again (PlaceTaken), and is then routed with the
     // count as it now stands: to another team, or to the waiting list.
     const needsPlace = !value.teamId && chosen.capacity.state === 'open';
@@ -278,6 +282,7 @@ export function createReferralIntake(deps: {
           reason: `referral received by ${route}`,
           details: { team: chosen.team.id, regime: regime.regime, personMatch: link.match },
         }),
+        receivedOutcomeWrite(tenantId, referral, { dateOfBirth: person.dateOfBirth, programmes: chosen.team.programmes, nation: context.nation }),
       ],
       [0, 2],
     );

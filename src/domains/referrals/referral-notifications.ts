@@ -35,16 +35,20 @@ export function createReferralNotifications(deps: { clock: Clock; baseUrl: strin
     };
   }
 
-  /** The referrer's and their organisation's addresses, each with the language to write in. */
-  async function referrerRecipients(tx: Tx, r: Referral): Promise<{ email: string; language: Language }[]> {
+  /**
+   * The referrer's and their organisation's addresses, each with the language to write in.
+   * `known.organisationEmail`: the organisation's address as the caller already read it in this
+   * transaction (intake, ADR 0066), so it is not read again.
+   */
+  async function referrerRecipients(tx: Tx, r: Referral, known?: { organisationEmail: string | null }): Promise<{ email: string; language: Language }[]> {
     const recipients: { email: string; language: Language }[] = [];
     if (r.referrer.userId) {
       const user = await tx.selectFrom('users').select(['email', 'preferred_language']).where('id', '=', r.referrer.userId).executeTakeFirst();
       if (user) recipients.push({ email: user.email, language: user.preferred_language });
     }
     if (r.referrer.organisationId) {
-      const org = await findOrganisation(tx, r.referrer.organisationId);
-      if (org?.email && !recipients.some((x) => x.email === org.email)) recipients.push({ email: org.email, language: recipients[0]?.language ?? 'en' });
+      const email = known ? known.organisationEmail : (await findOrganisation(tx, r.referrer.organisationId))?.email;
+      if (email && !recipients.some((x) => x.email === email)) recipients.push({ email, language: recipients[0]?.language ?? 'en' });
     }
     return recipients;
   }
@@ -71,8 +75,15 @@ export function createReferralNotifications(deps: { clock: Clock; baseUrl: strin
    * The one message a referrer gets when a referral is made: that it was received, where it went and
    * when the person should hear. Not an "update": nothing has changed yet.
    */
-  async function referrerReceived(tx: Tx, tenantId: string, r: Referral, team: string, days: number): Promise<OutboundMessage[]> {
-    return (await referrerRecipients(tx, r)).map((to) =>
+  async function referrerReceived(
+    tx: Tx,
+    tenantId: string,
+    r: Referral,
+    team: string,
+    days: number,
+    known?: { organisationEmail: string | null },
+  ): Promise<OutboundMessage[]> {
+    return (await referrerRecipients(tx, r, known)).map((to) =>
       email(tenantId, to, 'referral-received', (t) => ({
         subject: t('referrals.notify.referrerReceived.subject', { reference: r.reference }),
         lines: [

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../platform/db/index.ts';
-import { ageBandOn, type OutcomeKind, recordOutcomeFact } from '../../platform/outcomes/index.ts';
+import type { Tx, WritePart } from '../../platform/db/index.ts';
+import { ageBandOn, type OutcomeKind, outcomeFactWrite, recordOutcomeFact } from '../../platform/outcomes/index.ts';
 import type { Referral } from './referral.ts';
 import { programmeOf } from './referral-rules.ts';
 
@@ -87,19 +87,18 @@ export async function recordReferralOutcome(
 
 /**
  * The `referral-received` fact of a referral being written now, from what intake already holds
- * (`recordReferralOutcome` reads the same from the rows): the two writes to send with the
- * referral's. A new referral has no case, so its regime is its own. Its own statement: the
- * counts and their roll-ups (ADR 0055) are a statement of several data-modifying queries.
+ * (`recordReferralOutcome` reads the same from the rows), unrun: one part of the referral's
+ * `writeTogether`, the fact with its counts and their roll-ups (ADR 0055, ADR 0066). A new referral
+ * has no case, so its regime is its own.
  */
-export async function recordReceivedOutcome(
-  tx: Tx,
+export function receivedOutcomeWrite(
   tenantId: string,
   referral: Referral,
   facts: { dateOfBirth: string; programmes: readonly string[]; nation: string },
-): Promise<void> {
+): WritePart {
   const at = referral.createdAt;
   const programme = programmeOf(facts.programmes as string[], referral.youngPerson);
-  await recordOutcomeFact(tx, {
+  return outcomeFactWrite({
     tenantId,
     kind: 'referral-received',
     at,

@@ -1,6 +1,7 @@
-import { type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import type { Statement, Tx } from '../../platform/db/index.ts';
+import { compileOnce, type PlatformTables, type Statement, type Tx } from '../../platform/db/index.ts';
+import { organisationEmailQuery } from '../organisations/index.ts';
 import {
   type Person,
   type Referral,
@@ -414,33 +415,53 @@ export async function tenantReferralSettings(tx: Tx): Promise<ReferralSettings> 
 
 /**
  * What intake reads before it writes, in one statement: the referral already made with this
- * business identifier (its id), the tenant's service levels and nation, and every team with its
- * count of open referrals, in name order (what routing reads). It takes the person's key locks
- * (`personKeys`, in the order given) too, so the next statement may look for them.
+ * business identifier (its id), the tenant's service levels and nation, every team with its count
+ * of open referrals, in name order (what routing reads), and the referring organisation's address
+ * (null for none; its message goes there). It takes the person's key locks (`personKeys`, in the
+ * order given) too, so the next statement may look for them. Its SQL is the same for every referral
+ * (the keys are one array), so it is compiled once (ADR 0066).
  */
-export async function intakeContext(tx: Tx, tenantId: string, identifier: { system: string; value: string }, lockKeys: readonly string[]) {
-  const row = await tx
-    .selectNoFrom((eb) => [
-      // Evaluated left to right, before the subqueries' rows are of any use to the caller.
-      ...lockKeys.map((key, i) => sql<string>`pg_advisory_xact_lock(hashtext(${key}))::text`.as(`lock${i}`)),
-      tables(tx)
+const intakeContextCompiled = compileOnce(
+  (q: Kysely<PlatformTables>, tenantId: string, system: string, value: string, lockKeys: readonly string[], organisationId: string) =>
+    q.selectNoFrom((eb) => [
+      // Each key in the order given (unnest keeps the array's order): the locks are taken in a fixed order.
+      sql<string>`(SELECT count(pg_advisory_xact_lock(hashtext(k))::text) FROM unnest(${lockKeys}::text[]) AS k)`.as('locks'),
+      q
+        .withTables<ReferralTables>()
         .selectFrom('referrals')
         .select('id')
-        .where('identifier_system', '=', identifier.system)
-        .where('identifier_value', '=', identifier.value)
+        .where('identifier_system', '=', system)
+        .where('identifier_value', '=', value)
         .as('existing_id'),
       jsonObjectFrom(eb.selectFrom('tenant_settings').select(['first_contact_working_days', 'youth_first_contact_working_days', 'contact_attempt_limit'])).as(
         'settings',
       ),
       eb.selectFrom('tenants').select('nation').where('id', '=', tenantId).as('nation'),
       jsonArrayFrom(
-        tables(tx)
+        q
+          .withTables<ReferralTables>()
           .selectFrom('teams')
           .select([...TEAM_COLUMNS, 'open_referrals'])
           .orderBy('name'),
       ).as('teams'),
-    ])
-    .executeTakeFirstOrThrow();
+      organisationEmailQuery(q, organisationId).as('organisation_email'),
+    ]),
+  ['\u0000tenant', '\u0000system', '\u0000value', ['\u0000keys'], '\u0000organisation'],
+);
+
+const NO_ORGANISATION = '00000000-0000-0000-0000-000000000000';
+
+export async function intakeContext(
+  tx: Tx,
+  tenantId: string,
+  identifier: { system: string; value: string },
+  lockKeys: readonly string[],
+  organisationId: string | null,
+) {
+  // No organisation: an id no row has (the column is a uuid, so a text value would not compare).
+  const row = (await tx.executeQuery(intakeContextCompiled(tenantId, identifier.system, identifier.value, lockKeys, organisationId ?? NO_ORGANISATION)))
+    .rows[0];
+  if (!row) throw new Error('the intake read returned no row');
   const s = row.settings;
   if (!row.nation) throw new Error('the tenant is not there');
   return {
@@ -452,9 +473,9 @@ export async function intakeContext(tx: Tx, tenantId: string, identifier: { syst
     } satisfies ReferralSettings,
     nation: row.nation,
     teams: row.teams,
+    organisationEmail: row.organisation_email,
   };
 }
-
 /** Referrals with no contact attempt yet whose first-contact date is today or past, for the service-level job. */
 export async function awaitingFirstContact(tx: Tx, onOrBefore: string) {
   return (

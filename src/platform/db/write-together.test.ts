@@ -39,6 +39,32 @@ describe(`writeTogether on ${testDatabaseKind}`, () => {
     ]);
   });
 
+  test('a part of several queries names them after its prefix, and they read each other by name', async () => {
+    const counts = await t.db.global((tx) =>
+      write(
+        tx,
+        [
+          sql`insert into wt_parent (id, v) values (${10}, ${'ten'}) returning id`,
+          {
+            queries: (prefix) => [
+              [`${prefix}made`, sql`insert into wt_parent (id, v) values (${11}, ${'eleven'}), (${12}, ${'twelve'}) returning id`],
+              [`${prefix}children`, sql`insert into wt_child (parent_id, n) select id, id * 1000 from ${sql.raw(`${prefix}made`)}`],
+            ],
+          },
+          sql`update wt_parent set v = 'never' where id = ${98} returning id`,
+        ],
+        [0, 2],
+      ),
+    );
+    expect(counts).toEqual([1, 0]);
+    const children = await sql<{ parent_id: number; n: number }>`select parent_id, n from wt_child where n >= 1000 order by n`.execute(t.db.owner);
+    expect(children.rows).toEqual([
+      { parent_id: 11, n: 11000 },
+      { parent_id: 12, n: 12000 },
+    ]);
+    await expect(t.db.global((tx) => write(tx, [{ queries: () => [['elsewhere', sql`select 1`]] }]))).rejects.toThrow(/must start with w0_/);
+  });
+
   test('a write that fails undoes the others', async () => {
     await expect(
       t.db.global((tx) =>

@@ -12,6 +12,7 @@ export {
   type OutcomeFact,
   type OutcomeFactsTables,
   type OutcomeKind,
+  outcomeFactWrite,
   recordOutcomeFact,
   saveEqualityAnswers,
 } from './outcome-facts.ts';

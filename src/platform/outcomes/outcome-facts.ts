@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../db/index.ts';
+import type { Tx, WritePart } from '../db/index.ts';
 import { newId } from '../db/index.ts';
 import { londonIsoDate } from '../i18n/index.ts';
 
@@ -122,12 +122,27 @@ export function countsFrom(source: string, sign: 1 | -1): string {
  * (`rollupsOf`), never a second definition. Follows a `WITH` (after the writer's own `f AS (...)`).
  */
 function keepCounts(source: string, sign: 1 | -1): string {
-  return `counted AS (${countsSelect(source, sign)}),
-    kept AS (
-      INSERT INTO outcome_counts AS oc (tenant_id, team_id, month, kind, dimension, value, programme, n)
-      SELECT tenant_id, team_id, month, kind, dimension, value, programme, n FROM counted
-      ON CONFLICT (tenant_id, team_id, month, kind, dimension, value, programme) DO UPDATE SET n = oc.n + excluded.n),
-    ${rollupsOf('counted')}`;
+  const queries = countQueries(source, sign, '');
+  const withs = queries.slice(0, -1).map(([name, query]) => `${name} AS (${query})`);
+  return `${withs.join(',\n    ')}\n    ${queries[queries.length - 1]?.[1]}`;
+}
+
+/**
+ * `keepCounts`' queries, each with its name (after `prefix`): the counts made once, and the upserts
+ * of `outcome_counts` and of the roll-ups, the last the national one.
+ */
+function countQueries(source: string, sign: 1 | -1, prefix: string): [name: string, query: string][] {
+  const counted = `${prefix}counted`;
+  return [
+    [counted, countsSelect(source, sign)],
+    [
+      `${prefix}kept`,
+      `INSERT INTO outcome_counts AS oc (tenant_id, team_id, month, kind, dimension, value, programme, n)
+      SELECT tenant_id, team_id, month, kind, dimension, value, programme, n FROM ${counted}
+      ON CONFLICT (tenant_id, team_id, month, kind, dimension, value, programme) DO UPDATE SET n = oc.n + excluded.n`,
+    ],
+    ...rollupsOf(counted, prefix),
+  ];
 }
 
 /**
@@ -136,16 +151,23 @@ function keepCounts(source: string, sign: 1 | -1): string {
  * and across areas, per month, kind, and the totals and days from referral. Upserted in key order,
  * so two statements adding to the same national rows wait for each other rather than deadlock.
  */
-function rollupsOf(counts: string): string {
-  return `area AS (
-      INSERT INTO outcome_area_counts AS oa (tenant_id, month, kind, n)
+function rollupsOf(counts: string, prefix: string): [name: string, query: string][] {
+  return [
+    [
+      `${prefix}area`,
+      `INSERT INTO outcome_area_counts AS oa (tenant_id, month, kind, n)
       SELECT tenant_id, month, kind, sum(n)::integer FROM ${counts} WHERE dimension = 'all' AND value = 'first' GROUP BY tenant_id, month, kind
       ORDER BY tenant_id, month, kind
-      ON CONFLICT (tenant_id, month, kind) DO UPDATE SET n = oa.n + excluded.n)
-    INSERT INTO outcome_nation_counts AS onc (month, kind, dimension, value, n)
+      ON CONFLICT (tenant_id, month, kind) DO UPDATE SET n = oa.n + excluded.n`,
+    ],
+    [
+      `${prefix}nation`,
+      `INSERT INTO outcome_nation_counts AS onc (month, kind, dimension, value, n)
     SELECT month, kind, dimension, value, sum(n)::integer FROM ${counts} WHERE dimension IN ('all', 'days') GROUP BY month, kind, dimension, value
     ORDER BY month, kind, dimension, value
-    ON CONFLICT (month, kind, dimension, value) DO UPDATE SET n = onc.n + excluded.n`;
+    ON CONFLICT (month, kind, dimension, value) DO UPDATE SET n = onc.n + excluded.n`,
+    ],
+  ];
 }
 
 /**
@@ -191,6 +213,17 @@ export async function recordOutcomeFact(tx: Tx, fact: OutcomeFact): Promise<{ id
   const { id, facts } = factInsert(fact);
   await sql`WITH f AS (${facts}), ${sql.raw(keepCounts('f', 1))}`.execute(tx);
   return { id };
+}
+
+/**
+ * `recordOutcomeFact`'s statement, unrun, as the queries of one part of a caller's `writeTogether`
+ * (ADR 0066): the fact, its counts and their roll-ups in the caller's statement, not one of their own.
+ */
+export function outcomeFactWrite(fact: OutcomeFact): WritePart {
+  const { facts } = factInsert(fact);
+  return {
+    queries: (prefix) => [[`${prefix}f`, facts], ...countQueries(`${prefix}f`, 1, prefix).map(([name, query]) => [name, sql.raw(query)] as const)],
+  };
 }
 
 function factInsert(fact: OutcomeFact) {
