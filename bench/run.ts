@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
@@ -56,6 +59,12 @@ const AUDIT_CLIENTS = Number(process.env.BENCH_AUDIT_CLIENTS ?? 10);
 const OPEN_REFERRALS = Number(process.env.BENCH_REFERRALS ?? 10_000);
 // BENCH_ONLY=reads measures the case reads alone (after the same data load), for working on them.
 const ONLY = process.env.BENCH_ONLY;
+// BENCH_READS_ENGINE=postgres or =pglite measures the reads on one engine only.
+const READS_ENGINE = process.env.BENCH_READS_ENGINE;
+// BENCH_READS_PROFILE=<dir>: a V8 CPU profile of the server (this process) while the case page is under load.
+const READS_PROFILE = process.env.BENCH_READS_PROFILE;
+// Scratch databases are named `<prefix>_<random>` (BENCH_DB_PREFIX, default bw_bench).
+const DB_PREFIX = process.env.BENCH_DB_PREFIX ?? 'bw_bench';
 
 type Result = { rps: number; p99: number; total?: number };
 type LoadSpec = {
@@ -202,7 +211,7 @@ async function bare(): Promise<Result> {
 
 async function freshServerDatabase(): Promise<{ target: DatabaseTarget; drop: () => Promise<void> } | null> {
   try {
-    const scratch = await createScratchDatabase(SERVER_URL, 'bw_bench');
+    const scratch = await createScratchDatabase(SERVER_URL, DB_PREFIX);
     return { target: { kind: 'postgres', url: scratch.url }, drop: scratch.drop };
   } catch {
     return null;
@@ -227,6 +236,22 @@ async function rawSelect(db: Database, target: DatabaseTarget, caseId: string, c
   } finally {
     await app.close();
     await pool?.end();
+  }
+}
+
+/** Runs `run` under V8's CPU profiler when BENCH_READS_PROFILE names a folder, writing `<name>.cpuprofile` there. */
+async function profiledRun<T>(name: string, run: () => Promise<T>): Promise<T> {
+  if (!READS_PROFILE) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(READS_PROFILE, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
   }
 }
 
@@ -265,7 +290,7 @@ async function caseReads(label: string, base: string, db: Database, target: Data
   };
   const raw = await measured(() => rawSelect(db, target, caseId, connections));
   const json = await measured(() => load(`${base}/api/v1/cases/${caseId}`, { authorization: `Bearer ${issued.accessToken}` }, { connections }));
-  const casePage = await measured(() => load(`${base}/cases/${caseId}`, { cookie: cookie() }, { connections }));
+  const casePage = await measured(() => profiledRun(`case-page-${target.kind}`, () => load(`${base}/cases/${caseId}`, { cookie: cookie() }, { connections })));
   const caseload = await measured(() => load(`${base}/cases`, { cookie: cookie() }, { connections }));
   const line = (name: string, r: Result, base: Result, of: string) =>
     `${label.padEnd(11)} ${name.padEnd(38)} ${r.rps.toFixed(0).padStart(8)} ${`${r.p99} ms`.padStart(9)} ${ratio(r.rps / base.rps).padStart(8)} × ${of.padEnd(15)} ${(cpu.get(r) ?? 0).toFixed(2).padStart(6)} ms CPU a request`;
@@ -423,19 +448,20 @@ if (process.env.BENCH_ONLY === 'audit') {
 process.stdout.write(`Bridgework bench: ${CONNECTIONS} connections, ${SECONDS} s per measurement\n\n`);
 process.stdout.write(`${'database'.padEnd(11)} ${'route'.padEnd(34)} ${'req/s'.padStart(8)} ${'p99'.padStart(9)} ${'× bare'.padStart(8)}\n`);
 try {
-  for (const line of await measure('PGlite', { kind: 'pglite', dataDir: 'memory' })) process.stdout.write(`${line}\n`);
+  if (!(ONLY === 'reads' && READS_ENGINE === 'postgres'))
+    for (const line of await measure('PGlite', { kind: 'pglite', dataDir: 'memory' })) process.stdout.write(`${line}\n`);
 } catch (error) {
   // A loaded machine can make PGlite's one connection fail a measurement; PostgreSQL still runs.
   process.stdout.write(`PGlite      not measured: ${error instanceof Error ? error.message : String(error)}\n`);
 }
-const server = await freshServerDatabase();
+const server = ONLY === 'reads' && READS_ENGINE === 'pglite' ? null : await freshServerDatabase();
 if (server) {
   try {
     for (const line of await measure('PostgreSQL', server.target)) process.stdout.write(`${line}\n`);
   } finally {
     await server.drop();
   }
-} else {
+} else if (!(ONLY === 'reads' && READS_ENGINE === 'pglite')) {
   process.stdout.write(`PostgreSQL: skipped, nothing answers at ${new URL(SERVER_URL).host} (set BENCH_DATABASE_URL)\n`);
 }
 

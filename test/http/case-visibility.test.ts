@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CaseService } from '../../src/domains/participants/index.ts';
 import type { UserPrincipal } from '../../src/platform/auth/index.ts';
@@ -86,6 +87,35 @@ describe(`who sees health information, on ${testDatabaseKind}`, () => {
       expect(reads).toHaveLength(before + 1);
       expect(reads.at(-1)).toMatchObject({ actor_kind: 'user', reason: `working relationship: ${relationship}`, details: { relationship } });
     }
+  });
+
+  test('a health read whose audit row cannot be written shows nothing, and no row says it was read', async () => {
+    const c = await caseWithHealth();
+    // The audit row travels with the read's COMMIT (ADR 0067): an insert that fails there must fail the read.
+    const owner = t.testDb.db.owner;
+    await sql
+      .raw(
+        `create function refuse_health_read() returns trigger language plpgsql as $$ begin
+           if new.action = 'case.health-read' and new.record_id = '${c.caseId}' then raise exception 'audit refused'; end if;
+           return new; end $$`,
+      )
+      .execute(owner);
+    await sql`create trigger refuse_health_read before insert on audit_events for each row execute function refuse_health_read()`.execute(owner);
+    try {
+      await expect(cases.view(staff.specialist, c.caseId)).rejects.toThrow(/audit refused/);
+      const b = browser(t.app);
+      await b.signIn(LEICESTER('specialist'));
+      const page = await b.get(`/cases/${c.caseId}`);
+      expect(page.statusCode).toBe(500);
+      for (const secret of c.secrets) expect(page.body).not.toContain(secret);
+    } finally {
+      await sql`drop trigger refuse_health_read on audit_events`.execute(owner);
+      await sql`drop function refuse_health_read()`.execute(owner);
+    }
+    expect(await healthReads(c.caseId)).toBe(0);
+    // Once the row can be written, the same read shows the fields and is audited.
+    expect((await cases.view(staff.specialist, c.caseId)).health?.conditionsText).toBe(c.conditionsText);
+    expect(await healthReads(c.caseId)).toBe(1);
   });
 
   test('a named health-team member sees health fields only while the person consents to sharing with the health team', async () => {

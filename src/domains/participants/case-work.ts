@@ -361,15 +361,22 @@ export function createCaseWork(deps: { db: Database; clock: Clock; baseUrl: stri
       if (health) {
         // Every read of health fields is audited, with the relationship that allowed it: in the read's
         // transaction, committed before the fields leave this function, so a read whose audit row
-        // fails shows nothing.
-        await recordAudit(tx, actor.tenantId, clock, {
-          actor: caseAuditActor(actor),
-          action: 'case.health-read',
-          recordType: 'case',
-          recordId: m.id,
-          reason: access.relationship === 'break-glass' ? `break-glass: ${breakGlass?.reason ?? ''}` : `working relationship: ${access.relationship}`,
-          details: { relationship: access.relationship },
-        });
+        // fails shows nothing. The row is the transaction's last statement and goes to the server
+        // with its COMMIT (ADR 0067): if it fails, the commit fails and `inTenant` throws.
+        await recordAudit(
+          tx,
+          actor.tenantId,
+          clock,
+          {
+            actor: caseAuditActor(actor),
+            action: 'case.health-read',
+            recordType: 'case',
+            recordId: m.id,
+            reason: access.relationship === 'break-glass' ? `break-glass: ${breakGlass?.reason ?? ''}` : `working relationship: ${access.relationship}`,
+            details: { relationship: access.relationship },
+          },
+          { withCommit: true },
+        );
       }
       const lists = caseModelLists(m);
       return {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock/index.ts';
-import { compileOnce, type Tx } from '../db/index.ts';
+import { compileOnce, sendWithNext, type Tx } from '../db/index.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 export type Actor = { kind: 'user' | 'client' | 'system' | 'public' | 'participant'; id: string };
@@ -73,20 +73,25 @@ export const auditInsert = compileOnce(
   ['\u0000tenant', '\u0000at', '\u0000actorKind', '\u0000actorId', '\u0000action', '\u0000recordType', '\u0000recordId', '\u0000reason', '\u0000details'],
 );
 
-export async function recordAudit(tx: Tx, tenantId: string, clock: Clock, entry: AuditEntry): Promise<void> {
-  await tx.executeQuery(
-    auditInsert(
-      tenantId,
-      clock.now().toISOString(),
-      entry.actor.kind,
-      entry.actor.id,
-      entry.action,
-      entry.recordType,
-      entry.recordId ?? null,
-      entry.reason,
-      canonicalJson(entry.details ?? {}),
-    ),
+/**
+ * `withCommit`: for a read's audit row written as the transaction's last statement (ADR 0067): the
+ * row goes to the server with the `COMMIT`, one round trip for both. It has not been written when
+ * this returns: the commit fails if it fails, so the caller must show or do nothing the row vouches
+ * for until the transaction has committed (as `db.inTenant` returning does).
+ */
+export async function recordAudit(tx: Tx, tenantId: string, clock: Clock, entry: AuditEntry, options: { withCommit?: boolean } = {}): Promise<void> {
+  const insert = auditInsert(
+    tenantId,
+    clock.now().toISOString(),
+    entry.actor.kind,
+    entry.actor.id,
+    entry.action,
+    entry.recordType,
+    entry.recordId ?? null,
+    entry.reason,
+    canonicalJson(entry.details ?? {}),
   );
+  await tx.executeQuery(options.withCommit ? sendWithNext(insert) : insert);
 }
 
 /**

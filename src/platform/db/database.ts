@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
-import { type CompiledQuery, Kysely, PostgresDialect, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { listenOnPGlite, listenOnPostgres, type OnNotify, type Unlisten } from './listen.ts';
 import { createPGliteGate, serialisedPGliteDialect } from './pglite-dialect.ts';
 import { preparedPostgresDialect } from './postgres-dialect.ts';
+import { sendWithNext } from './sent-with-next.ts';
 import type { PlatformTables } from './tables.ts';
 
 /** The role the application works as: owns nothing, not a superuser, cannot bypass RLS. */
@@ -95,8 +96,10 @@ function build(
   async function run<T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
     if (tenantId !== null && !UUID.test(tenantId)) throw new Error('tenant id must be a uuid');
     return app.transaction().execute(async (tx) => {
-      // A literal (the id is checked to be a uuid above), so the driver can send it with BEGIN in one round trip.
-      if (tenantId !== null) await sql.raw(`select set_config('app.tenant_id', '${tenantId}', true)`).execute(tx);
+      // A literal (the id is checked to be a uuid above), so the driver can send it with BEGIN in one
+      // message; its result is not read, so on PostgreSQL that message goes with the transaction's
+      // first statement in one round trip (ADR 0067).
+      if (tenantId !== null) await tx.executeQuery(sendWithNext(CompiledQuery.raw(`select set_config('app.tenant_id', '${tenantId}', true)`)));
       return fn(tx);
     });
   }

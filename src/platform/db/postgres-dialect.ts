@@ -1,4 +1,5 @@
 import {
+  AbortedTransactionError,
   CompiledQuery,
   type DatabaseConnection,
   type DatabaseIntrospector,
@@ -15,6 +16,7 @@ import {
 } from 'kysely';
 import type pg from 'pg';
 import { commitDeferred, deferBegin } from './deferred-begin.ts';
+import { isSentWithNext } from './sent-with-next.ts';
 
 /**
  * The app's PostgreSQL driver (ADR 0020). Two things Kysely's own Postgres driver does not do:
@@ -25,11 +27,18 @@ import { commitDeferred, deferBegin } from './deferred-begin.ts';
  * - **BEGIN travels with the transaction's first statement.** `BEGIN` is held back until the first
  *   query; a query with no parameters (the tenant's `set_config`) goes as one simple-protocol message
  *   `BEGIN; …`, saving a round trip on every transaction.
+ * - **Statements whose result nobody reads travel with the next one** (`sendWithNext`, ADR 0067):
+ *   the tenant's `set_config` with the transaction's first read, an audit row with the `COMMIT`,
+ *   written together in pg's pipeline mode, one round trip for both.
  */
 export type PreparedPostgresOptions = { pool: pg.Pool; statementsPerConnection: number };
 
 /** pg keeps the names it has parsed on its connection; an evicted name must be forgotten there too. */
 type ParsedStatements = { connection?: { parsedStatements?: Record<string, string> } };
+
+/** pg's client in pipeline mode (pg ≥ 8.23): queries are written at once and answered in order. */
+type PipelinedClient = pg.PoolClient & { pipeline: boolean; connection: { stream: { cork(): void; uncork(): void } } };
+type Sent = string | pg.QueryConfig;
 
 class PreparedConnection implements DatabaseConnection {
   readonly client: pg.PoolClient;
@@ -39,6 +48,10 @@ class PreparedConnection implements DatabaseConnection {
   #next = 0;
   /** A BEGIN not yet sent: the transaction's first statement carries it. */
   pendingBegin: string | null = null;
+  /** Between beginTransaction and commit or rollback. */
+  inTransaction = false;
+  /** Statements held back (`sendWithNext`): the next statement or the COMMIT carries them. */
+  #held: CompiledQuery[] = [];
   /** A failed ROLLBACK leaves the connection in an unknown state: the pool drops it. */
   broken = false;
 
@@ -67,25 +80,84 @@ class PreparedConnection implements DatabaseConnection {
     return name;
   }
 
+  /** How pg is given one statement: with parameters, prepared by name; without, as the simple protocol (it may be a script). */
+  async #toSend(compiled: CompiledQuery): Promise<Sent> {
+    const values = compiled.parameters as unknown[];
+    // A statement without parameters may be several statements (DDL, scripts): only the extended
+    // protocol's single statements are prepared.
+    const name = values.length > 0 ? await this.#nameFor(compiled.sql) : undefined;
+    return name ? { name, text: compiled.sql, values } : { text: compiled.sql, values };
+  }
+
+  /**
+   * What must go before the next statement: the held-back BEGIN (with the first held statement when
+   * that has no parameters, as one simple-protocol message) and the held statements, in order.
+   */
+  async #lead(): Promise<Sent[]> {
+    const held = this.#held;
+    this.#held = [];
+    const lead: Sent[] = [];
+    let i = 0;
+    if (this.pendingBegin !== null) {
+      const begin = this.pendingBegin;
+      this.pendingBegin = null;
+      const first = held[0];
+      if (first && first.parameters.length === 0) {
+        lead.push(`${begin}; ${first.sql}`);
+        i = 1;
+      } else lead.push(begin);
+    }
+    for (; i < held.length; i++) lead.push(await this.#toSend(held[i] as CompiledQuery));
+    return lead;
+  }
+
+  /**
+   * Writes every statement at once (one write, pg's pipeline mode) and waits for all their answers;
+   * the first failure is thrown. Each has its own Sync, so after a failure inside the transaction
+   * the rest fail too ("current transaction is aborted") and a COMMIT answers ROLLBACK.
+   */
+  async #pipeline(statements: Sent[]): Promise<pg.QueryResult[]> {
+    const client = this.client as PipelinedClient;
+    const stream = client.connection.stream;
+    client.pipeline = true;
+    const answers: Promise<pg.QueryResult>[] = [];
+    stream.cork();
+    try {
+      for (const s of statements) answers.push(client.query(s as pg.QueryConfig));
+    } finally {
+      stream.uncork();
+    }
+    const settled = await Promise.allSettled(answers);
+    // Every statement has been answered, so none is left in pg's pipeline queue.
+    client.pipeline = false;
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.map((s) => (s as PromiseFulfilledResult<pg.QueryResult>).value);
+  }
+
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.inTransaction && isSentWithNext(compiled)) {
+      this.#held.push(compiled);
+      return { rows: [] };
+    }
     const values = compiled.parameters as unknown[];
     let result: pg.QueryResult;
-    if (this.pendingBegin !== null && values.length === 0) {
+    if (this.#held.length > 0) {
+      const lead = await this.#lead();
+      const results = await this.#pipeline([...lead, await this.#toSend(compiled)]);
+      result = lastOf(results[results.length - 1]);
+    } else if (this.pendingBegin !== null && values.length === 0) {
       // One message, two statements: pg answers with one result per statement; the last is ours.
       const begin = this.pendingBegin;
       this.pendingBegin = null;
-      const results = (await this.client.query(`${begin}; ${compiled.sql}`)) as unknown as pg.QueryResult[];
-      result = results[results.length - 1] as pg.QueryResult;
+      result = lastOf(await this.client.query(`${begin}; ${compiled.sql}`));
     } else {
       if (this.pendingBegin !== null) {
         const begin = this.pendingBegin;
         this.pendingBegin = null;
         await this.client.query(begin);
       }
-      // A statement without parameters may be several statements (DDL, scripts): only the extended
-      // protocol's single statements are prepared.
-      const name = values.length > 0 ? await this.#nameFor(compiled.sql) : undefined;
-      result = await this.client.query(name ? { name, text: compiled.sql, values } : { text: compiled.sql, values });
+      result = await this.client.query(await this.#toSend(compiled));
     }
     const { command, rowCount, rows } = result;
     if (command === 'COMMIT' || command === 'ROLLBACK') return { rows: [{ command }] as R[] };
@@ -95,10 +167,33 @@ class PreparedConnection implements DatabaseConnection {
     };
   }
 
+  /** COMMIT, carrying any held statements (and a BEGIN not yet sent) in the same write. */
+  async commit(): Promise<void> {
+    this.inTransaction = false;
+    if (this.#held.length === 0) return commitDeferred(this);
+    const lead = await this.#lead();
+    const results = await this.#pipeline([...lead, 'commit']);
+    // PostgreSQL completes COMMIT with a ROLLBACK tag if an earlier statement error aborted the transaction.
+    if (lastOf(results[results.length - 1]).command === 'ROLLBACK') throw new AbortedTransactionError();
+  }
+
+  /** Forgets what was held back: nothing of it was sent. */
+  endTransaction(): void {
+    this.inTransaction = false;
+    this.#held = [];
+  }
+
   // biome-ignore lint/correctness/useYield: streaming is not used; the interface requires the method.
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming queries are not supported by this driver');
   }
+}
+
+/** A simple-protocol message with several statements is answered with one result each: the last is the one asked for. */
+function lastOf(result: pg.QueryResult | pg.QueryResult[] | undefined): pg.QueryResult {
+  const last = Array.isArray(result) ? result[result.length - 1] : result;
+  if (!last) throw new Error('no result from the server');
+  return last;
 }
 
 class PreparedPostgresDriver implements Driver {
@@ -125,14 +220,16 @@ class PreparedPostgresDriver implements Driver {
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     deferBegin(connection as PreparedConnection, settings);
+    (connection as PreparedConnection).inTransaction = true;
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await commitDeferred(connection as PreparedConnection);
+    await (connection as PreparedConnection).commit();
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     const c = connection as PreparedConnection;
+    c.endTransaction();
     if (c.pendingBegin !== null) {
       c.pendingBegin = null;
       return;
@@ -148,6 +245,7 @@ class PreparedPostgresDriver implements Driver {
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     const c = connection as PreparedConnection;
     c.pendingBegin = null;
+    c.endTransaction();
     c.client.release(c.broken);
   }
 
