@@ -14,7 +14,7 @@ import {
 import { createOrganisationService } from './domains/organisations/index.ts';
 import { createFidelityService, createOutcomeService } from './domains/outcomes/index.ts';
 import { createCaseService, createParticipantService, type ExportSectionsProvider, mergeExportSections } from './domains/participants/index.ts';
-import { createPartnerService, createPlanService, referralInCheck } from './domains/partnerships/index.ts';
+import { createPartnerService, createPlanService, referralInGate } from './domains/partnerships/index.ts';
 import { createRecordService } from './domains/records/index.ts';
 import { createDraftService, createReferralService, createSubscriptionService, createTeamService } from './domains/referrals/index.ts';
 import { createRetentionService, retentionExportSections } from './domains/retention/index.ts';
@@ -78,7 +78,7 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const idempotency = createIdempotency({ db, clock });
   const organisations = createOrganisationService({ db, clock });
   // Referrals in are checked against the referring organisation's data-sharing agreement (ADR 0035).
-  const referrals = createReferralService({ db, clock, baseUrl: config.baseUrl, incoming: referralInCheck });
+  const referrals = createReferralService({ db, clock, baseUrl: config.baseUrl, incoming: referralInGate });
   // FHIR subscriptions (ADR 0046): plain HTTP only to this machine, and never in production.
   const subscriptions = createSubscriptionService({ db, clock, baseUrl: config.baseUrl, allowLocalHttp: config.env !== 'production' });
   const drafts = createDraftService({ db, clock, secret: config.secret });

@@ -10,9 +10,9 @@ import { pdfProblem } from '../../platform/http/multipart.ts';
 import { londonIsoDate } from '../../platform/i18n/index.ts';
 import { queueNotifications } from '../../platform/notify/index.ts';
 import { parsePolicyParameter, valueAt } from '../../platform/policy/index.ts';
-import { type AgreementPurpose, checkSharing, type DataCategory, endingSoon, type SharingCheck } from './agreement-rules.ts';
+import { type AgreementFacts, type AgreementPurpose, checkSharing, type DataCategory, endingSoon, type SharingCheck } from './agreement-rules.ts';
 import type { Agreement, Partner } from './partnership.ts';
-import { agreementsWith, findPartner, listAgreements, listPartners, tables } from './partnership-repo.ts';
+import { agreementFactsOf, agreementsWith, findPartner, listAgreements, listPartners, referralInAgreements, tables } from './partnership-repo.ts';
 import { agreementSchema, partnerSchema } from './partnership-schemas.ts';
 
 const WARNING_DAYS = parsePolicyParameter(warningDaysFile);
@@ -46,10 +46,24 @@ export async function sharingWith(
  * its agreement has lapsed. An organisation with no such agreement refers as before (ADR 0035).
  */
 export async function referralInCheck(tx: Tx, organisationId: string, categories: readonly DataCategory[], today: string): Promise<SharingCheck | null> {
-  const agreements = await agreementsWith(tx, { organisationId }, 'referral-in');
+  return referralInDecision(await agreementsWith(tx, { organisationId }, 'referral-in'), categories, today);
+}
+
+/** `referralInCheck` on the agreements already read (`referralInAgreements`). */
+export function referralInDecision(agreements: readonly AgreementFacts[], categories: readonly DataCategory[], today: string): SharingCheck | null {
   if (agreements.length === 0) return null;
   return checkSharing(agreements, 'referral-in', categories, today);
 }
+
+/**
+ * The gate referral intake asks (ADR 0035), in two halves so intake reads the agreements in its
+ * one first statement (ADR 0066): the organisation's agreements for referrals in as one JSON value,
+ * and the decision on them (`referralInCheck`'s).
+ */
+export const referralInGate = {
+  agreements: referralInAgreements,
+  check: (agreements: unknown, categories: readonly DataCategory[], today: string) => referralInDecision(agreementFactsOf(agreements), categories, today),
+};
 
 /**
  * The directory organisations a referring organisation is, by the partner records that link the

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
-import type { Tx } from '../../platform/db/index.ts';
-import type { AgreementFacts, AgreementPurpose } from './agreement-rules.ts';
+import { type Kysely, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { PlatformTables, Tx } from '../../platform/db/index.ts';
+import type { AgreementFacts, AgreementPurpose, DataCategory } from './agreement-rules.ts';
 import type { Agreement, GrowthSector, LocalPlan, Partner, PartnershipTables, PlanTarget } from './partnership.ts';
 
 export const tables = (tx: Tx) => tx.withTables<PartnershipTables>();
@@ -87,6 +88,30 @@ export async function listAgreements(tx: Tx): Promise<Agreement[]> {
     signedCopyName: r.signed_copy_name,
   }));
 }
+
+/**
+ * An organisation's agreements naming referrals in, as one JSON value (`agreementFactsOf` reads it):
+ * a query for referral intake's one first statement (ADR 0066).
+ */
+export const referralInAgreements = (q: Kysely<PlatformTables>, organisationId: string) =>
+  jsonArrayFrom(
+    q
+      .withTables<PartnershipTables>()
+      .selectFrom('data_sharing_agreements')
+      .select(['id', 'purposes', 'data_categories', 'starts_on', 'ends_on'])
+      .where('organisation_id', '=', organisationId)
+      .where(sql<boolean>`'referral-in' = ANY (purposes)`),
+  );
+
+/** The agreements of `referralInAgreements`' JSON value (dates stay yyyy-mm-dd strings, as a row's). */
+export const agreementFactsOf = (json: unknown): AgreementFacts[] =>
+  (json as { id: string; purposes: AgreementPurpose[]; data_categories: DataCategory[]; starts_on: string; ends_on: string }[]).map((a) => ({
+    id: a.id,
+    purposes: a.purposes,
+    dataCategories: a.data_categories,
+    startsOn: a.starts_on,
+    endsOn: a.ends_on,
+  }));
 
 /**
  * The agreements with a body, by where it appears: as a referring organisation or as a provider

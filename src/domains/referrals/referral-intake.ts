@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import type { AliasableExpression, Kysely } from 'kysely';
 import { auditRowInsert, recordAudit } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import { type Database, newId, type Tx, type WriteHooks, writeTogether } from '../../platform/db/index.ts';
+import { type Database, newId, type PlatformTables, type Tx, type WriteHooks, writeTogether } from '../../platform/db/index.ts';
 import { Conflict, Forbidden, InvalidInput, parseInput } from '../../platform/errors/index.ts';
 import { notificationWrites } from '../../platform/notify/index.ts';
 import { postcodeDistrict } from './postcode.ts';
@@ -14,7 +15,7 @@ import {
   findPerson,
   findReferral,
   findReferralByIdentifier,
-  intakeContext,
+  intakeContextReader,
   personKeys,
   type ReferralRow,
   referralInsert,
@@ -37,16 +38,20 @@ import { addWorkingDays, type BankHolidays, londonDate } from './working-days.ts
 export type Created = { referral: Referral; created: boolean; person: Person; team: Team; visible: boolean };
 
 /**
- * Whether a referral in from an organisation is covered by a data-sharing agreement (ADR 0035):
- * null when the organisation has none for referrals in (nothing to enforce), otherwise the check.
- * Given by the composition root (the partnerships capability), so this capability imports no other.
+ * Whether a referral in from an organisation is covered by a data-sharing agreement (ADR 0035), in
+ * two halves: the organisation's agreements as a query of one value, which intake reads with
+ * everything else in its first statement (ADR 0066), and the check on that value: null when the
+ * organisation has none for referrals in (nothing to enforce). Given by the composition root (the
+ * partnerships capability), so this capability imports no other.
  */
-export type IncomingSharingGate = (
-  tx: Tx,
-  organisationId: string,
-  categories: readonly IncomingCategory[],
-  today: string,
-) => Promise<{ allowed: true } | { allowed: false; reason: string; missing: readonly string[] } | null>;
+export type IncomingSharingGate = {
+  agreements: (q: Kysely<PlatformTables>, organisationId: string) => AliasableExpression<unknown>;
+  check: (
+    agreements: unknown,
+    categories: readonly IncomingCategory[],
+    today: string,
+  ) => { allowed: true } | { allowed: false; reason: string; missing: readonly string[] } | null;
+};
 export type IncomingCategory = 'identity' | 'contact' | 'date-of-birth' | 'address' | 'need' | 'health' | 'benefits';
 
 /** A referral refused because no data-sharing agreement in force covers it; audited after its transaction rolls back. */
@@ -103,17 +108,17 @@ export function createReferralIntake(deps: {
   incoming?: IncomingSharingGate;
 }) {
   const { db, clock, holidays, notify } = deps;
+  const intakeContext = intakeContextReader(deps.incoming?.agreements);
 
-  /** Refuses a referral from an organisation whose agreement for referrals in does not cover it today. */
-  async function checkAgreement(tx: Tx, submitter: Submitter, value: CreateReferralInput, today: string) {
-    const organisationId = submitter.kind === 'user' || submitter.kind === 'client' ? submitter.organisationId : null;
+  /** Refuses a referral from an organisation whose agreements for referrals in (read by intake's first statement) do not cover it today. */
+  function checkAgreement(organisationId: string | null, agreements: unknown, value: CreateReferralInput, today: string) {
     if (!deps.incoming || !organisationId) return;
     const { person, context } = value;
     const categories: IncomingCategory[] = ['identity', 'contact', 'date-of-birth', 'need'];
     if (person.postcode || person.addressLine1) categories.push('address');
     if (context.conditionsText.length > 0 || context.conditionCategories.length > 0 || context.fitNote !== 'none') categories.push('health');
     if (context.benefits.some((b) => b !== 'none')) categories.push('benefits');
-    const check = await deps.incoming(tx, organisationId, categories, today);
+    const check = deps.incoming.check(agreements, categories, today);
     if (check && !check.allowed) throw new SharingRefused(organisationId, check.reason, check.missing);
   }
 
@@ -164,7 +169,7 @@ export function createReferralIntake(deps: {
     }
     const now = clock.now();
     const today = londonDate(now);
-    await checkAgreement(tx, submitter, value, today);
+    checkAgreement(organisationId, context.agreements, value, today);
     const { settings } = context;
     const { person, context: need } = value;
     const youngPerson = isYoungPerson(person.dateOfBirth, today, need.notInEducationEmploymentOrTraining);
@@ -249,7 +254,9 @@ export function createReferralIntake(deps: {
       ...(await notify.referrerReceived(tx, tenantId, referral, chosen.team.name, firstContactDays, { organisationEmail: context.organisationEmail })),
       ...(toPerson ? [toPerson] : []),
     ];
-    await taskChanged(tx, tenantId, referral);
+    // Subscribers are told from this transaction (ADR 0046); a tenant with none live when intake
+    // read (its first statement) has no one to tell, and the statement is not sent (ADR 0066).
+    if (context.subscribed) await taskChanged(tx, tenantId, referral);
     // The team's place is taken in the same statement as every other write, the outcome fact with
     // its counts and roll-ups among them (ADR 0066), so the team's count and the outcome counts stay
     // locked only from there to commit. A referral routed to a team's last

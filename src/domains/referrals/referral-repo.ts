@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type AliasableExpression, type Kysely, type Selectable, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { compileOnce, type PlatformTables, type Statement, type Tx } from '../../platform/db/index.ts';
 import { organisationEmailQuery } from '../organisations/index.ts';
@@ -13,7 +13,7 @@ import {
   TEAM_COLUMNS,
 } from './referral.ts';
 import { personMatchKey } from './referral-rules.ts';
-import { recordTaskChange } from './subscriptions/subscription-repo.ts';
+import { liveSubscriptionsQuery, recordTaskChange } from './subscriptions/subscription-repo.ts';
 
 export const tables = (tx: Tx) => tx.withTables<ReferralTables>();
 
@@ -416,66 +416,67 @@ export async function tenantReferralSettings(tx: Tx): Promise<ReferralSettings> 
 /**
  * What intake reads before it writes, in one statement: the referral already made with this
  * business identifier (its id), the tenant's service levels and nation, every team with its count
- * of open referrals, in name order (what routing reads), and the referring organisation's address
- * (null for none; its message goes there). It takes the person's key locks (`personKeys`, in the
- * order given) too, so the next statement may look for them. Its SQL is the same for every referral
- * (the keys are one array), so it is compiled once (ADR 0066).
+ * of open referrals, in name order (what routing reads), the referring organisation's address
+ * (null for none; its message goes there), its data-sharing agreements as `agreements` gives them
+ * (null without), and whether the tenant has any live FHIR subscription. It takes the person's key
+ * locks (`personKeys`, in the order given) too, so the next statement may look for them. Its SQL is
+ * the same for every referral (the keys are one array), so it is compiled once (ADR 0066), when
+ * intake is made.
  */
-const intakeContextCompiled = compileOnce(
-  (q: Kysely<PlatformTables>, tenantId: string, system: string, value: string, lockKeys: readonly string[], organisationId: string) =>
-    q.selectNoFrom((eb) => [
-      // Each key in the order given (unnest keeps the array's order): the locks are taken in a fixed order.
-      sql<string>`(SELECT count(pg_advisory_xact_lock(hashtext(k))::text) FROM unnest(${lockKeys}::text[]) AS k)`.as('locks'),
-      q
-        .withTables<ReferralTables>()
-        .selectFrom('referrals')
-        .select('id')
-        .where('identifier_system', '=', system)
-        .where('identifier_value', '=', value)
-        .as('existing_id'),
-      jsonObjectFrom(eb.selectFrom('tenant_settings').select(['first_contact_working_days', 'youth_first_contact_working_days', 'contact_attempt_limit'])).as(
-        'settings',
-      ),
-      eb.selectFrom('tenants').select('nation').where('id', '=', tenantId).as('nation'),
-      jsonArrayFrom(
+export function intakeContextReader(agreements?: (q: Kysely<PlatformTables>, organisationId: string) => AliasableExpression<unknown>) {
+  const compiled = compileOnce(
+    (q: Kysely<PlatformTables>, tenantId: string, system: string, value: string, lockKeys: readonly string[], organisationId: string) =>
+      q.selectNoFrom((eb) => [
+        // Each key in the order given (unnest keeps the array's order): the locks are taken in a fixed order.
+        sql<string>`(SELECT count(pg_advisory_xact_lock(hashtext(k))::text) FROM unnest(${lockKeys}::text[]) AS k)`.as('locks'),
         q
           .withTables<ReferralTables>()
-          .selectFrom('teams')
-          .select([...TEAM_COLUMNS, 'open_referrals'])
-          .orderBy('name'),
-      ).as('teams'),
-      organisationEmailQuery(q, organisationId).as('organisation_email'),
-    ]),
-  ['\u0000tenant', '\u0000system', '\u0000value', ['\u0000keys'], '\u0000organisation'],
-);
+          .selectFrom('referrals')
+          .select('id')
+          .where('identifier_system', '=', system)
+          .where('identifier_value', '=', value)
+          .as('existing_id'),
+        jsonObjectFrom(eb.selectFrom('tenant_settings').select(['first_contact_working_days', 'youth_first_contact_working_days', 'contact_attempt_limit'])).as(
+          'settings',
+        ),
+        eb.selectFrom('tenants').select('nation').where('id', '=', tenantId).as('nation'),
+        jsonArrayFrom(
+          q
+            .withTables<ReferralTables>()
+            .selectFrom('teams')
+            .select([...TEAM_COLUMNS, 'open_referrals'])
+            .orderBy('name'),
+        ).as('teams'),
+        organisationEmailQuery(q, organisationId).as('organisation_email'),
+        (agreements ? agreements(q, organisationId) : sql<unknown>`NULL`).as('agreements'),
+        eb.exists(liveSubscriptionsQuery(q)).as('subscribed'),
+      ]),
+    ['\u0000tenant', '\u0000system', '\u0000value', ['\u0000keys'], '\u0000organisation'],
+  );
 
-const NO_ORGANISATION = '00000000-0000-0000-0000-000000000000';
-
-export async function intakeContext(
-  tx: Tx,
-  tenantId: string,
-  identifier: { system: string; value: string },
-  lockKeys: readonly string[],
-  organisationId: string | null,
-) {
-  // No organisation: an id no row has (the column is a uuid, so a text value would not compare).
-  const row = (await tx.executeQuery(intakeContextCompiled(tenantId, identifier.system, identifier.value, lockKeys, organisationId ?? NO_ORGANISATION)))
-    .rows[0];
-  if (!row) throw new Error('the intake read returned no row');
-  const s = row.settings;
-  if (!row.nation) throw new Error('the tenant is not there');
-  return {
-    existingId: row.existing_id,
-    settings: {
-      firstContactWorkingDays: s?.first_contact_working_days ?? 5,
-      youthFirstContactWorkingDays: s?.youth_first_contact_working_days ?? 2,
-      contactAttemptLimit: s?.contact_attempt_limit ?? 3,
-    } satisfies ReferralSettings,
-    nation: row.nation,
-    teams: row.teams,
-    organisationEmail: row.organisation_email,
+  return async (tx: Tx, tenantId: string, identifier: { system: string; value: string }, lockKeys: readonly string[], organisationId: string | null) => {
+    // No organisation: an id no row has (the column is a uuid, so a text value would not compare).
+    const row = (await tx.executeQuery(compiled(tenantId, identifier.system, identifier.value, lockKeys, organisationId ?? NO_ORGANISATION))).rows[0];
+    if (!row) throw new Error('the intake read returned no row');
+    const s = row.settings;
+    if (!row.nation) throw new Error('the tenant is not there');
+    return {
+      existingId: row.existing_id,
+      settings: {
+        firstContactWorkingDays: s?.first_contact_working_days ?? 5,
+        youthFirstContactWorkingDays: s?.youth_first_contact_working_days ?? 2,
+        contactAttemptLimit: s?.contact_attempt_limit ?? 3,
+      } satisfies ReferralSettings,
+      nation: row.nation,
+      teams: row.teams,
+      organisationEmail: row.organisation_email,
+      agreements: row.agreements,
+      subscribed: row.subscribed === true,
+    };
   };
 }
+const NO_ORGANISATION = '00000000-0000-0000-0000-000000000000';
+
 /** Referrals with no contact attempt yet whose first-contact date is today or past, for the service-level job. */
 export async function awaitingFirstContact(tx: Tx, onOrBefore: string) {
   return (

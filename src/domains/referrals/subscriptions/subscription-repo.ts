@@ -1,6 +1,6 @@
-import { type Generated, type Selectable, sql } from 'kysely';
+import { type Generated, type Kysely, type Selectable, sql } from 'kysely';
 import type { Clock } from '../../../platform/clock/index.ts';
-import type { Json, Timestamp, Tx } from '../../../platform/db/index.ts';
+import type { Json, PlatformTables, Timestamp, Tx } from '../../../platform/db/index.ts';
 import { enqueueJobs } from '../../../platform/jobs/index.ts';
 import type { Notification, Subscription } from './subscription-resources.ts';
 import type { NotificationKind, PayloadContent, SubscriptionStatus } from './subscription-rules.ts';
@@ -92,6 +92,14 @@ export const deliverJobs = (tenantId: string, rows: readonly { subscription_id: 
     payload: { subscriptionId: r.subscription_id },
     dedupeKey: `${DELIVER_JOB}:${r.subscription_id}:${r.seq}`,
   }));
+
+/**
+ * The tenant's subscriptions not switched off, as a query whose existence is asked by referral intake's first
+ * statement (ADR 0066): with none, a new Task has no one to tell, and its change record
+ * (`recordTaskChange`) is not sent.
+ */
+export const liveSubscriptionsQuery = (q: Kysely<PlatformTables>) =>
+  q.withTables<SubscriptionTables>().selectFrom('fhir_subscriptions').select(sql<number>`1`.as('one')).where('status', '<>', 'off');
 
 /**
  * A referral Task changed (it was created, or its version went up): each live subscription whose
