@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { PasswordCost } from './platform/auth/index.ts';
 import { appLoginUrl } from './platform/db/index.ts';
 
 /** An address, a range (`10.0.0.0/8`), or one of proxy-addr's names for private ranges. */
@@ -74,6 +75,8 @@ const envSchema = z.object({
   /** OpenTelemetry: traces are sent (OTLP over HTTP) only when an endpoint is set. */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   OTEL_SERVICE_NAME: z.string().min(1).default('bridgework'),
+  /** What a new password hash costs: `standard` (argon2id, OWASP's baseline); `test-only` for test runs, refused in production (ADR 0069). */
+  PASSWORD_HASH_COST: z.enum(['standard', 'test-only']).default('standard'),
 });
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -106,6 +109,8 @@ export type Config = {
   metricsToken: string | undefined;
   /** OpenTelemetry traces (ADR 0045): off unless an OTLP endpoint is set. */
   tracing: { kind: 'off' } | { kind: 'otlp'; endpoint: string; serviceName: string };
+  /** What new password hashes cost; `test-only` never in production (ADR 0069). */
+  passwordCost: PasswordCost;
 };
 
 // Development only: a fixed secret keeps sessions valid across restarts of the demo.
@@ -129,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (e.NODE_ENV === 'production' && !e.DATABASE_URL) problems.push('DATABASE_URL is required in production');
   if (e.NODE_ENV === 'production' && !e.AUDIT_SIGNING_KEY_PATH)
     problems.push('AUDIT_SIGNING_KEY_PATH is required in production (an Ed25519 private key kept outside the database)');
+  if (e.NODE_ENV === 'production' && e.PASSWORD_HASH_COST !== 'standard') problems.push('PASSWORD_HASH_COST=test-only is for test runs, never production');
   if (e.NOTIFY_API_KEY && (!e.NOTIFY_EMAIL_TEMPLATE_ID || !e.NOTIFY_SMS_TEMPLATE_ID)) {
     problems.push('NOTIFY_EMAIL_TEMPLATE_ID and NOTIFY_SMS_TEMPLATE_ID are required with NOTIFY_API_KEY');
   }
@@ -176,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     notifyCallbackToken: e.NOTIFY_CALLBACK_TOKEN,
     metricsToken: e.METRICS_TOKEN,
     tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT ? { kind: 'otlp', endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME } : { kind: 'off' },
+    passwordCost: e.PASSWORD_HASH_COST,
   };
 }
 

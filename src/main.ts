@@ -36,7 +36,7 @@ export async function startServer(config: Config, options: { seedIfEmpty: boolea
     const signingKey = config.audit.generateKey ? await ensureSigningKey(config.audit.signingKeyPath) : await loadSigningKey(config.audit.signingKeyPath);
     if (options.seedIfEmpty && (await isEmpty(db))) {
       if (config.env === 'production') throw new Error('Refusing to seed demo data in production');
-      await seedDemo(db, systemClock);
+      await seedDemo(db, systemClock, config.passwordCost);
     }
     // Traces only when configured (ADR 0045), started before the app so Fastify's spans are there from the first request.
     // Loaded only then: with tracing off, no OpenTelemetry module is even read.

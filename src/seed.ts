@@ -7,7 +7,7 @@ import { INACTIVITY_FIXTURE, importInactivity } from './domains/outcomes/index.t
 import { seedDemoPartnerships } from './domains/partnerships/index.ts';
 import { referralTables } from './domains/referrals/index.ts';
 import { recordAudit } from './platform/audit/index.ts';
-import { hashPassword, insertUser } from './platform/auth/index.ts';
+import { hashPassword, insertUser, type PasswordCost } from './platform/auth/index.ts';
 import type { Clock } from './platform/clock/index.ts';
 import { type Database, newId, type Role } from './platform/db/index.ts';
 import { seedDemoReferrals } from './seed-referrals.ts';
@@ -28,10 +28,10 @@ export async function isEmpty(db: Database): Promise<boolean> {
  * role. Tenants are reference data, written by the owner; everything else is written as the app
  * role inside each tenant, as the service itself would.
  */
-export async function seedDemo(db: Database, clock: Clock): Promise<DemoSignIn[]> {
+export async function seedDemo(db: Database, clock: Clock, passwordCost: PasswordCost = 'standard'): Promise<DemoSignIn[]> {
   if (!(await isEmpty(db))) throw new Error('The database already has data; seed runs only on an empty database.');
   await ensureReferenceData(db.owner);
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(DEMO_PASSWORD, passwordCost);
   const signIns: DemoSignIn[] = [];
   for (const t of DEMO_TENANTS) {
     const tenantId = newId(clock.now());

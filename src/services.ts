@@ -60,11 +60,16 @@ export function createServices(deps: { config: Config; db: Database; clock: Cloc
   const auth = createAuthService({
     db,
     clock,
-    settings: { secret: config.secret, idleMinutes: config.session.idleMinutes, absoluteHours: config.session.absoluteHours },
+    settings: {
+      secret: config.secret,
+      idleMinutes: config.session.idleMinutes,
+      absoluteHours: config.session.absoluteHours,
+      passwordCost: config.passwordCost,
+    },
     sessions,
   });
   const clients = createClientService({ db, clock, accessTokenSeconds: config.accessTokenSeconds, tokens });
-  const staff = createStaffService({ db, clock, baseUrl: config.baseUrl, sessions });
+  const staff = createStaffService({ db, clock, baseUrl: config.baseUrl, sessions, passwordCost: config.passwordCost });
   // Staff sign-in through each tenant's identity providers (ADR 0044), beside local passwords.
   const oidc = createOidcService({
     db,

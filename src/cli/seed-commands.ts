@@ -45,7 +45,7 @@ export async function seed({ config, out, err }: CommandContext, args: string[])
     out(`Made ${made.facts} outcome facts for ${n} participants in ${made.areas} synthetic areas in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     return 0;
   }
-  out(formatSignIns(await withDatabase(config, (db) => seedDemo(db, systemClock))));
+  out(formatSignIns(await withDatabase(config, (db) => seedDemo(db, systemClock, config.passwordCost))));
   return 0;
 }
 

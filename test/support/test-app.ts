@@ -22,7 +22,7 @@ export type TestApp = {
 export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: { logger?: Logger } = {}): Promise<TestApp> {
   const testDb = await createTestDatabase('seeded');
   const clock = fixedClock(TEST_SEED_TIME);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PASSWORD_HASH_COST: 'test-only', ...env });
   const services = createServices({ config, db: testDb.db, clock });
   const app = await createApp(services, { logger: options.logger ?? false });
   await app.ready();

@@ -5,7 +5,7 @@ import { type Database, newId, type Tx } from '../db/index.ts';
 import { InvalidInput, parseInput } from '../errors/index.ts';
 import { queueNotification } from '../notify/index.ts';
 import { changePasswordSchema } from './password-schemas.ts';
-import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
+import { burnPasswordCheck, hashPassword, type PasswordCost, verifyPassword } from './passwords.ts';
 import type { UserPrincipal } from './principal.ts';
 import { emailLookupHash, hmacHex, randomToken, sha256Hex } from './secrets.ts';
 import { claimNotice, clearFailures, countFailure, type DelayRule, waitSeconds } from './throttle.ts';
@@ -16,7 +16,8 @@ import { createVerifiedCache, revokingWith, type VerifiedCache } from './verifie
 /** The session cookie: `<tenant id>.<random token>`; the database keeps only the token's hash. */
 export const SESSION_COOKIE = 'bw_session';
 
-export type AuthSettings = { secret: string; idleMinutes: number; absoluteHours: number };
+/** `passwordCost`: what new password hashes cost (`standard` unless a test run says otherwise; ADR 0069). */
+export type AuthSettings = { secret: string; idleMinutes: number; absoluteHours: number; passwordCost?: PasswordCost };
 
 /** Where a session stands: signed in, or part-way through the second factor. */
 export type SessionStage = 'complete' | 'needs-code' | 'needs-mfa-setup';
@@ -186,14 +187,14 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
         await countFailure(tx, clock, accountKey, ACCOUNT_RULE);
       };
       if (!tenantId) {
-        await burnPasswordCheck(input.password);
+        await burnPasswordCheck(input.password, settings.passwordCost);
         await db.global(countFailures);
         return { kind: 'wrong' };
       }
       const user = await db.inTenant(tenantId, (tx) => findUserByEmail(tx, email));
       const ok = user !== undefined && !user.disabled_at && (await verifyPassword(user.password_hash, input.password));
       if (!ok || !user) {
-        if (!user) await burnPasswordCheck(input.password);
+        if (!user) await burnPasswordCheck(input.password, settings.passwordCost);
         await db.inTenant(tenantId, async (tx) => {
           await countFailures(tx);
           await recordAudit(tx, tenantId, clock, {
@@ -379,7 +380,7 @@ export function createAuthService(deps: { db: Database; clock: Clock; settings: 
         );
         throw new InvalidInput([{ path: 'current', message: 'password.error.current' }]);
       }
-      const passwordHash = await hashPassword(value.password);
+      const passwordHash = await hashPassword(value.password, settings.passwordCost);
       await revoking(
         db.inTenant(principal.tenantId, async (tx) => {
           await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', principal.userId).execute();

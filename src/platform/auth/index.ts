@@ -16,7 +16,7 @@ export { formatRoleMap, PROVIDER_KINDS, type ProviderKind, type RoleMapEntry } f
 export { createOidcService, type OidcService } from './oidc-service.ts';
 export { CALLBACK_PATH } from './oidc-sign-in-service.ts';
 export { changePasswordSchema, choosePasswordSchema } from './password-schemas.ts';
-export { hashPassword, verifyPassword } from './passwords.ts';
+export { hashPassword, type PasswordCost, verifyPassword } from './passwords.ts';
 export { actorOf, type ClientPrincipal, type Principal, ROLES, requireRole, requireScope, type UserPrincipal } from './principal.ts';
 export { hmacHex, randomToken, safeEqual, sha256Hex } from './secrets.ts';
 export { createStaffService, inviteStaffSchema, type StaffService } from './staff-service.ts';

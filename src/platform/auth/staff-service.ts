@@ -5,7 +5,7 @@ import { type Database, type Language, newId, type Role, type Tx, violates } fro
 import { Conflict, InvalidInput, NotFound, parseInput } from '../errors/index.ts';
 import { queueNotification } from '../notify/index.ts';
 import { choosePasswordSchema } from './password-schemas.ts';
-import { hashPassword } from './passwords.ts';
+import { hashPassword, type PasswordCost } from './passwords.ts';
 import { ROLES } from './principal.ts';
 import { emailLookupHash, randomToken, sha256Hex } from './secrets.ts';
 import type { VerifiedCache } from './verified-cache.ts';
@@ -47,7 +47,13 @@ const LINK_TEXT: Record<LinkKind, Record<Language, { subject: string; lead: stri
  * Staff accounts: the administrator's list, invitations (an account plus a one-time link, sent
  * through the notifications outbox in the same transaction), and choosing a password from the link.
  */
-export function createStaffService(deps: { db: Database; clock: Clock; baseUrl: string; sessions?: Pick<VerifiedCache<unknown>, 'clear'> }) {
+export function createStaffService(deps: {
+  db: Database;
+  clock: Clock;
+  baseUrl: string;
+  sessions?: Pick<VerifiedCache<unknown>, 'clear'>;
+  passwordCost?: PasswordCost;
+}) {
   /** Who may sign in, or how, changed: remembered sessions are forgotten once the change commits. */
   const revoking = async (change: Promise<void>): Promise<void> => {
     try {
@@ -254,7 +260,7 @@ export function createStaffService(deps: { db: Database; clock: Clock; baseUrl: 
       const value = parseInput(choosePasswordSchema, input);
       const parts = invitationParts(token);
       if (!parts) throw new NotFound('invitation');
-      const passwordHash = await hashPassword(value.password);
+      const passwordHash = await hashPassword(value.password, deps.passwordCost);
       await revoking(
         db.inTenant(parts.tenantId, async (tx) => {
           const invitation = await tx.selectFrom('user_invitations').selectAll().where('token_hash', '=', parts.hash).forUpdate().executeTakeFirst();
