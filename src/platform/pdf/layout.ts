@@ -1,4 +1,4 @@
-import { type FontFace, fontFiles } from './fonts.ts';
+import { type FontFace, selectFace } from './fonts.ts';
 
 /** Declares what pdfkit accepts at run time but @types/pdfkit leaves out. */
 declare global {
@@ -41,7 +41,8 @@ export type Layout = {
 };
 
 export function useFont(doc: PDFKit.PDFDocument, face: FontFace, size: number): void {
-  doc.font(fontFiles[face]).fontSize(size);
+  selectFace(doc, face);
+  doc.fontSize(size);
 }
 
 /** The height of one line of text in the current font and size, with the document's line gap. */

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { chartHeight, type PdfChart, renderChart } from './chart.ts';
-import { fontFiles } from './fonts.ts';
+import { fontSource, rememberFace } from './fonts.ts';
 import { fitColumns, gridHeight, renderGrid } from './grid.ts';
 import { asArtifact, COLOUR, ensureSpace, type Layout, lineHeight, newPage, PAGE, pageBottom, pageTop, TYPE, useFont } from './layout.ts';
 import { type Confidence, provenanceNote } from './provenance.ts';
@@ -75,7 +75,7 @@ export function layoutPdf(input: PdfDocument): Promise<{ pdf: Buffer; layout: Pd
       lang: LANG[input.language],
       displayTitle: true,
       bufferPages: true,
-      font: fontFiles.regular,
+      font: fontSource('regular'),
       info,
     });
     const chunks: Buffer[] = [];
@@ -84,6 +84,7 @@ export function layoutPdf(input: PdfDocument): Promise<{ pdf: Buffer; layout: Pd
     doc.on('end', () => resolve({ pdf: Buffer.concat(chunks), layout: report }));
     doc.on('error', reject);
 
+    rememberFace(doc, 'regular');
     escapeXmpMetadata(doc);
     doc.lineGap(TYPE.lineGap);
     const root = doc.struct('Document');
