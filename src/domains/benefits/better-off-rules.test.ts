@@ -1,6 +1,8 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { policyValues } from '../../../test/support/policy-values.ts';
 import { InvalidInput } from '../../platform/errors/index.ts';
+import { OTHER } from './benefit-parameters.ts';
 import { type BetterOffInput, type BetterOffRow, betterOff, esaPermittedWork, hoursRows } from './better-off-rules.ts';
 import { parseHousehold } from './universal-credit-rules.ts';
 import type { HouseholdInput } from './universal-credit-schemas.ts';
@@ -470,17 +472,13 @@ describe('Council Tax Support beside Universal Credit', () => {
  * need not start on the same day. These tests load the rules with such a file in place of the real one.
  */
 describe('ESA permitted work limits from policy files in any order, starting on different days', () => {
-  const withPolicy = async (name: string, values: Record<string, number>) => {
-    vi.resetModules();
-    const real = (await import(`../../../policy/${name}.json`, { with: { type: 'json' } })) as { default: Record<string, unknown> };
-    vi.doMock(`../../../policy/${name}.json`, () => ({ default: { ...real.default, values } }));
-    return import('./better-off-rules.ts');
+  const policy = policyValues();
+  const FILES = { 'esa-permitted-work-higher-limit': OTHER.esaPermittedWorkHigherLimit, 'esa-permitted-work-lower-limit': OTHER.esaPermittedWorkLowerLimit };
+  const withPolicy = async (name: keyof typeof FILES, values: Record<string, number>) => {
+    policy.use(FILES[name], values);
+    return { betterOff, esaPermittedWork };
   };
-  afterEach(() => {
-    vi.doUnmock('../../../policy/esa-permitted-work-higher-limit.json');
-    vi.doUnmock('../../../policy/esa-permitted-work-lower-limit.json');
-    vi.resetModules();
-  });
+  afterEach(() => policy.restore());
 
   test('the higher limit in force on the date, though the file lists the newest first', async () => {
     const rules = await withPolicy('esa-permitted-work-higher-limit', { '2026-04-06': 203.5, '2024-04-08': 183.5, '2025-04-07': 195.5 });

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { policyValues } from '../../../test/support/policy-values.ts';
 import { GUARANTEE_STATUSES, GUARANTEE_TRANSITIONS, type GuaranteeStatus, transition } from './guarantee.ts';
 import {
   daysLeft,
@@ -7,6 +8,7 @@ import {
   hasLapsed,
   incomeRelatedEsaEnds,
   isHealthBenefit,
+  PARAMETERS,
   protectionFor,
   reminderDays,
   returnClaimOn,
@@ -213,17 +215,13 @@ describe('income-related ESA ends for remaining awards from 1 July 2026 (SI 2026
  * such a file in place of the real one.
  */
 describe('policy files with later values, in any order', () => {
-  const withPolicy = async (name: string, values: Record<string, number>) => {
-    vi.resetModules();
-    const real = (await import(`../../../policy/${name}.json`, { with: { type: 'json' } })) as { default: Record<string, unknown> };
-    vi.doMock(`../../../policy/${name}.json`, () => ({ default: { ...real.default, values } }));
-    return import('./guarantee-rules.ts');
+  const policy = policyValues();
+  const FILES = { 'bridge-back-platform-protected-months': PARAMETERS.platformProtectedMonths, 'esa-income-related-open': PARAMETERS.esaIncomeRelatedOpen };
+  const withPolicy = async (name: keyof typeof FILES, values: Record<string, number>) => {
+    policy.use(FILES[name], values);
+    return { protectionFor, incomeRelatedEsaEnds, returnClaimOn };
   };
-  afterEach(() => {
-    vi.doUnmock('../../../policy/bridge-back-platform-protected-months.json');
-    vi.doUnmock('../../../policy/esa-income-related-open.json');
-    vi.resetModules();
-  });
+  afterEach(() => policy.restore());
 
   test('a later platform period takes over on its date, and an earlier date takes the first value, whatever order the file lists them', async () => {
     // 9 months from 1 April 2027, listed before the 6 months from 8 April 2024.
