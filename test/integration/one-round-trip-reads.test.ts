@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { caseSettings } from '../../src/domains/participants/case-governance-repo.ts';
 import { caseload } from '../../src/domains/participants/case-read-repo.ts';
 import { caseSummaries } from '../../src/domains/participants/case-summary-repo.ts';
+import type { Referral } from '../../src/domains/referrals/referral.ts';
 import { listReferrals } from '../../src/domains/referrals/referral-list-repo.ts';
 import { inboxLists, referralPage, referralRead, searchReferrals } from '../../src/domains/referrals/referral-read-repo.ts';
 import { findPerson, listEvents, otherReferralsOf } from '../../src/domains/referrals/referral-repo.ts';
@@ -104,13 +105,28 @@ describe(`hot reads in one statement on ${testDatabaseKind}`, () => {
       const teamIds = await teamIdsOf(tx, specialist.userId);
       return Promise.all(lists.map(async (statuses) => (await listReferrals(tx, { teamIds, statuses: [...statuses], order: 'queue', limit: 200 })).rows));
     });
+    // The inbox reads only what its tables show (ADR 0067): those fields of the same referrals, in the same order.
+    const shown = (rows: readonly (Referral & { personName: string })[] = []) =>
+      rows.map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        createdAt: r.createdAt,
+        status: r.status,
+        urgency: r.urgency,
+        youngPerson: r.youngPerson,
+        personMatch: r.personMatch,
+        firstContactDue: r.firstContactDue,
+        firstContactAt: r.firstContactAt,
+        milestone: r.milestone,
+        personName: r.personName,
+      }));
     expect(fresh?.length).toBeGreaterThan(5);
     expect(working?.length).toBeGreaterThan(1);
-    expect(fresh).toEqual(expected[0]);
-    expect(working).toEqual(expected[1]);
+    expect(fresh).toEqual(shown(expected[0]));
+    expect(working).toEqual(shown(expected[1]));
     // A short page stops each list at its length, keeping the same order.
     const [short] = await inboxLists(t.testDb.db, leicester, specialist.userId, [['requested']], 2);
-    expect(short).toEqual(expected[0]?.slice(0, 2));
+    expect(short).toEqual(shown(expected[0]?.slice(0, 2)));
   });
 
   test('the FHIR search gives the older search’s page and total, for a client seeing referrals each way, page by page', async () => {

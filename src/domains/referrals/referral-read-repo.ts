@@ -1,8 +1,8 @@
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { compileOnce, type Database, type PlatformTables } from '../../platform/db/index.ts';
-import type { Referral, ReferralEvent, ReferralStatus, ReferralTables, Team } from './referral.ts';
-import { filtered, queueRank, type ReferralFilter, withPerson } from './referral-list-repo.ts';
+import type { InboxItem, Referral, ReferralEvent, ReferralStatus, ReferralTables, Team } from './referral.ts';
+import { filtered, queueRank, type ReferralFilter } from './referral-list-repo.ts';
 import { toPerson, toReferral } from './referral-repo.ts';
 import { toTeam } from './team-repo.ts';
 
@@ -119,6 +119,19 @@ export type InboxRow = Referral & { personName: string };
  * `referrals_queue` index, urgent first then oldest, each run stopping at `limit`, and the runs
  * merged. Nothing is counted, so no list reads more than `limit` rows a team and status.
  */
+const INBOX_COLUMNS = [
+  'referrals.id',
+  'referrals.reference',
+  'referrals.created_at',
+  'referrals.status',
+  'referrals.urgency',
+  'referrals.young_person',
+  'referrals.person_match',
+  'referrals.first_contact_due',
+  'referrals.first_contact_at',
+  'referrals.business_status',
+] as const;
+
 export function inboxQuery(q: Kysely<PlatformTables>, lists: readonly { statuses: readonly ReferralStatus[]; i: number }[], userId: string, limit: number) {
   const t = q.withTables<ReferralTables>();
   const listQuery = (statuses: readonly ReferralStatus[], i: number) => {
@@ -126,7 +139,12 @@ export function inboxQuery(q: Kysely<PlatformTables>, lists: readonly { statuses
       t
         .selectFrom('team_members as m')
         .innerJoinLateral(
-          withPerson(filtered(q, { statuses: [status] }))
+          filtered(q, { statuses: [status] })
+            .innerJoin('people', (j) => j.onRef('people.tenant_id', '=', 'referrals.tenant_id').onRef('people.id', '=', 'referrals.person_id'))
+            // Only what the inbox shows (ADR 0067): a whole referral row (its submitted person as
+            // JSON, its health text and lists) cost most of the page's CPU to read and parse.
+            .select(INBOX_COLUMNS)
+            .select(['people.given_name', 'people.family_name'])
             .select(queueRank.as('queue_rank'))
             .where(sql<boolean>`referrals.tenant_id = m.tenant_id and referrals.team_id = m.team_id`)
             .orderBy(queueRank)
@@ -179,12 +197,25 @@ export async function inboxLists(
   userId: string,
   lists: readonly (readonly ReferralStatus[])[],
   limit: number,
-): Promise<InboxRow[][]> {
+): Promise<InboxItem[][]> {
   const wanted = lists.map((statuses, i) => ({ statuses, i })).filter((l) => l.statuses.length > 0);
-  const out: InboxRow[][] = lists.map(() => []);
+  const out: InboxItem[][] = lists.map(() => []);
   if (wanted.length === 0) return out;
   const rows = await db.readCompiledInTenant(tenantId, inboxCompiled(wanted)(userId, limit));
-  for (const r of rows) out[r.list]?.push({ ...toReferral(r), personName: `${r.given_name} ${r.family_name}` });
+  for (const r of rows)
+    out[r.list]?.push({
+      id: r.id,
+      reference: r.reference,
+      createdAt: r.created_at,
+      status: r.status,
+      urgency: r.urgency,
+      youngPerson: r.young_person,
+      personMatch: r.person_match,
+      firstContactDue: r.first_contact_due,
+      firstContactAt: r.first_contact_at,
+      milestone: r.business_status,
+      personName: `${r.given_name} ${r.family_name}`,
+    });
   return out;
 }
 

@@ -289,3 +289,9 @@ export type ReferralTables = {
     version: Generated<number>;
   };
 };
+
+/** A referral as an inbox list shows it (a list's table columns, and nothing more read: ADR 0067). */
+export type InboxItem = Pick<
+  Referral,
+  'id' | 'reference' | 'createdAt' | 'status' | 'urgency' | 'youngPerson' | 'personMatch' | 'firstContactDue' | 'firstContactAt' | 'milestone'
+> & { personName: string };

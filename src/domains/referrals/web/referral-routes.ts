@@ -5,7 +5,7 @@ import { DomainError, type Issue, parseInput } from '../../../platform/errors/in
 import { formErrors } from '../../../platform/http/pages.ts';
 import { formatIsoDate, formatMoment, type Translate } from '../../../platform/i18n/index.ts';
 import { formatNhsNumber } from '../nhs-number.ts';
-import { CONTACT_OUTCOMES, MILESTONES, REJECTION_REASONS, type Referral, type ReferralStatus } from '../referral.ts';
+import { CONTACT_OUTCOMES, type InboxItem, MILESTONES, REJECTION_REASONS, type ReferralStatus } from '../referral.ts';
 import { reasonInWords } from '../referral-reason.ts';
 import { isLaterMilestone, nextStatuses } from '../referral-rules.ts';
 import { referralIdSchema } from '../referral-schemas.ts';
@@ -51,7 +51,7 @@ const tags = (items: readonly (readonly [string, TagColour] | null)[]) =>
 /** Which tables: new referrals wait for a first contact; accepted ones are worked as cases, so they show progress instead. */
 type Listing = 'new' | 'working' | 'sent';
 
-function referralTable(rows: (Referral & { personName: string })[], t: Translate, lang: string, today: string, listing: Listing) {
+function referralTable(rows: readonly InboxItem[], t: Translate, lang: string, today: string, listing: Listing) {
   return rows.map((r) => {
     // A reference never breaks at its hyphens: it is read out and typed back.
     const cells = [
