@@ -39,11 +39,37 @@ function formatter(lang: Language | string, style: DateStyle | 'isoDay' | 'calen
   return f;
 }
 
-/** A moment in one of the house styles. */
-export const formatMoment = (d: Date, lang: Language | string, style: DateStyle = 'dateTime'): string => formatter(lang, style).format(d);
+/**
+ * Formatted text remembered by its input (ADR 0067): `Intl.DateTimeFormat.format` costs microseconds,
+ * and a list page formats the same few hundred dates on every request (the inbox: 600 a request).
+ * At most `KEPT` entries a table, the oldest dropped first.
+ */
+const KEPT = 5_000;
+const moments = new Map<string, string>();
+const isoDates = new Map<string, string>();
+function remember(table: Map<string, string>, key: string, make: () => string): string {
+  let text = table.get(key);
+  if (text === undefined) {
+    text = make();
+    if (table.size >= KEPT) table.delete(table.keys().next().value as string);
+    table.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * A moment in one of the house styles. No style shows seconds, and London's offset changes only on
+ * the hour, so every instant of one minute reads the same: the text is remembered by the minute.
+ */
+export const formatMoment = (d: Date, lang: Language | string, style: DateStyle = 'dateTime'): string => {
+  const ms = d.getTime();
+  if (Number.isNaN(ms)) return formatter(lang, style).format(d);
+  return remember(moments, `${style}|${lang}|${Math.floor(ms / 60_000)}`, () => formatter(lang, style).format(d));
+};
 
 /** A calendar date held as YYYY-MM-DD ("1 December 2026"), with no time zone to shift it. */
-export const formatIsoDate = (iso: string, lang: Language | string): string => formatter(lang, 'calendar').format(new Date(`${iso}T12:00:00Z`));
+export const formatIsoDate = (iso: string, lang: Language | string): string =>
+  remember(isoDates, `${lang}|${iso}`, () => formatter(lang, 'calendar').format(new Date(`${iso}T12:00:00Z`)));
 
 /** The UK calendar date (GMT or BST) of a moment, as YYYY-MM-DD. */
 export function londonIsoDate(d: Date): string {
