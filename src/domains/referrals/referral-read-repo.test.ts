@@ -2,7 +2,7 @@ import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQue
 import { describe, expect, test } from 'vitest';
 import type { PlatformTables } from '../../platform/db/index.ts';
 import type { ReferralStatus } from './referral.ts';
-import { inboxCompiled, inboxQuery } from './referral-read-repo.ts';
+import { inboxCompiled, inboxQuery, type SearchArgs, searchCompiled, searchQuery } from './referral-read-repo.ts';
 
 const compiler = new Kysely<PlatformTables>({
   dialect: {
@@ -26,5 +26,49 @@ describe('the inbox lists compiled once for each set of lists (ADR 0061)', () =>
       expect(once.sql).toBe(built.sql);
       expect(once.parameters).toEqual(built.parameters);
     }
+  });
+});
+
+describe('the FHIR Task search compiled once for each shape (ADR 0067)', () => {
+  const id = (n: number) => `0190a0b2-0000-7000-8000-${String(n).padStart(12, '0')}`;
+  const page = (limit: number, offset: number, countUpTo = 1000) => ({ pageEnd: offset + limit, limit, offset, bound: offset + limit + countUpTo });
+  const searches: SearchArgs[] = [
+    { client: { clientId: 'client-a', organisationId: null }, filter: {}, ...page(100, 0) },
+    { client: { clientId: 'client-b', organisationId: id(1) }, filter: {}, ...page(20, 40) },
+    {
+      client: { clientId: 'client-b', organisationId: id(1) },
+      filter: { statuses: ['requested', 'accepted'], updatedAfter: new Date('2026-12-01T10:00:00Z') },
+      ...page(5, 0, 10),
+    },
+    { client: { clientId: 'client-c', organisationId: id(2) }, filter: { ids: [id(3), id(4), id(5)], personIds: [id(6)], teamIds: [] }, ...page(100, 0) },
+    {
+      client: { clientId: 'client-c', organisationId: null },
+      filter: { teamIds: [id(7), id(8)], referrerOrganisationId: id(9), referrerUserId: id(10) },
+      ...page(2, 2),
+    },
+  ];
+  test.each(searches)('$filter: the SQL and parameters Kysely builds, for these values and for others of the same shape', (search) => {
+    const other: SearchArgs = {
+      ...search,
+      client: { clientId: `${search.client.clientId}-2`, organisationId: search.client.organisationId === null ? null : id(99) },
+      filter: {
+        ...search.filter,
+        ...(search.filter.statuses ? { statuses: search.filter.statuses.map(() => 'on-hold' as const) } : {}),
+        ...(search.filter.ids ? { ids: search.filter.ids.map((_, i) => id(50 + i)) } : {}),
+        ...(search.filter.updatedAfter ? { updatedAfter: new Date('2026-01-01T00:00:00Z') } : {}),
+      },
+      ...page(search.limit + 3, search.offset + 1, 7),
+    };
+    for (const s of [search, other, search]) {
+      const built = searchQuery(compiler, s).compile();
+      const once = searchCompiled(s);
+      expect(once.sql).toBe(built.sql);
+      expect(once.parameters).toEqual(built.parameters);
+    }
+  });
+
+  test('a filter the shape does not know is refused, not compiled into the wrong SQL', () => {
+    const unknown = { client: { clientId: 'c', organisationId: null }, filter: { newFilter: 'x' } as SearchArgs['filter'], ...page(1, 0) };
+    expect(() => searchCompiled(unknown)).toThrow(/does not know the filter newFilter/);
   });
 });
