@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Download, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type CDPSession, chromium, type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { RunningServer } from '../../src/main.ts';
@@ -19,6 +20,7 @@ const require = createRequire(import.meta.url);
 export { chromiumPath, hasChromium, launchChromium } from './browser-server.ts';
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const axeVersion = (require('axe-core/package.json') as { version: string }).version;
 
 export type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 
@@ -29,22 +31,89 @@ export type AxeViolation = { id: string; impact: string | null; help: string; no
  */
 export const LAYOUT_RULES = ['target-size', 'scrollable-region-focusable'] as const;
 
+let axeUrl: Promise<string> | undefined;
+
+/**
+ * Where the page loads axe from: a local HTTP server in this worker, one per process, that serves
+ * axe-core's script as cacheable for a year. Each page is a new document that needs axe again;
+ * loaded by URL, Chromium keeps the script and its compiled code between pages, where an inline
+ * script (`addScriptTag({ content })`) is parsed and compiled afresh each time: that was about a
+ * third of axe's CPU a page (ADR 0068). The tests' contexts bypass CSP, which would (rightly)
+ * refuse the script on the service's own pages.
+ */
+function axeScriptUrl(): Promise<string> {
+  axeUrl ??= new Promise((resolve, reject) => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' });
+      response.end(axeSource);
+    });
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      // The worker may end with it listening.
+      server.unref();
+      const address = server.address();
+      resolve(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/axe-${axeVersion}.min.js`);
+    });
+  });
+  return axeUrl;
+}
+
 /**
  * Runs axe-core on the page against WCAG 2.0–2.2 A and AA (or only `rules`, by id); returns the
- * violations.
+ * violations. One round trip: axe is loaded once per document (a second run on the same page, at
+ * another width, reuses it) and asked for violations only (axe then keeps one node per passing or
+ * incomplete rule, not all).
  */
 export async function axeViolations(page: Page, rules?: readonly string[]): Promise<AxeViolation[]> {
-  // Once per document: a second run on the same page (another width) reuses it.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async (only) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    // Only violations are read: axe then keeps one node per passing or incomplete rule, not all.
-    const result = await axe.run(document, {
-      runOnly: only ? { type: 'rule', values: only } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  }, rules);
+  const src = await axeScriptUrl();
+  return page.evaluate(
+    async ({ src, only }) => {
+      type Axe = { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> };
+      const held = window as unknown as { axe?: Axe };
+      if (!held.axe) {
+        await new Promise<void>((resolve, reject) => {
+          const script = document.createElement('script');
+          script.src = src;
+          script.onload = () => resolve();
+          script.onerror = () => reject(new Error(`axe-core did not load from ${src}`));
+          (document.head ?? document.documentElement).append(script);
+        });
+      }
+      const axe = held.axe as Axe;
+      const result = await axe.run(document, {
+        runOnly: only ? { type: 'rule', values: only } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        resultTypes: ['violations'],
+      });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    },
+    { src, only: rules },
+  );
+}
+
+const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
+
+/**
+ * A full-page PNG of what the page shows now, at its viewport's width, written to `path`. Taken
+ * with Chromium's own capture (DevTools protocol) asking for fast encoding (`optimizeForSpeed`:
+ * a lighter compression, a larger file), and without Playwright's preparation for a screenshot
+ * (hiding the caret, waiting on fonts and frames), which a page just loaded or resized does not
+ * need: about 40% less CPU a screenshot (ADR 0068).
+ */
+export async function fullPageScreenshot(page: Page, path: string): Promise<void> {
+  let session = cdpSessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    cdpSessions.set(page, session);
+  }
+  const cdp = await session;
+  const { cssContentSize } = await cdp.send('Page.getLayoutMetrics');
+  const { data } = await cdp.send('Page.captureScreenshot', {
+    format: 'png',
+    optimizeForSpeed: true,
+    captureBeyondViewport: true,
+    clip: { x: 0, y: 0, width: Math.ceil(cssContentSize.width), height: Math.ceil(cssContentSize.height), scale: 1 },
+  });
+  writeFileSync(path, Buffer.from(data, 'base64'));
 }
 
 export type E2eRun = { server: RunningServer; browser: Browser; context: BrowserContext; stop(): Promise<void> };

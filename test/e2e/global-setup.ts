@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -7,9 +7,14 @@ import { chromiumArgs, chromiumPath, hasChromium, startQuietly } from './browser
 
 /**
  * Once per browser run: one Chromium for every file (each file still gets its own browser context:
- * its own cookies and storage), and one migrated, seeded embedded database to copy per file.
+ * its own cookies and storage), one migrated, seeded embedded database to copy per file, and an
+ * empty folder for the every-page walk's screenshots.
  */
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The every-page walk's screenshots, emptied once per run: its files (every-page-*.test.ts) run at once.
+  const shots = join(process.cwd(), 'test-results', 'screenshots');
+  rmSync(shots, { recursive: true, force: true });
+  mkdirSync(shots, { recursive: true });
   const template = mkdtempSync(join(tmpdir(), 'bridgework-e2e-template-'));
   const server = await startQuietly(template);
   await server.stop();

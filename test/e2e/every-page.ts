@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { sql } from 'kysely';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -7,16 +7,30 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { referralQuestions } from '../../src/domains/referrals/index.ts';
 import { routeFamily } from '../../src/platform/http/error-handler.ts';
 import { codeLikeWords } from '../support/code-like.ts';
-import { axeViolations, LAYOUT_RULES, signIn, signInEmail, useE2e } from './browser.ts';
+import { axeViolations, fullPageScreenshot, LAYOUT_RULES, signIn, signInEmail, useE2e } from './browser.ts';
 
 /**
  * Every page of the service, in every role that sees it: a screenshot at desktop and phone widths
  * (test-results/screenshots/, for a reviewer to open), axe on each, and no raw codes. The
- * pages come from the app's own GET routes at run time, so a page added later is walked, or this
- * file fails naming it until it is given a role (a line in PAGES) and its parameters (PARAMS).
+ * pages come from the app's own GET routes at run time, so a page added later is walked, or the
+ * walk fails naming it until it is given a role (a line in PAGES) and its parameters (PARAMS).
+ * The walk is split by role over three test files, `every-page-*.test.ts` (`WALKS`), so that the
+ * browser run's two workers share it; this module is the table and the walk they run.
  */
 
-type Who = 'public' | 'participant' | 'referrer' | 'specialist' | 'team-lead' | 'tenant-admin' | 'ig-lead' | 'national-analyst' | 'commissioner' | 'employer';
+const ROLES = [
+  'public',
+  'participant',
+  'referrer',
+  'specialist',
+  'team-lead',
+  'tenant-admin',
+  'ig-lead',
+  'national-analyst',
+  'commissioner',
+  'employer',
+] as const;
+type Who = (typeof ROLES)[number];
 
 /** How a page is walked: who opens it, with what query; or why it is not walked. */
 type Walk = Who | Who[] | { as: Who | Who[]; query?: string; redirects?: true; status?: number } | { skip: string };
@@ -270,7 +284,6 @@ const PARAMS: Record<string, (d: Demo, route: string) => string | string[]> = {
   'admin:id': (d, route) => (route.startsWith('/admin/outbox') ? d.email : d.specialistUser) ?? '',
 };
 
-const e2e = useE2e();
 const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
 const WIDTHS = [
   { name: 'desktop', width: 1280, height: 800 },
@@ -286,13 +299,6 @@ const walkOf = (walk: Walk): { as: Who[]; query: string; redirects: boolean; sta
       ? null
       : { as: asList(walk.as), query: walk.query ?? '', redirects: walk.redirects ?? false, status: walk.status ?? 200 };
 
-function pageRoutes(): string[] {
-  const urls = e2e.server.app.registeredRoutes
-    .filter((r) => r.method === 'GET' && routeFamily(r.url) === 'page' && !r.url.startsWith('/assets/'))
-    .map((r) => r.url);
-  return [...new Set(urls)].sort();
-}
-
 /**
  * The route with its parameters filled from the demo data, once for each value of a listed one
  * (named by that value); throws naming what is missing.
@@ -302,7 +308,7 @@ function fill(pattern: string, demo: Demo): { path: string; name: string }[] {
   let filled = [{ path: pattern, name: pattern }];
   for (const [, param] of pattern.matchAll(/:(\w+)/g)) {
     const value = PARAMS[`${segment}:${param}`]?.(demo, pattern);
-    if (!value || value.length === 0) throw new Error(`${pattern}: no value for :${param}; add '${segment}:${param}' to PARAMS in test/e2e/every-page.test.ts`);
+    if (!value || value.length === 0) throw new Error(`${pattern}: no value for :${param}; add '${segment}:${param}' to PARAMS in test/e2e/every-page.ts`);
     const values = [value].flat();
     filled = filled.flatMap((f) =>
       values.map((v) => ({
@@ -314,174 +320,196 @@ function fill(pattern: string, demo: Demo): { path: string; name: string }[] {
   return filled;
 }
 
-async function loadDemo(): Promise<Demo> {
-  const { db } = e2e.server;
-  const tenant = (await db.global((tx) => sql<{ id: string }>`select id from tenants where gss_code = 'E06000016'`.execute(tx))).rows[0]?.id ?? '';
-  const one = async (query: ReturnType<typeof sql<{ id: string }>>) => (await db.inTenant(tenant, (tx) => query.execute(tx))).rows[0]?.id ?? '';
-  // Daniel Okoro's case has a plan, appointments and a benefit award; Marcus Reid's has a job and a guarantee.
-  const planItem = await one(sql`select id from plan_items order by created_at limit 1`);
-  const danielCase = await one(sql`select case_id as id from plan_items order by created_at limit 1`);
-  return {
-    tenant,
-    case: danielCase,
-    planItem,
-    participant: await one(sql`select participant_id as id from cases where id = ${danielCase}`),
-    appointment: await one(sql`select id from appointments where case_id = ${danielCase} order by starts_at desc limit 1`),
-    job: await one(sql`select id from case_jobs limit 1`),
-    inWorkCase: await one(sql`select case_id as id from case_jobs limit 1`),
-    conditionalCase: await one(sql`select c.id from cases c join participants p on p.id = c.participant_id where p.regime = 'conditional' limit 1`),
-    email: await one(sql`select id from notifications_outbox order by created_at limit 1`),
-    guarantee: await one(sql`select id from bridge_back_guarantees limit 1`),
-    referral: await one(sql`select r.id from referrals r join cases c on c.referral_id = r.id where c.id = ${danielCase}`),
-    employer: await one(sql`select id from employers limit 1`),
-    vacancy: await one(sql`select id from vacancies order by created_at limit 1`),
-    team: await one(sql`select id from teams order by created_at limit 1`),
-    partner: await one(sql`select id from partners order by name limit 1`),
-    specialistUser: await one(sql`select id from users where email = 'specialist@leicester.bridgework.example'`),
-    service: await one(sql`select id from directory_services order by name limit 1`),
-  };
-}
-
-/** Who is signed in where: one browser context per role, signed in once. */
-const contexts = new Map<Who, BrowserContext>();
-let demo: Demo = {};
-
-async function contextFor(who: Who): Promise<BrowserContext> {
-  const existing = contexts.get(who);
-  if (existing) return existing;
-  const context = await e2e.browser.newContext({ bypassCSP: true, viewport: WIDTHS[0] });
-  const page = await context.newPage();
-  const base = e2e.server.url;
-  if (who === 'participant') {
-    // Daniel Okoro signs in from the link in his email, as a participant does.
-    await page.goto(`${base}/my-support`);
-    await page.locator('input[name="email"]').fill('daniel.okoro@example.com');
-    await page.locator('main form button.govuk-button').click();
-    await page.waitForURL('**/my-support/check-email');
-    const mail = await signInEmail(e2e, demo.tenant ?? '', 'daniel.okoro@example.com');
-    const link = /\/my-support\/sign-in\/\S+/.exec(mail.body)?.[0] ?? '';
-    await page.goto(`${base}${link}`);
-    await page.locator('main form button.govuk-button').click();
-    await page.waitForURL('**/my-support/plan');
-  } else if (who === 'public') {
-    // A self-referral begun, so that its question pages have a form to show.
-    await page.goto(`${base}/self-referral`);
-    await page.locator(`main input[name="tenantId"][value="${demo.tenant}"]`).check();
-    await page.locator('main form button.govuk-button').click();
-    await page.waitForURL('**/self-referral/name');
-    // And an in-work self-referral, for its question pages (its own draft cookie).
-    await page.goto(`${base}/in-work-support`);
-    await page.locator(`main input[name="tenantId"][value="${demo.tenant}"]`).check();
-    await page.locator('main form button.govuk-button').click();
-    await page.waitForURL('**/in-work-support/about-you');
-  } else {
-    await signIn(page, base, `${who}@leicester.bridgework.example`);
-    if (who === 'referrer') {
-      await page.goto(`${base}/referrals/new`);
-      await page.locator('main form button.govuk-button').click();
-      await page.waitForURL('**/referrals/new/name');
-    }
-  }
-  await page.close();
-  contexts.set(who, context);
-  return context;
-}
-
 const slug = (path: string) => path.replace(/^\//, '').replace(/[:/]+/g, '_') || 'home-page';
 
 type Finding = string;
 
 /**
- * Opens one page as one role: screenshots at both widths, every axe rule at desktop width, no codes.
- * At phone width the markup and colours are the same, so axe runs only the rules the width alone
- * can change (`LAYOUT_RULES`); every rule too on a role's first page (`allAtPhone`), where the
- * header's navigation that collapses behind a menu button at that width is checked. Every rule at
- * both widths cost about an eighth of its CPU a page (docs/testing.md, ADR 0057).
+ * The roles each every-page file walks (`every-page-<file>.test.ts`): three files of about the same
+ * length (74, 52 and 70 s of one worker under load on 4 December 2026), so that the browser run's
+ * two workers finish together (ADR 0068). A new role goes in one of them; the route check fails
+ * until it does.
  */
-async function visit(
-  page: Page,
-  who: Who,
-  target: { path: string; name: string },
-  walk: { query: string; redirects: boolean; status: number },
-  allAtPhone: boolean,
-): Promise<Finding[]> {
-  const { path, name } = target;
-  const response = await page.goto(`${e2e.server.url}${path}${walk.query}`);
-  const status = response?.status() ?? 0;
-  const findings: Finding[] = [];
-  const where = `${who} ${name}`;
-  if (status !== walk.status) findings.push(`${where}: answered ${status} (${await page.title()})`);
-  if (!walk.redirects && new URL(page.url()).pathname !== path) findings.push(`${where}: went to ${new URL(page.url()).pathname} instead`);
-  const codes = codeLikeWords(await page.content());
-  if (codes.length > 0) findings.push(`${where}: shows code-like words ${codes.join(', ')}`);
-  for (const size of WIDTHS) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    await page.screenshot({ path: join(SHOTS, `${who}-${slug(name)}-${size.width}.png`), fullPage: true });
-    const rules = size.name === 'phone' && !allAtPhone ? LAYOUT_RULES : undefined;
-    for (const v of await axeViolations(page, rules))
-      findings.push(`${where} at ${size.width}px: axe ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+export const WALKS = {
+  outside: ['public', 'participant', 'referrer'],
+  specialist: ['specialist'],
+  staff: ['team-lead', 'tenant-admin', 'ig-lead', 'national-analyst', 'commissioner', 'employer'],
+} as const satisfies Record<string, readonly Who[]>;
+
+/**
+ * The walk of one part of `WALKS`, as a test file's tests: its own server on its own copy of the
+ * data, one signed-in browser context per role. The part with the public also checks that every
+ * GET page route is in `PAGES`, and every role in `WALKS`.
+ */
+export function walkEveryPage(part: keyof typeof WALKS): void {
+  const e2e = useE2e();
+  function pageRoutes(): string[] {
+    const urls = e2e.server.app.registeredRoutes
+      .filter((r) => r.method === 'GET' && routeFamily(r.url) === 'page' && !r.url.startsWith('/assets/'))
+      .map((r) => r.url);
+    return [...new Set(urls)].sort();
   }
-  await page.setViewportSize(WIDTHS[0]);
-  return findings;
-}
 
-beforeAll(async () => {
-  rmSync(SHOTS, { recursive: true, force: true });
-  mkdirSync(SHOTS, { recursive: true });
-  demo = await loadDemo();
-}, 120_000);
+  async function loadDemo(): Promise<Demo> {
+    const { db } = e2e.server;
+    const tenant = (await db.global((tx) => sql<{ id: string }>`select id from tenants where gss_code = 'E06000016'`.execute(tx))).rows[0]?.id ?? '';
+    const one = async (query: ReturnType<typeof sql<{ id: string }>>) => (await db.inTenant(tenant, (tx) => query.execute(tx))).rows[0]?.id ?? '';
+    // Daniel Okoro's case has a plan, appointments and a benefit award; Marcus Reid's has a job and a guarantee.
+    const planItem = await one(sql`select id from plan_items order by created_at limit 1`);
+    const danielCase = await one(sql`select case_id as id from plan_items order by created_at limit 1`);
+    return {
+      tenant,
+      case: danielCase,
+      planItem,
+      participant: await one(sql`select participant_id as id from cases where id = ${danielCase}`),
+      appointment: await one(sql`select id from appointments where case_id = ${danielCase} order by starts_at desc limit 1`),
+      job: await one(sql`select id from case_jobs limit 1`),
+      inWorkCase: await one(sql`select case_id as id from case_jobs limit 1`),
+      conditionalCase: await one(sql`select c.id from cases c join participants p on p.id = c.participant_id where p.regime = 'conditional' limit 1`),
+      email: await one(sql`select id from notifications_outbox order by created_at limit 1`),
+      guarantee: await one(sql`select id from bridge_back_guarantees limit 1`),
+      referral: await one(sql`select r.id from referrals r join cases c on c.referral_id = r.id where c.id = ${danielCase}`),
+      employer: await one(sql`select id from employers limit 1`),
+      vacancy: await one(sql`select id from vacancies order by created_at limit 1`),
+      team: await one(sql`select id from teams order by created_at limit 1`),
+      partner: await one(sql`select id from partners order by name limit 1`),
+      specialistUser: await one(sql`select id from users where email = 'specialist@leicester.bridgework.example'`),
+      service: await one(sql`select id from directory_services order by name limit 1`),
+    };
+  }
 
-afterAll(async () => {
-  for (const context of contexts.values()) await context.close();
-  process.stdout.write(`\nScreenshots of every page: ${relative(process.cwd(), SHOTS)}/\n`);
-});
+  /** Who is signed in where: one browser context per role, signed in once. */
+  const contexts = new Map<Who, BrowserContext>();
+  let demo: Demo = {};
 
-describe('every page, in every role that sees it, at desktop and phone widths', () => {
-  test('every GET page route is walked, or left out with a reason', () => {
-    const routes = pageRoutes();
-    const missing = routes.filter((r) => !(r in PAGES));
-    expect(missing.join('\n'), 'GET page routes not in the walk: add each to PAGES (and its parameters to PARAMS) in test/e2e/every-page.test.ts').toBe('');
-    const gone = Object.keys(PAGES).filter((r) => !routes.includes(r));
-    expect(gone.join('\n'), 'PAGES lists routes the app no longer has').toBe('');
+  async function contextFor(who: Who): Promise<BrowserContext> {
+    const existing = contexts.get(who);
+    if (existing) return existing;
+    const context = await e2e.browser.newContext({ bypassCSP: true, viewport: WIDTHS[0] });
+    const page = await context.newPage();
+    const base = e2e.server.url;
+    if (who === 'participant') {
+      // Daniel Okoro signs in from the link in his email, as a participant does.
+      await page.goto(`${base}/my-support`);
+      await page.locator('input[name="email"]').fill('daniel.okoro@example.com');
+      await page.locator('main form button.govuk-button').click();
+      await page.waitForURL('**/my-support/check-email');
+      const mail = await signInEmail(e2e, demo.tenant ?? '', 'daniel.okoro@example.com');
+      const link = /\/my-support\/sign-in\/\S+/.exec(mail.body)?.[0] ?? '';
+      await page.goto(`${base}${link}`);
+      await page.locator('main form button.govuk-button').click();
+      await page.waitForURL('**/my-support/plan');
+    } else if (who === 'public') {
+      // A self-referral begun, so that its question pages have a form to show.
+      await page.goto(`${base}/self-referral`);
+      await page.locator(`main input[name="tenantId"][value="${demo.tenant}"]`).check();
+      await page.locator('main form button.govuk-button').click();
+      await page.waitForURL('**/self-referral/name');
+      // And an in-work self-referral, for its question pages (its own draft cookie).
+      await page.goto(`${base}/in-work-support`);
+      await page.locator(`main input[name="tenantId"][value="${demo.tenant}"]`).check();
+      await page.locator('main form button.govuk-button').click();
+      await page.waitForURL('**/in-work-support/about-you');
+    } else {
+      await signIn(page, base, `${who}@leicester.bridgework.example`);
+      if (who === 'referrer') {
+        await page.goto(`${base}/referrals/new`);
+        await page.locator('main form button.govuk-button').click();
+        await page.waitForURL('**/referrals/new/name');
+      }
+    }
+    await page.close();
+    contexts.set(who, context);
+    return context;
+  }
+
+  /**
+   * Opens one page as one role: screenshots at both widths, every axe rule at desktop width, no codes.
+   * At phone width the markup and colours are the same, so axe runs only the rules the width alone
+   * can change (`LAYOUT_RULES`); every rule too on a role's first page (`allAtPhone`), where the
+   * header's navigation that collapses behind a menu button at that width is checked. Every rule at
+   * both widths cost about an eighth of its CPU a page (docs/testing.md, ADR 0057).
+   */
+  async function visit(
+    page: Page,
+    who: Who,
+    target: { path: string; name: string },
+    walk: { query: string; redirects: boolean; status: number },
+    allAtPhone: boolean,
+  ): Promise<Finding[]> {
+    const { path, name } = target;
+    const response = await page.goto(`${e2e.server.url}${path}${walk.query}`);
+    const status = response?.status() ?? 0;
+    const findings: Finding[] = [];
+    const where = `${who} ${name}`;
+    if (status !== walk.status) findings.push(`${where}: answered ${status} (${await page.title()})`);
+    if (!walk.redirects && new URL(page.url()).pathname !== path) findings.push(`${where}: went to ${new URL(page.url()).pathname} instead`);
+    const codes = codeLikeWords(await page.content());
+    if (codes.length > 0) findings.push(`${where}: shows code-like words ${codes.join(', ')}`);
+    for (const size of WIDTHS) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await fullPageScreenshot(page, join(SHOTS, `${who}-${slug(name)}-${size.width}.png`));
+      const rules = size.name === 'phone' && !allAtPhone ? LAYOUT_RULES : undefined;
+      for (const v of await axeViolations(page, rules))
+        findings.push(`${where} at ${size.width}px: axe ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+    }
+    await page.setViewportSize(WIDTHS[0]);
+    return findings;
+  }
+
+  beforeAll(async () => {
+    // The browser run's global set-up empties the folder once (test/e2e/global-setup.ts): the parts run at once.
+    mkdirSync(SHOTS, { recursive: true });
+    demo = await loadDemo();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts.values()) await context.close();
+    process.stdout.write(`\nScreenshots of every page: ${relative(process.cwd(), SHOTS)}/\n`);
   });
 
-  const roles: Who[] = [
-    'public',
-    'participant',
-    'referrer',
-    'specialist',
-    'team-lead',
-    'tenant-admin',
-    'ig-lead',
-    'national-analyst',
-    'commissioner',
-    'employer',
-  ];
-  test.each(roles)(
-    'as %s: each page loads, has 0 axe violations and no codes',
-    async (who) => {
-      const routes: Route[] = pageRoutes().flatMap((pattern) => (PAGES[pattern] ? [{ pattern, walk: PAGES[pattern] }] : []));
-      const mine = routes.flatMap((r) => {
-        const w = walkOf(r.walk);
-        return w?.as.includes(who) ? [{ pattern: r.pattern, walk: w }] : [];
+  describe(`every page, in every role that sees it, at desktop and phone widths: ${part}`, () => {
+    if (part === 'outside') {
+      test('every GET page route is walked, or left out with a reason, and every role by one of the files', () => {
+        const routes = pageRoutes();
+        const missing = routes.filter((r) => !(r in PAGES));
+        expect(missing.join('\n'), 'GET page routes not in the walk: add each to PAGES (and its parameters to PARAMS) in test/e2e/every-page.ts').toBe('');
+        const gone = Object.keys(PAGES).filter((r) => !routes.includes(r));
+        expect(gone.join('\n'), 'PAGES lists routes the app no longer has').toBe('');
+        const walked: readonly Who[] = Object.values(WALKS).flat();
+        expect(
+          ROLES.filter((who) => !walked.includes(who)),
+          'roles in no part of WALKS',
+        ).toEqual([]);
       });
-      const context = await contextFor(who);
-      const page = await context.newPage();
-      const findings: Finding[] = [];
-      let walked = false;
-      for (const r of mine) {
-        try {
-          for (const target of fill(r.pattern, demo)) {
-            findings.push(...(await visit(page, who, target, r.walk, !walked)));
-            walked = true;
+    }
+
+    test.each(WALKS[part] as readonly Who[])(
+      'as %s: each page loads, has 0 axe violations and no codes',
+      async (who) => {
+        const routes: Route[] = pageRoutes().flatMap((pattern) => (PAGES[pattern] ? [{ pattern, walk: PAGES[pattern] }] : []));
+        const mine = routes.flatMap((r) => {
+          const w = walkOf(r.walk);
+          return w?.as.includes(who) ? [{ pattern: r.pattern, walk: w }] : [];
+        });
+        const context = await contextFor(who);
+        const page = await context.newPage();
+        const findings: Finding[] = [];
+        let walked = false;
+        for (const r of mine) {
+          try {
+            for (const target of fill(r.pattern, demo)) {
+              findings.push(...(await visit(page, who, target, r.walk, !walked)));
+              walked = true;
+            }
+          } catch (error) {
+            findings.push(`${who} ${r.pattern}: ${(error as Error).message.split('\n')[0]}`);
           }
-        } catch (error) {
-          findings.push(`${who} ${r.pattern}: ${(error as Error).message.split('\n')[0]}`);
         }
-      }
-      await page.close();
-      expect(findings.join('\n')).toBe('');
-    },
-    600_000,
-  );
-});
+        await page.close();
+        expect(findings.join('\n')).toBe('');
+      },
+      600_000,
+    );
+  });
+}
