@@ -255,6 +255,29 @@ export async function linkPerson(
   return link;
 }
 
+/** Intake's person look-ups, each compiled once (ADR 0066): by NHS number; by details; by details where the NHS number is unset or the same. */
+const personByNhsNumber = compileOnce(
+  (q: Kysely<PlatformTables>, nhsNumber: string) => q.withTables<ReferralTables>().selectFrom('people').selectAll().where('nhs_number', '=', nhsNumber),
+  ['\u0000nhs'],
+);
+const personByDetails = compileOnce(
+  (q: Kysely<PlatformTables>, matchKey: string) =>
+    q.withTables<ReferralTables>().selectFrom('people').selectAll().where('match_key', '=', matchKey).orderBy('created_at').limit(1),
+  ['\u0000key'],
+);
+const personByDetailsAndNhsNumber = compileOnce(
+  (q: Kysely<PlatformTables>, matchKey: string, nhsNumber: string) =>
+    q
+      .withTables<ReferralTables>()
+      .selectFrom('people')
+      .selectAll()
+      .where('match_key', '=', matchKey)
+      .where((eb) => eb.or([eb('nhs_number', 'is', null), eb('nhs_number', '=', nhsNumber)]))
+      .orderBy('created_at')
+      .limit(1),
+  ['\u0000key', '\u0000nhs'],
+);
+
 /**
  * `linkPerson` after its keys' locks (`personKeys`) are taken by an earlier statement of this
  * transaction (a statement sees only what committed before it began, so not the same one), with a
@@ -272,16 +295,10 @@ export async function findOrMakePerson(
   const matchKey = personMatchKey(p);
   // The person as stored comes back from the statement that found or changed them: no read-back.
   if (p.nhsNumber) {
-    const byNhs = await tables(tx).selectFrom('people').selectAll().where('nhs_number', '=', p.nhsNumber).executeTakeFirst();
+    const [byNhs] = (await tx.executeQuery(personByNhsNumber(p.nhsNumber))).rows;
     if (byNhs) return { person: trusted ? await refreshContact(tx, byNhs.id, p, now, {}) : toPerson(byNhs), match: 'nhs-number' };
   }
-  const byDetails = await tables(tx)
-    .selectFrom('people')
-    .selectAll()
-    .where('match_key', '=', matchKey)
-    .where((eb) => (p.nhsNumber ? eb.or([eb('nhs_number', 'is', null), eb('nhs_number', '=', p.nhsNumber)]) : eb.val(true)))
-    .orderBy('created_at')
-    .executeTakeFirst();
+  const [byDetails] = (await tx.executeQuery(p.nhsNumber ? personByDetailsAndNhsNumber(matchKey, p.nhsNumber) : personByDetails(matchKey))).rows;
   if (byDetails) {
     const person = trusted
       ? await refreshContact(tx, byDetails.id, p, now, p.nhsNumber && !byDetails.nhs_number ? { nhs_number: p.nhsNumber } : {})
