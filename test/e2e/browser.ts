@@ -90,6 +90,67 @@ export async function axeViolations(page: Page, rules?: readonly string[]): Prom
   );
 }
 
+/**
+ * Whether the page scrolls sideways at its viewport's width: null if the document is no wider than
+ * the window, else how wide it is and the widest thing that runs past the window's right edge: an
+ * element that breaks out of a parent that fits (a wide table), or one whose own text does (a long
+ * address), not counting what is inside a box that scrolls or clips it (`.app-table-scroll`). It
+ * is named by its tag, id, classes and first words, so that the fix is easy to find (ADR 0071).
+ */
+export async function sidewaysScroll(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const edge = window.innerWidth + 0.5;
+    const scrollWidth = document.documentElement.scrollWidth;
+    if (scrollWidth <= window.innerWidth) return null;
+    // Inside a box that scrolls or clips it: an absolutely placed element only by a box at or
+    // above the one it is placed against (which is why `.app-table-scroll` is positioned).
+    const clipped = (el: Element): boolean => {
+      let escapes = /absolute|fixed/.test(getComputedStyle(el).position);
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+        const style = getComputedStyle(up);
+        if (escapes && style.position !== 'static') escapes = false;
+        if (!escapes && style.overflowX !== 'visible') return true;
+        if (/absolute|fixed/.test(style.position)) escapes = true;
+      }
+      return false;
+    };
+    const range = document.createRange();
+    const textPast = (el: Element): number => {
+      let widest = 0;
+      // Text an element clips itself (govuk-visually-hidden) is not seen, and widens nothing.
+      if (getComputedStyle(el).overflowX !== 'visible') return 0;
+      for (const node of el.childNodes) {
+        if (node.nodeType !== Node.TEXT_NODE || !node.textContent?.trim()) continue;
+        range.selectNodeContents(node);
+        const box = range.getBoundingClientRect();
+        if (box.right > edge) widest = Math.max(widest, box.width);
+      }
+      return widest;
+    };
+    // The widest that breaks out; failing that, the one that reaches furthest right.
+    let widest: { el: Element; w: number } | null = null;
+    let furthest: { el: Element; w: number; right: number } | null = null;
+    for (const el of document.body.querySelectorAll('*')) {
+      const box = el.getBoundingClientRect();
+      const parent = el.parentElement?.getBoundingClientRect();
+      const breaksOut = box.width > 0 && box.right > edge && (!parent || parent.right <= edge) ? box.width : 0;
+      const w = Math.max(breaksOut, textPast(el));
+      const past = box.right > edge && (!furthest || box.right > furthest.right);
+      if ((w > 0 && (!widest || w > widest.w)) || past) {
+        if (clipped(el)) continue;
+        if (w > 0 && (!widest || w > widest.w)) widest = { el, w };
+        if (past) furthest = { el, w: box.width, right: box.right };
+      }
+    }
+    const found = widest ?? furthest;
+    if (!found) return `${scrollWidth}px wide in a ${window.innerWidth}px window`;
+    const { el, w } = found;
+    const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
+    const words = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+    return `${scrollWidth}px wide in a ${window.innerWidth}px window; widest past the edge: ${name} (${Math.round(w)}px) "${words}"`;
+  });
+}
+
 const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
 
 /**

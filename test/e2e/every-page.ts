@@ -7,13 +7,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { referralQuestions } from '../../src/domains/referrals/index.ts';
 import { routeFamily } from '../../src/platform/http/error-handler.ts';
 import { codeLikeWords } from '../support/code-like.ts';
-import { axeViolations, fullPageScreenshot, LAYOUT_RULES, signIn, signInEmail, useE2e } from './browser.ts';
+import { axeViolations, fullPageScreenshot, LAYOUT_RULES, sidewaysScroll, signIn, signInEmail, useE2e } from './browser.ts';
 
 /**
  * Every page of the service, in every role that sees it: a screenshot at desktop and phone widths
- * (test-results/screenshots/, for a reviewer to open), axe on each, and no raw codes. The
- * pages come from the app's own GET routes at run time, so a page added later is walked, or the
- * walk fails naming it until it is given a role (a line in PAGES) and its parameters (PARAMS).
+ * (test-results/screenshots/, for a reviewer to open), axe on each, no raw codes, and nothing
+ * wider than the phone (ADR 0071). The pages come from the app's own GET routes at run time, so a
+ * page added later is walked, or the walk fails naming it until it is given a role (a line in
+ * PAGES) and its parameters (PARAMS).
  * The walk is split by role over three test files, `every-page-*.test.ts` (`WALKS`), so that the
  * browser run's two workers share it; this module is the table and the walk they run.
  */
@@ -424,7 +425,8 @@ export function walkEveryPage(part: keyof typeof WALKS): void {
   }
 
   /**
-   * Opens one page as one role: screenshots at both widths, every axe rule at desktop width, no codes.
+   * Opens one page as one role: screenshots at both widths, every axe rule at desktop width, no codes,
+   * and at phone width no sideways scroll.
    * At phone width the markup and colours are the same, so axe runs only the rules the width alone
    * can change (`LAYOUT_RULES`); every rule too on a role's first page (`allAtPhone`), where the
    * header's navigation that collapses behind a menu button at that width is checked. Every rule at
@@ -449,6 +451,9 @@ export function walkEveryPage(part: keyof typeof WALKS): void {
     for (const size of WIDTHS) {
       await page.setViewportSize({ width: size.width, height: size.height });
       await fullPageScreenshot(page, join(SHOTS, `${who}-${slug(name)}-${size.width}.png`));
+      // At phone width nothing widens the page: a wide table scrolls in its own box (ADR 0071).
+      const sideways = size.name === 'phone' ? await sidewaysScroll(page) : null;
+      if (sideways) findings.push(`${where} at ${size.width}px: scrolls sideways, ${sideways}`);
       const rules = size.name === 'phone' && !allAtPhone ? LAYOUT_RULES : undefined;
       for (const v of await axeViolations(page, rules))
         findings.push(`${where} at ${size.width}px: axe ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);

@@ -1,6 +1,6 @@
 import nunjucks from 'nunjucks';
 import { describe, expect, test } from 'vitest';
-import { type TableParams, tableHtml } from './table-html.ts';
+import { type TableParams, tableHtml, tableScrollHtml } from './table-html.ts';
 import { govukFrontendDist } from './view-engine.ts';
 
 const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([govukFrontendDist]), { autoescape: true, trimBlocks: true, lstripBlocks: true });
@@ -68,5 +68,22 @@ const cases: [string, TableParams][] = [
 describe('appTable gives the GOV.UK table markup', () => {
   test.each(cases)('%s', (_name, params) => {
     expect(normal(tableHtml(params).val)).toBe(normal(govuk(params)));
+  });
+});
+
+describe('appTableScroll puts the same table in a named box that scrolls sideways', () => {
+  const params: TableParams = { caption: 'Staff & roles', head: [{ text: 'Name' }], rows: [[{ text: 'Alex' }]] };
+
+  test("a keyboard-reachable region named by the caption, around appTable's markup unchanged", () => {
+    const html = tableScrollHtml(params).val;
+    expect(html).toBe(`<div class="app-table-scroll" role="region" aria-label="Staff &amp; roles" tabindex="0">\n${tableHtml(params).val}\n</div>`);
+  });
+
+  test('a label names it instead, for a table without a caption', () => {
+    expect(tableScrollHtml({ rows: [] }, 'Emails').val).toMatch(/^<div class="app-table-scroll" role="region" aria-label="Emails" tabindex="0">/);
+  });
+
+  test('with neither, it fails: a region needs a name', () => {
+    expect(() => tableScrollHtml({ rows: [] })).toThrow(/needs a name/);
   });
 });

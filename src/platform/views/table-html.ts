@@ -93,3 +93,16 @@ export function tableHtml(params: TableParams): nunjucks.runtime.SafeString {
   parts.push('</tbody></table>');
   return new SafeString(parts.join('\n'));
 }
+
+/**
+ * The same table in a box that scrolls sideways when the table is wider than the screen (a phone at
+ * 375 px), given to every template as `appTableScroll`: GOV.UK's advice for a table too wide to
+ * fit. The box is a region named by `label` (else the table's caption) and reachable by keyboard,
+ * so that a person without a pointer can scroll it (axe's scrollable-region-focusable). The table
+ * inside is `appTable`'s, unchanged (ADR 0071).
+ */
+export function tableScrollHtml(params: TableParams, label?: unknown): nunjucks.runtime.SafeString {
+  const name = esc(label ?? params.caption);
+  if (!name) throw new Error('appTableScroll: the scrolling box needs a name: give the table a caption, or a label');
+  return new SafeString(`<div class="app-table-scroll" role="region" aria-label="${name}" tabindex="0">\n${tableHtml(params).val}\n</div>`);
+}

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { buttonHtml } from './button-html.ts';
 import { summaryListHtml } from './summary-list-html.ts';
-import { tableHtml } from './table-html.ts';
+import { tableHtml, tableScrollHtml } from './table-html.ts';
 
 export type ViewEngine = { render(template: string, context: Readonly<Record<string, unknown>>): string };
 
@@ -159,6 +159,8 @@ export function createViewEngine(options: { roots?: readonly string[] } = {}): V
   const env = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   // GOV.UK's table markup without a macro call per cell (table-html.ts).
   env.addGlobal('appTable', tableHtml);
+  // And the same table in a box that scrolls sideways on a narrow screen (ADR 0071).
+  env.addGlobal('appTableScroll', tableScrollHtml);
   // And its summary list (summary-list-html.ts).
   env.addGlobal('appSummaryList', summaryListHtml);
   // And its button (button-html.ts).

@@ -55,7 +55,7 @@ export function registerAdministrationPages(
       invited: invited ? request.t('staff.invited', { name: invited.displayName }) : null,
       rows: staff.map((s) => [
         { html: `<a class="govuk-link" href="/admin/staff/${s.id}">${escapeHtml(s.displayName)}</a>` },
-        { text: s.email },
+        { text: s.email, classes: 'app-wrap-anywhere' },
         { text: orgName.get(s.organisationId) ?? '' },
         { text: s.roles.map((r) => request.t(`role.${r}`)).join(', ') },
         { text: status(s) },
@@ -191,7 +191,7 @@ export function registerAdministrationPages(
       title: request.t('admin.outbox'),
       notifyConfigured: deps.notifyKind === 'govuk-notify',
       rows: messages.map((m) => [
-        { text: m.recipient },
+        { text: m.recipient, classes: 'app-wrap-anywhere' },
         { text: m.channel },
         deps.outboxBodies ? { html: `<a class="govuk-link" href="/admin/outbox/${m.id}">${escapeHtml(m.subject)}</a>` } : { text: m.subject },
         { text: formatDateTime(m.created_at, request.lang) },
