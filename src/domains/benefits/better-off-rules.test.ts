@@ -473,9 +473,9 @@ describe('Council Tax Support beside Universal Credit', () => {
  */
 describe('ESA permitted work limits from policy files in any order, starting on different days', () => {
   const policy = policyValues();
-  const FILES = { 'esa-permitted-work-higher-limit': OTHER.esaPermittedWorkHigherLimit, 'esa-permitted-work-lower-limit': OTHER.esaPermittedWorkLowerLimit };
+  const FILES = { 'esa-permitted-work-higher-limit': 'esaPermittedWorkHigherLimit', 'esa-permitted-work-lower-limit': 'esaPermittedWorkLowerLimit' } as const;
   const withPolicy = async (name: keyof typeof FILES, values: Record<string, number>) => {
-    policy.use(FILES[name], values);
+    policy.use(OTHER, FILES[name], values);
     return { betterOff, esaPermittedWork };
   };
   afterEach(() => policy.restore());

@@ -216,9 +216,9 @@ describe('income-related ESA ends for remaining awards from 1 July 2026 (SI 2026
  */
 describe('policy files with later values, in any order', () => {
   const policy = policyValues();
-  const FILES = { 'bridge-back-platform-protected-months': PARAMETERS.platformProtectedMonths, 'esa-income-related-open': PARAMETERS.esaIncomeRelatedOpen };
+  const FILES = { 'bridge-back-platform-protected-months': 'platformProtectedMonths', 'esa-income-related-open': 'esaIncomeRelatedOpen' } as const;
   const withPolicy = async (name: keyof typeof FILES, values: Record<string, number>) => {
-    policy.use(FILES[name], values);
+    policy.use(PARAMETERS, FILES[name], values);
     return { protectionFor, incomeRelatedEsaEnds, returnClaimOn };
   };
   afterEach(() => policy.restore());
