@@ -443,12 +443,17 @@ describe(`referrals on ${testDatabaseKind}`, () => {
           page.fields.forEach((f, i) => {
             form[f] = values[i] ?? '';
           });
-          const res = await page.b.post(page.url, form);
+          // A request that never answers fails here, naming itself, rather than as the test's timeout.
+          let timer: NodeJS.Timeout | undefined;
+          const unanswered = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer in 20 s: ${page.url} ${JSON.stringify(form).slice(0, 200)}`)), 20_000);
+          });
+          const res = await Promise.race([page.b.post(page.url, form), unanswered]).finally(() => clearTimeout(timer));
           expect(res.statusCode, `${page.url} ${JSON.stringify(form).slice(0, 200)}`).toBeGreaterThanOrEqual(400);
           expect(res.statusCode).toBeLessThan(500);
         },
       ),
-      { numRuns: 120 },
+      { numRuns: 120, endOnFailure: true },
     );
     expect(await count('referrals')).toBe(before.referrals);
     expect(await count('teams')).toBe(before.teams);
@@ -457,7 +462,7 @@ describe(`referrals on ${testDatabaseKind}`, () => {
       youthFirstContactWorkingDays: 2,
       contactAttemptLimit: 3,
     });
-  });
+  }, 180_000); // 120 generated requests, beside two other suites on two cores
 
   test('a tenant admin sets the service levels; bad numbers are refused and change nothing', async () => {
     const s = browser(t.app);
