@@ -6,7 +6,6 @@ import { acquireDataDirLock } from './data-dir-lock.ts';
 import { listenOnPGlite, listenOnPostgres, type OnNotify, type Unlisten } from './listen.ts';
 import { createPGliteGate, serialisedPGliteDialect } from './pglite-dialect.ts';
 import { preparedPostgresDialect } from './postgres-dialect.ts';
-import { sendWithNext } from './sent-with-next.ts';
 import type { PlatformTables } from './tables.ts';
 
 /** The role the application works as: owns nothing, not a superuser, cannot bypass RLS. */
@@ -96,10 +95,10 @@ function build(
   async function run<T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
     if (tenantId !== null && !UUID.test(tenantId)) throw new Error('tenant id must be a uuid');
     return app.transaction().execute(async (tx) => {
-      // A literal (the id is checked to be a uuid above), so the driver can send it with BEGIN in one
-      // message; its result is not read, so on PostgreSQL that message goes with the transaction's
-      // first statement in one round trip (ADR 0067).
-      if (tenantId !== null) await tx.executeQuery(sendWithNext(CompiledQuery.raw(`select set_config('app.tenant_id', '${tenantId}', true)`)));
+      // A literal (the id is checked to be a uuid above), so the driver sends it with BEGIN in one
+      // message. It is not held for the next statement (ADR 0067, Consequences): only the case
+      // page's audit row travels in pg's pipeline mode.
+      if (tenantId !== null) await tx.executeQuery(CompiledQuery.raw(`select set_config('app.tenant_id', '${tenantId}', true)`));
       return fn(tx);
     });
   }
