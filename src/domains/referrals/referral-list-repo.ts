@@ -5,8 +5,8 @@ import { tables, toReferral } from './referral-repo.ts';
 
 /**
  * Lists of referrals: the filter every list and search is built from, joined to the person, and the
- * plain list with its bounded count. The one-statement reads (the inbox, the FHIR search) are in
- * referral-read-repo.ts and build on these.
+ * plain list with its bounded count. The one-statement reads build on these: the inbox in
+ * referral-read-repo.ts, the FHIR search in referral-search-repo.ts.
  */
 
 export type ReferralFilter = {

@@ -2,7 +2,8 @@ import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQue
 import { describe, expect, test } from 'vitest';
 import type { PlatformTables } from '../../platform/db/index.ts';
 import type { ReferralStatus } from './referral.ts';
-import { inboxCompiled, inboxQuery, type SearchArgs, searchCompiled, searchQuery } from './referral-read-repo.ts';
+import { inboxCompiled, inboxQuery } from './referral-read-repo.ts';
+import { type SearchArgs, searchCompiled, searchQuery } from './referral-search-repo.ts';
 
 const compiler = new Kysely<PlatformTables>({
   dialect: {

@@ -9,7 +9,7 @@ import { createReferralIntake, type IncomingSharingGate } from './referral-intak
 import { listReferrals, type ReferralFilter } from './referral-list-repo.ts';
 import { createReferralNotifications } from './referral-notifications.ts';
 import { recordReferralOutcome } from './referral-outcomes.ts';
-import { inboxLists, referralPage, referralRead, searchReferrals } from './referral-read-repo.ts';
+import { inboxLists, referralPage, referralRead } from './referral-read-repo.ts';
 import {
   awaitingFirstContact,
   countPastFirstContact,
@@ -23,6 +23,7 @@ import {
 } from './referral-repo.ts';
 import { capacityOf, isLaterMilestone, isTerminal, OPEN_STATUSES, type Side } from './referral-rules.ts';
 import { acceptSchema, contactAttemptSchema, milestoneSchema, rejectSchema, rerouteSchema, transitionSchema } from './referral-schemas.ts';
+import { searchReferrals } from './referral-search-repo.ts';
 import { type Change, createReferralWork, type Submitter, sideFrom } from './referral-work.ts';
 import { findTeam, movePlace, openCountsByTeam, teamMembers } from './team-repo.ts';
 import { type BankHolidays, englandAndWalesBankHolidays, londonDate } from './working-days.ts';
