@@ -60,8 +60,9 @@ describe('browser journeys in Chromium with axe-core', () => {
     const summary = page.locator('.govuk-error-summary');
     expect(await summary.textContent()).toContain('Rhowch enw’r sefydliad');
     expect(await summary.textContent()).toContain('Dewiswch y math o sefydliad');
-    // GOV.UK Frontend moves focus to the summary so screen readers announce it.
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
+    // GOV.UK Frontend moves focus to the summary so screen readers announce it. Its script runs once
+    // the page has loaded, which on a loaded machine can be after the summary is read: wait for it.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('govuk-error-summary') === true, null, { timeout: 10_000 });
     await expectAccessible(page);
 
     await page.getByLabel('Enw’r sefydliad').fill('Caffi Cymunedol Leicester');
@@ -133,7 +134,9 @@ describe('browser journeys in Chromium with axe-core', () => {
   });
 
   test('the national analyst sees only suppressed figures', async () => {
-    const page = await context.newPage();
+    // A context of its own: a journey above that failed before signing out must not sign this one in.
+    const analyst = await browser.newContext({ bypassCSP: true });
+    const page = await analyst.newPage();
     await page.goto(`${server.url}/language/en?return=/sign-in`);
     await page.getByLabel('Email address').fill('national-analyst@leicester.bridgework.example');
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
@@ -144,7 +147,7 @@ describe('browser journeys in Chromium with axe-core', () => {
     expect(text).toContain('Cardiff Council');
     expect(text).toContain('fewer than 10');
     await expectAccessible(page);
-    await page.close();
+    await analyst.close();
   });
 
   test('the accessibility check can fail: a broken page has violations', async () => {
