@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import pg from 'pg';
+import { chromiumPath, hasChromium } from '../test/e2e/chromium-path.ts';
 import { engineIndependentTests } from './engine-independent.ts';
 
 /**
@@ -84,14 +84,13 @@ if (serverUrl) {
   process.stdout.write(`Skipping the PostgreSQL run: no TEST_DATABASE_URL and nothing answers at ${LOCAL_SERVER}.\n`);
 }
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (existsSync(chromium)) {
+if (hasChromium) {
   runs.push({ label: 'browser tests (Chromium, axe-core)', args: ['--config', 'vitest.e2e.config.ts'], env: {} });
 } else if (process.env.REQUIRE_BROWSER === '1') {
-  process.stderr.write(`Browser tests are required (REQUIRE_BROWSER=1) but ${chromium} is not installed.\n`);
+  process.stderr.write(`Browser tests are required (REQUIRE_BROWSER=1) but ${chromiumPath} is not installed (apt-get install chromium-headless-shell).\n`);
   process.exit(1);
 } else {
-  process.stdout.write(`Skipping the browser tests: ${chromium} is not installed (apt-get install chromium).\n`);
+  process.stdout.write(`Skipping the browser tests: ${chromiumPath} is not installed (apt-get install chromium-headless-shell).\n`);
 }
 
 const began = Date.now();

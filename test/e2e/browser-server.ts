@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { loadConfig } from '../../src/config.ts';
 import { type RunningServer, startServer } from '../../src/main.ts';
+import { chromiumPath } from './chromium-path.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,9 +12,7 @@ declare module 'vitest' {
   }
 }
 
-/** Debian's Chromium, or CHROMIUM_PATH. Never a downloaded browser. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(chromiumPath);
+export { chromiumPath, hasChromium } from './chromium-path.ts';
 
 // The machine's network is closed: stop Chromium reaching out at start.
 export const chromiumArgs = [

@@ -2,7 +2,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
@@ -13,6 +12,7 @@ import { systemClock } from '../../src/platform/clock/index.ts';
 import { DEMO_PASSWORD } from '../../src/seed.ts';
 import { createServices, type Services } from '../../src/services.ts';
 import { referralInput } from '../support/referrals.ts';
+import { scratchRoot } from '../support/test-templates.ts';
 import { launchChromium, startQuietly } from './browser-server.ts';
 
 const require = createRequire(import.meta.url);
@@ -187,7 +187,7 @@ export type E2eRun = { server: RunningServer; browser: Browser; context: Browser
  * run's one Chromium; otherwise this file migrates, seeds and launches its own.
  */
 export async function startE2e(): Promise<E2eRun> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bridgework-e2e-'));
+  const dataDir = mkdtempSync(join(scratchRoot(), 'bridgework-e2e-'));
   const template = inject('e2eDataTemplate');
   if (template) cpSync(template, dataDir, { recursive: true });
   const server = await startQuietly(dataDir);

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
+import { scratchRoot } from '../support/test-templates.ts';
 import { chromiumArgs, chromiumPath, hasChromium, startQuietly } from './browser-server.ts';
 
 /**
@@ -15,7 +15,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   const shots = join(process.cwd(), 'test-results', 'screenshots');
   rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
-  const template = mkdtempSync(join(tmpdir(), 'bridgework-e2e-template-'));
+  const template = mkdtempSync(join(scratchRoot(), 'bridgework-e2e-template-'));
   const server = await startQuietly(template);
   await server.stop();
   if (!hasChromium) return async () => rmSync(template, { recursive: true, force: true });

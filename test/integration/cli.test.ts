@@ -1,49 +1,24 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { runCli } from '../../src/cli.ts';
 import { loadConfig } from '../../src/config.ts';
 import { startServer } from '../../src/main.ts';
 import { openDatabase } from '../../src/platform/db/index.ts';
-import { createScratchDatabase, testDatabaseKind } from '../support/test-db.ts';
+import { type CliWorkspace, cliWorkspace } from '../support/cli-workspace.ts';
+import { testDatabaseKind } from '../support/test-db.ts';
 
 // The CLI opens the database from configuration, as an operator would: a data directory of its own
-// for PGlite, or a fresh database on the PostgreSQL server.
+// for PGlite, or a fresh database on the PostgreSQL server. It starts empty: migrate and seed are tested here.
+let workspace: CliWorkspace;
 let env: NodeJS.ProcessEnv;
-let cleanup: () => Promise<void>;
+const cli = (...args: string[]) => workspace.cli(...args);
 
 beforeAll(async () => {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    const dir = mkdtempSync(join(tmpdir(), 'bridgework-cli-'));
-    env = { NODE_ENV: 'test', BRIDGEWORK_DATA_DIR: dir };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    return;
-  }
-  const scratch = await createScratchDatabase(serverUrl, 'bw_cli');
-  // The data directory still holds the development audit signing key.
-  const dir = mkdtempSync(join(tmpdir(), 'bridgework-cli-'));
-  env = { NODE_ENV: 'test', DATABASE_URL: scratch.url, BRIDGEWORK_DATA_DIR: dir };
-  cleanup = async () => {
-    await scratch.drop();
-    rmSync(dir, { recursive: true, force: true });
-  };
+  workspace = await cliWorkspace('cli');
+  env = workspace.env;
 }, 60_000);
-afterAll(() => cleanup());
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    args,
-    env,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+afterAll(() => workspace.close());
 
 const target = () =>
   env.DATABASE_URL ? ({ kind: 'postgres', url: env.DATABASE_URL } as const) : ({ kind: 'pglite', dataDir: env.BRIDGEWORK_DATA_DIR ?? '' } as const);
@@ -85,20 +60,16 @@ describe(`the bridgework CLI on ${testDatabaseKind}`, () => {
     expect(exported.out.split('\n').filter(Boolean)).toHaveLength(2);
     const pem = await cli('audit', 'public-key');
     expect(pem.out).toContain('BEGIN PUBLIC KEY');
-    const dir = mkdtempSync(join(tmpdir(), 'bridgework-checkpoints-'));
-    try {
-      writeFileSync(join(dir, 'checkpoints.jsonl'), exported.out);
-      writeFileSync(join(dir, 'public.pem'), pem.out);
-      const ok = await cli('audit', 'verify', '--checkpoints', join(dir, 'checkpoints.jsonl'), '--public-key', join(dir, 'public.pem'));
-      expect(ok.code).toBe(0);
-      expect(ok.out).toMatch(/4 signed checkpoints matched/);
-      writeFileSync(join(dir, 'bad.jsonl'), '{"not":"a checkpoint"}\n');
-      const bad = await cli('audit', 'verify', '--checkpoints', join(dir, 'bad.jsonl'));
-      expect(bad.code).toBe(2);
-      expect(bad.err).toContain('line 1 is not a checkpoint');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = workspace.dir;
+    writeFileSync(join(dir, 'checkpoints.jsonl'), exported.out);
+    writeFileSync(join(dir, 'public.pem'), pem.out);
+    const ok = await cli('audit', 'verify', '--checkpoints', join(dir, 'checkpoints.jsonl'), '--public-key', join(dir, 'public.pem'));
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/4 signed checkpoints matched/);
+    writeFileSync(join(dir, 'bad.jsonl'), '{"not":"a checkpoint"}\n');
+    const bad = await cli('audit', 'verify', '--checkpoints', join(dir, 'bad.jsonl'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('line 1 is not a checkpoint');
   }, 60_000);
 
   test('audit verify passes on an intact chain and names the row that was edited by hand', async () => {

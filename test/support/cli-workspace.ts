@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli.ts';
 import { createScratchDatabase, testTemplate } from './test-db.ts';
+import { scratchRoot } from './test-templates.ts';
 
 export type CliWorkspace = {
   /** The configuration the CLI reads, as an operator's environment. */
@@ -23,7 +23,7 @@ export type CliWorkspace = {
  * A file that tests `migrate` or `seed` themselves starts empty (`test/integration/cli.test.ts`).
  */
 export async function cliWorkspace(name: string, options: { seeded?: boolean } = {}): Promise<CliWorkspace> {
-  const dir = mkdtempSync(join(tmpdir(), `bridgework-${name}-`));
+  const dir = mkdtempSync(join(scratchRoot(), `bridgework-${name}-`));
   const serverUrl = process.env.TEST_DATABASE_URL;
   const template = options.seeded ? testTemplate('seeded') : undefined;
   const scratch = serverUrl ? await createScratchDatabase(serverUrl, `bw_${name.replace(/\W/g, '')}`, template) : null;
