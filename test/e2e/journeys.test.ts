@@ -42,6 +42,11 @@ describe('browser journeys in Chromium with axe-core', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/home');
     expect(await page.locator('h1').textContent()).toContain('Your Bridgework home');
+    // The authority's bar, outside GOV.UK Frontend's classes, is in the service's typeface too.
+    const fonts = await page.evaluate(() =>
+      ['.app-organisation-bar__name', 'h1'].map((s) => getComputedStyle(document.querySelector(s) as Element).fontFamily),
+    );
+    expect(fonts[0]).toBe(fonts[1]);
     await expectAccessible(page);
 
     await page.getByRole('link', { name: /Cymraeg/ }).click();
