@@ -205,7 +205,13 @@ describe(`the record pages, on ${testDatabaseKind}`, () => {
     expect(visibleText(missing.body)).toContain(en['records.error.notFound']);
     const found = await leicester.get(`/records?reference=${encodeURIComponent(person.reference)}`);
     expect(found.headers.location).toBe(`/records/person/${person.participantId}`);
-    expect((await leicester.get(found.headers.location as string)).statusCode).toBe(200);
+    // The page names whose record it is, so that staff know they found the right person.
+    const personPage = await leicester.get(found.headers.location as string);
+    expect(personPage.statusCode).toBe(200);
+    expect(visibleText(personPage.body)).toContain('Record of Aled');
+    expect(visibleText(personPage.body)).toContain(`Referral ${person.reference}`);
+    // Nobody here by that id: a 404 page, not a page about nobody.
+    expect((await leicester.get(`/records/person/${crypto.randomUUID()}`)).statusCode).toBe(404);
 
     const url = `/records/person/${person.participantId}/transfer`;
     const bad = await leicester.post(url, { _csrf: await leicester.csrf(url), destination: '' });

@@ -111,6 +111,27 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
     return { ...view, referral, sections };
   }
 
+  /** A person by their referral reference or their id, for staff who may export records (their latest case's referral). */
+  async function recordPerson(
+    staff: UserPrincipal,
+    by: { reference: string } | { participantId: string },
+  ): Promise<{ participantId: string; name: string; reference: string } | null> {
+    if (!staff.roles.some((r) => (RECORD_STAFF as readonly string[]).includes(r)))
+      throw new Forbidden('Only a tenant admin or an IG lead may export a person’s record');
+    return db.inTenant(staff.tenantId, async (tx) => {
+      const row = await tables(tx)
+        .selectFrom('referrals as r')
+        .innerJoin('cases as c', (j) => j.onRef('c.tenant_id', '=', 'r.tenant_id').onRef('c.referral_id', '=', 'r.id'))
+        .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'c.tenant_id').onRef('p.id', '=', 'c.participant_id'))
+        .innerJoin('people as pe', (j) => j.onRef('pe.tenant_id', '=', 'p.tenant_id').onRef('pe.id', '=', 'p.person_id'))
+        .select(['p.id', 'r.reference', 'pe.given_name', 'pe.family_name'])
+        .where((eb) => ('reference' in by ? eb(eb.fn('upper', ['r.reference']), '=', by.reference.trim().toUpperCase()) : eb('p.id', '=', by.participantId)))
+        .orderBy('c.opened_at', 'desc')
+        .executeTakeFirst();
+      return row ? { participantId: row.id, name: `${row.given_name} ${row.family_name}`, reference: row.reference } : null;
+    });
+  }
+
   async function currentCaseId(p: ParticipantPrincipal): Promise<string> {
     const found = await db.inTenant(p.tenantId, (tx) => latestCaseOf(tx, p.participantId));
     if (!found) throw new NotFound('case');
@@ -383,21 +404,10 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
     },
 
     /** The person a referral reference belongs to, for staff who may export records (a request names a reference, not an id). */
-    async participantByReference(staff: UserPrincipal, reference: string): Promise<{ participantId: string; name: string } | null> {
-      if (!staff.roles.some((r) => (RECORD_STAFF as readonly string[]).includes(r)))
-        throw new Forbidden('Only a tenant admin or an IG lead may export a person’s record');
-      return db.inTenant(staff.tenantId, async (tx) => {
-        const row = await tables(tx)
-          .selectFrom('referrals as r')
-          .innerJoin('cases as c', (j) => j.onRef('c.tenant_id', '=', 'r.tenant_id').onRef('c.referral_id', '=', 'r.id'))
-          .innerJoin('participants as p', (j) => j.onRef('p.tenant_id', '=', 'c.tenant_id').onRef('p.id', '=', 'c.participant_id'))
-          .innerJoin('people as pe', (j) => j.onRef('pe.tenant_id', '=', 'p.tenant_id').onRef('pe.id', '=', 'p.person_id'))
-          .select(['p.id', 'pe.given_name', 'pe.family_name'])
-          .where((eb) => eb(eb.fn('upper', ['r.reference']), '=', reference.trim().toUpperCase()))
-          .executeTakeFirst();
-        return row ? { participantId: row.id, name: `${row.given_name} ${row.family_name}` } : null;
-      });
-    },
+    participantByReference: (staff: UserPrincipal, reference: string) => recordPerson(staff, { reference }),
+
+    /** The person whose record staff who may export records are looking at: their name and referral reference. */
+    participantForRecord: (staff: UserPrincipal, participantId: string) => recordPerson(staff, { participantId }),
 
     /**
      * The person a record taken in is about, if they are known here already: by NHS number, or by

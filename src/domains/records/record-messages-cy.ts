@@ -34,7 +34,8 @@ export const recordsCy: { [K in keyof typeof recordsEn]: string } = {
   'records.col.sentAt': 'Anfonwyd',
   'records.col.sentBy': 'Anfonwyd gan',
   'records.col.consent': 'Cytunodd yr unigolyn',
-  'records.person.title': 'Cofnod unigolyn',
+  'records.person.title': 'Cofnod {name}',
+  'records.person.caption': 'Atgyfeiriad {reference}',
   'records.person.lead':
     'Lawrlwythwch y cofnod cyfan ar gyfer cais gwrthrych am wybodaeth yr unigolyn, neu anfonwch ef i ardal arall pan fydd yn symud. Caiff y ddau eu cofnodi.',
   'records.sar.title': 'Lawrlwytho’r cofnod ar gyfer cais gwrthrych am wybodaeth',

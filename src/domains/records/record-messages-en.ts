@@ -32,7 +32,8 @@ export const recordsEn = {
   'records.col.sentAt': 'Sent',
   'records.col.sentBy': 'Sent by',
   'records.col.consent': 'Person agreed',
-  'records.person.title': 'A person’s record',
+  'records.person.title': 'Record of {name}',
+  'records.person.caption': 'Referral {reference}',
   'records.person.lead': 'Download the whole record for the person’s subject-access request, or send it to another area when they move. Both are recorded.',
   'records.sar.title': 'Download the record for a subject-access request',
   'records.sar.lead':

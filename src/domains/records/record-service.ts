@@ -281,6 +281,12 @@ export function createRecordService(deps: { db: Database; clock: Clock; particip
 
     /** The person a referral reference belongs to (staff answering a request, or sending a record on). */
     findPerson: (staff: UserPrincipal, reference: string) => participants.participantByReference(staff, reference),
+    /** Whose record a page is about; NotFound for a person who is not here. */
+    async person(staff: UserPrincipal, participantId: string): Promise<{ participantId: string; name: string; reference: string }> {
+      const found = await participants.participantForRecord(staff, participantId);
+      if (!found) throw new NotFound('participant');
+      return found;
+    },
 
     today: () => londonIsoDate(clock.now()),
   };

@@ -76,9 +76,11 @@ export function registerRecordPages(app: FastifyInstance, deps: { records: Recor
     const user = requireRole(request.principal, RECORD_STAFF);
     const id = idParam(request.params.id, 'participant');
     const t = request.t;
+    const person = await records.person(user, id);
     const sent = await records.transfersOut(user, id);
     return reply.page(`${VIEWS}/record-person.njk`, {
-      title: t('records.person.title'),
+      title: t('records.person.title', { name: person.name }),
+      caption: t('records.person.caption', { reference: person.reference }),
       id,
       sentRows: sent.map((r) => [
         { text: r.destination },
