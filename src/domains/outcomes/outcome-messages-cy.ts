@@ -41,8 +41,10 @@ export const outcomesCy: Record<keyof typeof outcomesEn, string> = {
   'outcomes.by.age-band': 'Band oedran',
   'outcomes.by.nation': 'Gwlad',
   'outcomes.summary.title': 'Crynodeb',
-  'outcomes.summary.counts':
-    'O {from} i {to}, cafodd {referred} o bobl eu hatgyfeirio, dechreuodd {started} swydd ac arhosodd {sustained} mewn gwaith am 13 wythnos.',
+  'outcomes.summary.counts': 'O {from} i {to}, cafodd {referred} eu hatgyfeirio, dechreuodd {started} swydd ac arhosodd {sustained} mewn gwaith am 13 wythnos.',
+  'outcomes.summary.people': '{n} o bobl',
+  'outcomes.summary.fewer': 'llai na {threshold} o bobl',
+  'outcomes.summary.hidden': 'nifer o bobl nad ydym yn ei dangos',
   'outcomes.summary.contact': 'Cysylltwyd â hanner y bobl o fewn {median} diwrnod i’w hatgyfeirio, a 9 o bob 10 o fewn {p90} diwrnod.',
   'outcomes.step.referral-received': 'Wedi’u hatgyfeirio',
   'outcomes.step.first-contact': 'Cyswllt cyntaf',

@@ -71,9 +71,19 @@ function timesRows(t: Translate, times: { firstContact: Percentiles; jobStart: P
   ]);
 }
 
-/** The plain-words summary above the charts. */
-function summary(t: Translate, lang: string, o: { from: string; to: string; funnel: readonly FunnelRow[]; times: { firstContact: Percentiles } }) {
-  const step = (s: string) => cellText(t, o.funnel.find((r) => r.step === s)?.people);
+/** The plain-words summary above the charts. Exported for its test. */
+export function outcomeSummary(
+  t: Translate,
+  lang: string,
+  o: { from: string; to: string; threshold: number; funnel: readonly FunnelRow[]; times: { firstContact: Percentiles } },
+) {
+  // In a sentence a hidden count is worded, not "not shown": fewer than the threshold, or (hidden
+  // because it could be worked out from the others) a number not shown.
+  const step = (s: string) => {
+    const c = o.funnel.find((r) => r.step === s)?.people;
+    if (c?.kind === 'count') return t('outcomes.summary.people', { n: c.value.toLocaleString('en-GB') });
+    return c?.why === 'small' ? t('outcomes.summary.fewer', { threshold: o.threshold }) : t('outcomes.summary.hidden');
+  };
   const parts = [
     t('outcomes.summary.counts', {
       from: monthLabel(o.from, lang),
@@ -97,7 +107,7 @@ export function tenantPage(t: Translate, lang: string, o: TenantOutcomes) {
   }));
   const step = Math.max(1, Math.ceil(months.length / 6));
   return {
-    summary: summary(t, lang, { from: o.filter.from, to: o.filter.to, funnel: o.funnel, times: o.times }),
+    summary: outcomeSummary(t, lang, { from: o.filter.from, to: o.filter.to, threshold: o.threshold.value, funnel: o.funnel, times: o.times }),
     funnel: funnelView(t, o.funnel, 'funnel-chart'),
     times: timesRows(t, o.times),
     monthly: {
@@ -230,7 +240,7 @@ export function nationalPage(t: Translate, lang: string, o: NationalOutcomes) {
   const name = (a: { name: string; nameCy: string }) => (lang === 'cy' ? a.nameCy : a.name);
   const ranked = o.areas.filter((a) => a.share);
   return {
-    summary: summary(t, lang, { from: o.filter.from, to: o.filter.to, funnel: o.funnel, times: o.times }),
+    summary: outcomeSummary(t, lang, { from: o.filter.from, to: o.filter.to, threshold: o.threshold.value, funnel: o.funnel, times: o.times }),
     funnel: funnelView(t, o.funnel, 'national-funnel-chart'),
     times: timesRows(t, o.times),
     ranking: {
