@@ -149,6 +149,9 @@ describe(`the local plan, on ${testDatabaseKind}`, () => {
     const page = await commissioner.get('/local-plan');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Leicester plan for 2026 to 2027');
+    // Why small figures are hidden, in plain words: no internal label for where the rule comes from.
+    expect(page.body).toContain('Figures under 10 are not shown, so that nobody can be identified.');
+    expect(page.body).not.toContain('platform policy');
     // 12 of 20 (60%) by 23 November, day 237 of 365: the straight line expects 20 × 237/365 = 12.98, so 12: on track.
     expect(page.body).toMatch(/>12<\/td>/);
     expect(page.body).toContain('60% of target');

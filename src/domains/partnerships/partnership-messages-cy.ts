@@ -13,7 +13,7 @@ export const partnershipCy: Record<keyof typeof partnershipEn, string> = {
   'plan.targets': 'Targedau',
   'plan.targetsLead':
     'Cyfrifir cynnydd o’r canlyniadau y mae’r gwasanaeth yn eu cofnodi yng nghyfnod y cynllun, hyd yn hyn. Cyfrifir pob person unwaith ar gyfer pob mesur.',
-  'plan.suppressed': 'Ni ddangosir ffigurau o dan {n}, fel na ellir adnabod neb (polisi’r platfform).',
+  'plan.suppressed': 'Ni ddangosir ffigurau o dan {n}, fel na ellir adnabod neb.',
   'plan.noTargets': 'Nid oes targedau wedi’u gosod.',
   'plan.addTarget': 'Ychwanegu neu newid targed',
   'plan.col.measure': 'Mesur',

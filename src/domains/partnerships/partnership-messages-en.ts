@@ -10,7 +10,7 @@ export const partnershipEn = {
   'plan.setUp': 'Set up the local plan',
   'plan.targets': 'Targets',
   'plan.targetsLead': 'Progress is counted from the outcomes the service records in the plan’s period, so far. Each person is counted once for each measure.',
-  'plan.suppressed': 'Figures under {n} are not shown, so that nobody can be identified (platform policy).',
+  'plan.suppressed': 'Figures under {n} are not shown, so that nobody can be identified.',
   'plan.noTargets': 'No targets have been set.',
   'plan.addTarget': 'Add or change a target',
   'plan.col.measure': 'Measure',
