@@ -151,6 +151,37 @@ export async function sidewaysScroll(page: Page): Promise<string | null> {
   });
 }
 
+/**
+ * Columns of a table whose heading is set as numbers (right-aligned, `govuk-table__header--numeric`)
+ * but whose cells are not, or the other way round: GOV.UK Frontend aligns a column of numbers
+ * right, heading and cells together. Each is named by the table's caption (or heading) and column.
+ */
+export async function misalignedNumberColumns(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const table of document.querySelectorAll('table.govuk-table')) {
+      const heads = [...table.querySelectorAll('thead tr:last-child > th')];
+      if (heads.length === 0) continue;
+      const name = (table.querySelector('caption')?.textContent ?? '').replace(/\s+/g, ' ').trim() || 'a table';
+      heads.forEach((head, column) => {
+        const numericHead = head.classList.contains('govuk-table__header--numeric');
+        const cells = [...table.querySelectorAll('tbody tr')].flatMap((row) => {
+          const cell = row.children[column];
+          return cell && !cell.hasAttribute('colspan') ? [cell] : [];
+        });
+        const numericCell = (cell: Element) => cell.classList.contains('govuk-table__cell--numeric') || cell.classList.contains('govuk-table__header--numeric');
+        // The first column is usually the row's heading: only a column headed as numbers is checked both ways.
+        const off = cells.filter((cell) => numericCell(cell) !== numericHead && (numericHead || column > 0));
+        if (off.length > 0)
+          found.push(
+            `${name}, column "${(head.textContent ?? '').replace(/\s+/g, ' ').trim()}": heading ${numericHead ? 'right' : 'left'}-aligned, ${off.length} cell(s) not`,
+          );
+      });
+    }
+    return found;
+  });
+}
+
 const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
 
 /**

@@ -267,7 +267,11 @@ export function registerAdministrationPages(
     return reply.page(`${VIEWS}/national.njk`, {
       title: request.t('national.title'),
       threshold: threshold.value,
-      rows: areas.map((a) => [{ text: request.lang === 'cy' ? a.nameCy : a.name }, { text: show(a.organisations) }, { text: show(a.staff) }]),
+      rows: areas.map((a) => [
+        { text: request.lang === 'cy' ? a.nameCy : a.name },
+        { text: show(a.organisations), format: 'numeric' },
+        { text: show(a.staff), format: 'numeric' },
+      ]),
     });
   });
 }

@@ -1,7 +1,7 @@
 import { barChart, lineChart } from '../../../platform/charts/index.ts';
 import type { CsvField } from '../../../platform/http/csv.ts';
 import { formatMoment, type Translate } from '../../../platform/i18n/index.ts';
-import type { CellShown } from '../disclosure-rules.ts';
+import { type CellShown, rateOf } from '../disclosure-rules.ts';
 import { type MonthlyReturn, RETURN_MEASURES } from '../monthly-return.ts';
 import type { FunnelRow, Percentiles } from '../outcome-rules.ts';
 import type { NationalOutcomes, TenantOutcomes } from '../outcome-service.ts';
@@ -178,7 +178,7 @@ export function tenantPage(t: Translate, lang: string, o: TenantOutcomes) {
         { text: cellText(t, o.breakdownTotals.referrals), format: 'numeric' },
         { text: cellText(t, o.breakdownTotals.jobStarts), format: 'numeric' },
         { text: cellText(t, o.breakdownTotals.sustained), format: 'numeric' },
-        { text: '' },
+        { text: percent(rateOf(o.breakdownTotals.jobStarts, o.breakdownTotals.referrals)), format: 'numeric' },
       ],
     ],
     equality: o.equality.map((q) => ({

@@ -52,7 +52,12 @@ export function registerCaseloadPages(app: FastifyInstance, deps: { cases: CaseS
     return reply.page(`${VIEWS}/caseload-team.njk`, {
       title: t('caseload.team.title'),
       lead: t('caseload.team.lead', { limit }),
-      memberHead: ['caseload.col.specialist', 'caseload.col.team', 'caseload.col.open', 'caseload.col.load'].map((k) => ({ text: t(k) })),
+      memberHead: [
+        { text: t('caseload.col.specialist') },
+        { text: t('caseload.col.team') },
+        { text: t('caseload.col.open'), format: 'numeric' },
+        { text: t('caseload.col.load') },
+      ],
       memberRows: members.map((m) => [
         { text: m.name },
         { text: teamNames.get(m.teamId) ?? '' },
