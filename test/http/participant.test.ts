@@ -674,6 +674,9 @@ describe(`the participant's own view on ${testDatabaseKind}`, () => {
     const english = await b.get('/my-support/plan');
     expect(english.body).toContain('<html lang="en"');
     expect(english.body).toContain('Your plan');
+    // Where they are, in their own words: not the phase's name in the IPS model that staff use.
+    expect(visibleText(english.body)).toMatch(/Where you are now: (getting to know each other|working out what work would suit you|looking for work)/);
+    expect(english.body).not.toMatch(/Vocational profile|Job search/);
     const welshStart = await browser(t.app).get('/my-support', { 'accept-language': 'cy' });
     expect(welshStart.body).toContain('Gweld eich cymorth cyflogaeth');
   });

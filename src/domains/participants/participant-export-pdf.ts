@@ -1,5 +1,5 @@
 import type { Translate } from '../../platform/i18n/index.ts';
-import { formatIsoDate, formatMoment as formatUkMoment } from '../../platform/i18n/index.ts';
+import { capitalise, formatIsoDate, formatMoment as formatUkMoment } from '../../platform/i18n/index.ts';
 import type { PdfBlock, PdfDocument } from '../../platform/pdf/index.ts';
 import { spacedNhsNumber } from '../referrals/index.ts';
 import type { CaseEvent } from './case.ts';
@@ -21,8 +21,6 @@ export const formatMoment = (at: Date | string, lang: Language): string => forma
 
 /** A moment's UK calendar date in words. */
 export const formatMomentDay = (at: Date | string, lang: Language): string => formatUkMoment(new Date(at), lang, 'day');
-
-const capitalise = (s: string) => (s ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : s);
 
 const EVENT_KINDS = [
   'profile',
@@ -200,7 +198,7 @@ export function buildExportPdf(r: ParticipantRecord, t: Translate, lang: Languag
     rows: [
       { label: t('participant.export.team'), value: s.teamName },
       { label: t('participant.export.specialist'), value: orNotGiven(s.specialistName) },
-      { label: t('participant.export.phase'), value: t(`cases.phase.${s.phase}`) },
+      { label: t('participant.export.phase'), value: capitalise(t(`participant.phase.${s.phase}`)) },
       { label: t('participant.export.opened'), value: formatMomentDay(s.openedAt, lang) },
       ...(s.closedAt ? [{ label: t('participant.export.closed'), value: formatMomentDay(s.closedAt, lang) }] : []),
       ...(s.closureReason

@@ -57,3 +57,6 @@ export function forAudience(t: Translate, audience: string): Translate {
 export function isLanguage(value: unknown): value is Language {
   return value === 'en' || value === 'cy';
 }
+
+/** A catalogue phrase made to start a sentence or a cell: its first letter in capitals. */
+export const capitalise = (s: string): string => (s ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : s);

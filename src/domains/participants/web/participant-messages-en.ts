@@ -59,6 +59,12 @@ export const participantEn = {
   'participant.plan.specialist': 'Your employment specialist is {name} ({team}).',
   'participant.plan.team': 'Your support is from this team: {team}.',
   'participant.plan.stage': 'Where you are now: {phase}',
+  // The case's phase in the person's own words (staff see the IPS names, such as "Vocational profile").
+  'participant.phase.engagement': 'getting to know each other',
+  'participant.phase.vocational-profile': 'working out what work would suit you',
+  'participant.phase.job-search': 'looking for work',
+  'participant.phase.in-work': 'in work, with support to stay in it',
+  'participant.phase.closed': 'your support has ended',
   'participant.plan.closed.title': 'Your support has ended',
   'participant.plan.closed.body': 'Your support ended on {date}. Reason: {reason}.',
   'participant.plan.closed.comeBack': 'You can come back at any time. Ask the person who referred you to refer you again, or refer yourself.',

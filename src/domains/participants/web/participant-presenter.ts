@@ -1,10 +1,9 @@
-import type { Translate } from '../../../platform/i18n/index.ts';
+import { capitalise, type Translate } from '../../../platform/i18n/index.ts';
 import type { CaseView } from '../case.ts';
 import { MANAGED_CONSENTS } from '../case.ts';
 import { formatDay, formatMoment, formatMomentDay } from '../participant-export-pdf.ts';
 
 type Language = 'en' | 'cy';
-const capitalise = (s: string) => (s ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : s);
 
 /** Whether the person's support has ended: their plan is then to read, not to change. */
 export const isClosed = (view: CaseView) => view.summary.phase === 'closed';
@@ -32,7 +31,7 @@ export function planPage(view: CaseView, t: Translate, lang: Language, now: Date
   });
   return {
     who: s.specialistName ? t('participant.plan.specialist', { name: s.specialistName, team: s.teamName }) : t('participant.plan.team', { team: s.teamName }),
-    stage: t('participant.plan.stage', { phase: t(`cases.phase.${s.phase}`) }),
+    stage: t('participant.plan.stage', { phase: t(`participant.phase.${s.phase}`) }),
     closed: closed
       ? {
           body: t('participant.plan.closed.body', {
