@@ -56,8 +56,10 @@ async function walk(page: Page, lang: 'en' | 'cy') {
   await page.goto(`${base}/outcomes`);
   expect(await page.getAttribute('html', 'lang')).toBe(lang);
   await expectAccessible(page);
-  // Every chart has its figures in a table, and the summary in words above.
-  expect(await page.locator('main svg').count()).toBeGreaterThanOrEqual(2);
+  // Every chart has its figures in a table, and the summary in words above. A chart whose every
+  // figure is hidden (months of fewer than 10 people) is a sentence saying so instead.
+  expect(await page.locator('main svg').count()).toBeGreaterThanOrEqual(1);
+  expect((await page.locator('main svg').count()) + (await page.locator('main .govuk-inset-text', { hasText: t['outcomes.chart.tooFew'] }).count())).toBe(2);
   expect(await page.locator('main table caption', { hasText: t['outcomes.funnel.caption'] }).count()).toBe(1);
   expect(await page.locator('main table caption', { hasText: t['outcomes.monthly.caption'] }).count()).toBe(1);
   expect(await page.locator('main').textContent()).toContain(t['outcomes.summary.title']);

@@ -22,6 +22,18 @@ const tableNumbers = (html: string) =>
   [...html.matchAll(/<td class="govuk-table__cell govuk-table__cell--numeric">\s*([0-9][0-9,]*)\s*<\/td>/g)].map((m) => Number(m[1]?.replace(/,/g, '')));
 
 describe(`outcomes dashboards on ${testDatabaseKind}`, () => {
+  test('a period with too few people for any figure says so instead of drawing charts of hidden bars', async () => {
+    const empty = await commissioner.get('/outcomes?from=2025-01&to=2025-02');
+    expect(empty.statusCode).toBe(200);
+    expect(empty.body).toContain('No chart: there are too few people to show any of these figures');
+    expect(empty.body).not.toContain('id="funnel-chart-title"');
+    expect(empty.body).not.toContain('id="monthly-chart-title"');
+    // The tables still list each figure, as hidden.
+    expect(empty.body).toMatch(/Referred<\/th>\s*<td[^>]*>\s*not shown/);
+    const full = await commissioner.get('/outcomes?from=2026-05&to=2026-08');
+    expect(full.body).toContain('id="funnel-chart-title"');
+  });
+
   test('a commissioner sees the funnel with conversions, times, monthly figures and the summary; small counts are not shown', async () => {
     const res = await commissioner.get('/outcomes?from=2026-05&to=2026-08');
     expect(res.statusCode, res.body).toBe(200);

@@ -9,6 +9,8 @@ export const outcomesCy: Record<keyof typeof outcomesEn, string> = {
     'Beth mae’r gwasanaeth yn ei gyflawni ac i bwy. Ni ddangosir cyfrifon o dan {threshold}, na chyfrif y gellid ei gyfrifo o’r lleill, fel na ellir adnabod neb.',
   'outcomes.download': 'Lawrlwytho’r ffigurau hyn (CSV)',
   'outcomes.suppressed': 'heb ei ddangos',
+  'outcomes.chart.tooFew':
+    'Dim siart: mae rhy ychydig o bobl i ddangos unrhyw un o’r ffigurau hyn heb y risg o adnabod rhywun. Efallai y bydd digon mewn cyfnod hirach.',
   'outcomes.total': 'Cyfanswm',
   'outcomes.days': '{n} diwrnod',
   'outcomes.notAnswered': 'Heb ateb',

@@ -6,6 +6,8 @@ export const outcomesEn = {
     'What the service achieves and for whom. Counts below {threshold} are not shown, and neither is any count that could be worked out from the others, so that nobody can be identified.',
   'outcomes.download': 'Download these figures (CSV)',
   'outcomes.suppressed': 'not shown',
+  'outcomes.chart.tooFew':
+    'No chart: there are too few people to show any of these figures without risking identifying someone. A longer period may have enough.',
   'outcomes.total': 'Total',
   'outcomes.days': '{n} days',
   'outcomes.notAnswered': 'Not answered',

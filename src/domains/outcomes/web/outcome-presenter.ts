@@ -42,17 +42,20 @@ export function monthLabel(month: string, lang: string): string {
 
 function funnelView(t: Translate, rows: readonly FunnelRow[], id: string) {
   return {
-    chart: barChart({
-      id,
-      title: t('outcomes.funnel.title'),
-      description: t('outcomes.funnel.description'),
-      bars: rows.map((r) => ({
-        label: t(`outcomes.step.${r.step}`),
-        value: r.people.kind === 'count' ? r.people.value : null,
-        note: t('outcomes.suppressed'),
-      })),
-      format: (v) => v.toLocaleString('en-GB'),
-    }),
+    // No chart of bars that are all "not shown": the page says why instead (the table still lists each).
+    chart: !rows.some((r) => r.people.kind === 'count')
+      ? null
+      : barChart({
+          id,
+          title: t('outcomes.funnel.title'),
+          description: t('outcomes.funnel.description'),
+          bars: rows.map((r) => ({
+            label: t(`outcomes.step.${r.step}`),
+            value: r.people.kind === 'count' ? r.people.value : null,
+            note: t('outcomes.suppressed'),
+          })),
+          format: (v) => v.toLocaleString('en-GB'),
+        }),
     rows: rows.map((r) => [
       { text: t(`outcomes.step.${r.step}`) },
       { text: cellText(t, r.people), format: 'numeric' },
@@ -111,16 +114,18 @@ export function tenantPage(t: Translate, lang: string, o: TenantOutcomes) {
     funnel: funnelView(t, o.funnel, 'funnel-chart'),
     times: timesRows(t, o.times),
     monthly: {
-      chart: lineChart({
-        id: 'monthly-chart',
-        title: t('outcomes.monthly.title'),
-        description: t('outcomes.monthly.description'),
-        xLabel: t('outcomes.monthly.month'),
-        yLabel: t('outcomes.monthly.people'),
-        series,
-        xTicks: months.map((_, i) => i).filter((i) => i % step === 0),
-        xFormat: (x) => (months[x] ? monthLabel(months[x], lang) : ''),
-      }),
+      chart: !series.some((s) => s.points.length > 0)
+        ? null
+        : lineChart({
+            id: 'monthly-chart',
+            title: t('outcomes.monthly.title'),
+            description: t('outcomes.monthly.description'),
+            xLabel: t('outcomes.monthly.month'),
+            yLabel: t('outcomes.monthly.people'),
+            series,
+            xTicks: months.map((_, i) => i).filter((i) => i % step === 0),
+            xFormat: (x) => (months[x] ? monthLabel(months[x], lang) : ''),
+          }),
       head: [{ text: t('outcomes.monthly.month') }, ...o.monthly.series.map((s) => ({ text: t(`outcomes.step.${s.kind}`), format: 'numeric' }))],
       rows: [
         ...months.map((m, i) => [{ text: monthLabel(m, lang) }, ...o.monthly.series.map((s) => ({ text: cellText(t, s.cells[i]), format: 'numeric' }))]),
