@@ -210,8 +210,12 @@ describe(`the record pages, on ${testDatabaseKind}`, () => {
     expect(personPage.statusCode).toBe(200);
     expect(visibleText(personPage.body)).toContain('Record of Aled');
     expect(visibleText(personPage.body)).toContain(`Referral ${person.reference}`);
+    for (const form of ['subject-access', 'transfer']) {
+      expect(visibleText((await leicester.get(`/records/person/${person.participantId}/${form}`)).body)).toContain('Record of Aled');
+    }
     // Nobody here by that id: a 404 page, not a page about nobody.
-    expect((await leicester.get(`/records/person/${crypto.randomUUID()}`)).statusCode).toBe(404);
+    for (const path of ['', '/subject-access', '/transfer'])
+      expect((await leicester.get(`/records/person/${crypto.randomUUID()}${path}`)).statusCode).toBe(404);
 
     const url = `/records/person/${person.participantId}/transfer`;
     const bad = await leicester.post(url, { _csrf: await leicester.csrf(url), destination: '' });

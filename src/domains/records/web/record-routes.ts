@@ -103,7 +103,7 @@ export function registerRecordPages(app: FastifyInstance, deps: { records: Recor
   const form = (
     request: FastifyRequest,
     reply: FastifyReply,
-    o: { title: string; lead: string[]; fields: Field[]; action: string; button: string; backHref: string; enctype?: string },
+    o: { title: string; caption?: string; lead: string[]; fields: Field[]; action: string; button: string; backHref: string; enctype?: string },
     issues?: readonly Issue[],
     status?: number,
   ) => {
@@ -111,21 +111,24 @@ export function registerRecordPages(app: FastifyInstance, deps: { records: Recor
     return reply.page('pages/form.njk', { ...o, fields: marked.fields, errors: marked.errors }, status ?? (issues ? 400 : 200));
   };
 
-  const subjectAccessForm = (
+  const subjectAccessForm = async (
     request: FastifyRequest<{ Params: { id: string } }>,
     reply: FastifyReply,
     values: Values,
     issues?: readonly Issue[],
     status?: number,
   ) => {
-    requireRole(request.principal, RECORD_STAFF);
+    const user = requireRole(request.principal, RECORD_STAFF);
     const id = idParam(request.params.id, 'participant');
     const t = request.t;
+    // Whose record: the reader checks it before downloading it (NotFound for nobody here).
+    const person = await records.person(user, id);
     return form(
       request,
       reply,
       {
         title: t('records.sar.title'),
+        caption: t('records.person.title', { name: person.name }),
         lead: [t('records.sar.lead')],
         fields: [textarea({ values }, 'reason', t('records.field.reason'), { hint: t('records.field.reasonHint') })],
         action: `/records/person/${id}/subject-access`,
@@ -150,22 +153,24 @@ export function registerRecordPages(app: FastifyInstance, deps: { records: Recor
     }
   });
 
-  const transferForm = (
+  const transferForm = async (
     request: FastifyRequest<{ Params: { id: string } }>,
     reply: FastifyReply,
     values: Values,
     issues?: readonly Issue[],
     status?: number,
   ) => {
-    requireRole(request.principal, RECORD_STAFF);
+    const user = requireRole(request.principal, RECORD_STAFF);
     const id = idParam(request.params.id, 'participant');
     const t = request.t;
+    const person = await records.person(user, id);
     const s = { values };
     return form(
       request,
       reply,
       {
         title: t('records.transfer.title'),
+        caption: t('records.person.title', { name: person.name }),
         lead: [t('records.transfer.lead'), t('records.transfer.left')],
         fields: [input(s, 'destination', t('records.field.destination'), { hint: t('records.field.destinationHint') }), ...consentFields(s, t)],
         action: `/records/person/${id}/transfer`,
