@@ -160,7 +160,7 @@ export function registerAdministrationPages(
   app.get<{ Querystring: { saved?: string } }>('/admin/security', async (request, reply) => {
     const user = requireRole(request.principal, ['tenant-admin']);
     const required = await deps.staff.requiresMfa(user.tenantId);
-    return reply.page(`${VIEWS}/security.njk`, { title: request.t('security.title'), required, saved: request.query.saved === '1' });
+    return reply.page(`${VIEWS}/security.njk`, { title: request.t('security.question'), required, saved: request.query.saved === '1' });
   });
 
   app.post('/admin/security', async (request, reply) => {
@@ -168,7 +168,7 @@ export function registerAdministrationPages(
     const choice = (request.body as Record<string, unknown> | undefined)?.requireMfa;
     if (choice !== 'yes' && choice !== 'no') {
       const errors = formErrors([{ path: 'requireMfa', message: 'security.error' }], request.t);
-      return reply.page(`${VIEWS}/security.njk`, { title: request.t('security.title'), required: null, errors }, 400);
+      return reply.page(`${VIEWS}/security.njk`, { title: request.t('security.question'), required: null, errors }, 400);
     }
     await deps.staff.setRequireMfa(user.tenantId, actorOf(user), choice === 'yes');
     return reply.redirect('/admin/security?saved=1', 303);
