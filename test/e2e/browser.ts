@@ -152,14 +152,20 @@ export async function sidewaysScroll(page: Page): Promise<string | null> {
 }
 
 /**
- * Columns of a table whose heading is set as numbers (right-aligned, `govuk-table__header--numeric`)
- * but whose cells are not, or the other way round: GOV.UK Frontend aligns a column of numbers
- * right, heading and cells together. Each is named by the table's caption (or heading) and column.
+ * What is wrong with the page's tables: a column whose heading is set as numbers (right-aligned,
+ * `govuk-table__header--numeric`) but whose cells are not, or the other way round (GOV.UK Frontend
+ * aligns a column of numbers right, heading and cells together); and a cell left empty, which reads
+ * as missing data (say "None" or "–"). Each is named by the table's caption and column.
  */
-export async function misalignedNumberColumns(page: Page): Promise<string[]> {
+export async function tableProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
     for (const table of document.querySelectorAll('table.govuk-table')) {
+      const empty = [...table.querySelectorAll('tbody td')].filter(
+        (cell) => (cell.textContent ?? '').trim() === '' && !cell.querySelector('img, svg, input, button'),
+      );
+      if (empty.length > 0)
+        found.push(`${(table.querySelector('caption')?.textContent ?? 'a table').replace(/\s+/g, ' ').trim()}: ${empty.length} empty cell(s)`);
       const heads = [...table.querySelectorAll('thead tr:last-child > th')];
       if (heads.length === 0) continue;
       const name = (table.querySelector('caption')?.textContent ?? '').replace(/\s+/g, ' ').trim() || 'a table';

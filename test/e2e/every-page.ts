@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { referralQuestions } from '../../src/domains/referrals/index.ts';
 import { routeFamily } from '../../src/platform/http/error-handler.ts';
 import { codeLikeWords } from '../support/code-like.ts';
-import { axeViolations, fullPageScreenshot, LAYOUT_RULES, misalignedNumberColumns, sidewaysScroll, signIn, signInEmail, useE2e } from './browser.ts';
+import { axeViolations, fullPageScreenshot, LAYOUT_RULES, sidewaysScroll, signIn, signInEmail, tableProblems, useE2e } from './browser.ts';
 
 /**
  * Every page of the service, in every role that sees it: a screenshot at desktop and phone widths
@@ -448,7 +448,7 @@ export function walkEveryPage(part: keyof typeof WALKS): void {
     if (!walk.redirects && new URL(page.url()).pathname !== path) findings.push(`${where}: went to ${new URL(page.url()).pathname} instead`);
     const codes = codeLikeWords(await page.content());
     if (codes.length > 0) findings.push(`${where}: shows code-like words ${codes.join(', ')}`);
-    for (const column of await misalignedNumberColumns(page)) findings.push(`${where}: ${column}`);
+    for (const problem of await tableProblems(page)) findings.push(`${where}: ${problem}`);
     // One main heading, and the window's title says the same (GOV.UK: the title is the h1, then the
     // service); an h1 may add to it ("Your caseload: 3 of 20 open cases").
     const { h1s, title } = await page.evaluate(() => ({

@@ -580,6 +580,11 @@ describe(`case pages on ${testDatabaseKind}`, () => {
     expect(team.body).toContain('Sam Okafor');
     expect(team.body).toContain('Helen Brooks');
     expect(team.body).toMatch(/\d+ of 20 open cases/);
+    // Every member's row names their team, a team with no open case too.
+    const members = team.body.slice(team.body.indexOf('<table'), team.body.indexOf('</table>'));
+    const teamCells = [...members.matchAll(/<tr class="govuk-table__row">\s*<td[^>]*>[\s\S]*?<\/td>\s*<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]?.trim());
+    expect(teamCells.length).toBeGreaterThan(1);
+    expect(teamCells.filter((cell) => !cell)).toEqual([]);
     expect(team.body).toContain(`href="/cases/${c.caseId}/reassign"`);
     const form = await lead.get(`/cases/${c.caseId}/reassign`);
     const helen = (await staffPrincipal(t, 'leicester', LEICESTER('team-lead'))).userId;

@@ -54,7 +54,7 @@ export function createCaseReads(deps: { db: Database; clock: Clock }, k: CaseWor
           limit: settings.ipsCaseloadLimit,
           members: members
             .filter((m) => m.roles.some((r) => r === 'specialist' || r === 'team-lead'))
-            .map((m) => ({ teamId: m.teamId, userId: m.userId, name: m.name, open: Number(m.open) })),
+            .map((m) => ({ teamId: m.teamId, teamName: m.teamName, userId: m.userId, name: m.name, open: Number(m.open) })),
           cases,
         };
       });

@@ -132,12 +132,13 @@ export async function caseloadsByTeam(tx: Tx, teamIds: readonly string[]) {
   return tables(tx)
     .selectFrom('team_members as m')
     .innerJoin('users as u', (j) => j.onRef('u.tenant_id', '=', 'm.tenant_id').onRef('u.id', '=', 'm.user_id'))
+    .innerJoin('teams as t', (j) => j.onRef('t.tenant_id', '=', 'm.tenant_id').onRef('t.id', '=', 'm.team_id'))
     .leftJoin('cases as c', (j) => j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.specialist_user_id', '=', 'm.user_id').on('c.phase', '<>', 'closed'))
-    .select(['m.team_id as teamId', 'u.id as userId', 'u.display_name as name', 'u.roles', 'm.fte'])
+    .select(['m.team_id as teamId', 't.name as teamName', 'u.id as userId', 'u.display_name as name', 'u.roles', 'm.fte'])
     .select((eb) => eb.fn.count<string>('c.id').as('open'))
     .where('m.team_id', 'in', teamIds)
     .where('u.disabled_at', 'is', null)
-    .groupBy(['m.team_id', 'u.id', 'u.display_name', 'u.roles', 'm.fte'])
+    .groupBy(['m.team_id', 't.name', 'u.id', 'u.display_name', 'u.roles', 'm.fte'])
     .orderBy('u.display_name')
     .execute();
 }

@@ -48,7 +48,6 @@ export function registerCaseloadPages(app: FastifyInstance, deps: { cases: CaseS
     const t = request.t;
     const now = deps.clock.now();
     const { limit, members, cases } = await deps.cases.teamCaseloads(user);
-    const teamNames = new Map(cases.map((c) => [c.teamId, c.teamName]));
     return reply.page(`${VIEWS}/caseload-team.njk`, {
       title: t('caseload.team.title'),
       lead: t('caseload.team.lead', { limit }),
@@ -60,7 +59,8 @@ export function registerCaseloadPages(app: FastifyInstance, deps: { cases: CaseS
       ],
       memberRows: members.map((m) => [
         { text: m.name },
-        { text: teamNames.get(m.teamId) ?? '' },
+        // The member's own team: a team with no open case is still named.
+        { text: m.teamName },
         { text: String(m.open), format: 'numeric' },
         m.open > limit ? { html: tag(t('caseload.team.overLimit'), 'red') } : { text: t('caseload.count', { count: m.open, limit }) },
       ]),
