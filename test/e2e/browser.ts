@@ -188,6 +188,23 @@ export async function tableProblems(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Fields on a page where a person gives their own details (their name, date of birth, address,
+ * postcode, email or phone) without an `autocomplete` that says so: WCAG 1.3.5, Identify Input
+ * Purpose, which axe checks only where the attribute is present. For the public and participant
+ * pages; on staff pages the details are someone else's and must not be filled from the browser's.
+ */
+export async function ownDetailsWithoutAutocomplete(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('main input')]
+      .map((input) => input as HTMLInputElement)
+      .filter(
+        (input) => /^(givenName|familyName|dateOfBirth-(day|month|year)|addressLine1|postcode|email|phone|telephone)$/.test(input.name) && !input.autocomplete,
+      )
+      .map((input) => input.name),
+  );
+}
+
 const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
 
 /**

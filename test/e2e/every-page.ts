@@ -7,7 +7,17 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { referralQuestions } from '../../src/domains/referrals/index.ts';
 import { routeFamily } from '../../src/platform/http/error-handler.ts';
 import { codeLikeWords } from '../support/code-like.ts';
-import { axeViolations, fullPageScreenshot, LAYOUT_RULES, sidewaysScroll, signIn, signInEmail, tableProblems, useE2e } from './browser.ts';
+import {
+  axeViolations,
+  fullPageScreenshot,
+  LAYOUT_RULES,
+  ownDetailsWithoutAutocomplete,
+  sidewaysScroll,
+  signIn,
+  signInEmail,
+  tableProblems,
+  useE2e,
+} from './browser.ts';
 
 /**
  * Every page of the service, in every role that sees it: a screenshot at desktop and phone widths
@@ -449,6 +459,10 @@ export function walkEveryPage(part: keyof typeof WALKS): void {
     const codes = codeLikeWords(await page.content());
     if (codes.length > 0) findings.push(`${where}: shows code-like words ${codes.join(', ')}`);
     for (const problem of await tableProblems(page)) findings.push(`${where}: ${problem}`);
+    if (who === 'public' || who === 'participant') {
+      const fields = await ownDetailsWithoutAutocomplete(page);
+      if (fields.length > 0) findings.push(`${where}: the person's own details without autocomplete (WCAG 1.3.5): ${fields.join(', ')}`);
+    }
     // One main heading, and the window's title says the same (GOV.UK: the title is the h1, then the
     // service); an h1 may add to it ("Your caseload: 3 of 20 open cases").
     const { h1s, title } = await page.evaluate(() => ({

@@ -63,6 +63,23 @@ function summaryRows(html: string): [string, string][] {
 }
 
 describe(`the referral journey's design on ${testDatabaseKind}`, () => {
+  test('the person’s own details can be filled by their browser; a referrer typing someone else’s is not offered their own', async () => {
+    const autocompletes = (html: string) => [...html.matchAll(/<input[^>]*\bname="([^"]+)"[^>]*\bautocomplete="([^"]+)"/g)].map((m) => `${m[1]}=${m[2]}`);
+    const person = browser(t.app);
+    await person.post('/self-referral', { _csrf: await person.csrf('/self-referral'), tenantId: t.tenants.leicester });
+    expect(autocompletes((await person.get('/self-referral/name')).body)).toEqual(['givenName=given-name', 'familyName=family-name']);
+    // Every box of the date of birth says which part it is, not only the day.
+    expect(autocompletes((await person.get('/self-referral/date-of-birth')).body)).toEqual([
+      'dateOfBirth-day=bday-day',
+      'dateOfBirth-month=bday-month',
+      'dateOfBirth-year=bday-year',
+    ]);
+    const referrer = browser(t.app);
+    await referrer.signIn('referrer@leicester.bridgework.example');
+    await referrer.post('/referrals/new', { _csrf: await referrer.csrf('/referrals/new') });
+    for (const step of ['name', 'date-of-birth', 'address']) expect(autocompletes((await referrer.get(`/referrals/new/${step}`)).body), step).toEqual([]);
+  });
+
   test('check answers shows the address on one row, no "(optional)" in a label, and the NHS number spaced 3-3-4', async () => {
     const b = await selfJourney();
     const check = await b.get('/self-referral/check');

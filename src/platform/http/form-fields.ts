@@ -30,8 +30,11 @@ export function input(
   s: FieldState,
   name: string,
   label: string,
-  o: Common & { width?: 2 | 3 | 4 | 5 | 10 | 20; numeric?: boolean; prefix?: string } = {},
+  // autocomplete: what the field asks of the person about themselves (WCAG 1.3.5), so a browser can
+  // fill it in: 'given-name', 'postal-code', 'email'. Never on a form about someone else.
+  o: Common & { width?: 2 | 3 | 4 | 5 | 10 | 20; numeric?: boolean; prefix?: string; autocomplete?: string } = {},
 ): Field {
+  const email = o.autocomplete === 'email';
   return {
     kind: 'input',
     name,
@@ -40,8 +43,10 @@ export function input(
       value: str(s.values[name]),
       classes: o.width ? `govuk-input--width-${o.width}` : undefined,
       inputmode: o.numeric ? 'decimal' : undefined,
-      spellcheck: o.numeric ? false : undefined,
+      spellcheck: o.numeric || email ? false : undefined,
       prefix: o.prefix ? { text: o.prefix } : undefined,
+      autocomplete: o.autocomplete,
+      type: email ? 'email' : undefined,
     },
   };
 }
@@ -83,12 +88,13 @@ export function checkboxes(s: FieldState, name: string, legend: string, choices:
 }
 
 /** A GOV.UK date input posting `name-day`, `name-month`, `name-year`; see `combineDates`. Its hint is the example date. */
-export function dateInput(s: FieldState, name: string, legend: string, t: Translate, o: Common & { hint: string }): Field {
+export function dateInput(s: FieldState, name: string, legend: string, t: Translate, o: Common & { hint: string; autocomplete?: 'bday' }): Field {
   const part = (key: 'day' | 'month' | 'year', width: 2 | 4) => ({
     name: key,
     label: t(`date.${key}`),
     value: str(s.values[`${name}-${key}`]),
     classes: `govuk-input--width-${width}`,
+    autocomplete: o.autocomplete ? `${o.autocomplete}-${key}` : undefined,
   });
   return {
     kind: 'date',

@@ -106,8 +106,11 @@ export function profileValues(p: WorkProfile, ownAdjustments: readonly string[])
   };
 }
 
-/** The work profile, for the specialist and for the person (then `own` words: "you"). */
-export function profileFields(values: FieldValues, t: Translate, fromPassport: boolean): Field[] {
+/**
+ * The work profile, for the specialist and for the person. `reader`: the person fills in their own
+ * postcode, which their browser may offer (WCAG 1.3.5); a specialist's browser must not offer theirs.
+ */
+export function profileFields(values: FieldValues, t: Translate, fromPassport: boolean, reader: 'staff' | 'person' = 'staff'): Field[] {
   const s = { values };
   const own = Array.isArray(values.adjustmentsNeeded) ? (values.adjustmentsNeeded as string[]) : [];
   return [
@@ -133,7 +136,7 @@ export function profileFields(values: FieldValues, t: Translate, fromPassport: b
     checkboxes(s, 'adjustmentsNeeded', t('employers.field.adjustmentsNeeded'), adjustmentChoices(t, own), {
       ...(fromPassport ? { hint: t('employers.work.passport') } : {}),
     }),
-    input(s, 'postcode', t('employers.field.profilePostcode'), { width: 10 }),
+    input(s, 'postcode', t('employers.field.profilePostcode'), { width: 10, ...(reader === 'person' ? { autocomplete: 'postal-code' } : {}) }),
     input(s, 'maxTravelKm', t('employers.field.maxTravelKm'), { width: 4, numeric: true }),
     checkboxes(s, 'travelModes', t('employers.field.travelModes'), choices(t, 'employers.travel', TRAVEL_MODES)),
     input(s, 'payFloorHourly', t('employers.field.payFloorHourly'), { width: 5, numeric: true, prefix: '£' }),

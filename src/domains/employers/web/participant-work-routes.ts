@@ -66,7 +66,12 @@ export function registerParticipantWorkPages(
       return {
         title: request.t('employers.mine.title'),
         lead: [request.t('employers.mine.lead')],
-        fields: profileFields(typed ?? profileValues(current.profile, current.ownAdjustments), request.t, current.profile.adjustmentsFromPassport === true),
+        fields: profileFields(
+          typed ?? profileValues(current.profile, current.ownAdjustments),
+          request.t,
+          current.profile.adjustmentsFromPassport === true,
+          'person',
+        ),
         button: request.t('employers.profile.button'),
         backHref: BASE,
       };

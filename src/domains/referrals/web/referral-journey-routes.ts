@@ -41,6 +41,9 @@ function fieldParams(
   options = f.options ?? [],
 ) {
   const own = audience === 'self' ? f.self : undefined;
+  // Only the person's own details are theirs to fill from their browser (WCAG 1.3.5); a referrer
+  // typing someone else's must not be offered their own name, birthday or address.
+  const autocomplete = audience === 'self' ? f.autocomplete : undefined;
   const labelText = heading ?? t(own?.label ?? f.labelKey);
   const label = heading ? { text: labelText, isPageHeading: true, classes: 'govuk-label--l' } : { text: labelText, classes: 'govuk-label--s' };
   const legend = heading
@@ -58,7 +61,7 @@ function fieldParams(
         label,
         hint,
         value: typeof value === 'string' ? value : '',
-        autocomplete: f.autocomplete,
+        autocomplete,
         inputmode: f.inputmode,
         classes: f.width,
         spellcheck: false,
@@ -94,7 +97,8 @@ function fieldParams(
         label: t(`date.${name}`),
         value: v ? String(Number(v)) || v : '',
         classes: `govuk-input--width-${width}${error ? ' govuk-input--error' : ''}`,
-        ...(name === 'day' && f.autocomplete ? { autocomplete: `${f.autocomplete}-day` } : {}),
+        // bday-day, bday-month, bday-year: each box says which part it is (WCAG 1.3.5).
+        ...(autocomplete ? { autocomplete: `${autocomplete}-${name}` } : {}),
       });
       return { ...base, id: f.name, namePrefix: f.name, fieldset: { legend }, hint, items: [part('day', d, '2'), part('month', m, '2'), part('year', y, '4')] };
     }

@@ -39,12 +39,13 @@ export const SELF_STEPS: readonly Step[] = [
     title: 'retention.self.q.aboutYou',
     dates: ['dateOfBirth'],
     fields: (v, t) => [
-      input({ values: v }, 'givenName', t('retention.refer.givenName'), { width: 20 }),
-      input({ values: v }, 'familyName', t('retention.refer.familyName'), { width: 20 }),
-      dateInput({ values: v }, 'dateOfBirth', t('retention.refer.dateOfBirth'), t, { hint: t('retention.refer.dateOfBirthHint') }),
-      input({ values: v }, 'addressLine1', t('retention.refer.addressLine1')),
-      input({ values: v }, 'postcode', t('retention.refer.postcode'), { width: 10 }),
-      input({ values: v }, 'email', t('retention.self.email'), { hint: t('retention.self.emailHint') }),
+      // The person's own details: the browser may fill them in (WCAG 1.3.5).
+      input({ values: v }, 'givenName', t('retention.refer.givenName'), { width: 20, autocomplete: 'given-name' }),
+      input({ values: v }, 'familyName', t('retention.refer.familyName'), { width: 20, autocomplete: 'family-name' }),
+      dateInput({ values: v }, 'dateOfBirth', t('retention.refer.dateOfBirth'), t, { hint: t('retention.refer.dateOfBirthHint'), autocomplete: 'bday' }),
+      input({ values: v }, 'addressLine1', t('retention.refer.addressLine1'), { autocomplete: 'address-line1' }),
+      input({ values: v }, 'postcode', t('retention.refer.postcode'), { width: 10, autocomplete: 'postal-code' }),
+      input({ values: v }, 'email', t('retention.self.email'), { hint: t('retention.self.emailHint'), autocomplete: 'email' }),
       radios(
         { values: v },
         'preferredLanguage',
