@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { buttonHtml } from './button-html.ts';
+import { chartHtml } from './chart-html.ts';
 import { summaryListHtml } from './summary-list-html.ts';
 import { tableHtml, tableScrollHtml } from './table-html.ts';
 
@@ -165,6 +166,8 @@ export function createViewEngine(options: { roots?: readonly string[] } = {}): V
   env.addGlobal('appSummaryList', summaryListHtml);
   // And its button (button-html.ts).
   env.addGlobal('appButton', buttonHtml);
+  // A chart in its box, or why there is none (chart-html.ts).
+  env.addGlobal('appChart', chartHtml);
   cacheImports(env);
   memoisedMacros.set(env, (path) => path.startsWith(govukFrontendDist));
   env.addFilter('isoDate', (d: unknown) => (d instanceof Date ? d.toISOString() : String(d ?? '')));
