@@ -9,9 +9,10 @@ import { engineIndependentTests } from './engine-independent.ts';
  * run after another: each run's two workers keep both cores busy on their own, and the three at once
  * cost about a third more CPU than one after another (ADR 0072). Each run prints as it goes, then
  * a summary; the command fails if any run failed. PostgreSQL comes from TEST_DATABASE_URL, or the
- * local server if one answers; the browser tests need Debian's Chromium. Either may be skipped locally with a printed reason; CI sets
- * REQUIRE_POSTGRES=1 and REQUIRE_BROWSER=1 so that it cannot skip them. The PostgreSQL run leaves out
- * the files that never reach a database (`engine-independent.ts`): they already ran on PGlite.
+ * local server if one answers; the browser tests need Debian's Chromium. Either may be skipped
+ * locally with a printed reason; CI sets REQUIRE_POSTGRES=1 and REQUIRE_BROWSER=1 so that it cannot
+ * skip them. The PostgreSQL run leaves out the files that never reach a database
+ * (`engine-independent.ts`): they already ran on PGlite.
  */
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/test';
 

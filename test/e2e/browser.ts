@@ -161,14 +161,13 @@ export async function tableProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
     for (const table of document.querySelectorAll('table.govuk-table')) {
+      const name = (table.querySelector('caption')?.textContent ?? '').replace(/\s+/g, ' ').trim() || 'a table';
       const empty = [...table.querySelectorAll('tbody td')].filter(
         (cell) => (cell.textContent ?? '').trim() === '' && !cell.querySelector('img, svg, input, button'),
       );
-      if (empty.length > 0)
-        found.push(`${(table.querySelector('caption')?.textContent ?? 'a table').replace(/\s+/g, ' ').trim()}: ${empty.length} empty cell(s)`);
+      if (empty.length > 0) found.push(`${name}: ${empty.length} empty cell(s)`);
       const heads = [...table.querySelectorAll('thead tr:last-child > th')];
       if (heads.length === 0) continue;
-      const name = (table.querySelector('caption')?.textContent ?? '').replace(/\s+/g, ' ').trim() || 'a table';
       heads.forEach((head, column) => {
         const numericHead = head.classList.contains('govuk-table__header--numeric');
         const cells = [...table.querySelectorAll('tbody tr')].flatMap((row) => {
@@ -186,6 +185,20 @@ export async function tableProblems(page: Page): Promise<string[]> {
     }
     return found;
   });
+}
+
+/**
+ * Whether the page has one main heading and a window title that says the same (GOV.UK: the title
+ * is the h1, then the service); the h1 may add to it ("Your caseload: 3 of 20 open cases").
+ */
+export async function headingProblem(page: Page): Promise<string | null> {
+  const { h1s, title } = await page.evaluate(() => ({
+    h1s: [...document.querySelectorAll('h1')].map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    title: document.title.replace(/\s+/g, ' ').trim(),
+  }));
+  const named = title.replace(/^(Error|Gwall): /, '').split(' – ')[0] ?? '';
+  if (h1s.length !== 1) return `${h1s.length} h1 headings`;
+  return (h1s[0] ?? '').startsWith(named) ? null : `the title "${title}" does not say what the h1 "${h1s[0]}" says`;
 }
 
 /**

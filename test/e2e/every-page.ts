@@ -10,6 +10,7 @@ import { codeLikeWords } from '../support/code-like.ts';
 import {
   axeViolations,
   fullPageScreenshot,
+  headingProblem,
   LAYOUT_RULES,
   ownDetailsWithoutAutocomplete,
   sidewaysScroll,
@@ -463,15 +464,8 @@ export function walkEveryPage(part: keyof typeof WALKS): void {
       const fields = await ownDetailsWithoutAutocomplete(page);
       if (fields.length > 0) findings.push(`${where}: the person's own details without autocomplete (WCAG 1.3.5): ${fields.join(', ')}`);
     }
-    // One main heading, and the window's title says the same (GOV.UK: the title is the h1, then the
-    // service); an h1 may add to it ("Your caseload: 3 of 20 open cases").
-    const { h1s, title } = await page.evaluate(() => ({
-      h1s: [...document.querySelectorAll('h1')].map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()),
-      title: document.title.replace(/\s+/g, ' ').trim(),
-    }));
-    const named = title.replace(/^(Error|Gwall): /, '').split(' – ')[0] ?? '';
-    if (h1s.length !== 1) findings.push(`${where}: ${h1s.length} h1 headings`);
-    else if (!(h1s[0] ?? '').startsWith(named)) findings.push(`${where}: the title "${title}" does not say what the h1 "${h1s[0]}" says`);
+    const heading = await headingProblem(page);
+    if (heading) findings.push(`${where}: ${heading}`);
     for (const size of WIDTHS) {
       await page.setViewportSize({ width: size.width, height: size.height });
       await fullPageScreenshot(page, join(SHOTS, `${who}-${slug(name)}-${size.width}.png`));
