@@ -1,29 +1,25 @@
 import { sql } from 'kysely';
 import { type AuditEntry, recordAudit } from '../../platform/audit/index.ts';
-import { randomToken, recordFailure, remainingAttempts, sha256Hex, type UserPrincipal } from '../../platform/auth/index.ts';
+import type { UserPrincipal } from '../../platform/auth/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { type Database, newId, type Tx } from '../../platform/db/index.ts';
-import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput, TooManyRequests } from '../../platform/errors/index.ts';
+import { Forbidden, InvalidInput, InvalidTransition, NotFound, parseInput } from '../../platform/errors/index.ts';
 import { londonIsoDate } from '../../platform/i18n/index.ts';
 import { type EqualityAnswers, findEqualityAnswers, saveEqualityAnswers } from '../../platform/outcomes/index.ts';
 import type { CaseView } from './case.ts';
 import { dueDateIssue } from './case-date-rules.ts';
 import { createCaseLetters } from './case-letters.ts';
 import { findParticipant, insertNote, insertPlanItem, latestCaseOf, tables } from './case-repo.ts';
-import { equalitySchema, leaveSchema, ownActionSchema, ownNoteSchema, signInLinkSchema } from './case-schemas.ts';
+import { equalitySchema, leaveSchema, ownActionSchema, ownNoteSchema } from './case-schemas.ts';
 import type { CaseService } from './case-service.ts';
 import { type ExportSections, NO_EXPORT_SECTIONS, type ParticipantRecord } from './participant-export.ts';
 import type { RecordSource } from './participant-fhir-bundle.ts';
+import { createParticipantSignIn, type ParticipantPrincipal } from './participant-sign-in.ts';
 
 /** Who may export a person's whole record for them (a subject-access request, a transfer when they move). */
 export const RECORD_STAFF = ['tenant-admin', 'ig-lead'] as const;
 
-export const PARTICIPANT_COOKIE = 'bw_participant';
-const LINK_MINUTES = 20;
-const SESSION_HOURS = 2;
-const LINK_REQUESTS = { maxFailures: 5, windowSeconds: 3600 };
-/** A tenant id as the database takes it: anything else is not a link or session of ours. */
-const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export { PARTICIPANT_COOKIE, type ParticipantPrincipal } from './participant-sign-in.ts';
 
 /** The referral that opened the person's case, as their own copy of their record shows it. */
 export type ReferralRecord = {
@@ -48,11 +44,8 @@ export type ReferralRecord = {
  */
 export type ExportSectionsProvider = (tx: Tx, who: { tenantId: string; participantId: string; caseId: string }) => Promise<ExportSections>;
 
-/** A signed-in participant: only ever their own record. */
-export type ParticipantPrincipal = { kind: 'participant'; tenantId: string; participantId: string; name: string; language: 'en' | 'cy' };
-
 /**
- * The participant's own view: a one-time sign-in link by email (through the notifications port),
+ * The participant's own view: a one-time sign-in link by email (`participant-sign-in.ts`),
  * their plan and appointments, their own actions and notes, consent, a copy of what Bridgework holds,
  * and leaving the programme, which closes the case with that reason and costs them nothing.
  * `exportSections` adds what other capabilities hold about the person to that copy (the benefits
@@ -61,6 +54,7 @@ export type ParticipantPrincipal = { kind: 'participant'; tenantId: string; part
 export function createParticipantService(deps: { db: Database; clock: Clock; baseUrl: string; cases: CaseService; exportSections?: ExportSectionsProvider }) {
   const { db, clock, baseUrl, cases } = deps;
   const letters = createCaseLetters({ clock, baseUrl });
+  const signIn = createParticipantSignIn({ db, clock, baseUrl, letters });
   const actorOf = (p: ParticipantPrincipal) => ({ kind: 'participant' as const, tenantId: p.tenantId, participantId: p.participantId, name: p.name });
 
   /** Everything held about the person, read in one audited transaction (their download, or staff on their behalf). */
@@ -139,139 +133,7 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
   }
 
   return {
-    /**
-     * Sends a sign-in link to every participant record with this email address, in any local
-     * authority. The answer is the same whether or not the address is known: it reveals nothing.
-     */
-    async requestLink(input: unknown): Promise<void> {
-      const { email } = parseInput(signInLinkSchema, input);
-      const key = sha256Hex(`participant-link:${email.toLowerCase()}`);
-      // One count per address across every local authority: the throttle table is not a tenant's.
-      await db.global(async (tx) => {
-        if ((await remainingAttempts(tx, clock, key, LINK_REQUESTS)) <= 0)
-          throw new TooManyRequests('Too many sign-in links asked for; try again later', LINK_REQUESTS.windowSeconds);
-        await recordFailure(tx, clock, key, LINK_REQUESTS);
-      });
-      await db.eachTenant(async (tx, tenant) => {
-        const found = await tables(tx)
-          .selectFrom('participants as p')
-          .innerJoin('people as pe', (j) => j.onRef('pe.tenant_id', '=', 'p.tenant_id').onRef('pe.id', '=', 'p.person_id'))
-          .select(['p.id', 'pe.email', 'pe.preferred_language'])
-          .where((eb) => eb(eb.fn('lower', ['pe.email']), '=', email.toLowerCase()))
-          .execute();
-        for (const p of found) {
-          const token = randomToken(32);
-          const now = clock.now();
-          await tables(tx)
-            .insertInto('participant_links')
-            .values({
-              tenant_id: tenant.id,
-              token_hash: sha256Hex(token),
-              participant_id: p.id,
-              expires_at: new Date(now.getTime() + LINK_MINUTES * 60_000),
-              used_at: null,
-            })
-            .execute();
-          await letters.signInLink(
-            tx,
-            tenant.id,
-            { email: p.email as string, language: p.preferred_language },
-            `${baseUrl}/my-support/sign-in/${tenant.id}.${token}`,
-            LINK_MINUTES,
-          );
-        }
-      });
-    },
-
-    /** Uses a sign-in link once: the answer is a session token for the cookie, or null if the link is not valid. */
-    async signIn(link: string): Promise<{ cookie: string; principal: ParticipantPrincipal } | null> {
-      const [tenantId, token] = link.split('.', 2);
-      if (!tenantId || !token || !TENANT_ID.test(tenantId)) return null;
-      const now = clock.now();
-      return db.inTenant(tenantId, async (tx) => {
-        const used = await tables(tx)
-          .updateTable('participant_links')
-          .set({ used_at: now })
-          .where('token_hash', '=', sha256Hex(token))
-          .where('used_at', 'is', null)
-          .where('expires_at', '>', now)
-          .returning('participant_id')
-          .executeTakeFirst();
-        if (!used) return null;
-        const participant = await findParticipant(tx, used.participant_id);
-        if (!participant) return null;
-        const session = randomToken(32);
-        await tables(tx)
-          .insertInto('participant_sessions')
-          .values({
-            tenant_id: tenantId,
-            id_hash: sha256Hex(session),
-            participant_id: participant.id,
-            created_at: now,
-            expires_at: new Date(now.getTime() + SESSION_HOURS * 3_600_000),
-          })
-          .execute();
-        await recordAudit(tx, tenantId, clock, {
-          actor: { kind: 'participant', id: participant.id },
-          action: 'participant.sign-in',
-          recordType: 'participant',
-          recordId: participant.id,
-          reason: 'signed in with a one-time link',
-        });
-        return {
-          cookie: `${tenantId}.${session}`,
-          principal: {
-            kind: 'participant',
-            tenantId,
-            participantId: participant.id,
-            name: `${participant.givenName} ${participant.familyName}`,
-            language: participant.preferredLanguage,
-          },
-        };
-      });
-    },
-
-    /**
-     * Whether a sign-in link would work, without using it: the page that shows the "Sign in"
-     * button says straight away when a link has expired or been used.
-     */
-    async linkUsable(link: string): Promise<boolean> {
-      const [tenantId, token] = link.split('.', 2);
-      if (!tenantId || !token || !TENANT_ID.test(tenantId)) return false;
-      const found = await db.inTenant(tenantId, (tx) =>
-        tables(tx)
-          .selectFrom('participant_links')
-          .select('participant_id')
-          .where('token_hash', '=', sha256Hex(token))
-          .where('used_at', 'is', null)
-          .where('expires_at', '>', clock.now())
-          .executeTakeFirst(),
-      );
-      return found !== undefined;
-    },
-
-    /** The participant a session cookie belongs to, or null. */
-    async loadSession(cookie: string | undefined): Promise<ParticipantPrincipal | null> {
-      const [tenantId, token] = (cookie ?? '').split('.', 2);
-      if (!tenantId || !token || !TENANT_ID.test(tenantId)) return null;
-      return db.inTenant(tenantId, async (tx) => {
-        const s = await tables(tx)
-          .selectFrom('participant_sessions')
-          .select('participant_id')
-          .where('id_hash', '=', sha256Hex(token))
-          .where('expires_at', '>', clock.now())
-          .executeTakeFirst();
-        if (!s) return null;
-        const p = await findParticipant(tx, s.participant_id);
-        return p ? { kind: 'participant', tenantId, participantId: p.id, name: `${p.givenName} ${p.familyName}`, language: p.preferredLanguage } : null;
-      });
-    },
-
-    async signOut(cookie: string | undefined): Promise<void> {
-      const [tenantId, token] = (cookie ?? '').split('.', 2);
-      if (!tenantId || !token || !TENANT_ID.test(tenantId)) return;
-      await db.inTenant(tenantId, (tx) => tables(tx).deleteFrom('participant_sessions').where('id_hash', '=', sha256Hex(token)).execute());
-    },
+    ...signIn,
 
     /** The person's equality monitoring answers, or null when they have given none. */
     async equality(p: ParticipantPrincipal): Promise<EqualityAnswers | null> {
@@ -451,18 +313,6 @@ export function createParticipantService(deps: { db: Database; clock: Clock; bas
           .where('id', '=', p.participantId)
           .execute();
         await cases.closeIn(w, 'left-programme', '');
-      });
-    },
-
-    /** Housekeeping: used or expired sign-in links and expired sessions go. */
-    async purgeExpired(): Promise<void> {
-      const now = clock.now();
-      await db.eachTenant(async (tx) => {
-        await tables(tx)
-          .deleteFrom('participant_links')
-          .where((eb) => eb.or([eb('expires_at', '<', now), eb('used_at', 'is not', null)]))
-          .execute();
-        await tables(tx).deleteFrom('participant_sessions').where('expires_at', '<', now).execute();
       });
     },
 
