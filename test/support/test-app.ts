@@ -49,7 +49,8 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: { logg
  */
 function noCodes(url: string, res: LightMyRequestResponse, typed: readonly string[] = []): LightMyRequestResponse {
   if (String(res.headers['content-type'] ?? '').startsWith('text/html')) {
-    const theirs = typed.map((v) => v.toLowerCase());
+    // String(): some tests send a list as a field's value (URLSearchParams joins it).
+    const theirs = typed.map((v) => String(v).toLowerCase());
     const codes = codeLikeWords(res.body).filter((word) => !theirs.some((v) => v.includes(word)));
     if (codes.length > 0) throw new Error(`${url} shows code-like words a person reads: ${codes.join(', ')} (word them through the catalogue)`);
   }
